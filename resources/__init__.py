@@ -1,0 +1,1 @@
+"""Files the program ships: the demo archive, icons, desktop entries."""

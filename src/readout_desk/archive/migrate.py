@@ -1,0 +1,86 @@
+"""Schema migrations with Alembic, applied when an archive is opened.
+
+Opening an up-to-date archive costs one query: Alembic itself is imported only when a
+migration has to run. Before any migration touches an existing file, a copy of it is
+taken with SQLite's online backup API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from readout_desk.archive import sqlite as sqlite_sql
+from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError
+
+#: The newest revision in ``migrations/versions``; a test keeps the two in step.
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+
+def current_revision(engine: Engine) -> tuple[str | None, set[str]]:
+    """The file's schema revision (``None`` if unversioned) and its tables."""
+    with engine.connect() as conn:
+        tables = sqlite_sql.table_names(conn)
+        if "alembic_version" not in tables:
+            return None, tables
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return (str(row[0]) if row else None), tables
+
+
+def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    location = resources.files("readout_desk.archive") / "migrations"
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+def backup_path_for(path: Path, revision: str | None) -> Path:
+    """Where the copy taken before migrating ``path`` goes."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return path.with_name(f"{path.stem}.before-migration-{revision or 'none'}-{stamp}{path.suffix}")
+
+
+def ensure_schema(engine: Engine, path: Path | None) -> Path | None:
+    """Bring the archive's schema to the newest revision.
+
+    Returns the path of the copy taken before migrating, if one was taken.
+    """
+    revision, tables = current_revision(engine)
+    if revision == HEAD_REVISION:
+        return None
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise ArchiveError(
+            f"This archive was written by a newer version of Readout Desk (schema {revision}); "
+            "update the program to open it."
+        )
+    if revision is None and tables - {"sqlite_sequence"}:
+        raise ArchiveDamagedError(
+            "This file is a SQLite database but not a Readout Desk archive; "
+            "choose another file or a new name."
+        )
+    copy: Path | None = None
+    if path is not None and revision is not None and path.exists():
+        copy = backup_path_for(path, revision)
+        sqlite_sql.online_backup(path, copy)
+
+    from alembic import command
+
+    config = _alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return copy
+
+
+def script_head() -> str | None:
+    """The head revision as Alembic's script directory sees it (for the consistency test)."""
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config(None)  # type: ignore[arg-type]
+    return ScriptDirectory.from_config(config).get_current_head()

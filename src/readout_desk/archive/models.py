@@ -1,0 +1,276 @@
+"""The archive's tables as a typed SQLAlchemy 2 model.
+
+ORM objects never leave the :mod:`readout_desk.archive` package: the façade turns
+them into the plain records of :mod:`readout_desk.domain.records`.
+
+A meeting's sessions are stored in ``meeting_sessions`` (class :class:`SessionRow`)
+so that the word "session" on its own always means a database session in this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+UTC = dt.timezone.utc
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware UTC instant, stored as naive UTC; a naive value is refused."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("refusing to store a naive datetime as an instant")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        return value.replace(tzinfo=UTC)
+
+
+class WallTime(TypeDecorator[dt.datetime]):
+    """A naive local wall time; an aware value is refused (its zone is stored beside it)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("a wall time must be naive; its zone is stored separately")
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        return value if value is None or isinstance(value, dt.datetime) else None
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UTCDateTime, dt.date: Date, str: Text}
+
+
+class ReadoutRow(Base):
+    __tablename__ = "readouts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(default="")
+    section: Mapped[str] = mapped_column(default="")
+    publisher: Mapped[str] = mapped_column(default="")
+    source_url: Mapped[str] = mapped_column(default="")
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    published_date: Mapped[dt.date | None]
+    retrieved_date: Mapped[dt.date | None]
+    meeting_date: Mapped[dt.date | None] = mapped_column(index=True)
+    mode: Mapped[str] = mapped_column(String(16), default="in person", index=True)
+    place_city: Mapped[str] = mapped_column(default="")
+    place_country: Mapped[str | None] = mapped_column(String(2))
+    place_venue: Mapped[str] = mapped_column(default="")
+    place_zone: Mapped[str | None] = mapped_column(String(64))
+    occasion: Mapped[str] = mapped_column(default="")
+    lead: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = mapped_column(default="")
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    version: Mapped[int] = mapped_column(default=1)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    # Derived, kept so that a results row needs no join.
+    session_count: Mapped[int] = mapped_column(default=0)
+    total_minutes: Mapped[int | None]
+    first_start_utc: Mapped[dt.datetime | None] = mapped_column(index=True)
+
+    countries: Mapped[list[ReadoutCountryRow]] = relationship(
+        order_by="ReadoutCountryRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    participants: Mapped[list[ParticipantRow]] = relationship(
+        order_by="ParticipantRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    sessions: Mapped[list[SessionRow]] = relationship(
+        order_by="SessionRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    points: Mapped[list[PointRow]] = relationship(
+        order_by="PointRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    topic_links: Mapped[list[ReadoutTopicRow]] = relationship(
+        order_by="ReadoutTopicRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    photos: Mapped[list[PhotoRow]] = relationship(
+        order_by="PhotoRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ReadoutCountryRow(Base):
+    __tablename__ = "readout_countries"
+
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(2), index=True)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("name_key", name="uq_people_name_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family_name: Mapped[str]
+    given_name: Mapped[str] = mapped_column(default="")
+    name_order: Mapped[str] = mapped_column(String(16), default="given-first")
+    # Case- and accent-folded "family|given": how the same person is found again.
+    name_key: Mapped[str]
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    position: Mapped[int]
+    # The name exactly as this readout prints it; the person row holds the first form seen.
+    family_name: Mapped[str]
+    given_name: Mapped[str] = mapped_column(default="")
+    name_order: Mapped[str] = mapped_column(String(16), default="given-first")
+    honorific: Mapped[str] = mapped_column(default="")
+    office: Mapped[str] = mapped_column(default="")
+    country: Mapped[str | None] = mapped_column(String(2))
+    organisation: Mapped[str] = mapped_column(default="")
+    side: Mapped[str] = mapped_column(default="")
+
+    person: Mapped[PersonRow] = relationship(lazy="joined")
+
+
+class SessionRow(Base):
+    """A part of a meeting (small group meeting, plenary, ...)."""
+
+    __tablename__ = "meeting_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(default="meeting")
+    start_local: Mapped[dt.datetime | None] = mapped_column(WallTime)
+    zone: Mapped[str | None] = mapped_column(String(64))
+    fold: Mapped[int | None]
+    time_hedge: Mapped[str] = mapped_column(default="")
+    zone_label: Mapped[str] = mapped_column(default="")
+    duration_minutes: Mapped[int | None]
+    duration_hedge: Mapped[str] = mapped_column(default="")
+    end_local: Mapped[dt.datetime | None] = mapped_column(WallTime)
+    printed_text: Mapped[str | None]
+    printed_zone: Mapped[str | None] = mapped_column(String(64))
+    printed_local: Mapped[dt.datetime | None] = mapped_column(WallTime)
+    # Derived from start_local + zone + fold, for sorting and ranges.
+    start_utc: Mapped[dt.datetime | None]
+    # Derived: the printed second time disagrees with the zone rules.
+    printed_mismatch: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+
+class PointRow(Base):
+    __tablename__ = "summary_points"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    text: Mapped[str]
+    speaker: Mapped[str] = mapped_column(default="")
+    label: Mapped[str] = mapped_column(default="")
+    level: Mapped[int] = mapped_column(default=0)
+
+
+class TopicRow(Base):
+    __tablename__ = "topics"
+    __table_args__ = (UniqueConstraint("name_key", name="uq_topics_name_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str]
+    name_key: Mapped[str]
+
+
+class ReadoutTopicRow(Base):
+    __tablename__ = "readout_topics"
+
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), primary_key=True)
+    position: Mapped[int]
+
+    topic: Mapped[TopicRow] = relationship(lazy="joined")
+
+
+Index("ix_readout_topics_topic", ReadoutTopicRow.topic_id)
+
+
+class PhotoRow(Base):
+    __tablename__ = "photos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    caption: Mapped[str] = mapped_column(default="")
+    file: Mapped[str] = mapped_column(default="")
+
+
+class VersionRow(Base):
+    """An earlier state of a readout, kept whenever a save replaces it."""
+
+    __tablename__ = "readout_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    saved_at: Mapped[dt.datetime]
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class SavedSearchRow(Base):
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    query: Mapped[str]
+    created_at: Mapped[dt.datetime]

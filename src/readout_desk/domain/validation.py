@@ -1,0 +1,59 @@
+"""What makes a readout fit to keep: checks shared by the editor, import and the command line."""
+
+from __future__ import annotations
+
+import pycountry
+
+from readout_desk.domain import timing
+from readout_desk.domain.records import Readout
+
+
+class InvalidReadoutError(ValueError):
+    """A readout with problems that stop it from being saved; ``problems`` lists each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def _known_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code.upper()) is not None
+
+
+def problems(readout: Readout) -> list[str]:
+    """Every reason the readout cannot be saved as it stands, each one sentence."""
+    found: list[str] = []
+    if not readout.title.strip() and not readout.section.strip():
+        found.append("A readout needs a title (or at least a section such as "
+                     "\"Japan-Peru Relations\").")
+    if readout.meeting_date is None and readout.published_date is None:
+        found.append("A readout needs the date of the meeting or the date it was published.")
+    for code in readout.relation:
+        if not _known_country(code):
+            found.append(f"{code!r} in the relation is not an ISO 3166 country code.")
+    place = readout.place
+    if place is not None:
+        if place.country and not _known_country(place.country):
+            found.append(f"The place's country {place.country!r} is not an ISO 3166 code.")
+        if place.zone and not timing.is_valid_zone(place.zone):
+            found.append(f"The place's time zone {place.zone!r} is not a known IANA zone.")
+    for i, p in enumerate(readout.participants, start=1):
+        if not p.person.family_name.strip():
+            found.append(f"Participant {i} needs a family name.")
+        if p.country and not _known_country(p.country):
+            found.append(f"Participant {i}'s country {p.country!r} is not an ISO 3166 code.")
+    for i, s in enumerate(readout.sessions, start=1):
+        for problem in timing.validate_session(s):
+            found.append(f"Session {i} ({s.kind}): {problem}")
+    for i, point in enumerate(readout.points, start=1):
+        if not point.text.strip():
+            found.append(f"Summary point {i} is empty.")
+    return found
+
+
+def check(readout: Readout) -> Readout:
+    """``readout`` itself, or :class:`InvalidReadoutError` listing its problems."""
+    found = problems(readout)
+    if found:
+        raise InvalidReadoutError(found)
+    return readout
