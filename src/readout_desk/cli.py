@@ -22,7 +22,9 @@ from typing import Any, TextIO
 from readout_desk import __version__, paths
 
 #: Modules that add sub-commands (``register(subparsers)``), imported in this order.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "readout_desk.cli_desktop",
+)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
