@@ -59,7 +59,7 @@ def ensure_schema(engine: Engine, path: Path | None) -> Path | None:
             f"This archive was written by a newer version of Readout Desk (schema {revision}); "
             "update the program to open it."
         )
-    if revision is None and tables - {"sqlite_sequence"}:
+    if revision is None and tables - {"sqlite_sequence", "alembic_version"}:
         raise ArchiveDamagedError(
             "This file is a SQLite database but not a Readout Desk archive; "
             "choose another file or a new name."

@@ -1,0 +1,243 @@
+"""The archive façade: saving, reading, history, trash, search and facets."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from readout_desk.archive import Archive, ArchiveReadOnlyError, NotFoundError
+from readout_desk.archive import sqlite as sqlite_sql
+from readout_desk.domain import jsonformat
+from readout_desk.domain.records import Mode
+from readout_desk.domain.validation import InvalidReadoutError
+from tests.archive.helpers import brazil_readout, lima_readout, telephone_readout
+
+
+def _comparable(readout: object) -> dict[str, object]:
+    data = jsonformat.readout_to_dict(readout)  # type: ignore[arg-type]
+    for key in ("id", "created_at", "updated_at", "version"):
+        data.pop(key)
+    for p in data["participants"]:
+        p.pop("person_id", None)
+    return data
+
+
+def test_record_round_trip_keeps_every_field(archive: Archive) -> None:
+    original = lima_readout()
+    saved = archive.add(original)
+    assert saved.id is not None and saved.version == 1
+    assert saved.created_at is not None and saved.created_at.tzinfo is not None
+    again = archive.get(saved.id)
+    assert _comparable(again) == _comparable(original)
+    assert again.sessions[0].start == dt.datetime(2023, 5, 3, 9, 10)  # wall time, as stated
+    assert again.sessions[0].start.tzinfo is None
+    assert again.participants[0].person.display_name == "HAYASHI Yoshimasa"
+    assert again.participants[1].display_name == "H.E. Ms. Ana Gervasi"
+    # And through the JSON format.
+    text = jsonformat.document([again])
+    (back,) = jsonformat.readouts_from_json(text)
+    assert _comparable(back) == _comparable(original)
+
+
+def test_people_are_reused_across_readouts(archive: Archive) -> None:
+    first = archive.add(lima_readout())
+    second = lima_readout()
+    hayashi = dataclasses.replace(second.participants[0].person, family_name="Hayashi")
+    second = dataclasses.replace(
+        second, meeting_date=dt.date(2024, 1, 5),
+        participants=(dataclasses.replace(second.participants[0], person=hayashi,
+                                          office="Chief Cabinet Secretary"),))
+    saved = archive.add(second)
+    assert saved.participants[0].person.id == first.participants[0].person.id
+    assert saved.participants[0].person.family_name == "Hayashi"  # as printed this time
+    offices = archive.offices_of(first.participants[0].person.id or 0)
+    assert [o for o, _d in offices] == ["Chief Cabinet Secretary", "Minister for Foreign Affairs"]
+    assert [p.family_name for p in archive.people("hay")] == ["HAYASHI"]
+    assert archive.readouts_of_person(first.participants[0].person.id or 0) == [first.id, saved.id]
+
+
+def test_invalid_readouts_are_refused_whole(archive: Archive) -> None:
+    bad = dataclasses.replace(lima_readout(), title="", section="")
+    with pytest.raises(InvalidReadoutError) as caught:
+        archive.add(bad)
+    assert "title" in str(caught.value)
+    skipped = dataclasses.replace(lima_readout().sessions[0],
+                                  start=dt.datetime(2025, 3, 30, 2, 30), zone="Europe/Berlin",
+                                  printed_other=None)
+    with pytest.raises(InvalidReadoutError, match="does not exist"):
+        archive.add(dataclasses.replace(lima_readout(), sessions=(skipped,)))
+    with pytest.raises(InvalidReadoutError):
+        archive.add_many([lima_readout(), bad])
+    assert archive.count() == 0  # nothing half-saved
+
+
+def test_update_keeps_history_and_restores(archive: Archive) -> None:
+    saved = archive.add(lima_readout())
+    assert saved.id is not None
+    edited = dataclasses.replace(saved, title="Edited title")
+    after = archive.update(edited)
+    assert after.version == 2 and after.title == "Edited title"
+    history = archive.history(saved.id)
+    assert [v.version for v in history] == [1]
+    assert history[0].readout.title == lima_readout().title
+    restored = archive.restore_version(saved.id, 1)
+    assert restored.title == lima_readout().title and restored.version == 3
+    assert [v.version for v in archive.history(saved.id)] == [2, 1]
+    assert archive.search('"Edited title"').total == 0
+    assert archive.search("title:Japan-Peru").total == 1
+    with pytest.raises(NotFoundError):
+        archive.restore_version(saved.id, 99)
+
+
+def test_trash_hides_and_restores(archive: Archive) -> None:
+    saved = archive.add(lima_readout())
+    assert saved.id is not None
+    archive.delete(saved.id)
+    assert archive.search("Gervasi").total == 0
+    assert archive.search("Gervasi in:trash").total == 1
+    assert archive.search("Gervasi in:all").total == 1
+    assert [h.id for h in archive.trash()] == [saved.id]
+    archive.restore(saved.id)
+    assert archive.search("Gervasi").total == 1
+    archive.delete(saved.id)
+    assert archive.empty_trash() == 1
+    with pytest.raises(NotFoundError):
+        archive.get(saved.id)
+    assert archive.search("Gervasi in:all").total == 0
+
+
+@pytest.fixture
+def three(archive: Archive) -> Archive:
+    archive.add_many([lima_readout(), brazil_readout(), telephone_readout()])
+    return archive
+
+
+def titles(archive: Archive, query: str, **kw: object) -> list[str]:
+    return [h.title for h in archive.search(query, **kw).hits]  # type: ignore[arg-type]
+
+
+def test_search_ranks_and_counts(three: Archive) -> None:
+    page = three.search("Gervasi CPTPP")
+    assert page.total == 1 and page.hits[0].title.startswith("Japan-Peru")
+    hit = page.hits[0]
+    assert hit.place == "Lima, Peru" and hit.session_count == 2 and hit.total_minutes == 105
+    assert sqlite_sql.HIGHLIGHT_START in hit.snippet
+    assert three.search("minister").total == 3
+    assert three.search("").total == 3
+    assert titles(three, "", sort="date", descending=False)[0].startswith("Japan-Peru")
+
+
+def test_search_is_case_and_diacritics_insensitive(three: Archive) -> None:
+    assert titles(three, "Perú") == titles(three, "peru") == titles(three, "PERU")
+    assert len(titles(three, "peru")) == 2  # Lima readout, and "Perú" in the Norway point
+    assert titles(three, "stale") == titles(three, "Ståle") == titles(three, "STÅLE")
+    assert len(titles(three, "stale")) == 1
+    assert titles(three, "hayashi") == titles(three, "HAYASHI")
+
+
+def test_query_syntax_against_the_archive(three: Archive) -> None:
+    assert titles(three, '"Security Council"') == ["Japan-Brazil Summit Meeting"]
+    assert titles(three, '"Council Security"') == []
+    assert titles(three, "Gerv*") == ["Japan-Peru Foreign Ministers' Meeting"]
+    assert set(titles(three, "gervasi OR ferreira")) == {
+        "Japan-Peru Foreign Ministers' Meeting", "Japan-Brazil Summit Meeting"}
+    assert set(titles(three, "minister -peru")) == {"Japan-Brazil Summit Meeting"}
+    assert set(titles(three, "-peru")) == {"Japan-Brazil Summit Meeting"}
+    assert titles(three, "country:brazil") == ["Japan-Brazil Summit Meeting"]
+    assert titles(three, "country:BR") == ["Japan-Brazil Summit Meeting"]
+    assert titles(three, "country:peru") == ["Japan-Peru Foreign Ministers' Meeting"]
+    assert titles(three, 'country:"united states"') == ["Japan-Brazil Summit Meeting"]
+    assert titles(three, "person:mori") == ["Japan-Brazil Summit Meeting"]
+    assert titles(three, "topic:cptpp") == ["Japan-Peru Foreign Ministers' Meeting"]
+    assert titles(three, "place:lima") == ["Japan-Peru Foreign Ministers' Meeting"]
+    assert titles(three, "place:peru") == ["Japan-Peru Foreign Ministers' Meeting"]
+    assert titles(three, "kind:plenary") == ["Japan-Peru Foreign Ministers' Meeting"]
+    assert titles(three, "mode:telephone") == ["Japan-Norway Foreign Ministers' Telephone Talk"]
+    assert titles(three, "mode:phone minister") == [
+        "Japan-Norway Foreign Ministers' Telephone Talk"]
+    assert titles(three, "year:2023") == ["Japan-Peru Foreign Ministers' Meeting"]
+    assert set(titles(three, "from:2025-01-01 to:2025-06-30")) == {
+        "Japan-Norway Foreign Ministers' Telephone Talk"}
+    assert titles(three, "from:2025 to:2024") == []
+    assert titles(three, "Gervasi year:2025") == []
+
+
+@pytest.mark.parametrize("text", [
+    '"unbalanced', "OR", "NOT", "-", "*", "!!!", "AND OR NOT", "NEAR(a b)", '"" ""',
+    "country:", "mode:submarine", "a:b", "(", "))((", "%", "_", "'", "\\", "\x00",
+    "gervasi NOT", "- - -", "-*", "OR gervasi", "gervasi OR", "NEAR", "col:title",
+])
+def test_malformed_queries_never_raise(three: Archive, text: str) -> None:
+    page = three.search(text)
+    assert page.total >= 0
+
+
+def test_counting_can_be_capped(three: Archive) -> None:
+    page = three.search("minister", limit=1, count_cap=2)
+    assert len(page.hits) == 1 and page.total == 2
+    page = three.search("minister", limit=1, offset=1)
+    assert len(page.hits) == 1 and page.total == 3 and page.offset == 1
+
+
+def test_facets_count_the_hits(three: Archive) -> None:
+    facets = three.facets("minister")
+    assert {f.value: f.count for f in facets.countries}["JP"] == 3
+    assert {f.label for f in facets.countries} >= {"Japan", "Peru", "Brazil", "Norway"}
+    assert {f.value: f.count for f in facets.years} == {"2023": 1, "2025": 2}
+    assert {f.value: f.count for f in facets.modes} == {"in person": 2, "telephone": 1}
+    assert "HAYASHI Yoshimasa" in {f.label for f in facets.people}
+    assert {f.value for f in three.facets("country:peru").topics} == {"CPTPP", "APEC", "Ukraine"}
+
+
+def test_timing_flags_list_the_mismatch(three: Archive) -> None:
+    flags = three.timing_flags()
+    assert len(flags) == 1
+    assert flags[0].title == "Japan-Brazil Summit Meeting"
+    assert "the time-zone rules give 2:20 a.m." in flags[0].message
+    # The printed time is kept as printed.
+    (hit,) = three.search("Ferreira").hits
+    stored = three.get(hit.id).sessions[0].printed_other
+    assert stored is not None and stored.local == dt.datetime(2025, 9, 26, 1, 20)
+
+
+def test_saved_searches(archive: Archive) -> None:
+    archive.save_search("Peru", "country:peru")
+    archive.save_search("Peru", "country:pe")
+    archive.save_search("Calls", "mode:telephone")
+    assert archive.saved_searches() == [("Calls", "mode:telephone"), ("Peru", "country:pe")]
+    archive.delete_saved_search("Calls")
+    assert archive.saved_searches() == [("Peru", "country:pe")]
+
+
+def test_topics_and_modes(three: Archive) -> None:
+    assert three.topics("cp") == ["CPTPP"]
+    assert three.get(three.search("Eriksen").hits[0].id).mode is Mode.TELEPHONE
+
+
+def test_read_only_archive(archive_path: Path) -> None:
+    with Archive.open(archive_path) as a:
+        a.add(lima_readout())
+    archive_path.chmod(0o444)
+    try:
+        with Archive.open(archive_path, read_only=True) as ro:
+            assert ro.read_only
+            assert ro.search("gervasi").total == 1
+            with pytest.raises(ArchiveReadOnlyError):
+                ro.add(brazil_readout())
+    finally:
+        archive_path.chmod(0o644)
+
+
+def test_in_memory_archive() -> None:
+    with Archive.open(None) as a:
+        a.add(lima_readout())
+        assert a.search("lima").total == 1
+
+
+def test_integrity_check_and_index_rebuild(three: Archive) -> None:
+    assert three.integrity_problems() == []
+    three.rebuild_index()
+    assert three.search("Gervasi").total == 1
