@@ -75,7 +75,7 @@ def brazil_readout() -> Readout:
                            printed_other=PrintedTime("1:20 a.m. on September 26 JST", "Asia/Tokyo",
                                                      dt.datetime(2025, 9, 26, 1, 20))),
         ),
-        points=(SummaryPoint("The two leaders exchanged views on reform of the Security Council."),),
+        points=(SummaryPoint("The leaders exchanged views on reform of the Security Council."),),
         topics=("UN Security Council reform",),
     )
 

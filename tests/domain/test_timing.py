@@ -123,7 +123,8 @@ def test_repeated_time_needs_a_choice() -> None:
     first = timing.resolve(wall("2025-11-02T01:30"), "America/New_York", fold=0)
     second = timing.resolve(wall("2025-11-02T01:30"), "America/New_York", fold=1)
     assert second - first == dt.timedelta(0)  # same wall time...
-    assert second.astimezone(UTC) - first.astimezone(UTC) == dt.timedelta(hours=1)  # ...an hour apart
+    # ...an hour apart.
+    assert second.astimezone(UTC) - first.astimezone(UTC) == dt.timedelta(hours=1)
     chosen = MeetingSession(start=wall("2025-11-02T01:30"), zone="America/New_York", fold=1)
     assert timing.validate_session(chosen) == []
     assert timing.is_ambiguous(wall("2025-11-02T01:30"), "America/New_York")

@@ -6,6 +6,7 @@ search) replaces this file, not the whole archive package.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -58,10 +59,9 @@ def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        try:
+        # On read-only media or a locked file the current journal mode stays.
+        with contextlib.suppress(sqlite3.OperationalError):
             cursor.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError:
-            pass  # read-only media or a locked file: keep the current journal mode
         cursor.execute("PRAGMA synchronous = NORMAL")
     finally:
         cursor.close()

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
@@ -352,7 +352,7 @@ class Archive:
 
         def work(db: DbSession) -> int:
             conn = db.connection()
-            result = conn.execute(delete(ReadoutRow.__table__).where(ReadoutRow.id.in_(ids)))
+            result = conn.execute(delete(_table(ReadoutRow)).where(ReadoutRow.id.in_(ids)))
             sqlite_sql.remove_index(conn, ids)
             return int(result.rowcount or 0)
 
@@ -679,6 +679,11 @@ class Archive:
             raise _translate(exc, self.location) from None
 
 
+def _table(model: type[Any]) -> Table:
+    """The Core table of an ORM class (typed, for bulk statements)."""
+    return cast(Table, model.__table__)
+
+
 def _like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -795,7 +800,7 @@ def index_fields(r: Readout) -> dict[str, str]:
 def _delete_children(conn: Connection, ids: list[int]) -> None:
     for table in (ReadoutCountryRow, ParticipantRow, SessionRow, PointRow, ReadoutTopicRow,
                   PhotoRow):
-        conn.execute(delete(table.__table__).where(table.__table__.c.readout_id.in_(ids)))
+        conn.execute(delete(_table(table)).where(_table(table).c.readout_id.in_(ids)))
 
 
 def _ids_for_keys(conn: Connection, model: type[PersonRow] | type[TopicRow],
@@ -803,7 +808,7 @@ def _ids_for_keys(conn: Connection, model: type[PersonRow] | type[TopicRow],
     """Ids for name keys, creating the rows that do not exist yet."""
     found: dict[str, int] = {}
     keys = list(wanted)
-    table = model.__table__
+    table = _table(model)
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
         for key, ident in conn.execute(select(table.c.name_key, table.c.id)
@@ -865,7 +870,7 @@ def _insert_readouts(
             "session_count": len(r.sessions), "total_minutes": timing.total_minutes(r.sessions),
             "first_start_utc": first,
         })
-    table = ReadoutRow.__table__
+    table = _table(ReadoutRow)
     if existing:
         ids = [existing[0]]
         values = dict(main_rows[0])
@@ -877,7 +882,7 @@ def _insert_readouts(
             raise ArchiveError("the database did not return an id for every readout")
 
     countries, participants, sessions, points, topic_links, photos = [], [], [], [], [], []
-    for rid, r in zip(ids, readouts):
+    for rid, r in zip(ids, readouts, strict=True):
         for pos, code in enumerate(dict.fromkeys(r.relation)):
             countries.append({"readout_id": rid, "position": pos, "code": code.upper()})
         for pos, p in enumerate(r.participants):
@@ -914,9 +919,9 @@ def _insert_readouts(
                         (SessionRow, sessions), (PointRow, points),
                         (ReadoutTopicRow, _unique_links(topic_links)), (PhotoRow, photos)):
         if rows:
-            conn.execute(insert(model.__table__), rows)
+            conn.execute(insert(_table(model)), rows)
     names = [c for c, _w in sqlite_sql.FTS_COLUMNS]
-    fts_rows = [{"id": rid, **index_fields(r)} for rid, r in zip(ids, readouts)]
+    fts_rows = [{"id": rid, **index_fields(r)} for rid, r in zip(ids, readouts, strict=True)]
     if existing:
         sqlite_sql.remove_index(conn, ids)
     conn.execute(

@@ -405,7 +405,8 @@ def render_timing(session: MeetingSession, home_zone: str | None) -> str:
         parts.append(f"until {format_clock(session.end)}")
     if session.duration_minutes is not None:
         hedge = session.duration_hedge.strip()
-        parts.append(f"for {hedge + ' ' if hedge else ''}{format_duration(session.duration_minutes)}")
+        length = format_duration(session.duration_minutes)
+        parts.append(f"for {hedge + ' ' if hedge else ''}{length}")
     elif session.end is not None and session.start is not None:
         parts.append(f"until {format_clock(session.end)}")
     return " ".join(parts)
