@@ -1,0 +1,49 @@
+"""Pieces every import and export shares: progress reporting, cancelling, safe writing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+#: ``progress(done, total, label)``: called between steps; ``total`` may be 0 if unknown.
+ProgressFn = Callable[[int, int, str], None]
+#: Returns True when the person asked to stop; checked between steps only.
+CancelFn = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The person cancelled; whatever was finished before stays, nothing half-done does."""
+
+
+def no_progress(_done: int, _total: int, _label: str) -> None:
+    """A progress callback that ignores progress."""
+
+
+def never_cancelled() -> bool:
+    """A cancel check that never cancels."""
+    return False
+
+
+@contextmanager
+def atomic_text_file(target: Path, *, newline: str | None = None) -> Iterator[IO[str]]:
+    """Write ``target`` through a temporary file beside it, renamed into place on success.
+
+    A failed or cancelled export therefore never leaves a truncated file behind, and
+    an existing file is replaced only by a complete one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

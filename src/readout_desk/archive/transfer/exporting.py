@@ -1,0 +1,380 @@
+"""Export readouts: JSON, CSV, Markdown, HTML and iCalendar.
+
+Readouts are read in chunks, so an export of the whole archive never holds it all in
+memory at once, and the output is written to a temporary file renamed into place at
+the end: a cancelled or failed export leaves no truncated file. PDF is made by the
+Qt front end (``readout_desk.ui.pdf_export``) from the HTML produced here.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import json
+import re
+import shutil
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from readout_desk import __version__
+from readout_desk.archive.store import Archive
+from readout_desk.archive.transfer import csvio, ics
+from readout_desk.archive.transfer.common import (
+    CancelFn,
+    Cancelled,
+    ProgressFn,
+    atomic_text_file,
+    never_cancelled,
+    no_progress,
+)
+from readout_desk.domain import jsonformat, render, timing
+from readout_desk.domain.records import Readout
+
+#: Formats this module writes; "pdf" is added by the Qt front end.
+EXPORT_FORMATS: tuple[str, ...] = ("json", "csv", "md", "html", "ics")
+CHUNK = 200
+UTC = dt.timezone.utc
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    paths: tuple[Path, ...]
+    readouts: int
+    notes: tuple[str, ...] = field(default=())
+
+
+def sessions_csv_path(out: Path) -> Path:
+    """Where the one-row-per-session file of a CSV export goes: ``NAME-sessions.csv``."""
+    return out.with_name(f"{out.stem}-sessions{out.suffix or '.csv'}")
+
+
+def iter_readouts(archive: Archive, ids: Sequence[int], progress: ProgressFn,
+                  cancelled: CancelFn) -> Iterator[Readout]:
+    """The readouts of ``ids`` in order, a chunk at a time, reporting progress."""
+    total = len(ids)
+    for start in range(0, total, CHUNK):
+        if cancelled():
+            raise Cancelled()
+        progress(start, total, "")
+        yield from archive.get_many(list(ids[start:start + CHUNK]))
+    progress(total, total, "")
+
+
+# ----- Markdown --------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md_escape(text: str) -> str:
+    """Archive text made inert in Markdown (no markup, no raw HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_label(label: str) -> str:
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", md_escape(label))
+
+
+def readout_markdown(r: Readout, home_zone: str | None) -> str:
+    """One readout as Markdown, in the order of the detail pane."""
+    out: list[str] = []
+    section = render.section_of(r)
+    out.append(f"## {md_escape(r.title or section or '(untitled)')}")
+    out.append("")
+    head = [x for x in (md_escape(section) if r.title and section else "",
+                        timing.format_date(r.meeting_date) if r.meeting_date else "") if x]
+    if head:
+        out += ["*" + " · ".join(head) + "*", ""]
+    if r.is_sample:
+        out += ["*(sample readout written for Readout Desk)*", ""]
+    for photo in r.photos:
+        out.append(f"> Photo: {md_escape(photo.caption)}")
+    if r.photos:
+        out.append("")
+    facts = []
+    if r.mode.value != "in person":
+        facts.append(f"- **Mode:** {r.mode.value}")
+    place = render.place_text(r)
+    if place:
+        zone = f" ({r.place.zone})" if r.place and r.place.zone else ""
+        facts.append(f"- **Place:** {md_escape(place)}{zone}")
+    if r.occasion:
+        facts.append(f"- **Occasion:** {md_escape(r.occasion)}")
+    if facts:
+        out += facts + [""]
+    if r.lead:
+        out += [md_escape(r.lead), ""]
+    if r.sessions:
+        out += ["### Sessions", ""]
+        for s, line in zip(r.sessions, render.session_lines(r, home_zone), strict=True):
+            text = f"- **{md_escape(render.session_heading(s))}**"
+            if line.timing:
+                text += f": {md_escape(line.timing)}"
+            out.append(text)
+            if line.warning:
+                out.append(f"  - ⚠ {md_escape(line.warning)}")
+        out.append("")
+    if r.points:
+        out += ["### Summary", ""]
+        for label, p in zip(render.point_labels(r), r.points, strict=True):
+            speaker = f"**{md_escape(p.speaker)}:** " if p.speaker else ""
+            # Labels stay as printed ("1.", "(2)"): escaped so Markdown does not renumber.
+            text = f"{_md_label(label)} {speaker}{md_escape(p.text)}"
+            out += [f"- {text}" if p.level else text, ""]
+    if r.participants:
+        out += ["### Participants", ""]
+        out += [f"- {md_escape(line)}" for line in render.participant_lines(r)]
+        out.append("")
+    if r.topics:
+        out += [f"**Topics:** {md_escape(', '.join(r.topics))}", ""]
+    if r.notes:
+        out += [f"**Notes:** {md_escape(r.notes)}", ""]
+    source = " — ".join(md_escape(x) for x in (r.publisher, r.source_url) if x)
+    if source:
+        out.append(f"Source: {source}  ")
+    if r.published_date:
+        out.append(f"Published: {timing.format_date(r.published_date)}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# ----- HTML ------------------------------------------------------------------------------
+
+HTML_STYLE = """
+body { font-family: "Noto Serif", Georgia, serif; max-width: 46em; margin: 2em auto;
+       padding: 0 1em; line-height: 1.45; color: #1a1a1a; }
+article { border-bottom: 1px solid #ccc; padding-bottom: 1.5em; margin-bottom: 1.5em; }
+.section { color: #555; font-variant: small-caps; margin: 0; }
+.date { color: #555; margin: 0.2em 0; }
+h2 { margin: 0.2em 0 0.6em; }
+.photo { color: #555; font-style: italic; margin: 0.2em 0; }
+.warning { color: #9a3412; }
+.facts dt { font-weight: bold; float: left; clear: left; margin-right: 0.5em; }
+.facts dd { margin: 0 0 0.2em 0; }
+ol.points, ul.points { padding-left: 1.5em; }
+.source { color: #555; font-size: 0.9em; }
+"""
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def fallback_readout_html(r: Readout, home_zone: str | None) -> str:
+    """One readout as an HTML fragment laid out like the detail pane; all text escaped."""
+    out = ["<article class=\"readout\">"]
+    section = render.section_of(r)
+    if section:
+        out.append(f"<p class=\"section\">{_esc(section)}</p>")
+    if r.meeting_date:
+        out.append(f"<p class=\"date\">{_esc(timing.format_date(r.meeting_date))}</p>")
+    out.append(f"<h2>{_esc(r.title or section or '(untitled)')}</h2>")
+    if r.is_sample:
+        out.append("<p class=\"photo\">(sample readout written for Readout Desk)</p>")
+    for photo in r.photos:
+        out.append(f"<p class=\"photo\">Photo: {_esc(photo.caption)}</p>")
+    facts = []
+    if r.mode.value != "in person":
+        facts.append(("Mode", r.mode.value))
+    place = render.place_text(r)
+    if place:
+        zone = f" ({r.place.zone})" if r.place and r.place.zone else ""
+        facts.append(("Place", place + zone))
+    if r.occasion:
+        facts.append(("Occasion", r.occasion))
+    if facts:
+        out.append("<dl class=\"facts\">" + "".join(
+            f"<dt>{_esc(k)}:</dt><dd>{_esc(v)}</dd>" for k, v in facts) + "</dl>")
+    if r.lead:
+        out.append(f"<p class=\"lead\">{_esc(r.lead)}</p>")
+    if r.sessions:
+        out.append("<h3>Sessions</h3><ul class=\"sessions\">")
+        for s, line in zip(r.sessions, render.session_lines(r, home_zone), strict=True):
+            item = f"<strong>{_esc(render.session_heading(s))}</strong>"
+            if line.timing:
+                item += f": {_esc(line.timing)}"
+            if line.warning:
+                item += f"<br><span class=\"warning\">⚠ {_esc(line.warning)}</span>"
+            out.append(f"<li>{item}</li>")
+        out.append("</ul>")
+    if r.points:
+        out.append("<h3>Summary</h3><ul class=\"points\" style=\"list-style: none\">")
+        for label, p in zip(render.point_labels(r), r.points, strict=True):
+            speaker = f"<strong>{_esc(p.speaker)}:</strong> " if p.speaker else ""
+            margin = f" style=\"margin-left: {1.5 * p.level}em\"" if p.level else ""
+            out.append(f"<li{margin}>{_esc(label)} {speaker}{_esc(p.text)}</li>")
+        out.append("</ul>")
+    if r.participants:
+        out.append("<h3>Participants</h3><ul class=\"participants\">")
+        out += [f"<li>{_esc(line)}</li>" for line in render.participant_lines(r)]
+        out.append("</ul>")
+    if r.topics:
+        out.append(f"<p class=\"topics\"><strong>Topics:</strong> {_esc(', '.join(r.topics))}</p>")
+    if r.notes:
+        out.append(f"<p class=\"notes\"><strong>Notes:</strong> {_esc(r.notes)}</p>")
+    source = []
+    if r.publisher:
+        source.append(_esc(r.publisher))
+    if r.source_url:
+        url = r.source_url if re.match(r"https?://", r.source_url) else ""
+        source.append(f"<a href=\"{_esc(url)}\">{_esc(r.source_url)}</a>" if url
+                      else _esc(r.source_url))
+    if source:
+        out.append(f"<p class=\"source\">Source: {' — '.join(source)}</p>")
+    if r.published_date:
+        out.append(f"<p class=\"source\">Published: "
+                   f"{_esc(timing.format_date(r.published_date))}</p>")
+    out.append("</article>")
+    return "\n".join(out)
+
+
+def readout_html(r: Readout, home_zone: str | None) -> str:
+    """One readout as HTML: the detail pane's layout when the renderer offers it."""
+    shared = getattr(render, "readout_html", None)
+    if callable(shared) and home_zone is not None:
+        body = shared(r, home_zone)
+        if isinstance(body, str):
+            return f"<article class=\"readout\">\n{body}\n</article>"
+    return fallback_readout_html(r, home_zone)
+
+
+def html_document_start(title: str) -> str:
+    """The head of an exported HTML document."""
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<meta name=\"generator\" content=\"Readout Desk {__version__}\">\n"
+            f"<title>{_esc(title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n"
+            f"<h1>{_esc(title)}</h1>\n")
+
+
+HTML_DOCUMENT_END = "</body>\n</html>\n"
+
+
+def html_document(readouts: Sequence[Readout], home_zone: str | None,
+                  title: str = "Readouts") -> str:
+    """A whole HTML document of ``readouts`` (used by the PDF export too)."""
+    parts = [html_document_start(title)]
+    parts += [readout_html(r, home_zone) for r in readouts]
+    parts.append(HTML_DOCUMENT_END)
+    return "\n".join(parts)
+
+
+# ----- the writers -----------------------------------------------------------------------
+
+
+def _write_json(handle: IO[str], readouts: Iterator[Readout]) -> int:
+    handle.write(f'{{\n  "format": "{jsonformat.FORMAT_NAME}",\n'
+                 f'  "version": {jsonformat.FORMAT_VERSION},\n  "readouts": [')
+    count = 0
+    for r in readouts:
+        text = json.dumps(jsonformat.readout_to_dict(r), ensure_ascii=False, indent=2)
+        handle.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
+        count += 1
+    handle.write("\n  ]\n}\n")
+    return count
+
+
+def _copy_attachments(archive: Archive, ids_readouts: list[Readout], out: Path) -> list[str]:
+    source = archive.attachments_dir
+    files = sorted({ph.file for r in ids_readouts for ph in r.photos if ph.file})
+    if source is None or not files:
+        return []
+    target = out.with_name(out.stem + "-attachments")
+    copied = 0
+    missing = []
+    for name in files:
+        src = source / name
+        if src.is_file():
+            dest = target / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest)
+            copied += 1
+        else:
+            missing.append(name)
+    notes = [f"Copied {copied} photo file{'s' if copied != 1 else ''} to {target}."]
+    if missing:
+        notes.append(f"{len(missing)} photo file(s) were missing from the archive folder.")
+    return notes
+
+
+def export_readouts(
+    archive: Archive,
+    ids: Sequence[int],
+    fmt: str,
+    out: Path,
+    *,
+    home_zone: str | None = None,
+    title: str = "Readouts",
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
+    now: dt.datetime | None = None,
+) -> ExportResult:
+    """Write the readouts ``ids`` (in that order) to ``out`` in format ``fmt``.
+
+    Raises :class:`Cancelled` when ``cancelled()`` turns true (nothing is left behind).
+    """
+    fmt = fmt.lower()
+    out = Path(out)
+    home = home_zone or timing.system_zone()
+    if fmt == "json":
+        photo_readouts: list[Readout] = []
+
+        def keep_photos(rs: Iterator[Readout]) -> Iterator[Readout]:
+            for r in rs:
+                if any(ph.file for ph in r.photos):
+                    photo_readouts.append(r)
+                yield r
+
+        with atomic_text_file(out) as handle:
+            count = _write_json(handle, keep_photos(iter_readouts(archive, ids, progress,
+                                                                  cancelled)))
+        notes = _copy_attachments(archive, photo_readouts, out)
+        return ExportResult((out,), count, tuple(notes))
+    if fmt == "csv":
+        sessions_out = sessions_csv_path(out)
+        count = 0
+        with atomic_text_file(out, newline="") as main, \
+                atomic_text_file(sessions_out, newline="") as per_session:
+            main.write("\ufeff")  # spreadsheets read the file as UTF-8 with this mark
+            per_session.write("\ufeff")
+            w1 = csv.DictWriter(main, fieldnames=csvio.READOUT_COLUMNS)
+            w2 = csv.DictWriter(per_session, fieldnames=csvio.SESSION_COLUMNS)
+            w1.writeheader()
+            w2.writeheader()
+            for r in iter_readouts(archive, ids, progress, cancelled):
+                w1.writerow(csvio.readout_row(r))
+                w2.writerows(csvio.session_rows(r))
+                count += 1
+        return ExportResult((out, sessions_out), count)
+    if fmt in ("md", "markdown"):
+        count = 0
+        with atomic_text_file(out) as handle:
+            handle.write(f"# {md_escape(title)}\n\n")
+            for r in iter_readouts(archive, ids, progress, cancelled):
+                handle.write(("\n---\n\n" if count else "") + readout_markdown(r, home))
+                count += 1
+        return ExportResult((out,), count)
+    if fmt in ("html", "htm"):
+        count = 0
+        with atomic_text_file(out) as handle:
+            handle.write(html_document_start(title))
+            for r in iter_readouts(archive, ids, progress, cancelled):
+                handle.write(readout_html(r, home) + "\n")
+                count += 1
+            handle.write(HTML_DOCUMENT_END)
+        return ExportResult((out,), count)
+    if fmt in ("ics", "ical", "icalendar"):
+        readouts = list(iter_readouts(archive, ids, progress, cancelled))
+        parts = ics.calendar_parts(readouts, now or dt.datetime.now(UTC), home)
+        with atomic_text_file(out, newline="") as handle:
+            for line in ics.calendar_text(parts):
+                handle.write(line)
+        notes = []
+        if parts.skipped:
+            notes.append(f"{parts.skipped} session{'s' if parts.skipped != 1 else ''} without "
+                         "a start time and zone were left out of the calendar.")
+        return ExportResult((out,), len(readouts), tuple(notes))
+    raise ValueError(f"unknown export format {fmt!r}; use one of "
+                     + ", ".join(EXPORT_FORMATS + ("pdf",)))
