@@ -1,0 +1,40 @@
+"""Countries, cities and their zones."""
+
+from __future__ import annotations
+
+from readout_desk.domain import geography
+
+
+def test_countries_by_any_name() -> None:
+    assert geography.find_country("Peru") == "PE"
+    assert geography.find_country("the Republic of Peru") == "PE"
+    assert geography.find_country("Perú") == "PE"
+    assert geography.find_country("PER") == "PE"
+    assert geography.find_country("United States of America") == "US"
+    assert geography.find_country("U.S.") == "US"
+    assert geography.find_country("Republic of Korea") == "KR"
+    assert geography.find_country("Federative Republic of Brazil") == "BR"
+    assert geography.find_country("Atlantis") is None
+    assert geography.country_name("KR") == "South Korea"
+    assert geography.country_name("PE") == "Peru"
+    assert geography.country_name("ZZ") == "ZZ"
+
+
+def test_relation_label() -> None:
+    assert geography.relation_label(("JP", "PE")) == "Japan-Peru Relations"
+    assert geography.relation_label(("US",)) == "United States Relations"
+    assert geography.relation_label(()) == ""
+
+
+def test_zones_of_places() -> None:
+    assert geography.zones_for_country("PE") == ("America/Lima",)
+    assert "Australia/Sydney" in geography.zones_for_country("AU")
+    assert geography.suggest_zones("Lima", "PE")[0] == "America/Lima"
+    assert geography.suggest_zones("Canberra", "AU")[0] == "Australia/Sydney"
+    assert geography.suggest_zones("New Delhi", "IN") == ["Asia/Kolkata"]
+    assert geography.suggest_zones("Rio de Janeiro", "BR")[0] == "America/Sao_Paulo"
+    # A country with several zones offers all of them.
+    assert len(geography.suggest_zones("", "US")) > 5
+    assert geography.find_city("Lima") == ("Lima", "PE", "America/Lima")
+    assert geography.find_city("Lima", "US") == ("Lima", "US", "America/New_York")
+    assert geography.country_of_zone("Asia/Tokyo") == "JP"
