@@ -1,0 +1,659 @@
+"""Benchmark the archive against the physical limit and against the alternatives.
+
+``python bench/run.py --size 10000`` builds an N-readout corpus (``bench/corpus.py``) and
+measures, each next to its baseline from the same run:
+
+- search latency (p50/p95 over a fixed query mix) through ``Archive.search`` (first page
+  of 100 plus the total), against (a) hand-written FTS5 SQL for the same page and count
+  on the same file with plain ``sqlite3`` (the limit) and (b) ripgrep over the corpus
+  written as one text file per readout (what a folder of files gives you);
+- import throughput through ``Archive.add_many`` against a plain ``sqlite3`` script that
+  inserts the same rows and index entries into the same schema;
+- start-up of the real main window until it shows its first page, and its peak memory,
+  against a bare PySide6 process showing an empty QMainWindow;
+- the longest UI-thread stall while typing a query into the real main window;
+- size on disk per readout.
+
+It prints a table and writes ``bench/out/results-N.json``; the data it builds goes to
+``bench/out/data-N/`` (kept for ``--reuse``, which skips the imports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import zoneinfo
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+from readout_desk.archive import Archive  # noqa: E402
+from readout_desk.archive import sqlite as sqlite_sql  # noqa: E402
+from readout_desk.domain import geography, jsonformat, render  # noqa: E402
+
+OUT = HERE / "out"
+BATCH = 1_000
+PAGE = 100
+WEIGHTS = ", ".join(str(w) for _c, w in sqlite_sql.FTS_COLUMNS)
+FTS = sqlite_sql.FTS_TABLE
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    """One query of the mix, as a user types it and as the baselines express it."""
+
+    label: str
+    text: str  # what goes into the search field
+    match: str  # the FTS5 MATCH expression written by hand
+    where: str  # extra SQL condition on readouts r ("" for none)
+    rg: str  # shell command for ripgrep; {dir} is the folder of text files
+
+
+QUERY_MIX: tuple[BenchQuery, ...] = (
+    BenchQuery("common word", "minister", "minister", "",
+               "rg -l -i -w minister {dir}"),
+    BenchQuery("rare word", corpus.RARE_WORD, corpus.RARE_WORD, "",
+               f"rg -l -i -w {corpus.RARE_WORD} {{dir}}"),
+    BenchQuery("phrase", '"rule of law"', '"rule of law"', "",
+               "rg -l -i -F 'rule of law' {dir}"),
+    BenchQuery("prefix", "energ*", "energ*", "",
+               r"rg -l -i '\benerg' {dir}"),
+    BenchQuery("field filter + word", "country:peru trade", "countries : peru AND trade", "",
+               r"rg -l -i -w peru {dir} | xargs -r -d '\n' rg -l -i -w trade"),
+    BenchQuery("date range + word", "from:2020-01-01 to:2020-06-30 climate", "climate",
+               "r.meeting_date BETWEEN '2020-01-01' AND '2020-06-30'",
+               "rg -l -i -w climate {dir}/2020 -g '2020-0[1-6]-*'"),
+    BenchQuery("no hits", corpus.ABSENT_WORD, corpus.ABSENT_WORD, "",
+               f"rg -l -i -w {corpus.ABSENT_WORD} {{dir}}"),
+)
+
+
+# ----- helpers ---------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q`` quantile (0..1) by linear interpolation."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    pos = (len(ordered) - 1) * q
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None or b == 0:
+        return None
+    return a / b
+
+
+def file_size(path: Path) -> int:
+    total = 0
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            total += p.stat().st_size
+    return total
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        first = Path("/proc/meminfo").read_text().splitlines()[0]
+        mem = f"{int(first.split()[1]) / 1024 / 1024:.1f} GB"
+    except (OSError, ValueError, IndexError):
+        pass
+    rg = shutil.which("rg")
+    rg_version = ""
+    if rg:
+        rg_version = subprocess.run([rg, "--version"], capture_output=True, text=True,
+                                    check=False).stdout.splitlines()[0]
+    from PySide6 import __version__ as pyside_version
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem,
+            "os": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+            "pyside6": pyside_version, "ripgrep": rg_version}
+
+
+# ----- the plain sqlite3 baseline for import ---------------------------------------------
+
+
+_DT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _wall(text: str | None) -> str | None:
+    return f"{text}:00.000000".replace("T", " ") if text else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_words(code: str) -> str:
+    return "\n".join(geography.country_search_names(code))
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_name(code: str) -> str:
+    return geography.country_name(code)
+
+
+class PlainImporter:
+    """What a careful person writes with nothing but ``sqlite3``: same rows, same index."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.next_id = 1 + (self.conn.execute("SELECT max(id) FROM readouts").fetchone()[0] or 0)
+        self.people: dict[str, int] = {}
+        self.topics: dict[str, int] = {}
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def add(self, items: Sequence[dict[str, Any]]) -> None:
+        now = dt.datetime.now(dt.timezone.utc).strftime(_DT)
+        readouts, countries, parts, sessions, points, links, photos, fts = ([] for _ in range(8))
+        new_people: list[tuple[Any, ...]] = []
+        new_topics: list[tuple[Any, ...]] = []
+        for d in items:
+            rid = self.next_id
+            self.next_id += 1
+            place = d["place"] or {}
+            total = 0
+            first_utc = None
+            kinds = []
+            for pos, s in enumerate(d["sessions"]):
+                start_utc = None
+                if s["start"] and s["zone"]:
+                    wall = dt.datetime.fromisoformat(s["start"]).replace(tzinfo=_zone(s["zone"]))
+                    start_utc = wall.astimezone(dt.timezone.utc).strftime(_DT)
+                    first_utc = min(first_utc or start_utc, start_utc)
+                total += s["duration_minutes"] or 0
+                printed = s["printed_other"] or {}
+                mismatch = False
+                if printed and s["start"] and s["zone"]:
+                    there = wall.astimezone(_zone(printed["zone"])).replace(tzinfo=None)
+                    mismatch = there != dt.datetime.fromisoformat(printed["local"])
+                sessions.append((rid, pos, s["kind"], _wall(s["start"]), s["zone"], s["fold"],
+                                 s["time_hedge"], s["zone_label"], s["duration_minutes"],
+                                 s["duration_hedge"], _wall(s["end"]), printed.get("text"),
+                                 printed.get("zone"), _wall(printed.get("local")), start_utc,
+                                 mismatch))
+                kinds.append(s["kind"])
+            readouts.append((
+                rid, d["title"], d["section"], d["publisher"], d["source_url"], d["language"],
+                d["published_date"], d["retrieved_date"], d["meeting_date"], d["mode"],
+                place.get("city", ""), place.get("country"), place.get("venue", ""),
+                place.get("zone"), d["occasion"], d["lead"], d["notes"], d["is_sample"], now,
+                now, 1, None, len(d["sessions"]), total or None, first_utc))
+            codes = list(dict.fromkeys(c.upper() for c in d["relation"]))
+            for pos, code in enumerate(codes):
+                countries.append((rid, pos, code))
+            people_text = []
+            for pos, p in enumerate(d["participants"]):
+                key = geography.fold(p["family_name"]) + "|" + geography.fold(p["given_name"])
+                pid = self.people.get(key)
+                if pid is None:
+                    pid = len(self.people) + 1
+                    self.people[key] = pid
+                    new_people.append((pid, p["family_name"], p["given_name"], p["name_order"],
+                                       key))
+                parts.append((rid, pid, pos, p["family_name"], p["given_name"], p["name_order"],
+                              p["honorific"], p["office"], p["country"], p["organisation"],
+                              p["side"]))
+                names = [p["given_name"], p["family_name"]]
+                if p["name_order"] == "family-first":
+                    names.reverse()
+                shown = " ".join(x for x in [p["honorific"], *names] if x)
+                people_text += [shown, p["family_name"], p["office"], p["organisation"]]
+                if p["country"]:
+                    codes.append(p["country"])
+            for pos, pt in enumerate(d["points"]):
+                points.append((rid, pos, pt["text"], pt["speaker"], pt["label"], pt["level"]))
+            for pos, name in enumerate(dict.fromkeys(d["topics"])):
+                key = geography.fold(name)
+                tid = self.topics.get(key)
+                if tid is None:
+                    tid = len(self.topics) + 1
+                    self.topics[key] = tid
+                    new_topics.append((tid, name, key))
+                links.append((rid, tid, pos))
+            for pos, ph in enumerate(d["photos"]):
+                photos.append((rid, pos, ph["caption"], ph["file"]))
+            if place.get("country"):
+                codes.append(place["country"])
+            place_text = [place.get("city", ""), place.get("venue", ""),
+                          _country_name(place["country"]) if place.get("country") else ""]
+            body = [d["lead"], *(pt["text"] for pt in d["points"]),
+                    *(ph["caption"] for ph in d["photos"]), d["notes"]]
+            fts.append((rid, d["title"], d["section"], "\n".join(x for x in people_text if x),
+                        "\n".join(x for x in place_text if x), d["occasion"],
+                        "\n".join(d["topics"]), "\n".join(kinds),
+                        "\n".join(_country_words(c) for c in dict.fromkeys(codes)),
+                        "\n".join(x for x in body if x), d["publisher"]))
+        c = self.conn
+        c.execute("BEGIN")
+        c.executemany("INSERT INTO people VALUES (?,?,?,?,?)", new_people)
+        c.executemany("INSERT INTO topics VALUES (?,?,?)", new_topics)
+        c.executemany(
+            "INSERT INTO readouts (id, title, section, publisher, source_url, language, "
+            "published_date, retrieved_date, meeting_date, mode, place_city, place_country, "
+            "place_venue, place_zone, occasion, lead, notes, is_sample, created_at, updated_at, "
+            "version, deleted_at, session_count, total_minutes, first_start_utc) "
+            "VALUES (" + ",".join("?" * 25) + ")", readouts)
+        c.executemany("INSERT INTO readout_countries VALUES (?,?,?)", countries)
+        c.executemany(
+            "INSERT INTO participants (readout_id, person_id, position, family_name, "
+            "given_name, name_order, honorific, office, country, organisation, side) "
+            "VALUES (" + ",".join("?" * 11) + ")", parts)
+        c.executemany(
+            "INSERT INTO meeting_sessions (readout_id, position, kind, start_local, zone, fold, "
+            "time_hedge, zone_label, duration_minutes, duration_hedge, end_local, printed_text, "
+            "printed_zone, printed_local, start_utc, printed_mismatch) "
+            "VALUES (" + ",".join("?" * 16) + ")", sessions)
+        c.executemany("INSERT INTO summary_points (readout_id, position, text, speaker, label, "
+                      "level) VALUES (?,?,?,?,?,?)", points)
+        c.executemany("INSERT INTO readout_topics VALUES (?,?,?)", links)
+        c.executemany("INSERT INTO photos (readout_id, position, caption, file) "
+                      "VALUES (?,?,?,?)", photos)
+        names = ", ".join(col for col, _w in sqlite_sql.FTS_COLUMNS)
+        c.executemany(f"INSERT INTO {FTS}(rowid, {names}) VALUES (" + ",".join("?" * 11) + ")",
+                      fts)
+        c.execute("COMMIT")
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = ("readouts", "people", "participants", "meeting_sessions", "summary_points",
+                 "topics", "readout_topics", "readout_countries", "photos")
+        return {n: conn.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}
+    finally:
+        conn.close()
+
+
+# ----- building the data -----------------------------------------------------------------
+
+
+def build(size: int, data: Path, log: Callable[[str], None]) -> dict[str, Any]:
+    """Import the corpus both ways (timed) and write the text files (untimed)."""
+    if data.exists():
+        shutil.rmtree(data)
+    (data / "text").mkdir(parents=True)
+    facade_db, plain_db = data / "archive.sqlite3", data / "plain.sqlite3"
+    Archive.open(plain_db).close()  # the same schema, made by the archive (untimed)
+    archive = Archive.open(facade_db)
+    plain = PlainImporter(plain_db)
+    facade_s = plain_s = 0.0
+    text_bytes = 0
+    made: set[str] = set()
+    started = time.monotonic()
+    try:
+        for first, items in corpus.iter_batches(size, BATCH):
+            # Alternate which goes first so neither always meets a warm or cold cache.
+            order = ("facade", "plain") if (first // BATCH) % 2 == 0 else ("plain", "facade")
+            records = None
+            for which in order:
+                if which == "facade":
+                    t = time.perf_counter()
+                    records = [jsonformat.readout_from_dict(d) for d in items]
+                    archive.add_many(records)
+                    facade_s += time.perf_counter() - t
+                else:
+                    t = time.perf_counter()
+                    plain.add(items)
+                    plain_s += time.perf_counter() - t
+            assert records is not None
+            for i, r in enumerate(records, start=first):
+                day = r.meeting_date or dt.date(2000, 1, 1)
+                folder = data / "text" / f"{day:%Y}"
+                if folder.name not in made:
+                    folder.mkdir(exist_ok=True)
+                    made.add(folder.name)
+                body = render.readout_text(r, None).encode("utf-8")
+                (folder / f"{day:%Y-%m-%d}-{i:07d}.txt").write_bytes(body)
+                text_bytes += len(body)
+            done = first + len(items)
+            if done % (BATCH * 20) == 0 or done == size:
+                log(f"  built {done:,}/{size:,} readouts "
+                    f"({time.monotonic() - started:.0f} s; façade {done / facade_s:,.0f}/s, "
+                    f"sqlite3 {done / plain_s:,.0f}/s)")
+    finally:
+        archive.close()
+        plain.close()
+    counts_facade, counts_plain = table_counts(facade_db), table_counts(plain_db)
+    result = {
+        "facade_per_s": size / facade_s, "plain_per_s": size / plain_s,
+        "facade_s": facade_s, "plain_s": plain_s,
+        "same_rows": counts_facade == counts_plain,
+        "rows": counts_facade, "rows_plain": counts_plain,
+        "text_bytes": text_bytes, "batch": BATCH,
+    }
+    (data / "build.json").write_text(json.dumps({"size": size, **result}))
+    return result
+
+
+# ----- search ------------------------------------------------------------------------------
+
+
+def raw_page(conn: sqlite3.Connection, q: BenchQuery) -> tuple[list[int], int]:
+    """The same first page and total as the façade, in hand-written SQL."""
+    extra = f" AND {q.where}" if q.where else ""
+    rows = conn.execute(
+        "SELECT r.id, r.meeting_date, r.title, r.section, r.place_city, r.place_country, "
+        "r.mode, r.session_count, r.total_minutes, r.publisher, r.is_sample, "
+        f"snippet({FTS}, -1, char(2), char(3), '…', 14) "
+        f"FROM {FTS} JOIN readouts r ON r.id = {FTS}.rowid WHERE {FTS} MATCH ?{extra} "
+        f"ORDER BY bm25({FTS}, {WEIGHTS}), r.meeting_date DESC, r.id DESC LIMIT {PAGE}",
+        (q.match,)).fetchall()
+    if len(rows) < PAGE:
+        total = len(rows)
+    elif q.where:
+        total = conn.execute(f"SELECT count(*) FROM {FTS} JOIN readouts r ON r.id = {FTS}.rowid "
+                             f"WHERE {FTS} MATCH ?{extra}", (q.match,)).fetchone()[0]
+    else:
+        total = conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?",
+                             (q.match,)).fetchone()[0]
+    return [int(r[0]) for r in rows], int(total)
+
+
+def rg_run(q: BenchQuery, text_dir: Path) -> tuple[float, int]:
+    cmd = q.rg.format(dir=str(text_dir))
+    t = time.perf_counter()
+    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - t
+    return elapsed, len([line for line in out.stdout.splitlines() if line.strip()])
+
+
+def search(size: int, data: Path, rounds: int, rg_rounds: int, count_cap: int,
+           log: Callable[[str], None]) -> dict[str, Any]:
+    db = data / "archive.sqlite3"
+    archive = Archive.open(db)
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    per_query: dict[str, dict[str, Any]] = {}
+    samples: dict[str, list[float]] = {"facade": [], "capped": [], "raw": [], "rg": []}
+    try:
+        for q in QUERY_MIX:  # warm both paths once; the figures are for a warm cache
+            archive.search(q.text, limit=PAGE)
+            raw_page(conn, q)
+        for q in QUERY_MIX:
+            facade_t, capped_t, raw_t = [], [], []
+            page = capped = None
+            ids: list[int] = []
+            total = 0
+            for i in range(rounds):
+                steps: list[tuple[str, Callable[[], Any]]] = [
+                    ("facade", lambda q=q: archive.search(q.text, limit=PAGE)),
+                    ("capped", lambda q=q: archive.search(q.text, limit=PAGE,
+                                                          count_cap=count_cap)),
+                    ("raw", lambda q=q: raw_page(conn, q)),
+                ]
+                if i % 2:
+                    steps.reverse()
+                for name, fn in steps:
+                    t = time.perf_counter()
+                    value = fn()
+                    elapsed = (time.perf_counter() - t) * 1000
+                    if name == "facade":
+                        facade_t.append(elapsed)
+                        page = value
+                    elif name == "capped":
+                        capped_t.append(elapsed)
+                        capped = value
+                    else:
+                        raw_t.append(elapsed)
+                        ids, total = value
+            assert page is not None and capped is not None
+            rg_t = []
+            rg_files = 0
+            for _ in range(rg_rounds):
+                elapsed, rg_files = rg_run(q, data / "text")
+                rg_t.append(elapsed * 1000)
+            samples["facade"] += facade_t
+            samples["capped"] += capped_t
+            samples["raw"] += raw_t
+            if rg_t:
+                samples["rg"] += rg_t
+            per_query[q.label] = {
+                "query": q.text,
+                "facade_ms": statistics.median(facade_t),
+                "capped_ms": statistics.median(capped_t),
+                "raw_ms": statistics.median(raw_t),
+                "rg_ms": statistics.median(rg_t) if rg_t else None,
+                "hits": page.total, "hits_raw": total, "hits_capped": capped.total,
+                "rg_files": rg_files,
+                "same_page": list(page.ids) == ids and page.total == total,
+                "capped_page_same": list(capped.ids) == ids
+                and capped.total == min(total, count_cap),
+            }
+            log(f"  {q.label:<22} façade {per_query[q.label]['facade_ms']:8.1f} ms  "
+                f"raw {per_query[q.label]['raw_ms']:8.1f} ms  "
+                f"rg {_fmt(per_query[q.label]['rg_ms'], ' ms', 0)}  hits {page.total:,}")
+    finally:
+        conn.close()
+        archive.close()
+    summary = {}
+    for name, values in samples.items():
+        summary[name] = {"p50_ms": percentile(values, 0.5) if values else None,
+                         "p95_ms": percentile(values, 0.95) if values else None}
+    return {"rounds": rounds, "rg_rounds": rg_rounds, "count_cap": count_cap,
+            "summary": summary, "queries": per_query}
+
+
+# ----- start-up, memory and typing -------------------------------------------------------
+
+
+def probe(mode: str, db: Path | None, runs: int, text: str = "") -> dict[str, Any]:
+    """Run ``bench/ui_probe.py`` ``runs`` times; the median of each figure."""
+    results = []
+    error = None
+    for _ in range(runs):
+        cmd = [sys.executable, str(HERE / "ui_probe.py"), mode]
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        extra = (["--db", str(db)] if db else []) + (["--text", text] if text else [])
+        t0 = time.monotonic()
+        out = subprocess.run(cmd + [repr(t0)] + extra, capture_output=True, text=True,
+                             env=env, check=False, timeout=600)
+        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            error = (out.stderr.strip().splitlines() or ["no output"])[-1]
+            continue
+        value = json.loads(lines[-1])
+        if "error" in value:
+            error = value["error"]
+            continue
+        results.append(value)
+    if not results:
+        return {"error": error or "no result"}
+    merged: dict[str, Any] = {"runs": len(results)}
+    for key, value in results[0].items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            merged[key] = statistics.median(r[key] for r in results)
+        else:
+            merged[key] = value
+    return merged
+
+
+def ui(data: Path, runs: int) -> dict[str, Any]:
+    db = data / "archive.sqlite3"
+    bare = probe("bare", None, runs)
+    window = probe("window", db, runs)
+    typing = probe("typing", db, max(1, runs - 1), text="rule of law trade")
+    return {"bare": bare, "window": window, "typing": typing}
+
+
+# ----- report -----------------------------------------------------------------------------
+
+
+def _fmt(value: float | None, unit: str = "", digits: int = 1) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}{unit}"
+
+
+def report(result: dict[str, Any]) -> str:
+    lines = []
+    size = result["size"]
+    lines.append(f"Readout Desk benchmark, {size:,} readouts "
+                 f"({result['machine']['cores']} cores, {result['machine']['cpu']})")
+    s = result.get("search")
+    if s:
+        sm = s["summary"]
+        lines.append("")
+        lines.append(f"Search (first page of {PAGE} + total; warm; {s['rounds']} rounds)")
+        lines.append(f"  {'query':<22}{'façade':>10}{'capped':>10}{'raw FTS5':>10}"
+                     f"{'ripgrep':>10}{'façade/raw':>12}{'rg/façade':>11}{'hits':>10}  ok")
+        for label, q in s["queries"].items():
+            lines.append(
+                f"  {label:<22}{q['facade_ms']:>8.1f}ms{q['capped_ms']:>8.1f}ms"
+                f"{q['raw_ms']:>8.1f}ms{_fmt(q['rg_ms'], 'ms', 0):>10}"
+                f"{_fmt(ratio(q['facade_ms'], q['raw_ms']), 'x', 2):>12}"
+                f"{_fmt(ratio(q['rg_ms'], q['facade_ms']), 'x', 0):>11}{q['hits']:>10,}  "
+                f"{'yes' if q['same_page'] else 'NO'}")
+        for p in ("p50", "p95"):
+            key = f"{p}_ms"
+            lines.append(
+                f"  {'mix ' + p:<22}{sm['facade'][key]:>8.1f}ms{sm['capped'][key]:>8.1f}ms"
+                f"{sm['raw'][key]:>8.1f}ms{_fmt(sm['rg'][key], 'ms', 0):>10}"
+                f"{_fmt(ratio(sm['facade'][key], sm['raw'][key]), 'x', 2):>12}"
+                f"{_fmt(ratio(sm['rg'][key], sm['facade'][key]), 'x', 0):>11}")
+        lines.append(f"  (capped: count_cap={s['count_cap']:,}; "
+                     f"raw FTS5 is {_fmt(ratio(sm['rg']['p95_ms'], sm['raw']['p95_ms']), 'x', 0)}"
+                     " ahead of ripgrep at p95)")
+    b = result.get("import")
+    if b:
+        lines.append("")
+        lines.append(f"Import (batches of {b['batch']:,})")
+        lines.append(f"  façade add_many   {b['facade_per_s']:>10,.0f} readouts/s")
+        lines.append(f"  plain sqlite3     {b['plain_per_s']:>10,.0f} readouts/s")
+        lines.append(f"  ratio             {ratio(b['facade_per_s'], b['plain_per_s']):>10.2f}"
+                     f"   (same rows in both files: {'yes' if b['same_rows'] else 'NO'})")
+    u = result.get("ui")
+    if u:
+        lines.append("")
+        bare, win, typing = u["bare"], u["window"], u["typing"]
+        lines.append("Start-up and memory (offscreen; median of runs)")
+        lines.append(f"  bare QMainWindow      {_fmt(bare.get('startup_s'), ' s', 2):>10}"
+                     f"   peak RSS {_fmt(bare.get('peak_rss_mb'), ' MB', 0)}")
+        if "error" in win:
+            lines.append(f"  main window           not measured: {win['error']}")
+        else:
+            lines.append(f"  main window, 1st page {_fmt(win.get('startup_s'), ' s', 2):>10}"
+                         f"   peak RSS {_fmt(win.get('peak_rss_mb'), ' MB', 0)}")
+            lines.append(
+                f"  ratio / difference    "
+                f"{_fmt(ratio(win.get('startup_s'), bare.get('startup_s')), 'x', 2):>10}"
+                f"   {_fmt(win['peak_rss_mb'] - bare['peak_rss_mb'], ' MB', 0)} more")
+        if "error" in typing:
+            lines.append(f"  typing stall          not measured: {typing['error']}")
+        else:
+            lines.append(f"  longest UI stall typing {typing['query']!r}: "
+                         f"{typing['max_stall_ms']:.1f} ms")
+    d = result.get("disk")
+    if d:
+        lines.append("")
+        lines.append("Size on disk")
+        lines.append(f"  archive        {d['archive_bytes'] / 1e6:>10,.1f} MB"
+                     f"  {d['archive_per_readout']:>8,.0f} bytes/readout")
+        lines.append(f"  plain sqlite3  {d['plain_bytes'] / 1e6:>10,.1f} MB"
+                     f"  {d['plain_per_readout']:>8,.0f} bytes/readout")
+        lines.append(f"  text files     {d['text_bytes'] / 1e6:>10,.1f} MB"
+                     f"  {d['text_per_readout']:>8,.0f} bytes/readout (content only)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=corpus.parse_size, default=10_000,
+                        help="readouts in the corpus (10000, 10k, 100k, 1m)")
+    parser.add_argument("--rounds", type=int, help="search rounds per query")
+    parser.add_argument("--rg-rounds", type=int, help="ripgrep runs per query")
+    parser.add_argument("--ui-runs", type=int, default=3, help="start-up runs per kind")
+    parser.add_argument("--count-cap", type=int, default=10_000)
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse bench/out/data-N from an earlier run (no import figures "
+                             "are measured again; they are taken from that run)")
+    parser.add_argument("--skip", action="append", default=[],
+                        choices=("search", "ui", "rg"), help="leave a part out")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--data", type=Path, help="where to build the data")
+    args = parser.parse_args(argv)
+
+    size = args.size
+    rounds = args.rounds or (20 if size <= 20_000 else 10 if size <= 200_000 else 5)
+    rg_rounds = args.rg_rounds or (5 if size <= 20_000 else 3 if size <= 200_000 else 2)
+    args.out.mkdir(parents=True, exist_ok=True)
+    data = args.data or args.out / f"data-{size}"
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    result: dict[str, Any] = {"size": size, "seed": corpus.SEED,
+                              "when": dt.datetime.now(dt.timezone.utc).isoformat(
+                                  timespec="seconds"),
+                              "machine": machine()}
+    built_file = data / "build.json"
+    if args.reuse and built_file.exists() and json.loads(built_file.read_text())["size"] == size:
+        log(f"reusing {data}")
+        built = json.loads(built_file.read_text())
+        built["reused"] = True
+    else:
+        log(f"building {size:,} readouts in {data}")
+        built = build(size, data, log)
+    result["import"] = built
+    db = data / "archive.sqlite3"
+    result["disk"] = {
+        "archive_bytes": file_size(db), "plain_bytes": file_size(data / "plain.sqlite3"),
+        "text_bytes": built["text_bytes"],
+        "archive_per_readout": file_size(db) / size,
+        "plain_per_readout": file_size(data / "plain.sqlite3") / size,
+        "text_per_readout": built["text_bytes"] / size,
+    }
+    if "search" not in args.skip:
+        log("searching")
+        result["search"] = search(size, data, rounds, 0 if "rg" in args.skip else rg_rounds,
+                                  args.count_cap, log)
+    if "ui" not in args.skip:
+        log("start-up, memory and typing")
+        result["ui"] = ui(data, args.ui_runs)
+    text = report(result)
+    print(text)
+    target = args.out / f"results-{size}.json"
+    target.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    log(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,183 @@
+"""Measurements that need a Qt process of their own; run by ``bench/run.py``.
+
+``python bench/ui_probe.py bare T0`` shows an empty QMainWindow;
+``python bench/ui_probe.py window T0 --db FILE`` shows the real main window on an archive
+and waits until the first page of results is in its table;
+``python bench/ui_probe.py typing T0 --db FILE --text QUERY`` then types ``QUERY`` into the
+search field one key at a time, the way a person types, and records how long the UI
+thread was ever busy without handling events.
+
+``T0`` is the parent's ``time.monotonic()`` just before it started this process (the
+clock is system-wide), so start-up includes the interpreter and every import. The
+result is one JSON object on standard output; peak RSS is this process's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: Interval between keystrokes while typing: a quick typist.
+KEY_INTERVAL_MS = 90
+#: The heartbeat that notices stalls: an event-loop pass every millisecond when idle.
+HEARTBEAT_MS = 1
+
+
+def _peak_rss_mb() -> float:
+    # VmHWM starts afresh at exec; ru_maxrss would still count the parent's pages at fork.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _emit(result: dict[str, Any]) -> None:
+    print(json.dumps(result), flush=True)
+
+
+def bare(t0: float) -> dict[str, Any]:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1200, 800)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    app.processEvents()
+    shown = time.monotonic() - t0
+    return {"startup_s": shown, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _open_window(db: Path) -> tuple[Any, Any, Any]:
+    """The application, the real main window on ``db`` and the archive, after the first page."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from readout_desk import paths
+    from readout_desk.archive import Archive
+
+    paths.set_base_dir(Path(tempfile.mkdtemp(prefix="readout-desk-probe-")))
+    app = QApplication(sys.argv[:1])
+    archive = Archive.open(db)
+    from readout_desk.ui.main_window import MainWindow
+
+    window = MainWindow(archive)
+    window.resize(1200, 800)
+    loop = QEventLoop()
+    window.searchFinished.connect(lambda _total: loop.quit())
+    QTimer.singleShot(120_000, loop.quit)
+    window.show()
+    if window.model.rowCount() == 0:
+        loop.exec()
+    QTest.qWaitForWindowExposed(window)
+    app.processEvents()
+    return app, window, archive
+
+
+def window(t0: float, db: Path) -> dict[str, Any]:
+    app, win, archive = _open_window(db)
+    shown = time.monotonic() - t0
+    rows = win.model.rowCount()
+    result = {"startup_s": shown, "peak_rss_mb": _peak_rss_mb(), "rows_shown": rows,
+              "total": win.model.total}
+    win.close()
+    archive.close()
+    del app
+    return result
+
+
+def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    app, win, archive = _open_window(db)
+    field = win.findChild(QLineEdit, "searchField")
+    if field is None:
+        raise RuntimeError("the main window has no searchField")
+    field.setFocus()
+    app.processEvents()
+
+    clock = QElapsedTimer()
+    clock.start()
+    gaps: list[float] = []
+    last = [clock.nsecsElapsed()]
+
+    def beat() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    heart = QTimer()
+    heart.setTimerType(Qt.TimerType.PreciseTimer)
+    heart.setInterval(HEARTBEAT_MS)
+    heart.timeout.connect(beat)
+
+    loop = QEventLoop()
+    finished: list[int] = []
+    keys = list(text)
+
+    def type_next() -> None:
+        if keys:
+            QTest.keyClicks(field, keys.pop(0))
+            QTimer.singleShot(KEY_INTERVAL_MS, type_next)
+
+    def search_done(total: int) -> None:
+        if not keys and field.text() == text:
+            finished.append(total)
+            QTimer.singleShot(500, loop.quit)  # keep watching while the page is painted
+
+    win.searchFinished.connect(search_done)
+    QTimer.singleShot(60_000, loop.quit)
+    heart.start()
+    last[0] = clock.nsecsElapsed()
+    QTimer.singleShot(0, type_next)
+    loop.exec()
+    heart.stop()
+    # A heartbeat interval of 1 ms is the floor: a gap above it is time the loop was busy.
+    stalls = sorted(gaps, reverse=True)
+    result = {"max_stall_ms": stalls[0] if stalls else 0.0, "top_stalls_ms": stalls[:5],
+              "beats": len(gaps), "query": text, "total": finished[-1] if finished else None,
+              "peak_rss_mb": _peak_rss_mb()}
+    win.close()
+    archive.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("mode", choices=("bare", "window", "typing"))
+    parser.add_argument("t0", type=float)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--text", default="rule of law")
+    args = parser.parse_args(argv)
+    try:
+        if args.mode == "bare":
+            result = bare(args.t0)
+        elif args.mode == "window":
+            result = window(args.t0, args.db)
+        else:
+            result = typing(args.t0, args.db, args.text)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent as a figure not taken
+        _emit({"error": f"{type(exc).__name__}: {exc}"})
+        return 1
+    _emit(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
