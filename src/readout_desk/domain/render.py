@@ -7,10 +7,14 @@ Plain text lives here; views that need rich text build it from the same pieces
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from readout_desk.domain import geography, timing
-from readout_desk.domain.records import MeetingSession, Readout
+from readout_desk.domain.records import MeetingSession, Mode, Photo, Readout
 
 
 def section_of(readout: Readout) -> str:
@@ -116,7 +120,7 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
         out += [readout.lead, ""]
     if readout.sessions:
         out.append("Sessions:")
-        for s, line in zip(readout.sessions, session_lines(readout, home_zone)):
+        for s, line in zip(readout.sessions, session_lines(readout, home_zone), strict=True):
             text = f"  - {session_heading(s)}"
             if line.timing:
                 text += f": {line.timing}"
@@ -125,7 +129,7 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
                 out.append(f"    ! {line.warning}")
         out.append("")
     if readout.points:
-        for label, p in zip(point_labels(readout), readout.points):
+        for label, p in zip(point_labels(readout), readout.points, strict=True):
             indent = "  " * (p.level + 1)
             speaker = f"[{p.speaker}] " if p.speaker else ""
             out.append(f"{indent}{label} {speaker}{p.text}")
@@ -144,3 +148,151 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
     if readout.published_date:
         out.append(f"Published: {timing.format_date(readout.published_date)}")
     return "\n".join(out).rstrip() + "\n"
+
+
+# ----- rich text ---------------------------------------------------------------------
+
+#: Colours of the HTML layout (kept simple: Qt's rich text supports a small CSS subset).
+_HIT_STYLE = "background-color: #fff1a8;"
+_WARNING_STYLE = "color: #a01010; font-weight: bold;"
+_MUTED_STYLE = "color: #606060;"
+
+
+def _highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of ``words`` at the start of a word, ignoring case."""
+    parts = []
+    for word in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True):
+        pieces = [re.escape(p) for p in re.split(r"\W+", word) if p]
+        if pieces:
+            parts.append(r"\W+".join(pieces))
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")", re.IGNORECASE | re.UNICODE)
+
+
+def _text(value: str, pattern: re.Pattern[str] | None) -> str:
+    """Archive text made safe for HTML, with the search words highlighted."""
+    if pattern is None:
+        return html.escape(value)
+    out = []
+    last = 0
+    for m in pattern.finditer(value):
+        if m.end() == m.start():
+            continue
+        out.append(html.escape(value[last:m.start()]))
+        out.append(f'<span style="{_HIT_STYLE}">{html.escape(m.group(0))}</span>')
+        last = m.end()
+    out.append(html.escape(value[last:]))
+    return "".join(out)
+
+
+def safe_link(url: str) -> str | None:
+    """``url`` when it is an http(s) address that may be offered as a link, else ``None``."""
+    stripped = url.strip()
+    if re.match(r"(?i)https?://[^\s\"'<>]+$", stripped):
+        return stripped
+    return None
+
+
+def readout_html(
+    readout: Readout,
+    home_zone: str | None,
+    highlight_words: Sequence[str] = (),
+    *,
+    date_text: Callable[[dt.date], str] = timing.format_date,
+    photo_url: Callable[[Photo], str | None] | None = None,
+) -> str:
+    """The readout as an HTML document, laid out like the published readout.
+
+    Every piece of archive text is escaped, so markup inside a readout shows as text.
+    The only link is the source address when it is http(s); the only images are those
+    ``photo_url`` resolves (the GUI gives local attachment files; export gives none).
+    """
+    hit = _highlighter(highlight_words)
+
+    def t(value: str) -> str:
+        return _text(value, hit)
+
+    out: list[str] = ["<html><body>"]
+    section = section_of(readout)
+    if section:
+        out.append(f'<p style="{_MUTED_STYLE}">{t(section)}</p>')
+    if readout.meeting_date:
+        out.append(f"<p>{html.escape(date_text(readout.meeting_date))}</p>")
+    out.append(f"<h2>{t(readout.title) if readout.title else '(untitled readout)'}</h2>")
+    if readout.is_sample:
+        out.append(f'<p style="{_MUTED_STYLE}"><i>Sample readout written for Readout Desk; '
+                   "not a published text.</i></p>")
+    for photo in readout.photos:
+        url = photo_url(photo) if photo_url else None
+        if url:
+            out.append(f'<p><img src="{html.escape(url, quote=True)}" width="320"></p>')
+        out.append(f'<p style="{_MUTED_STYLE}"><i>[Photo] {t(photo.caption)}</i></p>')
+
+    facts = []
+    if readout.mode is not Mode.IN_PERSON:
+        facts.append(("Mode", html.escape(readout.mode.value)))
+    place = place_text(readout)
+    if place:
+        zone = readout.place.zone if readout.place and readout.place.zone else ""
+        facts.append(("Place", t(place) + (f" ({html.escape(zone)})" if zone else "")))
+    if readout.occasion:
+        facts.append(("Occasion", t(readout.occasion)))
+    if facts:
+        out.append("<p>" + "<br>".join(f"<b>{k}:</b> {v}" for k, v in facts) + "</p>")
+
+    if readout.lead:
+        out += [f"<p>{t(para)}</p>" for para in readout.lead.split("\n") if para.strip()]
+
+    if readout.sessions:
+        out.append("<h3>Sessions</h3><ul>")
+        for session, line in zip(readout.sessions, session_lines(readout, home_zone), strict=True):
+            item = f"<b>{t(session_heading(session))}</b>"
+            if line.timing:
+                item += f": {html.escape(line.timing)}"
+            printed = session.printed_other.text if session.printed_other else ""
+            if line.warning and printed and printed not in line.warning:
+                item += (f'<br><span style="{_MUTED_STYLE}">The source printed: '
+                         f"{html.escape(printed)}</span>")
+            if line.warning:
+                item += (f'<br><span style="{_WARNING_STYLE}">&#9888; '
+                         f"{html.escape(line.warning)}</span>")
+            out.append(f"<li>{item}</li>")
+        out.append("</ul>")
+
+    if readout.points:
+        out.append('<table cellspacing="0" cellpadding="2">')
+        for label, point in zip(point_labels(readout), readout.points, strict=True):
+            indent = 12 + 24 * point.level
+            speaker = f"<b>{t(point.speaker)}:</b> " if point.speaker else ""
+            out.append(
+                f'<tr><td valign="top" style="padding-left: {indent}px;">{html.escape(label)}'
+                f'</td><td valign="top">{speaker}{t(point.text)}</td></tr>')
+        out.append("</table>")
+
+    if readout.topics:
+        out.append("<p><b>Topics:</b> " + ", ".join(t(x) for x in readout.topics) + "</p>")
+    if readout.participants:
+        out.append("<h3>Participants</h3><ul>")
+        out += [f"<li>{t(line)}</li>" for line in participant_lines(readout)]
+        out.append("</ul>")
+    if readout.notes:
+        out.append(f"<p><b>Notes:</b> {t(readout.notes)}</p>")
+
+    source = []
+    if readout.publisher:
+        source.append(t(readout.publisher))
+    if readout.source_url:
+        link = safe_link(readout.source_url)
+        if link:
+            href = html.escape(link, quote=True)
+            source.append(f'<a href="{href}">{html.escape(link)}</a>')
+        else:
+            source.append(html.escape(readout.source_url))
+    if source:
+        out.append("<p><b>Source:</b> " + " — ".join(source) + "</p>")
+    if readout.published_date:
+        out.append(f'<p style="{_MUTED_STYLE}">Published '
+                   f"{html.escape(date_text(readout.published_date))}</p>")
+    out.append("</body></html>")
+    return "\n".join(out)

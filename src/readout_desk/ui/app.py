@@ -1,0 +1,74 @@
+"""``readout-desk``: start the desktop application.
+
+The archive is the one named by ``--db`` (a file path or a sqlite:// URL), else by the
+``READOUT_DESK_DB`` environment variable, else the default file in the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from readout_desk import __version__, paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readout-desk",
+        description="Readout Desk: a desktop archive of diplomatic meeting readouts.")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help=f"archive to open (default: ${paths.DB_ENV}, else the file in "
+                             "the data folder)")
+    parser.add_argument("--home-zone", metavar="ZONE",
+                        help="show times also in this IANA zone for this run (e.g. Asia/Tokyo)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the archive and show the main window; returns the exit code."""
+    args, qt_args = build_parser().parse_known_args(
+        list(sys.argv[1:] if argv is None else argv))
+    logging.basicConfig(level=logging.WARNING)
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from readout_desk.archive import Archive, ArchiveError
+    from readout_desk.domain import timing
+    from readout_desk.ui.main_window import MainWindow
+    from readout_desk.ui.settings import Settings
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0],
+                                                                             *qt_args])
+    app.setApplicationName("Readout Desk")
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("readout-desk")
+
+    location = paths.archive_location(args.db)
+    try:
+        archive = Archive.open(location)
+    except ArchiveError as exc:
+        QMessageBox.critical(None, "Readout Desk", str(exc))
+        return 1
+    settings = Settings()
+    if args.home_zone:
+        if not timing.is_valid_zone(args.home_zone):
+            QMessageBox.warning(None, "Readout Desk",
+                                f"{args.home_zone} is not a time zone such as Asia/Tokyo; "
+                                "the zone from the preferences is used.")
+        else:
+            settings.set_home_zone(args.home_zone)
+    try:
+        window = MainWindow(archive, settings)
+        window.show()
+        return int(app.exec())
+    finally:
+        archive.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,292 @@
+"""The results table: a model over the hits of one search, loaded a page at a time.
+
+Only the pages a person scrolls to are fetched (``canFetchMore``/``fetchMore``), so a
+query with a million hits costs one page until the table is scrolled. Sorting is done
+by the archive in SQL: :meth:`ResultsModel.sort` only asks for the search to run again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from readout_desk.archive import Archive
+from readout_desk.domain import timing
+from readout_desk.domain.records import SearchHit, SearchPage
+from readout_desk.ui.settings import format_date
+from readout_desk.ui.tasks import TaskRunner
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: Sort key meaning "best match first" (BM25), or newest first when there are no words.
+RELEVANCE = "relevance"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the results table."""
+
+    key: str  # stable name, used in settings
+    title: str
+    sort_key: str  # key of archive.sqlite.SORT_COLUMNS
+    tooltip: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("date", "Date", "date", "Date of the meeting"),
+    Column("title", "Title", "title", "Title of the readout"),
+    Column("relation", "Relation", "section", "Countries involved (the section it is filed under)"),
+    Column("place", "Place", "place", "Where the meeting took place"),
+    Column("mode", "Mode", "mode", "In person, by telephone or by video"),
+    Column("sessions", "Sessions", "sessions", "Number of sessions and their total duration"),
+    Column("publisher", "Publisher", "publisher", "Who published the readout"),
+)
+COL_DATE, COL_TITLE, COL_RELATION, COL_PLACE, COL_MODE, COL_SESSIONS, COL_PUBLISHER = range(7)
+
+
+def sessions_text(hit: SearchHit) -> str:
+    """"2 · 1 hour and 5 minutes"; just the count when no duration was stated."""
+    if hit.session_count == 0:
+        return ""
+    if hit.total_minutes is None:
+        return str(hit.session_count)
+    return f"{hit.session_count} · {timing.format_duration(hit.total_minutes)}"
+
+
+class ResultsModel(QAbstractTableModel):
+    """Rows are the hits of :attr:`query` in the archive's order.
+
+    With a ``runner`` further pages load off the UI thread; without one (tests, tools)
+    they load at once. ``sortRequested(key, descending)`` asks the owner to search again.
+    """
+
+    sortRequested = Signal(str, bool)  # noqa: N815
+    pageLoaded = Signal(int)  # noqa: N815 - number of rows now loaded
+
+    def __init__(self, archive: Archive, runner: TaskRunner | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._runner = runner
+        self._hits: list[SearchHit] = []
+        self._total = 0
+        self._query = ""
+        self._sort = RELEVANCE
+        self._descending = True
+        self._generation = 0
+        self._fetching = False
+        self.date_format = "long"
+
+    # ----- what the model shows --------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """Number of all hits of the query (not just those loaded)."""
+        return self._total
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        """Remember the order the next search should use (without searching)."""
+        self._sort = key
+        self._descending = descending
+
+    def reset_to(self, query: str, page: SearchPage) -> None:
+        """Show the first page of a fresh search."""
+        self.beginResetModel()
+        self._generation += 1
+        self._fetching = False
+        self._query = query
+        self._hits = list(page.hits)
+        self._total = max(page.total, len(page.hits))
+        self.endResetModel()
+        self.pageLoaded.emit(len(self._hits))
+
+    def load(self, query: str) -> SearchPage:
+        """Run the search here and now (for tests and tools); returns the first page."""
+        page = self._archive.search(query, limit=PAGE_SIZE, sort=self._sort,
+                                    descending=self._descending)
+        self.reset_to(query, page)
+        return page
+
+    def clear(self) -> None:
+        self.reset_to("", SearchPage((), 0, 0, 0.0))
+
+    def hit(self, row: int) -> SearchHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def id_at(self, row: int) -> int | None:
+        hit = self.hit(row)
+        return hit.id if hit else None
+
+    def row_of(self, readout_id: int) -> int | None:
+        """The row showing ``readout_id`` among those loaded, if any."""
+        for row, h in enumerate(self._hits):
+            if h.id == readout_id:
+                return row
+        return None
+
+    def loaded_ids(self) -> list[int]:
+        return [h.id for h in self._hits]
+
+    # ----- QAbstractTableModel ---------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """QAbstractItemModel.data."""
+        if not index.isValid() or index.parent().isValid():
+            return None
+        hit = self.hit(index.row())
+        if hit is None or not 0 <= index.column() < len(COLUMNS):
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(hit, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_TITLE:
+                snippet = _plain_snippet(hit.snippet)
+                return f"{hit.title}\n{snippet}" if snippet else hit.title
+            return self._display(hit, col) or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(hit, col)
+        if role == ID_ROLE:
+            return hit.id
+        if role == HIT_ROLE:
+            return hit
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SESSIONS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and hit.is_sample and col == COL_TITLE:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _display(self, hit: SearchHit, col: int) -> str:
+        if col == COL_DATE:
+            return format_date(hit.meeting_date, self.date_format)
+        if col == COL_TITLE:
+            return hit.title + (" (sample)" if hit.is_sample else "")
+        if col == COL_RELATION:
+            return hit.section
+        if col == COL_PLACE:
+            return hit.place
+        if col == COL_MODE:
+            return hit.mode.value
+        if col == COL_SESSIONS:
+            return sessions_text(hit)
+        if col == COL_PUBLISHER:
+            return hit.publisher
+        return ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """QAbstractItemModel.headerData."""
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section].title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return COLUMNS[section].tooltip + " (click to sort)"
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """QAbstractItemModel.flags."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """QAbstractItemModel.sort: ask for the search again in the archive's SQL order."""
+        if 0 <= column < len(COLUMNS):
+            key = COLUMNS[column].sort_key
+            descending = order == Qt.SortOrder.DescendingOrder
+        else:
+            key, descending = RELEVANCE, True
+        if (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        self.sortRequested.emit(key, descending)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        """QAbstractItemModel.canFetchMore."""
+        if parent.isValid():
+            return False
+        return not self._fetching and len(self._hits) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """QAbstractItemModel.fetchMore: load the next page of hits."""
+        if not self.canFetchMore(parent):
+            return
+        generation = self._generation
+        query, offset = self._query, len(self._hits)
+        sort, descending = self._sort, self._descending
+
+        def work() -> SearchPage:
+            return self._archive.search(query, offset=offset, limit=PAGE_SIZE, sort=sort,
+                                        descending=descending)
+
+        if self._runner is None:
+            self._append(generation, offset, work())
+            return
+        self._fetching = True
+        self._runner.run(work, lambda page: self._append(generation, offset, page),
+                         lambda _exc: self._fetch_failed(generation))
+
+    def _fetch_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self._fetching = False
+
+    def _append(self, generation: int, offset: int, page: SearchPage) -> None:
+        if generation != self._generation or offset != len(self._hits):
+            return  # a newer search replaced the rows meanwhile
+        self._fetching = False
+        self._total = max(page.total, offset + len(page.hits))
+        if not page.hits:
+            self._total = len(self._hits)
+            return
+        first = len(self._hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.hits) - 1)
+        self._hits.extend(page.hits)
+        self.endInsertRows()
+        self.pageLoaded.emit(len(self._hits))
+
+
+def _plain_snippet(snippet: str) -> str:
+    """A snippet without the highlight marks (for tooltips)."""
+    from readout_desk.archive.sqlite import HIGHLIGHT_END, HIGHLIGHT_START
+
+    return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+

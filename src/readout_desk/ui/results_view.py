@@ -1,0 +1,93 @@
+"""The results table widget: keyboard and mouse on top of :class:`ResultsModel`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from readout_desk.ui.results_model import COLUMNS, ID_ROLE, ResultsModel
+
+
+class ResultsView(QTableView):
+    """The hits of the current search. Arrow keys move; Enter or double-click activates."""
+
+    currentIdChanged = Signal(object)  # noqa: N815 - int | None
+    activatedId = Signal(int)  # noqa: N815
+
+    def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsView")
+        self.setAccessibleName("Search results")
+        self.setToolTip("Readouts matching the search. Arrow keys move; Enter opens the readout.")
+        self.setModel(model)
+        self.results_model = model
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setObjectName("resultsHeader")
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setToolTip("Click to sort; drag to reorder; right-click to show or hide columns")
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        widths = {"date": 110, "title": 340, "relation": 170, "place": 130, "mode": 80,
+                  "sessions": 130, "publisher": 170}
+        for i, col in enumerate(COLUMNS):
+            self.setColumnWidth(i, widths.get(col.key, 120))
+        self.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.doubleClicked.connect(self._activate_index)
+        model.modelReset.connect(lambda: self.currentIdChanged.emit(None))
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.siblingAtColumn(0).data(ID_ROLE)
+        return int(value) if value is not None else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+        ids = [self.results_model.id_at(r) for r in rows]
+        return [i for i in ids if i is not None]
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the current, only selected row and scroll to it."""
+        index = self.results_model.index(row, 0)
+        if not index.isValid():
+            return
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.scrollTo(index)
+
+    def clear_selection(self) -> None:
+        self.selectionModel().clear()
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.currentIdChanged.emit(self.results_model.id_at(current.row())
+                                   if current.isValid() else None)
+
+    def _activate_index(self, index: QModelIndex) -> None:
+        readout_id = self.results_model.id_at(index.row())
+        if readout_id is not None:
+            self.activatedId.emit(readout_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """QWidget.keyPressEvent: Enter activates the current readout."""
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain \
+                and self.currentIndex().isValid():
+            self._activate_index(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)

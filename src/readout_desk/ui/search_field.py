@@ -1,0 +1,163 @@
+"""The search bar: the query field, removable filter chips and a gentle hint line."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.domain.query import parse_query
+
+SEARCH_HELP = (
+    "Search the archive. Words must all match; \"exact phrase\", prefix*, a OR b, -word; "
+    "filters: country:peru person:hayashi topic:cptpp place:lima mode:telephone "
+    "year:2023 from:2023-01 to:2023-06. Esc clears."
+)
+
+
+class SearchLineEdit(QLineEdit):
+    """The query field; Esc clears it (and the chips, on a second press)."""
+
+    escapePressed = Signal()  # noqa: N815
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """QWidget.keyPressEvent: Esc clears."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class FilterChip(QToolButton):
+    """One filter added from the sidebar ("country:PE"); clicking removes it."""
+
+    def __init__(self, token: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.token = token
+        self.setObjectName("filterChip")
+        self.setText(f"{label}  ✕")
+        self.setToolTip(f"Filter {token}: click to remove it")
+        self.setAccessibleName(f"Remove filter {label}")
+        self.setAutoRaise(False)
+        self.setStyleSheet(
+            "QToolButton#filterChip { border: 1px solid #8aa4c8; border-radius: 9px; "
+            "background: #e8f0fb; padding: 1px 8px; }"
+            "QToolButton#filterChip:hover { background: #d3e2f7; }")
+
+
+class SearchBar(QWidget):
+    """Field + chips + hint. ``queryChanged`` fires on every edit (the window debounces)."""
+
+    queryChanged = Signal()  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBar")
+        self.field = SearchLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setAccessibleName("Search")
+        self.field.setPlaceholderText("Search readouts  (Ctrl+F)")
+        self.field.setToolTip(SEARCH_HELP)
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(360)
+        self.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.field.textChanged.connect(lambda _t: self.queryChanged.emit())
+        self.field.escapePressed.connect(self._escape)
+
+        self._chips: list[FilterChip] = []
+        self._chip_box = QHBoxLayout()
+        self._chip_box.setContentsMargins(0, 0, 0, 0)
+        self._chip_box.setSpacing(4)
+
+        self.hint = QLabel(self)
+        self.hint.setObjectName("searchHint")
+        self.hint.setAccessibleName("Search hint")
+        self.hint.setToolTip("How the query was read")
+        self.hint.setStyleSheet("color: #806000;")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field, 1)
+        row.addLayout(self._chip_box)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(2, 2, 2, 2)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.hint)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    # ----- the query -----------------------------------------------------------------
+
+    def query(self) -> str:
+        """The typed text followed by the chips' filter tokens."""
+        parts = [self.field.text().strip()] + [c.token for c in self._chips]
+        return " ".join(p for p in parts if p)
+
+    def set_query(self, text: str) -> None:
+        """Replace everything (text and chips) with ``text``."""
+        self._remove_chips()
+        self.field.setText(text)
+        self.queryChanged.emit()
+
+    def tokens(self) -> list[str]:
+        return [c.token for c in self._chips]
+
+    def add_filter(self, token: str, label: str | None = None) -> None:
+        """Add a removable filter chip (nothing happens when it is there already)."""
+        if token in self.tokens():
+            return
+        chip = FilterChip(token, label or token, self)
+        chip.clicked.connect(lambda: self.remove_filter(token))
+        self._chips.append(chip)
+        self._chip_box.addWidget(chip)
+        self.queryChanged.emit()
+
+    def remove_filter(self, token: str) -> None:
+        for chip in list(self._chips):
+            if chip.token == token:
+                self._chips.remove(chip)
+                chip.hide()
+                chip.deleteLater()
+        self.queryChanged.emit()
+
+    def _remove_chips(self) -> None:
+        for chip in self._chips:
+            chip.hide()
+            chip.deleteLater()
+        self._chips = []
+
+    def _escape(self) -> None:
+        if self.field.text():
+            self.field.clear()
+        elif self._chips:
+            self._remove_chips()
+            self.queryChanged.emit()
+
+    def highlight_words(self) -> tuple[str, ...]:
+        """The words and phrases of the query, to highlight in the detail pane."""
+        return parse_query(self.query()).words
+
+    def set_hint(self, message: str) -> None:
+        """Show how the query was read (empty hides the line)."""
+        self.hint.setText(message)
+        self.hint.setVisible(bool(message))
+
+
+def quote_value(value: str) -> str:
+    """A filter value as the query syntax wants it: quoted when it has spaces or marks."""
+    if re.fullmatch(r"[\w.\-]+", value):
+        return value
+    return '"' + value.replace('"', "") + '"'

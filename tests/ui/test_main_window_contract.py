@@ -1,0 +1,43 @@
+"""The main window's contract for feature modules."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from PySide6.QtGui import QAction
+
+from readout_desk.archive import Archive
+from readout_desk.ui import main_window
+from readout_desk.ui.main_window import MainWindow
+
+
+def _window(qtbot: QtBot, archive: Archive) -> MainWindow:
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.status_hits.text() != "", timeout=5000)
+    return window
+
+
+def test_menus_are_get_or_create_by_plain_name(qtbot: QtBot, archive: Archive) -> None:
+    window = _window(qtbot, archive)
+    tools = window.menu("Tools")
+    assert window.menu("Tools") is tools
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles[:6] == ["File", "Edit", "View", "Readout", "Tools", "Help"]
+    action = QAction("Do something", window)
+    window.add_toolbar_action(action)
+    assert action in window.toolbar.actions()
+
+
+def test_selection_and_query_accessors(qtbot: QtBot, demo_archive: Archive) -> None:
+    window = _window(qtbot, demo_archive)
+    assert window.current_query() == ""
+    qtbot.waitUntil(lambda: window.current_readout_id() is not None, timeout=5000)
+    first = window.current_readout_id()
+    assert window.selected_readout_ids() == [first]
+    assert window.home_zone()
+
+
+def test_feature_modules_is_a_tuple_of_module_names() -> None:
+    assert isinstance(main_window.FEATURE_MODULES, tuple)
+    assert all(isinstance(name, str) for name in main_window.FEATURE_MODULES)
