@@ -156,7 +156,6 @@ class Archive:
         self.location = location
         self.path = path
         self.read_only = read_only
-        self._trash_present: bool | None = None
         self._lock = threading.RLock()
         self.migration_backup: Path | None = None
 
@@ -344,7 +343,6 @@ class Archive:
             db.execute(update(ReadoutRow).where(ReadoutRow.id.in_(ids)).values(deleted_at=when))
 
         self._write(work)
-        self._trash_present = None
 
     def purge(self, readout_ids: Iterable[int]) -> int:
         """Delete readouts for good (with their history); returns how many went."""
@@ -357,7 +355,6 @@ class Archive:
             return int(result.rowcount or 0)
 
         count = self._write(work)
-        self._trash_present = None
         return count
 
     def empty_trash(self) -> int:
@@ -416,11 +413,10 @@ class Archive:
     # ----- search ----------------------------------------------------------------------
 
     def _has_trash(self, conn: Connection) -> bool:
-        if self._trash_present is None:
-            self._trash_present = conn.exec_driver_sql(
-                "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)"
-            ).scalar() == 1
-        return bool(self._trash_present)
+        # Asked every time (an index probe): another process may have filled the trash.
+        return bool(conn.exec_driver_sql(
+            "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)"
+        ).scalar() == 1)
 
     def search(
         self,
