@@ -62,40 +62,46 @@ RARE_EVERY = 2_000
 #: Never generated: the lexicon's syllables cannot spell it.
 ABSENT_WORD = "quasarglyph"
 
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Countries whose readouts print names family name first.
 _FAMILY_FIRST = {"JP", "CN", "KR", "VN", "HU", "KH", "MN", "TW"}
 
-_GIVEN = (
+_GIVEN = _names(
     "Ana Maria Jose Luis Carlos Sofia Elena Pedro Juan Lucia Haruka Yoshimasa Taro Yoko "
-    "Kenji Aiko Hiroshi Mei Wei Li Jun Min Seo Ji Hoon Anh Minh Linh Olga Ivan Sergei "
-    "Anna Marta Jan Piotr Eva Lars Ingrid Erik Sven Astrid Hans Greta Klaus Petra "
-    "Francois Claire Pierre Amelie Marco Giulia Luca Chiara Ahmed Fatima Omar Layla "
-    "Yusuf Aisha Mehmet Ayse Kwame Ama Kofi Amina Chidi Ngozi Thabo Naledi Ravi Priya "
-    "Arjun Anjali Sanjay Deepa Rahul Meera John Mary David Sarah Michael Emma James "
-    "Olivia Robert Grace Daniel Helen Thomas Laura Paul Julia Mark Rachel Andrew Nadia "
-    "Tariq Samir Leila Dmitri Irina Nikolai Tatiana Mateo Valentina Diego Camila Felipe "
-    "Isabel Rafael Beatriz Tomas Ines Jakub Zuzana Bence Reka Tuan Hoa Somchai Mali "
-    "Budi Siti Rizal Dewi Jose Corazon Mohammed Noor Hamid Zahra Kemal Selin"
-).split()
-_FAMILY = (
+    "Kenji Aiko Hiroshi Mei Wei Li Jun Min Seo Ji Hoon Anh Minh Linh Olga Ivan Sergei Anna "
+    "Marta Jan Piotr Eva Lars Ingrid Erik Sven Astrid Hans Greta Klaus Petra Francois "
+    "Claire Pierre Amelie Marco Giulia Luca Chiara Ahmed Fatima Omar Layla Yusuf Aisha "
+    "Mehmet Ayse Kwame Ama Kofi Amina Chidi Ngozi Thabo Naledi Ravi Priya Arjun Anjali "
+    "Sanjay Deepa Rahul Meera John Mary David Sarah Michael Emma James Olivia Robert Grace "
+    "Daniel Helen Thomas Laura Paul Julia Mark Rachel Andrew Nadia Tariq Samir Leila Dmitri "
+    "Irina Nikolai Tatiana Mateo Valentina Diego Camila Felipe Isabel Rafael Beatriz Tomas "
+    "Ines Jakub Zuzana Bence Reka Tuan Hoa Somchai Mali Budi Siti Rizal Dewi Jose Corazon "
+    "Mohammed Noor Hamid Zahra Kemal Selin"
+)
+_FAMILY = _names(
     "Gervasi Hayashi Ono Kamikawa Garcia Rodriguez Martinez Lopez Gonzalez Perez Sanchez "
     "Tanaka Suzuki Takahashi Watanabe Ito Yamamoto Nakamura Kobayashi Kato Yoshida Wang "
-    "Zhang Liu Chen Yang Huang Zhao Kim Lee Park Choi Jung Nguyen Tran Le Pham Hoang "
-    "Ivanov Petrov Smirnov Kuznetsov Popov Kowalski Nowak Wisniewski Novak Svoboda "
-    "Andersson Johansson Karlsson Nilsson Hansen Larsen Jensen Mueller Schmidt Schneider "
-    "Fischer Weber Meyer Wagner Becker Martin Bernard Dubois Thomas Robert Richard Rossi "
-    "Russo Ferrari Esposito Bianchi Romano Colombo Haddad Khalil Mansour Nasser Aziz "
-    "Yilmaz Kaya Demir Sahin Celik Mensah Owusu Boateng Okafor Adeyemi Nwosu Dlamini "
-    "Nkosi Mokoena Sharma Patel Singh Kumar Gupta Reddy Iyer Smith Johnson Williams Brown "
-    "Jones Miller Davis Wilson Anderson Taylor Moore Jackson White Harris Clark Lewis "
-    "Walker Hall Allen Young King Wright Scott Green Baker Adams Nelson Hill Campbell "
-    "Mitchell Roberts Carter Phillips Evans Turner Torres Flores Rivera Gomez Diaz Reyes "
-    "Morales Ortiz Cruz Ramos Silva Santos Oliveira Souza Pereira Costa Ferreira Almeida "
-    "Horvath Szabo Toth Nagy Kovacs Dvorak Cerny Sato Mori Ikeda Hashimoto Ishikawa "
-    "Saito Shimizu Fujita Okada Goto Hasegawa Murakami Kondo Aoki Sakamoto Endo Kwon "
-    "Han Oh Seo Shin Yoon Jang Lim Vu Dang Bui Do Ho Ngo Duong Ly Wongsa Srisuk Santoso "
-    "Wijaya Hidayat Kusuma Reyes Bautista Mendoza Aquino Rahman Hossain Ahmed Khan Malik"
-).split()
+    "Zhang Liu Chen Yang Huang Zhao Kim Lee Park Choi Jung Nguyen Tran Le Pham Hoang Ivanov "
+    "Petrov Smirnov Kuznetsov Popov Kowalski Nowak Wisniewski Novak Svoboda Andersson "
+    "Johansson Karlsson Nilsson Hansen Larsen Jensen Mueller Schmidt Schneider Fischer "
+    "Weber Meyer Wagner Becker Martin Bernard Dubois Thomas Robert Richard Rossi Russo "
+    "Ferrari Esposito Bianchi Romano Colombo Haddad Khalil Mansour Nasser Aziz Yilmaz Kaya "
+    "Demir Sahin Celik Mensah Owusu Boateng Okafor Adeyemi Nwosu Dlamini Nkosi Mokoena "
+    "Sharma Patel Singh Kumar Gupta Reddy Iyer Smith Johnson Williams Brown Jones Miller "
+    "Davis Wilson Anderson Taylor Moore Jackson White Harris Clark Lewis Walker Hall Allen "
+    "Young King Wright Scott Green Baker Adams Nelson Hill Campbell Mitchell Roberts Carter "
+    "Phillips Evans Turner Torres Flores Rivera Gomez Diaz Reyes Morales Ortiz Cruz Ramos "
+    "Silva Santos Oliveira Souza Pereira Costa Ferreira Almeida Horvath Szabo Toth Nagy "
+    "Kovacs Dvorak Cerny Sato Mori Ikeda Hashimoto Ishikawa Saito Shimizu Fujita Okada Goto "
+    "Hasegawa Murakami Kondo Aoki Sakamoto Endo Kwon Han Oh Seo Shin Yoon Jang Lim Vu Dang "
+    "Bui Do Ho Ngo Duong Ly Wongsa Srisuk Santoso Wijaya Hidayat Kusuma Reyes Bautista "
+    "Mendoza Aquino Rahman Hossain Ahmed Khan Malik"
+)
 _HONORIFIC = ("Mr.", "Ms.", "H.E. Mr.", "H.E. Ms.", "Dr.", "")
 _OFFICES = (
     "Minister for Foreign Affairs", "Minister of Foreign Affairs", "Prime Minister",
@@ -271,7 +277,7 @@ def people() -> tuple[PersonInfo, ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def people_of(country: str) -> tuple[int, ...]:
     """Indices into :func:`people` of the people from ``country``."""
     return tuple(i for i, p in enumerate(people()) if p.country == country)

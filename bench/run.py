@@ -42,7 +42,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
-
 from readout_desk.archive import Archive  # noqa: E402
 from readout_desk.archive import sqlite as sqlite_sql  # noqa: E402
 from readout_desk.domain import geography, jsonformat, render  # noqa: E402
