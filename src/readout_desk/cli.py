@@ -24,6 +24,7 @@ from readout_desk import __version__, paths
 #: Modules that add sub-commands (``register(subparsers)``), imported in this order.
 COMMAND_MODULES: tuple[str, ...] = (
     "readout_desk.cli_desktop",
+    "readout_desk.cli_transfer",
 )
 
 EXIT_OK = 0

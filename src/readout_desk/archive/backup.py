@@ -1,0 +1,523 @@
+"""Backups, restore and recovery of a damaged archive.
+
+A backup is a folder ``<archive name>-backups/<UTC stamp>-<kind>/`` beside the archive
+file, holding ``archive.sqlite3`` (a copy made with SQLite's online backup API, so it
+is consistent even while the archive is in use), ``attachments/`` (the photo files) and
+``backup.json`` (what it holds, for a quick list). A backup is written under a hidden
+temporary name and renamed into place only once it is complete and checked, so a
+crash never leaves a half backup that looks whole.
+
+Automatic backups (on a schedule and on exit) are rotated: only the newest few are
+kept. Manual backups and the safety copies taken before a restore are kept until the
+person deletes them.
+
+Opening goes through :func:`open_with_recovery`: a damaged file is detected, kept
+aside under a new name (never overwritten) and, if the person agrees, replaced by the
+newest sound backup; a file that cannot be written, or that another program holds,
+opens read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from readout_desk.archive import sqlite as sqlite_sql
+from readout_desk.archive.errors import (
+    ArchiveDamagedError,
+    ArchiveError,
+    ArchiveLockedError,
+    ArchiveReadOnlyError,
+)
+from readout_desk.archive.store import Archive
+
+UTC = dt.timezone.utc
+MANIFEST = "backup.json"
+DATABASE = "archive.sqlite3"
+ATTACHMENTS = "attachments"
+MANIFEST_FORMAT = "readout-desk-backup"
+
+#: Kinds of backup; the automatic ones are rotated.
+MANUAL = "manual"
+SCHEDULED = "scheduled"
+ON_EXIT = "on-exit"
+BEFORE_RESTORE = "before-restore"
+AUTOMATIC_KINDS = frozenset({SCHEDULED, ON_EXIT})
+KIND_LABELS = {MANUAL: "made by hand", SCHEDULED: "scheduled", ON_EXIT: "on exit",
+               BEFORE_RESTORE: "taken before a restore"}
+
+#: How many automatic backups to keep unless the preference says otherwise.
+DEFAULT_KEEP = 10
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(UTC)
+
+
+def default_backup_dir(archive_path: Path) -> Path:
+    """Where the backups of an archive file go: a folder beside it."""
+    return archive_path.with_name(f"{archive_path.stem}-backups")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup as listed: where it is, when and why it was made, what it holds."""
+
+    path: Path  # the backup folder (or a bare database file)
+    database: Path
+    created: dt.datetime  # aware, UTC
+    kind: str
+    readouts: int
+    in_trash: int
+    attachments: int
+    size_bytes: int
+
+    @property
+    def label(self) -> str:
+        """"2026-11-28 09:30 UTC, scheduled: 1,204 readouts"."""
+        kind = KIND_LABELS.get(self.kind, self.kind)
+        trash = f" (+{self.in_trash} in the trash)" if self.in_trash else ""
+        return (f"{self.created:%Y-%m-%d %H:%M} UTC, {kind}: {self.readouts:,} "
+                f"readout{'s' if self.readouts != 1 else ''}{trash}")
+
+
+@dataclass(frozen=True)
+class BackupPreview:
+    """What a backup holds, shown before restoring it."""
+
+    info: BackupInfo
+    problems: tuple[str, ...]  # integrity problems; empty when the copy is sound
+    first_date: dt.date | None
+    last_date: dt.date | None
+    latest: tuple[tuple[dt.date | None, str], ...]  # most recently changed readouts
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        """The preview as a person reads it."""
+        i = self.info
+        out = [f"Backup of {i.created:%Y-%m-%d %H:%M} UTC ({KIND_LABELS.get(i.kind, i.kind)})",
+               f"{i.readouts:,} readout{'s' if i.readouts != 1 else ''}"
+               + (f" and {i.in_trash:,} in the trash" if i.in_trash else "")
+               + f", {i.attachments} photo file{'s' if i.attachments != 1 else ''}, "
+               f"{i.size_bytes / 1e6:.1f} MB."]
+        if self.first_date and self.last_date:
+            out.append(f"Meetings from {self.first_date.isoformat()} to "
+                       f"{self.last_date.isoformat()}.")
+        if self.latest:
+            out.append("Most recently changed:")
+            out += [f"  {d.isoformat() if d else '----------'}  {t}" for d, t in self.latest]
+        out.append("The copy passes the integrity check." if self.sound
+                   else "The copy is damaged: " + "; ".join(self.problems[:3]))
+        return out
+
+
+# ----- low-level file checks -----------------------------------------------------------
+
+
+def file_problems(path: Path, *, full: bool = False) -> list[str]:
+    """What SQLite finds wrong with the file at ``path`` (opened read-only); empty when sound.
+
+    ``full`` runs ``integrity_check`` (slower, also checks indexes against tables)
+    instead of ``quick_check``.
+    """
+    if not path.exists():
+        return [f"{path} does not exist"]
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=sqlite_sql.BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        return [r for r in rows if r != "ok"]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
+def _make_self_contained(path: Path) -> None:
+    """Switch a copied database out of WAL so that it is one file that opens anywhere."""
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        conn.close()
+
+
+def _unique(path: Path) -> Path:
+    """``path`` or, if something is there already, ``path`` with -2, -3… added."""
+    if not path.exists():
+        return path
+    n = 2
+    while True:
+        candidate = path.with_name(f"{path.name}-{n}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def _count_files(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _stats(database: Path) -> tuple[int, int]:
+    """Readouts outside and inside the trash, read straight from a database copy."""
+    with Archive.open(database, read_only=True) as copy:
+        total = copy.count(include_trash=True)
+        return copy.count(), total - copy.count()
+
+
+# ----- making and listing backups ------------------------------------------------------
+
+
+def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = MANUAL,
+                  keep: int | None = None, now: dt.datetime | None = None) -> BackupInfo:
+    """Back up ``archive`` (database and photo files) into a new folder; returns it.
+
+    ``keep`` rotates automatic backups down to that many after this one is made.
+    """
+    if archive.path is None:
+        raise ArchiveError("An archive kept only in memory cannot be backed up.")
+    folder = folder or default_backup_dir(archive.path)
+    when = now or _now()
+    name = f"{when:%Y-%m-%dT%H%M%SZ}-{kind}"
+    final = _unique(folder / name)
+    partial = folder / f".{final.name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        partial.mkdir(parents=True)
+        database = partial / DATABASE
+        archive.backup_to(database)
+        _make_self_contained(database)
+        problems = file_problems(database)
+        if problems:
+            raise ArchiveDamagedError(
+                "The backup copy failed its integrity check, so it was not kept "
+                f"({problems[0]}); check the archive with Tools > Check archive.")
+        attachments = archive.attachments_dir
+        if attachments is not None and attachments.is_dir():
+            shutil.copytree(attachments, partial / ATTACHMENTS)
+        readouts, in_trash = _stats(database)
+        manifest = {
+            "format": MANIFEST_FORMAT, "version": 1,
+            "created": when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "kind": kind, "source": str(archive.path), "readouts": readouts,
+            "in_trash": in_trash, "attachments": _count_files(partial / ATTACHMENTS),
+        }
+        (partial / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        os.replace(partial, final)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        if exc.errno == 28:  # ENOSPC
+            raise ArchiveError(f"The disk holding {folder} is full, so no backup was made.")\
+                from None
+        raise ArchiveError(f"The backup could not be written to {folder}: "
+                           f"{exc.strerror or exc}.") from None
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    made = load_backup(final)
+    if keep is not None:
+        rotate(folder, keep, spare=made.path)
+    return made
+
+
+def load_backup(path: Path) -> BackupInfo:
+    """A backup from its folder, the database inside it, or any archive file."""
+    path = Path(path)
+    if path.is_file() and path.name == DATABASE and (path.parent / MANIFEST).exists():
+        path = path.parent
+    if path.is_dir():
+        manifest_file = path / MANIFEST
+        database = path / DATABASE
+        if not database.is_file():
+            raise ArchiveError(f"{path} is not a Readout Desk backup (it has no {DATABASE}).")
+        data: dict[str, Any] = {}
+        if manifest_file.is_file():
+            try:
+                data = json.loads(manifest_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = {}
+        try:
+            created = dt.datetime.fromisoformat(str(data["created"]).replace("Z", "+00:00"))
+            readouts, in_trash = int(data["readouts"]), int(data["in_trash"])
+        except (KeyError, ValueError, TypeError):
+            created = dt.datetime.fromtimestamp(database.stat().st_mtime, UTC)
+            readouts, in_trash = _stats(database)
+        return BackupInfo(path, database, created.astimezone(UTC), str(data.get("kind", MANUAL)),
+                          readouts, in_trash, _count_files(path / ATTACHMENTS),
+                          _folder_size(path))
+    if path.is_file():
+        try:
+            readouts, in_trash = _stats(path)
+        except ArchiveError as exc:
+            raise ArchiveError(f"{path} cannot be read as an archive: {exc}") from None
+        return BackupInfo(path, path, dt.datetime.fromtimestamp(path.stat().st_mtime, UTC),
+                          MANUAL, readouts, in_trash, 0, path.stat().st_size)
+    raise ArchiveError(f"There is no backup at {path}.")
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first (unreadable ones left out)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.startswith(".") or not entry.is_dir():
+            continue
+        try:
+            found.append(load_backup(entry))
+        except ArchiveError:
+            continue
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def rotate(folder: Path, keep: int, *, spare: Path | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` automatic backups; returns what was deleted.
+
+    ``spare`` (the backup just made) is never deleted.
+    """
+    automatic = [b for b in list_backups(folder)
+                 if b.kind in AUTOMATIC_KINDS and b.path != spare]
+    gone = []
+    for old in automatic[max(keep, 1) - (1 if spare else 0):]:
+        shutil.rmtree(old.path, ignore_errors=True)
+        gone.append(old.path)
+    return gone
+
+
+def backup_due(folder: Path, every: dt.timedelta, now: dt.datetime | None = None) -> bool:
+    """Whether the newest backup is older than ``every`` (or there is none)."""
+    backups = list_backups(folder)
+    return not backups or (now or _now()) - backups[0].created >= every
+
+
+def preview_backup(path: Path, *, latest: int = 8) -> BackupPreview:
+    """What the backup at ``path`` holds and whether it is sound."""
+    info = load_backup(path)
+    problems = tuple(file_problems(info.database, full=True))
+    first = last = None
+    recent: list[tuple[dt.date | None, str]] = []
+    if not problems:
+        with Archive.open(info.database, read_only=True) as copy:
+            ids = copy.all_ids()
+            if ids:
+                first = copy.get_many([ids[0]])[0].meeting_date
+                last = copy.get_many([ids[-1]])[0].meeting_date
+            page = copy.search("", limit=latest, sort="updated")
+            recent = [(h.meeting_date, h.title or h.section) for h in page.hits]
+    return BackupPreview(info, problems, first, last, tuple(recent))
+
+
+def latest_good_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup in ``folder`` that passes the integrity check."""
+    for info in list_backups(folder):
+        if not file_problems(info.database):
+            return info
+    return None
+
+
+# ----- restoring -----------------------------------------------------------------------
+
+
+def _replace_attachments(target: Path | None, backup: BackupInfo) -> None:
+    if target is None:
+        return
+    source = backup.path / ATTACHMENTS if backup.path.is_dir() else None
+    staging = target.with_name(f".{target.name}.restoring")
+    shutil.rmtree(staging, ignore_errors=True)
+    if source is not None and source.is_dir():
+        shutil.copytree(source, staging)
+    else:
+        staging.mkdir(parents=True)
+    old = target.with_name(f".{target.name}.replaced")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
+                   folder: Path | None = None) -> BackupInfo:
+    """Make ``archive`` hold exactly what ``backup`` holds, while it stays open.
+
+    A safety backup of the current state is taken first (returned), so a restore can
+    itself be undone. The copy goes in through SQLite's online backup API, so other
+    readers of the archive see either the old or the new state, never a mixture.
+    """
+    if archive.read_only:
+        raise ArchiveReadOnlyError(
+            f"The archive {archive.location} is open read-only, so it cannot be restored.")
+    if archive.path is None:
+        raise ArchiveError("An archive kept only in memory cannot be restored from a file.")
+    info = backup if isinstance(backup, BackupInfo) else load_backup(backup)
+    problems = file_problems(info.database)
+    if problems:
+        raise ArchiveDamagedError(f"The backup {info.path} is damaged ({problems[0]}); "
+                                  "choose another one.")
+    safety = create_backup(archive, folder=folder, kind=BEFORE_RESTORE)
+    try:
+        sqlite_sql.online_backup(info.database, archive.path)
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"The backup could not be restored: {exc}; the archive is as it "
+                           f"was (a copy is in {safety.path}).") from None
+    _replace_attachments(archive.attachments_dir, info)
+    return safety
+
+
+def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
+    """Move a damaged archive (with its -wal and -shm files) to a new, unused name."""
+    when = now or _now()
+    target = _unique(path.with_name(f"{path.name}.damaged-{when:%Y%m%dT%H%M%SZ}"))
+    os.replace(path, target)
+    for extra in ("-wal", "-shm", "-journal"):
+        side = path.with_name(path.name + extra)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + extra))
+    return target
+
+
+def restore_file(path: Path, backup: Path | BackupInfo) -> None:
+    """Write the archive file ``path`` (which must not exist) from a backup."""
+    info = backup if isinstance(backup, BackupInfo) else load_backup(backup)
+    if path.exists():
+        raise ArchiveError(f"{path} exists; it is never overwritten by a restore.")
+    partial = path.with_name(f".{path.name}.restoring")
+    partial.unlink(missing_ok=True)
+    sqlite_sql.online_backup(info.database, partial)
+    os.replace(partial, path)
+    _replace_attachments(path.with_name(path.stem + "-attachments"), info)
+
+
+# ----- opening with recovery -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A damaged archive found on open: what is wrong and what can replace it."""
+
+    path: Path
+    problems: tuple[str, ...]
+    latest_good: BackupInfo | None
+    backups: tuple[BackupInfo, ...]
+
+    @property
+    def message(self) -> str:
+        """The plain explanation shown to the person."""
+        first = self.problems[0] if self.problems else "it cannot be read"
+        text = (f"The archive {self.path} is damaged ({first}). Replacing it keeps the "
+                "damaged file aside, unchanged, under a new name.")
+        if self.latest_good:
+            text += (f" The latest good backup is from {self.latest_good.created:%Y-%m-%d %H:%M}"
+                     f" UTC and holds {self.latest_good.readouts:,} readouts.")
+        else:
+            text += " No sound backup of it was found."
+        return text
+
+
+#: What to do about a damaged archive: a backup to restore, "empty" for a new empty
+#: archive in its place, or ``None`` to leave everything as it is and not open it.
+Choice = BackupInfo | Literal["empty"] | None
+Chooser = Callable[[Damage], Choice]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The archive as opened, and what had to be done to open it."""
+
+    archive: Archive
+    read_only_reason: str = ""  # why it opened read-only, for the banner
+    damaged_copy: Path | None = None  # where a damaged file was kept aside
+    restored_from: BackupInfo | None = None
+    problems: tuple[str, ...] = field(default=())
+
+
+class RecoveryDeclined(ArchiveDamagedError):
+    """The archive is damaged and the person chose not to replace it; nothing was touched."""
+
+
+def _read_only_reason(archive: Archive) -> str:
+    return (f"The archive {archive.location} cannot be written (the file or its folder is "
+            "read-only), so it is open read-only: you can search and read, not change.")
+
+
+def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
+                       backups_folder: Path | None = None, check: bool = True) -> Opened:
+    """Open an archive, checking it; a damaged one is offered a backup through ``choose``.
+
+    - Sound and writable: opened as usual.
+    - Not writable, or held by another program: opened read-only, with the reason.
+    - Damaged (SQLite cannot read it, or its quick check fails): ``choose`` is called
+      with a :class:`Damage`. Choosing a backup moves the damaged file aside (never
+      overwriting it) and restores the backup in its place; "empty" moves it aside and
+      starts an empty archive; ``None`` (also the default without ``choose``) raises
+      :class:`RecoveryDeclined` and leaves the file untouched.
+    """
+    loc = str(location)
+    path = sqlite_sql.file_path(loc) if sqlite_sql.is_sqlite_url(loc) else None
+    problems: list[str] = []
+    try:
+        archive = Archive.open(loc)
+    except ArchiveLockedError:
+        try:
+            archive = Archive.open(loc, read_only=True)
+        except ArchiveError:
+            raise ArchiveLockedError(
+                f"The archive {loc} is held by another program and cannot be read now; "
+                "close the other program or try again.") from None
+        return Opened(archive, f"The archive {loc} is in use by another program, so it is "
+                               "open read-only: you can search and read, not change.")
+    except ArchiveDamagedError as exc:
+        if path is None or not path.exists():
+            raise
+        sound = not file_problems(path)
+        if sound and "not a Readout Desk archive" in str(exc):
+            raise  # another program's database: not damage, and not ours to replace
+        problems = [str(exc)]
+    else:
+        if check and path is not None:
+            problems = file_problems(path)
+            if problems:
+                archive.close()
+            elif archive.read_only:
+                return Opened(archive, _read_only_reason(archive))
+            else:
+                return Opened(archive)
+        else:
+            return Opened(archive, _read_only_reason(archive) if archive.read_only else "")
+    assert path is not None
+    folder = backups_folder or default_backup_dir(path)
+    backups = tuple(list_backups(folder))
+    good = next((b for b in backups if not file_problems(b.database)), None)
+    damage = Damage(path, tuple(problems), good, backups)
+    choice = choose(damage) if choose else None
+    if choice is None:
+        raise RecoveryDeclined(damage.message + " It was not opened.")
+    aside = set_aside(path)
+    restored: BackupInfo | None = None
+    if choice != "empty":
+        restored = choice
+        restore_file(path, choice)
+    archive = Archive.open(path)
+    return Opened(archive, "", aside, restored, tuple(problems))
+
+
+def describe_backups(backups: Iterable[BackupInfo]) -> list[str]:
+    """One line per backup for a list."""
+    return [f"{b.path.name}  {b.label}" for b in backups]

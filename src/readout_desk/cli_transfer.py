@@ -1,0 +1,288 @@
+"""Command-line sub-commands for moving readouts in and out and keeping them safe.
+
+``import FILE...``, ``export``, ``backup``, ``restore BACKUP``, ``check`` and
+``trash list|restore ID|empty``; registered through :data:`readout_desk.cli.COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from readout_desk.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Context, UserError
+
+FORMATS = ("json", "csv", "md", "html", "pdf", "ics")
+
+
+def _parse_mapping(pairs: list[str] | None) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    from readout_desk.archive.transfer.csvio import FIELD_NAMES
+
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        field = field.strip()
+        if not sep or not field or not column:
+            raise UserError(f"--map {pair!r} should look like field=Column, e.g. "
+                            "meeting_date=Date.")
+        if field not in FIELD_NAMES:
+            raise UserError(f"--map: {field!r} is not a field; the fields are "
+                            + ", ".join(FIELD_NAMES) + ".")
+        mapping[field] = column
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk.archive.transfer.importing import expand_paths, import_files
+
+    for name in args.files:
+        if not Path(name).exists():
+            raise UserError(f"There is no file or folder {name}.")
+    files = expand_paths(args.files)
+    if not files:
+        raise UserError("There is no .json, .csv, .txt or .html file to import there.")
+    mapping = _parse_mapping(args.map)
+
+    def progress(done: int, total: int, label: str) -> None:
+        if label and args.verbose:
+            ctx.warn(f"[{done + 1}/{total}] {label}")
+
+    summary = import_files(ctx.archive(), files, csv_mapping=mapping,
+                           skip_duplicates=not args.keep_duplicates, progress=progress)
+    for line in summary.lines():
+        ctx.print(line)
+    if args.verbose:
+        for f in summary.files:
+            for d in f.duplicates:
+                ctx.print(f"  skipped {d}")
+    if summary.drafts:
+        ctx.print("Drafts from text are not saved by import; review them with "
+                  "readout-desk-cli parse FILE --json and add the result.")
+    if summary.stopped:
+        return EXIT_FAILURE
+    return EXIT_FAILURE if summary.failed and not summary.imported_ids else EXIT_OK
+
+
+def _export_ids(args: argparse.Namespace, ctx: Context) -> list[int]:
+    archive = ctx.archive()
+    if args.ids:
+        ids = []
+        for part in args.ids.split(","):
+            try:
+                ids.append(int(part))
+            except ValueError:
+                raise UserError(f"--ids {args.ids!r} should be readout ids such as 3,8,12.")\
+                    from None
+        found = {r.id for r in archive.get_many(ids)}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise UserError(f"There is no readout {missing[0]} in this archive.")
+        return ids
+    if args.query:
+        return list(archive.search_ids(args.query, sort="date", descending=False))
+    return list(archive.all_ids())
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk.archive.transfer.exporting import export_readouts
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise UserError(f"--out {out} is a folder; give a file name such as "
+                        f"{out / ('readouts.' + args.format)}.")
+    ids = _export_ids(args, ctx)
+    if not ids:
+        raise UserError("Nothing to export: the archive or the search has no readouts.")
+    title = f"Readouts: {args.query}" if args.query else "Readouts"
+    if args.format == "pdf":
+        from readout_desk.ui.pdf_export import export_pdf_offscreen
+
+        count = export_pdf_offscreen(ctx.archive(), ids, out, home_zone=ctx.home_zone,
+                                     title=title)
+        ctx.print(f"Exported {count} readout{'s' if count != 1 else ''} to {out}.")
+        return EXIT_OK
+    result = export_readouts(ctx.archive(), ids, args.format, out, home_zone=ctx.home_zone,
+                             title=title)
+    where = " and ".join(str(p) for p in result.paths)
+    ctx.print(f"Exported {result.readouts} readout{'s' if result.readouts != 1 else ''} "
+              f"to {where}.")
+    for note in result.notes:
+        ctx.print(note)
+    return EXIT_OK
+
+
+def _archive_path(ctx: Context) -> Path:
+    path = ctx.archive().path
+    if path is None:
+        raise UserError("An archive kept only in memory has no backups.")
+    return Path(path)
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk.archive import backup
+
+    folder = Path(args.folder) if args.folder else None
+    if args.list:
+        folder = folder or backup.default_backup_dir(_archive_path(ctx))
+        found = backup.list_backups(folder)
+        if not found:
+            ctx.print(f"No backups in {folder}.")
+        for line in backup.describe_backups(found):
+            ctx.print(line)
+        return EXIT_OK
+    if args.keep is not None and args.keep < 1:
+        raise UserError("--keep must be at least 1.")
+    kind = backup.SCHEDULED if args.keep is not None else backup.MANUAL
+    info = backup.create_backup(ctx.archive(), folder=folder, kind=kind, keep=args.keep)
+    ctx.print(f"Backed up to {info.path}: {info.label}.")
+    return EXIT_OK
+
+
+def _confirm(ctx: Context, question: str, yes: bool) -> bool:
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserError(f"{question} Add --yes to confirm (there is no terminal to ask).")
+    ctx.out.write(f"{question} [y/N] ")
+    ctx.out.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk.archive import backup
+
+    source = Path(args.backup)
+    if not source.exists():
+        raise UserError(f"There is no backup {source}.")
+    preview = backup.preview_backup(source)
+    for line in preview.lines():
+        ctx.print(line)
+    if not preview.sound:
+        raise UserError("That backup is damaged; choose another one.", EXIT_FAILURE)
+    archive = ctx.archive()
+    ctx.print(f"The archive now holds {archive.count():,} readouts.")
+    if not _confirm(ctx, f"Replace the archive {ctx.location} with this backup?", args.yes):
+        ctx.print("Nothing was changed.")
+        return EXIT_OK
+    safety = backup.restore_backup(archive, preview.info)
+    ctx.print(f"Restored. The archive now holds {archive.count():,} readouts; its previous "
+              f"state was kept in {safety.path}.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk.archive import backup
+    from readout_desk.archive import sqlite as sqlite_sql
+    from readout_desk.archive.errors import ArchiveDamagedError
+
+    path = sqlite_sql.file_path(ctx.location) if sqlite_sql.is_sqlite_url(ctx.location) else None
+    if path is None:
+        raise UserError("Only an archive file can be checked.")
+    if not path.exists():
+        raise UserError(f"There is no archive at {path}.")
+    problems = backup.file_problems(path, full=True)
+    if not problems:
+        try:
+            problems = ctx.archive().integrity_problems()
+        except ArchiveDamagedError as exc:
+            problems = [str(exc)]
+    if not problems:
+        ctx.print(f"{path}: the archive passes the integrity check "
+                  f"({ctx.archive().count(include_trash=True):,} readouts).")
+        return EXIT_OK
+    ctx.print(f"{path} is damaged:")
+    for p in problems[:20]:
+        ctx.print(f"  {p}")
+    good = backup.latest_good_backup(backup.default_backup_dir(path))
+    if good:
+        ctx.print(f"The latest good backup is {good.path} ({good.label}). Restore it with: "
+                  f"readout-desk-cli --db {path} restore {good.path}")
+    else:
+        ctx.print("No sound backup was found beside the archive.")
+    return EXIT_FAILURE
+
+
+def cmd_trash(args: argparse.Namespace, ctx: Context) -> int:
+    archive = ctx.archive()
+    if args.action == "list":
+        hits = archive.trash()
+        if not hits:
+            ctx.print("The trash is empty.")
+        for h in hits:
+            day = h.meeting_date.isoformat() if h.meeting_date else "----------"
+            ctx.print(f"{h.id:>7}  {day}  {h.title or h.section or '(untitled)'}")
+        return EXIT_OK
+    if args.action == "restore":
+        if not args.ids:
+            raise UserError("Say which readout to restore: trash restore ID.")
+        from readout_desk.cli import _parse_id
+
+        ids = [_parse_id(i) for i in args.ids]
+        for readout_id in ids:
+            if not archive.is_deleted(readout_id):
+                archive.get(readout_id)  # a missing id raises NotFoundError
+                raise UserError(f"Readout {readout_id} is not in the trash.")
+        for readout_id in ids:
+            archive.restore(readout_id)
+        ctx.print(f"Restored {', '.join(str(i) for i in ids)} from the trash.")
+        return EXIT_OK
+    count = len(archive.trash())
+    if not count:
+        ctx.print("The trash is already empty.")
+        return EXIT_OK
+    if not _confirm(ctx, f"Delete the {count} readout{'s' if count != 1 else ''} in the trash "
+                         "for good?", args.yes):
+        ctx.print("Nothing was deleted.")
+        return EXIT_OK
+    gone = archive.empty_trash()
+    ctx.print(f"Deleted {gone} readout{'s' if gone != 1 else ''} for good.")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add the import, export, backup, restore, check and trash sub-commands."""
+    p = sub.add_parser("import", help="import readouts from JSON or CSV files or folders "
+                                      "(all or nothing per file; duplicates skipped)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="CSV column mapping, repeatable (default: guessed from the header)")
+    p.add_argument("--keep-duplicates", action="store_true",
+                   help="import readouts even when the archive already has them")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="name each file as it is imported and each skipped duplicate")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("export", help="export the archive, a search or some readouts")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--query", metavar="Q", help="export the hits of this search")
+    p.add_argument("--ids", metavar="ID,ID", help="export these readouts")
+    p.add_argument("--out", required=True, metavar="PATH", help="the file to write")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("backup", help="back up the archive and its photo files now")
+    p.add_argument("--folder", metavar="DIR",
+                   help="where backups go (default: ARCHIVE-backups beside the archive)")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="make a scheduled backup and keep only the newest N scheduled ones")
+    p.add_argument("--list", action="store_true", help="list the backups instead")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the archive with a backup, after a preview")
+    p.add_argument("backup", metavar="BACKUP", help="a backup folder (see backup --list)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("check", help="check the archive file for damage")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("trash", help="list, restore from or empty the trash")
+    p.add_argument("action", choices=["list", "restore", "empty"])
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="empty without asking")
+    p.set_defaults(handler=cmd_trash)
+
+
+__all__ = ["EXIT_USAGE", "FORMATS", "register"]
