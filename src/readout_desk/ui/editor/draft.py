@@ -1,0 +1,590 @@
+"""The editor's form contents as plain values, and how they become a readout.
+
+A :class:`ReadoutDraft` holds what the form shows, as typed: dates and times are still
+text, so a half-typed "9:1" can be kept, undone and redone. :func:`build` turns a draft
+into a :class:`~readout_desk.domain.records.Readout` plus the issues that stand in the way
+of saving it, each tied to the field it is about. Nothing here imports Qt, so the rules
+are tested without a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from readout_desk.domain import geography, timing, validation
+from readout_desk.domain.records import (
+    MeetingSession,
+    Mode,
+    NameOrder,
+    Participant,
+    Person,
+    Photo,
+    Place,
+    PrintedTime,
+    Readout,
+    SummaryPoint,
+)
+
+#: Kinds of session offered in the editor's list; any other text may be typed.
+SESSION_KINDS: tuple[str, ...] = (
+    "meeting",
+    "small group meeting",
+    "plenary meeting",
+    "summit meeting",
+    "bilateral meeting",
+    "working lunch",
+    "working dinner",
+    "breakfast meeting",
+    "telephone talk",
+    "video conference",
+    "courtesy call",
+    "strategic dialogue",
+    "joint press announcement",
+    "signing ceremony",
+)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ParticipantDraft:
+    """One row of the participants table, as typed."""
+
+    honorific: str = ""
+    family_name: str = ""
+    given_name: str = ""
+    family_first: bool = False
+    office: str = ""
+    country: str = ""  # a name or an ISO code, as typed
+    organisation: str = ""
+    side: str = ""
+    person_id: int | None = None  # set when an existing person was chosen
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """One row of the sessions table, as typed."""
+
+    kind: str = "meeting"
+    date: str = ""  # empty: the meeting date
+    time: str = ""
+    zone: str = ""
+    fold: int | None = None
+    time_hedge: str = ""
+    zone_label: str = ""
+    hours: str = ""
+    minutes: str = ""
+    duration_hedge: str = ""
+    printed_text: str = ""
+    printed_zone: str = ""
+    # Kept from a loaded record so an unchanged printed text keeps its stored reading.
+    printed_original: PrintedTime | None = None
+    end: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class PhotoDraft:
+    """A photo: its caption, and its file (relative to the attachment folder, or a new file)."""
+
+    caption: str = ""
+    file: str = ""  # relative to the archive's attachment folder once saved
+    source: str = ""  # absolute path of an image added in this form, copied on save
+
+
+@dataclass(frozen=True)
+class ReadoutDraft:
+    """Everything the editor form shows."""
+
+    title: str = ""
+    section: str = ""
+    relation: str = ""  # countries involved, comma separated names or codes
+    meeting_date: str = ""
+    published_date: str = ""
+    mode: Mode = Mode.IN_PERSON
+    city: str = ""
+    country: str = ""
+    venue: str = ""
+    place_zone: str = ""
+    occasion: str = ""
+    lead: str = ""
+    participants: tuple[ParticipantDraft, ...] = ()
+    sessions: tuple[SessionDraft, ...] = ()
+    points: tuple[SummaryPoint, ...] = ()
+    topics: tuple[str, ...] = ()
+    photos: tuple[PhotoDraft, ...] = ()
+    publisher: str = ""
+    source_url: str = ""
+    notes: str = ""
+    base: Readout = field(default_factory=Readout)  # id, timestamps and fields not on the form
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something wrong (``error``) or worth a second look (``warning``) about one field.
+
+    ``kind`` is "nonexistent" or "ambiguous" for the two daylight-saving cases, whose
+    ``choices`` are the nearest valid wall times or the two aware instants; "required"
+    marks a field left empty (the form points these out once saving is tried).
+    """
+
+    key: str
+    message: str
+    severity: str = "error"
+    kind: str = ""
+    choices: tuple[dt.datetime, ...] = ()
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the issue stops the readout from being saved."""
+        return self.severity == "error"
+
+
+@dataclass(frozen=True)
+class Built:
+    """A draft read as a readout, with every issue found on the way."""
+
+    readout: Readout
+    issues: tuple[Issue, ...]
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """The issues that stop saving."""
+        return tuple(i for i in self.issues if i.is_error)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        """The issues to confirm before saving."""
+        return tuple(i for i in self.issues if not i.is_error)
+
+    def for_key(self, key: str) -> list[Issue]:
+        """The issues about one field."""
+        return [i for i in self.issues if i.key == key]
+
+
+# ----- reading typed text ---------------------------------------------------------------
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date typed as "2023-05-03", "May 3, 2023" or "3 May 2023"; ``None`` when blank.
+
+    Raises :class:`ValueError` with a sentence saying what is expected.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = re.fullmatch(rf"({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", value, re.I)
+        if m:
+            return dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+        m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", value, re.I)
+        if m:
+            return dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date of the calendar.") from None
+    raise ValueError(f"{value!r} is not a date; write it like 2023-05-03 or May 3, 2023.")
+
+
+_CLOCK = re.compile(
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[ap])\.?\s*m\.?", re.I
+)
+
+
+def parse_clock(text: str) -> dt.time | None:
+    """A clock time typed as "9:10", "21:40", "9:10 a.m." or "9 pm"; ``None`` when blank."""
+    value = text.strip()
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", value, re.I)
+    if m is None or (m[2] is None and m[3] is None):
+        raise ValueError(f"{value!r} is not a time; write it like 9:10, 21:40 or 9:10 p.m.")
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if m[3]:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{value!r}: with a.m. or p.m. the hour runs from 1 to 12.")
+        hour = hour % 12 + (12 if m[3].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{value!r} is not a time of the day.")
+    return dt.time(hour, minute)
+
+
+def parse_printed(text: str, near: dt.date | None) -> tuple[dt.time, dt.date | None] | None:
+    """The clock time and, if named, the day in a printed time ("11:10 p.m. on May 3 JST").
+
+    The year of a named day is the one closest to ``near``. ``None`` when no clock time
+    with a.m./p.m. (or a 24-hour "23:10") is found.
+    """
+    m = _CLOCK.search(text)
+    if m:
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        minute = int(m["m"] or 0)
+    else:
+        m24 = re.search(r"\b(\d{1,2})[:.](\d{2})\b", text)
+        if not m24:
+            return None
+        hour, minute = int(m24[1]), int(m24[2])
+    if hour > 23 or minute > 59:
+        return None
+    clock = dt.time(hour, minute)
+    day: dt.date | None = None
+    md = re.search(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", text, re.I)
+    dm = re.search(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\b", text, re.I)
+    month_day = None
+    if md:
+        month_day = (_MONTHS[md[1].lower()], int(md[2]))
+    elif dm:
+        month_day = (_MONTHS[dm[2].lower()], int(dm[1]))
+    if month_day:
+        year = near.year if near else dt.date.today().year
+        candidates = []
+        for y in (year - 1, year, year + 1):
+            try:
+                candidates.append(dt.date(y, *month_day))
+            except ValueError:
+                continue
+        if candidates:
+            day = min(candidates, key=lambda d: abs((d - near).days) if near else 0)
+    return clock, day
+
+
+def parse_whole(text: str, what: str) -> int | None:
+    """A whole number typed in a duration field; ``None`` when blank."""
+    value = text.strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"[-+]?\d+", value):
+        raise ValueError(f"{what} must be a whole number, not {value!r}.")
+    return int(value)
+
+
+def format_wall_date(day: dt.date | None) -> str:
+    """How the form shows a date."""
+    return day.isoformat() if day else ""
+
+
+def format_wall_time(value: dt.datetime | dt.time | None) -> str:
+    """How the form shows a wall time: "09:10"."""
+    return f"{value.hour:02d}:{value.minute:02d}" if value is not None else ""
+
+
+def _country(text: str) -> str | None:
+    value = text.strip()
+    if not value:
+        return None
+    return geography.find_country(value)
+
+
+def zone_name(text: str) -> str:
+    """The IANA name in a zone field ("America/Lima (UTC-5)" reads as "America/Lima")."""
+    value = text.strip()
+    return value.split(" (", 1)[0].strip() if " (" in value else value
+
+
+# ----- from a readout to a draft and back -------------------------------------------------
+
+
+def draft_of(readout: Readout) -> ReadoutDraft:
+    """The form contents that show ``readout``."""
+    place = readout.place or Place()
+    return ReadoutDraft(
+        title=readout.title,
+        section=readout.section,
+        relation=", ".join(geography.country_name(c) for c in readout.relation),
+        meeting_date=format_wall_date(readout.meeting_date),
+        published_date=format_wall_date(readout.published_date),
+        mode=readout.mode,
+        city=place.city,
+        country=geography.country_name(place.country) if place.country else "",
+        venue=place.venue,
+        place_zone=place.zone or "",
+        occasion=readout.occasion,
+        lead=readout.lead,
+        participants=tuple(
+            ParticipantDraft(
+                honorific=p.honorific, family_name=p.person.family_name,
+                given_name=p.person.given_name,
+                family_first=p.person.name_order is NameOrder.FAMILY_FIRST,
+                office=p.office,
+                country=geography.country_name(p.country) if p.country else "",
+                organisation=p.organisation, side=p.side, person_id=p.person.id,
+            )
+            for p in readout.participants
+        ),
+        sessions=tuple(_session_draft(s, readout.meeting_date) for s in readout.sessions),
+        points=readout.points,
+        topics=readout.topics,
+        photos=tuple(PhotoDraft(caption=ph.caption, file=ph.file) for ph in readout.photos),
+        publisher=readout.publisher,
+        source_url=readout.source_url,
+        notes=readout.notes,
+        base=readout,
+    )
+
+
+def _session_draft(s: MeetingSession, meeting_date: dt.date | None) -> SessionDraft:
+    hours = minutes = ""
+    if s.duration_minutes is not None:
+        h, m = divmod(s.duration_minutes, 60)
+        # "90 minutes" is printed so; keep short spans in minutes as readouts print them.
+        if s.duration_minutes <= 90 and s.duration_minutes % 60:
+            hours, minutes = "", str(s.duration_minutes)
+        else:
+            hours, minutes = str(h), (str(m) if m else "")
+    day = s.start.date() if s.start else None
+    return SessionDraft(
+        kind=s.kind,
+        date=format_wall_date(day) if day and day != meeting_date else "",
+        time=format_wall_time(s.start),
+        zone=s.zone or "",
+        fold=s.fold,
+        time_hedge=s.time_hedge,
+        zone_label=s.zone_label,
+        hours=hours,
+        minutes=minutes,
+        duration_hedge=s.duration_hedge,
+        printed_text=s.printed_other.text if s.printed_other else "",
+        printed_zone=s.printed_other.zone if s.printed_other else "",
+        printed_original=s.printed_other,
+        end=s.end,
+    )
+
+
+def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
+    """Read the form as a readout, collecting every issue with the field it concerns."""
+    issues: list[Issue] = []
+
+    def date_field(key: str, text: str) -> dt.date | None:
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            issues.append(Issue(key, str(exc)))
+            return None
+
+    title = draft.title.strip()
+    section = draft.section.strip()
+    if not title and not section:
+        issues.append(Issue("title", "A readout needs a title (or at least a section such as "
+                                     "\"Japan-Peru Relations\").", kind="required"))
+    meeting_date = date_field("meeting_date", draft.meeting_date)
+    published_date = date_field("published_date", draft.published_date)
+    if (meeting_date is None and published_date is None and not draft.meeting_date.strip()
+            and not draft.published_date.strip()):
+        issues.append(Issue("meeting_date", "A readout needs the date of the meeting or the "
+                                            "date it was published.", kind="required"))
+
+    relation: list[str] = []
+    for part in re.split(r"[,;]", draft.relation):
+        if not part.strip():
+            continue
+        code = _country(part)
+        if code is None:
+            issues.append(Issue("relation", f"{part.strip()!r} is not a country name or code "
+                                            "known to ISO 3166."))
+        elif code not in relation:
+            relation.append(code)
+
+    place_country = _country(draft.country)
+    if draft.country.strip() and place_country is None:
+        issues.append(Issue("country", f"{draft.country.strip()!r} is not a country name or "
+                                       "code known to ISO 3166."))
+    place_zone = zone_name(draft.place_zone)
+    if place_zone and not timing.is_valid_zone(place_zone):
+        issues.append(Issue("place_zone", f"{place_zone!r} is not a known IANA time zone; "
+                                          "choose one from the list."))
+    place = None
+    if draft.city.strip() or place_country or draft.venue.strip() or place_zone:
+        place = Place(draft.city.strip(), place_country, draft.venue.strip(), place_zone or None)
+
+    participants = [_participant(i, p, issues) for i, p in enumerate(draft.participants)]
+    sessions = [_session(i, s, meeting_date, issues) for i, s in enumerate(draft.sessions)]
+
+    points = []
+    for i, pt in enumerate(draft.points):
+        if not pt.text.strip():
+            issues.append(Issue(f"points.{i}", f"Summary point {i + 1} is empty; write it or "
+                                               "remove it."))
+        points.append(replace(pt, text=pt.text.strip(), speaker=pt.speaker.strip()))
+
+    topics = tuple(dict.fromkeys(t.strip() for t in draft.topics if t.strip()))
+    photos = []
+    for i, ph in enumerate(draft.photos):
+        if not ph.caption.strip() and not (ph.file or ph.source):
+            issues.append(Issue(f"photos.{i}", f"Photo {i + 1} has neither an image nor a "
+                                               "caption."))
+        photos.append(Photo(ph.caption.strip(), ph.source or ph.file))
+
+    readout = replace(
+        draft.base,
+        title=title,
+        section=section,
+        relation=tuple(relation),
+        publisher=draft.publisher.strip(),
+        source_url=draft.source_url.strip(),
+        published_date=published_date,
+        meeting_date=meeting_date,
+        mode=draft.mode,
+        place=place,
+        occasion=draft.occasion.strip(),
+        lead=draft.lead.strip(),
+        participants=tuple(participants),
+        sessions=tuple(sessions),
+        points=tuple(points),
+        topics=topics,
+        photos=tuple(photos),
+        notes=draft.notes.strip(),
+    )
+    if not any(i.is_error for i in issues):
+        # The shared rules, as a last guard: whatever they find is an error too.
+        for problem in validation.problems(readout):
+            issues.append(Issue("", problem))
+    return Built(readout, tuple(issues))
+
+
+def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> Participant:
+    if not p.family_name.strip():
+        issues.append(Issue(f"participants.{i}.family_name",
+                            f"Participant {i + 1} needs a family name.", kind="required"))
+    country = _country(p.country)
+    if p.country.strip() and country is None:
+        issues.append(Issue(f"participants.{i}.country",
+                            f"Participant {i + 1}: {p.country.strip()!r} is not a country "
+                            "name or code known to ISO 3166."))
+    order = NameOrder.FAMILY_FIRST if p.family_first else NameOrder.GIVEN_FIRST
+    person = Person(p.family_name.strip(), p.given_name.strip(), order, p.person_id)
+    return Participant(person, p.honorific.strip(), p.office.strip(), country,
+                       p.organisation.strip(), p.side.strip())
+
+
+def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
+             issues: list[Issue]) -> MeetingSession:
+    key = f"sessions.{i}"
+    label = f"Session {i + 1}"
+    day: dt.date | None = None
+    clock: dt.time | None = None
+    try:
+        day = parse_date(s.date) or meeting_date
+    except ValueError as exc:
+        issues.append(Issue(f"{key}.date", f"{label}: {exc}"))
+    try:
+        clock = parse_clock(s.time)
+    except ValueError as exc:
+        issues.append(Issue(f"{key}.time", f"{label}: {exc}"))
+    start: dt.datetime | None = None
+    if clock is not None:
+        if day is None:
+            if not s.date.strip():
+                issues.append(Issue(f"{key}.date", f"{label}: a start time needs a date; enter "
+                                                   "the meeting date or the session's own."))
+        else:
+            start = dt.datetime.combine(day, clock)
+    zone = zone_name(s.zone)
+    if zone and not timing.is_valid_zone(zone):
+        issues.append(Issue(f"{key}.zone", f"{label}: {zone!r} is not a known IANA time zone; "
+                                           "choose one from the list."))
+    elif start is not None and not zone:
+        issues.append(Issue(f"{key}.zone", f"{label}: a start time needs the time zone it was "
+                                           "stated in."))
+    fold = s.fold
+    if start is not None and zone and timing.is_valid_zone(zone):
+        try:
+            timing.resolve(start, zone, fold)
+        except timing.NonexistentTimeError as exc:
+            issues.append(Issue(f"{key}.time", f"{label}: {exc}", kind="nonexistent",
+                                choices=(exc.before, exc.after)))
+        except timing.AmbiguousTimeError as exc:
+            issues.append(Issue(f"{key}.time", f"{label}: {exc}", kind="ambiguous",
+                                choices=(exc.earlier, exc.later)))
+        if not timing.is_ambiguous(start, zone):
+            fold = None  # a choice only means something for a repeated time
+
+    duration: int | None = None
+    try:
+        hours = parse_whole(s.hours, "Hours")
+        minutes = parse_whole(s.minutes, "Minutes")
+        if hours is not None or minutes is not None:
+            duration = (hours or 0) * 60 + (minutes or 0)
+            timing.check_duration(duration)
+    except ValueError as exc:  # DurationError is a ValueError too
+        issues.append(Issue(f"{key}.duration", f"{label}: {exc}"))
+        duration = None
+
+    printed: PrintedTime | None = None
+    text = s.printed_text.strip()
+    if text:
+        pzone = zone_name(s.printed_zone)
+        if not pzone:
+            issues.append(Issue(f"{key}.printed", f"{label}: say which time zone the printed "
+                                                  "time is in."))
+        elif not timing.is_valid_zone(pzone):
+            issues.append(Issue(f"{key}.printed", f"{label}: {pzone!r} is not a known IANA "
+                                                  "time zone."))
+        else:
+            local = _printed_local(s, text, pzone, start, zone, fold)
+            if local is None:
+                issues.append(Issue(f"{key}.printed",
+                                    f"{label}: no clock time found in the printed time; write "
+                                    "it as printed, like \"11:10 p.m. on May 3 JST\"."))
+            else:
+                printed = PrintedTime(text, pzone, local)
+    session = MeetingSession(
+        kind=s.kind.strip() or "meeting", start=start, zone=zone or None, fold=fold,
+        time_hedge=s.time_hedge, zone_label=s.zone_label.strip(),
+        duration_minutes=duration, duration_hedge=s.duration_hedge if duration else "",
+        end=s.end, printed_other=printed,
+    )
+    check = timing.check_printed(session)
+    if check is not None and not check.ok:
+        issues.append(Issue(f"{key}.printed", f"{label}: the printed time disagrees with the "
+                                              f"time-zone rules: {check.message}.",
+                            severity="warning", kind="printed_mismatch"))
+    return session
+
+
+def _printed_local(s: SessionDraft, text: str, pzone: str, start: dt.datetime | None,
+                   zone: str, fold: int | None) -> dt.datetime | None:
+    original = s.printed_original
+    if original is not None and original.text == text and original.zone == pzone:
+        return original.local
+    parsed = parse_printed(text, start.date() if start else None)
+    if parsed is None:
+        return None
+    clock, day = parsed
+    if day is not None:
+        return dt.datetime.combine(day, clock)
+    if start is None:
+        return None
+    # No day printed: take the day that puts the printed time nearest the session's start.
+    candidates = [dt.datetime.combine(start.date() + dt.timedelta(days=d), clock)
+                  for d in (-1, 0, 1)]
+    probe = MeetingSession(start=start, zone=zone, fold=0 if fold is None else fold,
+                           printed_other=PrintedTime(text, pzone, candidates[1]))
+    check = timing.check_printed(probe)
+    if check is None or check.computed is None:
+        return candidates[1]
+    wall = check.computed.replace(tzinfo=None)
+    return min(candidates, key=lambda c: abs((c - wall).total_seconds()))
+
+
+def session_preview(draft: ReadoutDraft, index: int, home_zone: str | None) -> str:
+    """The timing line the detail pane will show for one session of the draft."""
+    built = build(draft, home_zone)
+    if index >= len(built.readout.sessions):
+        return ""
+    return timing.render_timing(built.readout.sessions[index], home_zone)

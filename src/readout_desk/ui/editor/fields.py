@@ -1,0 +1,156 @@
+"""The plain fields of the form: when and where (first) and the source (last)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
+
+from readout_desk.domain.records import Mode
+from readout_desk.ui.editor.draft import Built, ReadoutDraft
+from readout_desk.ui.editor.widgets import Choice, IssueLabel, TextBox, TextLine, group, mark
+from readout_desk.ui.zone_picker import ZonePicker
+
+
+class WhenWhereSection(QWidget):
+    """Section, dates, title, how and where the meeting was held."""
+
+    edited = Signal(str)
+    placeChanged = Signal()  # noqa: N815  # city or country edited: the zone suggestions may change
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = group("When and where", "whenWhereGroup", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        form = QFormLayout(box)
+
+        self.section = TextLine("section", "sectionField", "Section",
+                                "e.g. Japan-Peru Relations", self)
+        self.meeting_date = TextLine("meeting_date", "meetingDateField", "Meeting date",
+                                     "e.g. 2023-05-03 or May 3, 2023", self)
+        self.published_date = TextLine("published_date", "publishedDateField",
+                                       "Published date", "when the readout was published", self)
+        self.title = TextLine("title", "titleField", "Title",
+                              "e.g. Japan-Peru Foreign Ministers' Meeting", self)
+        self.mode = Choice("mode", "modeField", "How the meeting was held",
+                           [m.value for m in Mode], parent=self)
+        self.occasion = TextLine("occasion", "occasionField", "Occasion",
+                                 "e.g. United Nations General Assembly", self)
+        self.relation = TextLine("relation", "relationField", "Countries involved",
+                                 "e.g. Japan, Peru", self)
+        self.city = TextLine("city", "cityField", "City", "e.g. Lima", self)
+        self.country = TextLine("country", "countryField", "Country", "e.g. Peru", self)
+        self.venue = TextLine("venue", "venueField", "Venue", "building or hotel, if printed",
+                              self)
+        self.zone = ZonePicker(self)
+        self.zone.setObjectName("placeZoneField")
+        self.zone.setAccessibleName("Time zone of the place")
+        self.zone.zoneEdited.connect(lambda _z: self.edited.emit("place_zone"))
+
+        self.issue_labels: dict[str, IssueLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+
+        def row(label: str, key: str, widget: QWidget) -> None:
+            issue = IssueLabel(f"{key}Issue", self)
+            holder = QWidget(self)
+            v = QVBoxLayout(holder)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(2)
+            v.addWidget(widget)
+            v.addWidget(issue)
+            form.addRow(label, holder)
+            self.issue_labels[key] = issue
+            self.fields[key] = widget
+
+        row("&Section:", "section", self.section)
+        row("Meeting &date:", "meeting_date", self.meeting_date)
+        row("Pu&blished:", "published_date", self.published_date)
+        row("&Title:", "title", self.title)
+        row("&Mode:", "mode", self.mode)
+        row("&Occasion:", "occasion", self.occasion)
+        row("&City:", "city", self.city)
+        row("Cou&ntry:", "country", self.country)
+        row("&Venue:", "venue", self.venue)
+        row("Time &zone:", "place_zone", self.zone)
+        row("Countries &involved:", "relation", self.relation)
+
+        for widget in (self.section, self.meeting_date, self.published_date, self.title,
+                       self.mode, self.occasion, self.relation, self.venue):
+            widget.edited.connect(self.edited)
+        for widget in (self.city, self.country):
+            widget.edited.connect(self.edited)
+            widget.edited.connect(lambda _k: self.placeChanged.emit())
+
+    def set_draft(self, d: ReadoutDraft) -> None:
+        """Show the draft's fields."""
+        self.section.set_value(d.section)
+        self.meeting_date.set_value(d.meeting_date)
+        self.published_date.set_value(d.published_date)
+        self.title.set_value(d.title)
+        self.mode.set_value(d.mode.value)
+        self.occasion.set_value(d.occasion)
+        self.relation.set_value(d.relation)
+        self.city.set_value(d.city)
+        self.country.set_value(d.country)
+        self.venue.set_value(d.venue)
+        if self.zone.zone() != d.place_zone:
+            self.zone.set_zone(d.place_zone)
+
+    def apply(self, d: ReadoutDraft) -> ReadoutDraft:
+        """``d`` with this section's fields as shown."""
+        return replace(
+            d, section=self.section.text(), meeting_date=self.meeting_date.text(),
+            published_date=self.published_date.text(), title=self.title.text(),
+            mode=Mode(self.mode.value()), occasion=self.occasion.text(),
+            relation=self.relation.text(), city=self.city.text(), country=self.country.text(),
+            venue=self.venue.text(), place_zone=self.zone.zone(),
+        )
+
+    def show_issues(self, built: Built) -> None:
+        """Mark the fields the issues are about."""
+        for key, label in self.issue_labels.items():
+            found = built.for_key(key)
+            label.show_issues(found)
+            mark(self.fields[key], found)
+
+
+class SourceSection(QWidget):
+    """Where the readout comes from, and the archivist's notes."""
+
+    edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = group("Source", "sourceGroup", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        form = QFormLayout(box)
+        self.publisher = TextLine("publisher", "publisherField", "Publisher",
+                                  "e.g. Ministry of Foreign Affairs of Japan", self)
+        self.source_url = TextLine("source_url", "sourceUrlField", "Source address",
+                                   "https://…", self)
+        self.notes = TextBox("notes", "notesField", "Notes", "anything worth keeping", self)
+        self.notes.setMaximumHeight(70)
+        form.addRow("&Publisher:", self.publisher)
+        form.addRow("Source &URL:", self.source_url)
+        form.addRow("N&otes:", self.notes)
+        for widget in (self.publisher, self.source_url, self.notes):
+            widget.edited.connect(self.edited)
+
+    def set_draft(self, d: ReadoutDraft) -> None:
+        """Show the draft's fields."""
+        self.publisher.set_value(d.publisher)
+        self.source_url.set_value(d.source_url)
+        self.notes.set_value(d.notes)
+
+    def apply(self, d: ReadoutDraft) -> ReadoutDraft:
+        """``d`` with this section's fields as shown."""
+        return replace(d, publisher=self.publisher.text(), source_url=self.source_url.text(),
+                       notes=self.notes.toPlainText())
+
+    def show_issues(self, built: Built) -> None:
+        """Nothing here can be wrong."""

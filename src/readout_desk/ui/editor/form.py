@@ -1,0 +1,507 @@
+"""The readout editor window: the form in reading order, saving, undo and history.
+
+The form's contents live in one value, a :class:`~readout_desk.ui.editor.draft.ReadoutDraft`.
+Every edit replaces it and pushes the change on an undo stack (typing in one field
+merges into one step), so Ctrl+Z and Ctrl+Shift+Z work the same in every field.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.archive import Archive, ArchiveError
+from readout_desk.domain import geography, timing
+from readout_desk.domain.records import Readout
+from readout_desk.ui.editor.draft import Built, ReadoutDraft, build, draft_of
+from readout_desk.ui.editor.fields import SourceSection, WhenWhereSection
+from readout_desk.ui.editor.history import HistoryDialog
+from readout_desk.ui.editor.participants import ParticipantsSection
+from readout_desk.ui.editor.photos import PhotosSection
+from readout_desk.ui.editor.points import SummarySection
+from readout_desk.ui.editor.saving import find_similar, save_readout
+from readout_desk.ui.editor.sessions import SessionsSection
+from readout_desk.ui.editor.topics import TopicsSection
+from readout_desk.ui.editor.widgets import ERROR_STYLE, FORM_STYLE
+from readout_desk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+# Edits that are single steps of their own rather than typing that merges.
+_SINGLE_STEPS = (".add", ".remove", ".move", ".fold", ".nearest", ".person", "suggested",
+                 "topics")
+
+
+class FormEdit(QUndoCommand):
+    """One edit of the form, kept as the form's contents before and after."""
+
+    def __init__(self, editor: ReadoutEditor, before: ReadoutDraft, after: ReadoutDraft,
+                 key: str) -> None:
+        super().__init__(f"Edit {key.split('.')[0].replace('_', ' ')}")
+        self.editor = editor
+        self.before = before
+        self.after = after
+        self.key = key
+        self._done = True  # the form already shows ``after`` when the command is pushed
+
+    def id(self) -> int:  # QUndoCommand.id
+        return -1 if self.key.endswith(_SINGLE_STEPS) else 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # QUndoCommand.mergeWith
+        if not isinstance(other, FormEdit) or other.key != self.key:
+            return False
+        self.after = other.after
+        self.setObsolete(self.after == self.before)
+        return True
+
+    def redo(self) -> None:  # QUndoCommand.redo
+        if self._done:
+            self._done = False
+            return
+        self.editor.show_draft(self.after)
+
+    def undo(self) -> None:  # QUndoCommand.undo
+        self.editor.show_draft(self.before)
+
+
+class _FormShortcuts(QObject):
+    """Lets the form's undo and redo win over the text fields' own."""
+
+    def __init__(self, editor: ReadoutEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        # Consumed but not accepted: the window's undo/redo shortcut runs instead.
+        return (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and (event.matches(QKeySequence.StandardKey.Undo)
+                     or event.matches(QKeySequence.StandardKey.Redo)
+                     or event.keyCombination().toCombined() in self.editor.redo_keys))
+
+
+class ReadoutEditor(QMainWindow):
+    """Enter a new readout or correct one; ``saved`` carries the readout as stored."""
+
+    saved = Signal(object)
+
+    def __init__(self, archive: Archive, readout: Readout | None = None, *,
+                 home_zone: str | None = None, source_text: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.home_zone = home_zone or timing.system_zone()
+        self.setObjectName("readoutEditor")
+        self.setAccessibleName("Readout editor")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setStyleSheet(FORM_STYLE)
+        self.resize(1100 if source_text else 820, 900)
+        self.runner = TaskRunner(self, max_threads=1)
+        self.undo_stack = QUndoStack(self)
+        self.on_saved: Callable[[Readout], None] | None = None
+        self._applying = False
+        self._saving = False
+        self._close_after_save = False
+        self._suggest_generation = 0
+        self._show_problems = False  # empty required fields are pointed out once saving is tried
+        self.last_error = ""
+
+        self.when = WhenWhereSection(self)
+        self.participants = ParticipantsSection(archive, self)
+        self.sessions = SessionsSection(self.home_zone, self)
+        self.summary = SummarySection(self)
+        self.topics = TopicsSection(archive, self)
+        self.photos = PhotosSection(archive.attachments_dir, self)
+        self.source = SourceSection(self)
+        self.sections = (self.when, self.participants, self.sessions, self.summary,
+                         self.topics, self.photos, self.source)
+
+        self.problems = QLabel(self)
+        self.problems.setObjectName("problemsPanel")
+        self.problems.setAccessibleName("Problems that stop saving")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setStyleSheet("background: #fdecea; border: 1px solid #e6a1a1; "
+                                    "padding: 6px;" + ERROR_STYLE)
+        self.problems.hide()
+
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        for section in self.sections:
+            column.addWidget(section)
+        column.addStretch(1)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setObjectName("editorScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(body)
+
+        self.source_text: QPlainTextEdit | None = None
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.problems)
+        if source_text is not None:
+            split = QSplitter(Qt.Orientation.Horizontal, self)
+            split.setObjectName("editorSplitter")
+            split.addWidget(self.form_scroll)
+            self.source_text = QPlainTextEdit(self)
+            self.source_text.setObjectName("sourceText")
+            self.source_text.setAccessibleName("Source text")
+            self.source_text.setReadOnly(True)
+            self.source_text.setPlainText(source_text)
+            split.addWidget(self.source_text)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 2)
+            outer.addWidget(split, 1)
+        else:
+            outer.addWidget(self.form_scroll, 1)
+        self.setCentralWidget(central)
+        self._body = central
+        self._build_actions()
+
+        for section in self.sections:
+            section.edited.connect(self._edited)
+        self.when.placeChanged.connect(self._place_changed)
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(250)
+        self._suggest_timer.timeout.connect(self._suggest_zones)
+
+        self._shortcuts = _FormShortcuts(self)
+        for widget in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            widget.installEventFilter(self._shortcuts)
+
+        start = draft_of(readout) if readout is not None else ReadoutDraft()
+        # A draft handed over unsaved (from a paste) counts as unsaved changes.
+        self._saved = start if readout is not None and readout.id is not None else \
+            ReadoutDraft(base=start.base)
+        self._draft = start
+        self._built: Built = build(start, self.home_zone)
+        self.show_draft(start)
+        self._suggest_zones()
+        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+
+    # ----- actions -------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        bar = QToolBar("Editor", self)
+        bar.setObjectName("editorToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+
+        self.save_action = QAction("&Save", self)
+        self.save_action.setObjectName("actionSaveReadout")
+        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_action.setToolTip("Save the readout (Ctrl+S)")
+        self.save_action.triggered.connect(self.save)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setObjectName("actionRedo")
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        self.redo_action.setShortcuts(redo_keys)
+        self.redo_keys = {k[0].toCombined() for k in redo_keys}  # type: ignore[index]
+
+        self.history_action = QAction("&History…", self)
+        self.history_action.setObjectName("actionReadoutHistory")
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.history_action.setToolTip("Earlier versions of this readout (Ctrl+Shift+H)")
+        self.history_action.triggered.connect(self.show_history)
+
+        close = QAction("&Close", self)
+        close.setObjectName("actionCloseEditor")
+        close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        close.triggered.connect(self.close)
+
+        for action in (self.save_action, self.undo_action, self.redo_action,
+                       self.history_action):
+            bar.addAction(action)
+        for action in (self.save_action, self.undo_action, self.redo_action,
+                       self.history_action, close):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        file_menu = self.menuBar().addMenu("&Readout")
+        for action in (self.save_action, self.history_action, close):
+            file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+    # ----- the form's contents --------------------------------------------------------
+
+    def draft(self) -> ReadoutDraft:
+        """What the form holds now."""
+        return self._draft
+
+    def built(self) -> Built:
+        """The form read as a readout, with its issues."""
+        return self._built
+
+    def is_dirty(self) -> bool:
+        """Whether the form holds changes that are not saved."""
+        return self._draft != self._saved
+
+    def readout_id(self) -> int | None:
+        """The id of the readout being edited (``None`` until a new one is saved)."""
+        return self._draft.base.id
+
+    def _collect(self) -> ReadoutDraft:
+        draft = self._draft
+        for section in self.sections:
+            draft = section.apply(draft)
+        return draft
+
+    def _edited(self, key: str) -> None:
+        if self._applying:
+            return
+        after = self._collect()
+        if after == self._draft:
+            return
+        before = self._draft
+        self._draft = after
+        self.undo_stack.push(FormEdit(self, before, after, key))
+        self._refresh()
+
+    def show_draft(self, draft: ReadoutDraft) -> None:
+        """Make the form show ``draft`` (used by undo and redo, and when loading)."""
+        self._applying = True
+        try:
+            self._draft = draft
+            for section in self.sections:
+                section.set_draft(draft)
+        finally:
+            self._applying = False
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._built = build(self._draft, self.home_zone)
+        shown = self._built
+        if not self._show_problems:
+            shown = Built(shown.readout, tuple(i for i in shown.issues if i.kind != "required"))
+        for section in self.sections:
+            section.show_issues(shown)
+        self.summary.set_speakers(self.participants.names())
+        errors = self._built.errors
+        if errors:
+            noun = "problem stops" if len(errors) == 1 else "problems stop"
+            self.problems.setText(f"{len(errors)} {noun} saving:\n" +
+                                  "\n".join(f"• {e.message}" for e in errors))
+        self.problems.setVisible(bool(errors) and self._show_problems)
+        self.history_action.setEnabled(self.readout_id() is not None)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        title = self._draft.title.strip() or self._draft.section.strip()
+        head = "Edit readout" if self.readout_id() is not None else "New readout"
+        self.setWindowTitle(f"{head}{' — ' + title if title else ''}[*] — Readout Desk")
+        self.setWindowModified(self.is_dirty())
+
+    # ----- zone suggestions -----------------------------------------------------------
+
+    def _place_changed(self) -> None:
+        self._suggest_timer.start()
+
+    def _suggest_zones(self) -> None:
+        """Suggest zones for the place (the city list loads slowly, so off the UI thread)."""
+        city = self._draft.city.strip()
+        country = geography.find_country(self._draft.country) if self._draft.country.strip() \
+            else None
+        self._suggest_generation += 1
+        generation = self._suggest_generation
+        if not city and not country:
+            self._zones_suggested(generation, [])
+            return
+        self.runner.run(lambda: geography.suggest_zones(city, country),
+                        lambda zones: self._zones_suggested(generation, zones),
+                        lambda exc: log.warning("zone suggestion failed: %s", exc))
+
+    def _zones_suggested(self, generation: int, zones: list[str]) -> None:
+        if generation != self._suggest_generation:
+            return
+        self.when.zone.set_suggestions(zones)
+        default = self._draft.place_zone or (zones[0] if zones else "")
+        self.sessions.set_zone_suggestions(zones, default)
+        if zones and not self._draft.place_zone:
+            self.when.zone.set_zone(zones[0])
+            self._edited("place_zone.suggested")
+
+    def zone_suggestions(self) -> list[str]:
+        """The zones offered first for the place."""
+        return self.when.zone.suggestions()
+
+    # ----- saving ---------------------------------------------------------------------
+
+    def is_saving(self) -> bool:
+        """Whether a save is under way."""
+        return self._saving
+
+    def save(self) -> bool:
+        """Save if nothing stands in the way (asking about warnings and likely duplicates).
+
+        Returns whether a save was started; the ``saved`` signal says when it is done.
+        """
+        if self._saving:
+            return False
+        self._built = build(self._draft, self.home_zone)
+        built = self._built
+        if built.errors:
+            self._show_problems = True
+            self._refresh()
+            self.statusBar().showMessage("Not saved: correct the problems listed at the top.")
+            self.form_scroll.ensureVisible(0, 0)
+            return False
+        if built.warnings and not self._confirm_warnings(built):
+            return False
+        readout = built.readout
+        try:
+            similar = find_similar(self.archive, readout)
+        except ArchiveError as exc:
+            log.warning("duplicate check failed: %s", exc)
+            similar = []
+        if similar and not self._confirm_duplicate(similar[0]):
+            return False
+        pending = {i: Path(p.source) for i, p in enumerate(self._draft.photos) if p.source}
+        self._saving = True
+        self._body.setEnabled(False)
+        self.save_action.setEnabled(False)
+        self.statusBar().showMessage("Saving…")
+        self.runner.run(lambda: save_readout(self.archive, readout, pending),
+                        self._save_done, self._save_failed)
+        return True
+
+    def _confirm_warnings(self, built: Built) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Save readout",
+                          "Please confirm before saving:\n\n" +
+                          "\n".join(f"• {w.message}" for w in built.warnings) +
+                          "\n\nThe printed time is kept as printed.",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("confirmWarnings")
+        keep = box.addButton("Save as printed", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is keep
+
+    def _confirm_duplicate(self, other: Readout) -> bool:
+        day = timing.format_date(other.meeting_date) if other.meeting_date else ""
+        name = other.title or other.section or "untitled"
+        box = QMessageBox(QMessageBox.Icon.Question, "Possible duplicate",
+                          f"The archive already has a readout of the same day with the same "
+                          f"people:\n\n{name} ({day})\n\nSave this one as well?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("duplicateWarning")
+        save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
+        open_other = box.addButton("Open the other", QMessageBox.ButtonRole.ActionRole)
+        open_other.setObjectName("openOther")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is open_other and other.id is not None:
+            from readout_desk.ui.editor import open_editor
+
+            open_editor(self.parentWidget(), self.archive, readout_id=other.id,
+                        home_zone=self.home_zone)
+        return box.clickedButton() is save
+
+    def _save_done(self, stored: Readout) -> None:
+        self._saving = False
+        self._body.setEnabled(True)
+        self.save_action.setEnabled(True)
+        self._show_problems = False
+        self.last_error = ""
+        draft = draft_of(stored)
+        self._saved = draft
+        self.show_draft(draft)
+        self.undo_stack.setClean()
+        self.statusBar().showMessage(f"Saved (version {stored.version}).", 5000)
+        self.saved.emit(stored)
+        parent = self.parentWidget()
+        refresh = getattr(parent, "refresh", None)
+        if callable(refresh):
+            refresh(select_id=stored.id)
+        if self.on_saved is not None:
+            self.on_saved(stored)
+        if self._close_after_save:
+            self.close()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._close_after_save = False
+        self._body.setEnabled(True)
+        self.save_action.setEnabled(True)
+        if not isinstance(exc, (ArchiveError, OSError, ValueError)):
+            log.error("saving failed", exc_info=exc)
+        self.last_error = str(exc)
+        self.statusBar().showMessage("Not saved.")
+        QMessageBox.warning(self, "Not saved", f"The readout was not saved: {exc}")
+
+    # ----- history --------------------------------------------------------------------
+
+    def show_history(self) -> HistoryDialog | None:
+        """Open the history of the readout being edited."""
+        readout_id = self.readout_id()
+        if readout_id is None:
+            return None
+        dialog = HistoryDialog(self.archive, readout_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+        return dialog
+
+    def _restored(self, stored: Readout) -> None:
+        # Pushed as an edit: undo brings back what the form held before the restore.
+        draft = draft_of(stored)
+        before = self._draft
+        self._saved = draft
+        self.show_draft(draft)
+        self.undo_stack.push(FormEdit(self, before, draft, "history.restore.remove"))
+        self.undo_stack.setClean()
+        self.statusBar().showMessage(f"Restored; now version {stored.version}.", 5000)
+        self.saved.emit(stored)
+        refresh = getattr(self.parentWidget(), "refresh", None)
+        if callable(refresh):
+            refresh(select_id=stored.id)
+
+    # ----- closing --------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """QWidget.closeEvent: ask about unsaved changes (Save, Discard, Cancel)."""
+        if self._saving:
+            self._close_after_save = True
+            event.ignore()
+            return
+        if self.is_dirty():
+            box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                              "This readout has changes that are not saved.",
+                              QMessageBox.StandardButton.Save
+                              | QMessageBox.StandardButton.Discard
+                              | QMessageBox.StandardButton.Cancel, self)
+            box.setObjectName("unsavedChanges")
+            box.setInformativeText("Save them before closing?")
+            box.setDefaultButton(QMessageBox.StandardButton.Save)
+            answer = box.exec()
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                event.ignore()
+                if self.save():
+                    self._close_after_save = True
+                return
+        self.runner.shutdown()
+        super().closeEvent(event)

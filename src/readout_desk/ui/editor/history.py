@@ -1,0 +1,190 @@
+"""A readout's history: every saved version, what changed, and restoring an earlier one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.archive import Archive, ArchiveError
+from readout_desk.domain.records import Readout
+from readout_desk.ui.editor.changes import changes
+
+
+def saved_text(value: dt.datetime | None) -> str:
+    """When a version was saved, as the archive records it (UTC)."""
+    if value is None:
+        return "time not recorded"
+    return f"{value:%Y-%m-%d %H:%M} UTC"
+
+
+class HistoryDialog(QDialog):
+    """The versions of one readout, newest first; ``restored`` carries the restored readout."""
+
+    restored = Signal(object)
+
+    def __init__(self, archive: Archive, readout_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.readout_id = readout_id
+        self.setObjectName("historyDialog")
+        self.setWindowTitle("Readout history")
+        self.setAccessibleName("Readout history")
+        self.resize(900, 520)
+        self._versions: list[tuple[int | None, Readout]] = []  # (version, None = current)
+
+        self.versions = QListWidget(self)
+        self.versions.setObjectName("historyVersions")
+        self.versions.setAccessibleName("Saved versions")
+        self.changes = QTableWidget(0, 3, self)
+        self.changes.setObjectName("historyChanges")
+        self.changes.setAccessibleName("What changed")
+        self.changes.setHorizontalHeaderLabels(["Field", "Before", "After"])
+        self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.changes.verticalHeader().setVisible(False)
+        self.changes.setWordWrap(True)
+        header = self.changes.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.compare_current = QCheckBox("Compare with the current version", self)
+        self.compare_current.setObjectName("historyCompareCurrent")
+        self.caption = QLabel(self)
+        self.caption.setObjectName("historyCaption")
+        self.caption.setWordWrap(True)
+
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.caption)
+        rv.addWidget(self.changes, 1)
+        rv.addWidget(self.compare_current)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.versions)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = self.buttons.addButton(
+            "&Restore this version", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setObjectName("historyRestore")
+        self.restore_button.setToolTip("Make the selected version current again; the current "
+                                       "version stays in the history")
+        self.buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.versions.currentRowChanged.connect(self._show_changes)
+        self.compare_current.toggled.connect(lambda _on: self._show_changes(
+            self.versions.currentRow()))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the versions again from the archive."""
+        try:
+            current = self.archive.get(self.readout_id)
+            history = self.archive.history(self.readout_id)
+        except ArchiveError as exc:
+            self.caption.setText(str(exc))
+            return
+        self._versions = [(None, current)] + [(v.version, v.readout) for v in history]
+        self.versions.blockSignals(True)
+        self.versions.clear()
+        item = QListWidgetItem(f"Current (version {current.version}) — "
+                               f"{saved_text(current.updated_at)}")
+        self.versions.addItem(item)
+        for info in history:
+            when = info.readout.updated_at or info.saved_at
+            self.versions.addItem(QListWidgetItem(f"Version {info.version} — "
+                                                  f"{saved_text(when)}"))
+        self.versions.blockSignals(False)
+        self.versions.setCurrentRow(1 if len(self._versions) > 1 else 0)
+        self._show_changes(self.versions.currentRow())
+
+    def version_labels(self) -> list[str]:
+        """The versions as listed."""
+        return [self.versions.item(i).text() for i in range(self.versions.count())]
+
+    def _show_changes(self, row: int) -> None:
+        if not 0 <= row < len(self._versions):
+            return
+        version, readout = self._versions[row]
+        self.restore_button.setEnabled(version is not None)
+        if version is None:
+            if len(self._versions) > 1:
+                before, after = self._versions[1][1], readout
+                self.caption.setText("What the last save changed:")
+            else:
+                before = after = readout
+                self.caption.setText("This readout has been saved once; there is no earlier "
+                                     "version.")
+        elif self.compare_current.isChecked():
+            before, after = readout, self._versions[0][1]
+            self.caption.setText(f"How version {version} differs from the current version:")
+        else:
+            before, after = readout, self._versions[row - 1][1]
+            self.caption.setText(f"What the save after version {version} changed:")
+        found = changes(before, after)
+        self.changes.setRowCount(len(found))
+        for r, change in enumerate(found):
+            for c, text in enumerate((change.field, change.before, change.after)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.changes.setItem(r, c, item)
+        self.changes.resizeRowsToContents()
+
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        """The changes shown, as (field, before, after)."""
+        rows = []
+        for r in range(self.changes.rowCount()):
+            cells = [self.changes.item(r, c) for c in range(3)]
+            rows.append(tuple(c.text() if c else "" for c in cells))
+        return rows  # type: ignore[return-value]
+
+    def restore_selected(self, *, confirm: bool = True) -> None:
+        """Make the selected version current (asking first)."""
+        row = self.versions.currentRow()
+        if not 0 <= row < len(self._versions):
+            return
+        version, _readout = self._versions[row]
+        if version is None:
+            return
+        if confirm:
+            box = QMessageBox(QMessageBox.Icon.Question, "Restore version",
+                              f"Make version {version} the current version? The current "
+                              "version is kept in the history.",
+                              QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("confirmRestore")
+            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not restore:
+                return
+        try:
+            restored = self.archive.restore_version(self.readout_id, version)
+        except (ArchiveError, ValueError) as exc:
+            QMessageBox.warning(self, "Restore version", str(exc))
+            return
+        self.reload()
+        self.restored.emit(restored)

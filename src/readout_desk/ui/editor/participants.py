@@ -1,0 +1,264 @@
+"""Who took part: a table of participants and the fields of the selected one.
+
+Names complete from the people already in the archive; choosing one reuses that
+person, and the office field then offers the offices they held before. Honorific and
+name order stay exactly as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.archive import Archive, ArchiveError
+from readout_desk.domain.records import NameOrder, Person
+from readout_desk.ui.editor.draft import Built, ParticipantDraft, ReadoutDraft
+from readout_desk.ui.editor.rows import RowTable
+from readout_desk.ui.editor.widgets import Choice, IssueLabel, TextLine, group, mark
+
+HEADERS = ("Name as printed", "Office", "Country", "Side")
+
+
+def printed_name(p: ParticipantDraft) -> str:
+    """"Mr. HAYASHI Yoshimasa": honorific and name in the order typed."""
+    names = [p.family_name, p.given_name] if p.family_first else [p.given_name, p.family_name]
+    return " ".join(x.strip() for x in [p.honorific, *names] if x.strip())
+
+
+class ParticipantsSection(QWidget):
+    """The participants table with the selected participant's fields beneath."""
+
+    edited = Signal(str)
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self._items: list[ParticipantDraft] = []
+        self._people: dict[str, Person] = {}
+        box = group("Who", "participantsGroup", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        layout = QVBoxLayout(box)
+        self.rows = RowTable("participantsTable", "participant", HEADERS, self)
+        layout.addWidget(self.rows)
+
+        self.detail = QWidget(self)
+        self.detail.setObjectName("participantDetail")
+        form = QFormLayout(self.detail)
+        self.honorific = TextLine("honorific", "honorificField", "Honorific",
+                                  "as printed: Mr., H.E. Ms.", self)
+        self.family = TextLine("family_name", "familyNameField", "Family name",
+                               "e.g. HAYASHI (type to find people in the archive)", self)
+        self.given = TextLine("given_name", "givenNameField", "Given name", "e.g. Yoshimasa",
+                              self)
+        self.family_first = QCheckBox("Family name first (HAYASHI Yoshimasa)", self)
+        self.family_first.setObjectName("familyFirstField")
+        self.family_first.setAccessibleName("Family name printed first")
+        self.office = Choice("office", "officeField", "Office", [], editable=True, parent=self)
+        office_line = self.office.lineEdit()
+        assert office_line is not None
+        office_line.setPlaceholderText("e.g. Minister for Foreign Affairs")
+        self.country = TextLine("country", "participantCountryField", "Participant's country",
+                                "e.g. Japan", self)
+        self.organisation = TextLine("organisation", "organisationField", "Organisation",
+                                     "if not a government", self)
+        self.side = TextLine("side", "sideField", "Side", "e.g. host, guest", self)
+        self.family_issue = IssueLabel("familyNameIssue", self)
+        self.country_issue = IssueLabel("participantCountryIssue", self)
+
+        names = QWidget(self)
+        h = QHBoxLayout(names)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.honorific, 1)
+        h.addWidget(self.family, 2)
+        h.addWidget(self.given, 2)
+        form.addRow("&Name:", names)
+        form.addRow("", self.family_first)
+        form.addRow("", self.family_issue)
+        form.addRow("O&ffice:", self.office)
+        where = QWidget(self)
+        h2 = QHBoxLayout(where)
+        h2.setContentsMargins(0, 0, 0, 0)
+        h2.addWidget(self.country, 1)
+        h2.addWidget(self.organisation, 1)
+        h2.addWidget(self.side, 1)
+        form.addRow("Country / org. / side:", where)
+        form.addRow("", self.country_issue)
+        layout.addWidget(self.detail)
+
+        self._people_model = QStringListModel(self)
+        completer = QCompleter(self._people_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setObjectName("personCompleter")
+        self.family.setCompleter(completer)
+        completer.activated.connect(self.choose_person)
+        self.person_completer = completer
+
+        self.family.textEdited.connect(self._look_up_people)
+        for w in (self.honorific, self.family, self.given, self.office, self.country,
+                  self.organisation, self.side):
+            w.edited.connect(self._field_edited)
+        self.family_first.toggled.connect(lambda _on: self._field_edited("family_first"))
+        self.rows.currentChanged.connect(self._show_current)
+        self.rows.addRequested.connect(self.add)
+        self.rows.removeRequested.connect(self._remove)
+        self.rows.moveRequested.connect(self._move)
+        self._loading = False
+        self._show_current(-1)
+
+    # ----- people from the archive ----------------------------------------------------
+
+    def _look_up_people(self, text: str) -> None:
+        prefix = text.strip()
+        if not prefix:
+            return
+        try:
+            people = self.archive.people(prefix, limit=20)
+        except ArchiveError:
+            return
+        self._people = {p.display_name: p for p in people}
+        self._people_model.setStringList(list(self._people))
+        if people and self.family.hasFocus():
+            self.person_completer.setCompletionPrefix(prefix)
+            self.person_completer.complete()
+
+    def choose_person(self, label: str) -> None:
+        """Take the person shown as ``label`` in the completion list (reusing them)."""
+        person = self._people.get(label)
+        row = self.rows.current()
+        if person is None or row < 0:
+            return
+        item = replace(self._items[row], family_name=person.family_name,
+                       given_name=person.given_name,
+                       family_first=person.name_order is NameOrder.FAMILY_FIRST,
+                       person_id=person.id)
+        self._items[row] = item
+        self._load(item)
+        self.rows.set_row(row, self._cells(item))
+        self.edited.emit(f"participants.{row}.person")
+
+    def _offer_offices(self, item: ParticipantDraft) -> None:
+        offices: list[str] = []
+        if item.person_id is not None:
+            try:
+                offices = [office for office, _day in self.archive.offices_of(item.person_id)]
+            except ArchiveError:
+                offices = []
+        self.office.blockSignals(True)
+        text = self.office.currentText()
+        self.office.clear()
+        for office in offices:
+            self.office.addItem(office, office)
+        self.office.setEditText(text)
+        self.office.blockSignals(False)
+        self.office.setToolTip("Offices held before: " + "; ".join(offices) if offices
+                               else "The office held at the time of the meeting")
+
+    def offered_offices(self) -> list[str]:
+        """The offices the office field suggests for the current participant."""
+        return [self.office.itemText(i) for i in range(self.office.count())]
+
+    # ----- rows -----------------------------------------------------------------------
+
+    @staticmethod
+    def _cells(p: ParticipantDraft) -> list[str]:
+        return [printed_name(p), p.office, p.country, p.side]
+
+    def add(self) -> None:
+        """Add an empty participant and put the cursor in its name."""
+        self._items.append(ParticipantDraft())
+        row = len(self._items) - 1
+        self.rows.fill([self._cells(p) for p in self._items], row)
+        self._show_current(row)
+        self.edited.emit("participants.add")
+        self.honorific.setFocus()
+
+    def _remove(self, row: int) -> None:
+        del self._items[row]
+        current = min(row, len(self._items) - 1)
+        self.rows.fill([self._cells(p) for p in self._items], current)
+        self._show_current(current)
+        self.edited.emit("participants.remove")
+
+    def _move(self, row: int, delta: int) -> None:
+        self._items[row], self._items[row + delta] = self._items[row + delta], self._items[row]
+        self.rows.fill([self._cells(p) for p in self._items], row + delta)
+        self._show_current(row + delta)
+        self.edited.emit("participants.move")
+
+    def _show_current(self, row: int) -> None:
+        has = 0 <= row < len(self._items)
+        self.detail.setEnabled(has)
+        self._load(self._items[row] if has else ParticipantDraft())
+
+    def _load(self, item: ParticipantDraft) -> None:
+        self._loading = True
+        self.honorific.set_value(item.honorific)
+        self.family.set_value(item.family_name)
+        self.given.set_value(item.given_name)
+        self.family_first.setChecked(item.family_first)
+        self._offer_offices(item)
+        self.office.set_value(item.office)
+        self.country.set_value(item.country)
+        self.organisation.set_value(item.organisation)
+        self.side.set_value(item.side)
+        self._loading = False
+
+    def _field_edited(self, key: str) -> None:
+        row = self.rows.current()
+        if self._loading or row < 0:
+            return
+        old = self._items[row]
+        item = replace(old, honorific=self.honorific.text(), family_name=self.family.text(),
+                       given_name=self.given.text(), family_first=self.family_first.isChecked(),
+                       office=self.office.currentText(), country=self.country.text(),
+                       organisation=self.organisation.text(), side=self.side.text())
+        if key in ("family_name", "given_name") and (old.family_name, old.given_name) != (
+                item.family_name, item.given_name):
+            item = replace(item, person_id=None)  # a different name is a different person
+        self._items[row] = item
+        self.rows.set_row(row, self._cells(item))
+        self.edited.emit(f"participants.{row}.{key}")
+
+    # ----- the section contract -------------------------------------------------------
+
+    def set_draft(self, d: ReadoutDraft) -> None:
+        """Show the draft's participants, keeping the current row where possible."""
+        current = self.rows.current()
+        self._items = list(d.participants)
+        if current >= len(self._items) or current < 0:
+            current = 0 if self._items else -1
+        self.rows.fill([self._cells(p) for p in self._items], current)
+        self._show_current(current)
+
+    def apply(self, d: ReadoutDraft) -> ReadoutDraft:
+        """``d`` with the participants as shown."""
+        return replace(d, participants=tuple(self._items))
+
+    def names(self) -> list[str]:
+        """Short names for speaker completion: "Minister Hayashi" style family names."""
+        return [p.family_name.strip().capitalize() for p in self._items if p.family_name.strip()]
+
+    def show_issues(self, built: Built) -> None:
+        """Mark rows with problems; show the current row's problems under its fields."""
+        for i in range(len(self._items)):
+            found = [x for x in built.issues if x.key.startswith(f"participants.{i}.")]
+            self.rows.mark_row(i, "\n".join(x.message for x in found))
+        row = self.rows.current()
+        family = built.for_key(f"participants.{row}.family_name")
+        country = built.for_key(f"participants.{row}.country")
+        self.family_issue.show_issues(family)
+        self.country_issue.show_issues(country)
+        mark(self.family, family)
+        mark(self.country, country)

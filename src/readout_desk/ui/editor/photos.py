@@ -1,0 +1,193 @@
+"""Photos: image files with captions, shown as thumbnails.
+
+Files added here stay where they are until the readout is saved; saving copies them
+into the archive's attachment folder (see :mod:`readout_desk.ui.editor.saving`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.ui.editor.draft import Built, PhotoDraft, ReadoutDraft
+from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, group
+
+THUMB = QSize(96, 72)
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff)"
+
+
+def thumbnail(path: Path) -> QPixmap:
+    """A small picture of the image at ``path`` (read at reduced size); empty if unreadable."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+
+
+class PhotosSection(QWidget):
+    """Thumbnails with captions; add image files, remove, edit a caption."""
+
+    edited = Signal(str)
+
+    def __init__(self, attachments_dir: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attachments_dir = attachments_dir
+        self._items: list[PhotoDraft] = []
+        self._thumbs: dict[str, QPixmap] = {}
+        box = group("Photos", "photosGroup", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        layout = QVBoxLayout(box)
+        self.list = QListWidget(self)
+        self.list.setObjectName("photosList")
+        self.list.setAccessibleName("Photos")
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(THUMB)
+        self.list.setGridSize(QSize(THUMB.width() + 60, THUMB.height() + 40))
+        self.list.setWordWrap(True)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setMaximumHeight(THUMB.height() + 60)
+        self.list.setMinimumHeight(THUMB.height() + 50)
+        layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        self.add_button = button("Add &images…", "photosAdd", "Add image files", self)
+        self.caption_button = button("Add caption only", "photosAddCaption",
+                                     "Add a caption for a photo that is not at hand", self)
+        self.remove_button = button("Remove", "photosRemove",
+                                    "Remove the selected photo (Delete)", self)
+        for b in (self.add_button, self.caption_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        form = QFormLayout()
+        self.caption = TextLine("caption", "captionField", "Photo caption",
+                                "what the photo shows, as captioned", self)
+        self.issue = IssueLabel("photoIssue", self)
+        form.addRow("Ca&ption:", self.caption)
+        form.addRow("", self.issue)
+        layout.addLayout(form)
+        if attachments_dir is None:
+            self.add_button.setEnabled(False)
+            self.add_button.setToolTip("This archive is kept in memory: it cannot store images")
+
+        self.add_button.clicked.connect(self._choose_files)
+        self.caption_button.clicked.connect(self._add_caption_only)
+        self.remove_button.clicked.connect(self._remove_current)
+        self.caption.edited.connect(self._caption_edited)
+        self.list.currentRowChanged.connect(self._show_current)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(self._remove_current)
+        self._loading = False
+        self._show_current(-1)
+
+    def _path(self, p: PhotoDraft) -> Path | None:
+        if p.source:
+            return Path(p.source)
+        if p.file and self.attachments_dir is not None:
+            return self.attachments_dir / p.file
+        return None
+
+    def _icon(self, p: PhotoDraft) -> QIcon:
+        path = self._path(p)
+        if path is None:
+            return QIcon()
+        key = str(path)
+        if key not in self._thumbs:
+            self._thumbs[key] = thumbnail(path) if path.is_file() else QPixmap()
+        return QIcon(self._thumbs[key])
+
+    def has_thumbnail(self, row: int) -> bool:
+        """Whether the photo in ``row`` shows a picture."""
+        item = self.list.item(row)
+        return item is not None and not item.icon().isNull()
+
+    def _fill(self, current: int) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for p in self._items:
+            item = QListWidgetItem(self._icon(p), p.caption or "(no caption)")
+            item.setToolTip(p.caption)
+            self.list.addItem(item)
+        self.list.setCurrentRow(current)
+        self.list.blockSignals(False)
+        self._show_current(current)
+
+    def _choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, "Add photos", "", IMAGE_FILTER)
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Add image files (copied into the archive when the readout is saved)."""
+        for path in paths:
+            self._items.append(PhotoDraft(caption="", source=str(path.resolve())))
+        self._fill(len(self._items) - 1)
+        self.edited.emit("photos.add")
+        self.caption.setFocus()
+
+    def _add_caption_only(self) -> None:
+        self._items.append(PhotoDraft())
+        self._fill(len(self._items) - 1)
+        self.edited.emit("photos.add")
+        self.caption.setFocus()
+
+    def _remove_current(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        del self._items[row]
+        self._fill(min(row, len(self._items) - 1))
+        self.edited.emit("photos.remove")
+
+    def _show_current(self, row: int) -> None:
+        has = 0 <= row < len(self._items)
+        self.caption.setEnabled(has)
+        self.remove_button.setEnabled(has)
+        self._loading = True
+        self.caption.set_value(self._items[row].caption if has else "")
+        self._loading = False
+
+    def _caption_edited(self, _key: str) -> None:
+        row = self.list.currentRow()
+        if self._loading or row < 0:
+            return
+        self._items[row] = replace(self._items[row], caption=self.caption.text())
+        item = self.list.item(row)
+        item.setText(self.caption.text() or "(no caption)")
+        self.edited.emit(f"photos.{row}.caption")
+
+    def set_draft(self, d: ReadoutDraft) -> None:
+        """Show the draft's photos."""
+        if list(d.photos) == self._items:
+            return
+        current = self.list.currentRow()
+        self._items = list(d.photos)
+        if current >= len(self._items) or current < 0:
+            current = 0 if self._items else -1
+        self._fill(current)
+
+    def apply(self, d: ReadoutDraft) -> ReadoutDraft:
+        """``d`` with the photos as shown."""
+        return replace(d, photos=tuple(self._items))
+
+    def show_issues(self, built: Built) -> None:
+        """Show problems of the current photo."""
+        self.issue.show_issues(built.for_key(f"photos.{self.list.currentRow()}"))

@@ -1,0 +1,261 @@
+"""The summary: the lead paragraph and the numbered points, each with an optional speaker.
+
+Points are reordered by dragging them in the list or with Alt+Up / Alt+Down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.domain.records import SummaryPoint
+from readout_desk.ui.editor.draft import Built, ReadoutDraft
+from readout_desk.ui.editor.widgets import (
+    Choice,
+    IssueLabel,
+    TextBox,
+    TextLine,
+    button,
+    group,
+    mark,
+)
+
+LEVELS = ("point", "sub-point")
+
+
+def _labels(points: list[SummaryPoint]) -> list[str]:
+    labels = []
+    top = sub = 0
+    for p in points:
+        if p.level == 0:
+            top += 1
+            sub = 0
+            labels.append(p.label or f"{top}.")
+        else:
+            sub += 1
+            labels.append(p.label or f"({sub})")
+    return labels
+
+
+class PointList(QListWidget):
+    """The points in order; rows can be dragged to a new place (``reordered``)."""
+
+    reordered = Signal(list)  # the old indexes in their new order
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pointsList")
+        self.setAccessibleName("Summary points")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setWordWrap(True)
+        self.setMinimumHeight(100)
+        self.setMaximumHeight(170)
+        self.model().rowsMoved.connect(self._moved)
+
+    def _moved(self, *_args: object) -> None:
+        order = [int(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())]
+        self.reordered.emit(order)
+
+
+class SummarySection(QWidget):
+    """Lead paragraph, point list and the selected point's text and speaker."""
+
+    edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[SummaryPoint] = []
+        box = group("Summary", "summaryGroup", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        layout = QVBoxLayout(box)
+        self.lead = TextBox("lead", "leadField", "Lead paragraph",
+                            "The opening paragraph: who met whom, when and where", self)
+        self.lead.setMaximumHeight(80)
+        layout.addWidget(self.lead)
+        self.list = PointList(self)
+        layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        self.add_button = button("Add &point", "pointsAdd", "Add a summary point (Insert)", self)
+        self.remove_button = button("Remove", "pointsRemove",
+                                    "Remove the selected point (Delete)", self)
+        self.up_button = button("Up", "pointsUp", "Move the point up (Alt+Up)", self)
+        self.down_button = button("Down", "pointsDown", "Move the point down (Alt+Down)", self)
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.detail = QWidget(self)
+        self.detail.setObjectName("pointDetail")
+        form = QFormLayout(self.detail)
+        self.text = TextBox("text", "pointTextField", "Point text", "What was said", self)
+        self.text.setMaximumHeight(90)
+        self.speaker = TextLine("speaker", "speakerField", "Speaker",
+                                "optional, e.g. Minister Hayashi", self)
+        self.level = Choice("level", "levelField", "Point or sub-point", LEVELS, parent=self)
+        self.issue = IssueLabel("pointIssue", self)
+        form.addRow("Te&xt:", self.text)
+        form.addRow("", self.issue)
+        row = QWidget(self)
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.speaker, 1)
+        h.addWidget(self.level)
+        form.addRow("Spea&ker:", row)
+        layout.addWidget(self.detail)
+
+        self._speakers = QStringListModel(self)
+        completer = QCompleter(self._speakers, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.speaker.setCompleter(completer)
+
+        self.lead.edited.connect(self.edited)
+        for w in (self.text, self.speaker, self.level):
+            w.edited.connect(self._field_edited)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.reordered.connect(self._reordered)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self._remove_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self._remove_current),
+                           ("Insert", self.add),
+                           ("Alt+Up", lambda: self.move_current(-1)),
+                           ("Alt+Down", lambda: self.move_current(1))):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self._loading = False
+        self._show_current(-1)
+
+    def set_speakers(self, names: list[str]) -> None:
+        """Offer ``names`` when typing a speaker."""
+        self._speakers.setStringList([f"Minister {n}" for n in names] + names)
+
+    # ----- list -----------------------------------------------------------------------
+
+    def _fill(self, current: int) -> None:
+        self._loading = True
+        self.list.blockSignals(True)
+        self.list.clear()
+        for i, (label, p) in enumerate(zip(_labels(self._items), self._items, strict=True)):
+            speaker = f"[{p.speaker}] " if p.speaker else ""
+            indent = "    " if p.level else ""
+            text = p.text if len(p.text) <= 160 else p.text[:157] + "…"
+            item = QListWidgetItem(f"{indent}{label} {speaker}{text}")
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            item.setToolTip(p.text)
+            self.list.addItem(item)
+        self.list.setCurrentRow(current)
+        self.list.blockSignals(False)
+        self._loading = False
+        self._show_current(current)
+
+    def _update_buttons(self) -> None:
+        row = self.list.currentRow()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < len(self._items) - 1)
+
+    def add(self) -> None:
+        """Add an empty point after the current one and put the cursor in it."""
+        row = self.list.currentRow()
+        at = row + 1 if row >= 0 else len(self._items)
+        level = self._items[row].level if row >= 0 else 0
+        self._items.insert(at, SummaryPoint("", level=level))
+        self._fill(at)
+        self.edited.emit("points.add")
+        self.text.setFocus()
+
+    def _remove_current(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        del self._items[row]
+        self._fill(min(row, len(self._items) - 1))
+        self.edited.emit("points.remove")
+
+    def move_current(self, delta: int) -> None:
+        """Move the current point up (-1) or down (+1)."""
+        row = self.list.currentRow()
+        if row < 0 or not 0 <= row + delta < len(self._items):
+            return
+        self._items[row], self._items[row + delta] = self._items[row + delta], self._items[row]
+        self._fill(row + delta)
+        self.edited.emit("points.move")
+
+    def _reordered(self, order: list[int]) -> None:
+        if sorted(order) != list(range(len(self._items))):
+            return
+        moved_from = self.list.currentItem()
+        current_old = int(moved_from.data(Qt.ItemDataRole.UserRole)) if moved_from else -1
+        self._items = [self._items[i] for i in order]
+        self._fill(order.index(current_old) if current_old in order else 0)
+        self.edited.emit("points.move")
+
+    def _show_current(self, row: int) -> None:
+        has = 0 <= row < len(self._items)
+        self.detail.setEnabled(has)
+        item = self._items[row] if has else SummaryPoint("")
+        self._loading = True
+        self.text.set_value(item.text)
+        self.speaker.set_value(item.speaker)
+        self.level.set_value(LEVELS[min(item.level, 1)])
+        self._loading = False
+        self._update_buttons()
+
+    def _field_edited(self, key: str) -> None:
+        row = self.list.currentRow()
+        if self._loading or row < 0:
+            return
+        old = self._items[row]
+        item = replace(old, text=self.text.toPlainText(), speaker=self.speaker.text(),
+                       level=LEVELS.index(self.level.value()))
+        self._items[row] = item
+        if item.level != old.level:
+            self._fill(row)
+        else:
+            label = _labels(self._items)[row]
+            speaker = f"[{item.speaker}] " if item.speaker else ""
+            indent = "    " if item.level else ""
+            list_item = self.list.item(row)
+            list_item.setText(f"{indent}{label} {speaker}{item.text}")
+            list_item.setToolTip(item.text)
+        self.edited.emit(f"points.{row}.{key}")
+
+    # ----- the section contract -------------------------------------------------------
+
+    def set_draft(self, d: ReadoutDraft) -> None:
+        """Show the draft's lead and points, keeping the current point where possible."""
+        self.lead.set_value(d.lead)
+        current = self.list.currentRow()
+        self._items = list(d.points)
+        if current >= len(self._items) or current < 0:
+            current = 0 if self._items else -1
+        self._fill(current)
+
+    def apply(self, d: ReadoutDraft) -> ReadoutDraft:
+        """``d`` with the lead and points as shown."""
+        return replace(d, lead=self.lead.toPlainText(), points=tuple(self._items))
+
+    def show_issues(self, built: Built) -> None:
+        """Show problems of the current point."""
+        found = built.for_key(f"points.{self.list.currentRow()}")
+        self.issue.show_issues(found)
+        mark(self.text, found)

@@ -1,0 +1,147 @@
+"""A table of rows with add, remove and move buttons, for the editor's list sections.
+
+The table only shows; the fields under it edit the current row. Keyboard: Insert adds,
+Delete removes, Alt+Up and Alt+Down move the current row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.ui.editor.widgets import button
+
+
+class RowTable(QWidget):
+    """A read-only table with Add / Remove / Up / Down."""
+
+    currentChanged = Signal(int)  # noqa: N815
+    addRequested = Signal()  # noqa: N815
+    removeRequested = Signal(int)  # noqa: N815
+    moveRequested = Signal(int, int)  # noqa: N815 - row, +1 or -1
+
+    def __init__(self, name: str, noun: str, headers: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setObjectName(name)
+        self.table.setAccessibleName(f"{noun.capitalize()}s")
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(150)
+        self.table.setWordWrap(False)
+        self.table.currentCellChanged.connect(self._cell_changed)
+        cap = noun.capitalize()
+        base = name.removesuffix("Table")
+        self.add_button = button(f"&Add {noun}", f"{base}Add", f"Add a {noun} (Insert)", self)
+        self.remove_button = button("Remove", f"{base}Remove",
+                                    f"Remove the selected {noun} (Delete)", self)
+        self.up_button = button("Up", f"{base}Up", f"Move the {noun} up (Alt+Up)", self)
+        self.down_button = button("Down", f"{base}Down", f"Move the {noun} down (Alt+Down)",
+                                  self)
+        self.add_button.setAccessibleName(f"Add {noun}")
+        self.remove_button.setAccessibleName(f"Remove {noun}")
+        self.up_button.setAccessibleName(f"Move {cap} up")
+        self.down_button.setAccessibleName(f"Move {cap} down")
+        self.add_button.clicked.connect(self.addRequested)
+        self.remove_button.clicked.connect(self._remove)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self._remove),
+                           ("Insert", self.addRequested.emit),
+                           ("Alt+Up", lambda: self._move(-1)),
+                           ("Alt+Down", lambda: self._move(1))):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self._filling = False
+        self._update_buttons()
+
+    def _cell_changed(self, row: int, _col: int, _prev_row: int, _prev_col: int) -> None:
+        self._update_buttons()
+        if not self._filling:
+            self.currentChanged.emit(row)
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.removeRequested.emit(row)
+
+    def _move(self, delta: int) -> None:
+        row = self.table.currentRow()
+        if 0 <= row + delta < self.table.rowCount() and row >= 0:
+            self.moveRequested.emit(row, delta)
+
+    def _update_buttons(self) -> None:
+        row = self.table.currentRow()
+        count = self.table.rowCount()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+
+    def fill(self, rows: Sequence[Sequence[str]], current: int) -> None:
+        """Show ``rows`` and make ``current`` the current row (-1: none), silently."""
+        self._filling = True
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = self.table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(r, c, item)
+                if item.text() != text:
+                    item.setText(text)
+                    item.setToolTip(text)
+        if 0 <= current < len(rows):
+            self.table.setCurrentCell(current, 0)
+        else:
+            self.table.setCurrentCell(-1, -1)
+        self._filling = False
+        self._update_buttons()
+
+    def set_row(self, row: int, cells: Sequence[str]) -> None:
+        """Update one row's cells."""
+        for c, text in enumerate(cells):
+            item = self.table.item(row, c)
+            if item is not None and item.text() != text:
+                item.setText(text)
+                item.setToolTip(text)
+
+    def mark_row(self, row: int, problem: str) -> None:
+        """Show a row in red with ``problem`` as its tooltip ("" clears)."""
+        for c in range(self.table.columnCount()):
+            item = self.table.item(row, c)
+            if item is None:
+                continue
+            item.setForeground(Qt.GlobalColor.darkRed if problem else
+                               self.table.palette().text().color())
+            item.setToolTip(problem or item.text())
+
+    def current(self) -> int:
+        """The current row, -1 for none."""
+        return self.table.currentRow()

@@ -1,0 +1,377 @@
+"""The sessions of a meeting: a table, the fields of the selected session, a live preview.
+
+Each session's start is typed as the source printed it (local date and time, zone,
+hedge). A time skipped by a daylight-saving change is refused with the nearest valid
+times offered as buttons; a time that occurs twice asks which of the two is meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.domain import render, timing
+from readout_desk.domain.records import MeetingSession
+from readout_desk.ui.editor.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
+from readout_desk.ui.editor.rows import RowTable
+from readout_desk.ui.editor.widgets import (
+    Choice,
+    IssueLabel,
+    TextLine,
+    button,
+    group,
+    mark,
+)
+from readout_desk.ui.zone_picker import ZonePicker
+
+HEADERS = ("Kind", "Start (local)", "Zone", "Duration", "Timing as shown")
+
+
+def _duration_text(s: SessionDraft) -> str:
+    parts = []
+    if s.hours.strip():
+        parts.append(f"{s.hours.strip()} h")
+    if s.minutes.strip():
+        parts.append(f"{s.minutes.strip()} min")
+    text = " ".join(parts)
+    return f"{s.duration_hedge} {text}".strip() if text else ""
+
+
+class SessionsSection(QWidget):
+    """Sessions table, the selected session's fields and the timing preview."""
+
+    edited = Signal(str)
+
+    def __init__(self, home_zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home_zone = home_zone
+        self._items: list[SessionDraft] = []
+        self._default_zone = ""
+        self._built_sessions: tuple[MeetingSession, ...] = ()
+        box = group("Sessions", "sessionsGroup", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        layout = QVBoxLayout(box)
+        self.rows = RowTable("sessionsTable", "session", HEADERS, self)
+        layout.addWidget(self.rows)
+
+        self.detail = QWidget(self)
+        self.detail.setObjectName("sessionDetail")
+        form = QFormLayout(self.detail)
+        self.kind = Choice("kind", "kindField", "Kind of session", SESSION_KINDS,
+                           editable=True, parent=self)
+        self.date = TextLine("date", "sessionDateField", "Session date",
+                             "the meeting date", self)
+        self.time = TextLine("time", "timeField", "Local start time", "e.g. 9:10 or 9:10 a.m.",
+                             self)
+        self.time_hedge = Choice("time_hedge", "timeHedgeField", "Time hedge",
+                                 timing.TIME_HEDGES, blank_label="(as stated)", parent=self)
+        self.zone = ZonePicker(self)
+        self.zone.setObjectName("sessionZoneField")
+        self.zone.setAccessibleName("Time zone the time was stated in")
+        self.zone.zoneEdited.connect(lambda _z: self._field_edited("zone"))
+        self.zone_label = TextLine("zone_label", "zoneLabelField", "Zone as printed",
+                                   "local time", self)
+        self.hours = TextLine("hours", "hoursField", "Duration hours", "hours", self)
+        self.minutes = TextLine("minutes", "minutesField", "Duration minutes", "minutes", self)
+        self.hours.setMaximumWidth(70)
+        self.minutes.setMaximumWidth(70)
+        self.duration_hedge = Choice("duration_hedge", "durationHedgeField", "Duration hedge",
+                                     timing.DURATION_HEDGES, blank_label="(as stated)",
+                                     parent=self)
+        self.printed_text = TextLine("printed_text", "printedTextField", "Printed second time",
+                                     "as printed, e.g. 11:10 p.m. on May 3 JST", self)
+        self.printed_zone = ZonePicker(self)
+        self.printed_zone.setObjectName("printedZoneField")
+        self.printed_zone.setAccessibleName("Time zone of the printed second time")
+        self.printed_zone.zoneEdited.connect(lambda _z: self._field_edited("printed_zone"))
+
+        self.date_issue = IssueLabel("sessionDateIssue", self)
+        self.time_issue = IssueLabel("timeIssue", self)
+        self.zone_issue = IssueLabel("sessionZoneIssue", self)
+        self.duration_issue = IssueLabel("durationIssue", self)
+        self.printed_issue = IssueLabel("printedIssue", self)
+
+        # Skipped time: offer the nearest valid times.
+        self.nearest = QWidget(self)
+        self.nearest.setObjectName("nearestTimes")
+        hn = QHBoxLayout(self.nearest)
+        hn.setContentsMargins(0, 0, 0, 0)
+        self.use_before = button("", "useTimeBefore", "Use the last valid time before the gap",
+                                 self)
+        self.use_after = button("", "useTimeAfter", "Use the first valid time after the gap",
+                                self)
+        hn.addWidget(self.use_before)
+        hn.addWidget(self.use_after)
+        hn.addStretch(1)
+        self.nearest.hide()
+        self._nearest: tuple[dt.datetime, ...] = ()
+        self.use_before.clicked.connect(lambda: self._use_nearest(0))
+        self.use_after.clicked.connect(lambda: self._use_nearest(1))
+
+        # Repeated time: ask which of the two.
+        self.ambiguity = QWidget(self)
+        self.ambiguity.setObjectName("ambiguityQuestion")
+        self.ambiguity.setAccessibleName("Which of the two times is meant")
+        ha = QHBoxLayout(self.ambiguity)
+        ha.setContentsMargins(0, 0, 0, 0)
+        ha.addWidget(QLabel("Which one is meant?", self))
+        self.fold_first = QRadioButton(self)
+        self.fold_first.setObjectName("foldFirst")
+        self.fold_second = QRadioButton(self)
+        self.fold_second.setObjectName("foldSecond")
+        self.fold_group = QButtonGroup(self)
+        self.fold_group.setExclusive(False)
+        self.fold_group.addButton(self.fold_first, 0)
+        self.fold_group.addButton(self.fold_second, 1)
+        self.fold_group.idClicked.connect(self._choose_fold)
+        ha.addWidget(self.fold_first)
+        ha.addWidget(self.fold_second)
+        ha.addStretch(1)
+        self.ambiguity.hide()
+
+        def line(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
+            holder = QWidget(self)
+            h = QHBoxLayout(holder)
+            h.setContentsMargins(0, 0, 0, 0)
+            for i, w in enumerate(widgets):
+                h.addWidget(w, stretch[i] if i < len(stretch) else 0)
+            return holder
+
+        form.addRow("&Kind:", self.kind)
+        form.addRow("Local &start:", line(self.date, self.time, self.time_hedge,
+                                          stretch=(2, 1, 1)))
+        form.addRow("", self.date_issue)
+        form.addRow("Stated in &zone:", line(self.zone, QLabel("printed as", self),
+                                             self.zone_label, stretch=(3, 0, 1)))
+        form.addRow("", self.zone_issue)
+        form.addRow("", self.time_issue)
+        form.addRow("", self.nearest)
+        form.addRow("", self.ambiguity)
+        form.addRow("D&uration:", line(self.duration_hedge, self.hours, QLabel("h", self),
+                                       self.minutes, QLabel("min", self), QWidget(self),
+                                       stretch=(0, 0, 0, 0, 0, 1)))
+        form.addRow("", self.duration_issue)
+        form.addRow("&Printed second time:", line(self.printed_text, self.printed_zone,
+                                                  stretch=(3, 2)))
+        form.addRow("", self.printed_issue)
+        layout.addWidget(self.detail)
+
+        self.preview = QLabel(self)
+        self.preview.setObjectName("timingPreview")
+        self.preview.setAccessibleName("Timing as the detail pane will show it")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(self.preview.textFormat().PlainText)
+        self.preview.setStyleSheet("background: palette(alternate-base); padding: 6px;")
+        layout.addWidget(QLabel(f"Preview (home zone {home_zone}):", self))
+        layout.addWidget(self.preview)
+
+        for w in (self.kind, self.date, self.time, self.time_hedge, self.zone_label, self.hours,
+                  self.minutes, self.duration_hedge, self.printed_text):
+            w.edited.connect(self._field_edited)
+        self.rows.currentChanged.connect(self._show_current)
+        self.rows.addRequested.connect(self.add)
+        self.rows.removeRequested.connect(self._remove)
+        self.rows.moveRequested.connect(self._move)
+        self._loading = False
+        self._show_current(-1)
+
+    # ----- zones ---------------------------------------------------------------------
+
+    def set_zone_suggestions(self, zones: list[str], default: str) -> None:
+        """Offer ``zones`` first; new sessions start in ``default``."""
+        self._default_zone = default
+        self.zone.set_suggestions(zones)
+        self.printed_zone.set_suggestions([self.home_zone] if self.home_zone else [])
+
+    # ----- rows ----------------------------------------------------------------------
+
+    def _cells(self, i: int, s: SessionDraft) -> list[str]:
+        start = " ".join(x for x in (s.date.strip(), s.time.strip()) if x)
+        preview = ""
+        if i < len(self._built_sessions):
+            preview = timing.render_timing(self._built_sessions[i], self.home_zone)
+        return [s.kind, start, s.zone, _duration_text(s), preview]
+
+    def _fill(self, current: int) -> None:
+        self.rows.fill([self._cells(i, s) for i, s in enumerate(self._items)], current)
+
+    def add(self) -> None:
+        """Add a session in the place's zone (or the previous session's) and focus its time."""
+        zone = self._items[-1].zone if self._items and self._items[-1].zone else \
+            self._default_zone
+        previous = self._items[-1] if self._items else None
+        self._items.append(SessionDraft(
+            kind="meeting", zone=zone, date=previous.date if previous else "",
+            printed_zone=previous.printed_zone if previous else ""))
+        row = len(self._items) - 1
+        self._fill(row)
+        self._show_current(row)
+        self.edited.emit("sessions.add")
+        self.kind.setFocus()
+        line = self.kind.lineEdit()
+        if line is not None:
+            line.selectAll()
+
+    def _remove(self, row: int) -> None:
+        del self._items[row]
+        current = min(row, len(self._items) - 1)
+        self._fill(current)
+        self._show_current(current)
+        self.edited.emit("sessions.remove")
+
+    def _move(self, row: int, delta: int) -> None:
+        self._items[row], self._items[row + delta] = self._items[row + delta], self._items[row]
+        self._fill(row + delta)
+        self._show_current(row + delta)
+        self.edited.emit("sessions.move")
+
+    def _show_current(self, row: int) -> None:
+        has = 0 <= row < len(self._items)
+        self.detail.setEnabled(has)
+        self._load(self._items[row] if has else SessionDraft(kind=""))
+
+    def _load(self, s: SessionDraft) -> None:
+        self._loading = True
+        self.kind.set_value(s.kind)
+        self.date.set_value(s.date)
+        self.time.set_value(s.time)
+        self.time_hedge.set_value(s.time_hedge)
+        if self.zone.zone() != s.zone:
+            self.zone.set_zone(s.zone)
+        self.zone_label.set_value(s.zone_label)
+        self.hours.set_value(s.hours)
+        self.minutes.set_value(s.minutes)
+        self.duration_hedge.set_value(s.duration_hedge)
+        self.printed_text.set_value(s.printed_text)
+        if self.printed_zone.zone() != s.printed_zone:
+            self.printed_zone.set_zone(s.printed_zone)
+        self._loading = False
+
+    def _field_edited(self, key: str) -> None:
+        row = self.rows.current()
+        if self._loading or row < 0:
+            return
+        old = self._items[row]
+        item = replace(old, kind=self.kind.value(), date=self.date.text(), time=self.time.text(),
+                       time_hedge=self.time_hedge.value(), zone=self.zone.zone(),
+                       zone_label=self.zone_label.text(), hours=self.hours.text(),
+                       minutes=self.minutes.text(), duration_hedge=self.duration_hedge.value(),
+                       printed_text=self.printed_text.text(),
+                       printed_zone=self.printed_zone.zone())
+        if (item.date, item.time, item.zone) != (old.date, old.time, old.zone):
+            item = replace(item, fold=None)  # a new time asks again
+        if key == "printed_text" and item.printed_text.strip() and not item.printed_zone:
+            item = replace(item, printed_zone=self.home_zone)
+            self.printed_zone.set_zone(self.home_zone)
+        self._items[row] = item
+        self.rows.set_row(row, self._cells(row, item))
+        self.edited.emit(f"sessions.{row}.{key}")
+
+    def _use_nearest(self, which: int) -> None:
+        row = self.rows.current()
+        if row < 0 or which >= len(self._nearest):
+            return
+        wall = self._nearest[which]
+        item = replace(self._items[row], time=f"{wall.hour:02d}:{wall.minute:02d}", fold=None)
+        self._items[row] = item
+        self._load(item)
+        self.rows.set_row(row, self._cells(row, item))
+        self.edited.emit(f"sessions.{row}.time.nearest")
+
+    def _choose_fold(self, fold: int) -> None:
+        row = self.rows.current()
+        if row < 0:
+            return
+        self._items[row] = replace(self._items[row], fold=fold)
+        self.edited.emit(f"sessions.{row}.fold")
+
+    # ----- the section contract -------------------------------------------------------
+
+    def set_draft(self, d: ReadoutDraft) -> None:
+        """Show the draft's sessions, keeping the current row where possible."""
+        current = self.rows.current()
+        self._items = list(d.sessions)
+        if current >= len(self._items) or current < 0:
+            current = 0 if self._items else -1
+        self._fill(current)
+        self._show_current(current)
+
+    def apply(self, d: ReadoutDraft) -> ReadoutDraft:
+        """``d`` with the sessions as shown."""
+        return replace(d, sessions=tuple(self._items))
+
+    def current_session(self) -> SessionDraft | None:
+        """The session being edited."""
+        row = self.rows.current()
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def show_issues(self, built: Built) -> None:
+        """Mark problems, refresh the timing preview and the daylight-saving questions."""
+        self._built_sessions = built.readout.sessions
+        for i, s in enumerate(self._items):
+            self.rows.set_row(i, self._cells(i, s))
+            found = [x for x in built.issues if x.key.startswith(f"sessions.{i}.")
+                     and x.is_error]
+            self.rows.mark_row(i, "\n".join(x.message for x in found))
+        row = self.rows.current()
+        key = f"sessions.{row}"
+        for label, field, name in ((self.date_issue, self.date, "date"),
+                                   (self.time_issue, self.time, "time"),
+                                   (self.zone_issue, self.zone, "zone"),
+                                   (self.duration_issue, self.hours, "duration"),
+                                   (self.printed_issue, self.printed_text, "printed")):
+            found = built.for_key(f"{key}.{name}")
+            label.show_issues(found)
+            mark(field, found)
+        mark(self.minutes, built.for_key(f"{key}.duration"))
+        self._show_dst_question(built, row)
+        self._show_preview(built)
+
+    def _show_dst_question(self, built: Built, row: int) -> None:
+        time_issues = built.for_key(f"sessions.{row}.time")
+        skipped = next((i for i in time_issues if i.kind == "nonexistent"), None)
+        self._nearest = skipped.choices if skipped else ()
+        if skipped:
+            self.use_before.setText(f"Use {timing.format_clock(skipped.choices[0])}")
+            self.use_after.setText(f"Use {timing.format_clock(skipped.choices[1])}")
+        self.nearest.setVisible(skipped is not None)
+
+        session = built.readout.sessions[row] if 0 <= row < len(built.readout.sessions) else None
+        ambiguous = bool(session and session.start and session.zone
+                         and timing.is_valid_zone(session.zone)
+                         and timing.is_ambiguous(session.start, session.zone))
+        if ambiguous and session is not None and session.start and session.zone:
+            first = timing.resolve(session.start, session.zone, 0)
+            second = timing.resolve(session.start, session.zone, 1)
+            for radio, when, word in ((self.fold_first, first, "The first"),
+                                      (self.fold_second, second, "The second")):
+                radio.setText(f"{word}: {timing.format_clock(when)} "
+                              f"{timing.zone_abbreviation(when)} ({timing.format_offset(when)})")
+            chosen = self._items[row].fold
+            self.fold_first.setChecked(chosen == 0)
+            self.fold_second.setChecked(chosen == 1)
+        self.ambiguity.setVisible(ambiguous)
+
+    def _show_preview(self, built: Built) -> None:
+        lines = []
+        for line in render.session_lines(built.readout, self.home_zone):
+            text = f"{render.session_heading(MeetingSession(kind=line.kind))}"
+            if line.timing:
+                text += f": {line.timing}"
+            if line.warning:
+                text += f"\n    ! {line.warning}"
+            lines.append(text)
+        self.preview.setText("\n".join(lines) if lines else "No sessions yet.")

@@ -1,0 +1,124 @@
+"""Topics as tags: type a topic and press Enter (or a comma); topics complete from the archive."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.archive import Archive, ArchiveError
+from readout_desk.domain import geography
+from readout_desk.ui.editor.draft import Built, ReadoutDraft
+from readout_desk.ui.editor.widgets import TextLine, button, group
+
+
+class TopicsSection(QWidget):
+    """A tag editor: an entry field with completion above the list of tags."""
+
+    edited = Signal(str)
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self._topics: list[str] = []
+        box = group("Topics", "topicsGroup", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        layout = QVBoxLayout(box)
+        entry = QHBoxLayout()
+        self.entry = TextLine("topic_entry", "topicEntry", "New topic",
+                              "type a topic and press Enter, e.g. CPTPP", self)
+        self.add_button = button("Add", "topicAdd", "Add the topic typed (Enter)", self)
+        self.remove_button = button("Remove", "topicRemove",
+                                    "Remove the selected topic (Delete)", self)
+        entry.addWidget(self.entry, 1)
+        entry.addWidget(self.add_button)
+        entry.addWidget(self.remove_button)
+        layout.addLayout(entry)
+        self.tags = QListWidget(self)
+        self.tags.setObjectName("topicsList")
+        self.tags.setAccessibleName("Topics")
+        self.tags.setFlow(QListView.Flow.LeftToRight)
+        self.tags.setWrapping(True)
+        self.tags.setSpacing(4)
+        self.tags.setMaximumHeight(70)
+        layout.addWidget(self.tags)
+
+        self._model = QStringListModel(self)
+        completer = QCompleter(self._model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setObjectName("topicCompleter")
+        self.entry.setCompleter(completer)
+        self.completer = completer
+        self.entry.textEdited.connect(self._typed)
+        self.entry.returnPressed.connect(self.add_typed)
+        self.add_button.clicked.connect(self.add_typed)
+        self.remove_button.clicked.connect(self.remove_selected)
+        for keys in (QKeySequence.StandardKey.Delete, QKeySequence("Backspace")):
+            shortcut = QShortcut(QKeySequence(keys), self.tags)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.remove_selected)
+
+    def _typed(self, text: str) -> None:
+        if "," in text:
+            *done, rest = text.split(",")
+            for topic in done:
+                self._add(topic)
+            self.entry.setText(rest.lstrip())
+            return
+        prefix = text.strip()
+        if prefix:
+            with contextlib.suppress(ArchiveError):
+                self._model.setStringList(self.archive.topics(prefix, limit=20))
+
+    def _add(self, topic: str) -> bool:
+        topic = " ".join(topic.split())
+        if not topic or any(geography.fold(t) == geography.fold(topic) for t in self._topics):
+            return False
+        self._topics.append(topic)
+        self.tags.addItem(topic)
+        self.edited.emit("topics")
+        return True
+
+    def add_typed(self) -> None:
+        """Add what is typed in the entry field as a topic."""
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            popup.hide()
+        self._add(self.entry.text())
+        self.entry.clear()
+
+    def remove_selected(self) -> None:
+        """Remove the selected topic."""
+        row = self.tags.currentRow()
+        if row < 0:
+            return
+        del self._topics[row]
+        self.tags.takeItem(row)
+        self.edited.emit("topics")
+
+    def set_draft(self, d: ReadoutDraft) -> None:
+        """Show the draft's topics."""
+        if list(d.topics) == self._topics:
+            return
+        self._topics = list(d.topics)
+        self.tags.clear()
+        self.tags.addItems(self._topics)
+
+    def apply(self, d: ReadoutDraft) -> ReadoutDraft:
+        """``d`` with the topics as shown."""
+        return replace(d, topics=tuple(self._topics))
+
+    def show_issues(self, built: Built) -> None:
+        """Topics cannot be wrong."""

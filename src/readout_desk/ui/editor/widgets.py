@@ -1,0 +1,179 @@
+"""Small building blocks the editor's sections share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from readout_desk.ui.editor.draft import Issue
+
+ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5a00;"
+
+
+class IssueLabel(QLabel):
+    """The issues about one field, shown under it; hidden when there are none."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setAccessibleName("Problem")
+        self.hide()
+
+    def show_issues(self, issues: Iterable[Issue]) -> None:
+        """Show ``issues`` (errors first), or hide when there are none."""
+        found = sorted(issues, key=lambda i: not i.is_error)
+        if not found:
+            self.clear()
+            self.hide()
+            return
+        self.setText("\n".join(i.message for i in found))
+        self.setStyleSheet(ERROR_STYLE if found[0].is_error else WARNING_STYLE)
+        self.show()
+
+
+def mark(widget: QWidget, issues: Iterable[Issue]) -> None:
+    """Outline a field in red (error) or amber (warning), or clear the outline."""
+    found = list(issues)
+    state = "error" if any(i.is_error for i in found) else ("warning" if found else "")
+    if widget.property("issue") != state:
+        widget.setProperty("issue", state)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+#: Applied to the editor window: outlines for marked fields.
+FORM_STYLE = (
+    "QLineEdit[issue=\"error\"], QComboBox[issue=\"error\"], QPlainTextEdit[issue=\"error\"]"
+    " { border: 2px solid #b3261e; }"
+    "QLineEdit[issue=\"warning\"], QComboBox[issue=\"warning\"] { border: 2px solid #c98a00; }"
+)
+
+
+class TextLine(QLineEdit):
+    """A line edit that reports user edits as ``edited(key)``."""
+
+    edited = Signal(str)
+
+    def __init__(self, key: str, name: str, accessible: str, placeholder: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setPlaceholderText(placeholder)
+        self.textEdited.connect(lambda _t: self.edited.emit(self.key))
+
+    def set_value(self, text: str) -> None:
+        """Show ``text`` without reporting an edit (keeps the cursor where it can)."""
+        if self.text() != text:
+            pos = self.cursorPosition()
+            self.setText(text)
+            self.setCursorPosition(min(pos, len(text)))
+
+
+class TextBox(QPlainTextEdit):
+    """A multi-line text field that reports user edits as ``edited(key)``."""
+
+    edited = Signal(str)
+
+    def __init__(self, key: str, name: str, accessible: str, placeholder: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._setting = False
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self._setting:
+            self.edited.emit(self.key)
+
+    def set_value(self, text: str) -> None:
+        """Show ``text`` without reporting an edit."""
+        if self.toPlainText() != text:
+            self._setting = True
+            cursor = self.textCursor()
+            pos = cursor.position()
+            self.setPlainText(text)
+            cursor = self.textCursor()
+            cursor.setPosition(min(pos, len(text)))
+            self.setTextCursor(cursor)
+            self._setting = False
+
+
+class Choice(QComboBox):
+    """A list of choices (optionally editable) that reports user changes as ``edited(key)``."""
+
+    edited = Signal(str)
+
+    def __init__(self, key: str, name: str, accessible: str, items: Iterable[str],
+                 *, editable: bool = False, blank_label: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setEditable(editable)
+        for item in items:
+            self.addItem(item or blank_label, item)
+        if editable:
+            self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            line = self.lineEdit()
+            assert line is not None
+            line.textEdited.connect(lambda _t: self.edited.emit(self.key))
+        self.activated.connect(lambda _i: self.edited.emit(self.key))
+
+    def value(self) -> str:
+        """The chosen or typed value."""
+        if self.isEditable():
+            return self.currentText()
+        data = self.currentData()
+        return str(data) if data is not None else self.currentText()
+
+    def set_value(self, value: str) -> None:
+        """Show ``value`` without reporting an edit."""
+        self.blockSignals(True)
+        index = self.findData(value)
+        if self.isEditable():
+            if self.currentText() != value:
+                if index >= 0:
+                    self.setCurrentIndex(index)
+                self.setEditText(value)
+        elif index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.addItem(value, value)
+            self.setCurrentIndex(self.count() - 1)
+        self.blockSignals(False)
+
+
+def button(text: str, name: str, tip: str, parent: QWidget | None = None) -> QPushButton:
+    """A push button with an object name and a tooltip that also serves as accessible text."""
+    b = QPushButton(text, parent)
+    b.setObjectName(name)
+    b.setToolTip(tip)
+    b.setAccessibleDescription(tip)
+    return b
+
+
+def group(title: str, name: str, parent: QWidget | None = None) -> QGroupBox:
+    """A titled part of the form."""
+    box = QGroupBox(title, parent)
+    box.setObjectName(name)
+    box.setAccessibleName(title)
+    return box
