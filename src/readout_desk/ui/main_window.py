@@ -12,21 +12,30 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from readout_desk.archive import Archive, ArchiveError
+from readout_desk.archive import Archive, ArchiveError, Facets
 from readout_desk.domain.records import Readout, SearchPage
-from readout_desk.ui.results_model import RELEVANCE, ResultsModel
+from readout_desk.ui.detail_view import DetailView
+from readout_desk.ui.empty_state import EmptyState
+from readout_desk.ui.facets import FacetsView
+from readout_desk.ui.results_model import COLUMNS, PAGE_SIZE, RELEVANCE, ResultsModel
+from readout_desk.ui.results_view import ResultsView
+from readout_desk.ui.search_field import SearchBar
 from readout_desk.ui.settings import Settings
 from readout_desk.ui.tasks import TaskRunner
 
@@ -41,12 +50,50 @@ MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
 #: How long typing must pause before a search runs.
 SEARCH_DELAY_MS = 150
 
+#: Pages of the central stack.
+PAGE_EMPTY, PAGE_BROWSE = 0, 1
+
+
+class Banner(QWidget):
+    """A message strip above the results (archive problems, read-only), with a close button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAccessibleName("Archive message")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#banner { background: #fff4d6; border: 1px solid #e0c070; }")
+        self.label = QLabel(self)
+        self.label.setObjectName("bannerText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Hide this message")
+        close.setAccessibleName("Hide message")
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 4, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.setVisible(bool(text))
+
 
 class MainWindow(QMainWindow):
     """Browse, search and read one archive."""
 
     readoutActivated = Signal(int)  # noqa: N815
-    searchFinished = Signal(int)  # noqa: N815 - total hits of the search that was just shown
+    searchFinished = Signal(int)  # noqa: N815 - total hits of the search just shown
+    facetsFinished = Signal()  # noqa: N815
 
     def __init__(self, archive: Archive, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -57,48 +104,58 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.show_problem)
         self._menus: dict[str, QMenu] = {}
         self._search_generation = 0
+        self._facet_generation = 0
         self._detail_generation = 0
         self._pending_select: int | None = None
+        self._closed = False
+        self.last_page: SearchPage | None = None
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Readout Desk — {archive.location}")
-        self.setAccessibleName("Readout Desk main window")
-
-        from readout_desk.ui.detail_view import DetailView
-        from readout_desk.ui.results_view import ResultsView
-        from readout_desk.ui.search_field import SearchBar
+        self.setAccessibleName("Readout Desk")
+        self.resize(1280, 800)
 
         self.search_bar = SearchBar(self)
         self.search_field = self.search_bar.field
         self.model = ResultsModel(archive, self.runner, self)
         self.results = ResultsView(self.model, self)
         self.detail = DetailView(archive, self)
+        self.facets = FacetsView(self)
+        self.empty_state = EmptyState(self)
+        self.banner = Banner(self)
 
         self.toolbar = QToolBar("Main toolbar", self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
+        self.toolbar.setToolTip("Search and common actions")
         self.toolbar.addWidget(self.search_bar)
         self.addToolBar(self.toolbar)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Archive message")
-        self.banner.setStyleSheet("background: #fff4d6; border: 1px solid #e0c070; padding: 6px;")
-        self.banner.hide()
-
+        self.reading_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.reading_splitter.setObjectName("readingSplitter")
+        self.reading_splitter.addWidget(self.results)
+        self.reading_splitter.addWidget(self.detail)
+        self.reading_splitter.setStretchFactor(0, 3)
+        self.reading_splitter.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.results)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(self.facets)
+        self.splitter.addWidget(self.reading_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 1060])
+        self.reading_splitter.setSizes([620, 440])
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("centralStack")
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.splitter)
+        self.stack.setCurrentIndex(PAGE_BROWSE)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self.status_hits = QLabel(self)
@@ -112,20 +169,35 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._start_search)
         self.search_bar.queryChanged.connect(self._search_timer.start)
-        self.model.sortRequested.connect(lambda _k, _d: self._start_search())
+        self.model.sortRequested.connect(self._sort_changed)
         self.results.currentIdChanged.connect(self._show_detail)
         self.results.activatedId.connect(self.readoutActivated)
+        self.results.horizontalHeader().customContextMenuRequested.connect(
+            self._header_menu)
+        self.facets.filterChosen.connect(self._add_filter)
+        self.facets.savedChosen.connect(self.search_bar.set_query)
+        self.facets.deleteSavedRequested.connect(self._delete_saved_search)
+        self.empty_state.demoRequested.connect(self.load_demo)
+        self.empty_state.addRequested.connect(self._add_first_readout)
 
         for name in MENU_ORDER:
             self.menu(name)
         self._build_actions()
+        self._restore_layout()
+        self.apply_preferences()
         for module_name in FEATURE_MODULES:
-            importlib.import_module(module_name).install(self)
+            try:
+                importlib.import_module(module_name).install(self)
+            except Exception as exc:  # noqa: BLE001 - one broken feature must not stop the app
+                log.exception("could not install %s", module_name)
+                self.show_problem(f"A feature ({module_name}) could not be loaded: {exc}")
         for menu in self._menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
+        self._update_add_first()
         if archive.read_only:
             self.show_problem("This archive is open read-only: you can search and read, "
                               "but changes cannot be saved.")
+        self._load_saved_searches()
         self._start_search()
 
     # ----- the contract for feature modules --------------------------------------------
@@ -140,8 +212,9 @@ class MainWindow(QMainWindow):
         if menu is None:
             menu = self.menuBar().addMenu(f"&{name}")
             menu.setObjectName(f"menu{name.replace(' ', '')}")
-            menu.setAccessibleName(f"{name} menu")
+            menu.setTitle(f"&{name}")
             menu.setToolTipsVisible(True)
+            menu.setAccessibleName(name)
             self._menus[name] = menu
         menu.menuAction().setVisible(True)
         return menu
@@ -149,9 +222,11 @@ class MainWindow(QMainWindow):
     def add_toolbar_action(self, action: QAction) -> None:
         """Put ``action`` on the main toolbar (after the search field)."""
         self.toolbar.addAction(action)
+        if action.shortcut() == QKeySequence(QKeySequence.StandardKey.New):
+            self._update_add_first()
 
     def current_readout_id(self) -> int | None:
-        """The id of the readout shown in the detail pane, if any."""
+        """The id of the current result row, if any."""
         return self.results.current_id()
 
     def selected_readout_ids(self) -> list[int]:
@@ -165,10 +240,12 @@ class MainWindow(QMainWindow):
     def refresh(self, select_id: int | None = None) -> None:
         """Search again (after a change), keeping or moving the selection to ``select_id``."""
         self._pending_select = select_id if select_id is not None else self.current_readout_id()
+        self._load_saved_searches()
         self._start_search()
 
     def show_readout(self, readout_id: int) -> None:
         """Select ``readout_id`` in the results (when it is among them) and show it."""
+        self.stack.setCurrentIndex(PAGE_BROWSE)
         row = self.model.row_of(readout_id)
         if row is not None:
             self.results.select_row(row)
@@ -178,41 +255,115 @@ class MainWindow(QMainWindow):
 
     # ----- actions -------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        find = QAction("&Find", self)
-        find.setObjectName("actionFind")
-        find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+K")])
-        find.setToolTip("Put the cursor in the search field (Ctrl+F, Ctrl+K)")
-        find.triggered.connect(self.focus_search)
-        self.menu("Edit").addAction(find)
+    def _action(self, text: str, name: str, tip: str, slot: object,
+                shortcuts: list[QKeySequence] | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
-        quit_action = QAction("&Quit", self)
-        quit_action.setObjectName("actionQuit")
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.setToolTip("Close Readout Desk")
-        quit_action.triggered.connect(self.close)
-        self.menu("File").addAction(quit_action)
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        file_menu, edit, view = self.menu("File"), self.menu("Edit"), self.menu("View")
+        self.load_demo_action = self._action(
+            "Load &Demo Readouts", "actionLoadDemo",
+            "Add the Lima readout and the sample readouts to this archive", self.load_demo)
+        file_menu.addAction(self.load_demo_action)
+        file_menu.addSeparator()
+        quit_action = self._action("&Quit", "actionQuit", "Close Readout Desk", self.close,
+                                   [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")])
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        self.find_action = self._action(
+            "&Find", "actionFind", "Put the cursor in the search field (Ctrl+F, Ctrl+K)",
+            self.focus_search, [QKeySequence(std.Find), QKeySequence("Ctrl+K")])
+        edit.addAction(self.find_action)
+        self.clear_action = self._action(
+            "&Clear Search", "actionClearSearch", "Clear the search and its filters (Esc)",
+            self.clear_search)
+        edit.addAction(self.clear_action)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.results)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self.clear_search)
+        self.save_search_action = self._action(
+            "&Save Search…", "actionSaveSearch",
+            "Name the current search to find it again in the sidebar", self.save_search,
+            [QKeySequence("Ctrl+Shift+S")])
+        edit.addAction(self.save_search_action)
+        edit.addSeparator()
+        prefs = self._action("&Preferences…", "actionPreferences",
+                             "Home time zone, date format and font size",
+                             self.open_preferences,
+                             [QKeySequence(std.Preferences), QKeySequence("Ctrl+,")])
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit.addAction(prefs)
+
+        self.columns_menu = view.addMenu("&Columns")
+        self.columns_menu.setObjectName("menuColumns")
+        self.columns_menu.setToolTipsVisible(True)
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.relevance_action = self._action(
+            "Sort by &Relevance", "actionSortRelevance",
+            "Best matches first (newest first when nothing is typed)", self.sort_by_relevance)
+        view.addAction(self.relevance_action)
+        self.sidebar_action = self._action(
+            "Show &Sidebar", "actionShowSidebar", "Show or hide the filters sidebar",
+            lambda checked: self.facets.setVisible(bool(checked)))
+        self.sidebar_action.setCheckable(True)
+        self.sidebar_action.setChecked(True)
+        view.addAction(self.sidebar_action)
+        view.addSeparator()
+        self.relations_action = self._action(
+            "&Relations…", "actionRelations",
+            "A country pair's readouts in date order, or a person's readouts and offices",
+            self.open_relations, [QKeySequence("Ctrl+R")])
+        view.addAction(self.relations_action)
+        self.reset_layout_action = self._action(
+            "Reset &Layout", "actionResetLayout",
+            "Show every column and put the panes back where they started", self.reset_layout)
+        view.addAction(self.reset_layout_action)
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
+    def clear_search(self) -> None:
+        self.search_bar.set_query("")
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def sort_by_relevance(self) -> None:
+        self.results.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.sort(-1)
+
+    def _add_filter(self, token: str, label: str) -> None:
+        self.search_bar.add_filter(token, label)
+
     # ----- searching -----------------------------------------------------------------
+
+    def _sort_changed(self, _key: str, _descending: bool) -> None:
+        self._pending_select = self.current_readout_id()
+        self._start_search()
 
     def _start_search(self) -> None:
         self._search_timer.stop()
+        if self._closed:
+            return
         self._search_generation += 1
         generation = self._search_generation
         query = self.current_query()
         sort, descending = self.model.sort_key, self.model.descending
         if sort == RELEVANCE and not query.strip():
-            sort = "date"
+            sort, descending = "date", True
 
         def work() -> SearchPage | None:
             if generation != self._search_generation:
                 return None  # a newer search was asked for before this one started
-            from readout_desk.ui.results_model import PAGE_SIZE
-
             return self.archive.search(query, limit=PAGE_SIZE, sort=sort,
                                        descending=descending)
 
@@ -225,9 +376,14 @@ class MainWindow(QMainWindow):
         keep = self._pending_select if self._pending_select is not None \
             else self.current_readout_id()
         self._pending_select = None
+        self.last_page = page
         self.model.reset_to(query, page)
         self.search_bar.set_hint(page.message)
         self.status_hits.setText(_hits_text(page))
+        if page.total == 0 and not query.strip():
+            self.stack.setCurrentIndex(PAGE_EMPTY)
+        else:
+            self.stack.setCurrentIndex(PAGE_BROWSE)
         if self.model.rowCount() == 0:
             self.detail.show_nothing("No readout matches this search." if query.strip()
                                      else "The archive is empty.")
@@ -235,10 +391,28 @@ class MainWindow(QMainWindow):
             row = self.model.row_of(keep) if keep is not None else None
             self.results.select_row(row if row is not None else 0)
         self.searchFinished.emit(page.total)
+        self._start_facets(query)
 
     def _search_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._search_generation:
             self.show_problem(exc)
+
+    def _start_facets(self, query: str) -> None:
+        self._facet_generation += 1
+        generation = self._facet_generation
+
+        def work() -> Facets | None:
+            if generation != self._facet_generation:
+                return None
+            return self.archive.facets(query)
+
+        def done(facets: Facets | None) -> None:
+            if facets is not None and generation == self._facet_generation:
+                self.facets.set_facets(facets)
+                self.facets.expandAll()
+                self.facetsFinished.emit()
+
+        self.runner.run(work, done, self.show_problem)
 
     # ----- detail --------------------------------------------------------------------
 
@@ -246,8 +420,7 @@ class MainWindow(QMainWindow):
         self._detail_generation += 1
         generation = self._detail_generation
         if readout_id is None:
-            self.detail.show_nothing("")
-            return
+            return  # keep what is shown until the next readout arrives
         words = self.search_bar.highlight_words()
 
         def work() -> Readout | None:
@@ -261,6 +434,190 @@ class MainWindow(QMainWindow):
 
         self.runner.run(work, done, self.show_problem)
 
+    # ----- saved searches ------------------------------------------------------------
+
+    def _load_saved_searches(self) -> None:
+        try:
+            self.facets.set_saved(self.archive.saved_searches())
+        except ArchiveError as exc:
+            self.show_problem(exc)
+
+    def save_search(self, name: str | None = None) -> None:
+        """Save the current query under a name (asked for when not given)."""
+        query = self.current_query()
+        if not query:
+            self.statusBar().showMessage("Type a search first, then save it.", 4000)
+            return
+        if not name:
+            name, ok = QInputDialog.getText(self, "Save search", "Name of this search:",
+                                            text=query[:40])
+            if not ok:
+                return
+        try:
+            self.archive.save_search(name, query)
+        except ArchiveError as exc:
+            self.show_problem(exc)
+            return
+        self._load_saved_searches()
+        self.statusBar().showMessage(f"Saved the search “{name.strip()}”.", 4000)
+
+    def _delete_saved_search(self, name: str) -> None:
+        try:
+            self.archive.delete_saved_search(name)
+        except ArchiveError as exc:
+            self.show_problem(exc)
+        self._load_saved_searches()
+
+    # ----- demo and first readout ----------------------------------------------------
+
+    def load_demo(self) -> None:
+        """Add the demo readouts off the UI thread, then show them."""
+        from readout_desk.archive.demo import load_demo
+
+        self.empty_state.set_busy("Loading the demo readouts…")
+        self.load_demo_action.setEnabled(False)
+
+        def done(added: int) -> None:
+            self.empty_state.set_busy("")
+            self.load_demo_action.setEnabled(True)
+            noun = "readout" if added == 1 else "readouts"
+            self.statusBar().showMessage(f"Added {added} demo {noun}.", 5000)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.empty_state.set_busy("")
+            self.load_demo_action.setEnabled(True)
+            self.show_problem(exc)
+
+        self.runner.run(lambda: load_demo(self.archive), done, failed)
+
+    def _new_readout_action(self) -> QAction | None:
+        new = QKeySequence(QKeySequence.StandardKey.New)
+        for action in self.findChildren(QAction):
+            if any(s == new or s.toString() == "Ctrl+N" for s in action.shortcuts()):
+                return action
+        return None
+
+    def _update_add_first(self) -> None:
+        can = self._new_readout_action() is not None and not self.archive.read_only
+        self.empty_state.set_can_add(
+            can, "" if can else "Entering readouts is not available in this window.")
+
+    def _add_first_readout(self) -> None:
+        action = self._new_readout_action()
+        if action is not None:
+            action.trigger()
+
+    # ----- preferences, relations ----------------------------------------------------
+
+    def open_preferences(self) -> None:
+        from readout_desk.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply()
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        """Use the current date format, font size and home zone everywhere."""
+        fmt = self.settings.date_format()
+        self.model.date_format = fmt
+        self.detail.date_format = fmt
+        size = self.settings.font_size()
+        for widget in (self.results, self.detail, self.facets):
+            font = QFont(widget.font())
+            font.setPointSize(size)
+            widget.setFont(font)
+        self.results.verticalHeader().setDefaultSectionSize(
+            self.results.fontMetrics().height() + 8)
+        if self.model.rowCount():
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(
+                self.model.rowCount() - 1, len(COLUMNS) - 1))
+        self._show_detail(self.current_readout_id())
+        self.statusBar().showMessage(f"Times are also shown in {self.home_zone()}.", 4000)
+
+    def open_relations(self) -> None:
+        from readout_desk.ui.relations import RelationsDialog
+
+        dialog = self.findChild(RelationsDialog, "relationsDialog")
+        if dialog is None:
+            dialog = RelationsDialog(self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        current = self.detail.readout
+        if current is not None and current.relation:
+            dialog.choose_countries(current.relation[0],
+                                    current.relation[1] if len(current.relation) > 1 else "")
+        else:
+            dialog.show_countries()
+
+    # ----- columns and layout --------------------------------------------------------
+
+    def _fill_columns_menu(self, menu: QMenu | None = None) -> QMenu:
+        menu = menu or self.columns_menu
+        menu.clear()
+        header = self.results.horizontalHeader()
+        for i, col in enumerate(COLUMNS):
+            action = menu.addAction(col.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.setToolTip(f"Show or hide the {col.title} column")
+            action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+        return menu
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = self._fill_columns_menu(QMenu(self))
+        menu.exec(self.results.horizontalHeader().mapToGlobal(pos))
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        """Show or hide a results column (the title column always stays)."""
+        header = self.results.horizontalHeader()
+        shown = [i for i in range(len(COLUMNS)) if not header.isSectionHidden(i)]
+        if not visible and shown == [column]:
+            return  # never hide the last column
+        header.setSectionHidden(column, not visible)
+        self.save_layout()
+
+    def reset_layout(self) -> None:
+        header = self.results.horizontalHeader()
+        for i in range(len(COLUMNS)):
+            header.setSectionHidden(i, False)
+            header.moveSection(header.visualIndex(i), i)
+        self.splitter.setSizes([220, max(600, self.width() - 220)])
+        self.reading_splitter.setSizes([620, 440])
+        self.save_layout()
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        geometry = s.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, widget in (("splitter", self.splitter), ("reading", self.reading_splitter)):
+            state = s.state(key)
+            if state is not None:
+                widget.restoreState(state)
+        header_state = s.state("columns")
+        if header_state is not None:
+            header = self.results.horizontalHeader()
+            header.restoreState(header_state)
+            section = header.sortIndicatorSection()
+            if 0 <= section < len(COLUMNS):
+                self.model.set_sort(COLUMNS[section].sort_key,
+                                    header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self.sidebar_action.setChecked(s.text("window/sidebar", "1") == "1")
+        self.facets.setVisible(self.sidebar_action.isChecked())
+
+    def save_layout(self) -> None:
+        """Remember geometry, splitters and columns (order, widths, hidden, sort)."""
+        s = self.settings
+        s.set_state("geometry", self.saveGeometry())
+        s.set_state("splitter", self.splitter.saveState())
+        s.set_state("reading", self.reading_splitter.saveState())
+        s.set_state("columns", self.results.horizontalHeader().saveState())
+        s.set_text("window/sidebar", "1" if self.sidebar_action.isChecked() else "0")
+        s.sync()
+
     # ----- problems ------------------------------------------------------------------
 
     def show_problem(self, problem: object) -> None:
@@ -272,20 +629,19 @@ class MainWindow(QMainWindow):
             text = f"Something went wrong: {problem}"
         else:
             text = str(problem)
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
+        self.banner.show_message(text)
 
     # ----- closing -------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """QWidget.closeEvent: remember the layout and stop background work."""
-        self.runner.shutdown()
+        if not self._closed:
+            self.save_layout()
+            self._closed = True
+            self.runner.shutdown()
         super().closeEvent(event)
 
 
 def _hits_text(page: SearchPage) -> str:
     noun = "readout" if page.total == 1 else "readouts"
     return f"{page.total:,} {noun} · {page.elapsed_ms:.0f} ms"
-
-
-

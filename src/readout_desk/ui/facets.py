@@ -1,0 +1,163 @@
+"""The sidebar: saved searches and facet counts (countries, years, topics, people, mode).
+
+Clicking a facet value narrows the search by adding a filter token ("country:PE") as a
+removable chip; clicking a saved search puts its query in the search field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+
+from readout_desk.archive import FacetCount, Facets
+from readout_desk.ui.search_field import quote_value
+
+TOKEN_ROLE = Qt.ItemDataRole.UserRole + 1  # the filter token, or a saved query
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # what the chip says
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "facet" or "saved"
+
+SAVED, COUNTRIES, YEARS, TOPICS, PEOPLE, MODES = range(6)
+GROUPS = ("Saved searches", "Countries", "Years", "Topics", "People", "Mode")
+GROUP_TIPS = (
+    "Searches you saved (Edit ▸ Save search…); click one to run it",
+    "Countries the readouts involve; click one to narrow the results",
+    "Years of the meetings; click one to narrow the results",
+    "Topics; click one to narrow the results",
+    "People taking part; click one to narrow the results",
+    "How the meetings were held; click one to narrow the results",
+)
+
+
+def facet_token(group: int, value: str) -> str:
+    """The query filter for one facet value: country:PE, year:2023, topic:"CPTPP"…"""
+    if group == COUNTRIES:
+        return f"country:{value}"
+    if group == YEARS:
+        return f"year:{value}"
+    if group == TOPICS:
+        return 'topic:"' + value.replace('"', "") + '"'
+    if group == PEOPLE:
+        return f"person:{quote_value(value)}"
+    if group == MODES:
+        return f"mode:{quote_value(value)}"
+    raise ValueError(f"no facet group {group}")
+
+
+class FacetsModel(QStandardItemModel):
+    """Two levels: the groups, and under each its values with counts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Filter"])
+        for name, tip in zip(GROUPS, GROUP_TIPS, strict=True):
+            item = QStandardItem(name)
+            item.setEditable(False)
+            item.setSelectable(False)
+            item.setToolTip(tip)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self.appendRow(item)
+
+    def group(self, index: int) -> QStandardItem:
+        item = self.item(index)
+        assert item is not None
+        return item
+
+    def set_facets(self, facets: Facets) -> None:
+        """Show the counts of the current query's hits."""
+        for group, values in ((COUNTRIES, facets.countries), (YEARS, facets.years),
+                              (TOPICS, facets.topics), (PEOPLE, facets.people),
+                              (MODES, facets.modes)):
+            self._fill(group, values)
+
+    def _fill(self, group: int, values: tuple[FacetCount, ...]) -> None:
+        parent = self.group(group)
+        parent.removeRows(0, parent.rowCount())
+        for value in values:
+            item = QStandardItem(f"{value.label}  ({value.count:,})")
+            item.setEditable(False)
+            token = facet_token(group, value.value)
+            item.setData(token, TOKEN_ROLE)
+            item.setData(value.label, LABEL_ROLE)
+            item.setData("facet", KIND_ROLE)
+            noun = "readout" if value.count == 1 else "readouts"
+            item.setToolTip(f"{value.count:,} {noun}; click to add the filter {token}")
+            item.setData(f"{value.label}, {value.count} {noun}",
+                         Qt.ItemDataRole.AccessibleTextRole)
+            parent.appendRow(item)
+
+    def set_saved(self, saved: list[tuple[str, str]]) -> None:
+        """Show the saved searches as ``(name, query)``."""
+        parent = self.group(SAVED)
+        parent.removeRows(0, parent.rowCount())
+        for name, query in saved:
+            item = QStandardItem(name)
+            item.setEditable(False)
+            item.setData(query, TOKEN_ROLE)
+            item.setData(name, LABEL_ROLE)
+            item.setData("saved", KIND_ROLE)
+            item.setToolTip(f"Run the saved search: {query}")
+            parent.appendRow(item)
+
+
+class FacetsView(QTreeView):
+    """The sidebar tree. Emits ``filterChosen(token, label)`` or ``savedChosen(query)``."""
+
+    filterChosen = Signal(str, str)  # noqa: N815
+    savedChosen = Signal(str)  # noqa: N815
+    deleteSavedRequested = Signal(str)  # noqa: N815 - the saved search's name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.facets_model = FacetsModel(self)
+        self.setModel(self.facets_model)
+        self.setObjectName("facetsView")
+        self.setAccessibleName("Filters")
+        self.setToolTip("Saved searches and counts for the current results; "
+                        "click a value to narrow the results")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.expandAll()
+        self.clicked.connect(self._choose)
+        self.activated.connect(self._choose)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def set_facets(self, facets: Facets) -> None:
+        self.facets_model.set_facets(facets)
+
+    def set_saved(self, saved: list[tuple[str, str]]) -> None:
+        self.facets_model.set_saved(saved)
+
+    def find_value(self, token: str) -> QModelIndex:
+        """The index of the value carrying ``token`` (invalid when none)."""
+        model = self.facets_model
+        for g in range(model.rowCount()):
+            group = model.index(g, 0)
+            for r in range(model.rowCount(group)):
+                index = model.index(r, 0, group)
+                if index.data(TOKEN_ROLE) == token:
+                    return index
+        return QModelIndex()
+
+    def _choose(self, index: QModelIndex) -> None:
+        kind = index.data(KIND_ROLE)
+        if kind == "facet":
+            self.filterChosen.emit(str(index.data(TOKEN_ROLE)), str(index.data(LABEL_ROLE)))
+        elif kind == "saved":
+            self.savedChosen.emit(str(index.data(TOKEN_ROLE)))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if index.data(KIND_ROLE) != "saved":
+            return
+        name = str(index.data(LABEL_ROLE))
+        menu = QMenu(self)
+        action = menu.addAction(f"Delete saved search “{name}”")
+        action.setToolTip("Forget this saved search (the readouts are not touched)")
+        action.triggered.connect(lambda: self.deleteSavedRequested.emit(name))
+        menu.exec(self.viewport().mapToGlobal(pos))

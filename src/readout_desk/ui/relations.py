@@ -1,0 +1,268 @@
+"""Relations: a country pair's (or a country's) readouts in date order, like a ministry's
+"Japan-Peru Relations" page, and a person's readouts with the offices they held."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.domain import geography
+from readout_desk.domain.records import Person, SearchPage
+from readout_desk.ui.settings import format_date
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ANY = ""
+#: The most readouts one relation page lists.
+MAX_LISTED = 5000
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """What the people tab shows for one person."""
+
+    person: Person
+    offices: list[tuple[str, dt.date | None]]
+    readouts: list[tuple[int, dt.date | None, str, str]]  # id, date, title, office held then
+
+
+class RelationsDialog(QDialog):
+    """Two tabs: Countries and People. Double-click a readout to show it in the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.archive = window.archive
+        self.setWindowTitle("Relations")
+        self.setObjectName("relationsDialog")
+        self.setAccessibleName("Relations")
+        self.resize(760, 560)
+        self._generation = 0
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("relationsTabs")
+        self.tabs.addTab(self._countries_tab(), "Countries")
+        self.tabs.addTab(self._people_tab(), "People")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+        codes = [f.value for f in self.archive.facets("", limit=500).countries]
+        for code in sorted(codes, key=lambda c: geography.fold(geography.country_name(c))):
+            label = f"{geography.country_name(code)} ({code})"
+            self.first.addItem(label, code)
+            self.second.addItem(label, code)
+        self.first.currentIndexChanged.connect(self.show_countries)
+        self.second.currentIndexChanged.connect(self.show_countries)
+        self._find_people("")
+
+    # ----- countries -----------------------------------------------------------------
+
+    def _countries_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.first = QComboBox(page)
+        self.first.setObjectName("relationFirst")
+        self.first.setAccessibleName("Country")
+        self.first.setToolTip("A country of the relation")
+        self.second = QComboBox(page)
+        self.second.setObjectName("relationSecond")
+        self.second.setAccessibleName("Counterpart country")
+        self.second.setToolTip("The other country, or any")
+        self.second.addItem("any country", ANY)
+        self.country_title = QLabel(page)
+        self.country_title.setObjectName("relationTitle")
+        font = self.country_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.country_title.setFont(font)
+        self.country_list = _readout_tree(page, ["Date", "Title", "Place"], "relationReadouts",
+                                          "Readouts of this relation, oldest first; "
+                                          "double-click to show one")
+        self.country_list.itemActivated.connect(self._show_item)
+        row = QHBoxLayout()
+        row.addWidget(self.first, 1)
+        row.addWidget(QLabel("and", page))
+        row.addWidget(self.second, 1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.country_title)
+        layout.addWidget(self.country_list, 1)
+        return page
+
+    def choose_countries(self, first: str, second: str = ANY) -> None:
+        """Pick the relation to show (ISO codes; ``second`` may be empty for any)."""
+        self.tabs.setCurrentIndex(0)
+        i = self.first.findData(first)
+        if i >= 0:
+            self.first.setCurrentIndex(i)
+        j = self.second.findData(second)
+        self.second.setCurrentIndex(max(0, j))
+        self.show_countries()
+
+    def show_countries(self) -> None:
+        first = str(self.first.currentData() or "")
+        second = str(self.second.currentData() or "")
+        if not first:
+            self.country_title.setText("No readout names a country yet.")
+            return
+        codes = [first] + ([second] if second and second != first else [])
+        self.country_title.setText(geography.relation_label(codes))
+        query = " ".join(f"country:{c}" for c in codes)
+        self._generation += 1
+        generation = self._generation
+        fmt = self.window_.settings.date_format()
+
+        def done(page: SearchPage) -> None:
+            if generation != self._generation:
+                return
+            self.country_list.clear()
+            for hit in page.hits:
+                item = QTreeWidgetItem([format_date(hit.meeting_date, fmt), hit.title,
+                                        hit.place])
+                item.setData(0, ID_ROLE, hit.id)
+                self.country_list.addTopLevelItem(item)
+            noun = "readout" if page.total == 1 else "readouts"
+            self.country_title.setText(f"{geography.relation_label(codes)} — "
+                                       f"{page.total:,} {noun}")
+
+        self.window_.runner.run(
+            lambda: self.archive.search(query, limit=MAX_LISTED, sort="date",
+                                        descending=False),
+            done, self.window_.show_problem)
+
+    # ----- people --------------------------------------------------------------------
+
+    def _people_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.person_filter = QLineEdit(page)
+        self.person_filter.setObjectName("personFilter")
+        self.person_filter.setPlaceholderText("Find a person by family or given name")
+        self.person_filter.setAccessibleName("Find a person")
+        self.person_filter.setToolTip("Type the start of a family or given name")
+        self.person_filter.setClearButtonEnabled(True)
+        self.people = QListWidget(page)
+        self.people.setObjectName("peopleList")
+        self.people.setAccessibleName("People")
+        self.people.setToolTip("People in the archive; choose one to see their readouts")
+        self.offices = QLabel(page)
+        self.offices.setObjectName("personOffices")
+        self.offices.setWordWrap(True)
+        self.offices.setTextFormat(Qt.TextFormat.PlainText)
+        self.offices.setToolTip("Offices held, newest first, with the last meeting in each")
+        self.person_readouts = _readout_tree(
+            page, ["Date", "Title", "Office then"], "personReadouts",
+            "The person's readouts, oldest first; double-click to show one")
+        self.person_readouts.itemActivated.connect(self._show_item)
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(120)
+        timer.timeout.connect(lambda: self._find_people(self.person_filter.text()))
+        self.person_filter.textChanged.connect(timer.start)
+        self.people.currentItemChanged.connect(self._person_chosen)
+
+        left = QWidget(page)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.person_filter)
+        left_layout.addWidget(self.people)
+        right = QWidget(page)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.offices)
+        right_layout.addWidget(self.person_readouts, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, page)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(page)
+        layout.addWidget(split)
+        return page
+
+    def _find_people(self, prefix: str) -> None:
+        self.people.clear()
+        for person in self.archive.people(prefix.strip(), limit=200):
+            item = QListWidgetItem(person.display_name)
+            item.setData(ID_ROLE, person.id)
+            item.setData(ID_ROLE + 1, person)
+            self.people.addItem(item)
+
+    def choose_person(self, person_id: int) -> None:
+        """Show the person with that id (when listed)."""
+        self.tabs.setCurrentIndex(1)
+        for row in range(self.people.count()):
+            item = self.people.item(row)
+            if item.data(ID_ROLE) == person_id:
+                self.people.setCurrentItem(item)
+                return
+
+    def _person_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        person = item.data(ID_ROLE + 1)
+        if not isinstance(person, Person) or person.id is None:
+            return
+        person_id = person.id
+        self._generation += 1
+        generation = self._generation
+        fmt = self.window_.settings.date_format()
+
+        def work() -> PersonRecord:
+            offices = self.archive.offices_of(person_id)
+            readouts: list[tuple[int, dt.date | None, str, str]] = []
+            for r in self.archive.get_many(self.archive.readouts_of_person(person_id)):
+                office = next((p.office for p in r.participants
+                               if p.person.id == person_id), "")
+                readouts.append((r.id or 0, r.meeting_date, r.title, office))
+            return PersonRecord(person, list(offices), readouts)
+
+        def done(record: PersonRecord) -> None:
+            if generation != self._generation:
+                return
+            lines = [f"{office} (last {format_date(day, fmt) or 'undated'})"
+                     for office, day in record.offices]
+            self.offices.setText(record.person.display_name + "\n" + (
+                "\n".join(lines) if lines else "No office recorded."))
+            self.person_readouts.clear()
+            for rid, day, title, office in record.readouts:
+                row = QTreeWidgetItem([format_date(day, fmt), title, office])
+                row.setData(0, ID_ROLE, rid)
+                self.person_readouts.addTopLevelItem(row)
+
+        self.window_.runner.run(work, done, self.window_.show_problem)
+
+    def _show_item(self, item: QTreeWidgetItem) -> None:
+        readout_id = item.data(0, ID_ROLE)
+        if readout_id is not None:
+            self.window_.show_readout(int(readout_id))
+
+
+def _readout_tree(parent: QWidget, headers: list[str], name: str, tip: str) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setObjectName(name)
+    tree.setAccessibleName(tip.split(";")[0])
+    tree.setToolTip(tip)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setColumnWidth(0, 110)
+    tree.setColumnWidth(1, 360)
+    return tree
