@@ -1,0 +1,187 @@
+"""Files handed to the program: ``readout-desk export.json``, a double-click in the file
+manager, or a later launch passing its file to the running window.
+
+A ``.json`` export is offered for import (after a confirmation, never silently);
+anything else gets a sentence saying what Readout Desk can open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from readout_desk.archive import Archive
+    from readout_desk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+IMPORTABLE_SUFFIXES = frozenset({".json"})
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import of opened files did, as the user reads it."""
+
+    imported_ids: tuple[int, ...]
+    lines: tuple[str, ...]
+
+
+def import_json_files(archive: Archive, files: Sequence[Path]) -> ImportOutcome:
+    """Import JSON exports into ``archive`` (runs off the UI thread).
+
+    Uses the import engine (duplicates skipped, one transaction per file) when it is
+    installed, else adds the readouts of each file in one transaction.
+    """
+    try:
+        from readout_desk.archive.transfer.importing import import_files
+    except ImportError:
+        return _add_json_files(archive, files)
+    summary = import_files(archive, list(files))
+    return ImportOutcome(tuple(summary.imported_ids), tuple(summary.lines()))
+
+
+def _add_json_files(archive: Archive, files: Sequence[Path]) -> ImportOutcome:
+    import json
+
+    from readout_desk.domain import jsonformat
+    from readout_desk.domain.validation import InvalidReadoutError
+
+    ids: list[int] = []
+    lines: list[str] = []
+    for path in files:
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8-sig"))
+            readouts = [r.with_id(None) for r in jsonformat.readouts_from_json(data)]
+            if not readouts:
+                lines.append(f"Nothing imported from {path.name}: it holds no readouts.")
+                continue
+            added = archive.add_many(readouts)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, jsonformat.FormatError,
+                InvalidReadoutError) as exc:
+            lines.append(f"Nothing imported from {path.name}: {exc}")
+            continue
+        ids.extend(added)
+        lines.append(f"Imported {len(added)} readout{'s' if len(added) != 1 else ''} "
+                     f"from {path.name}.")
+    return ImportOutcome(tuple(ids), tuple(lines))
+
+
+def _looks_like_archive(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+class FileOpener(QObject):
+    """Turns opened files into import offers for one window."""
+
+    #: The summary lines after an import finished (or failed), for listeners and tests.
+    importFinished = Signal(list)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("fileOpener")
+        self._window = window
+
+    def open_files(self, files: Sequence[str | Path]) -> None:
+        """Offer the ``.json`` files among ``files`` for import; explain the rest."""
+        importable: list[Path] = []
+        refused: list[str] = []
+        for name in files:
+            path = Path(name).expanduser().absolute()
+            if not path.is_file():
+                refused.append(f"There is no file {path}.")
+            elif path.suffix.lower() in IMPORTABLE_SUFFIXES:
+                importable.append(path)
+            elif _looks_like_archive(path):
+                refused.append(f"{path.name} is an archive. To work in it, start Readout "
+                               f"Desk with: readout-desk --db \"{path}\"")
+            else:
+                refused.append(f"{path.name} is not a Readout Desk export (.json); use "
+                               "File > Import for other formats.")
+        if refused:
+            self._tell("Cannot open", "\n\n".join(refused), "fileOpenRefused",
+                       QMessageBox.Icon.Information)
+        if importable:
+            self.offer_import(importable)
+
+    def offer_import(self, files: Sequence[Path]) -> None:
+        """Ask whether to import ``files``; import them off the UI thread if so."""
+        window = self._window
+        names = "\n".join(f"  {f.name}" for f in files)
+        archive = window.archive
+        where = str(archive.path) if archive.path is not None else archive.location
+        if archive.read_only:
+            self._tell("Cannot import", f"The archive {where} is open read-only, so the "
+                       f"readouts in\n{names}\ncannot be added to it.", "importRefusedDialog",
+                       QMessageBox.Icon.Warning)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Import readouts",
+                          f"Import the readouts in\n{names}\ninto the archive {where}?\n\n"
+                          "Readouts already in the archive are skipped.",
+                          QMessageBox.StandardButton.NoButton, window)
+        box.setObjectName("importOfferDialog")
+        accept = box.addButton("&Import", QMessageBox.ButtonRole.AcceptRole)
+        accept.setObjectName("importOfferAccept")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setObjectName("importOfferCancel")
+        box.setDefaultButton(accept)
+        chosen = list(files)
+
+        def answered() -> None:
+            box.deleteLater()
+            if box.clickedButton() is accept:
+                self._start_import(chosen)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _start_import(self, files: list[Path]) -> None:
+        window = self._window
+        archive = window.archive
+        window.statusBar().showMessage(f"Importing {len(files)} file(s)…")
+        window.runner.run(lambda: import_json_files(archive, files),
+                          self._imported, self._failed)
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        window = self._window
+        window.statusBar().clearMessage()
+        window.refresh(select_id=outcome.imported_ids[0] if outcome.imported_ids else None)
+        self._tell("Import finished", "\n".join(outcome.lines), "importResultDialog",
+                   QMessageBox.Icon.Information)
+        self.importFinished.emit(list(outcome.lines))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._window.statusBar().clearMessage()
+        log.error("Import of opened files failed", exc_info=exc)
+        line = f"Nothing was imported: {exc}"
+        self._tell("Import failed", line, "importResultDialog", QMessageBox.Icon.Warning)
+        self.importFinished.emit([line])
+
+    def _tell(self, title: str, text: str, name: str, icon: QMessageBox.Icon) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setObjectName(name)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+
+def opener(window: MainWindow) -> FileOpener:
+    """The window's file opener (created on first use)."""
+    found = window.findChild(FileOpener, "fileOpener")
+    return found if isinstance(found, FileOpener) else FileOpener(window)
+
+
+def open_files(window: MainWindow, files: Sequence[str | Path]) -> None:
+    """Handle files given on the command line or by a later launch."""
+    if files:
+        opener(window).open_files(files)

@@ -1,0 +1,181 @@
+"""One instance per archive: a later launch hands over its files and the first window comes
+forward."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from PySide6.QtCore import QDir
+from PySide6.QtNetwork import QLocalServer
+
+from readout_desk.ui.single_instance import (
+    Forwarded,
+    InstanceGuard,
+    archive_key,
+    decode_request,
+    encode_request,
+    server_name,
+)
+from tests.desktop.conftest import (
+    EXIT_TIMEOUT_S,
+    XServer,
+    app_env,
+    launch,
+    launcher_command,
+    quit_app,
+)
+
+SECOND_LAUNCH = """
+import json, sys
+from PySide6.QtCore import QCoreApplication
+from readout_desk.ui.single_instance import InstanceGuard
+app = QCoreApplication([])
+guard = InstanceGuard(sys.argv[1])
+outcome = guard.acquire(sys.argv[2:])
+print(json.dumps({"outcome": outcome.value, "listening": guard.listening}))
+guard.close()
+"""
+
+
+def _second_launch(location: Path, *files: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen([sys.executable, "-c", SECOND_LAUNCH, str(location), *files],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture
+def guard(qtbot: QtBot, archive_path: Path) -> Iterator[InstanceGuard]:
+    first = InstanceGuard(str(archive_path))
+    assert first.acquire() is Forwarded.NONE
+    assert first.listening
+    yield first
+    first.close()
+
+
+def test_the_name_follows_the_resolved_archive_path(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "data" / "archive.sqlite3"
+    target.parent.mkdir()
+    target.touch()
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(target)
+    monkeypatch.chdir(tmp_path)
+    spellings = [str(target), "data/archive.sqlite3", "data/../data/archive.sqlite3",
+                 str(link), f"sqlite:///{target}"]
+    assert {server_name(s) for s in spellings} == {server_name(str(target))}
+    assert archive_key(f"sqlite:///{target}") == str(target.resolve())
+    assert server_name(str(tmp_path / "other.sqlite3")) != server_name(str(target))
+    assert server_name(str(target)).startswith("readout-desk-")
+
+
+def test_requests_round_trip_and_garbage_is_refused() -> None:
+    assert decode_request(encode_request(["/a.json", "/b c.json"]).rstrip(b"\n")) == [
+        "/a.json", "/b c.json"]
+    assert decode_request(b"not json") is None
+    assert decode_request(json.dumps({"protocol": 99, "files": []}).encode()) is None
+    assert decode_request(json.dumps({"protocol": 1, "files": [1]}).encode()) is None
+
+
+def test_a_second_launch_hands_its_files_to_the_first(
+        qtbot: QtBot, guard: InstanceGuard, archive_path: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export one.json"
+    activations: list[bool] = []
+    guard.activationRequested.connect(lambda: activations.append(True))
+    with qtbot.waitSignal(guard.filesReceived, timeout=30_000) as blocker:
+        proc = _second_launch(archive_path, str(export))
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert json.loads(out) == {"outcome": "delivered", "listening": False}
+    assert blocker.args == [[str(export)]]
+    assert activations == [True]
+
+
+def test_a_launch_on_another_archive_is_not_forwarded(
+        qtbot: QtBot, guard: InstanceGuard, tmp_path: Path) -> None:
+    proc = _second_launch(tmp_path / "another.sqlite3")
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert json.loads(out) == {"outcome": "none", "listening": True}
+
+
+def test_a_socket_left_by_a_crashed_instance_is_replaced(qtbot: QtBot, tmp_path: Path) -> None:
+    if sys.platform == "win32":
+        pytest.skip("named pipes vanish with their process")
+    location = str(tmp_path / "crashed.sqlite3")
+    name = server_name(location)
+    stale = Path(QDir.tempPath()) / name
+    QLocalServer.removeServer(name)
+    leftover = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    leftover.bind(str(stale))
+    leftover.close()  # the file stays, with nobody listening: what a crash leaves
+    assert stale.exists()
+    guard = InstanceGuard(location)
+    try:
+        assert guard.acquire() is Forwarded.NONE
+        assert guard.listening
+    finally:
+        guard.close()
+
+
+def test_starting_the_app_twice_leaves_one_process_and_one_window(
+        tmp_path: Path, xserver: XServer) -> None:
+    archive = tmp_path / "twice.sqlite3"
+    env = app_env(xserver.display, tmp_path / "home")
+    command = [*launcher_command(), "--db", str(archive)]
+    first = launch(command, env)
+    try:
+        xserver.wait_for_window(proc=first)
+        second = launch(command, env)
+        try:
+            second.wait(timeout=EXIT_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            second.kill()
+            raise AssertionError("the second launch did not return") from None
+        output = second.stdout.read().decode(errors="replace") if second.stdout else ""
+        assert second.returncode == 0, output
+        assert first.poll() is None, "the first instance must keep running"
+        time.sleep(1.0)  # a window the second launch might have made would be up by now
+        windows = [t for t in xserver.app_windows() if str(archive) in t]
+        assert len(windows) == 1, windows
+    finally:
+        code = quit_app(first)
+    assert code == 0
+
+
+def test_opening_an_export_with_the_app_offers_it_to_the_running_window(
+        tmp_path: Path, xserver: XServer) -> None:
+    from readout_desk.archive import Archive
+    from readout_desk.archive.demo import load_demo
+    from readout_desk.domain import jsonformat
+
+    source = Archive.open(tmp_path / "source.sqlite3")
+    load_demo(source)
+    readouts = source.get_many(source.search_ids(""))
+    source.close()
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(jsonformat.document(readouts)), encoding="utf-8")
+
+    archive = tmp_path / "target.sqlite3"
+    env = app_env(xserver.display, tmp_path / "home")
+    command = [*launcher_command(), "--db", str(archive)]
+    first = launch(command, env)
+    try:
+        xserver.wait_for_window(proc=first)
+        second = launch([*command, str(export)], env)
+        assert second.wait(timeout=EXIT_TIMEOUT_S) == 0
+        assert xserver.wait_for_window("Import readouts", proc=first)
+        assert len([t for t in xserver.app_windows() if str(archive) in t]) == 1
+    finally:
+        code = quit_app(first)
+    assert code == 0
