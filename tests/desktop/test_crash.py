@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QPushButton, QToolButton
+from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.ui import crash

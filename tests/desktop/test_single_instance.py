@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
+from pytestqt.qtbot import QtBot
 
 from readout_desk.ui.single_instance import (
     Forwarded,
