@@ -1,0 +1,334 @@
+"""People in a readout's opening: honorifics, names, offices and the country each serves.
+
+Readouts name people in a few ways, all handled by one token scan:
+
+* MOFA style: "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs, ..." (family name in
+  capitals, office after a comma, "of the Republic of Peru" naming the country);
+* office first: "Secretary of State Michael Grant", "Chilean Foreign Minister Ana Rojas",
+  "Minister for Foreign Affairs Senator the Hon Penny Wong", "Peru's Foreign Minister";
+* office, comma, name: "the Foreign Minister of Peru, H.E. Mr. Juan Ruiz".
+
+A run of name words counts as a person only with an honorific or an office next to it,
+which keeps cities, events and organisations out. The spokesperson who issued the
+statement is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from readout_desk.domain.extract import countries
+from readout_desk.domain.records import NameOrder
+
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'.-]*|\d[\w.-]*|[,;:()\"]")
+
+_HONORIFICS = frozenset({
+    "h.e.", "h.r.h.", "h.m.", "h.h.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr",
+    "prof.", "professor", "sir", "dame", "madam", "mme", "mme.", "hon.", "hon", "rt.", "rt",
+    "honourable", "honorable", "right", "senator", "excellency", "his", "her",
+})
+_OFFICE_WORDS = frozenset(w.lower() for w in """
+Minister Ministers Minister's Ministers' Secretary Secretary-General Secretary's President
+President's Prime Vice Vice-Minister Vice-President Deputy State Foreign Federal Affairs
+External Chancellor Senior Parliamentary Director-General Director General Special Envoy
+High Representative Ambassador Commissioner Under-Secretary Undersecretary Assistant Chair
+Chairman Chairperson Chief Cabinet Governor Premier King Queen Crown Prince Princess
+Spokesperson Spokesman Spokeswoman Speaker Head Leader Counsellor Counselor National
+Security Adviser Advisor Defence Defense Trade Finance Economy Economic Commerce Industry
+Development Commonwealth Europe European Home Interior Justice Health Education Energy
+Environment Agriculture International Cooperation Relations Overseas Adviser Climate
+Digital Transport Tourism Culture Science Technology Labour Labor Investment Emir Sultan
+Executive Vice-Chair First Second Third Permanent Representative Mayor Coordinator
+Integration Treasury Treasurer Attorney Solicitor Envoy Consul Consul-General Officer
+""".split())
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
+# Capitalised words that start sentences or name things, never people.
+_NOT_NAMES = frozenset(w.lower() for w in """
+On In At The A An During Following After Before Both They He She His Her It This That These
+Also Today Yesterday Meeting Meetings Talk Talks Summit Dialogue Conference Relations
+Strategic Partnership Ministry Government Embassy Council Assembly United Nations Union
+Republic Kingdom Federation Federative Commonwealth Islamic Democratic People's Socialist
+State States Office Department Readout Statement Press Release Media Joint Japan-U.S.
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December Telephone Video Call Working Lunch
+Dinner Breakfast Plenary Small Group Meeting Bilateral Trilateral Overview Summary
+G7 G20 APEC ASEAN UN EU NATO Quad JST Japan's Her His Their Minister Secretary Mr Ms
+In-person Small-group Global Affairs Canada Foreign Development Office Spokesperson
+""".split())
+_HON_PREFIX_RE = re.compile(r"^(?:the|The)$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> str:
+        return self.text
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation of ``text[start:end]``; a sentence's final dot is split off."""
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        word = m.group(0)
+        if (word.endswith(".") and len(word) > 2 and word.lower() not in _HONORIFICS
+                and word.count(".") == 1 and not re.fullmatch(r"[A-Z]\.", word)):
+            tokens.append(Token(word[:-1], m.start(), m.end() - 1))
+            tokens.append(Token(".", m.end() - 1, m.end()))
+        else:
+            tokens.append(Token(word, m.start(), m.end()))
+    return tokens
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_all_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", word))
+
+
+def _is_honorific(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].text.lower()
+    if word in ("his", "her"):
+        return i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("excellency",
+                                                                      "majesty", "highness")
+    if word in ("majesty", "highness"):
+        return i > 0 and tokens[i - 1].text.lower() in ("his", "her")
+    if word == "right":
+        return i + 1 < len(tokens) and tokens[i + 1].text.lower().startswith(("hon", "rev"))
+    if word == "the" and tokens[i].text:
+        return i + 1 < len(tokens) and tokens[i + 1].text.lower().rstrip(".") in (
+            "hon", "rt", "right", "honourable", "honorable")
+    if word == "m.":
+        return False
+    return word in _HONORIFICS
+
+
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
+                        "der", "den", "ter", "bin", "binti", "al", "el", "la", "le", "du",
+                        "ibn", "y"})
+_POSTNOMINALS = frozenset({"MP", "QC", "KC", "MEP", "MLA", "AO", "AC", "OBE", "CBE", "KBE",
+                           "MBE", "PhD", "Jr.", "Sr.", "Jr", "Sr", "III", "II"})
+
+
+def _is_name_word(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].text
+    if not word or not (word[0].isalpha()):
+        return False
+    if _is_initial(word):
+        return True
+    if not _is_capitalised(word):
+        return word.lower() in _PARTICLES and i + 1 < len(tokens) and _is_capitalised(
+            tokens[i + 1].text)
+    bare = word.rstrip(".")
+    lowered = bare.lower()
+    if lowered in _OFFICE_WORDS or lowered in _NOT_NAMES or lowered in _HONORIFICS:
+        return False
+    if bare in _POSTNOMINALS:
+        return False
+    if "-" in bare and all(countries.country_code(p) for p in bare.split("-") if p):
+        return False  # "Japan-Peru"
+    if countries.is_country_word(bare) or countries.is_country_word(bare.removesuffix("'s")):
+        return False
+    return not any(c.isdigit() for c in bare)
+
+
+@dataclass(frozen=True)
+class FoundPerson:
+    """A person found in the text, with the offsets of the whole mention."""
+
+    honorific: str
+    family_name: str
+    given_name: str
+    name_order: NameOrder
+    office: str
+    country: str | None
+    start: int
+    end: int
+    office_span: tuple[int, int] | None
+    spokesperson: bool
+
+
+def _split_name(words: list[str]) -> tuple[str, str, NameOrder]:
+    caps = [i for i, w in enumerate(words) if _is_all_caps(w.rstrip(".")) and not _is_initial(w)]
+    if caps and len(words) > 1:
+        family_at = caps[0]
+        family = words[family_at]
+        given = " ".join(w for j, w in enumerate(words) if j != family_at)
+        order = NameOrder.FAMILY_FIRST if family_at == 0 else NameOrder.GIVEN_FIRST
+        return family, given, order
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return words[0], words[1], NameOrder.FAMILY_FIRST  # Korean: "Cho Tae-yul"
+    # Particles before the last word belong to the family name: "von der Leyen".
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].lower() in _PARTICLES:
+        cut -= 1
+    return " ".join(words[cut:]), " ".join(words[:cut]), NameOrder.GIVEN_FIRST
+
+
+def _office_country_tail(office_words: list[Token]) -> tuple[int, str | None]:
+    """Where a trailing "of <country>" starts in an office, and the country."""
+    for k in range(1, len(office_words)):
+        if office_words[k].text.lower() == "of":
+            rest = " ".join(t.text for t in office_words[k + 1:])
+            code = countries.country_code(rest)
+            if code:
+                return k, code
+    return len(office_words), None
+
+
+def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
+    """Office tokens starting at ``j`` (after a comma), and the index after them."""
+    k = j
+    office: list[Token] = []
+    while k < len(tokens):
+        word = tokens[k].text
+        lowered = word.lower()
+        if lowered in _CONNECTORS:
+            if not office:
+                if lowered == "the":
+                    k += 1
+                    continue
+                break
+            office.append(tokens[k])
+        elif _is_capitalised(word) and (office or lowered in _OFFICE_WORDS
+                                        or countries.demonym_code(word)):
+            if _is_honorific(tokens, k) and lowered not in _OFFICE_WORDS:
+                break
+            office.append(tokens[k])
+        else:
+            break
+        k += 1
+    while office and office[-1].text.lower() in _CONNECTORS:
+        office.pop()
+        k -= 1
+    if not any(t.text.lower() in _OFFICE_WORDS for t in office):
+        return [], j
+    return office, k
+
+
+def _office_before(tokens: list[Token], i: int) -> list[Token]:
+    """Office tokens ending right before index ``i`` ("Secretary of State", "Chilean
+    Foreign Minister", "Peru's Foreign Minister")."""
+    k = i - 1
+    office: list[Token] = []
+    while k >= 0:
+        word = tokens[k].text
+        lowered = word.lower()
+        if lowered in _OFFICE_WORDS or (lowered in _CONNECTORS and office and lowered != "the"):
+            office.insert(0, tokens[k])
+        elif office and (countries.demonym_code(word) or (
+                word.endswith("'s") and countries.country_code(word[:-2]))):
+            office.insert(0, tokens[k])
+            k -= 1
+            break
+        elif office and _is_capitalised(word) and countries.country_code(word) and (
+                k + 1 < len(tokens) and tokens[k + 1].text.lower() in _OFFICE_WORDS):
+            office.insert(0, tokens[k])  # "Japan Prime Minister" is rare but seen
+            k -= 1
+            break
+        else:
+            break
+        k -= 1
+    while office and office[0].text.lower() in _CONNECTORS:
+        office.pop(0)
+    if not any(t.text.lower() in _OFFICE_WORDS for t in office):
+        return []
+    return office
+
+
+def _office_text(office: list[Token]) -> tuple[str, str | None]:
+    """The office without the country it names, and that country."""
+    if not office:
+        return "", None
+    code: str | None = None
+    first = office[0].text
+    if countries.demonym_code(first):
+        code = countries.demonym_code(first)
+        office = office[1:]
+    elif first.endswith("'s") and countries.country_code(first[:-2]):
+        code = countries.country_code(first[:-2])
+        office = office[1:]
+    elif countries.country_code(first) and len(office) > 1:
+        code = countries.country_code(first)
+        office = office[1:]
+    cut, tail = _office_country_tail(office)
+    if tail:
+        code = code or tail
+        office = office[:cut]
+    return " ".join(t.text for t in office), code
+
+
+def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
+    """Every person named with an honorific or an office in ``text[start:end]``."""
+    tokens = tokenize(text, start, end)
+    found: list[FoundPerson] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens, i) or tokens[i].text.lower() in _PARTICLES:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and j - i < 5 and _is_name_word(tokens, j):
+            j += 1
+        name_tokens = tokens[i:j]
+        # Honorifics right before the name ("H.E. Ms.", "Senator the Hon").
+        h = i
+        while h > 0 and _is_honorific(tokens, h - 1):
+            h -= 1
+        honorific_tokens = tokens[h:i]
+        post = j
+        while post < len(tokens) and tokens[post].text in _POSTNOMINALS:
+            post += 1
+        office_tokens = _office_before(tokens, h)
+        office_start = office_tokens[0].start if office_tokens else None
+        if not office_tokens and h >= 2 and tokens[h - 1].text == ",":
+            office_tokens = _office_before(tokens, h - 1)
+            office_start = office_tokens[0].start if office_tokens else None
+        after_end = post
+        if post + 1 < len(tokens) and tokens[post].text == ",":
+            after, after_end = _office_after(tokens, post + 1)
+            if after and not office_tokens:
+                office_tokens = after
+                office_start = after[0].start
+            elif not after:
+                after_end = post
+        # A capitalised word preceded by "Minister" alone ("Minister Hayashi") is a
+        # reference to someone already introduced; keep it so duplicates merge.
+        if not honorific_tokens and not office_tokens:
+            i = j
+            continue
+        words = [t.text for t in name_tokens]
+        # A name must have a word that is not an initial, and not be one of the place names
+        # that happen to follow offices ("the Foreign Minister Lima" does not occur).
+        if all(_is_initial(w) for w in words):
+            i = j
+            continue
+        family, given, order = _split_name(words)
+        office, code = _office_text(office_tokens)
+        honorific = " ".join(t.text for t in honorific_tokens)
+        honorific = re.sub(r"^The\b", "the", honorific)
+        lookback = text[max(start, (office_start or name_tokens[0].start) - 60):
+                        office_start or name_tokens[0].start].lower()
+        spokesperson = bool(re.search(r"spokes(?:person|man|woman)|press secretary", office,
+                                      re.IGNORECASE)) or "attributable to" in lookback
+        mention_start = min(x for x in (office_start, honorific_tokens[0].start
+                                        if honorific_tokens else None,
+                                        name_tokens[0].start) if x is not None)
+        mention_end = tokens[after_end - 1].end if after_end > j else tokens[post - 1].end
+        office_span = ((office_tokens[0].start, office_tokens[-1].end) if office_tokens
+                       else None)
+        found.append(FoundPerson(honorific, family, given, order, office, code,
+                                 mention_start, mention_end, office_span, spokesperson))
+        i = max(j, after_end)
+    return found

@@ -1,0 +1,173 @@
+"""Where a meeting took place, on what occasion, and which zone a label names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from readout_desk.domain import geography, timing
+from readout_desk.domain.extract import clock, countries
+
+_NAME = r"[A-Z][\w'.-]*"
+CAP = _NAME + r"(?:\s+(?:(?:de|da|do|del|di|la|el|of|upon|am|an|sur|al)\s+)?" + _NAME + r"){0,3}"
+
+_VISIT_RE = re.compile(
+    r"\b(?:visiting|visit\s+to|visiting\s+to|arrived\s+in|travell?ing\s+to|trip\s+to|"
+    r"stay\s+in|staying\s+in|tour\s+of)\s+(?:the\s+)?(?P<place>" + CAP + r")"
+    r"(?:,\s+(?P<country>" + CAP + r"))?"
+)
+_IN_RE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>" + CAP + r")(?:,\s+(?P<country>" + CAP + r"))?"
+)
+# City-states and cities that share their country's name.
+_CITY_STATES = frozenset({"SG", "LU", "MC", "VA", "KW", "DJ", "PA", "GT", "SM", "BH", "QA"})
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    city: str
+    country: str | None
+    zone: str | None
+    start: int
+    end: int
+
+
+def _city_candidates(words: list[str]) -> list[str]:
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def _resolve(place: str, country_text: str | None, visiting: bool) -> tuple[str, str | None,
+                                                                          str | None] | None:
+    """(city, country, zone) for a place phrase, or ``None`` when it is no place."""
+    country = countries.country_code(country_text) if country_text else None
+    words = place.split()
+    # "Washington, D.C." and "New York City" keep the name as printed.
+    for candidate in _city_candidates(words):
+        code = countries.country_code(candidate)
+        if code:
+            if code in _CITY_STATES:
+                found = geography.find_city(candidate, code)
+                if found:
+                    return candidate, code, found[2]
+            if visiting and candidate == place:
+                return "", code, countries.main_zone(code)
+            continue
+        found = geography.find_city(candidate, country)
+        if found is None:
+            continue
+        if country and found[1] != country:
+            continue
+        return candidate, found[1], found[2]
+    return None
+
+
+def find_place(text: str, start: int, end: int) -> FoundPlace | None:
+    """The meeting's place named in ``text[start:end]``: "visiting Lima, Peru", "in London"."""
+    for m in _VISIT_RE.finditer(text, start, end):
+        got = _resolve(m.group("place"), m.group("country"), True)
+        if got:
+            return FoundPlace(got[0], got[1], got[2], m.start("place"), m.end())
+    best: FoundPlace | None = None
+    for m in _IN_RE.finditer(text, start, end):
+        country_text = m.group("country")
+        if country_text and not countries.country_code(country_text):
+            country_text = None
+        got = _resolve(m.group("place"), country_text, False)
+        if got and got[0]:
+            stop = m.end() if m.group("country") and country_text else m.end("place")
+            found = FoundPlace(got[0], got[1], got[2], m.start("place"), stop)
+            if country_text:
+                return found
+            best = best or found
+    return best
+
+
+def find_place_in_line(text: str) -> tuple[str, str | None, str | None] | None:
+    """A city named in a dateline or signature line ("Ottawa, Ontario", "(Paris, ...)")."""
+    for part in re.split(r"[,()\-|/\u2014]+", text):
+        part = part.strip()
+        if not part or not part[0].isupper() or len(part.split()) > 4:
+            continue
+        if countries.country_code(part):
+            continue
+        found = geography.find_city(part)
+        if found:
+            return part, found[1], found[2]
+    return None
+
+
+_EVENT_WORDS = re.compile(
+    r"\b(?:Summit|Assembly|Meeting|Meetings|Conference|Forum|Ministerial|Dialogue|Week|"
+    r"Session|Council|Expo|Games|Olympics|Congress|COP\d*|G7|G20|APEC|ASEAN|Talks|"
+    r"Festival|Ceremony|Funeral|Inauguration|Coronation|Symposium|Gathering|Retreat)\b")
+_OCCASION_RE = re.compile(
+    r"\b(?P<lead>to\s+attend|attending|on\s+the\s+(?:margins|sidelines)\s+of|"
+    r"in\s+the\s+margins\s+of|at\s+the\s+margins\s+of|on\s+the\s+occasion\s+of|"
+    r"while\s+attending|for\s+the|during|at)\s+(?:the\s+)?"
+    r"(?P<event>(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z0-9][\w'.-]*"
+    r"(?:\s+(?:(?:of|the|and|for|on|de|to)\s+){0,2}[A-Z0-9][\w'.-]*){0,10})"
+)
+
+
+@dataclass(frozen=True)
+class FoundOccasion:
+    text: str
+    start: int
+    end: int
+
+
+def find_occasion(text: str, start: int, end: int) -> FoundOccasion | None:
+    """The occasion of the meeting ("to attend the United Nations General Assembly")."""
+    for m in _OCCASION_RE.finditer(text, start, end):
+        event = m.group("event").rstrip(".,")
+        lead = " ".join(m.group("lead").split()).lower()
+        strong = lead not in ("during", "at", "for the")
+        if not _EVENT_WORDS.search(event) and not (strong and len(event.split()) >= 2):
+            continue
+        if lead in ("at", "for the") and not _EVENT_WORDS.search(event.split()[-1]):
+            continue
+        return FoundOccasion(event, m.start("event"), m.start("event") + len(event))
+    return None
+
+
+_LONG_NAMES = {
+    "eastern time": "America/New_York", "eastern standard time": "America/New_York",
+    "eastern daylight time": "America/New_York", "pacific time": "America/Los_Angeles",
+    "central european time": "Europe/Brussels", "central european summer time":
+    "Europe/Brussels", "greenwich mean time": "Europe/London", "british summer time":
+    "Europe/London", "coordinated universal time": "UTC", "universal time": "UTC",
+    "korea standard time": "Asia/Seoul", "india standard time": "Asia/Kolkata",
+    "japan standard time": "Asia/Tokyo", "china standard time": "Asia/Shanghai",
+    "beijing time": "Asia/Shanghai", "moscow time": "Europe/Moscow",
+}
+
+
+def zone_for_label(label: str, place_zone: str | None, when: dt.date | None) -> str | None:
+    """The IANA zone a printed label names: "local time" -> the place's zone, "Japan time"
+    -> Asia/Tokyo, "France time" -> Europe/Paris, "JST", "Paris time", "CEST"."""
+    text = " ".join(label.split())
+    lowered = text.lower()
+    if not text or lowered == "local time":
+        return place_zone
+    if lowered in _LONG_NAMES:
+        return _LONG_NAMES[lowered]
+    if text in clock.ABBREVIATIONS:
+        if place_zone and when is not None:
+            try:
+                noon = timing.resolve(dt.datetime(when.year, when.month, when.day, 12),
+                                      place_zone, 0)
+                if timing.zone_abbreviation(noon) == text or (
+                        text in ("CET", "CEST") and noon.tzname() in ("CET", "CEST")):
+                    return place_zone
+            except timing.TimingError:
+                pass
+        return clock.ABBREVIATIONS[text]
+    name = re.sub(r"\s+(?:standard\s+)?time$", "", text, flags=re.IGNORECASE).strip()
+    if not name:
+        return None
+    code = countries.country_code(name) or countries.demonym_code(name)
+    if code:
+        return countries.main_zone(code)
+    found = geography.find_city(name)
+    return found[2] if found else None

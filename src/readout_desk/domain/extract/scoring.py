@@ -1,0 +1,186 @@
+"""Compare a draft with the facts a careful reader takes from the same text.
+
+Expected facts use the layout of the shared examples' ``expected.json``: countries by
+name, times as ISO wall times with an IANA zone, durations in minutes, hedges as printed,
+``null`` where the text says nothing. Each field is scored as true positives (found and
+right), false positives (found but wrong, or found where the text says nothing) and false
+negatives (missed or wrong), from which precision and recall follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from readout_desk.domain import geography, timing
+from readout_desk.domain.extract import countries
+from readout_desk.domain.records import Readout
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+
+@dataclass
+class Score:
+    """Tallies per field, and a line per mismatch for reading."""
+
+    fields: dict[str, Tally] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name, tally in other.fields.items():
+            mine = self.fields.setdefault(name, Tally())
+            mine.tp += tally.tp
+            mine.fp += tally.fp
+            mine.fn += tally.fn
+        self.misses.extend(other.misses)
+
+    def record(self, name: str, expected: Any, got: Any, where: str = "") -> None:
+        tally = self.fields.setdefault(name, Tally())
+        if expected is None or expected == "" or expected == []:
+            if got not in (None, "", [], ()):
+                tally.fp += 1
+                self.misses.append(f"{where}{name}: expected nothing, got {got!r}")
+            return
+        if got == expected:
+            tally.tp += 1
+            return
+        tally.fn += 1
+        if got not in (None, "", [], ()):
+            tally.fp += 1
+        self.misses.append(f"{where}{name}: expected {expected!r}, got {got!r}")
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, str):
+        return geography.fold(" ".join(value.split()))
+    return value
+
+
+def _code(name: str | None) -> str | None:
+    if not name:
+        return None
+    return countries.country_code(name) or (name.upper() if len(name) == 2 else None)
+
+
+def _wall(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def score(readout: Readout, expected: Mapping[str, Any], checks_ok: Mapping[int, bool],
+          where: str = "") -> Score:
+    """Score one draft against one file's expected facts."""
+    s = Score()
+    for key in ("title", "section", "occasion"):
+        if key in expected:
+            s.record(key, _norm(expected[key]), _norm(getattr(readout, key)) or None, where)
+    for key in ("published_date", "meeting_date"):
+        if key in expected:
+            got = getattr(readout, key)
+            s.record(key, expected[key], got.isoformat() if got else None, where)
+    if "mode" in expected:
+        s.record("mode", expected["mode"], readout.mode.value, where)
+    if "place" in expected:
+        place = expected["place"] or {}
+        got_place = readout.place
+        s.record("place.city", _norm(place.get("city")),
+                 _norm(got_place.city) if got_place and got_place.city else None, where)
+        s.record("place.country", _code(place.get("country")),
+                 got_place.country if got_place else None, where)
+        s.record("place.zone", place.get("zone"), got_place.zone if got_place else None, where)
+    if "relation" in expected:
+        want = {_code(n) for n in expected["relation"]}
+        got = set(readout.relation)
+        tally = s.fields.setdefault("relation", Tally())
+        tally.tp += len(want & got)
+        tally.fp += len(got - want)
+        tally.fn += len(want - got)
+        if want != got:
+            s.misses.append(f"{where}relation: expected {sorted(c for c in want if c)}, "
+                            f"got {sorted(got)}")
+    if "participants" in expected:
+        by_family = {geography.fold(p.person.family_name): p for p in readout.participants}
+        wanted = set()
+        for person in expected["participants"]:
+            key = geography.fold(person["family_name"])
+            wanted.add(key)
+            got_p = by_family.get(key)
+            s.record("participant", key, key if got_p else None, where)
+            if got_p is None:
+                continue
+            s.record("participant.given_name", _norm(person.get("given_name")),
+                     _norm(got_p.person.given_name) or None, where)
+            s.record("participant.honorific", _norm(person.get("honorific")),
+                     _norm(got_p.honorific) or None, where)
+            s.record("participant.office", _norm(person.get("office")),
+                     _norm(got_p.office) or None, where)
+            s.record("participant.country", _code(person.get("country")), got_p.country, where)
+        for key in by_family:
+            if key not in wanted:
+                s.fields.setdefault("participant", Tally()).fp += 1
+                s.misses.append(f"{where}participant: not expected {key!r}")
+    if "sessions" in expected:
+        got_sessions = list(readout.sessions)
+        s.record("session.count", len(expected["sessions"]), len(got_sessions), where)
+        for i, want in enumerate(expected["sessions"]):
+            at = f"{where}sessions[{i}]."
+            got_s = got_sessions[i] if i < len(got_sessions) else None
+            if "kind" in want:
+                s.record("session.kind", _norm(want["kind"]),
+                         _norm(got_s.kind) if got_s else None, at)
+            if "local" in want:
+                s.record("session.start", _wall(want["local"]), got_s.start if got_s else None,
+                         at)
+            if "zone" in want:
+                s.record("session.zone", want["zone"], got_s.zone if got_s else None, at)
+            if want.get("utc"):
+                got_utc = timing.session_start_utc(got_s) if got_s else None
+                s.record("session.utc", want["utc"],
+                         got_utc.strftime("%Y-%m-%dT%H:%MZ") if got_utc else None, at)
+            if "time_qualifier" in want:
+                s.record("session.time_hedge", want["time_qualifier"] or None,
+                         (got_s.time_hedge or None) if got_s else None, at)
+            if "duration" in want:
+                s.record("session.duration", want["duration"],
+                         got_s.duration_minutes if got_s else None, at)
+            if "duration_qualifier" in want:
+                s.record("session.duration_hedge", want["duration_qualifier"] or None,
+                         (got_s.duration_hedge or None) if got_s else None, at)
+            if "stated_other" in want:
+                other = want["stated_other"]
+                got_o = got_s.printed_other if got_s else None
+                s.record("session.printed_other",
+                         (other["local"], other["zone"]) if other else None,
+                         (got_o.local.strftime("%Y-%m-%dT%H:%M"), got_o.zone) if got_o else None,
+                         at)
+            if "stated_other_ok" in want:
+                # Scored as detection of a wrong printed time: a flag is a positive.
+                flagged = not checks_ok.get(i, True)
+                s.record("session.flagged", True if want["stated_other_ok"] is False else None,
+                         True if flagged else None, at)
+    if "summary_points" in expected:
+        top = sum(1 for p in readout.points if p.level == 0)
+        s.record("summary_points", expected["summary_points"], top, where)
+    if "photo_captions" in expected:
+        s.record("photo_captions", expected["photo_captions"] or None,
+                 len(readout.photos) or None, where)
+    if "topics_include" in expected:
+        got_topics = {_norm(t) for t in readout.topics}
+        for name in expected["topics_include"]:
+            s.record("topics", _norm(name), _norm(name) if _norm(name) in got_topics else None,
+                     where)
+    return s

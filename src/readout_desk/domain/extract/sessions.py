@@ -1,0 +1,269 @@
+"""The sessions a readout describes and their timing as printed.
+
+Each session is introduced by a kind ("held a small group meeting", "followed by a
+working lunch", "held the Japan-India Foreign Ministers' Strategic Dialogue"). The text
+from one introduction to the next is that session's segment; its start time, hedge,
+zone label, printed second time and duration are read from the segment, and what comes
+before the first introduction ("On March 30, commencing at 8:30 a.m. ... held a ...")
+belongs to the first session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from readout_desk.domain.extract import clock, dates
+
+_KINDS: dict[str, str] = {
+    "small group meeting": "small group meeting", "small-group meeting": "small group meeting",
+    "tete-a-tete meeting": "tête-à-tête meeting", "tête-à-tête meeting": "tête-à-tête meeting",
+    "tete-a-tete": "tête-à-tête meeting", "tête-à-tête": "tête-à-tête meeting",
+    "one-on-one meeting": "one-on-one meeting", "restricted meeting": "restricted meeting",
+    "restricted session": "restricted session", "expanded meeting": "expanded meeting",
+    "plenary meeting": "plenary meeting", "plenary session": "plenary session",
+    "summit meeting": "summit meeting", "summit talks": "summit talks",
+    "summit telephone talk": "summit telephone talk", "bilateral meeting": "bilateral meeting",
+    "trilateral meeting": "trilateral meeting", "working lunch": "working lunch",
+    "working luncheon": "working luncheon", "working dinner": "working dinner",
+    "working breakfast": "working breakfast", "luncheon": "luncheon", "lunch": "lunch",
+    "dinner": "dinner", "breakfast": "breakfast", "banquet": "banquet",
+    "telephone talk": "telephone talk", "telephone talks": "telephone talk",
+    "telephone call": "telephone call", "telephone conversation": "telephone conversation",
+    "telephone meeting": "telephone meeting", "phone call": "telephone call",
+    "phone conversation": "telephone conversation", "video conference": "video conference",
+    "videoconference": "video conference", "video-conference": "video conference",
+    "video call": "video call", "video meeting": "video meeting",
+    "virtual meeting": "virtual meeting", "online meeting": "online meeting",
+    "strategic dialogue": "strategic dialogue", "policy dialogue": "policy dialogue",
+    "dialogue": "dialogue", "courtesy call": "courtesy call",
+    "consultations": "consultations", "talks": "talks", "meeting": "meeting", "call": "call",
+    "conversation": "conversation", "discussion": "discussion", "audience": "audience",
+}
+_KIND_ALT = "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True))
+_MODIFIER = (
+    r"(?:(?-i:[A-Z][\w'.-]*)|\d+(?:st|nd|rd|th)|bilateral|trilateral|brief|short|productive|"
+    r"first|second|third|official|informal|separate|joint|extended|further|constructive|"
+    r"warm|cordial|substantive|annual|introductory|candid|fruitful|friendly|"
+    r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:minute|hour)|leaders'|ministers'|foreign)"
+)
+_INTRO_RE = re.compile(
+    r"(?:(?P<verb>\b(?:held|holds|hold|holding|had|has|have|having|hosted|hosts|host|"
+    r"attended|attends|attend|joined|joins|followed\s+by|and|then|also|paid)\s+)"
+    r"(?P<article>an?|the|their|a\s+further)\s+|(?P<art2>\b(?:an?)\s+))"
+    r"(?P<mods>(?:" + _MODIFIER + r"\s+){0,5}?)"
+    r"(?P<kind>" + _KIND_ALT + r")\b",
+    re.IGNORECASE,
+)
+_HELD_TALKS_RE = re.compile(
+    r"\b(?:held|holds|hold|had|has)\s+(?P<mods>(?:(?:bilateral|summit|telephone|"
+    r"trilateral)\s+)?)(?P<kind>talks|consultations)\b", re.IGNORECASE)
+_MET_RE = re.compile(
+    r"\b(?P<verb>met|meets|meet|meeting|spoke|speaks|talked|talks|received|receives|"
+    r"called\s+on|calls\s+on)\b(?P<how>[^.;]{0,80}?\b(?:by|over\s+the|on\s+the|via|in\s+a)\s+"
+    r"(?P<medium>tele)?(?P<phone>phone|telephone)?(?P<video>video(?:\s?conference)?|"
+    r"videoconference|virtually|online)?\b)?",
+    re.IGNORECASE,
+)
+_LASTED_RE = re.compile(
+    r"\b(?P<kind>meeting|talk|talks|call|conversation|conference|lunch|dinner|dialogue|"
+    r"discussion|session|breakfast|luncheon)\s+(?:lasted|went\s+on|ran|continued)\s+"
+    r"(?:for\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Intro:
+    kind: str
+    start: int
+    end: int
+    kind_start: int
+
+
+def canonical_kind(text: str) -> str:
+    """The session kind as the record keeps it ("Videoconference" -> "video conference")."""
+    return _KINDS.get(" ".join(text.lower().split()), " ".join(text.lower().split()))
+
+
+def find_intros(text: str, start: int, end: int) -> list[Intro]:
+    """Each place where a session is introduced in ``text[start:end]``."""
+    intros: list[Intro] = []
+    for m in _INTRO_RE.finditer(text, start, end):
+        article = (m.group("article") or m.group("art2") or "").lower()
+        verb = " ".join((m.group("verb") or "").lower().split())
+        if article in ("the", "their") and verb in ("and", "then", "also", ""):
+            continue
+        kind_text = m.group("kind")
+        # "a summary of the meeting" never matches (no article before the kind); "a call for"
+        # and "a meeting of minds" are phrases, not sessions.
+        after = text[m.end("kind"):m.end("kind") + 12].lower()
+        if kind_text.lower() == "call" and after.startswith((" for", " to ")):
+            continue
+        if kind_text.lower() in ("dialogue", "discussion", "conversation", "talks") and \
+                not verb and not m.group("mods"):
+            continue
+        mods = m.group("mods") or ""
+        kind = canonical_kind(kind_text)
+        lowered_mods = mods.lower()
+        if kind == "meeting" and "summit" in lowered_mods.split():
+            kind = "summit meeting"
+        if kind in ("meeting", "call", "talks") and "telephone" in lowered_mods:
+            kind = "telephone " + ("talk" if kind == "talks" else kind)
+        if kind == "meeting" and "video" in lowered_mods:
+            kind = "video conference"
+        intros.append(Intro(kind, m.start(), m.end(), m.start("kind")))
+    for m in _HELD_TALKS_RE.finditer(text, start, end):
+        if any(i.start <= m.start() < i.end for i in intros):
+            continue
+        mods = (m.group("mods") or "").strip().lower()
+        kind = canonical_kind(f"{mods} {m.group('kind')}".strip())
+        intros.append(Intro(kind, m.start(), m.end(), m.start("kind")))
+    intros.sort(key=lambda i: i.start)
+    return intros
+
+
+def find_met(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A meeting told by its verb ("met today with", "spoke by telephone with"): its kind."""
+    m = _MET_RE.search(text, start, end)
+    if not m:
+        return None
+    if m.group("phone"):
+        return "telephone call", m.start(), m.end()
+    if m.group("video"):
+        return "video conference", m.start(), m.end()
+    return "meeting", m.start(), m.end("verb")
+
+
+@dataclass(frozen=True)
+class Timing:
+    """What a segment says about a session's time."""
+
+    start: dt.time | None = None
+    start_span: tuple[int, int] | None = None
+    hedge: str = ""
+    label: str = ""
+    day: dates.FoundDate | dates.RelativeDate | None = None
+    end: dt.time | None = None
+    other_time: dt.time | None = None
+    other_label: str = ""
+    other_text: str = ""
+    other_day: dates.FoundDate | None = None
+    other_span: tuple[int, int] | None = None
+    duration: int | None = None
+    duration_hedge: str = ""
+    duration_span: tuple[int, int] | None = None
+
+
+_PAREN_RE = re.compile(r"\s*\((?P<inside>[^()]{1,160})\)")
+_BARE_LABEL_RE = re.compile(r"\s*,?\s*(?P<label>" + clock.LABEL + r")")
+_RANGE_RE = re.compile(r"\s*(?:to|until|till|-|and)\s+", re.IGNORECASE)
+
+
+def _label_in(text: str) -> str:
+    m = clock.LABEL_RE.search(text)
+    if m and clock.label_is_plausible(m.group(0)):
+        return clock.clean_label(m.group(0))
+    return ""
+
+
+def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]) -> int:
+    """Read "(local time; 11:10 p.m. on May 3 JST)" after position ``pos``."""
+    m = _PAREN_RE.match(text, pos, segment_end)
+    if not m:
+        bare = _BARE_LABEL_RE.match(text, pos, segment_end)
+        if bare and clock.label_is_plausible(bare.group("label")):
+            timing["label"] = clock.clean_label(bare.group("label"))
+            return bare.end()
+        return pos
+    inside = m.group("inside")
+    base = m.start("inside")
+    clocks = clock.find_clocks(text, base, m.end("inside"))
+    if not clocks:
+        label = _label_in(inside)
+        if label:
+            timing["label"] = label
+            return m.end()
+        return pos
+    first_clock = clocks[0]
+    before = text[base:first_clock.start]
+    label_before = _label_in(before)
+    if label_before:
+        timing["label"] = label_before
+    after = text[first_clock.end:m.end("inside")]
+    other_label = _label_in(after)
+    found_days = dates.find_dates(text, first_clock.start, m.end("inside"))
+    timing["other_time"] = first_clock.time
+    timing["other_label"] = other_label
+    timing["other_text"] = text[first_clock.start:m.end("inside")].strip(" ;,")
+    timing["other_day"] = found_days[0] if found_days else None
+    timing["other_span"] = (first_clock.start, m.end("inside"))
+    return m.end()
+
+
+def read_timing(text: str, start: int, end: int, prefer_after: int | None = None) -> Timing:
+    """The timing stated in ``text[start:end]``; clocks after ``prefer_after`` come first."""
+    values: dict[str, object] = {}
+    clocks = clock.find_clocks(text, start, end)
+    if prefer_after is not None:
+        clocks = ([c for c in clocks if c.start >= prefer_after]
+                  + [c for c in clocks if c.start < prefer_after])
+    consumed: set[int] = set()
+    for c in clocks:
+        if c.start in consumed:
+            continue
+        values["start"] = c.time
+        values["start_span"] = (c.start, c.end)
+        values["hedge"] = clock.hedge_before(text, c.start)
+        pos = _read_paren(text, c.end, end, values)
+        for other in clocks:
+            if c.end <= other.start < pos:
+                consumed.add(other.start)
+        # "from 10:00 to 11:30", "10:00-11:30"
+        rng = _RANGE_RE.match(text, pos, end)
+        if rng:
+            follow = [o for o in clocks if o.start == rng.end()]
+            if follow:
+                values["end"] = follow[0].time
+                consumed.add(follow[0].start)
+                pos = _read_paren(text, follow[0].end, end, values)
+        days = dates.find_dates(text, start, c.start)
+        if days:
+            values["day"] = days[-1]
+        else:
+            rel = dates.find_relative(text, start, c.start)
+            if rel:
+                values["day"] = rel[-1]
+        break
+    for d in clock.find_durations(text, start, end):
+        span = values.get("start_span")
+        if isinstance(span, tuple) and span[0] <= d.start < span[1]:
+            continue
+        values["duration"] = d.minutes
+        values["duration_hedge"] = d.hedge
+        values["duration_span"] = (d.start, d.end)
+        if not values.get("label") and values.get("start") is not None:
+            # A label after the duration: "for about 20 minutes (Japan time)".
+            after: dict[str, object] = {}
+            _read_paren(text, d.end, end, after)
+            if after.get("label") and not after.get("other_time"):
+                values["label"] = after["label"]
+        break
+    if "duration" not in values and values.get("start") is not None and values.get("end"):
+        s = values["start"]
+        e = values["end"]
+        assert isinstance(s, dt.time) and isinstance(e, dt.time)
+        minutes = (e.hour * 60 + e.minute) - (s.hour * 60 + s.minute)
+        if minutes <= 0:
+            minutes += 24 * 60
+        values["duration"] = minutes
+    return Timing(**values)  # type: ignore[arg-type]
+
+
+def find_lasted(text: str, start: int, end: int) -> list[tuple[str, clock.Duration]]:
+    """"The meeting lasted about 10 minutes": (kind word, duration) pairs."""
+    out = []
+    for m in _LASTED_RE.finditer(text, start, end):
+        found = clock.find_durations(text, m.end(), min(end, m.end() + 60))
+        if found and found[0].start - m.end() < 3:
+            out.append((m.group("kind").lower(), found[0]))
+    return out
