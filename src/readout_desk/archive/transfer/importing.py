@@ -313,7 +313,7 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
         else:
             raise _FileProblem("Readout Desk imports .json, .csv, .txt and .html files.")
         if not readouts:
-            raise _FileProblem("the file holds no readouts.")
+            return FileOutcome(path)  # an empty export imports as nothing, not as an error
         problems = []
         for i, r in enumerate(readouts, start=1):
             for p in validation.problems(r):

@@ -1,0 +1,156 @@
+"""Import: all or nothing per file, duplicates skipped, cancel between files, a full disk."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from readout_desk.archive import Archive, ArchiveFullError
+from readout_desk.archive.transfer import duplicate_key, import_files
+from readout_desk.domain import jsonformat
+from readout_desk.domain.records import Participant, Person, Photo, Readout
+from tests.archive.helpers import lima_readout
+
+
+def _write(path: Path, readouts: list[Readout]) -> Path:
+    path.write_text(json.dumps(jsonformat.document(readouts), ensure_ascii=False), "utf-8")
+    return path
+
+
+def _talk(i: int, **changes: Any) -> Readout:
+    return dataclasses.replace(lima_readout(), title=f"Talk number {i}", **changes)
+
+
+def test_a_file_with_one_bad_readout_imports_nothing(tmp_path: Path, archive: Archive) -> None:
+    good = _write(tmp_path / "good.json", [_talk(1), _talk(2)])
+    data = jsonformat.document([_talk(3), _talk(4)])
+    data["readouts"][1]["sessions"][0]["zone"] = "Mars/Olympus"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), "utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"readouts": [', "utf-8")
+    summary = import_files(archive, [good, bad, broken])
+    assert archive.count() == 2
+    assert [f.path.name for f in summary.failed] == ["bad.json", "broken.json"]
+    assert "readout 2" in summary.failed[0].error and "Mars/Olympus" in summary.failed[0].error
+    assert "not valid JSON" in summary.failed[1].error
+    assert summary.lines()[0] == "Imported 2 readouts from 1 of 3 files."
+
+
+def test_duplicates_are_skipped_and_counted(tmp_path: Path, archive: Archive) -> None:
+    first = _write(tmp_path / "a.json", [_talk(1), _talk(2)])
+    assert len(import_files(archive, [first]).imported_ids) == 2
+    archive.delete(archive.all_ids()[0])
+    # Same title, date and family names (other case and accents) is a duplicate ...
+    again = dataclasses.replace(_talk(1), title="TALK NUMBER 1", lead="reworded")
+    # ... another participant or another date is not.
+    other_people = _talk(2, participants=(Participant(Person("Blinken", "Antony")),))
+    other_day = dataclasses.replace(_talk(2), meeting_date=_talk(2).meeting_date.replace(day=4))
+    second = _write(tmp_path / "b.json", [again, other_people, other_day, other_day])
+    summary = import_files(archive, [second])
+    assert len(summary.imported_ids) == 2
+    assert summary.duplicate_count == 2
+    reasons = summary.files[0].duplicates
+    assert "in the trash" in reasons[0]
+    assert "repeated in b.json" in reasons[1]
+    assert archive.count(include_trash=True) == 4
+
+
+def test_duplicate_key_ignores_case_accents_and_order() -> None:
+    a = lima_readout()
+    b = dataclasses.replace(a, title=a.title.upper(),
+                            participants=tuple(reversed(a.participants)))
+    assert duplicate_key(a) == duplicate_key(b)
+    c = dataclasses.replace(a, participants=(Participant(Person("Gérvasi")),
+                                             Participant(Person("hayashi"))))
+    assert duplicate_key(a) == duplicate_key(c)
+
+
+def test_cancel_between_files_finishes_the_current_file(tmp_path: Path,
+                                                        archive: Archive) -> None:
+    files = [_write(tmp_path / f"f{i}.json", [_talk(i * 10 + j) for j in range(5)])
+             for i in range(4)]
+    seen: list[str] = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        if label:
+            seen.append(label)
+
+    summary = import_files(archive, files, progress=progress, cancelled=lambda: len(seen) >= 2)
+    assert summary.cancelled
+    assert archive.count() == 10  # two whole files, nothing of the others
+    assert [p.name for p in summary.not_started] == ["f2.json", "f3.json"]
+    assert "Cancelled" in summary.lines()[-1]
+
+
+def test_folder_import_reads_every_json_inside(tmp_path: Path, archive: Archive) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    _write(folder / "a.json", [_talk(1)])
+    _write(folder / "sub" / "b.json", [_talk(2)])
+    (folder / "notes.bin").write_bytes(b"\0\1")
+    summary = import_files(archive, [folder])
+    assert [f.path.name for f in summary.files] == ["a.json", "b.json"]
+    assert archive.count() == 2
+
+
+def test_photo_files_travel_with_a_json_export(tmp_path: Path, archive: Archive) -> None:
+    from readout_desk.archive.transfer import export_readouts
+
+    assert archive.attachments_dir is not None
+    (archive.attachments_dir).mkdir(parents=True, exist_ok=True)
+    (archive.attachments_dir / "handshake.jpg").write_bytes(b"JPEG-bytes")
+    saved = archive.add(_talk(1, photos=(Photo("Handshake", "handshake.jpg"),)))
+    out = tmp_path / "out" / "export.json"
+    result = export_readouts(archive, [saved.id], "json", out)
+    assert (tmp_path / "out" / "export-attachments" / "handshake.jpg").read_bytes() == \
+        b"JPEG-bytes"
+    assert any("Copied 1 photo file" in n for n in result.notes)
+    with Archive.open(tmp_path / "other" / "archive.sqlite3") as other:
+        import_files(other, [out])
+        assert other.attachments_dir is not None
+        assert (other.attachments_dir / "handshake.jpg").read_bytes() == b"JPEG-bytes"
+
+
+def _fill_disk(archive: Archive, spare_pages: int) -> None:
+    """Make the database "full": SQLite refuses to grow it past a few more pages."""
+    assert archive.path is not None
+    with sqlite3.connect(archive.path) as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+
+    def limit(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + spare_pages}")
+
+    engine = archive._engine  # noqa: SLF001 - the test reaches in to simulate a full disk
+    event.listen(engine, "connect", limit)
+    engine.dispose()
+
+
+def test_a_full_disk_fails_the_save_and_leaves_the_archive_as_it_was(archive: Archive) -> None:
+    archive.add(_talk(1))
+    before = archive.get_many(archive.all_ids())
+    _fill_disk(archive, spare_pages=2)
+    big = _talk(2, lead="A long lead. " * 40_000)
+    with pytest.raises(ArchiveFullError, match="disk .* is full"):
+        archive.add(big)
+    assert archive.get_many(archive.all_ids()) == before
+    assert archive.integrity_problems() == []
+
+
+def test_a_full_disk_stops_an_import_cleanly(tmp_path: Path, archive: Archive) -> None:
+    archive.add(_talk(1))
+    _fill_disk(archive, spare_pages=2)
+    big = _write(tmp_path / "big.json", [_talk(i, lead="Words. " * 20_000) for i in range(2, 6)])
+    later = _write(tmp_path / "later.json", [_talk(9)])
+    summary = import_files(archive, [big, later])
+    assert archive.count() == 1
+    assert "full" in summary.failed[0].error
+    assert [p.name for p in summary.not_started] == ["later.json"]
+    assert summary.stopped
+    assert archive.integrity_problems() == []
