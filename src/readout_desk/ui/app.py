@@ -24,6 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home-zone", metavar="ZONE",
                         help="show times also in this IANA zone for this run (e.g. Asia/Tokyo)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="a JSON export to offer for import (the window of an archive "
+                             "that is already open comes forward instead of a second one)")
     return parser
 
 
@@ -35,20 +38,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from readout_desk.archive import Archive, ArchiveError
-    from readout_desk.domain import timing
-    from readout_desk.ui.main_window import MainWindow
-    from readout_desk.ui.settings import Settings
+    from readout_desk.ui import crash, lifecycle, single_instance
 
+    crash.setup_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0],
                                                                              *qt_args])
     app.setApplicationName("Readout Desk")
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("readout-desk")
+    app.setDesktopFileName("org.readoutdesk.ReadoutDesk")
 
     location = paths.archive_location(args.db)
+    # Before anything heavy: a launch on an archive that is already open hands over
+    # its files and ends here.
+    guard = single_instance.claim(location, args.files)
+    if guard is None:
+        return 0
+    handler = crash.CrashHandler(lambda: {"Archive": location}, app)
+    handler.install()
+    signals = lifecycle.quit_on_signals(app)
+
+    from readout_desk.archive import Archive, ArchiveError
+    from readout_desk.domain import timing
+    from readout_desk.ui import about, file_open
+    from readout_desk.ui.main_window import MainWindow
+    from readout_desk.ui.settings import Settings
+
+    app.setWindowIcon(about.app_icon())
     try:
         archive = Archive.open(location)
     except ArchiveError as exc:
@@ -63,10 +80,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             settings.set_home_zone(args.home_zone)
     try:
-        window = MainWindow(archive, settings)
+        try:
+            window = MainWindow(archive, settings)
+        except Exception as exc:  # noqa: BLE001 - reported, then the program ends
+            handler.report_fatal(exc, "The main window could not be built")
+            return 1
+        guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
+        guard.filesReceived.connect(lambda files: file_open.open_files(window, files))
         window.show()
+        if args.files:
+            file_open.open_files(window, args.files)
         return int(app.exec())
     finally:
+        guard.close()
+        if signals is not None:
+            signals.restore()
+        handler.uninstall()
         archive.close()
 
 

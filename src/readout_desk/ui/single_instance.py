@@ -224,3 +224,26 @@ def bring_to_front(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def claim(location: str, files: list[str] | None = None) -> InstanceGuard | None:
+    """Become the instance for ``location``, or hand ``files`` to the one running.
+
+    Returns the guard to keep (listening) or ``None`` when another instance has the
+    archive and this launch should end. An in-memory archive is never shared.
+    """
+    guard = InstanceGuard(location)
+    if archive_key(location) == ":memory:":
+        return guard
+    outcome = guard.acquire(files or [])
+    if outcome is Forwarded.NONE:
+        return guard
+    if outcome is Forwarded.BUSY:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            None, "Readout Desk",
+            "Readout Desk is already open on this archive but is not answering right now "
+            "(it may be busy). Wait a moment and switch to its window, or close it first.")
+    guard.deleteLater()
+    return None

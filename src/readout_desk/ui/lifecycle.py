@@ -1,0 +1,71 @@
+"""Ending cleanly when the system asks: SIGTERM (logout, ``kill``) and Ctrl+C.
+
+Python runs its signal handlers only between bytecodes, and the Qt event loop may sit in
+C++ for a long time. ``signal.set_wakeup_fd`` writes a byte to a socket when a signal
+arrives; a :class:`QSocketNotifier` on the other end wakes the event loop, Python runs
+the handler, and the handler closes the windows (saving their state) and quits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket
+from types import FrameType
+
+from PySide6.QtCore import QObject, QSocketNotifier, Slot
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+
+class QuitOnSignals(QObject):
+    """Close every window and quit the application on SIGTERM, SIGINT (and SIGHUP)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        self._previous: dict[int, object] = {}
+        self.received: list[int] = []
+        for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                self._previous[number] = signal.signal(number, self._on_signal)
+
+    def _on_signal(self, number: int, frame: FrameType | None) -> None:
+        self.received.append(number)
+        log.info("Quitting on signal %s", signal.Signals(number).name)
+        self._app.closeAllWindows()
+        self._app.quit()
+
+    @Slot()
+    def _drain(self) -> None:
+        # The byte only woke the event loop; Python has run (or now runs) the handler.
+        with contextlib.suppress(BlockingIOError, InterruptedError):
+            while self._reader.recv(64):
+                pass
+
+    def restore(self) -> None:
+        """Give the signals back to their previous handlers."""
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        self._previous.clear()
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+
+
+def quit_on_signals(app: QApplication) -> QuitOnSignals | None:
+    """Install :class:`QuitOnSignals` (only possible on the main thread)."""
+    try:
+        return QuitOnSignals(app)
+    except ValueError:  # not the main thread: nothing to wake
+        return None
