@@ -27,6 +27,7 @@ from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveR
 from readout_desk.archive.store import Archive
 from readout_desk.archive.transfer import csvio
 from readout_desk.archive.transfer.common import CancelFn, ProgressFn, never_cancelled, no_progress
+from readout_desk.archive.transfer.drafts import DraftQueue
 from readout_desk.domain import geography, jsonformat, validation
 from readout_desk.domain.query import ParsedQuery, Term
 from readout_desk.domain.records import Photo, Readout
@@ -109,7 +110,7 @@ class ImportSummary:
                        "meeting date and participants).")
         if self.drafts:
             out.append(f"{len(self.drafts)} draft{'s' if len(self.drafts) != 1 else ''} "
-                       "extracted from text wait for review.")
+                       "extracted from text files wait for review (File > Review Drafts).")
         for f in self.failed:
             out.append(f"Nothing imported from {f.path.name}: {f.error}")
         if self.stopped:
@@ -187,28 +188,40 @@ def read_csv(path: Path, mapping: Mapping[str, str] | None) -> list[Readout]:
 
 
 def _extractor() -> ModuleType | None:
-    """The text extractor module, if this build has one."""
+    """The text extractor package, if this build has one."""
     try:
         return importlib.import_module("readout_desk.domain.extract")
     except ImportError:
         return None
 
 
-def read_text_draft(path: Path) -> list[Readout]:
-    """Drafts extracted from a .txt or .html readout (to be reviewed, not saved directly)."""
+@dataclass(frozen=True)
+class TextDraft:
+    """A readout extracted from a text file, with what the reviewer needs beside it."""
+
+    readout: Readout
+    source_text: str
+    notes: tuple[str, ...]
+
+
+def read_text_draft(path: Path) -> TextDraft:
+    """The draft extracted from a .txt or .html readout (to be reviewed, not saved directly)."""
     extract = _extractor()
     if extract is None:
         raise _FileProblem("reading .txt and .html readouts needs the text extractor, which "
                            "this version of Readout Desk does not have.")
-    text = _read_text(path)
-    for name in ("extract_readout", "extract", "draft_from_text"):
-        fn = getattr(extract, name, None)
-        if callable(fn):
-            result = fn(text)
-            draft = getattr(result, "readout", result)
-            if isinstance(draft, Readout):
-                return [draft]
-    raise _FileProblem("the text extractor gave no readout for this file.")
+    try:
+        size = path.stat().st_size
+        if size > extract.MAX_INPUT_BYTES:
+            raise _FileProblem(f"the file is larger than {extract.MAX_INPUT_BYTES // 2**20} MB.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
+    try:
+        draft = extract.extract(raw)
+    except extract.ExtractionError as exc:
+        raise _FileProblem(f"{exc}".rstrip(".") + ".") from None
+    return TextDraft(draft.readout, draft.source, tuple(draft.notes))
 
 
 class _Duplicates:
@@ -294,18 +307,22 @@ def _bring_attachments(archive: Archive, source: Path, readouts: list[Readout]
 
 
 def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] | None = None,
-                duplicates: _Duplicates | None = None, skip_duplicates: bool = True
-                ) -> FileOutcome:
+                duplicates: _Duplicates | None = None, skip_duplicates: bool = True,
+                draft_queue: DraftQueue | None = None) -> FileOutcome:
     """Import one file in one transaction; returns what became of it.
 
-    Raises :class:`ArchiveFullError` and :class:`ArchiveReadOnlyError` (after which no
-    further file can succeed); any other problem is reported in the outcome.
+    Text files become drafts in ``draft_queue`` instead of readouts. Raises
+    :class:`ArchiveFullError` and :class:`ArchiveReadOnlyError` (after which no further
+    file can succeed); any other problem is reported in the outcome.
     """
     duplicates = duplicates or _Duplicates(archive)
     suffix = path.suffix.lower()
     try:
         if suffix in TEXT_SUFFIXES:
-            return FileOutcome(path, drafts=tuple(read_text_draft(path)))
+            found = read_text_draft(path)
+            if draft_queue is not None:
+                draft_queue.add(found.readout, path.name, found.source_text, found.notes)
+            return FileOutcome(path, drafts=(found.readout,))
         if suffix in CSV_SUFFIXES:
             readouts = read_csv(path, csv_mapping)
         elif suffix in JSON_SUFFIXES:
@@ -356,6 +373,7 @@ def import_files(
     *,
     csv_mapping: Mapping[str, str] | None = None,
     skip_duplicates: bool = True,
+    draft_queue: DraftQueue | None = None,
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
 ) -> ImportSummary:
@@ -370,7 +388,7 @@ def import_files(
         progress(index, len(files), path.name)
         try:
             outcome = import_file(archive, path, csv_mapping=csv_mapping, duplicates=duplicates,
-                                  skip_duplicates=skip_duplicates)
+                                  skip_duplicates=skip_duplicates, draft_queue=draft_queue)
         except (ArchiveFullError, ArchiveReadOnlyError) as exc:
             outcomes.append(FileOutcome(path, error=str(exc)))
             stopped = "The import stopped there: no further file can be saved."
