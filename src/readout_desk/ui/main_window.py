@@ -42,7 +42,8 @@ from readout_desk.ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 #: Modules that add features to the window; each has ``install(window) -> None``.
-FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.about")
+FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.about",
+                                     "readout_desk.ui.transfer")
 
 #: The menus in the order they appear in the menu bar.
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
