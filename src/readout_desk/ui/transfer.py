@@ -1127,16 +1127,20 @@ def open_archive_with_recovery(location: str,
     """Open the archive at start-up, offering the latest good backup if it is damaged.
 
     Raises :class:`~readout_desk.archive.ArchiveError` when it cannot be opened (or the
-    person chose to quit); the message says why in one sentence.
+    person chose to quit); the message says why in one sentence. Show
+    :func:`startup_message` of the result in the window's banner.
     """
-    opened = bk.open_with_recovery(location, ask)
+    return bk.open_with_recovery(location, ask)
+
+
+def startup_message(opened: bk.Opened) -> str:
+    """What the banner should say after opening: a recovery, or why it is read-only."""
     if opened.damaged_copy is not None:
         what = (f"restored from the backup of {opened.restored_from.created:%Y-%m-%d %H:%M} UTC"
                 if opened.restored_from else "started empty")
-        QMessageBox.information(None, "Archive recovered",
-                                f"The archive was {what}. The damaged file was kept as "
-                                f"{opened.damaged_copy}.")
-    return opened
+        return (f"The archive was damaged and has been {what}. The damaged file was kept "
+                f"as {opened.damaged_copy}.")
+    return opened.read_only_reason
 
 
 # ----- installing ------------------------------------------------------------------------
@@ -1250,5 +1254,6 @@ __all__ = [
     "install",
     "move_to_trash",
     "open_archive_with_recovery",
+    "startup_message",
 ]
 

@@ -1,0 +1,259 @@
+"""The import, export, trash and backup dialogs, driven as a person would."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from readout_desk.archive import Archive
+from readout_desk.archive import backup as bk
+from readout_desk.domain import jsonformat
+from readout_desk.ui import transfer
+from readout_desk.ui.main_window import MainWindow
+from readout_desk.ui.settings import Settings
+from tests.archive.helpers import lima_readout
+
+WAIT_MS = 15_000
+
+
+def _settled(window: MainWindow) -> bool:
+    return (not window._search_timer.isActive()  # noqa: SLF001
+            and window.model.query == window.current_query()
+            and window.last_page is not None and not window.runner.busy())
+
+
+@pytest.fixture
+def window_on(qtbot: QtBot) -> Iterator[Callable[[Archive], MainWindow]]:
+    opened: list[MainWindow] = []
+
+    def make(archive: Archive) -> MainWindow:
+        settings = Settings()
+        settings.set_home_zone("Asia/Tokyo")
+        window = MainWindow(archive, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: _settled(window), timeout=WAIT_MS)
+        opened.append(window)
+        return window
+
+    yield make
+    for window in opened:
+        window.close()
+
+
+def _action(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    action = window.findChild(QAction, name)
+    assert action is not None, name
+    return action
+
+
+def _dialog(window: MainWindow, cls: type, name: str):  # type: ignore[no-untyped-def]
+    found = window.findChild(cls, name)
+    assert found is not None, name
+    return found
+
+
+def _click_in_message_box(name: str, button: str) -> None:
+    """Answer the next modal message box named ``name`` by clicking ``button``."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.objectName() == name:
+            found = box.findChild(QPushButton, button)
+            assert found is not None
+            found.click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+
+
+def _row_of(window: MainWindow, title: str) -> int:
+    model = window.model
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            if model.index(row, col).data() == title:
+                return row
+    raise AssertionError(f"{title!r} is not listed")
+
+
+def test_delete_find_in_trash_and_restore(qtbot: QtBot, demo_archive: Archive,
+                                          window_on: Callable[[Archive], MainWindow]) -> None:
+    window = window_on(demo_archive)
+    title = "Japan-Peru Foreign Ministers' Meeting"
+    readout_id = demo_archive.search_ids(f'"{title}"')[0]
+    before = window.model.rowCount()
+    window.show_readout(readout_id)
+    qtbot.waitUntil(lambda: window.current_readout_id() == readout_id, timeout=WAIT_MS)
+    window.results.setFocus()
+    qtbot.keyClick(window.results, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: demo_archive.is_deleted(readout_id), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _settled(window) and window.model.rowCount() == before - 1,
+                    timeout=WAIT_MS)
+    with pytest.raises(AssertionError):
+        _row_of(window, title)
+    assert "trash" in window.statusBar().currentMessage()
+
+    _action(window, "actionTrash").trigger()
+    dialog = _dialog(window, transfer.TrashDialog, "trashDialog")
+    qtbot.waitExposed(dialog)
+    assert dialog.titles() == [title]
+    table = dialog.table
+    rect = table.visualRect(table.model().index(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert not demo_archive.is_deleted(readout_id)
+    assert dialog.titles() == []
+    assert "empty" in dialog.info.text()
+    qtbot.waitUntil(lambda: _settled(window) and window.model.rowCount() == before,
+                    timeout=WAIT_MS)
+    assert _row_of(window, title) >= 0
+
+
+def test_delete_in_the_search_field_edits_text(qtbot: QtBot, demo_archive: Archive,
+                                               window_on: Callable[[Archive], MainWindow]
+                                               ) -> None:
+    window = window_on(demo_archive)
+    window.show_readout(demo_archive.all_ids()[0])
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "peru")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Home)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Delete)
+    assert window.search_field.text() == "eru"
+    assert demo_archive.trash() == []
+
+
+def test_empty_trash_asks_first(qtbot: QtBot, demo_archive: Archive,
+                                window_on: Callable[[Archive], MainWindow]) -> None:
+    window = window_on(demo_archive)
+    demo_archive.delete_many(demo_archive.all_ids()[:2])
+    _action(window, "actionTrash").trigger()
+    dialog = _dialog(window, transfer.TrashDialog, "trashDialog")
+    _click_in_message_box("confirmEmptyTrash", "confirmEmptyTrashYes")
+    qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert demo_archive.trash() == []
+    assert demo_archive.count(include_trash=True) == demo_archive.count()
+
+
+def _folder_of_files(folder: Path, files: int, per_file: int) -> list[list[str]]:
+    folder.mkdir()
+    titles = []
+    for f in range(files):
+        batch = [dataclasses.replace(lima_readout(), title=f"File {f:02d} talk {i}",
+                                     lead="Words of the lead. " * 200)
+                 for i in range(per_file)]
+        (folder / f"batch-{f:02d}.json").write_text(
+            json.dumps(jsonformat.document(batch)), "utf-8")
+        titles.append([r.title for r in batch])
+    return titles
+
+
+def test_import_a_folder_with_progress_and_cancel_halfway(
+        qtbot: QtBot, archive: Archive, tmp_path: Path,
+        window_on: Callable[[Archive], MainWindow]) -> None:
+    titles = _folder_of_files(tmp_path / "incoming", files=40, per_file=15)
+    window = window_on(archive)
+    _action(window, "actionImport").trigger()
+    dialog = _dialog(window, transfer.ImportDialog, "importDialog")
+    qtbot.waitExposed(dialog)
+    dialog.set_paths([tmp_path / "incoming"])
+    assert dialog.file_list.count() == 40
+    bar = dialog.progress.bar
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.maximum() == 40 and bar.value() >= 3, timeout=WAIT_MS)
+    assert dialog.progress.isVisible()
+    with qtbot.waitSignal(dialog.finishedImport, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(dialog.progress.cancel_button, Qt.MouseButton.LeftButton)
+    summary = finished.args[0]
+    assert summary.cancelled
+    assert 0 < len(summary.not_started) < 40
+    # Every file is in the archive completely or not at all.
+    present = {h.title for h in archive.search("", limit=10_000).hits}
+    for batch in titles:
+        assert set(batch) <= present or not (set(batch) & present)
+    assert archive.count() == 15 * (40 - len(summary.not_started))
+    assert "Cancelled" in dialog.summary_view.toPlainText()
+    dialog.close()
+
+
+def test_export_dialog_writes_the_current_search(qtbot: QtBot, demo_archive: Archive,
+                                                 tmp_path: Path,
+                                                 window_on: Callable[[Archive], MainWindow]
+                                                 ) -> None:
+    window = window_on(demo_archive)
+    window.search_bar.set_query("peru")
+    qtbot.waitUntil(lambda: _settled(window) and window.current_query() == "peru",
+                    timeout=WAIT_MS)
+    _action(window, "actionExport").trigger()
+    dialog = _dialog(window, transfer.ExportDialog, "exportDialog")
+    assert dialog.scope_search.isChecked()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("ics"))
+    out = tmp_path / "peru.ics"
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(out))
+    with qtbot.waitSignal(dialog.finishedExport, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert out.exists() and "DTSTART;TZID=America/Lima:20230503T091000" in out.read_text()
+    assert "Exported" in dialog.result_label.text()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    assert dialog.path_edit.text().endswith(".pdf")
+    with qtbot.waitSignal(dialog.finishedExport, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "peru.pdf").read_bytes()[:5] == b"%PDF-"
+    dialog.close()
+
+
+def test_backups_dialog_previews_and_restores(qtbot: QtBot, archive: Archive,
+                                              window_on: Callable[[Archive], MainWindow]
+                                              ) -> None:
+    archive.add_many([dataclasses.replace(lima_readout(), title=f"Talk {i}") for i in range(3)])
+    bk.create_backup(archive)
+    archive.add(dataclasses.replace(lima_readout(), title="Added after the backup"))
+    window = window_on(archive)
+    _action(window, "actionBackups").trigger()
+    dialog = _dialog(window, transfer.BackupsDialog, "backupsDialog")
+    qtbot.waitExposed(dialog)
+    assert dialog.list.count() == 1
+    dialog.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "3 readouts" in dialog.preview.toPlainText(), timeout=WAIT_MS)
+    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=WAIT_MS)
+    _click_in_message_box("confirmRestore", "confirmRestoreYes")
+    with qtbot.waitSignal(dialog.restored, timeout=WAIT_MS) as restored:
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert archive.count() == 3
+    assert restored.args[0].readouts == 4  # the state before the restore was kept
+    qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _settled(window) and window.model.rowCount() == 3,
+                    timeout=WAIT_MS)
+    dialog.close()
+
+
+def test_a_damaged_archive_at_start_up_offers_the_latest_good_backup(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    with Archive.open(path) as live:
+        live.add_many([dataclasses.replace(lima_readout(), title=f"Talk {i}")
+                       for i in range(40)])
+        bk.create_backup(live)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 4000] = b"\xff" * 4000
+    path.write_bytes(bytes(data))
+
+    _click_in_message_box("damagedArchiveDialog", "damagedRestore")
+    opened = transfer.open_archive_with_recovery(str(path))
+    with opened.archive as restored:
+        assert restored.count() == 40
+    assert opened.damaged_copy is not None and opened.damaged_copy.exists()
+    message = transfer.startup_message(opened)
+    assert "restored from the backup" in message and str(opened.damaged_copy) in message
