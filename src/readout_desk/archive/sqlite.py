@@ -196,6 +196,9 @@ class SqlSearch:
     params: dict[str, Any]
     has_match: bool
     empty: bool  # the query cannot match anything
+    # The same hits as a WHERE on the full-text table alone (set when there are words):
+    # conditions on readouts become rowid filters, so counting and ranking need no join.
+    fts_where: str = ""
 
 
 def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
@@ -212,10 +215,16 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
     if negative:
         where.append(f"r.id NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :neg)")
         params["neg"] = negative
+    trash = ""
     if query.only_trash:
-        where.append("r.deleted_at IS NOT NULL")
+        trash = "r.deleted_at IS NOT NULL"
     elif not query.include_trash and trash_present:
-        where.append("r.deleted_at IS NULL")
+        # The unary plus keeps the planner off the deleted_at index, which would make it
+        # sort every live readout instead of walking the date index.
+        trash = "+r.deleted_at IS NULL"
+    if trash:
+        where.append(trash)
+    first_filter = len(where)
     if query.modes:
         names = []
         for i, mode in enumerate(query.modes):
@@ -230,7 +239,23 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
         params["date_to"] = query.date_to
     empty = bool(query.date_from and query.date_to and query.date_from > query.date_to)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return SqlSearch(f"FROM {source}{clause}", params, bool(positive), empty)
+    fts_where = ""
+    if positive:
+        # The "+" keeps FTS5 from being asked once per listed rowid: probing a small
+        # set of ids while walking the matches is far cheaper than one lookup per id.
+        fts_where = f"{FTS_TABLE} MATCH :match"
+        filters = where[first_filter:]
+        if filters:
+            conditions = " AND ".join(filters + ([trash] if trash else []))
+            fts_where += (f" AND +{FTS_TABLE}.rowid IN "
+                          f"(SELECT r.id FROM readouts r WHERE {conditions})")
+        elif trash == "+r.deleted_at IS NULL":
+            fts_where += (f" AND +{FTS_TABLE}.rowid NOT IN "
+                          "(SELECT id FROM readouts WHERE deleted_at IS NOT NULL)")
+        elif trash:
+            fts_where += (f" AND +{FTS_TABLE}.rowid IN "
+                          "(SELECT id FROM readouts WHERE deleted_at IS NOT NULL)")
+    return SqlSearch(f"FROM {source}{clause}", params, bool(positive), empty, fts_where)
 
 
 def page_sql(search: SqlSearch, sort: str, descending: bool) -> str:
@@ -255,11 +280,59 @@ def page_sql(search: SqlSearch, sort: str, descending: bool) -> str:
     )
 
 
+def driver_params(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` as the sqlite3 driver takes them (dates as the text they are stored as)."""
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
+
+
+#: How many rows past the page the ranking step reads, to see that no tie is cut in two.
+TIE_MARGIN = 32
+
+
+def top_sql(search: SqlSearch) -> str:
+    """The ids and BM25 scores of the best ``:top`` hits, best first, from the index alone.
+
+    Scoring every hit is unavoidable for a ranking, but reading each hit's readout and
+    snippet is not: :func:`hits_sql` then fetches those for the page's rows only.
+    """
+    return (f"SELECT {FTS_TABLE}.rowid, bm25({FTS_TABLE}, {_WEIGHTS}) AS score "
+            f"FROM {FTS_TABLE} WHERE {search.fts_where} ORDER BY score LIMIT :top")
+
+
+def hits_sql(ids: Sequence[int]) -> str:
+    """The results-row columns and snippet of the readouts ``ids`` (in no particular order).
+
+    The "+" makes SQLite walk the matches once and probe the short id list, instead of
+    asking FTS5 once per id: each such lookup re-runs the query (for a prefix it merges
+    every matching term's list again), which costs far more than one pass.
+    """
+    listed = ", ".join(str(int(i)) for i in ids)
+    snippet = f"snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14)"
+    return (
+        "SELECT r.id, r.meeting_date, r.title, r.section, r.place_city, r.place_country, "
+        "r.mode, r.session_count, r.total_minutes, r.publisher, r.is_sample, "
+        f"{snippet} AS snippet FROM {FTS_TABLE} JOIN readouts r ON r.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH :match AND +{FTS_TABLE}.rowid IN ({listed})"
+    )
+
+
+def meeting_dates_sql(ids: Sequence[int]) -> str:
+    """The meeting date of each of ``ids`` (to break ties between equal scores)."""
+    listed = ", ".join(str(int(i)) for i in ids)
+    return f"SELECT id, meeting_date FROM readouts WHERE id IN ({listed})"
+
+
 def count_sql(search: SqlSearch, cap: int | None) -> str:
-    """COUNT the hits, stopping at ``cap`` when given."""
+    """COUNT the hits, stopping at ``cap`` when given.
+
+    With words, only the full-text table is read: joining every hit to its readout
+    costs thirty times more than walking the index's list of matching rows.
+    """
+    source = f"FROM {FTS_TABLE} WHERE {search.fts_where}" if search.fts_where \
+        else search.from_where
     if cap is None:
-        return f"SELECT count(*) {search.from_where}"
-    return f"SELECT count(*) FROM (SELECT 1 {search.from_where} LIMIT {int(cap)})"
+        return f"SELECT count(*) {source}"
+    return f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {int(cap)})"
 
 
 def ids_sql(search: SqlSearch) -> str:

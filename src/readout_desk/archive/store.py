@@ -15,6 +15,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -444,9 +445,13 @@ class Archive:
             built = sqlite_sql.build_search(parsed, trash_present=self._has_trash(conn))
             if built.empty:
                 return SearchPage((), 0, offset, 0.0, " ".join(parsed.notes))
-            params = dict(built.params, limit=limit, offset=offset)
-            rows = conn.execute(text(sqlite_sql.page_sql(built, sort, descending)), params)
-            hits = tuple(_hit(row) for row in rows)
+            hits = None
+            if sort == "relevance" and built.fts_where and limit:
+                hits = _ranked_page(conn, built, offset, limit)
+            if hits is None:
+                params = dict(built.params, limit=limit, offset=offset)
+                rows = conn.execute(text(sqlite_sql.page_sql(built, sort, descending)), params)
+                hits = tuple(_hit(row) for row in rows)
             if offset == 0 and len(hits) < limit:
                 total = len(hits)
             else:
@@ -678,6 +683,49 @@ class Archive:
 def _table(model: type[Any]) -> Table:
     """The Core table of an ORM class (typed, for bulk statements)."""
     return cast(Table, model.__table__)
+
+
+def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, limit: int
+                 ) -> tuple[SearchHit, ...] | None:
+    """One page in relevance order, reading readouts and snippets for its rows only.
+
+    The order is BM25, then the later meeting, then the higher id, exactly as
+    :func:`sqlite_sql.page_sql` sorts. The ranking step reads a few rows past the page;
+    if the last of them still ties with the page's last score, ties may reach beyond
+    what was read and ``None`` asks the caller for the full query instead.
+    """
+    want = offset + limit
+    # Straight to the driver: these statements change with every page, so compiling and
+    # caching them through SQLAlchemy would cost more than running them.
+    params = sqlite_sql.driver_params(built.params)
+    top = conn.exec_driver_sql(sqlite_sql.top_sql(built),
+                               dict(params, top=want + sqlite_sql.TIE_MARGIN)).fetchall()
+    if len(top) <= offset:
+        return ()
+    if len(top) == want + sqlite_sql.TIE_MARGIN:
+        edge = top[want - 1][1]
+        if top[-1][1] == edge:
+            return None
+        candidates = [(int(i), float(score)) for i, score in top if score <= edge]
+    else:
+        candidates = [(int(i), float(score)) for i, score in top]
+    seen = Counter(score for _i, score in candidates)
+    dates: dict[int, str] = {}
+    if len(seen) < len(candidates):
+        tied_ids = [i for i, score in candidates if seen[score] > 1]
+        dates = {int(i): str(day) for i, day in
+                 conn.exec_driver_sql(sqlite_sql.meeting_dates_sql(tied_ids))
+                 if day is not None}
+    # Stable sorts, least significant key first: id, then meeting date (none last), score.
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    candidates.sort(key=lambda c: (c[0] in dates, dates.get(c[0], "")), reverse=True)
+    candidates.sort(key=lambda c: c[1])
+    page_ids = [i for i, _score in candidates[offset:want]]
+    if not page_ids:
+        return ()
+    rows = {int(row[0]): row for row in
+            conn.exec_driver_sql(sqlite_sql.hits_sql(page_ids), params)}
+    return tuple(_hit(rows[i]) for i in page_ids if i in rows)
 
 
 def _like(value: str) -> str:

@@ -1,0 +1,111 @@
+"""The archive's fast search paths give exactly what the plain joined queries give.
+
+Ranking reads scores from the index alone and fetches readouts for the page's rows only;
+counting reads the index alone. These tests compare both with the straightforward SQL
+(every hit joined to its readout) on an archive with trash, filters and tied scores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from readout_desk.archive import Archive
+from readout_desk.archive import sqlite as sqlite_sql
+from readout_desk.domain import jsonformat
+from readout_desk.domain.query import parse_query
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import corpus  # noqa: E402
+
+QUERIES = (
+    "minister", "desalination", '"rule of law"', "energ*", "country:peru trade",
+    "from:2015-01-01 to:2020-06-30 climate", "quasarglyph", "mode:telephone trade",
+    "in:trash minister", "in:all minister", "minister -trade", "-minister", "",
+    "year:2019", "trade OR climate", "topic:cptpp", "kind:plenary",
+)
+
+
+def plain_page(archive: Archive, query: str, offset: int, limit: int, sort: str = "relevance",
+               descending: bool = True) -> tuple[list[int], int]:
+    """Page ids and total the way the archive computed them before any shortcut."""
+    parsed = parse_query(query)
+    with archive._engine.connect() as conn:  # noqa: SLF001 - the reference needs raw SQL
+        trash = bool(conn.exec_driver_sql(
+            "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)").scalar())
+        built = sqlite_sql.build_search(parsed, trash_present=trash)
+        if built.empty:
+            return [], 0
+        if sort == "relevance" and built.has_match:
+            order = (f"bm25({sqlite_sql.FTS_TABLE}, {sqlite_sql._WEIGHTS}), "  # noqa: SLF001
+                     "r.meeting_date DESC, r.id DESC")
+        else:
+            column = sqlite_sql.SORT_COLUMNS.get(sort, "r.meeting_date")
+            way = "DESC" if descending or sort == "relevance" else "ASC"
+            order = f"{column} IS NULL, {column} {way}, r.id {way}"
+        ids = [int(r[0]) for r in conn.execute(
+            text(f"SELECT r.id {built.from_where} ORDER BY {order} LIMIT :l OFFSET :o"),
+            dict(built.params, l=limit, o=offset))]
+        total = int(conn.execute(text(f"SELECT count(*) {built.from_where}"),
+                                 built.params).scalar() or 0)
+    return ids, total
+
+
+@pytest.fixture(scope="module")
+def corpus_archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    path = tmp_path_factory.mktemp("fast") / "archive.sqlite3"
+    archive = Archive.open(path)
+    readouts = [jsonformat.readout_from_dict(d) for d in corpus.iter_readouts(600)]
+    # Identical copies score identically: ties that cross page boundaries.
+    twin = dataclasses.replace(readouts[0], title="Twin readout", points=())
+    twins = [dataclasses.replace(twin, meeting_date=twin.meeting_date.replace(day=1 + i % 28))
+             if twin.meeting_date else twin for i in range(150)]
+    twins.append(dataclasses.replace(twin, meeting_date=None,
+                                     published_date=twin.published_date))
+    archive.add_many(readouts + twins)
+    archive.delete_many(range(1, 600, 9))
+    return archive
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_pages_and_totals_match_the_plain_queries(corpus_archive: Archive, query: str) -> None:
+    for offset in (0, 100):
+        ids, total = plain_page(corpus_archive, query, offset, 100)
+        page = corpus_archive.search(query, offset=offset, limit=100)
+        assert list(page.ids) == ids, (query, offset)
+        assert page.total == total, query
+
+
+@pytest.mark.parametrize("query", ["minister", "country:peru", ""])
+@pytest.mark.parametrize("sort", ["date", "title", "duration"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_sorted_pages_match_the_plain_queries(corpus_archive: Archive, query: str, sort: str,
+                                              descending: bool) -> None:
+    ids, _total = plain_page(corpus_archive, query, 0, 100, sort, descending)
+    assert list(corpus_archive.search(query, limit=100, sort=sort,
+                                      descending=descending).ids) == ids
+
+
+def test_tied_scores_keep_the_date_then_id_order_across_pages(corpus_archive: Archive) -> None:
+    query = '"Twin readout"'
+    seen: list[int] = []
+    for offset in range(0, 160, 7):  # page edges fall inside the run of ties
+        ids, total = plain_page(corpus_archive, query, offset, 7)
+        page = corpus_archive.search(query, offset=offset, limit=7)
+        assert list(page.ids) == ids
+        assert page.total == total == 151
+        seen += ids
+    assert len(seen) == len(set(seen)) == 151
+
+
+def test_a_capped_count_stops_at_the_cap(corpus_archive: Archive) -> None:
+    full = corpus_archive.search("minister", limit=10)
+    capped = corpus_archive.search("minister", limit=10, count_cap=50)
+    assert full.total > 50
+    assert capped.total == 50
+    assert capped.ids == full.ids
