@@ -59,9 +59,12 @@ _EXTRA: dict[str, str] = {
 @functools.lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
     """The ISO code of a country written ``text`` (name, official name, short form)."""
-    key = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
+    key = " ".join(text.replace("’", "'").split()).strip(" ,;:")
     if not key or len(key) > 80:
         return None
+    if key.lower() in _EXTRA:
+        return _EXTRA[key.lower()]
+    key = key.rstrip(".")
     lowered = key.lower()
     if lowered in _EXTRA:
         return _EXTRA[lowered]

@@ -39,9 +39,9 @@ _MEETING_VERB_RE = re.compile(
     r"telephone|video\s?conference|conversation)\b",
     re.IGNORECASE,
 )
-_PAIR_RE = re.compile(r"\b(?P<a>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?P<b>[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)")
+_PAIR_RE = re.compile(r"\b(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z][\w.]*)(?P<b2>\s[A-Z][a-z]+)?")
 _HOME_OFFICES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^Secretary(?: of State)?$"), "US"),
+    (re.compile(r"^Secretary$|(?:^|Deputy |Under |Assistant )Secretary of State$"), "US"),
     (re.compile(r"External Affairs"), "IN"),
     (re.compile(r"^Federal (?:Foreign )?Minister"), "DE"),
     (re.compile(r"^Foreign Secretary$"), "GB"),
@@ -97,11 +97,26 @@ def _paragraph_end(lines: list[structure.Line], index: int) -> int:
     return last
 
 
-def _find_lead(lines: list[structure.Line]) -> int | None:
+def _find_lead(text: str, lines: list[structure.Line]) -> int | None:
+    """The line that opens the account: a sentence saying who met whom."""
+    candidates = []
     for i, line in enumerate(lines):
         if len(line.text) < 50 or structure._POINT_RE.match(line.text):
             continue
+        if not line.text.endswith((".", ":", '"', ")")) and len(line.text) < 160:
+            continue  # a title, not a sentence
         if _MEETING_VERB_RE.search(line.text) and not structure.is_caption(line.text):
+            candidates.append(i)
+    for i in candidates[:6]:
+        line = lines[i]
+        if any(not p.spokesperson for p in people.find_people(text, line.start, line.end)):
+            return i
+        if re.search(r"^(?:Today |This (?:morning|afternoon|evening) )?(?:I|We) ", line.text):
+            return i
+    if candidates:
+        return candidates[0]
+    for i, line in enumerate(lines):
+        if structure._POINT_RE.match(line.text) and _MEETING_VERB_RE.search(line.text):
             return i
     for i, line in enumerate(lines):
         if len(line.text) >= 80 and line.text.endswith((".", ":")):
@@ -113,17 +128,70 @@ def _relation_pairs(texts: Iterable[str]) -> list[str]:
     for value in texts:
         for m in _PAIR_RE.finditer(value):
             a = countries.country_code(m.group("a"))
-            b = countries.country_code(m.group("b"))
+            b = countries.country_code(m.group("b") + (m.group("b2") or "")) or \
+                countries.country_code(m.group("b"))
             if a and b and a != b:
                 return [a, b]
     return []
 
 
-def _home_country(office: str) -> str | None:
+def _home_country(office: str, honorific: str = "") -> str | None:
+    """The country an office without a country usually belongs to ("Secretary of State")."""
     for pattern, code in _HOME_OFFICES:
         if pattern.search(office):
             return code
+    if honorific.lower().startswith("senator the hon"):
+        return "AU"
     return None
+
+
+_PUBLISHERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"Ministry of Foreign Affairs of Japan|\bMOFA Japan\b"),
+     "Ministry of Foreign Affairs of Japan", "JP"),
+    (re.compile(r"Office of the Spokesperson|U\.S\. Department of State|"
+                r"attributable to (?:State Department )?Spokesperson"),
+     "U.S. Department of State", "US"),
+    (re.compile(r"Foreign, Commonwealth (?:&|and) Development Office|\bFCDO\b"),
+     "Foreign, Commonwealth & Development Office", "GB"),
+    (re.compile(r"Ministry of External Affairs"), "Ministry of External Affairs, India", "IN"),
+    (re.compile(r"Global Affairs Canada"), "Global Affairs Canada", "CA"),
+    (re.compile(r"Federal Foreign Office|Auswärtiges Amt"), "Federal Foreign Office", "DE"),
+    (re.compile(r"Ministry for Europe and Foreign Affairs|France Diplomacy"),
+     "Ministry for Europe and Foreign Affairs", "FR"),
+    (re.compile(r"Department of Foreign Affairs and Trade|\bDFAT\b"),
+     "Department of Foreign Affairs and Trade", "AU"),
+    (re.compile(r"Ministry of Foreign Affairs of the Republic of Korea|MOFA Korea"),
+     "Ministry of Foreign Affairs of the Republic of Korea", "KR"),
+)
+
+
+def _publisher(text: str) -> tuple[str, str | None]:
+    """Who published the readout, when the page says so, and its country."""
+    head = text[:3000]
+    tail = text[-1500:]
+    for pattern, name, code in _PUBLISHERS:
+        if pattern.search(head) or pattern.search(tail):
+            return name, code
+    return "", None
+
+
+def _family_from_title(person: people.FoundPerson, title: str) -> people.FoundPerson:
+    """Use the title to tell the family name: "... Deputy Foreign Minister Tran" shows
+    that "Tran Minh Duc" is printed family name first."""
+    if not title or person.name_order.value == "family-first" or not person.given_name:
+        return person
+    words = person.given_name.split()
+    if person.family_name in title.split() or person.family_name + "'s" in title:
+        return person
+    for n, word in enumerate(words):
+        if re.search(r"(?<!\w)" + re.escape(word) + r"(?:'s)?(?!\w)", title) and len(word) > 1:
+            rest = [w for j, w in enumerate(words) if j != n] + [person.family_name]
+            from readout_desk.domain.records import NameOrder
+
+            return replace(person, family_name=word, given_name=" ".join(rest),
+                           name_order=NameOrder.FAMILY_FIRST if n == 0 else
+                           NameOrder.GIVEN_FIRST)
+    return person
 
 
 def extract(source: str | bytes, *, topic_file: Path | None = None,
@@ -140,7 +208,7 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     notes = list(prepared.notes)
     spans: dict[str, Span] = {}
     lines = structure.lines_of(text)
-    lead_index = _find_lead(lines)
+    lead_index = _find_lead(text, lines)
     header = lines[:lead_index] if lead_index is not None else lines[:8]
 
     # ---- section, title, published date, captions
@@ -258,6 +326,18 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     occasion = places.find_occasion(text, lead_start, lead_end)
     found_people = [p for p in people.find_people(text, lead_start, lead_end)
                     if not p.spokesperson]
+    publisher, publisher_code = _publisher(text)
+    if re.search(r"(?:^|[.!?]\s)(?:Today,? |This (?:morning|afternoon|evening),? )?(?:I|We) "
+                 r"(?:met|spoke|held|had|hosted|welcomed|received|called)",
+                 text[lead_start:lead_end]):
+        # "Today I met ...": the minister who signs the release took part.
+        for line in header:
+            byline = [p for p in people.find_people(text, line.start, line.end)
+                      if not p.spokesperson and p.office]
+            if byline:
+                found_people.insert(0, byline[0])
+                break
+    found_people = [_family_from_title(p, title) for p in found_people]
     merged: list[people.FoundPerson] = []
     for person in found_people:
         key = geography.fold(person.family_name.removesuffix("'s"))
@@ -278,21 +358,24 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
         merged.append(person)
     # Someone named only by an office, once ("Minister Hayashi") without a given name, in
     # the opening of a readout that names others in full, is a later reference.
-    title_pair = _relation_pairs([section, title])
-    codes: list[str | None] = []
-    for person in merged:
-        code = person.country or _home_country(person.office)
-        codes.append(code)
+    title_pair = _relation_pairs([section, title, text[lead_start:lead_end]])
+    codes: list[str | None] = [person.country for person in merged]
     unassigned = [c for c in title_pair if c not in codes]
     for k, person in enumerate(merged):
-        if codes[k] is None and unassigned:
-            if people._is_all_caps(person.family_name) and "JP" in unassigned:
-                codes[k] = "JP"
-            else:
-                codes[k] = unassigned[0]
-            unassigned.remove(codes[k])  # type: ignore[arg-type]
-        elif codes[k] is None and people._is_all_caps(person.family_name):
+        if codes[k] is not None:
+            continue
+        home = _home_country(person.office, person.honorific) or publisher_code
+        if people._is_all_caps(person.family_name) and (not unassigned or "JP" in unassigned):
             codes[k] = "JP"
+        elif (person.name_order.value == "family-first" and re.fullmatch(
+                r"[A-Z][a-z]+-[a-z]+", person.given_name) and not unassigned):
+            codes[k] = "KR"  # "Park Ji-hoon": Korean names are printed this way
+        elif unassigned:
+            codes[k] = home if home in unassigned else unassigned[0]
+        elif home and home not in codes:
+            codes[k] = home
+        if codes[k] in unassigned:
+            unassigned.remove(codes[k])  # type: ignore[arg-type]
     participants: list[Participant] = []
     for k, person in enumerate(merged):
         code = codes[k]
@@ -364,9 +447,7 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
             elif reference is not None:
                 day = tm.day.resolve(reference)
         zone = places.zone_for_label(tm.label, place_zone, day) if tm.label else place_zone
-        if zone is None and mode is not Mode.IN_PERSON:
-            zone = home_zone
-        if zone is None and place_zone is None and tm.start is not None and home_zone:
+        if zone is None and tm.start is not None and home_zone:
             zone = home_zone
         start: dt.datetime | None = None
         end: dt.datetime | None = None
@@ -454,6 +535,7 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     readout = Readout(
         title=title,
         section=section,
+        publisher=publisher,
         relation=tuple(relation),
         published_date=published,
         meeting_date=meeting,

@@ -55,6 +55,11 @@ June July August September October November December Telephone Video Call Workin
 Dinner Breakfast Plenary Small Group Meeting Bilateral Trilateral Overview Summary
 G7 G20 APEC ASEAN UN EU NATO Quad JST Japan's Her His Their Minister Secretary Mr Ms
 In-person Small-group Global Affairs Canada Foreign Development Office Spokesperson
+Indo-Pacific Asia-Pacific Pacific Asia Africa Americas Caribbean Latin America Middle East
+Arctic Gulf Balkans Sahel Diaspora Support Mission Initiative Programme Program Agreement
+Forum Framework Strategy Plan Action Fund Facility Force Group Team Centre Center
+Institute Agency Bank Treaty Alliance Organization Organisation Assistance Cooperation
+Annual World Leaders Leaders' Ministers' Ministerial Consultations Conference Expo
 """.split())
 _HON_PREFIX_RE = re.compile(r"^(?:the|The)$")
 
@@ -159,6 +164,18 @@ class FoundPerson:
     spokesperson: bool
 
 
+#: Surnames of Chinese, Vietnamese, Korean and Singaporean names, which readouts print
+#: family name first without capitals: "Lim Wei Jie", "Tran Minh Duc", "Wang Yi".
+FAMILY_FIRST_SURNAMES = frozenset("""
+Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang
+Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang
+Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Liao Zou Xiong
+Jin Lim Teo Ng Goh Ong Koh Chua Tay Wong Chan Lau Leung Cheung Yeo Nguyen Tran Le Pham Hoang
+Huynh Vo Dang Bui Do Ho Ngo Duong Ly Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Seo
+Kwon Hwang Ahn Song Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Shim Noh Ha Kwak Sung Cha
+""".split())
+
+
 def _split_name(words: list[str]) -> tuple[str, str, NameOrder]:
     caps = [i for i, w in enumerate(words) if _is_all_caps(w.rstrip(".")) and not _is_initial(w)]
     if caps and len(words) > 1:
@@ -169,6 +186,8 @@ def _split_name(words: list[str]) -> tuple[str, str, NameOrder]:
         return family, given, order
     if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
         return words[0], words[1], NameOrder.FAMILY_FIRST  # Korean: "Cho Tae-yul"
+    if 2 <= len(words) <= 3 and words[0] in FAMILY_FIRST_SURNAMES:
+        return words[0], " ".join(words[1:]), NameOrder.FAMILY_FIRST  # "Lim Wei Jie"
     # Particles before the last word belong to the family name: "von der Leyen".
     cut = len(words) - 1
     while cut > 1 and words[cut - 1].lower() in _PARTICLES:
@@ -201,6 +220,10 @@ def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
                     continue
                 break
             office.append(tokens[k])
+        elif word == "," and office and k + 1 < len(tokens) and \
+                tokens[k + 1].text.lower() in _OFFICE_WORDS and \
+                tokens[k + 1].text[:1].isupper() and not _is_honorific(tokens, k + 1):
+            office.append(tokens[k])  # "Minister of Economy, Trade and Industry"
         elif _is_capitalised(word) and (office or lowered in _OFFICE_WORDS
                                         or countries.demonym_code(word)):
             if _is_honorific(tokens, k) and lowered not in _OFFICE_WORDS:
@@ -217,37 +240,62 @@ def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     return office, k
 
 
+def _office_token(tokens: list[Token], k: int) -> bool:
+    word = tokens[k].text
+    lowered = word.lower()
+    if lowered in _OFFICE_WORDS or lowered in _CONNECTORS:
+        return True
+    if not word[:1].isupper() or _is_honorific(tokens, k):
+        return False
+    return bool(lowered in _NOT_NAMES or countries.demonym_code(word)
+                or countries.country_code(word) or (
+                    word.endswith("'s") and countries.country_code(word[:-2])))
+
+
 def _office_before(tokens: list[Token], i: int) -> list[Token]:
     """Office tokens ending right before index ``i`` ("Secretary of State", "Chilean
-    Foreign Minister", "Peru's Foreign Minister")."""
+    Foreign Minister", "Peru's Foreign Minister", "Minister of Foreign Affairs of the
+    Netherlands", "Minister for the Indo-Pacific")."""
     k = i - 1
+    window: list[Token] = []
+    while k >= 0 and len(window) < 14:
+        if _office_token(tokens, k) or (k >= 1 and tokens[k].text[:1].isupper()
+                                        and tokens[k - 1].text[:1].isupper()
+                                        and countries.country_code(
+                                            f"{tokens[k - 1].text} {tokens[k].text}")):
+            window.insert(0, tokens[k])
+            k -= 1
+            continue
+        if k >= 1 and window and tokens[k].text[:1].isupper() and countries.country_code(
+                f"{tokens[k].text} {window[0].text}"):
+            window.insert(0, tokens[k])
+            k -= 1
+            continue
+        break
+    # The office starts at its first office word, or at the country just before it.
     office: list[Token] = []
-    while k >= 0:
-        word = tokens[k].text
-        lowered = word.lower()
-        if lowered in _OFFICE_WORDS or (lowered in _CONNECTORS and office and lowered != "the"):
-            office.insert(0, tokens[k])
-        elif office and (countries.demonym_code(word) or (
-                word.endswith("'s") and countries.country_code(word[:-2]))):
-            office.insert(0, tokens[k])
-            k -= 1
+    for n, tok in enumerate(window):
+        word = tok.text
+        nxt = window[n + 1].text.lower() if n + 1 < len(window) else ""
+        if word.lower() in _OFFICE_WORDS and word.lower() not in ("state", "affairs"):
+            office = window[n:]
             break
-        elif office and _is_capitalised(word) and countries.country_code(word) and (
-                k + 1 < len(tokens) and tokens[k + 1].text.lower() in _OFFICE_WORDS):
-            office.insert(0, tokens[k])  # "Japan Prime Minister" is rare but seen
-            k -= 1
+        if nxt in _OFFICE_WORDS and (countries.demonym_code(word) or countries.country_code(
+                word) or (word.endswith("'s") and countries.country_code(word[:-2]))):
+            office = window[n:]
             break
-        else:
+        if n + 2 < len(window) and window[n + 2].text.lower() in _OFFICE_WORDS and \
+                countries.country_code(f"{word} {window[n + 1].text}"):
+            office = window[n:]  # "New Zealand Foreign Minister"
             break
-        k -= 1
-    while office and office[0].text.lower() in _CONNECTORS:
-        office.pop(0)
+    while office and office[-1].text.lower() in _CONNECTORS:
+        office.pop()
     if not any(t.text.lower() in _OFFICE_WORDS for t in office):
         return []
     return office
 
 
-def _office_text(office: list[Token]) -> tuple[str, str | None]:
+def _office_text(office: list[Token], text: str = "") -> tuple[str, str | None]:
     """The office without the country it names, and that country."""
     if not office:
         return "", None
@@ -262,10 +310,15 @@ def _office_text(office: list[Token]) -> tuple[str, str | None]:
     elif countries.country_code(first) and len(office) > 1:
         code = countries.country_code(first)
         office = office[1:]
+    elif len(office) > 2 and countries.country_code(f"{first} {office[1].text}"):
+        code = countries.country_code(f"{first} {office[1].text}")
+        office = office[2:]
     cut, tail = _office_country_tail(office)
     if tail:
         code = code or tail
         office = office[:cut]
+    if text and office:
+        return " ".join(text[office[0].start:office[-1].end].split()), code
     return " ".join(t.text for t in office), code
 
 
@@ -315,11 +368,11 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
             i = j
             continue
         family, given, order = _split_name(words)
-        office, code = _office_text(office_tokens)
+        office, code = _office_text(office_tokens, text)
         honorific = " ".join(t.text for t in honorific_tokens)
         honorific = re.sub(r"^The\b", "the", honorific)
         lookback = text[max(start, (office_start or name_tokens[0].start) - 60):
-                        office_start or name_tokens[0].start].lower()
+                        office_start or name_tokens[0].start].lower().rsplit("\n", 1)[-1]
         spokesperson = bool(re.search(r"spokes(?:person|man|woman)|press secretary", office,
                                       re.IGNORECASE)) or "attributable to" in lookback
         mention_start = min(x for x in (office_start, honorific_tokens[0].start

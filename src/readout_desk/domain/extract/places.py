@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from readout_desk.domain import geography, timing
 from readout_desk.domain.extract import clock, countries
 
-_NAME = r"[A-Z][\w'.-]*"
+_NAME = r"[A-Z][\w'-]*(?:\.[A-Z]\.?)*"
 CAP = _NAME + r"(?:\s+(?:(?:de|da|do|del|di|la|el|of|upon|am|an|sur|al)\s+)?" + _NAME + r"){0,3}"
 
 _VISIT_RE = re.compile(
@@ -41,7 +41,9 @@ def _resolve(place: str, country_text: str | None, visiting: bool) -> tuple[str,
                                                                           str | None] | None:
     """(city, country, zone) for a place phrase, or ``None`` when it is no place."""
     country = countries.country_code(country_text) if country_text else None
-    words = place.split()
+    words = [w.rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w
+             for w in place.split()]
+    place = " ".join(words)
     # "Washington, D.C." and "New York City" keep the name as printed.
     for candidate in _city_candidates(words):
         code = countries.country_code(candidate)
@@ -59,6 +61,9 @@ def _resolve(place: str, country_text: str | None, visiting: bool) -> tuple[str,
         if country and found[1] != country:
             continue
         return candidate, found[1], found[2]
+    if country and 1 <= len(words) <= 3 and not countries.country_code(place):
+        # A town the city list does not know ("Davos, Switzerland"): the country's zone.
+        return place, country, countries.main_zone(country)
     return None
 
 

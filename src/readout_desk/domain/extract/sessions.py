@@ -59,6 +59,9 @@ _INTRO_RE = re.compile(
 _HELD_TALKS_RE = re.compile(
     r"\b(?:held|holds|hold|had|has)\s+(?P<mods>(?:(?:bilateral|summit|telephone|"
     r"trilateral)\s+)?)(?P<kind>talks|consultations)\b", re.IGNORECASE)
+_WAS_HELD_RE = re.compile(
+    r"(?P<kind>\b(?:" + _KIND_ALT + r"))\s+(?:was|were)\s+(?:held|conducted)\b",
+    re.IGNORECASE)
 _MET_RE = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|spoke|speaks|talked|talks|received|receives|"
     r"called\s+on|calls\s+on)\b(?P<how>[^.;]{0,80}?\b(?:by|over\s+the|on\s+the|via|in\s+a)\s+"
@@ -91,7 +94,12 @@ def find_intros(text: str, start: int, end: int) -> list[Intro]:
     for m in _INTRO_RE.finditer(text, start, end):
         article = (m.group("article") or m.group("art2") or "").lower()
         verb = " ".join((m.group("verb") or "").lower().split())
-        if article in ("the", "their") and verb in ("and", "then", "also", ""):
+        if article in ("the", "their") and verb in ("and", "then", "also", "", "attend",
+                                                     "attended", "attends", "joined", "joins"):
+            continue
+        before = text[max(start, m.start() - 14):m.start()].lower().split()
+        if before and before[-1] in ("including", "over", "during", "at", "of", "after",
+                                     "before", "to", "on", "about"):
             continue
         kind_text = m.group("kind")
         # "a summary of the meeting" never matches (no article before the kind); "a call for"
@@ -118,6 +126,11 @@ def find_intros(text: str, start: int, end: int) -> list[Intro]:
         mods = (m.group("mods") or "").strip().lower()
         kind = canonical_kind(f"{mods} {m.group('kind')}".strip())
         intros.append(Intro(kind, m.start(), m.end(), m.start("kind")))
+    for m in _WAS_HELD_RE.finditer(text, start, end):
+        if any(i.start <= m.start("kind") < i.end for i in intros):
+            continue
+        intros.append(Intro(canonical_kind(m.group("kind")), m.start(), m.end(),
+                            m.start("kind")))
     intros.sort(key=lambda i: i.start)
     return intros
 

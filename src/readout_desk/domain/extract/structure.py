@@ -54,7 +54,8 @@ _TITLE_WORDS_RE = re.compile(
     r"\b(?:Meeting|Meetings|Talk|Talks|Call|Calls|Conference|Visit|Dialogue|Summit|"
     r"Consultations?|Lunch|Dinner|Breakfast|Luncheon|Conversation|Readout|Telephone|"
     r"Videoconference|Discussion|Discussions|Courtesy|Audience|meets|met|meet|holds|held|"
-    r"speaks|spoke|calls|hosts|hosted|talks)\b"
+    r"speaks|spoke|calls|hosts|hosted|talks|visits|visiting|receives|received)\b",
+    re.IGNORECASE,
 )
 _CAPTION_RE = re.compile(
     r"^(?:\(?photo(?:graph)?s?\)?\s*[:.)-]|\[photo\]|image\s*:|picture\s*:)|"

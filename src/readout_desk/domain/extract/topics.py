@@ -86,7 +86,7 @@ def load_topics(extra: Path | None = None) -> tuple[Topic, ...]:
 
 def _pattern(phrase: str) -> str:
     words = [re.escape(w) for w in phrase.split()]
-    return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-]|-\w)"
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
 @functools.lru_cache(maxsize=8)
