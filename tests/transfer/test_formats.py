@@ -198,3 +198,14 @@ def test_search_result_export(tmp_path: Path, demo_archive: Archive) -> None:
     result = export_readouts(demo_archive, ids, "json", out)
     assert result.readouts == len(ids) >= 1
     assert isinstance(demo_archive.get(ids[0]), Readout)
+
+
+def test_own_html_layout_escapes_too() -> None:
+    from readout_desk.archive.transfer.exporting import fallback_readout_html
+
+    hostile = dataclasses.replace(lima_readout(), title="<b>bold</b>",
+                                  source_url="javascript:alert(1)")
+    fragment = fallback_readout_html(hostile, "Asia/Tokyo")
+    assert "<b>bold</b>" not in fragment and "&lt;b&gt;bold&lt;/b&gt;" in fragment
+    assert "href" not in fragment  # only http(s) addresses become links
+    assert "11:10 p.m. on May 3 JST" in fragment

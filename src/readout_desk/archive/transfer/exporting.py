@@ -234,10 +234,13 @@ def fallback_readout_html(r: Readout, home_zone: str | None) -> str:
 def readout_html(r: Readout, home_zone: str | None) -> str:
     """One readout as HTML: the detail pane's layout when the renderer offers it."""
     shared = getattr(render, "readout_html", None)
-    if callable(shared) and home_zone is not None:
-        body = shared(r, home_zone)
-        if isinstance(body, str):
-            return f"<article class=\"readout\">\n{body}\n</article>"
+    if callable(shared):
+        page = shared(r, home_zone)
+        if isinstance(page, str):
+            # The reading pane's renderer gives a whole document; keep what is in its body.
+            match = re.search(r"<body[^>]*>(.*)</body>", page, re.DOTALL | re.IGNORECASE)
+            body = match.group(1) if match else page
+            return f"<article class=\"readout\">\n{body.strip()}\n</article>"
     return fallback_readout_html(r, home_zone)
 
 
