@@ -25,6 +25,7 @@ from readout_desk import __version__, paths
 COMMAND_MODULES: tuple[str, ...] = (
     "readout_desk.cli_desktop",
     "readout_desk.cli_transfer",
+    "readout_desk.cli_extract",
 )
 
 EXIT_OK = 0

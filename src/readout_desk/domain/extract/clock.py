@@ -205,8 +205,7 @@ LABEL = (
 LABEL_RE = re.compile(LABEL)
 _LABEL_WORD_BLACKLIST = frozenset({"the", "same", "this", "that", "first", "last", "next",
                                    "long", "some", "any", "each", "every", "at", "a", "one",
-                                   "short", "free", "meal", "lunch", "dinner", "working",
-                                   "at"})
+                                   "short", "free", "meal", "lunch", "dinner", "working"})
 
 
 def clean_label(label: str) -> str:

@@ -68,6 +68,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
     """Every date in ``text[start:end]`` with its offsets in ``text``."""
     found = []
     for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        year: int | None
         if m.group("year3"):
             month, day, year = int(m.group("month3")), int(m.group("day3")), int(m.group("year3"))
             if not 1 <= month <= 12:

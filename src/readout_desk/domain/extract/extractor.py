@@ -16,7 +16,11 @@ from readout_desk.domain.extract import (
     places,
     sessions,
     structure,
+)
+from readout_desk.domain.extract import (
     text as textmod,
+)
+from readout_desk.domain.extract import (
     topics as topicmod,
 )
 from readout_desk.domain.records import (
@@ -498,8 +502,9 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     for word, duration in sessions.find_lasted(text, lead_start, len(text)):
         targets = [k for k, s in enumerate(built) if s.duration_minutes is None]
         matching = [k for k in targets if word.rstrip("s") in built[k].kind]
-        k_target = (matching or targets or [None])[0]
-        if k_target is not None:
+        chosen = matching or targets
+        if chosen:
+            k_target = chosen[0]
             built[k_target] = replace(built[k_target], duration_minutes=duration.minutes,
                                       duration_hedge=duration.hedge)
             spans[f"sessions[{k_target}].duration"] = (duration.start, duration.end)

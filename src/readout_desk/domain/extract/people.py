@@ -21,6 +21,15 @@ from dataclasses import dataclass
 from readout_desk.domain.extract import countries
 from readout_desk.domain.records import NameOrder
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in text.split())
+
+
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'.-]*|\d[\w.-]*|[,;:()\"]")
 
 _HONORIFICS = frozenset({
@@ -28,7 +37,7 @@ _HONORIFICS = frozenset({
     "prof.", "professor", "sir", "dame", "madam", "mme", "mme.", "hon.", "hon", "rt.", "rt",
     "honourable", "honorable", "right", "senator", "excellency", "his", "her",
 })
-_OFFICE_WORDS = frozenset(w.lower() for w in """
+_OFFICE_WORDS = _lower_words("""
 Minister Ministers Minister's Ministers' Secretary Secretary-General Secretary's President
 President's Prime Vice Vice-Minister Vice-President Deputy State Foreign Federal Affairs
 External Chancellor Senior Parliamentary Director-General Director General Special Envoy
@@ -41,10 +50,10 @@ Environment Agriculture International Cooperation Relations Overseas Adviser Cli
 Digital Transport Tourism Culture Science Technology Labour Labor Investment Emir Sultan
 Executive Vice-Chair First Second Third Permanent Representative Mayor Coordinator
 Integration Treasury Treasurer Attorney Solicitor Envoy Consul Consul-General Officer
-""".split())
+""")
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
 # Capitalised words that start sentences or name things, never people.
-_NOT_NAMES = frozenset(w.lower() for w in """
+_NOT_NAMES = _lower_words("""
 On In At The A An During Following After Before Both They He She His Her It This That These
 Also Today Yesterday Meeting Meetings Talk Talks Summit Dialogue Conference Relations
 Strategic Partnership Ministry Government Embassy Council Assembly United Nations Union
@@ -60,8 +69,7 @@ Arctic Gulf Balkans Sahel Diaspora Support Mission Initiative Programme Program 
 Forum Framework Strategy Plan Action Fund Facility Force Group Team Centre Center
 Institute Agency Bank Treaty Alliance Organization Organisation Assistance Cooperation
 Annual World Leaders Leaders' Ministers' Ministerial Consultations Conference Expo
-""".split())
-_HON_PREFIX_RE = re.compile(r"^(?:the|The)$")
+""")
 
 
 @dataclass(frozen=True)
@@ -166,14 +174,14 @@ class FoundPerson:
 
 #: Surnames of Chinese, Vietnamese, Korean and Singaporean names, which readouts print
 #: family name first without capitals: "Lim Wei Jie", "Tran Minh Duc", "Wang Yi".
-FAMILY_FIRST_SURNAMES = frozenset("""
+FAMILY_FIRST_SURNAMES = _words("""
 Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang
 Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang
 Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Liao Zou Xiong
 Jin Lim Teo Ng Goh Ong Koh Chua Tay Wong Chan Lau Leung Cheung Yeo Nguyen Tran Le Pham Hoang
 Huynh Vo Dang Bui Do Ho Ngo Duong Ly Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Seo
 Kwon Hwang Ahn Song Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Shim Noh Ha Kwak Sung Cha
-""".split())
+""")
 
 
 def _split_name(words: list[str]) -> tuple[str, str, NameOrder]:

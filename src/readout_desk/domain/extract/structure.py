@@ -124,9 +124,8 @@ def find_points(text: str, lines: list[Line], first: int) -> tuple[list[Point], 
         m = _POINT_RE.match(line.text)
         if m and m.group("bullet") and not points and len(line.text) < 40:
             m = None
-        if m:
-            if m.group("num") and int(m.group("num")) > 30:
-                m = None
+        if m and m.group("num") and int(m.group("num")) > 30:
+            m = None
         if m:
             level = _level(m, text[line.start - 1: line.start] == " ", seen_paren)
             if m.group("paren"):

@@ -39,15 +39,15 @@ class PreparedText:
 
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document; open it and copy its text instead"),
+    (b"%PDF", "a PDF document; open it and copy its text"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (perhaps a Word or OpenDocument file); save it as text first"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document; save it as text first"),
-    (b"\x7fELF", "a program, not text"),
-    (b"MZ", "a program, not text"),
-    (b"SQLite format 3", "an SQLite database, not text"),
+    (b"PK\x03\x04", "a ZIP archive, perhaps a Word or OpenDocument file; save it as text"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document; save it as text"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a program"),
+    (b"SQLite format 3", "an SQLite database"),
     (b"\x1f\x8b", "a compressed (gzip) file"),
 )
 
@@ -80,10 +80,10 @@ def describe_binary(data: bytes) -> str | None:
     if _utf16_without_bom(sample):
         return None
     if b"\x00" in sample:
-        return "a binary file, not text"
+        return "a binary file"
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     if controls / len(sample) > 0.05:
-        return "a binary file, not text"
+        return "a binary file"
     return None
 
 
@@ -252,7 +252,31 @@ def clean_text(text: str) -> str:
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         out.append(("  " if indent else "") + stripped)
-    return _BLANKS.sub("\n\n", "\n".join(out)).strip("\n")
+    return _BLANKS.sub("\n\n", "\n".join(unwrap(out))).strip("\n")
+
+
+_POINT_START = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\w{1,4}\)|[•●▪◦*-])\s")
+_WRAP_END = re.compile(r"(?:,|\b(?:of|the|and|a|an|to|for|with|at|in|on|by|from|his|her|"
+                       r"their|its|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)|\d|\()$")
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped paragraph (text pasted from an e-mail or a PDF).
+
+    A line is joined to the next when the sentence plainly goes on: the next line starts
+    in lower case, or this one ends with a comma, an article, a preposition or a number.
+    Headings, captions and numbered points stay on their own lines.
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and not _POINT_START.match(line):
+            previous = out[-1].rstrip()
+            nxt = line.strip()
+            if len(previous) >= 40 and (nxt[:1].islower() or _WRAP_END.search(previous)):
+                out[-1] = previous + " " + nxt
+                continue
+        out.append(line)
+    return out
 
 
 def prepare(source: str | bytes) -> PreparedText:
@@ -265,7 +289,9 @@ def prepare(source: str | bytes) -> PreparedText:
                 f"pages, so anything over {MAX_INPUT_BYTES // 1_048_576} MB is not read.")
         what = describe_binary(source)
         if what:
-            raise ExtractionError(f"This is {what}, not the text of a readout.")
+            head, _, advice = what.partition("; ")
+            raise ExtractionError(f"This is {head}, not the text of a readout"
+                                  + (f"; {advice}." if advice else "."))
         text, encoding = decode(source)
     else:
         if len(source) > MAX_INPUT_BYTES:
