@@ -567,6 +567,8 @@ def _printed_wall(tm: sessions.Timing, day: dt.date, start: dt.datetime | None,
     if tm.other_day is not None:
         other_date = tm.other_day.resolve(day) or day
         return dt.datetime.combine(other_date, tm.other_time)
+    if tm.other_offset is not None:
+        return dt.datetime.combine(day + dt.timedelta(days=tm.other_offset), tm.other_time)
     candidates = [dt.datetime.combine(day + dt.timedelta(days=d), tm.other_time)
                   for d in (-1, 0, 1)]
     if start is not None and zone:

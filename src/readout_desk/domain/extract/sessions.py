@@ -161,6 +161,7 @@ class Timing:
     other_label: str = ""
     other_text: str = ""
     other_day: dates.FoundDate | None = None
+    other_offset: int | None = None  # "on the following day": +1
     other_span: tuple[int, int] | None = None
     duration: int | None = None
     duration_hedge: str = ""
@@ -200,17 +201,34 @@ def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]
     first_clock = clocks[0]
     before = text[base:first_clock.start]
     label_before = _label_in(before)
-    if label_before:
+    other_label = ""
+    other_start = first_clock.start
+    if label_before and re.search(re.escape(label_before) + r"\s*[:,]\s*$", before) and \
+            ";" not in before:
+        # "(Japan time: 11:10 p.m., May 3)": the label belongs to the second time.
+        other_label = label_before
+        other_start = base + before.index(label_before.split()[0])
+    elif label_before:
         timing["label"] = label_before
     after = text[first_clock.end:m.end("inside")]
-    other_label = _label_in(after)
+    other_label = other_label or _label_in(after)
+    relative = _RELATIVE_DAY_RE.search(after)
+    if relative:
+        word = relative.group(0).lower()
+        timing["other_offset"] = (1 if ("following" in word or "next" in word) else
+                                  -1 if ("previous" in word or "before" in word) else 0)
     found_days = dates.find_dates(text, first_clock.start, m.end("inside"))
     timing["other_time"] = first_clock.time
     timing["other_label"] = other_label
-    timing["other_text"] = text[first_clock.start:m.end("inside")].strip(" ;,")
+    timing["other_text"] = text[other_start:m.end("inside")].strip(" ;,")
     timing["other_day"] = found_days[0] if found_days else None
-    timing["other_span"] = (first_clock.start, m.end("inside"))
+    timing["other_span"] = (other_start, m.end("inside"))
     return m.end()
+
+
+_RELATIVE_DAY_RE = re.compile(
+    r"\b(?:the\s+)?(?:same|following|next|previous)\s+day\b|\bthe\s+day\s+before\b",
+    re.IGNORECASE)
 
 
 def read_timing(text: str, start: int, end: int, prefer_after: int | None = None) -> Timing:
@@ -237,6 +255,12 @@ def read_timing(text: str, start: int, end: int, prefer_after: int | None = None
             follow = [o for o in clocks if o.start == rng.end()]
             if follow:
                 values["end"] = follow[0].time
+                first_time = c.time
+                # "from 3:00 to 4:30 p.m.": the a.m./p.m. of the end covers the start.
+                if (not re.search(r"[aApP]\.?\s?[mM]", c.text) and
+                        re.search(r"[pP]\.?\s?[mM]", follow[0].text) and
+                        first_time.hour < 12 and first_time.hour + 12 <= follow[0].time.hour):
+                    values["start"] = first_time.replace(hour=first_time.hour + 12)
                 consumed.add(follow[0].start)
                 pos = _read_paren(text, follow[0].end, end, values)
         days = dates.find_dates(text, start, c.start)
@@ -254,12 +278,18 @@ def read_timing(text: str, start: int, end: int, prefer_after: int | None = None
         values["duration"] = d.minutes
         values["duration_hedge"] = d.hedge
         values["duration_span"] = (d.start, d.end)
-        if not values.get("label") and values.get("start") is not None:
-            # A label after the duration: "for about 20 minutes (Japan time)".
+        if values.get("start") is not None:
+            # After the duration: "for about 20 minutes (Japan time)", or the second time
+            # "for approximately 30 minutes (11:25 p.m. on the same day, Japan time)".
             after: dict[str, object] = {}
             _read_paren(text, d.end, end, after)
-            if after.get("label") and not after.get("other_time"):
+            if after.get("label") and not values.get("label"):
                 values["label"] = after["label"]
+            if after.get("other_time") is not None and values.get("other_time") is None:
+                for key in ("other_time", "other_label", "other_text", "other_day",
+                            "other_span", "other_offset"):
+                    if key in after:
+                        values[key] = after[key]
         break
     if "duration" not in values and values.get("start") is not None and values.get("end"):
         s = values["start"]
