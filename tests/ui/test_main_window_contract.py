@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.ui import main_window

@@ -71,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArchiveError as exc:
         QMessageBox.critical(None, "Readout Desk", str(exc))
         return 1
+    except Exception as exc:  # noqa: BLE001 - reported, then the program ends
+        handler.report_fatal(exc, f"The archive {location} could not be opened")
+        return 1
     settings = Settings()
     if args.home_zone:
         if not timing.is_valid_zone(args.home_zone):

@@ -87,6 +87,7 @@ class ResultsModel(QAbstractTableModel):
         self._descending = True
         self._generation = 0
         self._fetching = False
+        self._changing = False
         self.date_format = "long"
 
     # ----- what the model shows --------------------------------------------------------
@@ -115,6 +116,7 @@ class ResultsModel(QAbstractTableModel):
 
     def reset_to(self, query: str, page: SearchPage) -> None:
         """Show the first page of a fresh search."""
+        self._changing = True  # views and testers may ask for more inside the signals
         self.beginResetModel()
         self._generation += 1
         self._fetching = False
@@ -122,6 +124,7 @@ class ResultsModel(QAbstractTableModel):
         self._hits = list(page.hits)
         self._total = max(page.total, len(page.hits))
         self.endResetModel()
+        self._changing = False
         self.pageLoaded.emit(len(self._hits))
 
     def load(self, query: str) -> SearchPage:
@@ -244,7 +247,10 @@ class ResultsModel(QAbstractTableModel):
         """QAbstractItemModel.canFetchMore."""
         if parent.isValid():
             return False
-        return not self._fetching and len(self._hits) < self._total
+        # Loading at once from inside a change signal would nest changes; loading in the
+        # background only queues the work, so views may ask during a change then.
+        busy = self._fetching or (self._changing and self._runner is None)
+        return not busy and len(self._hits) < self._total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         """QAbstractItemModel.fetchMore: load the next page of hits."""
@@ -278,9 +284,11 @@ class ResultsModel(QAbstractTableModel):
             self._total = len(self._hits)
             return
         first = len(self._hits)
+        self._changing = True
         self.beginInsertRows(QModelIndex(), first, first + len(page.hits) - 1)
         self._hits.extend(page.hits)
         self.endInsertRows()
+        self._changing = False
         self.pageLoaded.emit(len(self._hits))
 
 

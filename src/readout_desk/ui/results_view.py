@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from readout_desk.ui.results_model import COLUMNS, ID_ROLE, ResultsModel
 
+#: Load the next page when the cursor comes this close to the last loaded row.
+PREFETCH_ROWS = 2
+
 
 class ResultsView(QTableView):
     """The hits of the current search. Arrow keys move; Enter or double-click activates."""
@@ -73,6 +76,12 @@ class ResultsView(QTableView):
         self.selectionModel().clear()
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Qt loads more only when the scroll bar reaches its end; moving the cursor onto
+        # the last loaded rows must load more too (also when no scroll bar is shown).
+        model = self.results_model
+        if current.isValid() and current.row() >= model.rowCount() - PREFETCH_ROWS \
+                and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
         self.currentIdChanged.emit(self.results_model.id_at(current.row())
                                    if current.isValid() else None)
 

@@ -4,8 +4,8 @@
 >>> runner.run(lambda: archive.search("CPTPP"), on_done=show_page, on_error=show_problem)
 
 ``work`` runs in a pool thread; ``on_done(result)`` or ``on_error(exception)`` is then
-called on the UI thread. A runner that was shut down drops late answers instead of
-calling back into widgets that are gone.
+called on the UI thread. A runner that was shut down, or whose owner widget was
+destroyed, drops late answers instead of calling back into widgets that are gone.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
@@ -37,14 +38,14 @@ class _Relay(QObject):
     def _deliver_done(self, result: object) -> None:
         runner = self._runner
         runner._finish(self)
-        if not runner.closed and self._on_done is not None:
+        if runner.accepting() and self._on_done is not None:
             self._on_done(result)
 
     @Slot(object)
     def _deliver_failed(self, exc: object) -> None:
         runner = self._runner
         runner._finish(self)
-        if runner.closed:
+        if not runner.accepting():
             return
         assert isinstance(exc, BaseException)
         if self._on_error is not None:
@@ -93,6 +94,10 @@ class TaskRunner(QObject):
         self._pending.add(relay)  # keeps the relay alive until it has delivered
         self._pool.start(_Job(work, relay))
 
+    def accepting(self) -> bool:
+        """Whether answers are still wanted: not shut down, and its owner still exists."""
+        return not self.closed and shiboken6.isValid(self)
+
     def busy(self) -> bool:
         """Whether some task has not called back yet."""
         return bool(self._pending)
@@ -104,12 +109,14 @@ class TaskRunner(QObject):
     def shutdown(self, msecs: int = 10_000) -> None:
         """Stop calling back and wait for running work to end (before closing the archive)."""
         self.closed = True
-        self._pool.clear()
-        self._pool.waitForDone(msecs)
+        if shiboken6.isValid(self):
+            self._pool.clear()
+            self._pool.waitForDone(msecs)
 
     def _finish(self, relay: _Relay) -> None:
         self._pending.discard(relay)
-        relay.deleteLater()
+        if shiboken6.isValid(relay):
+            relay.deleteLater()
 
 
 def run_in_background(parent: QObject, work: Callable[[], T],

@@ -1,0 +1,55 @@
+"""``readout-desk`` opens the archive named by --db or READOUT_DESK_DB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from readout_desk import paths
+from readout_desk.ui import app
+from readout_desk.ui.main_window import MainWindow
+
+
+def _run_and_capture(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> list[str]:
+    seen: list[str] = []
+
+    def close_soon() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.archive.location)
+                widget.close()
+
+    QTimer.singleShot(300, close_soon)
+    assert app.main(argv) == 0
+    return seen
+
+
+def test_db_option_opens_that_archive(qtbot: QtBot, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "mine.sqlite3"
+    monkeypatch.setenv(paths.DB_ENV, str(tmp_path / "from-env.sqlite3"))
+    assert _run_and_capture(monkeypatch, ["--db", str(target)]) == [str(target)]
+    assert target.exists()
+    assert not (tmp_path / "from-env.sqlite3").exists()
+
+
+def test_environment_variable_names_the_archive(qtbot: QtBot, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv(paths.DB_ENV, str(target))
+    assert _run_and_capture(monkeypatch, []) == [str(target)]
+    assert target.exists()
+
+
+def test_an_archive_that_cannot_open_is_reported_in_one_sentence(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical",
+                        lambda _parent, _title, text: shown.append(text))
+    assert app.main(["--db", str(tmp_path)]) == 1  # a folder, not a file
+    assert len(shown) == 1 and "folder" in shown[0]
+    assert "Traceback" not in shown[0]

@@ -1,0 +1,102 @@
+"""Every model of the main window passes Qt's model tester; results load lazily."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from readout_desk.archive import Archive
+from readout_desk.ui import results_model
+from readout_desk.ui.facets import FacetsModel
+from readout_desk.ui.main_window import MainWindow
+from readout_desk.ui.preferences import ZONE_ROLE, ZoneListModel
+from readout_desk.ui.results_model import COL_DATE, ID_ROLE, ResultsModel
+from tests.ui.conftest import wait_for_search
+
+
+def test_results_model_passes_the_model_tester(qtmodeltester: ModelTester,
+                                               demo_archive: Archive,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results_model, "PAGE_SIZE", 5)
+    model = ResultsModel(demo_archive)
+    model.load("")
+    assert model.rowCount() == 5
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_sorted_results_model_passes_the_model_tester(qtmodeltester: ModelTester,
+                                                      demo_archive: Archive,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results_model, "PAGE_SIZE", 3)
+    model = ResultsModel(demo_archive)
+    asked: list[tuple[str, bool]] = []
+    model.sortRequested.connect(lambda key, desc: asked.append((key, desc)))
+    model.sort(COL_DATE, Qt.SortOrder.AscendingOrder)
+    assert asked == [("date", False)]
+    model.load("Minister")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_results_model_fetches_pages_only_when_asked(demo_archive: Archive,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results_model, "PAGE_SIZE", 5)
+    total = demo_archive.search("").total
+    assert total > 10
+    model = ResultsModel(demo_archive)
+    model.set_sort("date", False)
+    model.load("")
+    assert model.rowCount() == 5 and model.total == total
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == total
+    assert model.loaded_ids() == demo_archive.search_ids("", sort="date", descending=False)
+    assert model.index(0, 0).data(ID_ROLE) == model.loaded_ids()[0]
+
+
+def test_scrolling_the_table_loads_more_rows_off_the_ui_thread(
+        qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results_model, "PAGE_SIZE", 3)
+    monkeypatch.setattr("readout_desk.ui.main_window.PAGE_SIZE", 3)
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    window.resize(900, 330)  # a short table: only the rows that fit are loaded
+    window.show()
+    wait_for_search(qtbot, window)
+    total = window.model.total
+    assert window.model.rowCount() % 3 == 0 and window.model.rowCount() < total
+    window.results.setFocus()
+
+    for _ in range(40):  # a person pressing Ctrl+End now and then
+        qtbot.keyClick(window.results, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(60)
+        if window.model.rowCount() == total:
+            break
+    assert window.model.rowCount() == total
+    assert window.model.loaded_ids() == demo_archive.search_ids("", sort="date")
+    window.close()
+
+
+def test_facets_model_passes_the_model_tester(qtmodeltester: ModelTester,
+                                              demo_archive: Archive) -> None:
+    model = FacetsModel()
+    qtmodeltester.check(model, force_py=True)
+    model.set_facets(demo_archive.facets(""))
+    model.set_saved([("Peru", "country:PE")])
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount(model.index(1, 0)) > 0
+
+
+def test_zone_list_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    at = dt.datetime(2023, 5, 3, 14, 10, tzinfo=dt.timezone.utc)
+    model = ZoneListModel(at)
+    qtmodeltester.check(model, force_py=True)
+    row = model.zones.index("Asia/Tokyo")
+    assert model.index(row, 0).data() == "Asia/Tokyo (UTC+9, JST)"
+    assert model.index(row, 0).data(ZONE_ROLE) == "Asia/Tokyo"
