@@ -307,7 +307,8 @@ def hits_sql(ids: Sequence[int]) -> str:
 
     The "+" makes SQLite walk the matches once and probe the short id list, instead of
     asking FTS5 once per id: each such lookup re-runs the query (for a prefix it merges
-    every matching term's list again), which costs far more than one pass.
+    every matching term's list again), which costs far more than one pass. The rowid
+    range, which FTS5 does use, keeps that pass to the stretch of the index the page spans.
     """
     listed = ", ".join(str(int(i)) for i in ids)
     snippet = f"snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14)"
@@ -315,7 +316,8 @@ def hits_sql(ids: Sequence[int]) -> str:
         "SELECT r.id, r.meeting_date, r.title, r.section, r.place_city, r.place_country, "
         "r.mode, r.session_count, r.total_minutes, r.publisher, r.is_sample, "
         f"{snippet} AS snippet FROM {FTS_TABLE} JOIN readouts r ON r.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH :match AND +{FTS_TABLE}.rowid IN ({listed})"
+        f"WHERE {FTS_TABLE} MATCH :match AND {FTS_TABLE}.rowid BETWEEN {min(ids)} AND {max(ids)} "
+        f"AND +{FTS_TABLE}.rowid IN ({listed})"
     )
 
 
