@@ -307,6 +307,7 @@ def test_saved_searches_appear_in_the_sidebar_and_run_on_click(
     facets = window.facets
     saved_group = facets.model().index(0, 0)
     assert facets.model().rowCount(saved_group) == 1
+    assert facets.model().index(0, 0, saved_group).data() == "Peru minister"
     qtbot.mouseClick(facets.viewport(), Qt.MouseButton.LeftButton,
                      pos=_facet_value_rect(facets, 0, 0))
     wait_for_search(qtbot, window)

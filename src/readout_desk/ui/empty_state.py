@@ -33,7 +33,8 @@ class EmptyState(QWidget):
             "Lima and a set of sample readouts — or enter a readout of your own.", self)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(560)
+        text.setMinimumHeight(text.heightForWidth(560))
         text.setObjectName("emptyText")
 
         self.demo_button = QPushButton("Load the demo archive", self)

@@ -28,6 +28,9 @@ GROUP_TIPS = (
     "How the meetings were held; click one to narrow the results",
 )
 
+#: What a chip says before the value, so "2023" reads as a year and "Peru" as a country.
+CHIP_PREFIX = {COUNTRIES: "", YEARS: "Year ", TOPICS: "Topic: ", PEOPLE: "", MODES: ""}
+
 
 def facet_token(group: int, value: str) -> str:
     """The query filter for one facet value: country:PE, year:2023, topic:"CPTPP"…"""
@@ -80,7 +83,7 @@ class FacetsModel(QStandardItemModel):
             item.setEditable(False)
             token = facet_token(group, value.value)
             item.setData(token, TOKEN_ROLE)
-            item.setData(value.label, LABEL_ROLE)
+            item.setData(f"{CHIP_PREFIX[group]}{value.label}", LABEL_ROLE)
             item.setData("facet", KIND_ROLE)
             noun = "readout" if value.count == 1 else "readouts"
             item.setToolTip(f"{value.count:,} {noun}; click to add the filter {token}")
@@ -92,6 +95,13 @@ class FacetsModel(QStandardItemModel):
         """Show the saved searches as ``(name, query)``."""
         parent = self.group(SAVED)
         parent.removeRows(0, parent.rowCount())
+        if not saved:
+            hint = QStandardItem("None yet: Edit ▸ Save Search…")
+            hint.setEditable(False)
+            hint.setSelectable(False)
+            hint.setEnabled(False)
+            hint.setToolTip("Name the current search (Ctrl+Shift+S) to find it here again")
+            parent.appendRow(hint)
         for name, query in saved:
             item = QStandardItem(name)
             item.setEditable(False)

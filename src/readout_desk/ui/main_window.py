@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 #: Modules that add features to the window; each has ``install(window) -> None``.
 FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.about",
-                                     "readout_desk.ui.transfer")
+                                     "readout_desk.ui.transfer", "readout_desk.ui.paste")
 
 #: The menus in the order they appear in the menu bar.
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
             self.menu(name)
         self._build_actions()
         self._restore_layout()
-        self.apply_preferences()
+        self.apply_preferences(announce=False)
         for module_name in FEATURE_MODULES:
             try:
                 importlib.import_module(module_name).install(self)
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
             dialog.apply()
             self.apply_preferences()
 
-    def apply_preferences(self) -> None:
+    def apply_preferences(self, announce: bool = True) -> None:
         """Use the current date format, font size and home zone everywhere."""
         fmt = self.settings.date_format()
         self.model.date_format = fmt
@@ -535,7 +535,8 @@ class MainWindow(QMainWindow):
             self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(
                 self.model.rowCount() - 1, len(COLUMNS) - 1))
         self._show_detail(self.current_readout_id())
-        self.statusBar().showMessage(f"Times are also shown in {self.home_zone()}.", 4000)
+        if announce:
+            self.statusBar().showMessage(f"Times are also shown in {self.home_zone()}.", 4000)
 
     def open_relations(self) -> None:
         from readout_desk.ui.relations import RelationsDialog

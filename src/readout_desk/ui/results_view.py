@@ -42,7 +42,7 @@ class ResultsView(QTableView):
         header.setToolTip("Click to sort; drag to reorder; right-click to show or hide columns")
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        widths = {"date": 110, "title": 340, "relation": 170, "place": 130, "mode": 80,
+        widths = {"date": 135, "title": 340, "relation": 170, "place": 130, "mode": 80,
                   "sessions": 130, "publisher": 170}
         for i, col in enumerate(COLUMNS):
             self.setColumnWidth(i, widths.get(col.key, 120))
