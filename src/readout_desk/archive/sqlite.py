@@ -199,6 +199,7 @@ class SqlSearch:
     # The same hits as a WHERE on the full-text table alone (set when there are words):
     # conditions on readouts become rowid filters, so counting and ranking need no join.
     fts_where: str = ""
+    has_prefix: bool = False  # some word ends in "*"
 
 
 def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
@@ -255,7 +256,9 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
         elif trash:
             fts_where += (f" AND +{FTS_TABLE}.rowid IN "
                           "(SELECT id FROM readouts WHERE deleted_at IS NOT NULL)")
-    return SqlSearch(f"FROM {source}{clause}", params, bool(positive), empty, fts_where)
+    has_prefix = any(t.prefix for clause in query.required for t in clause)
+    return SqlSearch(f"FROM {source}{clause}", params, bool(positive), empty, fts_where,
+                     has_prefix)
 
 
 def page_sql(search: SqlSearch, sort: str, descending: bool) -> str:
@@ -302,22 +305,27 @@ def top_sql(search: SqlSearch) -> str:
             f"FROM {FTS_TABLE} WHERE {search.fts_where} ORDER BY score LIMIT :top")
 
 
-def hits_sql(ids: Sequence[int]) -> str:
+def hits_sql(ids: Sequence[int], *, one_by_one: bool) -> str:
     """The results-row columns and snippet of the readouts ``ids`` (in no particular order).
 
-    The "+" makes SQLite walk the matches once and probe the short id list, instead of
-    asking FTS5 once per id: each such lookup re-runs the query (for a prefix it merges
-    every matching term's list again), which costs far more than one pass. The rowid
-    range, which FTS5 does use, keeps that pass to the stretch of the index the page spans.
+    ``one_by_one`` asks FTS5 for each id in turn, which is cheapest when the words match
+    many readouts (a hundred seeks instead of a pass over every match). For a prefix,
+    each such lookup merges every matching term's list again, so there a single pass
+    over the matches that probes the short id list ("+" keeps the planner from turning
+    it into lookups) is far cheaper; the rowid range, which FTS5 uses, bounds that pass.
     """
     listed = ", ".join(str(int(i)) for i in ids)
     snippet = f"snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14)"
+    if one_by_one:
+        which = f"{FTS_TABLE}.rowid IN ({listed})"
+    else:
+        which = (f"{FTS_TABLE}.rowid BETWEEN {min(ids)} AND {max(ids)} "
+                 f"AND +{FTS_TABLE}.rowid IN ({listed})")
     return (
         "SELECT r.id, r.meeting_date, r.title, r.section, r.place_city, r.place_country, "
         "r.mode, r.session_count, r.total_minutes, r.publisher, r.is_sample, "
         f"{snippet} AS snippet FROM {FTS_TABLE} JOIN readouts r ON r.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH :match AND {FTS_TABLE}.rowid BETWEEN {min(ids)} AND {max(ids)} "
-        f"AND +{FTS_TABLE}.rowid IN ({listed})"
+        f"WHERE {FTS_TABLE} MATCH :match AND {which}"
     )
 
 

@@ -735,8 +735,9 @@ def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, lim
     page_ids = [i for i, _score in candidates[offset:want]]
     if not page_ids:
         return ()
-    rows = {int(row[0]): row for row in
-            conn.exec_driver_sql(sqlite_sql.hits_sql(page_ids), params)}
+    many = len(top) == want + sqlite_sql.TIE_MARGIN  # more hits than were ranked
+    sql = sqlite_sql.hits_sql(page_ids, one_by_one=many and not built.has_prefix)
+    rows = {int(row[0]): row for row in conn.exec_driver_sql(sql, params)}
     return tuple(_hit(rows[i]) for i in page_ids if i in rows)
 
 
