@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
@@ -50,6 +51,9 @@ MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
 
 #: How long typing must pause before a search runs.
 SEARCH_DELAY_MS = 150
+
+#: How long results must stay before their facet counts are computed (typing on skips them).
+FACETS_DELAY_MS = 250
 
 #: Pages of the central stack.
 PAGE_EMPTY, PAGE_BROWSE = 0, 1
@@ -110,6 +114,8 @@ class MainWindow(QMainWindow):
         self._pending_select: int | None = None
         self._closed = False
         self.last_page: SearchPage | None = None
+        self._side_archive: Archive | None = None
+        self._side_lock = threading.Lock()
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Readout Desk — {archive.location}")
@@ -169,6 +175,10 @@ class MainWindow(QMainWindow):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._start_search)
+        self._facets_timer = QTimer(self)
+        self._facets_timer.setSingleShot(True)
+        self._facets_timer.setInterval(FACETS_DELAY_MS)
+        self._facets_timer.timeout.connect(self._start_facets)
         self.search_bar.queryChanged.connect(self._search_timer.start)
         self.model.sortRequested.connect(self._sort_changed)
         self.results.currentIdChanged.connect(self._show_detail)
@@ -392,20 +402,24 @@ class MainWindow(QMainWindow):
             row = self.model.row_of(keep) if keep is not None else None
             self.results.select_row(row if row is not None else 0)
         self.searchFinished.emit(page.total)
-        self._start_facets(query)
+        self._facet_generation += 1  # counts of an older query are no longer wanted
+        self._facets_timer.start()
 
     def _search_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._search_generation:
             self.show_problem(exc)
 
-    def _start_facets(self, query: str) -> None:
+    def _start_facets(self) -> None:
+        if self._closed:
+            return
         self._facet_generation += 1
         generation = self._facet_generation
+        query = self.model.query
 
         def work() -> Facets | None:
             if generation != self._facet_generation:
                 return None
-            return self.archive.facets(query)
+            return self._background_archive().facets(query)
 
         def done(facets: Facets | None) -> None:
             if facets is not None and generation == self._facet_generation:
@@ -414,6 +428,22 @@ class MainWindow(QMainWindow):
                 self.facetsFinished.emit()
 
         self.runner.run(work, done, self.show_problem)
+
+    def _background_archive(self) -> Archive:
+        """A second, read-only connection for slow counts, so searches never wait on them.
+
+        SQLite in WAL mode lets both read at once; an in-memory archive has only one.
+        """
+        with self._side_lock:
+            if self._side_archive is None:
+                if self.archive.path is None or self._closed:
+                    return self.archive
+                try:
+                    self._side_archive = Archive.open(self.archive.location, read_only=True)
+                except ArchiveError as exc:
+                    log.info("counting on the main connection: %s", exc)
+                    self._side_archive = self.archive
+            return self._side_archive
 
     # ----- detail --------------------------------------------------------------------
 
@@ -640,7 +670,13 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self.save_layout()
             self._closed = True
+            self._search_timer.stop()
+            self._facets_timer.stop()
             self.runner.shutdown()
+            with self._side_lock:
+                if self._side_archive is not None and self._side_archive is not self.archive:
+                    self._side_archive.close()
+                self._side_archive = None
         super().closeEvent(event)
 
 
