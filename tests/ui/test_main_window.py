@@ -331,6 +331,12 @@ def test_refresh_and_show_readout_keep_the_selection(
     window.refresh(select_id=other)
     wait_for_search(qtbot, window)
     assert window.current_readout_id() == other
+    # when the current readout goes (to the trash), the next one takes its place
+    following = window.model.id_at(6)
+    demo_archive.delete(other)
+    window.refresh()
+    wait_for_search(qtbot, window)
+    assert window.current_readout_id() == following
 
 
 def test_feature_modules_are_installed(qtbot: QtBot, archive: Archive,

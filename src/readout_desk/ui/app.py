@@ -22,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"archive to open (default: ${paths.DB_ENV}, else the file in "
                              "the data folder)")
     parser.add_argument("--home-zone", metavar="ZONE",
-                        help="show times also in this IANA zone for this run (e.g. Asia/Tokyo)")
+                        help="home time zone to show times in as well, e.g. Asia/Tokyo "
+                             "(kept in the preferences)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="a JSON export to offer for import (the window of an archive "

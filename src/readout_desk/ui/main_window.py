@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
             return  # stale: a newer search is on its way
         keep = self._pending_select if self._pending_select is not None \
             else self.current_readout_id()
+        old_row = max(0, self.results.currentIndex().row())
         self._pending_select = None
         self.last_page = page
         self.model.reset_to(query, page)
@@ -400,7 +401,9 @@ class MainWindow(QMainWindow):
                                      else "The archive is empty.")
         else:
             row = self.model.row_of(keep) if keep is not None else None
-            self.results.select_row(row if row is not None else 0)
+            if row is None:  # gone (to the trash, say): its neighbour takes its place
+                row = min(old_row, self.model.rowCount() - 1) if keep is not None else 0
+            self.results.select_row(row)
         self.searchFinished.emit(page.total)
         self._facet_generation += 1  # counts of an older query are no longer wanted
         self._facets_timer.start()
