@@ -134,12 +134,17 @@ class ExtractedPane(QWidget):
             snippet = " ".join(text[start:end].split())
             if len(snippet) > 70:
                 snippet = snippet[:67] + "…"
-            item = QListWidgetItem(f"{field_label(key)}: {snippet}")
+            value = self._value(key)
+            shown = f"{value} — “{snippet}”" if value and value != snippet else snippet
+            item = QListWidgetItem(f"{field_label(key)}: {shown}")
+            item.setToolTip(text[start:end])
             item.setData(Qt.ItemDataRole.UserRole, (start, end))
             item.setData(Qt.ItemDataRole.UserRole + 1, key)
             if key in wrong:
                 item.setForeground(QColor("#b00020"))
-                item.setToolTip("This printed time disagrees with the time-zone rules.")
+                item.setToolTip("This printed time disagrees with the time-zone rules: "
+                                + next(c.message for c in self.draft.flagged
+                                       if key == f"sessions[{c.index}].printed_other"))
             self.fields.addItem(item)
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.source.document())
@@ -153,6 +158,17 @@ class ExtractedPane(QWidget):
             selection.format = fmt
             selections.append(selection)
         self.source.setExtraSelections(selections)
+
+    def _value(self, key: str) -> str:
+        """What the draft made of a field whose printed form differs ("May 3" -> date)."""
+        r = self.draft.readout
+        if key == "mode":
+            return r.mode.value
+        if key == "meeting_date" and r.meeting_date:
+            return r.meeting_date.isoformat()
+        if key == "published_date" and r.published_date:
+            return r.published_date.isoformat()
+        return ""
 
     def highlighted(self) -> list[str]:
         """The highlighted pieces of the source text, in order (what a reader sees marked)."""
@@ -190,6 +206,8 @@ def open_draft(window: MainWindow, draft: Draft) -> ReadoutEditor | None:
     pane = ExtractedPane(draft, editor.source_text)
     if split is not None:
         split.insertWidget(1, pane)
+        half = max(400, split.width() // 2)
+        split.setSizes([half, half])
     editor.setWindowTitle(f"{editor.windowTitle()} — draft from text")
     if draft.flagged:
         message = f"Printed time disagrees with the time-zone rules: {draft.flagged[0].message}."
