@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -216,3 +216,34 @@ def test_dropping_selected_text_opens_its_draft(qtbot: QtBot, archive: Archive,
         assert archive.count() == 0
     finally:
         _release(open_editors())
+
+
+def test_check_timings_lists_the_flagged_session_and_shows_it(qtbot: QtBot, archive: Archive,
+                                                              examples_dir: Path) -> None:
+    from readout_desk.domain.extract import extract
+    from readout_desk.ui.timing_check import TimingCheckDialog
+
+    for name in ("variant-inconsistent-stated-time.txt", LIMA):
+        draft = extract((examples_dir / name).read_bytes())
+        readout = draft.readout
+        if not readout.title:
+            from dataclasses import replace
+
+            readout = replace(readout, title="Japan-Peru Foreign Ministers' Meeting")
+        archive.add(readout)
+    window = _window(qtbot, archive)
+    window.menu("Tools").setFocus()
+    action = window.findChild(QAction, "actionCheckTimings")
+    assert action is not None
+    action.trigger()
+    _wait(qtbot, lambda: window.findChild(TimingCheckDialog, "timingCheckDialog") is not None)
+    dialog = window.findChild(TimingCheckDialog, "timingCheckDialog")
+    assert dialog is not None
+    _wait(qtbot, lambda: dialog.flags is not None)
+    assert dialog.table.topLevelItemCount() == 1
+    item = dialog.table.topLevelItem(0)
+    assert item.text(1) == "Japan-Brazil Summit Meeting"
+    assert "the time-zone rules give 2:20 a.m." in item.text(3)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    _wait(qtbot, lambda: "Japan-Brazil Summit Meeting" in window.detail.toPlainText())
