@@ -78,7 +78,9 @@ class TimingCheckDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, flag.readout_id)
             item.setToolTip(3, flag.message)
             self.table.addTopLevelItem(item)
-        self.table.setCurrentItem(self.table.topLevelItem(0))
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
 
     def _failed(self, exc: BaseException) -> None:
         self.flags = []
