@@ -190,3 +190,24 @@ def test_another_programs_database_is_not_treated_as_damage(tmp_path: Path) -> N
     with pytest.raises(ArchiveDamagedError, match="not a Readout Desk archive"):
         bk.open_with_recovery(other, lambda d: "empty")
     assert other.exists()
+
+
+def test_an_archive_held_by_another_program_opens_read_only(
+        archive_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.archive import ArchiveLockedError
+
+    with Archive.open(archive_path) as live:
+        _add(live, 1)
+    real_open = Archive.open.__func__  # type: ignore[attr-defined]
+
+    def held(cls: type[Archive], location: object = None, *, read_only: bool = False
+             ) -> Archive:
+        if not read_only:  # another process holds the write lock
+            raise ArchiveLockedError("The archive is busy.")
+        return real_open(cls, location, read_only=True)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Archive, "open", classmethod(held))
+    opened = bk.open_with_recovery(archive_path)
+    with opened.archive as ro:
+        assert ro.read_only and ro.count() == 1
+    assert "in use by another program" in opened.read_only_reason

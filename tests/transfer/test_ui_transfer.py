@@ -257,3 +257,33 @@ def test_a_damaged_archive_at_start_up_offers_the_latest_good_backup(
     assert opened.damaged_copy is not None and opened.damaged_copy.exists()
     message = transfer.startup_message(opened)
     assert "restored from the backup" in message and str(opened.damaged_copy) in message
+
+
+def test_the_app_recovers_a_damaged_archive_and_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    from readout_desk.ui import app
+
+    path = tmp_path / "archive.sqlite3"
+    with Archive.open(path) as live:
+        live.add_many([dataclasses.replace(lima_readout(), title=f"Talk {i}")
+                       for i in range(40)])
+        bk.create_backup(live)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 4000] = b"\xff" * 4000
+    path.write_bytes(bytes(data))
+    seen: list[tuple[int, str]] = []
+
+    def look_and_close() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append((widget.archive.count(), widget.banner.text()))
+                widget.close()
+                return
+        QTimer.singleShot(50, look_and_close)
+
+    _click_in_message_box("damagedArchiveDialog", "damagedRestore")
+    QTimer.singleShot(100, look_and_close)
+    assert app.main(["--db", str(path)]) == 0
+    ((count, banner),) = seen
+    assert count == 40
+    assert "damaged" in banner and "kept as" in banner
+    assert list(tmp_path.glob("archive.sqlite3.damaged-*"))

@@ -60,15 +60,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.install()
     signals = lifecycle.quit_on_signals(app)
 
-    from readout_desk.archive import Archive, ArchiveError
+    from readout_desk.archive import ArchiveError
     from readout_desk.domain import timing
     from readout_desk.ui import about, file_open
     from readout_desk.ui.main_window import MainWindow
     from readout_desk.ui.settings import Settings
+    from readout_desk.ui.transfer import open_archive_with_recovery, startup_message
 
     app.setWindowIcon(about.app_icon())
     try:
-        archive = Archive.open(location)
+        # Checks the file; a damaged one is reported and the latest good backup offered.
+        opened = open_archive_with_recovery(location)
+        archive = opened.archive
     except ArchiveError as exc:
         QMessageBox.critical(None, "Readout Desk", str(exc))
         return 1
@@ -92,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
         guard.filesReceived.connect(lambda files: file_open.open_files(window, files))
         window.show()
+        if startup_message(opened):
+            window.show_problem(startup_message(opened))
         if args.files:
             file_open.open_files(window, args.files)
         return int(app.exec())
