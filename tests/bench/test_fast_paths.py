@@ -109,3 +109,31 @@ def test_a_capped_count_stops_at_the_cap(corpus_archive: Archive) -> None:
     assert full.total > 50
     assert capped.total == 50
     assert capped.ids == full.ids
+
+
+def test_next_pages_reuse_the_ranking_and_stay_exact(corpus_archive: Archive) -> None:
+    corpus_archive._rankings.clear()  # noqa: SLF001 - start from a cold cache
+    for offset in (0, 100, 200, 300, 900, 1000):
+        ids, total = plain_page(corpus_archive, "minister", offset, 100)
+        page = corpus_archive.search("minister", offset=offset, limit=100)
+        assert list(page.ids) == ids, offset
+        assert page.total == total
+
+
+def test_a_write_forgets_the_rankings(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    items = [jsonformat.readout_from_dict(d) for d in corpus.iter_readouts(150)]
+    with Archive.open(path) as archive, Archive.open(path) as other:
+        archive.add_many(items[:100])
+        before = archive.search("minister", limit=10)
+        # A write through the same archive.
+        archive.delete(before.ids[0])
+        after = archive.search("minister", limit=10)
+        assert before.ids[0] not in after.ids
+        assert after.total == before.total - 1
+        # A write through another connection to the same file.
+        new_ids = other.add_many(
+            [dataclasses.replace(r, title=f"Minister minister {r.title}") for r in items[100:]])
+        again = archive.search("minister", limit=10)
+        assert again.total == after.total + len(new_ids)
+        assert list(again.ids) == plain_page(archive, "minister", 0, 10)[0]

@@ -16,7 +16,7 @@ import functools
 import sqlite3
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -170,6 +170,7 @@ class Archive:
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._rankings = _RankingCache()
         self.migration_backup: Path | None = None
 
     # ----- opening and closing -------------------------------------------------------
@@ -261,6 +262,7 @@ class Archive:
                 yield db
                 if write:
                     db.commit()
+                    self._rankings.clear()
                 else:
                     db.rollback()
             except (OperationalError, DBAPIError) as exc:
@@ -459,13 +461,15 @@ class Archive:
                 return SearchPage((), 0, offset, 0.0, " ".join(parsed.notes))
             hits = None
             if sort == "relevance" and built.fts_where and limit:
-                hits = _ranked_page(conn, built, offset, limit)
+                hits = _ranked_page(conn, built, offset, limit, self._rankings)
             if hits is None:
                 params = dict(built.params, limit=limit, offset=offset)
                 rows = conn.execute(text(sqlite_sql.page_sql(built, sort, descending)), params)
                 hits = tuple(_hit(row) for row in rows)
             if offset == 0 and len(hits) < limit:
                 total = len(hits)
+            elif built.fts_where:
+                total = self._rankings.count(conn, built, count_cap)
             else:
                 total = int(conn.execute(text(sqlite_sql.count_sql(built, count_cap)),
                                          built.params).scalar() or 0)
@@ -697,30 +701,92 @@ def _table(model: type[Any]) -> Table:
     return cast(Table, model.__table__)
 
 
-def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, limit: int
-                 ) -> tuple[SearchHit, ...] | None:
+#: How many hits one ranking keeps: the next pages of a search are then served from it.
+RANK_AHEAD = 1_000
+
+
+class _RankingCache:
+    """The ranked ids of the last few searches, so scrolling on costs no second ranking.
+
+    An entry is used only on the same database connection and while SQLite's
+    ``data_version`` is unchanged (no other connection has committed since); every
+    write through the archive empties the cache.
+    """
+
+    SIZE = 16
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple[Any, ...], tuple[Any, int, Any]] = OrderedDict()
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    @staticmethod
+    def token(conn: Connection) -> tuple[Any, int]:
+        """What an entry must match to be used: this connection, no commit elsewhere since."""
+        version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+        return conn.connection.dbapi_connection, version
+
+    def get(self, key: tuple[Any, ...], token: tuple[Any, int]) -> Any:
+        entry = self._entries.get(key)
+        if entry is None or entry[0] is not token[0] or entry[1] != token[1]:
+            return None
+        self._entries.move_to_end(key)
+        return entry[2]
+
+    def put(self, key: tuple[Any, ...], token: tuple[Any, int], value: Any) -> None:
+        self._entries[key] = (token[0], token[1], value)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.SIZE:
+            self._entries.popitem(last=False)
+
+    def count(self, conn: Connection, built: sqlite_sql.SqlSearch, cap: int | None) -> int:
+        """The number of hits of a search with words (from the cache when it is still true)."""
+        params = sqlite_sql.driver_params(built.params)
+        key = ("count", cap, built.fts_where, tuple(sorted(params.items())))
+        token = self.token(conn)
+        total = self.get(key, token)
+        if total is None:
+            total = int(conn.exec_driver_sql(sqlite_sql.count_sql(built, cap), params)
+                        .scalar() or 0)
+            self.put(key, token, total)
+        return int(total)
+
+
+def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, limit: int,
+                 cache: _RankingCache) -> tuple[SearchHit, ...] | None:
     """One page in relevance order, reading readouts and snippets for its rows only.
 
     The order is BM25, then the later meeting, then the higher id, exactly as
-    :func:`sqlite_sql.page_sql` sorts. The ranking step reads a few rows past the page;
-    if the last of them still ties with the page's last score, ties may reach beyond
-    what was read and ``None`` asks the caller for the full query instead.
+    :func:`sqlite_sql.page_sql` sorts. The ranking step reads ids and scores past the
+    page (:data:`RANK_AHEAD`, kept for the next pages); if the last of them still ties
+    with the page's last score, ties may reach beyond what was read and ``None`` asks
+    the caller for the full query instead.
     """
     want = offset + limit
     # Straight to the driver: these statements change with every page, so compiling and
     # caching them through SQLAlchemy would cost more than running them.
     params = sqlite_sql.driver_params(built.params)
-    top = conn.exec_driver_sql(sqlite_sql.top_sql(built),
-                               dict(params, top=want + sqlite_sql.TIE_MARGIN)).fetchall()
+    key = ("rank", built.fts_where, tuple(sorted(params.items())))
+    token = cache.token(conn)
+    cached = cache.get(key, token)
+    if cached is None or (cached[1] and len(cached[0]) < want + sqlite_sql.TIE_MARGIN):
+        count = max(want + sqlite_sql.TIE_MARGIN, RANK_AHEAD)
+        top = [(int(i), float(score)) for i, score in
+               conn.exec_driver_sql(sqlite_sql.top_sql(built), dict(params, top=count))]
+        more = len(top) == count  # there may be hits past the ranked ones
+        cache.put(key, token, (top, more))
+    else:
+        top, more = cached
     if len(top) <= offset:
         return ()
-    if len(top) == want + sqlite_sql.TIE_MARGIN:
+    if more:
         edge = top[want - 1][1]
         if top[-1][1] == edge:
             return None
-        candidates = [(int(i), float(score)) for i, score in top if score <= edge]
+        candidates = [c for c in top if c[1] <= edge]
     else:
-        candidates = [(int(i), float(score)) for i, score in top]
+        candidates = list(top)
     seen = Counter(score for _i, score in candidates)
     dates: dict[int, str] = {}
     if len(seen) < len(candidates):
@@ -735,8 +801,7 @@ def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, lim
     page_ids = [i for i, _score in candidates[offset:want]]
     if not page_ids:
         return ()
-    many = len(top) == want + sqlite_sql.TIE_MARGIN  # more hits than were ranked
-    sql = sqlite_sql.hits_sql(page_ids, one_by_one=many and not built.has_prefix)
+    sql = sqlite_sql.hits_sql(page_ids, one_by_one=more and not built.has_prefix)
     rows = {int(row[0]): row for row in conn.exec_driver_sql(sql, params)}
     return tuple(_hit(rows[i]) for i in page_ids if i in rows)
 
