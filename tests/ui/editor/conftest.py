@@ -55,12 +55,17 @@ def answers(qtbot: QtBot) -> Answers:
 def new_editor(qtbot: QtBot, archive: Archive) -> Iterator[ReadoutEditor]:
     editor = open_editor(None, archive, home_zone=HOME)
     assert editor is not None
-    qtbot.addWidget(editor)
     qtbot.waitExposed(editor)
     yield editor
+    close_all_editors()
+
+
+def close_all_editors() -> None:
+    """Close every editor without questions (a test's unsaved edits are not wanted)."""
     for other in open_editors():
         other.runner.shutdown()
-        other._saved = other.draft()  # nothing to ask about when the test ends
+        other._saved = other.draft()
+        other.close()
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True) -> None:
@@ -96,6 +101,8 @@ def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
 
 def save(qtbot: QtBot, editor: ReadoutEditor) -> None:
     """Press Ctrl+S and wait until the save is done."""
+    editor.activateWindow()  # a dialog that just closed may have taken the focus away
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
     with qtbot.waitSignal(editor.saved, timeout=10_000):
         qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 

@@ -194,7 +194,6 @@ class ReadoutEditor(QMainWindow):
         self._built: Built = build(start, self.home_zone)
         self.show_draft(start)
         self._suggest_zones()
-        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
 
     # ----- actions -------------------------------------------------------------------
 
