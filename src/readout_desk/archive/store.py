@@ -702,7 +702,7 @@ def _table(model: type[Any]) -> Table:
 
 
 #: How many hits one ranking keeps: the next pages of a search are then served from it.
-RANK_AHEAD = 1_000
+RANK_AHEAD = 500
 
 
 class _RankingCache:
