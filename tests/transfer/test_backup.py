@@ -211,3 +211,30 @@ def test_an_archive_held_by_another_program_opens_read_only(
     with opened.archive as ro:
         assert ro.read_only and ro.count() == 1
     assert "in use by another program" in opened.read_only_reason
+
+
+def test_a_damaged_open_archive_can_be_restored_in_place(archive: Archive) -> None:
+    _add(archive, 40)
+    good = bk.create_backup(archive)
+    archive.close()
+    assert archive.path is not None
+    _corrupt(archive.path)
+    reopened = Archive.open(archive.path)  # the damage is inside, so it still opens
+    try:
+        assert bk.file_problems(reopened.path) != []  # type: ignore[arg-type]
+        safety = bk.restore_backup(reopened, good)
+        assert bk.file_problems(reopened.path) == []  # type: ignore[arg-type]
+        assert reopened.count() == 40
+        assert safety.kind == bk.BEFORE_RESTORE  # the damaged state was kept as it was
+    finally:
+        reopened.close()
+
+
+def test_unchanged_archives_need_no_new_backup(archive: Archive) -> None:
+    _add(archive, 1)
+    folder = bk.default_backup_dir(archive.path)  # type: ignore[arg-type]
+    assert bk.changed_since_backup(archive.path, folder)  # type: ignore[arg-type]
+    bk.create_backup(archive)
+    assert not bk.changed_since_backup(archive.path, folder)  # type: ignore[arg-type]
+    _add(archive, 1, start=5)
+    assert bk.changed_since_backup(archive.path, folder)  # type: ignore[arg-type]

@@ -186,10 +186,13 @@ def _stats(database: Path) -> tuple[int, int]:
 
 
 def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = MANUAL,
-                  keep: int | None = None, now: dt.datetime | None = None) -> BackupInfo:
+                  keep: int | None = None, now: dt.datetime | None = None,
+                  require_sound: bool = True) -> BackupInfo:
     """Back up ``archive`` (database and photo files) into a new folder; returns it.
 
-    ``keep`` rotates automatic backups down to that many after this one is made.
+    ``keep`` rotates automatic backups down to that many after this one is made. A copy
+    that fails the integrity check is not kept unless ``require_sound`` is false (the
+    safety copy before a restore keeps whatever was there, damaged or not).
     """
     if archive.path is None:
         raise ArchiveError("An archive kept only in memory cannot be backed up.")
@@ -205,19 +208,25 @@ def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = M
         archive.backup_to(database)
         _make_self_contained(database)
         problems = file_problems(database)
-        if problems:
+        if problems and require_sound:
             raise ArchiveDamagedError(
                 "The backup copy failed its integrity check, so it was not kept "
                 f"({problems[0]}); check the archive with Tools > Check archive.")
         attachments = archive.attachments_dir
         if attachments is not None and attachments.is_dir():
             shutil.copytree(attachments, partial / ATTACHMENTS)
-        readouts, in_trash = _stats(database)
+        try:
+            readouts, in_trash = _stats(database)
+        except ArchiveError:
+            if require_sound:
+                raise
+            readouts = in_trash = 0  # a damaged copy may not even open
         manifest = {
             "format": MANIFEST_FORMAT, "version": 1,
             "created": when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
             "kind": kind, "source": str(archive.path), "readouts": readouts,
             "in_trash": in_trash, "attachments": _count_files(partial / ATTACHMENTS),
+            "sound": not problems,
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         os.replace(partial, final)
@@ -307,6 +316,20 @@ def backup_due(folder: Path, every: dt.timedelta, now: dt.datetime | None = None
     return not backups or (now or _now()) - backups[0].created >= every
 
 
+def last_change(archive_path: Path) -> dt.datetime | None:
+    """When the archive file (or its write-ahead log) was last written."""
+    times = [p.stat().st_mtime for p in (archive_path, archive_path.with_name(
+        archive_path.name + "-wal")) if p.exists()]
+    return dt.datetime.fromtimestamp(max(times), UTC) if times else None
+
+
+def changed_since_backup(archive_path: Path, folder: Path) -> bool:
+    """Whether the archive was written after its newest backup was made (or has none)."""
+    backups = list_backups(folder)
+    changed = last_change(archive_path)
+    return not backups or changed is None or changed > backups[0].created
+
+
 def preview_backup(path: Path, *, latest: int = 8) -> BackupPreview:
     """What the backup at ``path`` holds and whether it is sound."""
     info = load_backup(path)
@@ -371,7 +394,7 @@ def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
     if problems:
         raise ArchiveDamagedError(f"The backup {info.path} is damaged ({problems[0]}); "
                                   "choose another one.")
-    safety = create_backup(archive, folder=folder, kind=BEFORE_RESTORE)
+    safety = create_backup(archive, folder=folder, kind=BEFORE_RESTORE, require_sound=False)
     try:
         sqlite_sql.online_backup(info.database, archive.path)
     except sqlite3.Error as exc:
@@ -457,13 +480,20 @@ def _read_only_reason(archive: Archive) -> str:
             "read-only), so it is open read-only: you can search and read, not change.")
 
 
+#: Files up to this size are checked (``quick_check``) before they open; a larger one
+#: takes seconds to check, so the caller checks it in the background instead.
+CHECK_ON_OPEN_MAX_BYTES = 256 * 1024 * 1024
+
+
 def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
-                       backups_folder: Path | None = None, check: bool = True) -> Opened:
+                       backups_folder: Path | None = None, check: bool = True,
+                       check_limit: int = CHECK_ON_OPEN_MAX_BYTES) -> Opened:
     """Open an archive, checking it; a damaged one is offered a backup through ``choose``.
 
     - Sound and writable: opened as usual.
     - Not writable, or held by another program: opened read-only, with the reason.
-    - Damaged (SQLite cannot read it, or its quick check fails): ``choose`` is called
+    - Damaged (SQLite cannot read it, or its quick check fails; the quick check runs
+      for files up to ``check_limit`` bytes): ``choose`` is called
       with a :class:`Damage`. Choosing a backup moves the damaged file aside (never
       overwriting it) and restores the backup in its place; "empty" moves it aside and
       starts an empty archive; ``None`` (also the default without ``choose``) raises
@@ -491,7 +521,7 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
             raise  # another program's database: not damage, and not ours to replace
         problems = [str(exc)]
     else:
-        if check and path is not None:
+        if check and path is not None and path.stat().st_size <= check_limit:
             problems = file_problems(path)
             if problems:
                 archive.close()

@@ -78,6 +78,10 @@ KEEP_KEY, EVERY_KEY = "backup/keep", "backup/every_hours"
 DEFAULT_EVERY_HOURS = 24
 #: How often the schedule looks whether a backup is due.
 SCHEDULE_CHECK_MS = 10 * 60 * 1000
+#: Larger archives are not backed up while the window closes (it would keep it waiting).
+ON_EXIT_MAX_BYTES = 256 * 1024 * 1024
+#: When a large archive (not checked before opening) is checked in the background.
+BACKGROUND_CHECK_DELAY_MS = 5_000
 
 FORMAT_CHOICES: tuple[tuple[str, str, str], ...] = (
     ("json", "JSON (complete; imports back losslessly)", "json"),
@@ -884,6 +888,25 @@ class BackupScheduler(QObject):
         if backup_folder(window) is not None and not window.archive.read_only:
             self.timer.start()
             QTimer.singleShot(30_000, self.check)
+        if backup_folder(window) is not None:
+            QTimer.singleShot(BACKGROUND_CHECK_DELAY_MS, self.check_large_archive)
+
+    def check_large_archive(self) -> None:
+        """Check an archive too large to check before opening, in the background."""
+        path = self.window_.archive.path
+        if path is None or not path.exists() \
+                or path.stat().st_size <= bk.CHECK_ON_OPEN_MAX_BYTES:
+            return
+        folder = backup_folder(self.window_)
+
+        def done(problems: list[str]) -> None:
+            if problems:
+                good = bk.latest_good_backup(folder) if folder else None
+                damage = bk.Damage(path, tuple(problems), good, ())
+                self.window_.show_problem(damage.message + " Restore a backup from File > "
+                                          "Backups and Restore.")
+
+        self.window_.runner.run(lambda: bk.file_problems(path), done)
 
     def check(self) -> None:
         """Start a scheduled backup in the background if one is due."""
@@ -894,7 +917,9 @@ class BackupScheduler(QObject):
             backup_every(self.window_)
 
         def work() -> bk.BackupInfo | None:
-            if not bk.backup_due(folder, every):
+            path = archive.path
+            if path is None or not bk.backup_due(folder, every) \
+                    or not bk.changed_since_backup(path, folder):
                 return None
             return bk.create_backup(archive, folder=folder, kind=bk.SCHEDULED, keep=keep)
 
@@ -914,14 +939,18 @@ class BackupScheduler(QObject):
         """A backup as the window closes, unless a recent one exists (runs in place)."""
         folder = backup_folder(self.window_)
         archive = self.window_.archive
-        if folder is None or archive.read_only:
+        if folder is None or archive.read_only or archive.path is None:
             return None
         try:
-            if not bk.backup_due(folder, dt.timedelta(hours=1)):
+            # Closing must stay quick: a large archive is left to the scheduled backups
+            # (made in the background), and an unchanged one needs no new copy.
+            if archive.path.stat().st_size > ON_EXIT_MAX_BYTES \
+                    or not bk.backup_due(folder, dt.timedelta(hours=1)) \
+                    or not bk.changed_since_backup(archive.path, folder):
                 return None
             return bk.create_backup(archive, folder=folder, kind=bk.ON_EXIT,
                                     keep=backup_keep(self.window_))
-        except ArchiveError as exc:
+        except (ArchiveError, OSError) as exc:
             log.warning("backup on exit failed: %s", exc)
             return None
 
