@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -20,6 +20,18 @@ from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain import geography
 from readout_desk.ui.editor.draft import Built, ReadoutDraft
 from readout_desk.ui.editor.widgets import TextLine, button, group
+
+
+class TagList(QListWidget):
+    """The topics as tags; Delete or Backspace removes the selected one (``removeRequested``)."""
+
+    removeRequested = Signal()  # noqa: N815
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # QWidget.keyPressEvent
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.removeRequested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class TopicsSection(QWidget):
@@ -46,7 +58,7 @@ class TopicsSection(QWidget):
         entry.addWidget(self.add_button)
         entry.addWidget(self.remove_button)
         layout.addLayout(entry)
-        self.tags = QListWidget(self)
+        self.tags = TagList(self)
         self.tags.setObjectName("topicsList")
         self.tags.setAccessibleName("Topics")
         self.tags.setFlow(QListView.Flow.LeftToRight)
@@ -65,10 +77,7 @@ class TopicsSection(QWidget):
         self.entry.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
-        for keys in (QKeySequence.StandardKey.Delete, QKeySequence("Backspace")):
-            shortcut = QShortcut(QKeySequence(keys), self.tags)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.remove_selected)
+        self.tags.removeRequested.connect(self.remove_selected)
 
     def _typed(self, text: str) -> None:
         if "," in text:
