@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.ui.editor import ReadoutEditor, open_editor, open_editors

@@ -1,4 +1,4 @@
-"""Inline validation: daylight-saving gaps and repeats, durations, printed times, required fields."""
+"""Inline validation: daylight-saving gaps and repeats, durations, printed times, required."""
 
 from __future__ import annotations
 

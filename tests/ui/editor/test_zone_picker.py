@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from readout_desk.ui.zone_picker import ZonePicker, zone_of_text
 
