@@ -50,7 +50,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         if label and args.verbose:
             ctx.warn(f"[{done + 1}/{total}] {label}")
 
-    summary = import_files(ctx.archive(), files, csv_mapping=mapping,
+    from readout_desk import paths
+    from readout_desk.archive.transfer.drafts import DraftQueue, queue_folder
+
+    archive = ctx.archive()
+    queue = DraftQueue(queue_folder(archive.path, paths.data_dir()))
+    summary = import_files(archive, files, csv_mapping=mapping, draft_queue=queue,
                            skip_duplicates=not args.keep_duplicates, progress=progress)
     for line in summary.lines():
         ctx.print(line)
@@ -59,8 +64,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             for d in f.duplicates:
                 ctx.print(f"  skipped {d}")
     if summary.drafts:
-        ctx.print("Drafts from text are not saved by import; review them with "
-                  "readout-desk-cli parse FILE --json and add the result.")
+        ctx.print(f"The drafts are kept in {queue.folder} until they are reviewed.")
     if summary.stopped:
         return EXIT_FAILURE
     return EXIT_FAILURE if summary.failed and not summary.imported_ids else EXIT_OK

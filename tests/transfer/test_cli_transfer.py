@@ -230,3 +230,17 @@ def test_an_import_killed_at_random_moments_leaves_no_partial_readout(tmp_path: 
         code, _text, err = run(db, "import", *map(str, files))
         assert code == 0, err
         assert _check_whole(db) == FILES * PER_FILE
+
+
+def test_text_files_on_the_command_line_wait_as_drafts(tmp_path: Path,
+                                                       examples_dir: Path) -> None:
+    from readout_desk.archive.transfer.drafts import DraftQueue
+
+    db = tmp_path / "a.sqlite3"
+    code, text, err = run(db, "import", str(examples_dir / "variant-dst-start-berlin.txt"))
+    assert code == 0, err
+    assert "1 draft" in text and "a-drafts" in text
+    (draft,) = DraftQueue(tmp_path / "a-drafts").items()
+    assert draft.readout.meeting_date is not None and draft.source_text
+    with Archive.open(db) as archive:
+        assert archive.count() == 0

@@ -287,3 +287,53 @@ def test_the_app_recovers_a_damaged_archive_and_says_so(qtbot: QtBot, tmp_path: 
     assert count == 40
     assert "damaged" in banner and "kept as" in banner
     assert list(tmp_path.glob("archive.sqlite3.damaged-*"))
+
+
+def test_text_readouts_become_drafts_to_review_and_save(
+        qtbot: QtBot, archive: Archive, tmp_path: Path, examples_dir: Path,
+        window_on: Callable[[Archive], MainWindow]) -> None:
+    from readout_desk.ui.editor import open_editors
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name in ("japan-peru-foreign-ministers-2023-05-03.txt", "variant-dst-start-berlin.txt"):
+        (folder / name).write_bytes((examples_dir / name).read_bytes())
+    window = window_on(archive)
+    _action(window, "actionImport").trigger()
+    dialog = _dialog(window, transfer.ImportDialog, "importDialog")
+    dialog.set_paths([folder])
+    with qtbot.waitSignal(dialog.finishedImport, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(finished.args[0].drafts) == 2
+    assert archive.count() == 0  # drafts are not saved until reviewed
+    dialog.close()
+    assert "(2)" in _action(window, "actionReviewDrafts").text()
+
+    _action(window, "actionReviewDrafts").trigger()
+    drafts = _dialog(window, transfer.DraftsDialog, "draftsDialog")
+    assert drafts.list.count() == 2
+    drafts.list.setCurrentRow(0)
+    assert "Lima" in drafts.preview.toPlainText()
+    qtbot.mouseClick(drafts.review_button, Qt.MouseButton.LeftButton)
+    editor = open_editors()[-1]
+    qtbot.waitExposed(editor)
+    editor.save_action.trigger()
+    qtbot.waitUntil(lambda: archive.count() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: drafts.list.count() == 1, timeout=WAIT_MS)
+    saved = archive.get(archive.all_ids()[0])
+    assert [s.start.strftime("%H:%M") for s in saved.sessions if s.start] == ["09:10", "09:40"]
+    editor.close()
+
+    drafts.list.setCurrentRow(0)
+
+    def answer_yes() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            QTimer.singleShot(20, answer_yes)
+
+    QTimer.singleShot(20, answer_yes)
+    qtbot.mouseClick(drafts.discard_button, Qt.MouseButton.LeftButton)
+    assert drafts.list.count() == 0
+    assert archive.count() == 1
