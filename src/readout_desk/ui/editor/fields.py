@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from readout_desk.domain.records import Mode
 from readout_desk.ui.editor.draft import Built, ReadoutDraft
@@ -53,29 +53,37 @@ class WhenWhereSection(QWidget):
         self.issue_labels: dict[str, IssueLabel] = {}
         self.fields: dict[str, QWidget] = {}
 
-        def row(label: str, key: str, widget: QWidget) -> None:
-            issue = IssueLabel(f"{key}Issue", self)
+        def row(label: str, *parts: tuple[str, str, QWidget]) -> None:
+            """One line of the form: a field, or several side by side with small labels."""
             holder = QWidget(self)
             v = QVBoxLayout(holder)
             v.setContentsMargins(0, 0, 0, 0)
             v.setSpacing(2)
-            v.addWidget(widget)
-            v.addWidget(issue)
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            for i, (small, key, widget) in enumerate(parts):
+                if i:
+                    caption = QLabel(small, self)
+                    caption.setBuddy(widget)
+                    line.addWidget(caption)
+                line.addWidget(widget, 1)
+                self.fields[key] = widget
+            v.addLayout(line)
+            for _small, key, _widget in parts:
+                issue = IssueLabel(f"{key}Issue", self)
+                v.addWidget(issue)
+                self.issue_labels[key] = issue
             form.addRow(label, holder)
-            self.issue_labels[key] = issue
-            self.fields[key] = widget
 
-        row("&Section:", "section", self.section)
-        row("Meeting &date:", "meeting_date", self.meeting_date)
-        row("Pu&blished:", "published_date", self.published_date)
-        row("&Title:", "title", self.title)
-        row("&Mode:", "mode", self.mode)
-        row("&Occasion:", "occasion", self.occasion)
-        row("&City:", "city", self.city)
-        row("Cou&ntry:", "country", self.country)
-        row("&Venue:", "venue", self.venue)
-        row("Time &zone:", "place_zone", self.zone)
-        row("Countries &involved:", "relation", self.relation)
+        row("&Section:", ("", "section", self.section))
+        row("Meeting &date:", ("", "meeting_date", self.meeting_date),
+            ("Pu&blished:", "published_date", self.published_date))
+        row("&Title:", ("", "title", self.title))
+        row("&Mode:", ("", "mode", self.mode), ("&Occasion:", "occasion", self.occasion))
+        row("&City:", ("", "city", self.city), ("Cou&ntry:", "country", self.country),
+            ("&Venue:", "venue", self.venue))
+        row("Time &zone:", ("", "place_zone", self.zone),
+            ("Countries &involved:", "relation", self.relation))
 
         for widget in (self.section, self.meeting_date, self.published_date, self.title,
                        self.mode, self.occasion, self.relation, self.venue):

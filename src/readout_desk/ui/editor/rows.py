@@ -44,8 +44,8 @@ class RowTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(90)
-        self.table.setMaximumHeight(150)
+        self.table.setMinimumHeight(80)
+        self.table.setMaximumHeight(120)
         self.table.setWordWrap(False)
         self.table.currentCellChanged.connect(self._cell_changed)
         cap = noun.capitalize()
@@ -117,12 +117,19 @@ class RowTable(QWidget):
                 if item.text() != text:
                     item.setText(text)
                     item.setToolTip(text)
+        self._fit_columns()
         if 0 <= current < len(rows):
             self.table.setCurrentCell(current, 0)
         else:
             self.table.setCurrentCell(-1, -1)
         self._filling = False
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        last = self.table.columnCount() - 1
+        for c in range(last):
+            self.table.resizeColumnToContents(c)
+            self.table.setColumnWidth(c, max(90, min(self.table.columnWidth(c), 240)))
 
     def set_row(self, row: int, cells: Sequence[str]) -> None:
         """Update one row's cells."""
