@@ -40,6 +40,9 @@ def test_export_then_import_gives_an_identical_archive(tmp_path: Path,
         summary = import_files(target, [out], skip_duplicates=False)
         assert not summary.failed, summary.lines()
         assert _contents(target) == _contents(source)
+        # Importing the same file again finds every readout already there.
+        again = import_files(target, [out])
+        assert again.imported_ids == [] and again.duplicate_count == len(readouts)
 
 
 def test_round_trip_keeps_the_lima_details(tmp_path: Path, demo_archive: Archive) -> None:
