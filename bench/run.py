@@ -287,8 +287,8 @@ class PlainImporter:
         c.executemany("INSERT INTO readout_topics VALUES (?,?,?)", links)
         c.executemany("INSERT INTO photos (readout_id, position, caption, file) "
                       "VALUES (?,?,?,?)", photos)
-        names = ", ".join(col for col, _w in sqlite_sql.FTS_COLUMNS)
-        c.executemany(f"INSERT INTO {FTS}(rowid, {names}) VALUES (" + ",".join("?" * 11) + ")",
+        columns = ", ".join(col for col, _w in sqlite_sql.FTS_COLUMNS)
+        c.executemany(f"INSERT INTO {FTS}(rowid, {columns}) VALUES (" + ",".join("?" * 11) + ")",
                       fts)
         c.execute("COMMIT")
 
@@ -456,7 +456,7 @@ def search(size: int, data: Path, rounds: int, rg_rounds: int, count_cap: int,
         for q in QUERY_MIX:
             times: dict[str, list[float]] = {name: [] for name in names}
             values: dict[str, Any] = {}
-            steps: list[tuple[str, Callable[[], Any]]] = [
+            steps: list[tuple[str, Callable[..., Any]]] = [
                 ("facade", lambda q=q: fresh().search(q.text, limit=PAGE)),
                 ("capped", lambda q=q: fresh().search(q.text, limit=PAGE,
                                                       count_cap=count_cap)),

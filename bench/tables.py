@@ -39,7 +39,7 @@ def _x(a: float | None, b: float | None, digits: int = 2) -> str:
 
 
 def table(results: list[dict[str, Any]],
-          rows: list[tuple[str, Callable[[dict[str, Any]], str]]]) -> str:
+          rows: list[tuple[str, Callable[..., str]]]) -> str:
     head = "| | " + " | ".join(_size(r["size"]) for r in results) + " |"
     rule = "|---|" + "---:|" * len(results)
     body = []
@@ -68,7 +68,7 @@ def _ui(r: dict[str, Any], kind: str, key: str) -> float:
 
 def render(results: list[dict[str, Any]]) -> str:
     out = []
-    mix: list[tuple[str, Callable[[dict[str, Any]], str]]] = []
+    mix: list[tuple[str, Callable[..., str]]] = []
     for p in ("p50", "p95"):
         mix += [
             (f"search {p}: façade", lambda r, p=p: _ms(_s(r, "facade", p))),
@@ -89,7 +89,7 @@ def render(results: list[dict[str, Any]]) -> str:
     out += ["### Search over the query mix", "", table(results, mix), ""]
 
     labels = list(results[-1]["search"]["queries"]) if results and "search" in results[-1] else []
-    per: list[tuple[str, Callable[[dict[str, Any]], str]]] = []
+    per: list[tuple[str, Callable[..., str]]] = []
     for label in labels:
         per.append((f"{label}: façade / raw / ripgrep",
                     lambda r, label=label: f"{_ms(_q(r, label, 'facade_ms'))} / "
@@ -99,7 +99,7 @@ def render(results: list[dict[str, Any]]) -> str:
                     f"({'yes' if r['search']['queries'][label]['same_page'] else 'NO'})"))
     out += ["### Search, query by query (medians)", "", table(results, per), ""]
 
-    other: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+    other: list[tuple[str, Callable[..., str]]] = [
         ("import: façade `add_many` (readouts/s)",
          lambda r: f"{r['import']['facade_per_s']:,.0f}"),
         ("import: plain sqlite3 (readouts/s)", lambda r: f"{r['import']['plain_per_s']:,.0f}"),
