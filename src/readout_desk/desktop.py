@@ -9,6 +9,7 @@ appears in the applications menu and a double-click launches the installed
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -206,7 +207,5 @@ def refresh_caches(home: Path) -> None:
     if shutil.which("gtk-update-icon-cache") and (hicolor / "index.theme").exists():
         commands.append(["gtk-update-icon-cache", "-q", "-t", "-f", str(hicolor)])
     for command in commands:
-        try:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
             subprocess.run(command, check=False, timeout=20, capture_output=True)
-        except (OSError, subprocess.SubprocessError):
-            pass

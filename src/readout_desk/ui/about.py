@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,7 +36,7 @@ def app_icon() -> QIcon:
     for size in desktop.ICON_SIZES:
         png = icons / "hicolor" / f"{size}x{size}" / "apps" / desktop.ICON_PNG
         if png.is_file():
-            icon.addFile(str(png))
+            icon.addFile(str(png), QSize(size, size))  # with the size: read when drawn
     return icon
 
 

@@ -37,6 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         list(sys.argv[1:] if argv is None else argv))
     logging.basicConfig(level=logging.WARNING)
 
+    from readout_desk.ui import instance_name
+
+    if not instance_name.probably_running(paths.archive_location(args.db)):
+        # PySide6 reads the source of every module imported after it (for its
+        # __feature__ switches): importing the archive layer first starts faster. A
+        # launch that will only hand its files to a running instance skips it.
+        import readout_desk.archive  # noqa: F401
+
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from readout_desk.ui import crash, lifecycle, single_instance

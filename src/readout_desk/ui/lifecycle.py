@@ -14,7 +14,7 @@ import signal
 import socket
 from types import FrameType
 
-from PySide6.QtCore import QObject, QSocketNotifier, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,12 @@ class QuitOnSignals(QObject):
     def _on_signal(self, number: int, frame: FrameType | None) -> None:
         self.received.append(number)
         log.info("Quitting on signal %s", signal.Signals(number).name)
+        # Posted rather than called: a signal that arrives before the event loop runs
+        # (while the window is being built) must still end it once it starts.
+        QTimer.singleShot(0, self._quit)
+
+    @Slot()
+    def _quit(self) -> None:
         self._app.closeAllWindows()
         self._app.quit()
 

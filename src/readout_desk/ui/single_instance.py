@@ -12,16 +12,18 @@ only, no SQLAlchemy.
 from __future__ import annotations
 
 import enum
-import getpass
-import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Qt, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
+
+from readout_desk.ui.instance_name import archive_key, server_name
+
+__all__ = ["Forwarded", "InstanceGuard", "archive_key", "bring_to_front", "claim",
+           "decode_request", "encode_request", "server_name"]
 
 log = logging.getLogger(__name__)
 
@@ -37,38 +39,6 @@ class Forwarded(enum.Enum):
     NONE = "none"            # nobody is running on this archive
     DELIVERED = "delivered"  # the running instance took the request
     BUSY = "busy"            # it is running but did not answer in time
-
-
-def archive_key(location: str) -> str:
-    """A stable text for the archive: its resolved path, or the URL as given."""
-    raw = location
-    if location.startswith("sqlite") and ":///" in location:
-        raw = location.split(":///", 1)[1].split("?", 1)[0]
-        if raw.startswith("file:"):
-            raw = raw[len("file:"):]
-    elif "://" in location:
-        return location
-    if raw in ("", ":memory:"):
-        return ":memory:"
-    path = Path(raw).expanduser()
-    try:
-        path = path.resolve()
-    except OSError:
-        path = path.absolute()
-    return os.path.normcase(str(path))
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (containers); the uid will do
-        return str(os.getuid()) if hasattr(os, "getuid") else "user"
-
-
-def server_name(location: str) -> str:
-    """The local-socket name for ``location``, private to this user."""
-    digest = hashlib.sha256(f"{_user()}\0{archive_key(location)}".encode()).hexdigest()
-    return f"readout-desk-{digest[:24]}"
 
 
 def encode_request(files: list[str]) -> bytes:
