@@ -135,3 +135,26 @@ def test_undo_in_a_multi_line_field(qtbot: QtBot, new_editor: ReadoutEditor) -> 
     assert editor.summary.lead.toPlainText() == ""
     assert editor.draft().lead == ""
     assert not editor.is_dirty()
+
+
+def test_closing_the_main_window_asks_about_an_editor_with_changes(
+        qtbot: QtBot, archive: Archive, answers: Answers) -> None:
+    from readout_desk.ui.main_window import MainWindow
+
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(open_editors()), timeout=3000)
+    editor = open_editors()[-1]
+    type_into(qtbot, editor.when.title, "Not saved yet")
+    answers.next("unsavedChanges", "Cancel")
+    window.close()
+    assert answers.asked == ["unsavedChanges"]
+    assert window.isVisible() and editor.isVisible()
+    answers.next("unsavedChanges", "Discard")
+    window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not _alive(editor), timeout=3000)

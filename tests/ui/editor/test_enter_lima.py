@@ -27,6 +27,8 @@ def _main_window(qtbot: QtBot, archive: Archive) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.status_hits.text() != "", timeout=5000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     return window
 
 

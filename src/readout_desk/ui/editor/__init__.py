@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -84,8 +85,24 @@ def open_editor(
     return editor
 
 
+class _CloseGuard(QObject):
+    """Closing the main window first closes its editors, each asking about unsaved changes."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        if event.type() == QEvent.Type.Close:
+            for editor in open_editors():
+                if editor.parentWidget() is watched and editor.isVisible() \
+                        and not editor.close():
+                    event.ignore()  # the person chose Cancel, or a save is still running
+                    return True
+        return False
+
+
 def install(window: MainWindow) -> None:
     """Add New readout (Ctrl+N), Edit readout (Enter, double-click) and History."""
+    guard = _CloseGuard(window)
+    guard.setObjectName("editorCloseGuard")
+    window.installEventFilter(guard)
     new = QAction("&New Readout…", window)
     new.setObjectName("actionNewReadout")
     new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
