@@ -7,6 +7,7 @@ suggested for a place come first. The field reads back the plain IANA name.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
@@ -24,6 +25,8 @@ def zone_of_text(text: str) -> str:
 
 def zone_labels(zones: list[str] | tuple[str, ...], at: dt.datetime) -> list[str]:
     """Each zone with its offset at ``at``; unknown names are shown as they are."""
+    if tuple(zones) == timing.all_zones():
+        return list(_all_zone_labels(at.replace(minute=0, second=0, microsecond=0)))
     labels = []
     for zone in zones:
         try:
@@ -31,6 +34,18 @@ def zone_labels(zones: list[str] | tuple[str, ...], at: dt.datetime) -> list[str
         except timing.UnknownZoneError:
             labels.append(zone)
     return labels
+
+
+@functools.lru_cache(maxsize=8)
+def _all_zone_labels(hour: dt.datetime) -> tuple[str, ...]:
+    # Every picker lists every zone; offsets are worked out once per hour shown.
+    labels = []
+    for zone in timing.all_zones():
+        try:
+            labels.append(timing.zone_offset_label(zone, hour))
+        except timing.UnknownZoneError:
+            labels.append(zone)
+    return tuple(labels)
 
 
 class ZonePicker(QComboBox):
@@ -80,7 +95,7 @@ class ZonePicker(QComboBox):
             self.addItem(label, zone)
         if suggested:
             self.insertSeparator(self.count())
-        everything = list(timing.all_zones())
+        everything = timing.all_zones()
         all_labels = zone_labels(everything, self._at)
         for label, zone in zip(all_labels, everything, strict=True):
             self.addItem(label, zone)

@@ -109,7 +109,6 @@ class ReadoutEditor(QMainWindow):
         self.setObjectName("readoutEditor")
         self.setAccessibleName("Readout editor")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.setStyleSheet(FORM_STYLE)
         self.resize(1100 if source_text else 820, 900)
         self.runner = TaskRunner(self, max_threads=1)
         self.undo_stack = QUndoStack(self)
@@ -186,6 +185,8 @@ class ReadoutEditor(QMainWindow):
         for widget in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             widget.installEventFilter(self._shortcuts)
 
+        # Set last: a style sheet set before the widgets exist makes building them slow.
+        self.setStyleSheet(FORM_STYLE)
         start = draft_of(readout) if readout is not None else ReadoutDraft()
         # A draft handed over unsaved (from a paste) counts as unsaved changes.
         self._saved = start if readout is not None and readout.id is not None else \

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from readout_desk.ui.editor.widgets import button
 
+_PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class RowTable(QWidget):
     """A read-only table with Add / Remove / Up / Down."""
@@ -141,6 +143,10 @@ class RowTable(QWidget):
 
     def mark_row(self, row: int, problem: str) -> None:
         """Show a row in red with ``problem`` as its tooltip ("" clears)."""
+        first = self.table.item(row, 0)
+        if first is None or first.data(_PROBLEM_ROLE) == problem:
+            return
+        first.setData(_PROBLEM_ROLE, problem)
         for c in range(self.table.columnCount()):
             item = self.table.item(row, c)
             if item is None:

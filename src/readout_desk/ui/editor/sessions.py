@@ -374,4 +374,6 @@ class SessionsSection(QWidget):
             if line.warning:
                 text += f"\n    ! {line.warning}"
             lines.append(text)
-        self.preview.setText("\n".join(lines) if lines else "No sessions yet.")
+        text = "\n".join(lines) if lines else "No sessions yet."
+        if self.preview.text() != text:  # a new text lays the whole form out again
+            self.preview.setText(text)
