@@ -107,7 +107,7 @@ def test_photos_are_copied_into_the_archive_with_captions(
     _minimal(qtbot, editor)
     source = _image(tmp_path / "handshake.PNG")
     editor.photos.add_files([source])
-    assert editor.photos.has_thumbnail(0)
+    qtbot.waitUntil(lambda: editor.photos.has_thumbnail(0), timeout=3000)
     type_into(qtbot, editor.photos.caption, "Two Ministers who shake hands")
     save(qtbot, editor)
     (stored,) = archive.get_many(archive.all_ids())
@@ -117,7 +117,8 @@ def test_photos_are_copied_into_the_archive_with_captions(
     folder = archive.attachments_dir
     assert folder is not None and (folder / photo.file).read_bytes() == source.read_bytes()
     assert [p.name for p in folder.iterdir()] == [photo.file]  # no temporary leftovers
-    assert editor.draft().photos[0].source == "" and editor.photos.has_thumbnail(0)
+    assert editor.draft().photos[0].source == ""
+    qtbot.waitUntil(lambda: editor.photos.has_thumbnail(0), timeout=3000)
     source.unlink()  # the archive keeps its own copy
     assert (folder / photo.file).is_file()
 
@@ -203,3 +204,19 @@ def test_a_draft_from_pasted_text_shows_the_source_and_counts_as_unsaved(
     save(qtbot, editor)
     assert [r.id for r in saved] == [editor.readout_id()]
     close_all_editors()
+
+
+def test_labels_take_the_keyboard_to_their_fields(qtbot: QtBot,
+                                                  new_editor: ReadoutEditor) -> None:
+    editor = new_editor
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert editor.focusWidget() is editor.when.meeting_date
+    qtbot.keyClicks(editor.when.meeting_date, "2023-05-03")
+    assert editor.draft().meeting_date == "2023-05-03"
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Tab)  # Tab goes on to the next field
+    assert editor.focusWidget() is editor.when.published_date
+    editor.title_note = "draft from text"
+    type_into(qtbot, editor.when.title, "Talk")
+    assert editor.windowTitle().startswith("New readout — Talk — draft from text")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from readout_desk.domain.records import Mode
@@ -69,6 +69,8 @@ class WhenWhereSection(QWidget):
                 line.addWidget(widget, 1)
                 self.fields[key] = widget
             v.addLayout(line)
+            holder.setFocusProxy(parts[0][2])  # the row's mnemonic goes to its first field
+            holder.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
             for _small, key, _widget in parts:
                 issue = IssueLabel(f"{key}Issue", self)
                 v.addWidget(issue)

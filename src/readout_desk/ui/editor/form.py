@@ -119,6 +119,7 @@ class ReadoutEditor(QMainWindow):
         self._suggest_generation = 0
         self._show_problems = False  # empty required fields are pointed out once saving is tried
         self.last_error = ""
+        self.title_note = ""  # e.g. "draft from text", shown after the title
 
         self.when = WhenWhereSection(self)
         self.participants = ParticipantsSection(archive, self)
@@ -310,7 +311,8 @@ class ReadoutEditor(QMainWindow):
     def _update_title(self) -> None:
         title = self._draft.title.strip() or self._draft.section.strip()
         head = "Edit readout" if self.readout_id() is not None else "New readout"
-        self.setWindowTitle(f"{head}{' — ' + title if title else ''}[*] — Readout Desk")
+        note = f" — {self.title_note}" if self.title_note else ""
+        self.setWindowTitle(f"{head}{' — ' + title if title else ''}{note}[*] — Readout Desk")
         self.setWindowModified(self.is_dirty())
 
     # ----- zone suggestions -----------------------------------------------------------
@@ -424,6 +426,7 @@ class ReadoutEditor(QMainWindow):
         self.save_action.setEnabled(True)
         self._show_problems = False
         self.last_error = ""
+        self.title_note = ""  # e.g. "draft from text", shown after the title
         draft = draft_of(stored)
         self._saved = draft
         self.show_draft(draft)
@@ -504,4 +507,5 @@ class ReadoutEditor(QMainWindow):
                     self._close_after_save = True
                 return
         self.runner.shutdown()
+        self.photos.runner.shutdown()
         super().closeEvent(event)

@@ -82,6 +82,8 @@ class ParticipantsSection(QWidget):
         h.addWidget(self.honorific, 1)
         h.addWidget(self.family, 2)
         h.addWidget(self.given, 2)
+        names.setFocusProxy(self.honorific)
+        names.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
         form.addRow("&Name:", names)
         form.addRow("", self.family_first)
         form.addRow("", self.family_issue)
@@ -92,6 +94,8 @@ class ParticipantsSection(QWidget):
         h2.addWidget(self.country, 1)
         h2.addWidget(self.organisation, 1)
         h2.addWidget(self.side, 1)
+        where.setFocusProxy(self.country)
+        where.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
         form.addRow("Country / org. / side:", where)
         form.addRow("", self.country_issue)
         layout.addWidget(self.detail)

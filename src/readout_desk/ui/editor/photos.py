@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -24,20 +24,25 @@ from PySide6.QtWidgets import (
 
 from readout_desk.ui.editor.draft import Built, PhotoDraft, ReadoutDraft
 from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, group
+from readout_desk.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 72)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff)"
 
 
-def thumbnail(path: Path) -> QPixmap:
-    """A small picture of the image at ``path`` (read at reduced size); empty if unreadable."""
+def thumbnail(path: Path) -> QImage:
+    """A small picture of the image at ``path`` (read at reduced size); null if unreadable.
+
+    Safe to call off the UI thread (it makes a QImage, not a QPixmap).
+    """
+    if not path.is_file():
+        return QImage()
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid():
         reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+    return reader.read()
 
 
 class PhotosSection(QWidget):
@@ -50,6 +55,8 @@ class PhotosSection(QWidget):
         self.attachments_dir = attachments_dir
         self._items: list[PhotoDraft] = []
         self._thumbs: dict[str, QPixmap] = {}
+        self._loading_thumbs: set[str] = set()
+        self.runner = TaskRunner(self, max_threads=1)
         box = group("Photos", "photosGroup", self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -110,9 +117,24 @@ class PhotosSection(QWidget):
         if path is None:
             return QIcon()
         key = str(path)
-        if key not in self._thumbs:
-            self._thumbs[key] = thumbnail(path) if path.is_file() else QPixmap()
-        return QIcon(self._thumbs[key])
+        if key in self._thumbs:
+            return QIcon(self._thumbs[key])
+        if key not in self._loading_thumbs:
+            # Large photos take a while to read: read them off the UI thread.
+            self._loading_thumbs.add(key)
+            self.runner.run(lambda: thumbnail(path),
+                            lambda image: self._thumbnail_read(key, image),
+                            lambda _exc: self._thumbnail_read(key, QImage()))
+        return QIcon()
+
+    def _thumbnail_read(self, key: str, image: QImage) -> None:
+        self._loading_thumbs.discard(key)
+        self._thumbs[key] = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+        for row, p in enumerate(self._items):
+            path = self._path(p)
+            item = self.list.item(row)
+            if path is not None and str(path) == key and item is not None:
+                item.setIcon(QIcon(self._thumbs[key]))
 
     def has_thumbnail(self, row: int) -> bool:
         """Whether the photo in ``row`` shows a picture."""

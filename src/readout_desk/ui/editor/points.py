@@ -116,6 +116,8 @@ class SummarySection(QWidget):
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(self.speaker, 1)
         h.addWidget(self.level)
+        row.setFocusProxy(self.speaker)
+        row.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
         form.addRow("Spea&ker:", row)
         layout.addWidget(self.detail)
 

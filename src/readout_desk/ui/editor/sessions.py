@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -148,6 +148,8 @@ class SessionsSection(QWidget):
             h.setContentsMargins(0, 0, 0, 0)
             for i, w in enumerate(widgets):
                 h.addWidget(w, stretch[i] if i < len(stretch) else 0)
+            holder.setFocusProxy(widgets[0])  # the row's mnemonic goes to its first field
+            holder.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
             return holder
 
         form.addRow("&Kind:", self.kind)
