@@ -220,3 +220,16 @@ def test_labels_take_the_keyboard_to_their_fields(qtbot: QtBot,
     editor.title_note = "draft from text"
     type_into(qtbot, editor.when.title, "Talk")
     assert editor.windowTitle().startswith("New readout — Talk — draft from text")
+
+
+def test_opening_a_readout_without_a_zone_suggests_but_changes_nothing(
+        qtbot: QtBot, archive: Archive) -> None:
+    from readout_desk.domain.records import Place
+
+    saved = archive.add(Readout(title="In Lima", meeting_date=dt.date(2023, 5, 3),
+                                place=Place("Lima", "PE")))
+    editor = open_editor(None, archive, readout_id=saved.id, home_zone=HOME)
+    assert editor is not None
+    qtbot.waitUntil(lambda: editor.zone_suggestions() == ["America/Lima"], timeout=5000)
+    assert editor.draft().place_zone == "" and not editor.is_dirty()
+    close_all_editors()

@@ -180,7 +180,7 @@ class ReadoutEditor(QMainWindow):
         self._suggest_timer = QTimer(self)
         self._suggest_timer.setSingleShot(True)
         self._suggest_timer.setInterval(250)
-        self._suggest_timer.timeout.connect(self._suggest_zones)
+        self._suggest_timer.timeout.connect(lambda: self._suggest_zones(fill=True))
 
         self._shortcuts = _FormShortcuts(self)
         for widget in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
@@ -195,7 +195,7 @@ class ReadoutEditor(QMainWindow):
         self._draft = start
         self._built: Built = build(start, self.home_zone)
         self.show_draft(start)
-        self._suggest_zones()
+        self._suggest_zones(fill=False)  # opening a readout changes nothing in it
 
     # ----- actions -------------------------------------------------------------------
 
@@ -320,27 +320,30 @@ class ReadoutEditor(QMainWindow):
     def _place_changed(self) -> None:
         self._suggest_timer.start()
 
-    def _suggest_zones(self) -> None:
-        """Suggest zones for the place (the city list loads slowly, so off the UI thread)."""
+    def _suggest_zones(self, *, fill: bool) -> None:
+        """Suggest zones for the place (the city list loads slowly, so off the UI thread).
+
+        With ``fill``, an empty zone field of the place takes the first suggestion.
+        """
         city = self._draft.city.strip()
         country = geography.find_country(self._draft.country) if self._draft.country.strip() \
             else None
         self._suggest_generation += 1
         generation = self._suggest_generation
         if not city and not country:
-            self._zones_suggested(generation, [])
+            self._zones_suggested(generation, [], fill)
             return
         self.runner.run(lambda: geography.suggest_zones(city, country),
-                        lambda zones: self._zones_suggested(generation, zones),
+                        lambda zones: self._zones_suggested(generation, zones, fill),
                         lambda exc: log.warning("zone suggestion failed: %s", exc))
 
-    def _zones_suggested(self, generation: int, zones: list[str]) -> None:
+    def _zones_suggested(self, generation: int, zones: list[str], fill: bool) -> None:
         if generation != self._suggest_generation:
             return
         self.when.zone.set_suggestions(zones)
         default = self._draft.place_zone or (zones[0] if zones else "")
         self.sessions.set_zone_suggestions(zones, default)
-        if zones and not self._draft.place_zone:
+        if fill and zones and not self._draft.place_zone:
             self.when.zone.set_zone(zones[0])
             self._edited("place_zone.suggested")
 
