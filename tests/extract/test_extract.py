@@ -180,3 +180,19 @@ def test_no_readout_in_text_gives_a_draft_with_notes() -> None:
     draft = extract("Just a shopping list: eggs, milk, bread.")
     assert draft.readout.participants == ()
     assert draft.notes
+
+
+def test_organisation_office_and_title_that_names_the_whole_name() -> None:
+    text = ("Courtesy Call on Foreign Minister Kimura by Mr. John Smith, Secretary-General of "
+            "NATO\n\nApril 2, 2025\n\nOn April 2, commencing at 4:00 p.m. for about 20 "
+            "minutes, Mr. KIMURA Daisuke, Minister for Foreign Affairs, received a courtesy "
+            "call from Mr. John Smith, Secretary General of the North Atlantic Treaty "
+            "Organization (NATO), who is visiting Japan.\n")
+    r = extract(text).readout
+    smith = r.participants[1]
+    assert (smith.person.family_name, smith.person.given_name) == ("Smith", "John")
+    assert (smith.office, smith.organisation, smith.country) == (
+        "Secretary General", "North Atlantic Treaty Organization", None)
+    s = r.sessions[0]
+    assert (s.kind, s.zone, s.zone_label) == ("courtesy call", "Asia/Tokyo", "")
+    assert r.place is not None and (r.place.city, r.place.country) == ("", "JP")

@@ -64,6 +64,7 @@ def test_paste_lima_review_save_and_find_it(qtbot: QtBot, archive: Archive,
     editor = open_editors()[-1]
     try:
         assert archive.count() == 0  # nothing saved yet
+        assert "draft from text" in editor.windowTitle()
         pane = editor.findChild(ExtractedPane, "extractedPane")
         assert pane is not None and pane.isVisible()
         labels = pane.labels()

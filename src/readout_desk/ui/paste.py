@@ -208,7 +208,8 @@ def open_draft(window: MainWindow, draft: Draft) -> ReadoutEditor | None:
         split.insertWidget(1, pane)
         half = max(400, split.width() // 2)
         split.setSizes([half, half])
-    editor.setWindowTitle(f"{editor.windowTitle()} — draft from text")
+    editor.title_note = "draft from text"
+    editor.show_draft(editor.draft())  # shows the note in the title
     if draft.flagged:
         message = f"Printed time disagrees with the time-zone rules: {draft.flagged[0].message}."
     elif draft.checks:

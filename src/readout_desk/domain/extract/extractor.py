@@ -185,7 +185,7 @@ def _family_from_title(person: people.FoundPerson, title: str) -> people.FoundPe
     if not title or person.name_order.value == "family-first" or not person.given_name:
         return person
     words = person.given_name.split()
-    if person.family_name in title.split() or person.family_name + "'s" in title:
+    if re.search(r"(?<!\w)" + re.escape(person.family_name) + r"(?!\w)", title):
         return person
     for n, word in enumerate(words):
         if re.search(r"(?<!\w)" + re.escape(word) + r"(?:'s)?(?!\w)", title) and len(word) > 1:
@@ -389,7 +389,8 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
             honorific=person.honorific,
             office=person.office,
             country=code,
-            side=geography.country_name(code) if code else "",
+            organisation=person.organisation,
+            side=geography.country_name(code) if code else person.organisation,
         ))
         spans[f"participants[{k}]"] = (person.start, person.end)
         if person.office_span:
@@ -481,8 +482,7 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
                         printed.local, other_zone)
         session = MeetingSession(
             kind=kind, start=start, zone=zone,
-            time_hedge=tm.hedge, zone_label=tm.label or ("local time" if start and zone ==
-                                                          place_zone and zone else ""),
+            time_hedge=tm.hedge, zone_label=tm.label,
             duration_minutes=tm.duration, duration_hedge=tm.duration_hedge, end=end,
             printed_other=printed,
         )

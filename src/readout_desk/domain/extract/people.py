@@ -170,6 +170,7 @@ class FoundPerson:
     end: int
     office_span: tuple[int, int] | None
     spokesperson: bool
+    organisation: str = ""
 
 
 #: Surnames of Chinese, Vietnamese, Korean and Singaporean names, which readouts print
@@ -203,6 +204,12 @@ def _split_name(words: list[str]) -> tuple[str, str, NameOrder]:
     return " ".join(words[cut:]), " ".join(words[:cut]), NameOrder.GIVEN_FIRST
 
 
+_ORGANISATION_RE = re.compile(
+    r"\b(?:Organization|Organisation|Union|Nations|Bank|Fund|Agency|Commission|Council|"
+    r"Forum|Association|Secretariat|Treaty|Alliance|Committee|Court|Community|Institute|"
+    r"Programme|Program|Parliament)\b")
+
+
 def _office_country_tail(office_words: list[Token]) -> tuple[int, str | None]:
     """Where a trailing "of <country>" starts in an office, and the country."""
     for k in range(1, len(office_words)):
@@ -212,6 +219,16 @@ def _office_country_tail(office_words: list[Token]) -> tuple[int, str | None]:
             if code:
                 return k, code
     return len(office_words), None
+
+
+def _organisation_tail(office_words: list[Token]) -> int | None:
+    """Where a trailing "of the <organisation>" starts ("Secretary General of NATO")."""
+    for k in range(1, len(office_words) - 1):
+        if office_words[k].text.lower() == "of":
+            rest = " ".join(t.text for t in office_words[k + 1:])
+            if _ORGANISATION_RE.search(rest) or rest.strip("()").isupper():
+                return k
+    return None
 
 
 def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
@@ -303,6 +320,19 @@ def _office_before(tokens: list[Token], i: int) -> list[Token]:
     return office
 
 
+def _split_organisation(office: list[Token], text: str) -> tuple[list[Token], str]:
+    cut = _organisation_tail(office)
+    if cut is None or _office_country_tail(office)[1]:
+        return office, ""
+    rest = office[cut + 1:]
+    if rest and rest[0].text.lower() == "the":
+        rest = rest[1:]
+    if not rest:
+        return office, ""
+    return office[:cut], " ".join(text[rest[0].start:rest[-1].end].split()) if text else \
+        " ".join(t.text for t in rest)
+
+
 def _office_text(office: list[Token], text: str = "") -> tuple[str, str | None]:
     """The office without the country it names, and that country."""
     if not office:
@@ -376,6 +406,7 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
             i = j
             continue
         family, given, order = _split_name(words)
+        office_tokens, organisation = _split_organisation(office_tokens, text)
         office, code = _office_text(office_tokens, text)
         honorific = " ".join(t.text for t in honorific_tokens)
         honorific = re.sub(r"^The\b", "the", honorific)
@@ -390,6 +421,7 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
         office_span = ((office_tokens[0].start, office_tokens[-1].end) if office_tokens
                        else None)
         found.append(FoundPerson(honorific, family, given, order, office, code,
-                                 mention_start, mention_end, office_span, spokesperson))
+                                 mention_start, mention_end, office_span, spokesperson,
+                                 organisation))
         i = max(j, after_end)
     return found
