@@ -59,6 +59,9 @@ class HistoryDialog(QDialog):
         self.changes.setHorizontalHeaderLabels(["Field", "Before", "After"])
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.verticalHeader().setVisible(False)
+        # Rows follow their text as the columns are resized.
+        self.changes.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.changes.setWordWrap(True)
         header = self.changes.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -80,6 +83,7 @@ class HistoryDialog(QDialog):
         split.addWidget(self.versions)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([300, 600])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = self.buttons.addButton(
@@ -152,7 +156,6 @@ class HistoryDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.changes.setItem(r, c, item)
-        self.changes.resizeRowsToContents()
 
     def change_rows(self) -> list[tuple[str, str, str]]:
         """The changes shown, as (field, before, after)."""
