@@ -46,7 +46,7 @@ _MEETING_VERB_RE = re.compile(
 _PAIR_RE = re.compile(r"\b(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z][\w.]*)(?P<b2>\s[A-Z][a-z]+)?")
 _HOME_OFFICES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Secretary$|(?:^|Deputy |Under |Assistant )Secretary of State$"), "US"),
-    (re.compile(r"External Affairs"), "IN"),
+    (re.compile(r"External Affairs|^EAM$"), "IN"),
     (re.compile(r"^Federal (?:Foreign )?Minister"), "DE"),
     (re.compile(r"^Foreign Secretary$"), "GB"),
     (re.compile(r"Europe and Foreign Affairs"), "FR"),
@@ -380,6 +380,11 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
             codes[k] = home
         if codes[k] in unassigned:
             unassigned.remove(codes[k])  # type: ignore[arg-type]
+    # A host named without a country meets a visitor at home: the place is their country.
+    missing = [k for k, c in enumerate(codes) if c is None]
+    if len(missing) == 1 and place_found and place_found.country and \
+            place_found.country not in codes and len(merged) > 1:
+        codes[missing[0]] = place_found.country
     participants: list[Participant] = []
     for k, person in enumerate(merged):
         code = codes[k]
@@ -406,7 +411,14 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     if not session_kinds:
         met = sessions.find_met(text, lead_start, lead_end)
         if met:
-            session_kinds = [(met[0], met[1], met[1])]
+            kind = met[0]
+            verb = text[met[1]:met[2]].lower()
+            if kind == "meeting" and verb.startswith(("spoke", "speaks", "talked")):
+                # "spoke with" without saying how: a call, unless they were together.
+                if re.search(r"\b(?:call|phone|telephone)\b", title, re.IGNORECASE) or not (
+                        place_found or occasion):
+                    kind = "telephone call"
+            session_kinds = [(kind, met[1], met[1])]
     lead_lower = text[lead_start:lead_end].lower()
     mode = Mode.IN_PERSON
     first_kind = session_kinds[0][0] if session_kinds else ""

@@ -36,6 +36,7 @@ _HONORIFICS = frozenset({
     "h.e.", "h.r.h.", "h.m.", "h.h.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr",
     "prof.", "professor", "sir", "dame", "madam", "mme", "mme.", "hon.", "hon", "rt.", "rt",
     "honourable", "honorable", "right", "senator", "excellency", "his", "her",
+    "shri", "smt.", "smt", "hon'ble", "sheikh", "sheikha",
 })
 _OFFICE_WORDS = _lower_words("""
 Minister Ministers Minister's Ministers' Secretary Secretary-General Secretary's President
@@ -50,6 +51,7 @@ Environment Agriculture International Cooperation Relations Overseas Adviser Cli
 Digital Transport Tourism Culture Science Technology Labour Labor Investment Emir Sultan
 Executive Vice-Chair First Second Third Permanent Representative Mayor Coordinator
 Integration Treasury Treasurer Attorney Solicitor Envoy Consul Consul-General Officer
+EAM PM FM
 """)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
 # Capitalised words that start sentences or name things, never people.

@@ -226,6 +226,7 @@ def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]
     return m.end()
 
 
+_ON_DAY_RE = re.compile(r"\s*,?\s*on\s+(?:the\s+)?", re.IGNORECASE)
 _RELATIVE_DAY_RE = re.compile(
     r"\b(?:the\s+)?(?:same|following|next|previous)\s+day\b|\bthe\s+day\s+before\b",
     re.IGNORECASE)
@@ -245,7 +246,15 @@ def read_timing(text: str, start: int, end: int, prefer_after: int | None = None
         values["start"] = c.time
         values["start_span"] = (c.start, c.end)
         values["hedge"] = clock.hedge_before(text, c.start)
-        pos = _read_paren(text, c.end, end, values)
+        pos = c.end
+        # "9:10 a.m. on May 4 (local time)": the day right after the time.
+        on_day = _ON_DAY_RE.match(text, pos, end)
+        after_day = dates.find_dates(text, on_day.end(), min(end, on_day.end() + 25)) \
+            if on_day else []
+        if on_day and after_day and after_day[0].start == on_day.end():
+            values["day"] = after_day[0]
+            pos = after_day[0].end
+        pos = _read_paren(text, pos, end, values)
         for other in clocks:
             if c.end <= other.start < pos:
                 consumed.add(other.start)
@@ -264,7 +273,9 @@ def read_timing(text: str, start: int, end: int, prefer_after: int | None = None
                 consumed.add(follow[0].start)
                 pos = _read_paren(text, follow[0].end, end, values)
         days = dates.find_dates(text, start, c.start)
-        if days:
+        if "day" in values:
+            pass
+        elif days:
             values["day"] = days[-1]
         else:
             rel = dates.find_relative(text, start, c.start)
