@@ -172,3 +172,20 @@ def test_enter_or_double_click_on_a_result_opens_the_editor(
     # Asking again raises the same window instead of opening a second one.
     window.readoutActivated.emit(current)
     assert len([e for e in open_editors() if e.readout_id() == current]) == 1
+
+
+def test_the_main_window_offers_new_edit_and_history(qtbot: QtBot, demo_archive: Archive) -> None:
+    window = _main_window(qtbot, demo_archive)
+    names = {a.objectName() for a in window.menu("File").actions()}
+    assert "actionNewReadout" in names
+    readout_names = {a.objectName() for a in window.menu("Readout").actions()}
+    assert {"actionEditReadout", "actionReadoutHistoryMain"} <= readout_names
+    wait(qtbot, lambda: window.current_readout_id() is not None)
+    current = window.current_readout_id()
+    demo_archive.update(demo_archive.get(current))  # a second version
+    history = next(a for a in window.menu("Readout").actions()
+                   if a.objectName() == "actionReadoutHistoryMain")
+    history.trigger()
+    editor = next(e for e in open_editors() if e.readout_id() == current)
+    dialog = editor.findChild(HistoryDialog, "historyDialog")
+    assert dialog is not None and len(dialog.version_labels()) == 2
