@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 def _corpus() -> list[Path]:
-    return sorted(CORPUS.glob("*.txt"))
+    return sorted([*CORPUS.glob("*.txt"), *CORPUS.glob("*.html")])
 
 
 def test_corpus_is_large_and_varied() -> None:
