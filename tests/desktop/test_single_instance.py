@@ -17,6 +17,7 @@ from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 from pytestqt.qtbot import QtBot
 
+from readout_desk.ui import instance_name
 from readout_desk.ui.single_instance import (
     Forwarded,
     InstanceGuard,
@@ -75,6 +76,18 @@ def test_the_name_follows_the_resolved_archive_path(tmp_path: Path,
     assert archive_key(f"sqlite:///{target}") == str(target.resolve())
     assert server_name(str(tmp_path / "other.sqlite3")) != server_name(str(target))
     assert server_name(str(target)).startswith("readout-desk-")
+
+
+def test_probably_running_sees_the_socket_of_a_listening_instance(
+        guard: InstanceGuard, archive_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform == "win32":
+        pytest.skip("named pipes have no file to look at")
+    monkeypatch.setenv("TMPDIR", QDir.tempPath())
+    assert instance_name.probably_running(str(archive_path))
+    assert not instance_name.probably_running(str(tmp_path / "nobody-has-this.sqlite3"))
+    guard.close()
+    assert not instance_name.probably_running(str(archive_path))
 
 
 def test_requests_round_trip_and_garbage_is_refused() -> None:
