@@ -98,6 +98,11 @@ class PreferencesDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        for role, tip in ((QDialogButtonBox.StandardButton.Ok, "Use and keep these choices"),
+                          (QDialogButtonBox.StandardButton.Cancel, "Close without changes")):
+            button = buttons.button(role)
+            button.setToolTip(tip)
+            button.setAccessibleName(button.text().replace("&", ""))
 
         form = QFormLayout()
         zone_box = QVBoxLayout()

@@ -261,6 +261,8 @@ def _readout_tree(parent: QWidget, headers: list[str], name: str, tip: str) -> Q
     tree.setAccessibleName(tip.split(";")[0])
     tree.setToolTip(tip)
     tree.setHeaderLabels(headers)
+    tree.header().setAccessibleName("Columns")
+    tree.header().setToolTip("Drag an edge to resize a column")
     tree.setRootIsDecorated(False)
     tree.setUniformRowHeights(True)
     tree.setColumnWidth(0, 110)
