@@ -196,3 +196,22 @@ def test_organisation_office_and_title_that_names_the_whole_name() -> None:
     s = r.sessions[0]
     assert (s.kind, s.zone, s.zone_label) == ("courtesy call", "Asia/Tokyo", "")
     assert r.place is not None and (r.place.city, r.place.country) == ("", "JP")
+
+
+def test_page_furniture_in_capitals_and_points_without_dots() -> None:
+    text = ("Japan-Kazakhstan Relations\n\nExchange of Views between Foreign Minister Ono and "
+            "Foreign Minister of Kazakhstan\n\nFEBRUARY 18, 2025\n\nJapanese\nOn February 18, "
+            "from 6:00 p.m. for approximately 70 minutes, Ms. ONO Haruka, Minister for "
+            "Foreign Affairs, held an exchange of views over dinner with H.E. Mr. Arman "
+            "Seitkali, Minister of Foreign Affairs of the Republic of Kazakhstan, who is "
+            "visiting Japan.\n1 Minister Ono welcomed Minister Seitkali's visit.\n2 The two "
+            "ministers discussed connectivity in Central Asia.\nRelated Links\n"
+            "Back to Japan-Kazakhstan Relations\n")
+    r = extract(text).readout
+    assert r.title.startswith("Exchange of Views between")
+    assert r.published_date == dt.date(2025, 2, 18)
+    assert [p.label for p in r.points] == ["1", "2"]
+    assert r.points[1].text == "The two ministers discussed connectivity in Central Asia."
+    s = r.sessions[0]
+    assert (s.kind, s.start, s.zone, s.duration_minutes) == (
+        "exchange of views", dt.datetime(2025, 2, 18, 18, 0), "Asia/Tokyo", 70)

@@ -40,6 +40,7 @@ _KINDS: dict[str, str] = {
     "dialogue": "dialogue", "courtesy call": "courtesy call",
     "consultations": "consultations", "talks": "talks", "meeting": "meeting", "call": "call",
     "conversation": "conversation", "discussion": "discussion", "audience": "audience",
+    "exchange of views": "exchange of views",
 }
 _KIND_ALT = "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True))
 _MODIFIER = (

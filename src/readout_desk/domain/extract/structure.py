@@ -53,6 +53,7 @@ _BOILERPLATE_RE = re.compile(
 _TITLE_WORDS_RE = re.compile(
     r"\b(?:Meeting|Meetings|Talk|Talks|Call|Calls|Conference|Visit|Dialogue|Summit|"
     r"Consultations?|Lunch|Dinner|Breakfast|Luncheon|Conversation|Readout|Telephone|"
+    r"Exchange|Ceremony|Signing|Reception|Audience|"
     r"Videoconference|Discussion|Discussions|Courtesy|Audience|meets|met|meet|holds|held|"
     r"speaks|spoke|calls|hosts|hosted|talks|visits|visiting|receives|received)\b",
     re.IGNORECASE,
@@ -73,7 +74,8 @@ _DATELINE_DATE_RE = re.compile(r"^(?:\(|published:?\s*|date:?\s*|dated:?\s*)?", 
 _POINT_RE = re.compile(
     r"^(?P<label>(?P<num>\d{1,2})[.)](?!\d)|\((?P<paren>\d{1,2})\)|\((?P<letter>[a-z])\)|"
     r"(?P<roman>\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))|(?P<alpha>[a-z])[.)]|"
-    r"(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<bullet>[•●▪◦*-]))\s+(?P<text>\S.*)$"
+    r"(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<bullet>[•●▪◦*-])|(?P<bare>\d{1,2})(?=\s+[A-Z]))"
+    r"\s+(?P<text>\S.*)$"
 )
 
 
@@ -99,7 +101,7 @@ class Point:
 
 
 def _level(m: re.Match[str], indent: bool, seen_paren: bool) -> int:
-    if m.group("num") or m.group("bullet"):
+    if m.group("num") or m.group("bullet") or m.group("bare"):
         return 1 if (m.group("bullet") and indent) else 0
     if m.group("paren"):
         return 1
@@ -124,13 +126,16 @@ def find_points(text: str, lines: list[Line], first: int) -> tuple[list[Point], 
         m = _POINT_RE.match(line.text)
         if m and m.group("bullet") and not points and len(line.text) < 40:
             m = None
-        if m and m.group("num") and int(m.group("num")) > 30:
+        if m and (m.group("num") or m.group("bare")) and int(
+                m.group("num") or m.group("bare")) > 30:
             m = None
+        if m and m.group("bare") and is_date_line(line.text):
+            m = None  # "3 May 2023" is a date, not point 3
         if m:
             level = _level(m, text[line.start - 1: line.start] == " ", seen_paren)
             if m.group("paren"):
                 seen_paren = True
-            elif m.group("num"):
+            elif m.group("num") or m.group("bare"):
                 seen_paren = False
             label = m.group("label")
             points.append(Point(m.group("text").strip(), label, level,
