@@ -413,11 +413,11 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
         if met:
             kind = met[0]
             verb = text[met[1]:met[2]].lower()
-            if kind == "meeting" and verb.startswith(("spoke", "speaks", "talked")):
-                # "spoke with" without saying how: a call, unless they were together.
-                if re.search(r"\b(?:call|phone|telephone)\b", title, re.IGNORECASE) or not (
-                        place_found or occasion):
-                    kind = "telephone call"
+            # "spoke with" without saying how: a call, unless they were together.
+            spoke = kind == "meeting" and verb.startswith(("spoke", "speaks", "talked"))
+            if spoke and (re.search(r"\b(?:call|phone|telephone)\b", title, re.IGNORECASE)
+                          or not (place_found or occasion)):
+                kind = "telephone call"
             session_kinds = [(kind, met[1], met[1])]
     lead_lower = text[lead_start:lead_end].lower()
     mode = Mode.IN_PERSON
