@@ -367,3 +367,18 @@ def test_feature_modules_are_installed(qtbot: QtBot, archive: Archive,
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert getattr(window, "new_was_asked", False)
+
+
+def test_the_relation_column_names_the_countries_when_no_section_was_entered(
+        qtbot: QtBot, archive: Archive, open_window: OpenWindow) -> None:
+    from readout_desk.domain.records import Readout
+    from readout_desk.ui.results_model import COL_RELATION
+
+    archive.add(Readout(title="Untitled section", relation=("JP", "PE"),
+                        meeting_date=dt.date(2024, 1, 5)))
+    archive.add(Readout(title="Filed", section="Economic Diplomacy", relation=("JP",),
+                        meeting_date=dt.date(2024, 1, 4)))
+    window = open_window(archive)
+    shown = {window.model.index(r, COL_TITLE).data(): window.model.index(r, COL_RELATION).data()
+             for r in range(window.model.rowCount())}
+    assert shown == {"Untitled section": "Japan-Peru Relations", "Filed": "Economic Diplomacy"}

@@ -34,7 +34,13 @@ from readout_desk.domain.records import Readout, SearchPage
 from readout_desk.ui.detail_view import DetailView
 from readout_desk.ui.empty_state import EmptyState
 from readout_desk.ui.facets import FacetsView
-from readout_desk.ui.results_model import COLUMNS, PAGE_SIZE, RELEVANCE, ResultsModel
+from readout_desk.ui.results_model import (
+    COLUMNS,
+    PAGE_SIZE,
+    RELEVANCE,
+    ResultsModel,
+    search_page,
+)
 from readout_desk.ui.results_view import ResultsView
 from readout_desk.ui.search_field import SearchBar
 from readout_desk.ui.settings import Settings
@@ -376,8 +382,8 @@ class MainWindow(QMainWindow):
         def work() -> SearchPage | None:
             if generation != self._search_generation:
                 return None  # a newer search was asked for before this one started
-            return self.archive.search(query, limit=PAGE_SIZE, sort=sort,
-                                       descending=descending)
+            return search_page(self.archive, query, limit=PAGE_SIZE, sort=sort,
+                               descending=descending)
 
         self.runner.run(work, lambda page: self._search_done(generation, query, page),
                         lambda exc: self._search_failed(generation, exc))

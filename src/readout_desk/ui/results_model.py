@@ -7,7 +7,7 @@ by the archive in SQL: :meth:`ResultsModel.sort` only asks for the search to run
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from readout_desk.archive import Archive
-from readout_desk.domain import timing
+from readout_desk.domain import render, timing
 from readout_desk.domain.records import SearchHit, SearchPage
 from readout_desk.ui.settings import format_date
 from readout_desk.ui.tasks import TaskRunner
@@ -63,6 +63,24 @@ def sessions_text(hit: SearchHit) -> str:
     if hit.total_minutes is None:
         return str(hit.session_count)
     return f"{hit.session_count} · {timing.format_duration(hit.total_minutes)}"
+
+
+def search_page(archive: Archive, query: str, *, offset: int = 0, limit: int = PAGE_SIZE,
+                sort: str = RELEVANCE, descending: bool = True) -> SearchPage:
+    """One page of hits, each with the section it is filed under (runs off the UI thread).
+
+    A readout entered without a section is filed under its relation ("Japan-Peru
+    Relations"), as the detail pane shows it; the hit carries only what was typed, so
+    those few are completed from their records.
+    """
+    page = archive.search(query, offset=offset, limit=limit, sort=sort, descending=descending)
+    missing = [h.id for h in page.hits if not h.section]
+    if not missing:
+        return page
+    sections = {r.id: render.section_of(r) for r in archive.get_many(missing)}
+    hits = tuple(replace(h, section=sections.get(h.id, "")) if not h.section else h
+                 for h in page.hits)
+    return replace(page, hits=hits)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -129,8 +147,8 @@ class ResultsModel(QAbstractTableModel):
 
     def load(self, query: str) -> SearchPage:
         """Run the search here and now (for tests and tools); returns the first page."""
-        page = self._archive.search(query, limit=PAGE_SIZE, sort=self._sort,
-                                    descending=self._descending)
+        page = search_page(self._archive, query, limit=PAGE_SIZE, sort=self._sort,
+                           descending=self._descending)
         self.reset_to(query, page)
         return page
 
@@ -261,8 +279,8 @@ class ResultsModel(QAbstractTableModel):
         sort, descending = self._sort, self._descending
 
         def work() -> SearchPage:
-            return self._archive.search(query, offset=offset, limit=PAGE_SIZE, sort=sort,
-                                        descending=descending)
+            return search_page(self._archive, query, offset=offset, limit=PAGE_SIZE,
+                               sort=sort, descending=descending)
 
         if self._runner is None:
             self._append(generation, offset, work())
