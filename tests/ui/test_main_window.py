@@ -382,3 +382,41 @@ def test_the_relation_column_names_the_countries_when_no_section_was_entered(
     shown = {window.model.index(r, COL_TITLE).data(): window.model.index(r, COL_RELATION).data()
              for r in range(window.model.rowCount())}
     assert shown == {"Untitled section": "Japan-Peru Relations", "Filed": "Economic Diplomacy"}
+
+
+def test_columns_menu_hides_and_shows_columns_and_relevance_sort_returns(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    window = open_window(demo_archive)
+    header = window.results.horizontalHeader()
+    menu = window._fill_columns_menu()
+    place = next(a for a in menu.actions() if a.text() == "Place")
+    assert place.isChecked()
+    place.trigger()
+    assert header.isSectionHidden(COL_PLACE)
+    menu = window._fill_columns_menu()
+    assert not next(a for a in menu.actions() if a.text() == "Place").isChecked()
+    next(a for a in menu.actions() if a.text() == "Place").trigger()
+    assert not header.isSectionHidden(COL_PLACE)
+    # sort by date, then back to best match first for a word query
+    type_query(qtbot, window, "Minister")
+    window.results.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
+    wait_for_search(qtbot, window)
+    assert window.model.sort_key == "date"
+    window.relevance_action.trigger()
+    wait_for_search(qtbot, window)
+    assert window.model.sort_key == "relevance"
+    assert header.sortIndicatorSection() == -1
+    assert window.model.loaded_ids() == list(demo_archive.search("Minister").ids)
+
+
+def test_a_read_only_archive_says_so_in_the_banner(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    assert demo_archive.path is not None
+    read_only = Archive.open(demo_archive.path, read_only=True)
+    try:
+        window = open_window(read_only)
+        assert window.banner.isVisible()
+        assert "read-only" in window.banner.text()
+        assert window.model.total == demo_archive.search("").total
+    finally:
+        read_only.close()
