@@ -231,3 +231,12 @@ def test_counterpart_times_in_the_examples(examples_dir: Path) -> None:
     start = timing.resolve(wall(video["local"]), video["zone"])
     local, zone = video["counterpart_local_if_washington"].split(" ")
     assert start.astimezone(timing.get_zone(zone)).replace(tzinfo=None) == wall(local)
+
+
+def test_instants_are_shown_in_the_readers_zone() -> None:
+    instant = dt.datetime(2026, 11, 28, 9, 20, tzinfo=UTC)
+    assert timing.format_instant(instant, "Asia/Tokyo") == "2026-11-28 18:20 JST"
+    assert timing.format_instant(instant, None) == "2026-11-28 09:20 UTC"
+    assert timing.format_instant(instant, "America/Lima") == "2026-11-28 04:20 UTC-5"
+    with pytest.raises(timing.TimingError):
+        timing.format_instant(dt.datetime(2026, 1, 1), "Asia/Tokyo")

@@ -358,6 +358,16 @@ def zone_abbreviation(value: dt.datetime) -> str:
     return name
 
 
+def format_instant(instant: dt.datetime, zone_name: str | None) -> str:
+    """An aware instant in a reader's zone: "2026-11-28 18:20 JST" (UTC when no zone)."""
+    if instant.tzinfo is None:
+        raise TimingError("an instant must carry its zone")
+    zone = get_zone(zone_name) if zone_name and is_valid_zone(zone_name) else UTC
+    here = instant.astimezone(zone)
+    label = "UTC" if zone is UTC else zone_abbreviation(here)
+    return f"{here:%Y-%m-%d %H:%M} {label}"
+
+
 def zone_offset_label(zone_name: str, at: dt.datetime) -> str:
     """A zone with its offset at an instant, for pickers: "Asia/Tokyo (UTC+9, JST)"."""
     here = at.astimezone(get_zone(zone_name))

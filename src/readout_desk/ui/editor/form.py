@@ -463,7 +463,7 @@ class ReadoutEditor(QMainWindow):
         readout_id = self.readout_id()
         if readout_id is None:
             return None
-        dialog = HistoryDialog(self.archive, readout_id, self)
+        dialog = HistoryDialog(self.archive, readout_id, self, home_zone=self.home_zone)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.restored.connect(self._restored)
         dialog.open()

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.archive import Archive, ArchiveError
+from readout_desk.domain import timing
 from readout_desk.domain.records import Readout
 from readout_desk.ui.editor.changes import changes
 
 
-def saved_text(value: dt.datetime | None) -> str:
-    """When a version was saved, as the archive records it (UTC)."""
+def saved_text(value: dt.datetime | None, zone: str | None = None) -> str:
+    """When a version was saved, in the reader's home zone (UTC when none is known)."""
     if value is None:
         return "time not recorded"
-    return f"{value:%Y-%m-%d %H:%M} UTC"
+    return timing.format_instant(value, zone)
 
 
 class HistoryDialog(QDialog):
@@ -40,8 +41,10 @@ class HistoryDialog(QDialog):
 
     restored = Signal(object)
 
-    def __init__(self, archive: Archive, readout_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, readout_id: int, parent: QWidget | None = None,
+                 home_zone: str | None = None) -> None:
         super().__init__(parent)
+        self.home_zone = home_zone
         self.archive = archive
         self.readout_id = readout_id
         self.setObjectName("historyDialog")
@@ -116,12 +119,12 @@ class HistoryDialog(QDialog):
         self.versions.blockSignals(True)
         self.versions.clear()
         item = QListWidgetItem(f"Current (version {current.version}) — "
-                               f"{saved_text(current.updated_at)}")
+                               f"{saved_text(current.updated_at, self.home_zone)}")
         self.versions.addItem(item)
         for info in history:
             when = info.readout.updated_at or info.saved_at
             self.versions.addItem(QListWidgetItem(f"Version {info.version} — "
-                                                  f"{saved_text(when)}"))
+                                                  f"{saved_text(when, self.home_zone)}"))
         self.versions.blockSignals(False)
         self.versions.setCurrentRow(1 if len(self._versions) > 1 else 0)
         self._show_changes(self.versions.currentRow())
