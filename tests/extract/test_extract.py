@@ -215,3 +215,15 @@ def test_page_furniture_in_capitals_and_points_without_dots() -> None:
     s = r.sessions[0]
     assert (s.kind, s.start, s.zone, s.duration_minutes) == (
         "exchange of views", dt.datetime(2025, 2, 18, 18, 0), "Asia/Tokyo", 70)
+
+
+def test_hard_wrapped_lead_that_breaks_between_capitalised_words() -> None:
+    text = ("Japan-Peru Relations\n\nMay 3, 2023\n\nOn May 3, Mr. HAYASHI Yoshimasa, Minister "
+            "for Foreign Affairs, who is visiting Lima\nPeru, held a small group meeting with "
+            "H.E. Ms. Ana Gervasi, Minister of Foreign Affairs\nRepublic of Peru commencing at "
+            "9:10 a.m. (local time; 11:10 p.m. on May 3 JST) for\napproximately 15 minutes.\n\n"
+            "  1. At the outset, Minister Hayashi stated his hope.\n")
+    r = extract(text).readout
+    assert [p.person.family_name for p in r.participants] == ["HAYASHI", "Gervasi"]
+    assert r.place is not None and r.place.zone == "America/Lima"
+    assert r.sessions[0].duration_minutes == 15

@@ -102,12 +102,30 @@ def _paragraph_end(lines: list[structure.Line], index: int) -> int:
 
 
 def _find_lead(text: str, lines: list[structure.Line]) -> int | None:
-    """The line that opens the account: a sentence saying who met whom."""
+    """The line that opens the account: a sentence saying who met whom (moved back to
+    the start of its paragraph when the text is hard-wrapped)."""
+    found = _lead_line(text, lines)
+    if found is None:
+        return None
+    while found > 0:
+        previous = lines[found - 1]
+        if previous.blank or len(previous.text) < 60 or previous.text.endswith((".", ":")) \
+                or structure._POINT_RE.match(previous.text) or structure.is_caption(
+                    previous.text):
+            break
+        found -= 1
+    return found
+
+
+def _lead_line(text: str, lines: list[structure.Line]) -> int | None:
     candidates = []
     for i, line in enumerate(lines):
         if len(line.text) < 50 or structure._POINT_RE.match(line.text):
             continue
-        if not line.text.endswith((".", ":", '"', ")")) and len(line.text) < 160:
+        goes_on = i + 1 < len(lines) and not lines[i + 1].blank and len(line.text) >= 60 \
+            and not structure._POINT_RE.match(lines[i + 1].text)
+        if not line.text.endswith((".", ":", '"', ")")) and len(line.text) < 160 and \
+                not goes_on:
             continue  # a title, not a sentence
         if _MEETING_VERB_RE.search(line.text) and not structure.is_caption(line.text):
             candidates.append(i)
