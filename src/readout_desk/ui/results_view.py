@@ -43,7 +43,9 @@ class ResultsView(QTableView):
         header.setToolTip("Click to sort; drag to reorder; right-click to show or hide columns")
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        widths = {"date": 135, "title": 340, "relation": 170, "place": 130, "mode": 80,
+        metrics = self.fontMetrics()
+        widths = {"date": metrics.horizontalAdvance("September 30, 2025") + 24,
+                  "title": 340, "relation": 170, "place": 130, "mode": 80,
                   "sessions": 130, "publisher": 170}
         for i, col in enumerate(COLUMNS):
             self.setColumnWidth(i, widths.get(col.key, 120))
