@@ -97,6 +97,7 @@ def test_abbreviation_prefers_the_place_zone_that_uses_it() -> None:
     ("On December 29, the", dt.date(2026, 1, 6), dt.date(2025, 12, 29)),
     ("on 14 October 2025.", None, dt.date(2025, 10, 14)),
     ("Sept. 4", dt.date(2025, 9, 10), dt.date(2025, 9, 4)),
+    ("03.02.2025 Press release", None, dt.date(2025, 2, 3)),
 ])
 def test_dates(text: str, reference: dt.date | None, expected: dt.date) -> None:
     found = dates.find_dates(text)

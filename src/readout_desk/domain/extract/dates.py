@@ -26,6 +26,7 @@ DATE_RE = re.compile(
     + r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
     + r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
     + r"|(?P<year3>(?:19|20)\d\d)[-./](?P<month3>[01]?\d)[-./](?P<day3>[0-3]?\d)\b"
+    + r"|(?<![\d.])(?P<day4>[0-3]?\d)\.(?P<month4>[01]?\d)\.(?P<year4>(?:19|20)\d\d)\b"
     + r")",
     re.IGNORECASE,
 )
@@ -69,8 +70,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
     found = []
     for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
         year: int | None
-        if m.group("year3"):
-            month, day, year = int(m.group("month3")), int(m.group("day3")), int(m.group("year3"))
+        if m.group("year3") or m.group("year4"):
+            # ISO "2025-04-02" and European "02.04.2025" (day first).
+            if m.group("year3"):
+                month, day, year = (int(m.group("month3")), int(m.group("day3")),
+                                    int(m.group("year3")))
+            else:
+                month, day, year = (int(m.group("month4")), int(m.group("day4")),
+                                    int(m.group("year4")))
             if not 1 <= month <= 12:
                 continue
         else:
