@@ -41,3 +41,16 @@ def test_selection_and_query_accessors(qtbot: QtBot, demo_archive: Archive) -> N
 def test_feature_modules_is_a_tuple_of_module_names() -> None:
     assert isinstance(main_window.FEATURE_MODULES, tuple)
     assert all(isinstance(name, str) for name in main_window.FEATURE_MODULES)
+
+
+def test_no_two_actions_share_a_shortcut(qtbot: QtBot, archive: Archive) -> None:
+    """With every installed feature, each shortcut does one thing (Qt ignores ambiguous ones)."""
+    window = _window(qtbot, archive)
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if not key.isEmpty():
+                owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
+    shared = {key: names for key, names in owners.items() if len(names) > 1}
+    assert shared == {}
+    assert owners["Ctrl+F"] == owners["Ctrl+K"] == ["actionFind"]

@@ -279,8 +279,9 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         action.setToolTip(tip)
         action.setStatusTip(tip)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
+        if shortcuts:  # standard keys may be empty or repeat on some platforms
+            unique = {k.toString(): k for k in shortcuts if not k.isEmpty()}
+            action.setShortcuts(list(unique.values()))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
