@@ -57,11 +57,16 @@ def find_launcher() -> Path:
     interpreter wins (the installation this command belongs to, even in a virtual
     environment that is not on ``PATH``), then the one on ``PATH``.
     """
-    if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve()
     names = [LAUNCHER_NAME]
     if sys.platform == "win32":
         names.insert(0, LAUNCHER_NAME + ".exe")
+    if getattr(sys, "frozen", False):
+        # In the bundle this runs as readout-desk-cli; the window program sits beside it.
+        here = Path(sys.executable).resolve().parent
+        for name in names:
+            if (here / name).is_file():
+                return here / name
+        return Path(sys.executable).resolve()
     # The interpreter's own folder, without resolving symlinks: a venv's bin/python
     # is a symlink to the base interpreter, whose folder has no launcher.
     bin_dir = Path(sys.executable).parent

@@ -141,6 +141,15 @@ def test_find_launcher_prefers_the_one_beside_the_interpreter(
         desktop.find_launcher()
 
 
+def test_a_bundle_points_the_entry_at_its_own_window_program(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gui = _fake_launcher(tmp_path / "ReadoutDesk", "readout-desk")
+    cli_program = _fake_launcher(tmp_path / "ReadoutDesk", "readout-desk-cli")
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", str(cli_program))
+    assert desktop.find_launcher() == gui.resolve()
+
+
 def test_data_home_follows_xdg_data_home(tmp_path: Path) -> None:
     assert desktop.data_home({"XDG_DATA_HOME": str(tmp_path)}) == tmp_path
     # A relative value is invalid per the XDG spec and falls back to the default.
