@@ -19,7 +19,8 @@ def wait_for_search(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window._search_timer.isActive()
                     and window.model.query == window.current_query()
                     and window.last_page is not None
-                    and not window.runner.busy(), timeout=WAIT_MS)
+                    and not window.runner.busy()
+                    and not window.facet_runner.busy(), timeout=WAIT_MS)
 
 
 @pytest.fixture

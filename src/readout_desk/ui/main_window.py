@@ -114,6 +114,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.runner = TaskRunner(self, max_threads=2)
         self.runner.failed.connect(self.show_problem)
+        # Counting facets of a huge result can take seconds: a thread of its own keeps
+        # searches, pages and the readout pane from ever queueing behind it.
+        self.facet_runner = TaskRunner(self, max_threads=1)
+        self.facet_runner.failed.connect(self.show_problem)
         self._menus: dict[str, QMenu] = {}
         self._search_generation = 0
         self._facet_generation = 0
@@ -438,7 +442,7 @@ class MainWindow(QMainWindow):
                 self.facets.expandAll()
                 self.facetsFinished.emit()
 
-        self.runner.run(work, done, self.show_problem)
+        self.facet_runner.run(work, done, self.show_problem)
 
     def _background_archive(self) -> Archive:
         """A second, read-only connection for slow counts, so searches never wait on them.
@@ -684,6 +688,7 @@ class MainWindow(QMainWindow):
             self._search_timer.stop()
             self._facets_timer.stop()
             self.runner.shutdown()
+            self.facet_runner.shutdown()
             with self._side_lock:
                 if self._side_archive is not None and self._side_archive is not self.archive:
                     self._side_archive.close()
