@@ -300,7 +300,8 @@ def test_saved_searches_appear_in_the_sidebar_and_run_on_click(
         qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
     window = open_window(demo_archive)
     type_query(qtbot, window, "Gervasi")
-    window.save_search("Peru minister")
+    with qtbot.waitSignal(window.savedSearchesLoaded, timeout=WAIT_MS):
+        window.save_search("Peru minister")
     assert demo_archive.saved_searches() == [("Peru minister", "Gervasi")]
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     wait_for_search(qtbot, window)
@@ -313,6 +314,10 @@ def test_saved_searches_appear_in_the_sidebar_and_run_on_click(
     wait_for_search(qtbot, window)
     assert window.current_query() == "Gervasi"
     assert window.model.total == demo_archive.search("Gervasi").total
+    with qtbot.waitSignal(window.savedSearchesLoaded, timeout=WAIT_MS):
+        facets.deleteSavedRequested.emit("Peru minister")
+    assert demo_archive.saved_searches() == []
+    assert facets.model().index(0, 0, saved_group).data(Qt.ItemDataRole.UserRole + 3) is None
 
 
 def test_refresh_and_show_readout_keep_the_selection(

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
     readoutActivated = Signal(int)  # noqa: N815
     searchFinished = Signal(int)  # noqa: N815 - total hits of the search just shown
     facetsFinished = Signal()  # noqa: N815
+    savedSearchesLoaded = Signal()  # noqa: N815
 
     def __init__(self, archive: Archive, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -434,7 +435,7 @@ class MainWindow(QMainWindow):
         def work() -> Facets | None:
             if generation != self._facet_generation:
                 return None
-            return self._background_archive().facets(query)
+            return self.background_archive().facets(query)
 
         def done(facets: Facets | None) -> None:
             if facets is not None and generation == self._facet_generation:
@@ -444,7 +445,7 @@ class MainWindow(QMainWindow):
 
         self.facet_runner.run(work, done, self.show_problem)
 
-    def _background_archive(self) -> Archive:
+    def background_archive(self) -> Archive:
         """A second, read-only connection for slow counts, so searches never wait on them.
 
         SQLite in WAL mode lets both read at once; an in-memory archive has only one.
@@ -483,10 +484,11 @@ class MainWindow(QMainWindow):
     # ----- saved searches ------------------------------------------------------------
 
     def _load_saved_searches(self) -> None:
-        try:
-            self.facets.set_saved(self.archive.saved_searches())
-        except ArchiveError as exc:
-            self.show_problem(exc)
+        def done(saved: list[tuple[str, str]]) -> None:
+            self.facets.set_saved(saved)
+            self.savedSearchesLoaded.emit()
+
+        self.runner.run(self.archive.saved_searches, done, self.show_problem)
 
     def save_search(self, name: str | None = None) -> None:
         """Save the current query under a name (asked for when not given)."""
@@ -497,22 +499,20 @@ class MainWindow(QMainWindow):
         if not name:
             name, ok = QInputDialog.getText(self, "Save search", "Name of this search:",
                                             text=query[:40])
-            if not ok:
+            if not ok or not name.strip():
                 return
-        try:
-            self.archive.save_search(name, query)
-        except ArchiveError as exc:
-            self.show_problem(exc)
-            return
-        self._load_saved_searches()
-        self.statusBar().showMessage(f"Saved the search “{name.strip()}”.", 4000)
+        chosen = name.strip()
+
+        def done(_result: None) -> None:
+            self.statusBar().showMessage(f"Saved the search “{chosen}”.", 4000)
+            self._load_saved_searches()
+
+        self.runner.run(lambda: self.archive.save_search(chosen, query), done,
+                        self.show_problem)
 
     def _delete_saved_search(self, name: str) -> None:
-        try:
-            self.archive.delete_saved_search(name)
-        except ArchiveError as exc:
-            self.show_problem(exc)
-        self._load_saved_searches()
+        self.runner.run(lambda: self.archive.delete_saved_search(name),
+                        lambda _r: self._load_saved_searches(), self.show_problem)
 
     # ----- demo and first readout ----------------------------------------------------
 

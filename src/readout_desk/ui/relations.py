@@ -66,14 +66,34 @@ class RelationsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        codes = [f.value for f in self.archive.facets("", limit=500).countries]
+        self._people_generation = 0
+        self._person_generation = 0
+        self._wanted: tuple[str, str] | None = None
+        self.countries_loaded = False
+        self.first.currentIndexChanged.connect(self.show_countries)
+        self.second.currentIndexChanged.connect(self.show_countries)
+        self.country_title.setText("Finding the countries in the archive…")
+        window.facet_runner.run(
+            lambda: [f.value for f in window.background_archive().facets("", limit=500)
+                     .countries],
+            self._fill_countries, window.show_problem)
+        self._find_people("")
+
+    def _fill_countries(self, codes: list[str]) -> None:
+        """The countries named by readouts, by name (loaded off the UI thread)."""
+        for combo in (self.first, self.second):
+            combo.blockSignals(True)
         for code in sorted(codes, key=lambda c: geography.fold(geography.country_name(c))):
             label = f"{geography.country_name(code)} ({code})"
             self.first.addItem(label, code)
             self.second.addItem(label, code)
-        self.first.currentIndexChanged.connect(self.show_countries)
-        self.second.currentIndexChanged.connect(self.show_countries)
-        self._find_people("")
+        for combo in (self.first, self.second):
+            combo.blockSignals(False)
+        self.countries_loaded = True
+        if self._wanted is not None:
+            self.choose_countries(*self._wanted)
+        else:
+            self.show_countries()
 
     # ----- countries -----------------------------------------------------------------
 
@@ -111,6 +131,10 @@ class RelationsDialog(QDialog):
     def choose_countries(self, first: str, second: str = ANY) -> None:
         """Pick the relation to show (ISO codes; ``second`` may be empty for any)."""
         self.tabs.setCurrentIndex(0)
+        if not self.countries_loaded:
+            self._wanted = (first, second)  # chosen once the list is in
+            return
+        self._wanted = None
         i = self.first.findData(first)
         if i >= 0:
             self.first.setCurrentIndex(i)
@@ -119,6 +143,8 @@ class RelationsDialog(QDialog):
         self.show_countries()
 
     def show_countries(self) -> None:
+        if not self.countries_loaded:
+            return
         first = str(self.first.currentData() or "")
         second = str(self.second.currentData() or "")
         if not first:
@@ -198,12 +224,21 @@ class RelationsDialog(QDialog):
         return page
 
     def _find_people(self, prefix: str) -> None:
-        self.people.clear()
-        for person in self.archive.people(prefix.strip(), limit=200):
-            item = QListWidgetItem(person.display_name)
-            item.setData(ID_ROLE, person.id)
-            item.setData(ID_ROLE + 1, person)
-            self.people.addItem(item)
+        self._people_generation += 1
+        generation = self._people_generation
+
+        def done(people: list[Person]) -> None:
+            if generation != self._people_generation:
+                return
+            self.people.clear()
+            for person in people:
+                item = QListWidgetItem(person.display_name)
+                item.setData(ID_ROLE, person.id)
+                item.setData(ID_ROLE + 1, person)
+                self.people.addItem(item)
+
+        self.window_.runner.run(lambda: self.archive.people(prefix.strip(), limit=200), done,
+                                self.window_.show_problem)
 
     def choose_person(self, person_id: int) -> None:
         """Show the person with that id (when listed)."""
@@ -221,8 +256,8 @@ class RelationsDialog(QDialog):
         if not isinstance(person, Person) or person.id is None:
             return
         person_id = person.id
-        self._generation += 1
-        generation = self._generation
+        self._person_generation += 1
+        generation = self._person_generation
         fmt = self.window_.settings.date_format()
 
         def work() -> PersonRecord:
@@ -235,7 +270,7 @@ class RelationsDialog(QDialog):
             return PersonRecord(person, list(offices), readouts)
 
         def done(record: PersonRecord) -> None:
-            if generation != self._generation:
+            if generation != self._person_generation:
                 return
             lines = [f"{office} (last {format_date(day, fmt) or 'undated'})"
                      for office, day in record.offices]
