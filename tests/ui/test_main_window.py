@@ -195,6 +195,8 @@ def test_columns_are_remembered_when_the_window_is_reopened(
     window.set_column_visible(COL_MODE, False)
     header.moveSection(header.visualIndex(COL_PLACE), 0)
     header.resizeSection(COL_TITLE, 413)
+    window.results.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
+    wait_for_search(qtbot, window)
     window.close()
 
     again = open_window(demo_archive, Settings())
@@ -203,6 +205,9 @@ def test_columns_are_remembered_when_the_window_is_reopened(
     assert header2.visualIndex(COL_PLACE) == 0
     assert header2.sectionSize(COL_TITLE) == 413
     assert not header2.isSectionHidden(COL_TITLE)
+    assert (again.model.sort_key, again.model.descending) == ("date", False)
+    assert again.model.loaded_ids() == demo_archive.search_ids("", sort="date",
+                                                               descending=False)
 
 
 def test_ctrl_f_and_ctrl_k_focus_the_field_and_escape_clears(
