@@ -137,3 +137,21 @@ def test_a_write_forgets_the_rankings(tmp_path: Path) -> None:
         again = archive.search("minister", limit=10)
         assert again.total == after.total + len(new_ids)
         assert list(again.ids) == plain_page(archive, "minister", 0, 10)[0]
+
+
+@pytest.mark.parametrize("one_by_one_from", [10, 10**9])
+@pytest.mark.parametrize("query", ["minister", '"rule of law"', "energ*", "minister -trade"])
+def test_both_ways_of_fetching_a_page_agree(corpus_archive: Archive, query: str,
+                                            one_by_one_from: int,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.archive import store
+
+    monkeypatch.setattr(store, "ONE_BY_ONE_FROM", one_by_one_from)
+    monkeypatch.setattr(store, "RANK_AHEAD", 150)
+    corpus_archive._rankings.clear()  # noqa: SLF001 - each setting ranks afresh
+    for offset in (0, 100):
+        ids, total = plain_page(corpus_archive, query, offset, 100)
+        page = corpus_archive.search(query, offset=offset, limit=100)
+        assert list(page.ids) == ids
+        assert page.total == total
+        assert all(hit.snippet for hit in page.hits)

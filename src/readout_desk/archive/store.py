@@ -703,6 +703,9 @@ def _table(model: type[Any]) -> Table:
 
 #: How many hits one ranking keeps: the next pages of a search are then served from it.
 RANK_AHEAD = 500
+#: From how many hits a page is fetched id by id rather than in one pass over the matches
+#: (where the two cost the same on the benchmark corpus: ~30k hits for a phrase).
+ONE_BY_ONE_FROM = 30_000
 
 
 class _RankingCache:
@@ -743,13 +746,18 @@ class _RankingCache:
     def count(self, conn: Connection, built: sqlite_sql.SqlSearch, cap: int | None) -> int:
         """The number of hits of a search with words (from the cache when it is still true)."""
         params = sqlite_sql.driver_params(built.params)
-        key = ("count", cap, built.fts_where, tuple(sorted(params.items())))
+        where = (built.fts_where, tuple(sorted(params.items())))
         token = self.token(conn)
-        total = self.get(key, token)
+        exact = self.get(("count", None, *where), token)
+        if exact is not None:
+            return int(exact) if cap is None else min(int(exact), cap)
+        total = self.get(("count", cap, *where), token)
         if total is None:
             total = int(conn.exec_driver_sql(sqlite_sql.count_sql(built, cap), params)
                         .scalar() or 0)
-            self.put(key, token, total)
+            # A count that stopped short of its cap is the exact count.
+            self.put(("count", None if cap is None or total < cap else cap, *where), token,
+                     total)
         return int(total)
 
 
@@ -801,7 +809,12 @@ def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, lim
     page_ids = [i for i, _score in candidates[offset:want]]
     if not page_ids:
         return ()
-    sql = sqlite_sql.hits_sql(page_ids, one_by_one=more and not built.has_prefix)
+    # Fetching the page id by id pays off only when the words match very many readouts
+    # (else one pass over the matches is cheaper); the capped count says which, and
+    # below the cap it is the exact total the page needs anyway.
+    one_by_one = (more and not built.has_prefix
+                  and cache.count(conn, built, ONE_BY_ONE_FROM) >= ONE_BY_ONE_FROM)
+    sql = sqlite_sql.hits_sql(page_ids, one_by_one=one_by_one)
     rows = {int(row[0]): row for row in conn.exec_driver_sql(sql, params)}
     return tuple(_hit(rows[i]) for i in page_ids if i in rows)
 
