@@ -257,7 +257,7 @@ def test_a_locked_archive_shows_a_banner_not_a_traceback(
     def locked(*_a: object, **_k: object) -> object:
         raise ArchiveLockedError("The archive is busy: another process is writing to it.")
 
-    monkeypatch.setattr(demo_archive, "search", locked)
+    monkeypatch.setattr(Archive, "search", locked)  # every connection is busy
     qtbot.keyClicks(window.search_field, "Lima")
     qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
     assert window.banner.text() == "The archive is busy: another process is writing to it."

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self._pending_select: int | None = None
         self._closed = False
         self.last_page: SearchPage | None = None
-        self._side_archive: Archive | None = None
+        self._side_archives: dict[str, Archive] = {}
         self._side_lock = threading.Lock()
 
         self.setObjectName("mainWindow")
@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self)
         self.search_field = self.search_bar.field
         self.model = ResultsModel(archive, self.runner, self)
+        self.model.search_archive = lambda: self.background_archive("search")
         self.results = ResultsView(self.model, self)
         self.detail = DetailView(archive, self)
         self.facets = FacetsView(self)
@@ -388,8 +389,8 @@ class MainWindow(QMainWindow):
         def work() -> SearchPage | None:
             if generation != self._search_generation:
                 return None  # a newer search was asked for before this one started
-            return search_page(self.archive, query, limit=PAGE_SIZE, sort=sort,
-                               descending=descending)
+            return search_page(self.background_archive("search"), query, limit=PAGE_SIZE,
+                               sort=sort, descending=descending)
 
         self.runner.run(work, lambda page: self._search_done(generation, query, page),
                         lambda exc: self._search_failed(generation, exc))
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
         def work() -> Facets | None:
             if generation != self._facet_generation:
                 return None
-            return self.background_archive().facets(query)
+            return self.background_archive("counts").facets(query)
 
         def done(facets: Facets | None) -> None:
             if facets is not None and generation == self._facet_generation:
@@ -445,21 +446,26 @@ class MainWindow(QMainWindow):
 
         self.facet_runner.run(work, done, self.show_problem)
 
-    def background_archive(self) -> Archive:
-        """A second, read-only connection for slow counts, so searches never wait on them.
+    def background_archive(self, purpose: str = "counts") -> Archive:
+        """A read-only connection of its own for long reads ("search", "counts").
 
-        SQLite in WAL mode lets both read at once; an in-memory archive has only one.
+        The archive serialises work on one connection; with WAL, SQLite lets several
+        connections read at once. So a long search never holds up facet counts, and
+        neither holds up what other features do with :attr:`archive`. An in-memory
+        archive has only its one connection.
         """
         with self._side_lock:
-            if self._side_archive is None:
+            side = self._side_archives.get(purpose)
+            if side is None:
                 if self.archive.path is None or self._closed:
                     return self.archive
                 try:
-                    self._side_archive = Archive.open(self.archive.location, read_only=True)
+                    side = Archive.open(self.archive.location, read_only=True)
                 except ArchiveError as exc:
-                    log.info("counting on the main connection: %s", exc)
-                    self._side_archive = self.archive
-            return self._side_archive
+                    log.info("reading %s on the main connection: %s", purpose, exc)
+                    side = self.archive
+                self._side_archives[purpose] = side
+            return side
 
     # ----- detail --------------------------------------------------------------------
 
@@ -690,9 +696,10 @@ class MainWindow(QMainWindow):
             self.runner.shutdown()
             self.facet_runner.shutdown()
             with self._side_lock:
-                if self._side_archive is not None and self._side_archive is not self.archive:
-                    self._side_archive.close()
-                self._side_archive = None
+                for side in self._side_archives.values():
+                    if side is not self.archive:
+                        side.close()
+                self._side_archives.clear()
         super().closeEvent(event)
 
 

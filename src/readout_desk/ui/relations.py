@@ -171,8 +171,8 @@ class RelationsDialog(QDialog):
                                        f"{page.total:,} {noun}")
 
         self.window_.runner.run(
-            lambda: self.archive.search(query, limit=MAX_LISTED, sort="date",
-                                        descending=False),
+            lambda: self.window_.background_archive("search").search(
+                query, limit=MAX_LISTED, sort="date", descending=False),
             done, self.window_.show_problem)
 
     # ----- people --------------------------------------------------------------------

@@ -7,6 +7,7 @@ by the archive in SQL: :meth:`ResultsModel.sort` only asks for the search to run
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -98,6 +99,8 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._archive = archive
         self._runner = runner
+        #: Where further pages are read (the window gives a connection of their own).
+        self.search_archive: Callable[[], Archive] = lambda: archive
         self._hits: list[SearchHit] = []
         self._total = 0
         self._query = ""
@@ -279,7 +282,7 @@ class ResultsModel(QAbstractTableModel):
         sort, descending = self._sort, self._descending
 
         def work() -> SearchPage:
-            return search_page(self._archive, query, offset=offset, limit=PAGE_SIZE,
+            return search_page(self.search_archive(), query, offset=offset, limit=PAGE_SIZE,
                                sort=sort, descending=descending)
 
         if self._runner is None:
