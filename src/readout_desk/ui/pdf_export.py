@@ -57,11 +57,18 @@ def export_pdf(archive: Archive, ids: Sequence[int], out: Path, *, home_zone: st
     return len(readouts)
 
 
+# Keeps the application object made for the command line alive for the process's life.
+_offscreen_apps: list[QGuiApplication] = []
+
+
 def export_pdf_offscreen(archive: Archive, ids: Sequence[int], out: Path, *, home_zone: str,
                          title: str = "Readouts") -> int:
     """:func:`export_pdf` from a program without a GUI (the command line)."""
-    app = QGuiApplication.instance()
-    if app is None:
+    if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["readout-desk-cli"])
+        # A QApplication (not just a QGuiApplication), so that widgets can still be made
+        # in the same process afterwards (Qt allows one application object per process).
+        from PySide6.QtWidgets import QApplication
+
+        _offscreen_apps.append(QApplication(["readout-desk-cli"]))
     return export_pdf(archive, ids, out, home_zone=home_zone, title=title)

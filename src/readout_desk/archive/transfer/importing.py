@@ -13,6 +13,7 @@ accents.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib
 import json
@@ -225,13 +226,60 @@ def read_text_draft(path: Path) -> TextDraft:
 
 
 class _Duplicates:
-    """Finds readouts already in the archive, or earlier in the same import."""
+    """Finds readouts already in the archive, or earlier in the same import.
+
+    Candidates are looked up a meeting date at a time (one indexed query per date of the
+    file, not one search per readout); only readouts of the same date and title are then
+    loaded to compare their participants.
+    """
+
+    #: A day with more readouts than this is searched readout by readout instead.
+    DAY_LIMIT = 5_000
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.seen: dict[DuplicateKey, str] = {}
+        self._empty = archive.count(include_trash=True) == 0
+        self._by_day: dict[dt.date, dict[str, list[int]] | None] = {}
+        self._known: dict[DuplicateKey, int] = {}  # keys of archive readouts already loaded
+        self._loaded: set[int] = set()
+        self._trash: set[int] | None = None
 
-    def _query(self, r: Readout) -> ParsedQuery | None:
+    def prepare(self, readouts: Sequence[Readout]) -> None:
+        """Look up what the archive holds on the meeting dates of ``readouts``.
+
+        One query per new date, then one batch load of the readouts whose date and title
+        match, so that :meth:`find` needs no query for dated readouts.
+        """
+        if self._empty:
+            return
+        for day in {r.meeting_date for r in readouts if r.meeting_date} - set(self._by_day):
+            page = self.archive.search(ParsedQuery(date_from=day, date_to=day,
+                                                   include_trash=True),
+                                       limit=self.DAY_LIMIT, sort="date")
+            if page.total > len(page.hits):
+                self._by_day[day] = None
+                continue
+            index: dict[str, list[int]] = {}
+            for hit in page.hits:
+                index.setdefault(geography.fold(hit.title or hit.section), []).append(hit.id)
+            self._by_day[day] = index
+        wanted: list[int] = []
+        for r in readouts:
+            day_index = self._by_day.get(r.meeting_date) if r.meeting_date else None
+            if day_index:
+                wanted += [i for i in day_index.get(duplicate_key(r)[0], [])
+                           if i not in self._loaded]
+        self._load(list(dict.fromkeys(wanted)))
+
+    def _load(self, ids: list[int]) -> None:
+        for start in range(0, len(ids), 200):
+            for other in self.archive.get_many(ids[start:start + 200]):
+                if other.id is not None:
+                    self._known.setdefault(duplicate_key(other), other.id)
+                    self._loaded.add(other.id)
+
+    def _search(self, r: Readout) -> list[int]:
         text = r.title or r.section
         column = "title" if r.title else "section"
         required: tuple[tuple[Term, ...], ...] = ()
@@ -239,22 +287,29 @@ class _Duplicates:
             required = ((Term(text, phrase=True, column=column),),)
         query = ParsedQuery(required=required, date_from=r.meeting_date,
                             date_to=r.meeting_date, include_trash=True)
-        return None if query.is_empty else query
+        if query.is_empty:
+            return []
+        return self.archive.search_ids(query, sort="date")[:200]
 
     def find(self, r: Readout) -> str | None:
         """Why ``r`` is a duplicate ("already in the archive as 12"), or ``None``."""
         key = duplicate_key(r)
         if key in self.seen:
             return self.seen[key]
-        query = self._query(r)
-        if query is None:
+        if self._empty:
             return None
-        ids = self.archive.search_ids(query, sort="date")[:200]
-        for other in self.archive.get_many(ids):
-            if duplicate_key(other) == key and other.id is not None:
-                where = " (in the trash)" if self.archive.is_deleted(other.id) else ""
-                return f"already in the archive as readout {other.id}{where}"
-        return None
+        if r.meeting_date and r.meeting_date not in self._by_day:
+            self.prepare([r])
+        day_index = self._by_day.get(r.meeting_date) if r.meeting_date else None
+        if day_index is None:  # undated, or a day too full to list: search by title
+            self._load([i for i in self._search(r) if i not in self._loaded])
+        found = self._known.get(key)
+        if found is None:
+            return None
+        if self._trash is None:
+            self._trash = set(self.archive.search_ids("in:trash", sort="date"))
+        where = " (in the trash)" if found in self._trash else ""
+        return f"already in the archive as readout {found}{where}"
 
     def remember(self, r: Readout, why: str) -> None:
         self.seen.setdefault(duplicate_key(r), why)
@@ -344,6 +399,8 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
     fresh: list[Readout] = []
     skipped: list[str] = []
     keys_here: dict[DuplicateKey, str] = {}
+    if skip_duplicates:
+        duplicates.prepare(readouts)
     for r in readouts:
         why = duplicates.find(r) if skip_duplicates else None
         if why is None and skip_duplicates and duplicate_key(r) in keys_here:
