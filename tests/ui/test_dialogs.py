@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from readout_desk import paths
 from readout_desk.archive import Archive
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.preferences import PreferencesDialog
@@ -33,6 +34,8 @@ def test_preferences_find_a_zone_by_typing_and_save_choices(qtbot: QtBot) -> Non
     dialog.font_size.setValue(14)
     dialog.apply()
     again = Settings()
+    assert again.path.parent == paths.config_dir()
+    assert "Asia/Tokyo" in again.path.read_text(encoding="utf-8")
     assert again.home_zone() == "Asia/Tokyo"
     assert again.date_format() == "iso"
     assert again.font_size() == 14
