@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
@@ -85,6 +85,19 @@ def test_paste_lima_review_save_and_find_it(qtbot: QtBot, archive: Archive,
 
         draft = editor.draft()
         assert draft.section == "Japan-Peru Relations"
+        # The fields the text filled are tinted, with their source words as the tooltip.
+        section = editor.findChild(QLineEdit, "sectionField")
+        city = editor.findChild(QLineEdit, "cityField")
+        title = editor.findChild(QLineEdit, "titleField")
+        assert section is not None and city is not None and title is not None
+        assert section.property("extracted") is True
+        assert city.toolTip() == "Read from the text: “Lima, Peru”"
+        assert not title.property("extracted")
+        section.setFocus()
+        qtbot.keyClick(section, Qt.Key.Key_End)
+        qtbot.keyClicks(section, "!")
+        assert section.property("extracted") is False
+        qtbot.keyClick(section, Qt.Key.Key_Backspace)
         preview = editor.sessions.preview.text()
         assert "11:10 p.m. on May 3 JST" in preview and "11:40 p.m. on May 3 JST" in preview
 

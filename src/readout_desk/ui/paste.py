@@ -27,9 +27,11 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -194,6 +196,52 @@ class ExtractedPane(QWidget):
         self.source.ensureCursorVisible()
 
 
+#: Form fields (by object name) filled from a span of the text.
+_FORM_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("titleField",), "section": ("sectionField",),
+    "meeting_date": ("meetingDateField",), "published_date": ("publishedDateField",),
+    "mode": ("modeField",), "occasion": ("occasionField",),
+    "place": ("cityField", "countryField"),
+}
+EXTRACTED_STYLE = ("QLineEdit[extracted=\"true\"], QComboBox[extracted=\"true\"] "
+                   "{ background: #fff2a8; }")
+
+
+def mark_extracted(editor: QWidget, draft: Draft) -> list[QWidget]:
+    """Tint the form fields the text filled, with the source words as their tooltip; the
+    tint goes as soon as the user changes the field. Returns the marked widgets."""
+    marked: list[QWidget] = []
+    for key, names in _FORM_FIELDS.items():
+        span = draft.spans.get(key)
+        if span is None:
+            continue
+        words = " ".join(draft.source[span[0]:span[1]].split())
+        for name in names:
+            widget = editor.findChild(QWidget, name)
+            if widget is None:
+                continue
+            widget.setProperty("extracted", True)
+            widget.setToolTip(f"Read from the text: “{words}”")
+            _clear_on_edit(widget)
+            marked.append(widget)
+    editor.setStyleSheet(editor.styleSheet() + EXTRACTED_STYLE)
+    return marked
+
+
+def _clear_on_edit(widget: QWidget) -> None:
+    def clear(*_args: object) -> None:
+        if widget.property("extracted"):
+            widget.setProperty("extracted", False)
+            widget.setToolTip("")
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(clear)
+    elif isinstance(widget, QComboBox):
+        widget.activated.connect(clear)
+
+
 def open_draft(window: MainWindow, draft: Draft) -> ReadoutEditor | None:
     """Open the editor on ``draft`` with its source text and extracted spans beside it."""
     from readout_desk.ui.editor import open_editor
@@ -208,6 +256,7 @@ def open_draft(window: MainWindow, draft: Draft) -> ReadoutEditor | None:
         split.insertWidget(1, pane)
         half = max(400, split.width() // 2)
         split.setSizes([half, half])
+    mark_extracted(editor, draft)
     editor.title_note = "draft from text"
     editor.show_draft(editor.draft())  # shows the note in the title
     if draft.flagged:
@@ -430,4 +479,4 @@ def install(window: MainWindow) -> None:
 
 
 __all__ = ["DropHandler", "ExtractedPane", "PasteDialog", "field_label", "install",
-           "open_draft"]
+           "mark_extracted", "open_draft"]
