@@ -775,15 +775,18 @@ def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, lim
     # Straight to the driver: these statements change with every page, so compiling and
     # caching them through SQLAlchemy would cost more than running them.
     params = sqlite_sql.driver_params(built.params)
-    key = ("rank", built.fts_where, tuple(sorted(params.items())))
+    key: tuple[Any, ...] = ("rank", built.fts_where, tuple(sorted(params.items())))
     token = cache.token(conn)
     cached = cache.get(key, token)
     if cached is None or (cached[1] and len(cached[0]) < want + sqlite_sql.TIE_MARGIN):
         count = max(want + sqlite_sql.TIE_MARGIN, RANK_AHEAD)
         top = [(int(i), float(score)) for i, score in
-               conn.exec_driver_sql(sqlite_sql.top_sql(built), dict(params, top=count))]
+               conn.exec_driver_sql(sqlite_sql.top_sql(built),
+                                    dict(params, top=count)).fetchall()]
         more = len(top) == count  # there may be hits past the ranked ones
         cache.put(key, token, (top, more))
+        if not more:  # every hit was ranked: that is the count too
+            cache.put(("count", None, *key[1:]), token, len(top))
     else:
         top, more = cached
     if len(top) <= offset:
@@ -815,7 +818,7 @@ def _ranked_page(conn: Connection, built: sqlite_sql.SqlSearch, offset: int, lim
     one_by_one = (more and not built.has_prefix
                   and cache.count(conn, built, ONE_BY_ONE_FROM) >= ONE_BY_ONE_FROM)
     sql = sqlite_sql.hits_sql(page_ids, one_by_one=one_by_one)
-    rows = {int(row[0]): row for row in conn.exec_driver_sql(sql, params)}
+    rows = {int(row[0]): row for row in conn.exec_driver_sql(sql, params).fetchall()}
     return tuple(_hit(rows[i]) for i in page_ids if i in rows)
 
 
