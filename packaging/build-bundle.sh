@@ -81,7 +81,8 @@ APP_PID=$!
 
 shown=""
 for _ in $(seq 1 300); do
-    if xwininfo -root -tree 2>/dev/null | grep -q '"Readout Desk'; then
+    # The main window's title is "Readout Desk — <archive>" (a hidden Qt window is "Readout Desk").
+    if xwininfo -root -tree 2>/dev/null | grep -q '"Readout Desk — '; then
         shown=$(( ($(date +%s%N) - START) / 1000000 ))
         break
     fi

@@ -19,6 +19,10 @@ import pytest
 WINDOW_TIMEOUT_S = 60.0
 EXIT_TIMEOUT_S = 30.0
 
+#: Main windows are titled "Readout Desk — <archive>"; Qt's hidden client-leader window is
+#: titled "Readout Desk" alone and exists before the main window does.
+MAIN_WINDOW = "Readout Desk — "
+
 _TITLE = re.compile(r'^\s*0x[0-9a-f]+ "(?P<title>[^"]*)"', re.MULTILINE)
 
 
@@ -35,10 +39,10 @@ class XServer:
                                 check=False)
         return _TITLE.findall(result.stdout)
 
-    def app_windows(self, prefix: str = "Readout Desk") -> list[str]:
+    def app_windows(self, prefix: str = MAIN_WINDOW) -> list[str]:
         return [t for t in self.window_titles() if t.startswith(prefix)]
 
-    def wait_for_window(self, prefix: str = "Readout Desk", proc: subprocess.Popen[bytes] |
+    def wait_for_window(self, prefix: str = MAIN_WINDOW, proc: subprocess.Popen[bytes] |
                         None = None, timeout: float = WINDOW_TIMEOUT_S) -> list[str]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
