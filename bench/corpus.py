@@ -440,10 +440,10 @@ def iter_readouts(size: int, seed: int = SEED, start: int = 0) -> Iterator[dict[
         yield jsonformat.readout_to_dict(readout(index, seed))
 
 
-def iter_batches(size: int, batch: int, seed: int = SEED
+def iter_batches(size: int, batch: int, seed: int = SEED, start: int = 0
                  ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
-    """``(first index, JSON objects)`` for consecutive batches of the corpus."""
-    for first in range(0, size, batch):
+    """``(first index, JSON objects)`` for consecutive batches of the corpus from ``start``."""
+    for first in range(start, size, batch):
         yield first, list(iter_readouts(min(first + batch, size), seed, first))
 
 

@@ -175,8 +175,11 @@ class PlainImporter:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.next_id = 1 + (self.conn.execute("SELECT max(id) FROM readouts").fetchone()[0] or 0)
-        self.people: dict[str, int] = {}
-        self.topics: dict[str, int] = {}
+        # A resumed build continues with the people and topics already in the file.
+        self.people: dict[str, int] = {
+            str(k): int(i) for k, i in self.conn.execute("SELECT name_key, id FROM people")}
+        self.topics: dict[str, int] = {
+            str(k): int(i) for k, i in self.conn.execute("SELECT name_key, id FROM topics")}
 
     def close(self) -> None:
         self.conn.close()
@@ -306,22 +309,36 @@ def table_counts(path: Path) -> dict[str, int]:
 # ----- building the data -----------------------------------------------------------------
 
 
-def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = False
-          ) -> dict[str, Any]:
-    """Import the corpus both ways (timed) and write the text files (untimed)."""
-    if data.exists():
-        shutil.rmtree(data)
-    (data / "text").mkdir(parents=True)
+def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = False,
+          resume: bool = False) -> dict[str, Any]:
+    """Import the corpus both ways (timed) and write the text files (untimed).
+
+    ``resume`` continues a build that was stopped: ``data/partial.json`` holds how many
+    readouts both files already have and the seconds and text bytes they took.
+    """
     facade_db, plain_db = data / "archive.sqlite3", data / "plain.sqlite3"
-    Archive.open(plain_db).close()  # the same schema, made by the archive (untimed)
+    facade_s = plain_s = 0.0
+    text_bytes = start = 0
+    if resume:
+        partial = json.loads((data / "partial.json").read_text())
+        start, text_bytes = int(partial["done"]), int(partial["text_bytes"])
+        facade_s, plain_s = float(partial["facade_s"]), float(partial["plain_s"])
+        counts = (table_counts(facade_db)["readouts"], table_counts(plain_db)["readouts"])
+        if counts != (start, start) or start % BATCH:
+            raise SystemExit(f"cannot resume: the files hold {counts} readouts, "
+                             f"partial.json says {start}")
+        log(f"  resuming after {start:,} readouts")
+    else:
+        if data.exists():
+            shutil.rmtree(data)
+        (data / "text").mkdir(parents=True)
+        Archive.open(plain_db).close()  # the same schema, made by the archive (untimed)
     archive = Archive.open(facade_db)
     plain = PlainImporter(plain_db)
-    facade_s = plain_s = 0.0
-    text_bytes = 0
     made: set[str] = set()
     started = time.monotonic()
     try:
-        for first, items in corpus.iter_batches(size, BATCH):
+        for first, items in corpus.iter_batches(size, BATCH, start=start):
             # Alternate which goes first so neither always meets a warm or cold cache.
             order = ("facade", "plain") if (first // BATCH) % 2 == 0 else ("plain", "facade")
             records = None
@@ -517,10 +534,9 @@ def search(size: int, data: Path, rounds: int, rg_rounds: int, count_cap: int,
 # ----- start-up, memory and typing -------------------------------------------------------
 
 
-def probe(mode: str, db: Path | None, runs: int, text: str = "") -> dict[str, Any]:
-    """Run ``bench/ui_probe.py`` ``runs`` times; the median of each figure."""
+def probe(mode: str, db: Path | None, runs: int, text: str = "") -> list[dict[str, Any]]:
+    """Run ``bench/ui_probe.py`` ``runs`` times; each run's figures or its error."""
     results = []
-    error = None
     for _ in range(runs):
         cmd = [sys.executable, str(HERE / "ui_probe.py"), mode]
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -530,15 +546,17 @@ def probe(mode: str, db: Path | None, runs: int, text: str = "") -> dict[str, An
                              env=env, check=False, timeout=600)
         lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
         if not lines:
-            error = (out.stderr.strip().splitlines() or ["no output"])[-1]
+            results.append({"error": (out.stderr.strip().splitlines() or ["no output"])[-1]})
             continue
-        value = json.loads(lines[-1])
-        if "error" in value:
-            error = value["error"]
-            continue
-        results.append(value)
+        results.append(json.loads(lines[-1]))
+    return results
+
+
+def merge(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure over the runs that gave one."""
+    results = [r for r in runs if "error" not in r]
     if not results:
-        return {"error": error or "no result"}
+        return {"error": runs[-1]["error"] if runs else "no result"}
     merged: dict[str, Any] = {"runs": len(results)}
     for key, value in results[0].items():
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -550,10 +568,13 @@ def probe(mode: str, db: Path | None, runs: int, text: str = "") -> dict[str, An
 
 def ui(data: Path, runs: int) -> dict[str, Any]:
     db = data / "archive.sqlite3"
-    bare = probe("bare", None, runs)
-    window = probe("window", db, runs)
+    bare: list[dict[str, Any]] = []
+    window: list[dict[str, Any]] = []
+    for _ in range(runs):  # alternate, so both meet the same load on a shared machine
+        bare += probe("bare", None, 1)
+        window += probe("window", db, 1)
     typing = probe("typing", db, max(1, runs - 1), text="rule of law trade")
-    return {"bare": bare, "window": window, "typing": typing}
+    return {"bare": merge(bare), "window": merge(window), "typing": merge(typing)}
 
 
 # ----- report -----------------------------------------------------------------------------
@@ -657,6 +678,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="reuse bench/out/data-N from an earlier run (no import figures "
                              "are measured again; they are taken from that run)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue a stopped build (needs data-N/partial.json)")
     parser.add_argument("--skip", action="append", default=[],
                         choices=("search", "ui", "rg"), help="leave a part out")
     parser.add_argument("--out", type=Path, default=OUT)
@@ -683,7 +706,7 @@ def main(argv: list[str] | None = None) -> int:
         built["reused"] = True
     else:
         log(f"building {size:,} readouts in {data}")
-        built = build(size, data, log, drop_plain=size >= 500_000)
+        built = build(size, data, log, drop_plain=size >= 500_000, resume=args.resume)
     result["import"] = built
     db = data / "archive.sqlite3"
     built.setdefault("plain_bytes", file_size(data / "plain.sqlite3"))
