@@ -11,7 +11,7 @@ from readout_desk.archive.errors import (
     ArchiveReadOnlyError,
     NotFoundError,
 )
-from readout_desk.archive.store import Archive, Facets, FacetCount, TimingFlag, VersionInfo
+from readout_desk.archive.store import Archive, FacetCount, Facets, TimingFlag, VersionInfo
 
 __all__ = [
     "Archive",
