@@ -62,64 +62,10 @@ def _offset(delta: dt.timedelta | None) -> str:
     return f"{sign}{hours:02d}{minutes:02d}" + (f"{secs:02d}" if secs else "")
 
 
-@dataclass(frozen=True)
-class _Period:
-    """The zone's rules from ``start`` (UTC) on, until the next transition."""
-
-    start: dt.datetime
-    offset_before: dt.timedelta
-    offset: dt.timedelta
-    is_dst: bool
-    name: str
-
-
-def _state(zone_name: str, instant: dt.datetime) -> tuple[dt.timedelta, bool, str]:
-    here = instant.astimezone(timing.get_zone(zone_name))
-    dst = here.dst()
-    return here.utcoffset() or dt.timedelta(0), bool(dst), timing.zone_abbreviation(here)
-
-
-def zone_periods(zone_name: str, first_year: int, last_year: int) -> list[_Period]:
-    """The zone's offset at the start of ``first_year`` and every change up to ``last_year``.
-
-    Changes are found by stepping a day at a time and bisecting to the second, which
-    reads the rules from :mod:`zoneinfo` (through :mod:`readout_desk.domain.timing`)
-    rather than restating them.
-    """
-    begin = dt.datetime(first_year, 1, 1, tzinfo=UTC) - dt.timedelta(days=1)
-    end = dt.datetime(last_year + 1, 1, 1, tzinfo=UTC) + dt.timedelta(days=1)
-    state = _state(zone_name, begin)
-    periods = [_Period(begin, state[0], state[0], state[1], state[2])]
-    step = dt.timedelta(days=1)
-    cursor = begin
-    while cursor < end:
-        nxt = cursor + step
-        new = _state(zone_name, nxt)
-        if new != state:
-            lo, hi = cursor, nxt
-            while hi - lo > dt.timedelta(seconds=1):
-                mid = lo + (hi - lo) / 2
-                mid = mid.replace(microsecond=0)
-                if mid <= lo:
-                    mid = lo + dt.timedelta(seconds=1)
-                if _state(zone_name, mid) == state:
-                    lo = mid
-                else:
-                    hi = mid
-            changed = _state(zone_name, hi)
-            periods.append(_Period(hi, state[0], changed[0], changed[1], changed[2]))
-            state = changed
-            # A zone may change twice within a day (rare); rescan from the change.
-            cursor = hi
-            continue
-        cursor = nxt
-    return periods
-
-
 def vtimezone(zone_name: str, years: Iterable[int]) -> list[str]:
     """The VTIMEZONE component for ``zone_name`` covering ``years``, as unfolded lines."""
     wanted = sorted(set(years))
-    periods = zone_periods(zone_name, wanted[0], wanted[-1])
+    periods = timing.zone_periods(zone_name, wanted[0], wanted[-1])
     lines = ["BEGIN:VTIMEZONE", f"TZID:{zone_name}", f"X-LIC-LOCATION:{zone_name}"]
     for i, p in enumerate(periods):
         kind = "DAYLIGHT" if p.is_dst else "STANDARD"
