@@ -132,27 +132,12 @@ def file_problems(path: Path, *, full: bool = False) -> list[str]:
     """
     if not path.exists():
         return [f"{path} does not exist"]
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=sqlite_sql.BUSY_TIMEOUT_S)
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    try:
-        pragma = "integrity_check" if full else "quick_check"
-        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-        return [r for r in rows if r != "ok"]
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
+    return sqlite_sql.file_problems(path, full=full)
 
 
 def _make_self_contained(path: Path) -> None:
     """Switch a copied database out of WAL so that it is one file that opens anywhere."""
-    conn = sqlite3.connect(str(path))
-    try:
-        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
-    finally:
-        conn.close()
+    sqlite_sql.leave_wal(path)
 
 
 def _unique(path: Path) -> Path:

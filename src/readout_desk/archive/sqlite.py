@@ -384,3 +384,32 @@ def executemany(conn: Connection, sql: str, rows: Sequence[dict[str, Any]]) -> N
     """Run ``sql`` for every row in one round trip."""
     if rows:
         conn.execute(text(sql), list(rows))
+
+
+def file_problems(path: Path, *, full: bool = False) -> list[str]:
+    """``quick_check`` (or ``integrity_check``) of any SQLite file, opened read-only.
+
+    For files that may not be archives at all (backups, damaged copies), so it uses the
+    driver directly rather than an engine with the archive's pragmas.
+    """
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        return [r for r in rows if r != "ok"]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
+def leave_wal(path: Path) -> None:
+    """Switch a copied database out of WAL mode, so that it is one self-contained file."""
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        conn.close()
