@@ -57,3 +57,15 @@ def test_imports_respect_the_layers(path: Path) -> None:
 def test_the_check_sees_the_modules() -> None:
     layers = {_layer(p) for p in _modules()}
     assert {"domain", "archive", "paths", "cli"} <= layers
+
+
+SQLITE_ONLY = ("PRAGMA ", " MATCH ", "bm25(", "fts5(")
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_sqlite_only_sql_stays_in_one_module(path: Path) -> None:
+    if path.name == "sqlite.py" and _layer(path) == "archive":
+        return
+    text = path.read_text("utf-8")
+    for marker in SQLITE_ONLY:
+        assert marker not in text, f"{marker.strip()} outside archive/sqlite.py"

@@ -241,3 +241,15 @@ def test_integrity_check_and_index_rebuild(three: Archive) -> None:
     assert three.integrity_problems() == []
     three.rebuild_index()
     assert three.search("Gervasi").total == 1
+
+
+def test_samples_rank_after_the_users_own_readouts(demo_archive: Archive) -> None:
+    # The Lima readout is the demo's one published readout; three samples also discuss
+    # the CPTPP, in shorter texts that BM25 alone would rank higher.
+    page = demo_archive.search("CPTPP")
+    assert page.total >= 2
+    assert page.hits[0].title == "Japan-Peru Foreign Ministers' Meeting"
+    assert not page.hits[0].is_sample and all(h.is_sample for h in page.hits[1:])
+    # Among samples, relevance still decides.
+    samples = [h for h in demo_archive.search("minister", limit=50).hits if h.is_sample]
+    assert len(samples) > 5

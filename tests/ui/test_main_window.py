@@ -72,18 +72,16 @@ def test_cptpp_selects_the_lima_readout_with_tokyo_times(
             "(local time; 11:10 p.m. on May 3 JST) for approximately 15 minutes") in text
 
 
-def test_cptpp_in_the_full_demo_archive_finds_lima(
+def test_cptpp_in_the_full_demo_archive_selects_lima(
         qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
     window = open_window(demo_archive, home_zone="Asia/Tokyo")
     type_query(qtbot, window, "CPTPP")
     titles = shown_titles(window)
-    assert "Japan-Peru Foreign Ministers' Meeting" in titles
-    row = titles.index("Japan-Peru Foreign Ministers' Meeting")
-    window.results.setFocus()
-    for _ in range(row):
-        qtbot.keyClick(window.results, Qt.Key.Key_Down)
+    assert len(titles) > 1  # samples discuss the CPTPP too; the published readout ranks first
+    assert titles[0] == "Japan-Peru Foreign Ministers' Meeting"
     qtbot.waitUntil(lambda: window.detail.readout is not None
-                    and window.detail.readout.title == titles[row], timeout=WAIT_MS)
+                    and window.detail.readout.title == titles[0], timeout=WAIT_MS)
+    assert window.current_readout_id() == window.detail.readout.id
     assert "11:10 p.m. on May 3 JST) for approximately 15 minutes" in \
         window.detail.toPlainText()
     # the searched word is highlighted in the detail

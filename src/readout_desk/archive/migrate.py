@@ -17,8 +17,8 @@ from readout_desk.archive import sqlite as sqlite_sql
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 
 
 def current_revision(engine: Engine) -> tuple[str | None, set[str]]:

@@ -239,6 +239,8 @@ class ReadoutTopicRow(Base):
 
 
 Index("ix_readout_topics_topic", ReadoutTopicRow.topic_id)
+# Only sample readouts: lets a search rank them after the user's own at no cost.
+Index("ix_readouts_sample_ids", ReadoutRow.id, sqlite_where=ReadoutRow.is_sample == 1)
 
 
 class PhotoRow(Base):

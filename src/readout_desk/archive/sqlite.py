@@ -44,6 +44,16 @@ _WEIGHTS = ", ".join(str(w) for _c, w in FTS_COLUMNS)
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 
+#: Added to a sample readout's BM25 score (lower is better; BM25 scores here are small
+#: negative numbers), so that illustrative samples rank after the user's own readouts.
+#: The sample ids come from a partial index that holds only samples: in an archive
+#: without samples it is empty and the test costs nothing.
+SAMPLE_RANK_PENALTY = 1_000_000
+RELEVANCE = (
+    f"(bm25({FTS_TABLE}, {_WEIGHTS}) + CASE WHEN {FTS_TABLE}.rowid IN "
+    f"(SELECT id FROM readouts WHERE is_sample = 1) THEN {SAMPLE_RANK_PENALTY} ELSE 0 END)"
+)
+
 CREATE_FTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     + ", ".join(c for c, _w in FTS_COLUMNS)
@@ -107,6 +117,11 @@ def quick_open_check(engine: Engine) -> None:
     """Touch the file so that "not a database" shows up now, not in the middle of a search."""
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA schema_version").scalar()
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes whenever another connection commits to the file."""
+    return int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
 
 
 def integrity_problems(conn: Connection) -> list[str]:
@@ -270,7 +285,7 @@ def page_sql(search: SqlSearch, sort: str, descending: bool) -> str:
     else:
         snippet = "substr(r.lead, 1, 160)"
     if sort == "relevance" and search.has_match:
-        order = f"bm25({FTS_TABLE}, {_WEIGHTS}), r.meeting_date DESC, r.id DESC"
+        order = f"{RELEVANCE}, r.meeting_date DESC, r.id DESC"
     else:
         column = SORT_COLUMNS.get(sort, "r.meeting_date")
         direction = "DESC" if descending or sort == "relevance" else "ASC"
@@ -301,7 +316,7 @@ def top_sql(search: SqlSearch) -> str:
     Scoring every hit is unavoidable for a ranking, but reading each hit's readout and
     snippet is not: :func:`hits_sql` then fetches those for the page's rows only.
     """
-    return (f"SELECT {FTS_TABLE}.rowid, bm25({FTS_TABLE}, {_WEIGHTS}) AS score "
+    return (f"SELECT {FTS_TABLE}.rowid, {RELEVANCE} AS score "
             f"FROM {FTS_TABLE} WHERE {search.fts_where} ORDER BY score LIMIT :top")
 
 

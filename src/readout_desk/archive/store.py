@@ -727,7 +727,7 @@ class _RankingCache:
     @staticmethod
     def token(conn: Connection) -> tuple[Any, int]:
         """What an entry must match to be used: this connection, no commit elsewhere since."""
-        version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+        version = sqlite_sql.data_version(conn)
         return conn.connection.dbapi_connection, version
 
     def get(self, key: tuple[Any, ...], token: tuple[Any, int]) -> Any:
