@@ -53,3 +53,12 @@ def test_an_archive_that_cannot_open_is_reported_in_one_sentence(
     assert app.main(["--db", str(tmp_path)]) == 1  # a folder, not a file
     assert len(shown) == 1 and "folder" in shown[0]
     assert "Traceback" not in shown[0]
+
+
+def test_qt_options_and_their_values_are_not_taken_for_files() -> None:
+    from readout_desk.ui.app import split_qt_arguments
+
+    ours, qt = split_qt_arguments(["-platform", "xcb", "--db", "x.sqlite3", "export.json",
+                                   "-style=fusion", "-reverse"])
+    assert ours == ["--db", "x.sqlite3", "export.json", "-reverse"]
+    assert qt == ["-platform", "xcb", "-style=fusion"]

@@ -31,10 +31,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Qt's own command-line options that take a value ("-platform xcb"); see QApplication.
+QT_VALUE_OPTIONS = frozenset({
+    "-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
+    "-qwindowicon", "-qwindowtitle", "-display", "-geometry", "-style", "-stylesheet",
+    "-session", "-name", "-title", "-widgetcount", "-qmljsdebugger",
+})
+
+
+def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``(ours, qt)``: Qt's options (with their values) apart from the program's own."""
+    ours: list[str] = []
+    qt: list[str] = []
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        name = arg.split("=", 1)[0].lstrip("-")
+        if arg.startswith("-") and not arg.startswith("--") and f"-{name}" in QT_VALUE_OPTIONS:
+            qt.append(arg)
+            if "=" not in arg and i + 1 < len(items):
+                qt.append(items[i + 1])
+                i += 1
+        else:
+            ours.append(arg)
+        i += 1
+    return ours, qt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the archive and show the main window; returns the exit code."""
-    args, qt_args = build_parser().parse_known_args(
-        list(sys.argv[1:] if argv is None else argv))
+    ours, qt_args = split_qt_arguments(sys.argv[1:] if argv is None else argv)
+    args, unknown = build_parser().parse_known_args(ours)
+    qt_args += unknown
     logging.basicConfig(level=logging.WARNING)
 
     from readout_desk.ui import instance_name
