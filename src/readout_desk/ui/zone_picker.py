@@ -112,7 +112,10 @@ class ZonePicker(QComboBox):
             raise ValueError("the reference time must be aware")
         if at.date() != self._at.date():
             self._at = at
+            zone = self.zone()
             self._fill()
+            if zone:
+                self.set_zone(zone)  # relabel with the offset of that day
 
     def set_suggestions(self, zones: list[str]) -> None:
         """Put ``zones`` at the top of the list."""

@@ -7,7 +7,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from readout_desk.archive import Archive
+from readout_desk.ui.editor import open_editor
 from readout_desk.ui.zone_picker import ZonePicker, zone_of_text
+from tests.archive.helpers import brazil_readout
+from tests.ui.editor.conftest import close_all_editors
 
 JANUARY = dt.datetime(2025, 1, 15, 12, 0, tzinfo=dt.timezone.utc)
 JULY = dt.datetime(2025, 7, 15, 12, 0, tzinfo=dt.timezone.utc)
@@ -77,3 +81,15 @@ def test_set_zone_is_silent_and_keeps_unknown_text(qtbot: QtBot) -> None:
     assert picker.zone() == ""
     assert edited == []
     assert zone_of_text("America/Lima (UTC-5)") == "America/Lima"
+
+
+def test_the_editor_shows_offsets_of_the_meeting_day(qtbot: QtBot, archive: Archive) -> None:
+
+    saved = archive.add(brazil_readout())  # New York, September 25: summer time (EDT)
+    editor = open_editor(None, archive, readout_id=saved.id, home_zone="Asia/Tokyo")
+    try:
+        assert "EDT" in editor.when.zone.currentText()
+        assert "UTC-4" in editor.when.zone.currentText()
+        assert "EDT" in editor.sessions.zone.currentText()
+    finally:
+        close_all_editors()

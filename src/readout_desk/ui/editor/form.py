@@ -7,6 +7,7 @@ merges into one step), so Ctrl+Z and Ctrl+Shift+Z work the same in every field.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -293,6 +294,12 @@ class ReadoutEditor(QMainWindow):
 
     def _refresh(self) -> None:
         self._built = build(self._draft, self.home_zone)
+        day = self._built.readout.meeting_date
+        if day is not None:
+            # Zone pickers show each zone's offset on the meeting's day (EDT in September).
+            noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
+            for picker in (self.when.zone, self.sessions.zone, self.sessions.printed_zone):
+                picker.set_reference_time(noon)
         shown = self._built
         if not self._show_problems:
             shown = Built(shown.readout, tuple(i for i in shown.issues if i.kind != "required"))
