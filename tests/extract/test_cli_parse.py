@@ -64,7 +64,7 @@ def test_parse_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
 
 
 def test_parse_uses_the_users_topic_file(tmp_path: Path) -> None:
-    from readout_desk.cli_extract import user_topic_file
+    from readout_desk.cli.extract import user_topic_file
 
     user_topic_file().write_text(json.dumps({"topics": [{"name": "UNGA week",
                                                           "aliases": ["General Assembly"]}]}),

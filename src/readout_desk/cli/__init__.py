@@ -23,9 +23,9 @@ from readout_desk import __version__, paths
 
 #: Modules that add sub-commands (``register(subparsers)``), imported in this order.
 COMMAND_MODULES: tuple[str, ...] = (
-    "readout_desk.cli_desktop",
-    "readout_desk.cli_transfer",
-    "readout_desk.cli_extract",
+    "readout_desk.cli.desktop",
+    "readout_desk.cli.transfer",
+    "readout_desk.cli.extract",
 )
 
 EXIT_OK = 0
@@ -315,7 +315,3 @@ def _report(exc: Exception, err: TextIO) -> int:
     print(f"readout-desk-cli: unexpected error ({type(exc).__name__}: {exc}); "
           "set READOUT_DESK_DEBUG=1 to see the details, and please report it.", file=err)
     return EXIT_FAILURE
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
