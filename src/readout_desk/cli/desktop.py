@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from readout_desk import desktop
-from readout_desk.cli import EXIT_OK, Context, UserError
+from readout_desk.cli.context import EXIT_OK, Context, UserError
+
+if TYPE_CHECKING:
+    from readout_desk.cli.context import Commands
 
 
 def _home(args: argparse.Namespace) -> Path | None:
@@ -47,10 +50,10 @@ def cmd_uninstall(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def register(subparsers: Any) -> None:
+def register(commands: Commands) -> None:
     """Add the desktop-entry commands to ``readout-desk-cli``."""
     home_help = "XDG data folder to use (default: $XDG_DATA_HOME, else ~/.local/share)"
-    p = subparsers.add_parser(
+    p = commands.add_parser(
         "install-desktop-entry",
         help="add Readout Desk to the applications menu (Linux and other freedesktop systems)",
     )
@@ -60,7 +63,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--data-home", metavar="DIR", help=home_help)
     p.set_defaults(handler=cmd_install)
 
-    p = subparsers.add_parser("uninstall-desktop-entry",
+    p = commands.add_parser("uninstall-desktop-entry",
                               help="remove Readout Desk from the applications menu")
     p.add_argument("--data-home", metavar="DIR", help=home_help)
     p.set_defaults(handler=cmd_uninstall)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readout_desk import paths
-from readout_desk.cli import EXIT_OK, EXIT_USAGE, Context, UserError
+from readout_desk.cli.context import EXIT_OK, EXIT_USAGE, Context, UserError
+
+if TYPE_CHECKING:
+    from readout_desk.cli.context import Commands
 
 #: The user's own topics and aliases, read in addition to the curated list.
 TOPIC_FILE_NAME = "topics.json"
@@ -97,9 +100,9 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def register(subparsers: Any) -> None:
+def register(commands: Commands) -> None:
     """Add the ``parse`` sub-command."""
-    p = subparsers.add_parser(
+    p = commands.add_parser(
         "parse", help="draft records from published readouts' text (nothing is saved)",
         description="Read each file (text or HTML) and print the draft readout it gives, "
                     "with the cross-check of printed times against the time-zone rules.")

@@ -1,7 +1,7 @@
 """Command-line sub-commands for moving readouts in and out and keeping them safe.
 
 ``import FILE...``, ``export``, ``backup``, ``restore BACKUP``, ``check`` and
-``trash list|restore ID|empty``; registered through :data:`readout_desk.cli.COMMAND_MODULES`.
+``trash list|restore ID|empty``; one of :data:`readout_desk.cli.COMMAND_GROUPS`.
 """
 
 from __future__ import annotations
@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from readout_desk.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Context, UserError
+from readout_desk.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Context, UserError, parse_id
+
+if TYPE_CHECKING:
+    from readout_desk.cli.context import Commands
 
 FORMATS = ("json", "csv", "md", "html", "pdf", "ics")
 
@@ -222,9 +225,7 @@ def cmd_trash(args: argparse.Namespace, ctx: Context) -> int:
     if args.action == "restore":
         if not args.ids:
             raise UserError("Say which readout to restore: trash restore ID.")
-        from readout_desk.cli import _parse_id
-
-        ids = [_parse_id(i) for i in args.ids]
+        ids = [parse_id(i) for i in args.ids]
         for readout_id in ids:
             if not archive.is_deleted(readout_id):
                 archive.get(readout_id)  # a missing id raises NotFoundError
@@ -246,9 +247,9 @@ def cmd_trash(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def register(sub: Any) -> None:
+def register(commands: Commands) -> None:
     """Add the import, export, backup, restore, check and trash sub-commands."""
-    p = sub.add_parser("import", help="import readouts from JSON or CSV files or folders "
+    p = commands.add_parser("import", help="import readouts from JSON or CSV files or folders "
                                       "(all or nothing per file; duplicates skipped)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
@@ -259,14 +260,14 @@ def register(sub: Any) -> None:
                    help="name each file as it is imported and each skipped duplicate")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("export", help="export the archive, a search or some readouts")
+    p = commands.add_parser("export", help="export the archive, a search or some readouts")
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--query", metavar="Q", help="export the hits of this search")
     p.add_argument("--ids", metavar="ID,ID", help="export these readouts")
     p.add_argument("--out", required=True, metavar="PATH", help="the file to write")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("backup", help="back up the archive and its photo files now")
+    p = commands.add_parser("backup", help="back up the archive and its photo files now")
     p.add_argument("--folder", metavar="DIR",
                    help="where backups go (default: ARCHIVE-backups beside the archive)")
     p.add_argument("--keep", type=int, metavar="N",
@@ -274,15 +275,15 @@ def register(sub: Any) -> None:
     p.add_argument("--list", action="store_true", help="list the backups instead")
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", help="replace the archive with a backup, after a preview")
+    p = commands.add_parser("restore", help="replace the archive with a backup, after a preview")
     p.add_argument("backup", metavar="BACKUP", help="a backup folder (see backup --list)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("check", help="check the archive file for damage")
+    p = commands.add_parser("check", help="check the archive file for damage")
     p.set_defaults(handler=cmd_check)
 
-    p = sub.add_parser("trash", help="list, restore from or empty the trash")
+    p = commands.add_parser("trash", help="list, restore from or empty the trash")
     p.add_argument("action", choices=["list", "restore", "empty"])
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--yes", action="store_true", help="empty without asking")
