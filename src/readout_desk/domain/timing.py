@@ -3,6 +3,8 @@
 The rule: a session's start is kept as the source stated it (a naive local wall time,
 an IANA zone, a hedge). From that we derive an aware instant for sorting, ranges and
 display in the reader's home zone. Nothing outside this module converts between zones.
+Clock times and month names are read by :mod:`.clocktime` and re-exported here, so the
+program has one reader of each.
 
 Wall times that do not exist (skipped when clocks go forward) raise
 :class:`NonexistentTimeError`, which names the nearest valid times; wall times that
@@ -18,6 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from readout_desk.domain.clocktime import MONTH_PATTERN as MONTH_PATTERN
+from readout_desk.domain.clocktime import MONTHS as MONTHS
+from readout_desk.domain.clocktime import ClockError as ClockError
+from readout_desk.domain.clocktime import ClockRangeError as ClockRangeError
+from readout_desk.domain.clocktime import parse_clock as parse_clock
 from readout_desk.domain.records import MeetingSession, PrintedTime
 
 UTC = dt.timezone.utc
@@ -210,6 +217,35 @@ def is_ambiguous(wall: dt.datetime, zone_name: str) -> bool:
     except TimingError:
         return False
     return False
+
+
+def printed_wall(clock: dt.time, start: dt.datetime, zone: str, printed_zone: str,
+                 fold: int = 0) -> dt.datetime:
+    """A printed second time whose date is not printed, as a wall time in its zone.
+
+    ``clock`` goes on the day before, of or after ``start``'s date, whichever lies nearest
+    the instant ``start`` (a wall time in ``zone``) is in ``printed_zone``: "(0:30 a.m.
+    JST)" after a 10:30 a.m. start in Lima is the next day. ``start``'s own date when
+    ``start`` cannot be placed.
+    """
+    candidates = [dt.datetime.combine(start.date() + dt.timedelta(days=d), clock)
+                  for d in (-1, 0, 1)]
+    try:
+        there = resolve(start, zone, fold).astimezone(get_zone(printed_zone))
+    except TimingError:
+        return candidates[1]
+    wall = there.replace(tzinfo=None)
+    return min(candidates, key=lambda c: abs((c - wall).total_seconds()))
+
+
+def abbreviation_on(zone_name: str, day: dt.date) -> str | None:
+    """The abbreviation ``zone_name`` uses at noon on ``day`` ("CEST"), or its UTC offset;
+    ``None`` when the zone is unknown."""
+    try:
+        noon = resolve(dt.datetime(day.year, day.month, day.day, 12), zone_name, 0)
+    except TimingError:
+        return None
+    return zone_abbreviation(noon)
 
 
 def session_start(session: MeetingSession) -> dt.datetime | None:

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from readout_desk.domain import timing
+
 _HEDGE_WORDS = (
     r"slightly\s+after|shortly\s+after|just\s+after|a\s+little\s+after|soon\s+after|"
     r"slightly\s+before|shortly\s+before|just\s+before|a\s+little\s+before|"
@@ -41,32 +43,9 @@ class Clock:
     text: str
 
 
-def parse_clock(m: re.Match[str]) -> dt.time | None:
-    """The time of a :data:`CLOCK_RE` match, or ``None`` when it is not a clock time."""
-    word = m.group("word")
-    if word:
-        return dt.time(0, 0) if word.lower() == "midnight" else dt.time(12, 0)
-    hour = int(m.group("h"))
-    minute = int(m.group("m") or 0)
-    ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
-    sep = m.group("sep")
-    if ampm:
-        if hour > 12:
-            return None
-        if ampm.startswith("p") and hour != 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
-        return dt.time(hour % 24, minute)
-    # Without a.m./p.m. only "20:20", "9:40", "14h30" and "1400 hrs" are clock times;
-    # "6.15" alone is a number.
-    if sep == ":" or sep == "h" or m.group("hrs"):
-        if sep is None and m.group("hrs") and m.group("hrs").lower() != "hrs":
-            return None  # "2 hours" is a duration
-        if hour == 24:
-            hour = 0
-        return dt.time(hour, minute)
-    return None
+def _is_prose_number(m: re.Match[str]) -> bool:
+    # Without a.m./p.m. or "hrs", "6.15" in running text is a number, not a time.
+    return m.group("sep") == "." and not m.group("ampm") and not m.group("hrs")
 
 
 _MILITARY_RE = re.compile(r"(?<![\w.:])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?:hrs|hours)\b",
@@ -74,16 +53,18 @@ _MILITARY_RE = re.compile(r"(?<![\w.:])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?
 
 
 def find_clocks(text: str, start: int = 0, end: int | None = None) -> list[Clock]:
-    """Every clock time in ``text[start:end]``."""
+    """Every clock time in ``text[start:end]``, read by :func:`.timing.parse_clock`."""
     stop = len(text) if end is None else end
+    matches = [m for m in CLOCK_RE.finditer(text, start, stop) if not _is_prose_number(m)]
+    matches += _MILITARY_RE.finditer(text, start, stop)
     found: list[Clock] = []
-    for m in CLOCK_RE.finditer(text, start, stop):
-        value = parse_clock(m)
+    for m in matches:
+        try:
+            value = timing.parse_clock(m.group(0))
+        except timing.ClockError:
+            continue  # "2 hours" is a duration; "13 p.m." no time at all
         if value is not None:
             found.append(Clock(value, m.start(), m.end(), m.group(0)))
-    for m in _MILITARY_RE.finditer(text, start, stop):
-        found.append(Clock(dt.time(int(m.group("hh")), int(m.group("mm"))), m.start(), m.end(),
-                           m.group(0)))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -599,13 +599,6 @@ def _printed_wall(tm: sessions.Timing, day: dt.date, start: dt.datetime | None,
         return dt.datetime.combine(other_date, tm.other_time)
     if tm.other_offset is not None:
         return dt.datetime.combine(day + dt.timedelta(days=tm.other_offset), tm.other_time)
-    candidates = [dt.datetime.combine(day + dt.timedelta(days=d), tm.other_time)
-                  for d in (-1, 0, 1)]
     if start is not None and zone:
-        try:
-            instant = timing.resolve(start, zone, 0).astimezone(timing.get_zone(other_zone))
-        except timing.TimingError:
-            return candidates[1]
-        wall = instant.replace(tzinfo=None)
-        return min(candidates, key=lambda c: abs((c - wall).total_seconds()))
-    return candidates[1]
+        return timing.printed_wall(tm.other_time, start, zone, other_zone)
+    return dt.datetime.combine(day, tm.other_time)

@@ -148,6 +148,9 @@ _LONG_NAMES = {
 }
 
 
+_CENTRAL_EUROPE = ("CET", "CEST")
+
+
 def zone_for_label(label: str, place_zone: str | None, when: dt.date | None) -> str | None:
     """The IANA zone a printed label names: "local time" -> the place's zone, "Japan time"
     -> Asia/Tokyo, "France time" -> Europe/Paris, "JST", "Paris time", "CEST"."""
@@ -158,15 +161,9 @@ def zone_for_label(label: str, place_zone: str | None, when: dt.date | None) -> 
     if lowered in _LONG_NAMES:
         return _LONG_NAMES[lowered]
     if text in clock.ABBREVIATIONS:
-        if place_zone and when is not None:
-            try:
-                noon = timing.resolve(dt.datetime(when.year, when.month, when.day, 12),
-                                      place_zone, 0)
-                if timing.zone_abbreviation(noon) == text or (
-                        text in ("CET", "CEST") and noon.tzname() in ("CET", "CEST")):
-                    return place_zone
-            except timing.TimingError:
-                pass
+        used = timing.abbreviation_on(place_zone, when) if place_zone and when else None
+        if used == text or (text in _CENTRAL_EUROPE and used in _CENTRAL_EUROPE):
+            return place_zone
         return clock.ABBREVIATIONS[text]
     name = re.sub(r"\s+(?:standard\s+)?time$", "", text, flags=re.IGNORECASE).strip()
     if not name:
