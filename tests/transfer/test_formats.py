@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -13,11 +16,11 @@ import pytest
 from readout_desk.archive import Archive
 from readout_desk.archive.transfer import Cancelled, export_readouts, import_files
 from readout_desk.archive.transfer.csvio import guess_mapping, person_from_name
-from readout_desk.archive.transfer.ics import fold_line
 from readout_desk.domain.records import MeetingSession, NameOrder, Readout
 from tests.archive.helpers import lima_readout
 
 UTC = dt.timezone.utc
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _calendar(path: Path) -> icalendar.Calendar:
@@ -78,10 +81,68 @@ def test_ics_lines_are_folded_and_escaped(tmp_path: Path, archive: Archive) -> N
     out = tmp_path / "t.ics"
     export_readouts(archive, [saved.id], "ics", out)
     raw = out.read_bytes()
-    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    lines = raw.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\r\n " in raw  # the long summary is folded onto continuation lines
+    for line in lines:
+        line.decode("utf-8")  # never folded inside a character
+    assert b"Talks\\; with\\, commas\\\\ and" in raw.replace(b"\r\n ", b"")
     summary = str(_calendar(out).walk("VEVENT")[0]["SUMMARY"])
     assert summary.endswith(tricky.title)
-    assert fold_line("x" * 80).count("\r\n ") == 1
+
+
+@pytest.mark.parametrize(("zone", "year", "changes"), [
+    ("Europe/Berlin", 2025, [("DAYLIGHT", dt.datetime(2025, 3, 30, 1, 0, tzinfo=UTC)),
+                             ("STANDARD", dt.datetime(2025, 10, 26, 1, 0, tzinfo=UTC))]),
+    ("Australia/Lord_Howe", 2025, [("STANDARD", dt.datetime(2025, 4, 5, 15, 0, tzinfo=UTC)),
+                                   ("DAYLIGHT", dt.datetime(2025, 10, 4, 15, 30, tzinfo=UTC))]),
+    ("Asia/Tokyo", 2024, []),
+])
+def test_ics_vtimezone_comes_from_the_zone_rules(tmp_path: Path, archive: Archive, zone: str,
+                                                 year: int, changes: list[tuple[str, dt.datetime]]
+                                                 ) -> None:
+    """Every wall time of the year reads back, through the calendar's own VTIMEZONE, as the
+    instant the zone database gives, and the VTIMEZONE has one part per change of clocks."""
+    talk = dataclasses.replace(
+        lima_readout(), title=f"Talks in {zone}", meeting_date=dt.date(year, 6, 1), place=None,
+        sessions=(MeetingSession("meeting", dt.datetime(year, 6, 1, 10, 0), zone),))
+    saved = archive.add(talk)
+    out = tmp_path / "zone.ics"
+    export_readouts(archive, [saved.id], "ics", out)
+    (vtz,) = _calendar(out).walk("VTIMEZONE")
+    assert str(vtz["TZID"]) == zone
+    parts = vtz.subcomponents[1:]  # the first gives the offset in force on January 1
+    assert [p.name for p in parts] == [kind for kind, _ in changes]
+    own_zone, rules = vtz.to_tz(), ZoneInfo(zone)
+    for _, instant in changes:
+        before, after = instant - dt.timedelta(minutes=1), instant
+        assert before.astimezone(rules).utcoffset() != after.astimezone(rules).utcoffset()
+    wall = dt.datetime(year, 1, 1)
+    while wall.year == year:
+        for fold in (0, 1):
+            assert wall.replace(tzinfo=own_zone, fold=fold).astimezone(UTC) == \
+                wall.replace(tzinfo=rules, fold=fold).astimezone(UTC), (wall, fold)
+        wall += dt.timedelta(minutes=15)
+
+
+def test_the_calendar_library_loads_only_when_a_calendar_is_written(tmp_path: Path) -> None:
+    """The window imports the export code at start; icalendar is left for the first .ics."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from readout_desk.archive import Archive\n"
+        "from readout_desk.archive.transfer import export_readouts\n"
+        "from tests.archive.helpers import lima_readout\n"
+        "print('icalendar' in sys.modules)\n"
+        f"with Archive.open(None) as archive:\n"
+        f"    saved = archive.add(lima_readout())\n"
+        f"    export_readouts(archive, [saved.id], 'ics', Path({str(tmp_path / 'x.ics')!r}))\n"
+        "print('icalendar' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
 
 
 def test_csv_export_has_a_row_per_readout_and_per_session(tmp_path: Path,

@@ -458,57 +458,6 @@ def render_timing(session: MeetingSession, home_zone: str | None) -> str:
     return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class ZonePeriod:
-    """A zone's rules from ``start`` (UTC) on, until its next transition."""
-
-    start: dt.datetime
-    offset_before: dt.timedelta
-    offset: dt.timedelta
-    is_dst: bool
-    name: str
-
-
-def _zone_state(zone_name: str, instant: dt.datetime) -> tuple[dt.timedelta, bool, str]:
-    here = instant.astimezone(get_zone(zone_name))
-    return here.utcoffset() or dt.timedelta(0), bool(here.dst()), zone_abbreviation(here)
-
-
-def zone_periods(zone_name: str, first_year: int, last_year: int) -> list[ZonePeriod]:
-    """The zone's offset at the start of ``first_year`` and every change up to ``last_year``.
-
-    Changes are found by stepping a day at a time and bisecting to the second, so the
-    rules are read from the zone database rather than restated (for iCalendar's VTIMEZONE).
-    """
-    begin = dt.datetime(first_year, 1, 1, tzinfo=UTC) - dt.timedelta(days=1)
-    end = dt.datetime(last_year + 1, 1, 1, tzinfo=UTC) + dt.timedelta(days=1)
-    state = _zone_state(zone_name, begin)
-    periods = [ZonePeriod(begin, state[0], state[0], state[1], state[2])]
-    step = dt.timedelta(days=1)
-    cursor = begin
-    while cursor < end:
-        nxt = cursor + step
-        new = _zone_state(zone_name, nxt)
-        if new != state:
-            lo, hi = cursor, nxt
-            while hi - lo > dt.timedelta(seconds=1):
-                mid = (lo + (hi - lo) / 2).replace(microsecond=0)
-                if mid <= lo:
-                    mid = lo + dt.timedelta(seconds=1)
-                if _zone_state(zone_name, mid) == state:
-                    lo = mid
-                else:
-                    hi = mid
-            changed = _zone_state(zone_name, hi)
-            periods.append(ZonePeriod(hi, state[0], changed[0], changed[1], changed[2]))
-            state = changed
-            # A zone may change twice within a day (rare): rescan from the change.
-            cursor = hi
-            continue
-        cursor = nxt
-    return periods
-
-
 def total_minutes(sessions: Iterable[MeetingSession]) -> int | None:
     """The sum of the stated durations, or ``None`` when none is stated."""
     stated = [s.duration_minutes for s in sessions if s.duration_minutes is not None]

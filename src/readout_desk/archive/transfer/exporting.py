@@ -370,10 +370,9 @@ def export_readouts(
         return ExportResult((out,), count)
     if fmt in ("ics", "ical", "icalendar"):
         readouts = list(iter_readouts(archive, ids, progress, cancelled))
-        parts = ics.calendar_parts(readouts, now or dt.datetime.now(UTC), home)
+        parts = ics.calendar_parts(readouts, now or dt.datetime.now(UTC))
         with atomic_text_file(out, newline="") as handle:
-            for line in ics.calendar_text(parts):
-                handle.write(line)
+            handle.write(ics.calendar_text(parts, home))
         notes = []
         if parts.skipped:
             notes.append(f"{parts.skipped} session{'s' if parts.skipped != 1 else ''} without "

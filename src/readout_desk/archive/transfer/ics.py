@@ -2,164 +2,142 @@
 
 Each event's start is written as the printed local wall time with ``TZID=`` the IANA
 zone (``DTSTART;TZID=America/Lima:20230503T091000``), and the calendar carries a
-VTIMEZONE for every zone used, built from the IANA rules for the years concerned, so
-that a calendar application shows the right instant even if it does not know the zone
-by name. Durations are written as ``DURATION`` (exact minutes), which stays right
-across a change of clocks. Sessions without a start time or zone have no place on a
-calendar and are left out (the export result counts them).
+VTIMEZONE for every zone used, built by the ``icalendar`` library from the IANA rules for
+the years concerned, so that a calendar application shows the right instant even if it
+does not know the zone by name. The library also escapes text and folds long lines.
+Durations are written as ``DURATION`` (exact minutes), which stays right across a change
+of clocks. Sessions without a start time or zone have no place on a calendar and are left
+out (the export result counts them).
+
+``icalendar`` is imported when a calendar is written, not when this module is loaded: the
+window imports the export code at start and should not pay for a calendar library then.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readout_desk import __version__
 from readout_desk.domain import render, timing
 from readout_desk.domain.records import MeetingSession, Readout
 
+if TYPE_CHECKING:
+    import icalendar
+
 UTC = dt.timezone.utc
 PRODID = f"-//Readout Desk//Readout Desk {__version__}//EN"
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value escaped per RFC 5545 3.3.11."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+@dataclass(frozen=True)
+class PlacedSession:
+    """A session that has a place on a calendar: a start time and a zone it exists in."""
+
+    readout: Readout
+    index: int
+    session: MeetingSession
+    start: dt.datetime  # the session's start, aware in its own zone
+    stamp: dt.datetime  # when the readout was last saved (DTSTAMP)
 
 
-def fold_line(line: str) -> str:
-    """A content line folded at 75 octets (never inside a UTF-8 character), CRLF-terminated."""
-    out: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += ch
-        size += n
-    out.append(current)
-    return "\r\n".join(out) + "\r\n"
+@dataclass(frozen=True)
+class CalendarParts:
+    """What a calendar holds: the placeable sessions, the zones they use, how many were not."""
+
+    zones: dict[str, set[int]]
+    sessions: list[PlacedSession]
+    skipped: int
 
 
-def _local(value: dt.datetime) -> str:
-    return value.strftime("%Y%m%dT%H%M%S")
+def calendar_parts(readouts: Iterable[Readout], now: dt.datetime) -> CalendarParts:
+    """Every placeable session of ``readouts`` and the years of each zone they use."""
+    zones: dict[str, set[int]] = {}
+    placed: list[PlacedSession] = []
+    skipped = 0
+    for r in readouts:
+        stamp = r.updated_at or now
+        for i, s in enumerate(r.sessions):
+            start = timing.session_start(s)
+            if s.start is None or not s.zone or start is None:
+                skipped += 1
+                continue
+            zones.setdefault(s.zone, set()).add(s.start.year)
+            placed.append(PlacedSession(r, i, s, start, stamp))
+    return CalendarParts(zones, placed, skipped)
 
 
-def _utc(value: dt.datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+def _description(r: Readout, s: MeetingSession, home_zone: str | None) -> str:
+    lines = [timing.render_timing(s, home_zone)]
+    if s.time_hedge or s.duration_hedge:
+        lines.append("Times as the source states them, with its hedges.")
+    if r.participants:
+        lines.append("Participants: " + "; ".join(render.participant_lines(r)))
+    if r.lead:
+        lines += ["", r.lead]
+    source = " — ".join(x for x in (r.publisher, r.source_url) if x)
+    if source:
+        lines += ["", f"Source: {source}"]
+    return "\n".join(lines)
 
 
-def _offset(delta: dt.timedelta | None) -> str:
-    seconds = int((delta or dt.timedelta(0)).total_seconds())
-    sign = "+" if seconds >= 0 else "-"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{sign}{hours:02d}{minutes:02d}" + (f"{secs:02d}" if secs else "")
+def _event(placed: PlacedSession, home_zone: str | None) -> icalendar.Event:
+    import icalendar
 
-
-def vtimezone(zone_name: str, years: Iterable[int]) -> list[str]:
-    """The VTIMEZONE component for ``zone_name`` covering ``years``, as unfolded lines."""
-    wanted = sorted(set(years))
-    periods = timing.zone_periods(zone_name, wanted[0], wanted[-1])
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone_name}", f"X-LIC-LOCATION:{zone_name}"]
-    for i, p in enumerate(periods):
-        kind = "DAYLIGHT" if p.is_dst else "STANDARD"
-        # DTSTART is the local time of the change in the offset in force before it.
-        local = (p.start + p.offset_before).replace(tzinfo=None)
-        if i == 0:
-            local = dt.datetime(1970, 1, 1) if len(periods) == 1 else local
-        lines += [f"BEGIN:{kind}", f"DTSTART:{_local(local)}",
-                  f"TZOFFSETFROM:{_offset(p.offset_before)}", f"TZOFFSETTO:{_offset(p.offset)}",
-                  f"TZNAME:{escape_text(p.name)}", f"END:{kind}"]
-    lines.append("END:VTIMEZONE")
-    return lines
-
-
-def _event_lines(r: Readout, index: int, s: MeetingSession, stamp: dt.datetime,
-                 home_zone: str | None) -> list[str]:
+    r, s = placed.readout, placed.session
     assert s.start is not None and s.zone is not None
     title = r.title or render.section_of(r) or "Meeting"
     kind = render.session_heading(s)
     uid_base = f"{r.id}" if r.id is not None else title
     created = r.created_at.strftime("%Y%m%dT%H%M%SZ") if r.created_at else "0"
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:readout-{escape_text(uid_base)}-{created}-session-{index + 1}@readout-desk",
-        f"DTSTAMP:{_utc(stamp)}",
-    ]
-    start = timing.session_start(s)
-    ambiguous_second = s.fold == 1 and timing.is_ambiguous(s.start, s.zone)
-    if start is not None and ambiguous_second:
+    event = icalendar.Event()
+    event.add("uid", f"readout-{uid_base}-{created}-session-{placed.index + 1}@readout-desk")
+    event.add("dtstamp", placed.stamp.astimezone(UTC))
+    if s.fold == 1 and timing.is_ambiguous(s.start, s.zone):
         # The second of two equal wall times: TZID would name the first, so give the instant.
-        lines.append(f"DTSTART:{_utc(start)}")
+        event.add("dtstart", placed.start.astimezone(UTC))
     else:
-        lines.append(f"DTSTART;TZID={s.zone}:{_local(s.start)}")
+        event.add("dtstart", placed.start)
     if s.duration_minutes:
-        lines.append(f"DURATION:PT{s.duration_minutes}M")
+        event.add("duration", dt.timedelta(minutes=s.duration_minutes))
     elif s.end is not None and s.end > s.start:
-        lines.append(f"DTEND;TZID={s.zone}:{_local(s.end)}")
+        event.add("dtend", s.end.replace(tzinfo=placed.start.tzinfo))
     summary = f"{kind}: {title}" if len(r.sessions) > 1 or kind != "Meeting" else title
-    lines.append(f"SUMMARY:{escape_text(summary)}")
+    event.add("summary", summary)
     place = render.place_text(r)
     if place:
-        lines.append(f"LOCATION:{escape_text(place)}")
-    description = [timing.render_timing(s, home_zone)]
-    if s.time_hedge or s.duration_hedge:
-        description.append("Times as the source states them, with its hedges.")
-    if r.participants:
-        description.append("Participants: " + "; ".join(render.participant_lines(r)))
-    if r.lead:
-        description += ["", r.lead]
-    source = " — ".join(x for x in (r.publisher, r.source_url) if x)
-    if source:
-        description += ["", f"Source: {source}"]
-    lines.append(f"DESCRIPTION:{escape_text(chr(10).join(description))}")
+        event.add("location", place)
+    event.add("description", _description(r, s, home_zone))
     if r.source_url:
-        lines.append(f"URL:{r.source_url}")
+        event.add("url", r.source_url)
     if r.topics:
-        lines.append("CATEGORIES:" + ",".join(escape_text(t) for t in r.topics))
-    lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
-    return lines
+        event.add("categories", list(r.topics))
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    return event
 
 
-@dataclass(frozen=True)
-class CalendarParts:
-    """The pieces of a calendar: VTIMEZONEs first, then events (lines not yet folded)."""
+def calendar(parts: CalendarParts, home_zone: str | None = None) -> icalendar.Calendar:
+    """The VCALENDAR of ``parts``: a VTIMEZONE per zone used, then one VEVENT per session."""
+    import icalendar
 
-    zones: dict[str, set[int]]
-    events: list[list[str]]
-    skipped: int
-
-
-def calendar_parts(readouts: Iterable[Readout], now: dt.datetime,
-                   home_zone: str | None = None) -> CalendarParts:
-    """Events for every placeable session of ``readouts`` and the zones they need."""
-    zones: dict[str, set[int]] = {}
-    events: list[list[str]] = []
-    skipped = 0
-    for r in readouts:
-        stamp = r.updated_at or now
-        for i, s in enumerate(r.sessions):
-            if s.start is None or not s.zone or timing.session_start(s) is None:
-                skipped += 1
-                continue
-            zones.setdefault(s.zone, set()).add(s.start.year)
-            events.append(_event_lines(r, i, s, stamp, home_zone))
-    return CalendarParts(zones, events, skipped)
-
-
-def calendar_text(parts: CalendarParts) -> Iterator[str]:
-    """The whole VCALENDAR as folded, CRLF-terminated lines."""
-    yield from (fold_line(x) for x in (
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH", "X-WR-CALNAME:Readout Desk meetings"))
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", "Readout Desk meetings")
     for zone in sorted(parts.zones):
-        yield from (fold_line(x) for x in vtimezone(zone, parts.zones[zone]))
-    for event in parts.events:
-        yield from (fold_line(x) for x in event)
-    yield fold_line("END:VCALENDAR")
+        years = parts.zones[zone]
+        cal.add_component(icalendar.Timezone.from_tzid(
+            zone, first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 1, 1, 1)))
+    for placed in parts.sessions:
+        cal.add_component(_event(placed, home_zone))
+    return cal
+
+
+def calendar_text(parts: CalendarParts, home_zone: str | None = None) -> str:
+    """The whole VCALENDAR as text: folded, CRLF-terminated lines."""
+    data: bytes = calendar(parts, home_zone).to_ical()
+    return data.decode("utf-8")
