@@ -1,30 +1,31 @@
-"""PDF export through Qt's printing: the HTML export laid out by QTextDocument on A4 pages.
+"""PDF through Qt's printing: an HTML document laid out by QTextDocument on A4 pages.
 
-The command line reaches this through :func:`export_pdf_offscreen`, which starts an
-offscreen QGuiApplication when none is running, so no display is needed.
+This is the one module outside ``readout_desk.ui`` allowed to import PySide6, and it uses
+only QtCore and QtGui (``QTextDocument``, ``QPdfWriter``, ``QGuiApplication``), never
+widgets. The command line imports it lazily, inside ``export --format pdf``, so that no
+other command loads Qt; the window's export dialog imports it the same way. The HTML comes
+from the archive's HTML export (``readout_desk.archive.html_document``), so a PDF shows
+exactly what an HTML export shows.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from readout_desk.archive.store import Archive
-from readout_desk.archive.transfer.common import (
-    CancelFn,
-    ProgressFn,
-    never_cancelled,
-    no_progress,
-)
-from readout_desk.archive.transfer.exporting import html_document, iter_readouts
+# Keeps the application object made for a program without a window alive for the
+# process's life (Qt allows one per process).
+_started_apps: list[QGuiApplication] = []
 
 
 def write_pdf(html: str, out: Path, *, title: str = "Readouts") -> None:
-    """Lay ``html`` out on A4 pages and write it to ``out`` (through a temporary file)."""
+    """Lay ``html`` out on A4 pages and write it to ``out`` (through a temporary file).
+
+    Must run on the thread that owns the QGuiApplication (Qt's text layout needs it).
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.part")
     writer = QPdfWriter(str(partial))
@@ -45,30 +46,13 @@ def write_pdf(html: str, out: Path, *, title: str = "Readouts") -> None:
     os.replace(partial, out)
 
 
-def export_pdf(archive: Archive, ids: Sequence[int], out: Path, *, home_zone: str,
-               title: str = "Readouts", progress: ProgressFn = no_progress,
-               cancelled: CancelFn = never_cancelled) -> int:
-    """Write the readouts ``ids`` to a PDF file; returns how many were written.
+def write_pdf_offscreen(html: str, out: Path, *, title: str = "Readouts") -> None:
+    """:func:`write_pdf` from a program without a window (the command line).
 
-    Must run on the thread that owns the QGuiApplication (Qt's text layout needs it).
+    Starts an offscreen QGuiApplication when none is running, so no display is needed;
+    an application already running (the window's, or a test's) is used as it is.
     """
-    readouts = list(iter_readouts(archive, ids, progress, cancelled))
-    write_pdf(html_document(readouts, home_zone, title), Path(out), title=title)
-    return len(readouts)
-
-
-# Keeps the application object made for the command line alive for the process's life.
-_offscreen_apps: list[QGuiApplication] = []
-
-
-def export_pdf_offscreen(archive: Archive, ids: Sequence[int], out: Path, *, home_zone: str,
-                         title: str = "Readouts") -> int:
-    """:func:`export_pdf` from a program without a GUI (the command line)."""
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        # A QApplication (not just a QGuiApplication), so that widgets can still be made
-        # in the same process afterwards (Qt allows one application object per process).
-        from PySide6.QtWidgets import QApplication
-
-        _offscreen_apps.append(QApplication(["readout-desk-cli"]))
-    return export_pdf(archive, ids, out, home_zone=home_zone, title=title)
+        _started_apps.append(QGuiApplication(["readout-desk-cli"]))
+    write_pdf(html, out, title=title)

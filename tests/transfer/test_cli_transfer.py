@@ -49,7 +49,12 @@ def test_export_import_round_trip_on_the_command_line(tmp_path: Path, demo_db: P
 
 
 @pytest.mark.parametrize("fmt", ["csv", "md", "html", "ics", "pdf"])
-def test_every_export_format(tmp_path: Path, demo_db: Path, fmt: str) -> None:
+def test_every_export_format(tmp_path: Path, demo_db: Path, fmt: str,
+                             request: pytest.FixtureRequest) -> None:
+    if fmt == "pdf":
+        # The application of the test process is pytest-qt's QApplication, which the GUI
+        # tests need; on its own the command line starts a QGuiApplication (test_cli.py).
+        request.getfixturevalue("qapp")
     out = tmp_path / f"peru.{fmt}"
     code, text, err = run(demo_db, "export", "--format", fmt, "--query", "peru",
                           "--out", str(out))

@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readout_desk import desktop
-from readout_desk.cli.context import EXIT_OK, Context, UserError
+from readout_desk.cli.context import EXIT_FAILURE, EXIT_OK, Context, UserError
 
 if TYPE_CHECKING:
     from readout_desk.cli.context import Commands
@@ -23,11 +22,13 @@ def _home(args: argparse.Namespace) -> Path | None:
 
 
 def cmd_install(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk import desktop
+
     launcher = Path(args.launcher).expanduser().absolute() if args.launcher else None
     try:
         written = desktop.install(launcher, _home(args))
     except desktop.DesktopIntegrationError as exc:
-        raise UserError(str(exc), 1) from None
+        raise UserError(str(exc), EXIT_FAILURE) from None
     entry = written[0]
     ctx.print(f"Installed the Readout Desk desktop entry ({len(written)} files):")
     for path in written:
@@ -39,10 +40,12 @@ def cmd_install(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_uninstall(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk import desktop
+
     try:
         removed = desktop.uninstall(_home(args))
     except desktop.DesktopIntegrationError as exc:
-        raise UserError(str(exc), 1) from None
+        raise UserError(str(exc), EXIT_FAILURE) from None
     if not removed:
         ctx.print("The Readout Desk desktop entry was not installed; nothing to remove.")
         return EXIT_OK

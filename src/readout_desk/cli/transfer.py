@@ -22,7 +22,7 @@ FORMATS = ("json", "csv", "md", "html", "pdf", "ics")
 def _parse_mapping(pairs: list[str] | None) -> dict[str, str] | None:
     if not pairs:
         return None
-    from readout_desk.archive.transfer.csvio import FIELD_NAMES
+    from readout_desk.archive import CSV_FIELD_NAMES
 
     mapping: dict[str, str] = {}
     for pair in pairs:
@@ -31,15 +31,16 @@ def _parse_mapping(pairs: list[str] | None) -> dict[str, str] | None:
         if not sep or not field or not column:
             raise UserError(f"--map {pair!r} should look like field=Column, e.g. "
                             "meeting_date=Date.")
-        if field not in FIELD_NAMES:
+        if field not in CSV_FIELD_NAMES:
             raise UserError(f"--map: {field!r} is not a field; the fields are "
-                            + ", ".join(FIELD_NAMES) + ".")
+                            + ", ".join(CSV_FIELD_NAMES) + ".")
         mapping[field] = column
     return mapping
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from readout_desk.archive.transfer.importing import expand_paths, import_files
+    from readout_desk import paths
+    from readout_desk.archive import DraftQueue, expand_paths, import_files, queue_folder
 
     for name in args.files:
         if not Path(name).exists():
@@ -52,9 +53,6 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     def progress(done: int, total: int, label: str) -> None:
         if label and args.verbose:
             ctx.warn(f"[{done + 1}/{total}] {label}")
-
-    from readout_desk import paths
-    from readout_desk.archive.transfer.drafts import DraftQueue, queue_folder
 
     archive = ctx.archive()
     queue = DraftQueue(queue_folder(archive.path, paths.data_dir()))
@@ -94,7 +92,7 @@ def _export_ids(args: argparse.Namespace, ctx: Context) -> list[int]:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from readout_desk.archive.transfer.exporting import export_readouts
+    from readout_desk.archive import export_readouts
 
     out = Path(args.out)
     if out.is_dir():
@@ -105,10 +103,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError("Nothing to export: the archive or the search has no readouts.")
     title = f"Readouts: {args.query}" if args.query else "Readouts"
     if args.format == "pdf":
-        from readout_desk.ui.pdf_export import export_pdf_offscreen
-
-        count = export_pdf_offscreen(ctx.archive(), ids, out, home_zone=ctx.home_zone,
-                                     title=title)
+        count = _export_pdf(ctx, ids, out, title)
         ctx.print(f"Exported {count} readout{'s' if count != 1 else ''} to {out}.")
         return EXIT_OK
     result = export_readouts(ctx.archive(), ids, args.format, out, home_zone=ctx.home_zone,
@@ -121,6 +116,16 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def _export_pdf(ctx: Context, ids: list[int], out: Path, title: str) -> int:
+    """The HTML export laid out as PDF; the only command that loads Qt."""
+    from readout_desk import printing
+    from readout_desk.archive import html_document, iter_readouts
+
+    readouts = list(iter_readouts(ctx.archive(), ids, lambda *_: None, lambda: False))
+    printing.write_pdf_offscreen(html_document(readouts, ctx.home_zone, title), out, title=title)
+    return len(readouts)
+
+
 def _archive_path(ctx: Context) -> Path:
     path = ctx.archive().path
     if path is None:
@@ -129,21 +134,28 @@ def _archive_path(ctx: Context) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from readout_desk.archive import backup
+    from readout_desk.archive import (
+        BACKUP_MANUAL,
+        BACKUP_SCHEDULED,
+        create_backup,
+        default_backup_dir,
+        describe_backups,
+        list_backups,
+    )
 
     folder = Path(args.folder) if args.folder else None
     if args.list:
-        folder = folder or backup.default_backup_dir(_archive_path(ctx))
-        found = backup.list_backups(folder)
+        folder = folder or default_backup_dir(_archive_path(ctx))
+        found = list_backups(folder)
         if not found:
             ctx.print(f"No backups in {folder}.")
-        for line in backup.describe_backups(found):
+        for line in describe_backups(found):
             ctx.print(line)
         return EXIT_OK
     if args.keep is not None and args.keep < 1:
         raise UserError("--keep must be at least 1.")
-    kind = backup.SCHEDULED if args.keep is not None else backup.MANUAL
-    info = backup.create_backup(ctx.archive(), folder=folder, kind=kind, keep=args.keep)
+    kind = BACKUP_SCHEDULED if args.keep is not None else BACKUP_MANUAL
+    info = create_backup(ctx.archive(), folder=folder, kind=kind, keep=args.keep)
     ctx.print(f"Backed up to {info.path}: {info.label}.")
     return EXIT_OK
 
@@ -159,12 +171,12 @@ def _confirm(ctx: Context, question: str, yes: bool) -> bool:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    from readout_desk.archive import backup
+    from readout_desk.archive import preview_backup, restore_backup
 
     source = Path(args.backup)
     if not source.exists():
         raise UserError(f"There is no backup {source}.")
-    preview = backup.preview_backup(source)
+    preview = preview_backup(source)
     for line in preview.lines():
         ctx.print(line)
     if not preview.sound:
@@ -174,23 +186,28 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     if not _confirm(ctx, f"Replace the archive {ctx.location} with this backup?", args.yes):
         ctx.print("Nothing was changed.")
         return EXIT_OK
-    safety = backup.restore_backup(archive, preview.info)
+    safety = restore_backup(archive, preview.info)
     ctx.print(f"Restored. The archive now holds {archive.count():,} readouts; its previous "
               f"state was kept in {safety.path}.")
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    from readout_desk.archive import backup
-    from readout_desk.archive import sqlite as sqlite_sql
-    from readout_desk.archive.errors import ArchiveDamagedError
+    from readout_desk.archive import (
+        ArchiveDamagedError,
+        default_backup_dir,
+        file_problems,
+        is_sqlite_url,
+        latest_good_backup,
+        location_file,
+    )
 
-    path = sqlite_sql.file_path(ctx.location) if sqlite_sql.is_sqlite_url(ctx.location) else None
+    path = location_file(ctx.location) if is_sqlite_url(ctx.location) else None
     if path is None:
         raise UserError("Only an archive file can be checked.")
     if not path.exists():
         raise UserError(f"There is no archive at {path}.")
-    problems = backup.file_problems(path, full=True)
+    problems = file_problems(path, full=True)
     if not problems:
         try:
             problems = ctx.archive().integrity_problems()
@@ -203,7 +220,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     ctx.print(f"{path} is damaged:")
     for p in problems[:20]:
         ctx.print(f"  {p}")
-    good = backup.latest_good_backup(backup.default_backup_dir(path))
+    good = latest_good_backup(default_backup_dir(path))
     if good:
         ctx.print(f"The latest good backup is {good.path} ({good.label}). Restore it with: "
                   f"readout-desk-cli --db {path} restore {good.path}")
