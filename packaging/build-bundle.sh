@@ -48,6 +48,9 @@ ARCHIVE="$SMOKE/archive.sqlite3"
 say "command line: demo archive (runs the schema migrations and the country data)"
 "$APP/readout-desk-cli" --db "$ARCHIVE" demo
 "$APP/readout-desk-cli" --db "$ARCHIVE" search --limit 3 Lima
+say "command line: PDF export (the one command that loads Qt, offscreen)"
+"$APP/readout-desk-cli" --db "$ARCHIVE" export --format pdf --query Lima --out "$SMOKE/lima.pdf"
+[ "$(head -c 5 "$SMOKE/lima.pdf")" = "%PDF-" ] || { echo "the bundled PDF export failed" >&2; exit 1; }
 say "command line: desktop entry into a scratch XDG folder"
 "$APP/readout-desk-cli" install-desktop-entry --data-home "$SMOKE/xdg" | tail -n 1
 
