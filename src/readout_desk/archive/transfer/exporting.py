@@ -2,8 +2,8 @@
 
 Readouts are read in chunks, so an export of the whole archive never holds it all in
 memory at once, and the output is written to a temporary file renamed into place at
-the end: a cancelled or failed export leaves no truncated file. PDF is made by the
-Qt front end (``readout_desk.ui.pdf_export``) from the HTML produced here.
+the end: a cancelled or failed export leaves no truncated file. PDF is made by Qt's
+printing (``readout_desk.printing``) from the HTML produced here.
 """
 
 from __future__ import annotations
