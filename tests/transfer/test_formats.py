@@ -261,12 +261,13 @@ def test_search_result_export(tmp_path: Path, demo_archive: Archive) -> None:
     assert isinstance(demo_archive.get(ids[0]), Readout)
 
 
-def test_own_html_layout_escapes_too() -> None:
-    from readout_desk.archive.transfer.exporting import fallback_readout_html
+def test_exported_readout_fragment_escapes_and_links_only_http() -> None:
+    from readout_desk.archive.transfer.exporting import readout_html
 
     hostile = dataclasses.replace(lima_readout(), title="<b>bold</b>",
                                   source_url="javascript:alert(1)")
-    fragment = fallback_readout_html(hostile, "Asia/Tokyo")
+    fragment = readout_html(hostile, "Asia/Tokyo")
+    assert fragment.startswith("<article") and "<body" not in fragment
     assert "<b>bold</b>" not in fragment and "&lt;b&gt;bold&lt;/b&gt;" in fragment
     assert "href" not in fragment  # only http(s) addresses become links
     assert "11:10 p.m. on May 3 JST" in fragment

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -13,7 +14,8 @@ from sqlalchemy import event
 
 from readout_desk.archive import Archive, ArchiveFullError
 from readout_desk.archive.transfer import duplicate_key, import_files
-from readout_desk.domain import jsonformat
+from readout_desk.archive.transfer.drafts import DraftQueue
+from readout_desk.domain import extract, jsonformat
 from readout_desk.domain.records import Participant, Person, Photo, Readout
 from tests.archive.helpers import lima_readout
 
@@ -154,3 +156,28 @@ def test_a_full_disk_stops_an_import_cleanly(tmp_path: Path, archive: Archive) -
     assert [p.name for p in summary.not_started] == ["later.json"]
     assert summary.stopped
     assert archive.integrity_problems() == []
+
+
+def test_a_text_readout_becomes_a_draft_for_review(tmp_path: Path, archive: Archive,
+                                                   examples_dir: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    text = (examples_dir / "japan-peru-foreign-ministers-2023-05-03.txt").read_text("utf-8")
+    (folder / "lima.txt").write_text(text, "utf-8")
+    queue = DraftQueue(tmp_path / "queue")
+    summary = import_files(archive, [folder], draft_queue=queue)
+    assert archive.count() == 0 and not summary.failed, summary.lines()
+    (draft,) = summary.drafts
+    assert [s.start for s in draft.sessions][:1] == [dt.datetime(2023, 5, 3, 9, 10)]
+    (queued,) = queue.items()
+    assert queued.source_name == "lima.txt" and "HAYASHI" in queued.source_text
+
+
+def test_a_text_file_too_large_for_the_extractor_is_refused(tmp_path: Path,
+                                                             archive: Archive) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(extract.MAX_INPUT_BYTES + 1)
+    summary = import_files(archive, [big], draft_queue=DraftQueue(tmp_path / "queue"))
+    (failed,) = summary.failed
+    assert failed.error == f"the file is larger than {extract.MAX_INPUT_BYTES // 2**20} MB."

@@ -147,15 +147,7 @@ HTML_STYLE = """
 body { font-family: "Noto Serif", Georgia, serif; max-width: 46em; margin: 2em auto;
        padding: 0 1em; line-height: 1.45; color: #1a1a1a; }
 article { border-bottom: 1px solid #ccc; padding-bottom: 1.5em; margin-bottom: 1.5em; }
-.section { color: #555; font-variant: small-caps; margin: 0; }
-.date { color: #555; margin: 0.2em 0; }
 h2 { margin: 0.2em 0 0.6em; }
-.photo { color: #555; font-style: italic; margin: 0.2em 0; }
-.warning { color: #9a3412; }
-.facts dt { font-weight: bold; float: left; clear: left; margin-right: 0.5em; }
-.facts dd { margin: 0 0 0.2em 0; }
-ol.points, ul.points { padding-left: 1.5em; }
-.source { color: #555; font-size: 0.9em; }
 """
 
 
@@ -163,85 +155,13 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def fallback_readout_html(r: Readout, home_zone: str | None) -> str:
-    """One readout as an HTML fragment laid out like the detail pane; all text escaped."""
-    out = ["<article class=\"readout\">"]
-    section = render.section_of(r)
-    if section:
-        out.append(f"<p class=\"section\">{_esc(section)}</p>")
-    if r.meeting_date:
-        out.append(f"<p class=\"date\">{_esc(timing.format_date(r.meeting_date))}</p>")
-    out.append(f"<h2>{_esc(r.title or section or '(untitled)')}</h2>")
-    if r.is_sample:
-        out.append("<p class=\"photo\">(sample readout written for Readout Desk)</p>")
-    for photo in r.photos:
-        out.append(f"<p class=\"photo\">Photo: {_esc(photo.caption)}</p>")
-    facts = []
-    if r.mode.value != "in person":
-        facts.append(("Mode", r.mode.value))
-    place = render.place_text(r)
-    if place:
-        zone = f" ({r.place.zone})" if r.place and r.place.zone else ""
-        facts.append(("Place", place + zone))
-    if r.occasion:
-        facts.append(("Occasion", r.occasion))
-    if facts:
-        out.append("<dl class=\"facts\">" + "".join(
-            f"<dt>{_esc(k)}:</dt><dd>{_esc(v)}</dd>" for k, v in facts) + "</dl>")
-    if r.lead:
-        out.append(f"<p class=\"lead\">{_esc(r.lead)}</p>")
-    if r.sessions:
-        out.append("<h3>Sessions</h3><ul class=\"sessions\">")
-        for s, line in zip(r.sessions, render.session_lines(r, home_zone), strict=True):
-            item = f"<strong>{_esc(render.session_heading(s))}</strong>"
-            if line.timing:
-                item += f": {_esc(line.timing)}"
-            if line.warning:
-                item += f"<br><span class=\"warning\">⚠ {_esc(line.warning)}</span>"
-            out.append(f"<li>{item}</li>")
-        out.append("</ul>")
-    if r.points:
-        out.append("<h3>Summary</h3><ul class=\"points\" style=\"list-style: none\">")
-        for label, p in zip(render.point_labels(r), r.points, strict=True):
-            speaker = f"<strong>{_esc(p.speaker)}:</strong> " if p.speaker else ""
-            margin = f" style=\"margin-left: {1.5 * p.level}em\"" if p.level else ""
-            out.append(f"<li{margin}>{_esc(label)} {speaker}{_esc(p.text)}</li>")
-        out.append("</ul>")
-    if r.participants:
-        out.append("<h3>Participants</h3><ul class=\"participants\">")
-        out += [f"<li>{_esc(line)}</li>" for line in render.participant_lines(r)]
-        out.append("</ul>")
-    if r.topics:
-        out.append(f"<p class=\"topics\"><strong>Topics:</strong> {_esc(', '.join(r.topics))}</p>")
-    if r.notes:
-        out.append(f"<p class=\"notes\"><strong>Notes:</strong> {_esc(r.notes)}</p>")
-    source = []
-    if r.publisher:
-        source.append(_esc(r.publisher))
-    if r.source_url:
-        url = r.source_url if re.match(r"https?://", r.source_url) else ""
-        source.append(f"<a href=\"{_esc(url)}\">{_esc(r.source_url)}</a>" if url
-                      else _esc(r.source_url))
-    if source:
-        out.append(f"<p class=\"source\">Source: {' — '.join(source)}</p>")
-    if r.published_date:
-        out.append(f"<p class=\"source\">Published: "
-                   f"{_esc(timing.format_date(r.published_date))}</p>")
-    out.append("</article>")
-    return "\n".join(out)
-
-
 def readout_html(r: Readout, home_zone: str | None) -> str:
-    """One readout as HTML: the detail pane's layout when the renderer offers it."""
-    shared = getattr(render, "readout_html", None)
-    if callable(shared):
-        page = shared(r, home_zone)
-        if isinstance(page, str):
-            # The reading pane's renderer gives a whole document; keep what is in its body.
-            match = re.search(r"<body[^>]*>(.*)</body>", page, re.DOTALL | re.IGNORECASE)
-            body = match.group(1) if match else page
-            return f"<article class=\"readout\">\n{body.strip()}\n</article>"
-    return fallback_readout_html(r, home_zone)
+    """One readout as an HTML fragment in the reading pane's layout, all archive text escaped."""
+    page = render.readout_html(r, home_zone)
+    # The reading pane's renderer gives a whole document; keep what is in its body.
+    match = re.search(r"<body[^>]*>(.*)</body>", page, re.DOTALL | re.IGNORECASE)
+    body = match.group(1) if match else page
+    return f"<article class=\"readout\">\n{body.strip()}\n</article>"
 
 
 def html_document_start(title: str) -> str:

@@ -15,21 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
 import re
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
 
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
 from readout_desk.archive.transfer import csvio
 from readout_desk.archive.transfer.common import CancelFn, ProgressFn, never_cancelled, no_progress
 from readout_desk.archive.transfer.drafts import DraftQueue
-from readout_desk.domain import geography, jsonformat, validation
+from readout_desk.domain import extract, geography, jsonformat, validation
 from readout_desk.domain.query import ParsedQuery, Term
 from readout_desk.domain.records import Photo, Readout
 
@@ -188,14 +186,6 @@ def read_csv(path: Path, mapping: Mapping[str, str] | None) -> list[Readout]:
         raise _FileProblem(f"{exc}.") from None
 
 
-def _extractor() -> ModuleType | None:
-    """The text extractor package, if this build has one."""
-    try:
-        return importlib.import_module("readout_desk.domain.extract")
-    except ImportError:
-        return None
-
-
 @dataclass(frozen=True)
 class TextDraft:
     """A readout extracted from a text file, with what the reviewer needs beside it."""
@@ -207,10 +197,6 @@ class TextDraft:
 
 def read_text_draft(path: Path) -> TextDraft:
     """The draft extracted from a .txt or .html readout (to be reviewed, not saved directly)."""
-    extract = _extractor()
-    if extract is None:
-        raise _FileProblem("reading .txt and .html readouts needs the text extractor, which "
-                           "this version of Readout Desk does not have.")
     try:
         size = path.stat().st_size
         if size > extract.MAX_INPUT_BYTES:
