@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from readout_desk.archive import Archive
-from readout_desk.archive import backup as bk
+from readout_desk.archive import Archive, create_backup
 from readout_desk.domain import jsonformat
 from readout_desk.ui import transfer
 from readout_desk.ui.main_window import MainWindow
@@ -107,12 +106,14 @@ def test_delete_find_in_trash_and_restore(qtbot: QtBot, demo_archive: Archive,
     _action(window, "actionTrash").trigger()
     dialog = _dialog(window, transfer.TrashDialog, "trashDialog")
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=WAIT_MS)
     assert dialog.titles() == [title]
     table = dialog.table
     rect = table.visualRect(table.model().index(0, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.restore_button.isEnabled()
-    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.reloaded, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert not demo_archive.is_deleted(readout_id)
     assert dialog.titles() == []
     assert "empty" in dialog.info.text()
@@ -140,8 +141,11 @@ def test_empty_trash_asks_first(qtbot: QtBot, demo_archive: Archive,
     demo_archive.delete_many(demo_archive.all_ids()[:2])
     _action(window, "actionTrash").trigger()
     dialog = _dialog(window, transfer.TrashDialog, "trashDialog")
+    qtbot.waitUntil(dialog.empty_button.isEnabled, timeout=WAIT_MS)
     _click_in_message_box("confirmEmptyTrash", "confirmEmptyTrashYes")
-    qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.reloaded, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert dialog.titles() == []
     assert demo_archive.trash() == []
     assert demo_archive.count(include_trash=True) == demo_archive.count()
 
@@ -218,7 +222,7 @@ def test_backups_dialog_previews_and_restores(qtbot: QtBot, archive: Archive,
                                               window_on: Callable[[Archive], MainWindow]
                                               ) -> None:
     archive.add_many([dataclasses.replace(lima_readout(), title=f"Talk {i}") for i in range(3)])
-    bk.create_backup(archive)
+    create_backup(archive)
     archive.add(dataclasses.replace(lima_readout(), title="Added after the backup"))
     window = window_on(archive)
     _action(window, "actionBackups").trigger()
@@ -245,7 +249,7 @@ def test_a_damaged_archive_at_start_up_offers_the_latest_good_backup(
     with Archive.open(path) as live:
         live.add_many([dataclasses.replace(lima_readout(), title=f"Talk {i}")
                        for i in range(40)])
-        bk.create_backup(live)
+        create_backup(live)
     data = bytearray(path.read_bytes())
     data[len(data) // 2:len(data) // 2 + 4000] = b"\xff" * 4000
     path.write_bytes(bytes(data))
@@ -266,7 +270,7 @@ def test_the_app_recovers_a_damaged_archive_and_says_so(qtbot: QtBot, tmp_path: 
     with Archive.open(path) as live:
         live.add_many([dataclasses.replace(lima_readout(), title=f"Talk {i}")
                        for i in range(40)])
-        bk.create_backup(live)
+        create_backup(live)
     data = bytearray(path.read_bytes())
     data[len(data) // 2:len(data) // 2 + 4000] = b"\xff" * 4000
     path.write_bytes(bytes(data))

@@ -6,10 +6,19 @@
 ``work`` runs in a pool thread; ``on_done(result)`` or ``on_error(exception)`` is then
 called on the UI thread. A runner that was shut down, or whose owner widget was
 destroyed, drops late answers instead of calling back into widgets that are gone.
+
+Long work that reports how far it got and can stop early (import, export) goes through
+:meth:`TaskRunner.run_with_progress`: ``work(progress, cancelled)`` calls
+``progress(done, total, label)`` as it goes (delivered to ``on_progress`` on the UI
+thread) and looks at ``cancelled()`` at its safe points; the returned
+:class:`TaskHandle` is what a Cancel button calls.
+
+This is the one way the user interface runs work in the background.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -18,21 +27,50 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
 
+#: ``progress(done, total, label)``: how far long work got (``total`` 0 when unknown).
+ProgressFn = Callable[[int, int, str], None]
+#: ``cancelled()``: whether the person asked long work to stop.
+CancelFn = Callable[[], bool]
+
+
+class TaskHandle:
+    """A task that was started: asks it to stop at its next safe point."""
+
+    def __init__(self) -> None:
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the work to stop (between files or chunks); its answer still arrives."""
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        """Whether stopping was asked for (safe to call from any thread)."""
+        return self._cancel.is_set()
+
 
 class _Relay(QObject):
     """Lives on the UI thread; its signals, emitted from a pool thread, arrive queued."""
 
     done = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int, str)
 
     def __init__(self, runner: TaskRunner, on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None) -> None:
+                 on_error: Callable[[BaseException], None] | None,
+                 on_progress: ProgressFn | None = None) -> None:
         super().__init__()
         self._runner = runner
         self._on_done = on_done
         self._on_error = on_error
+        self._on_progress = on_progress
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_failed)
+        self.progressed.connect(self._deliver_progress)
+
+    @Slot(int, int, str)
+    def _deliver_progress(self, done: int, total: int, label: str) -> None:
+        if self._runner.accepting() and self._on_progress is not None:
+            self._on_progress(done, total, label)
 
     @Slot(object)
     def _deliver_done(self, result: object) -> None:
@@ -86,11 +124,33 @@ class TaskRunner(QObject):
         self.closed = False
 
     def run(self, work: Callable[[], T], on_done: Callable[[T], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
+            on_error: Callable[[BaseException], None] | None = None) -> TaskHandle:
         """Run ``work()`` in a pool thread; call back on the UI thread when it ends."""
-        if self.closed:
-            return
-        relay = _Relay(self, on_done, on_error)
+        handle = TaskHandle()
+        if not self.closed:
+            relay = _Relay(self, on_done, on_error)
+            self._start(work, relay)
+        return handle
+
+    def run_with_progress(self, work: Callable[[ProgressFn, CancelFn], T],
+                          on_progress: ProgressFn,
+                          on_done: Callable[[T], None] | None = None,
+                          on_error: Callable[[BaseException], None] | None = None
+                          ) -> TaskHandle:
+        """Run ``work(progress, cancelled)`` in a pool thread, reporting to ``on_progress``.
+
+        ``progress`` may be called from the work's thread as often as it likes; each call
+        reaches ``on_progress`` on the UI thread. :meth:`TaskHandle.cancel` makes
+        ``cancelled()`` true; the work decides where it can stop.
+        """
+        handle = TaskHandle()
+        if not self.closed:
+            relay = _Relay(self, on_done, on_error, on_progress)
+            emit = relay.progressed.emit
+            self._start(lambda: work(emit, handle.cancelled), relay)
+        return handle
+
+    def _start(self, work: Callable[[], T], relay: _Relay) -> None:
         self._pending.add(relay)  # keeps the relay alive until it has delivered
         self._pool.start(_Job(work, relay))
 

@@ -1,0 +1,141 @@
+"""Import, export, backups, the trash and the review queue, in the main window.
+
+``install(window)`` adds:
+
+- File: Import… (Ctrl+Shift+I), Review Drafts…, Export… (Ctrl+Shift+E), Back Up Now,
+  Backups and Restore…
+- Edit: Move to Trash (Delete), Trash… (Ctrl+Shift+T)
+- Tools: Check Archive, Backup Settings…
+
+One module per concern: :mod:`.importing`, :mod:`.exporting`, :mod:`.trash`,
+:mod:`.backups` (with the schedule), :mod:`.drafts` (the review queue) and
+:mod:`.recovery` (start-up recovery and the archive check). Long work runs off the UI
+thread through :mod:`readout_desk.ui.tasks`, with a progress bar and a cancel button
+where it can be cancelled (:mod:`.progress`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from readout_desk.ui.transfer.backups import (
+    BackupScheduler,
+    BackupsDialog,
+    BackupSettingsDialog,
+    back_up_now,
+)
+from readout_desk.ui.transfer.drafts import DraftsDialog, update_drafts_action
+from readout_desk.ui.transfer.exporting import ExportDialog
+from readout_desk.ui.transfer.importing import ImportDialog
+from readout_desk.ui.transfer.recovery import (
+    check_archive,
+    open_archive_with_recovery,
+    startup_message,
+)
+from readout_desk.ui.transfer.trash import TrashDialog, move_to_trash
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+__all__ = [
+    "BackupsDialog",
+    "DraftsDialog",
+    "ExportDialog",
+    "ImportDialog",
+    "TrashDialog",
+    "install",
+    "move_to_trash",
+    "open_archive_with_recovery",
+    "startup_message",
+]
+
+
+def _action(window: MainWindow, text: str, name: str, tip: str, slot: Callable[[], object],
+            shortcut: QKeySequence | None = None) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def _opener(window: MainWindow, dialog: Callable[[MainWindow], QDialog]) -> Callable[[], None]:
+    """A slot that opens a new ``dialog(window)``, deleted when it closes."""
+
+    def open_dialog() -> None:
+        shown = dialog(window)
+        shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        shown.show()
+        shown.raise_()
+
+    return open_dialog
+
+
+def _add_file_actions(window: MainWindow) -> None:
+    file_menu = window.menu("File")
+    anchor = next((a for a in file_menu.actions() if a.objectName() == "actionQuit"), None)
+    import_action = _action(window, "&Import…", "actionImport",
+                            "Import readouts from JSON, CSV, text or HTML files",
+                            _opener(window, ImportDialog), QKeySequence("Ctrl+Shift+I"))
+    import_action.setEnabled(not window.archive.read_only)
+    drafts_action = _action(window, "Review &Drafts…", "actionReviewDrafts",
+                            "Drafts extracted from imported text files, waiting for review",
+                            _opener(window, DraftsDialog))
+    export_action = _action(window, "&Export…", "actionExport",
+                            "Export the archive, the current search or the selection",
+                            _opener(window, ExportDialog), QKeySequence("Ctrl+Shift+E"))
+    backup_action = _action(window, "&Back Up Now", "actionBackUpNow",
+                            "Copy the archive and its photos into a new backup",
+                            lambda: back_up_now(window))
+    backup_action.setEnabled(window.archive.path is not None)
+    backups = _action(window, "Backups and &Restore…", "actionBackups",
+                      "See the backups, preview one and restore it",
+                      _opener(window, BackupsDialog))
+    for group in ((import_action, drafts_action, export_action), (backup_action, backups)):
+        for action in group:
+            if anchor is not None:
+                file_menu.insertAction(anchor, action)
+            else:
+                file_menu.addAction(action)
+        if anchor is not None:
+            file_menu.insertSeparator(anchor)
+    update_drafts_action(window)
+
+
+def install(window: MainWindow) -> None:
+    """Add import, export, backups, the trash, drafts and the archive check to the window."""
+    _add_file_actions(window)
+
+    # Delete acts on the results table only: in the search field it must delete text.
+    trash_action = QAction("Move to &Trash", window)
+    trash_action.setObjectName("actionMoveToTrash")
+    trash_action.setToolTip("Move the selected readouts to the trash (Delete)")
+    trash_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    trash_action.triggered.connect(lambda _checked=False: move_to_trash(window))
+    trash_action.setEnabled(not window.archive.read_only)
+    window.results.addAction(trash_action)
+    browse_trash = _action(window, "T&rash…", "actionTrash",
+                           "Readouts moved to the trash: restore them or delete them for good",
+                           _opener(window, TrashDialog), QKeySequence("Ctrl+Shift+T"))
+    edit = window.menu("Edit")
+    edit.addSeparator()
+    edit.addAction(trash_action)
+    edit.addAction(browse_trash)
+
+    tools = window.menu("Tools")
+    tools.addAction(_action(window, "&Check Archive", "actionCheckArchive",
+                            "Check the archive file for damage", lambda: check_archive(window)))
+    tools.addAction(_action(window, "Backup &Settings…", "actionBackupSettings",
+                            "How often backups are made and how many are kept",
+                            _opener(window, BackupSettingsDialog)))
+    BackupScheduler(window)

@@ -1,0 +1,130 @@
+"""The review queue: drafts read from imported text files, opened in the editor or discarded."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from readout_desk import paths
+from readout_desk.archive import DraftQueue, QueuedDraft, queue_folder
+from readout_desk.domain import render
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+
+def draft_queue(window: MainWindow) -> DraftQueue:
+    """The review queue of the window's archive."""
+    return DraftQueue(queue_folder(window.archive.path, paths.data_dir()))
+
+
+def update_drafts_action(window: MainWindow) -> None:
+    """Show in File > Review Drafts how many drafts wait."""
+    action = window.findChild(QAction, "actionReviewDrafts")
+    if isinstance(action, QAction):
+        count = len(draft_queue(window))
+        action.setText(f"Review &Drafts ({count})…" if count else "Review &Drafts…")
+
+
+class DraftsDialog(QDialog):
+    """Drafts extracted from text files: open each in the editor, or discard it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main_window = window
+        self.queue = draft_queue(window)
+        self.setObjectName("draftsDialog")
+        self.setWindowTitle("Drafts to Review")
+        self.resize(760, 480)
+        self.list = QListWidget(self)
+        self.list.setObjectName("draftList")
+        self.list.setAccessibleName("Drafts")
+        self.preview = QPlainTextEdit(self)
+        self.preview.setObjectName("draftPreview")
+        self.preview.setReadOnly(True)
+        self.review_button = QPushButton("&Review in Editor…", self)
+        self.review_button.setObjectName("draftReview")
+        self.discard_button = QPushButton("&Discard…", self)
+        self.discard_button.setObjectName("draftDiscard")
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.accept)
+        self.review_button.clicked.connect(self.review)
+        self.discard_button.clicked.connect(self.discard)
+        self.list.currentRowChanged.connect(self._show)
+        lists = QHBoxLayout()
+        lists.addWidget(self.list, 1)
+        lists.addWidget(self.preview, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.review_button)
+        row.addWidget(self.discard_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(lists, 1)
+        layout.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for d in self.queue.items():
+            item = QListWidgetItem(d.label)
+            item.setData(Qt.ItemDataRole.UserRole, d)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.preview.setPlainText("No drafts wait for review.")
+        self.review_button.setEnabled(self.list.count() > 0
+                                      and not self.main_window.archive.read_only)
+        self.discard_button.setEnabled(self.list.count() > 0)
+        update_drafts_action(self.main_window)
+
+    def current(self) -> QueuedDraft | None:
+        if self.list.currentRow() < 0:
+            return None
+        found = self.list.currentItem().data(Qt.ItemDataRole.UserRole)
+        return found if isinstance(found, QueuedDraft) else None
+
+    def _show(self, _row: int) -> None:
+        d = self.current()
+        if d is None:
+            return
+        notes = "".join(f"Note: {n}\n" for n in d.notes)
+        self.preview.setPlainText(notes + ("\n" if notes else "")
+                                  + render.readout_text(d.readout, self.main_window.home_zone()))
+
+    def review(self) -> None:
+        d = self.current()
+        if d is None:
+            return
+        from readout_desk.ui.editor import open_editor
+
+        def saved(_readout: object) -> None:
+            self.queue.remove(d.key)
+            self.reload()
+
+        open_editor(self.main_window, self.main_window.archive, readout=d.readout,
+                    home_zone=self.main_window.home_zone(), source_text=d.source_text,
+                    on_saved=saved)
+
+    def discard(self) -> None:
+        d = self.current()
+        if d is None:
+            return
+        answer = QMessageBox.question(self, "Discard draft",
+                                      f"Discard the draft from {d.source_name}?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.queue.remove(d.key)
+            self.reload()

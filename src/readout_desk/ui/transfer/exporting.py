@@ -1,0 +1,187 @@
+"""The export dialog: the whole archive, the current search or the selection, in a format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from readout_desk.archive import (
+    Archive,
+    Cancelled,
+    export_readouts,
+    html_document,
+    iter_readouts,
+)
+from readout_desk.ui.tasks import CancelFn, ProgressFn
+from readout_desk.ui.transfer.progress import ProgressDialog
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+FORMAT_CHOICES: tuple[tuple[str, str, str], ...] = (
+    ("json", "JSON (complete; imports back losslessly)", "json"),
+    ("csv", "CSV (a row per readout, and a file with a row per session)", "csv"),
+    ("md", "Markdown", "md"),
+    ("html", "HTML (as in the reading pane)", "html"),
+    ("pdf", "PDF (as in the reading pane)", "pdf"),
+    ("ics", "iCalendar (one event per session, in its own time zone)", "ics"),
+)
+
+
+class ExportDialog(ProgressDialog):
+    """Choose what (archive, search, selection), the format and the file; export."""
+
+    finishedExport = Signal(object)  # noqa: N815 - the result, or the exception
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window, "export", "Export Readouts")
+        self.resize(560, 360)
+
+        self.scope_all = QRadioButton("The whole &archive", self)
+        self.scope_all.setObjectName("exportScopeAll")
+        query = window.current_query().strip()
+        self.scope_search = QRadioButton(f"The current &search ({query or 'everything'})", self)
+        self.scope_search.setObjectName("exportScopeSearch")
+        selected = window.selected_readout_ids()
+        self.scope_selection = QRadioButton(
+            f"The &selected readouts ({len(selected)})", self)
+        self.scope_selection.setObjectName("exportScopeSelection")
+        self.scope_selection.setEnabled(bool(selected))
+        group = QButtonGroup(self)
+        for b in (self.scope_all, self.scope_search, self.scope_selection):
+            group.addButton(b)
+        (self.scope_selection if len(selected) > 1 else
+         self.scope_search if query else self.scope_all).setChecked(True)
+
+        self.format_box = QComboBox(self)
+        self.format_box.setObjectName("exportFormat")
+        self.format_box.setAccessibleName("Format")
+        for key, label, _suffix in FORMAT_CHOICES:
+            self.format_box.addItem(label, key)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        self.path_edit.setAccessibleName("File to write")
+        self.path_edit.setText(str(Path.home() / "readouts.json"))
+        browse = QPushButton("&Browse…", self)
+        browse.setObjectName("exportBrowse")
+        browse.clicked.connect(self._browse)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Format:", self.format_box)
+        form.addRow("File:", path_row)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("exportResult")
+        self.result_label.setWordWrap(True)
+        self.export_button = self.add_start_button("&Export", "exportStart", self.start)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Export:", self))
+        layout.addWidget(self.scope_all)
+        layout.addWidget(self.scope_search)
+        layout.addWidget(self.scope_selection)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def fmt(self) -> str:
+        return str(self.format_box.currentData())
+
+    def _format_changed(self) -> None:
+        path = Path(self.path_edit.text() or "readouts")
+        self.path_edit.setText(str(path.with_suffix("." + self.fmt())))
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(),
+                                                f"{self.fmt().upper()} (*.{self.fmt()})")
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def _scope(self) -> tuple[str, list[int]]:
+        """("selection", ids), ("search", []) or ("all", []): the ids are read later."""
+        if self.scope_selection.isChecked():
+            return "selection", self.main_window.selected_readout_ids()
+        if self.scope_search.isChecked():
+            return "search", []
+        return "all", []
+
+    def start(self) -> None:
+        """Export off the UI thread (PDF: the text is laid out on the UI thread at the end)."""
+        if self.busy():
+            return
+        text = self.path_edit.text().strip()
+        if not text:
+            self.result_label.setText("Choose the file to write.")
+            return
+        out = Path(text).expanduser()
+        fmt = self.fmt()
+        archive = self.main_window.archive
+        home = self.main_window.home_zone()
+        query = self.main_window.current_query().strip()
+        title = f"Readouts: {query}" if self.scope_search.isChecked() and query else "Readouts"
+        scope, selected = self._scope()
+        searched = self.main_window.current_query()
+
+        def work(progress: ProgressFn, cancelled: CancelFn) -> object:
+            ids = _scope_ids(archive, scope, selected, searched)
+            if fmt == "pdf":
+                readouts = list(iter_readouts(archive, ids, progress, cancelled))
+                return ("pdf", html_document(readouts, home, title), len(readouts))
+            return export_readouts(archive, ids, fmt, out, home_zone=home, title=title,
+                                   progress=progress, cancelled=cancelled)
+
+        self.export_button.setEnabled(False)
+        self.result_label.clear()
+        self.run_task("Exporting…", work, lambda result: self._done(result, out, title),
+                      self._failed)
+
+    def _done(self, result: Any, out: Path, title: str) -> None:
+        try:
+            if isinstance(result, tuple) and result[0] == "pdf":
+                from readout_desk.printing import write_pdf
+
+                write_pdf(result[1], out, title=title)
+                text = f"Exported {result[2]} readouts to {out}."
+            else:
+                where = " and ".join(str(p) for p in result.paths)
+                text = " ".join([f"Exported {result.readouts} readouts to {where}.",
+                                 *result.notes])
+        except OSError as exc:
+            self._failed(exc)
+            return
+        self.result_label.setText(text)
+        self.export_button.setEnabled(True)
+        self.finishedExport.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.finish()
+        self.result_label.setText("Export cancelled; no file was written." if isinstance(
+            exc, Cancelled) else f"The export failed: {exc}")
+        self.export_button.setEnabled(True)
+        self.finishedExport.emit(exc)
+
+
+def _scope_ids(archive: Archive, scope: str, selected: list[int], query: str) -> list[int]:
+    """The ids to export, in meeting-date order for a search (runs off the UI thread)."""
+    if scope == "selection":
+        return selected
+    if scope == "search":
+        return archive.search_ids(query, sort="date", descending=False)
+    return archive.all_ids()

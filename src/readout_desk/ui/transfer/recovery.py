@@ -1,0 +1,96 @@
+"""A damaged archive: recovery at start-up, and Tools > Check Archive.
+
+:func:`open_archive_with_recovery` is what the application calls at start-up: a
+damaged archive is reported plainly and the latest good backup offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from readout_desk.archive import (
+    BackupChoice,
+    Damage,
+    Opened,
+    latest_good_backup,
+    open_with_recovery,
+)
+from readout_desk.ui.transfer.backups import backup_folder
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+
+def check_archive(window: MainWindow) -> None:
+    """Run the integrity check off the UI thread and say what it found."""
+    archive = window.archive
+    window.statusBar().showMessage("Checking the archive…")
+
+    def done(problems: list[str]) -> None:
+        window.statusBar().clearMessage()
+        if not problems:
+            text = "The archive passes the integrity check."
+            icon = QMessageBox.Icon.Information
+        else:
+            folder = backup_folder(window)
+            good = latest_good_backup(folder) if folder else None
+            text = ("The archive is damaged:\n" + "\n".join(problems[:10])
+                    + (f"\n\nThe latest good backup is {good.label}; restore it from "
+                       "File > Backups and Restore." if good else ""))
+            icon = QMessageBox.Icon.Warning
+        box = QMessageBox(icon, "Check archive", text, QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("checkArchiveResult")
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    window.runner.run(archive.integrity_problems, done)
+
+
+def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupChoice:
+    """Tell the person the archive is damaged and ask what to do (a modal question)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "The archive is damaged", damage.message,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("damagedArchiveDialog")
+    restore = None
+    if damage.latest_good is not None:
+        restore = box.addButton("&Restore Latest Good Backup",
+                                QMessageBox.ButtonRole.AcceptRole)
+        restore.setObjectName("damagedRestore")
+    empty = box.addButton("Start an &Empty Archive", QMessageBox.ButtonRole.DestructiveRole)
+    empty.setObjectName("damagedEmpty")
+    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button.setObjectName("damagedQuit")
+    box.setDefaultButton(restore or quit_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return damage.latest_good
+    if clicked is empty:
+        return "empty"
+    return None
+
+
+def open_archive_with_recovery(location: str,
+                               ask: Callable[[Damage], BackupChoice] = ask_about_damage
+                               ) -> Opened:
+    """Open the archive at start-up, offering the latest good backup if it is damaged.
+
+    Raises :class:`~readout_desk.archive.ArchiveError` when it cannot be opened (or the
+    person chose to quit); the message says why in one sentence. Show
+    :func:`startup_message` of the result in the window's banner.
+    """
+    return open_with_recovery(location, ask)
+
+
+def startup_message(opened: Opened) -> str:
+    """What the banner should say after opening: a recovery, or why it is read-only."""
+    if opened.damaged_copy is not None:
+        what = (f"restored from the backup of {opened.restored_from.created:%Y-%m-%d %H:%M} UTC"
+                if opened.restored_from else "started empty")
+        return (f"The archive was damaged and has been {what}. The damaged file was kept "
+                f"as {opened.damaged_copy}.")
+    return opened.read_only_reason
+

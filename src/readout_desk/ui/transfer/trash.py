@@ -1,0 +1,206 @@
+"""The trash: moving readouts there from the results, and the dialog to restore or purge.
+
+Every archive call runs off the UI thread; the dialog shows the trash once it is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from readout_desk.domain.records import SearchHit
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+
+def _readouts(count: int) -> str:
+    return f"{count} readout{'s' if count != 1 else ''}"
+
+
+def move_to_trash(window: MainWindow) -> list[int]:
+    """Move the selected readouts to the trash (in the background); returns their ids."""
+    ids = window.selected_readout_ids()
+    if not ids:
+        current = window.current_readout_id()
+        ids = [current] if current is not None else []
+    if not ids:
+        return []
+    if window.archive.read_only:
+        window.show_problem("The archive is open read-only, so nothing can be moved to the "
+                            "trash.")
+        return []
+    archive = window.archive
+
+    def done(_result: None) -> None:
+        window.statusBar().showMessage(
+            f"Moved {_readouts(len(ids))} to the trash (Edit > Trash to restore).", 8000)
+        window.refresh()
+
+    window.runner.run(lambda: archive.delete_many(ids), done, window.show_problem)
+    return ids
+
+
+class TrashDialog(QDialog):
+    """The readouts in the trash: restore them, or delete them for good."""
+
+    reloaded = Signal()  # the list shows the trash as it is now
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main_window = window
+        self.setObjectName("trashDialog")
+        self.setWindowTitle("Trash")
+        self.resize(640, 420)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("trashTable")
+        self.table.setAccessibleName("Readouts in the trash")
+        self.table.setHorizontalHeaderLabels(["Meeting date", "Title", "Id"])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.info = QLabel("Reading the trash…", self)
+        self.info.setObjectName("trashInfo")
+        self.restore_button = QPushButton("&Restore", self)
+        self.restore_button.setObjectName("trashRestore")
+        self.restore_button.setToolTip("Put the selected readouts back in the archive")
+        self.purge_button = QPushButton("&Delete for Good…", self)
+        self.purge_button.setObjectName("trashPurge")
+        self.empty_button = QPushButton("&Empty Trash…", self)
+        self.empty_button.setObjectName("trashEmpty")
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.accept)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button.clicked.connect(self.purge_selected)
+        self.empty_button.clicked.connect(self.empty)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        row = QHBoxLayout()
+        for b in (self.restore_button, self.purge_button, self.empty_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self._busy = False
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the trash again (in the background) and list it."""
+        self._busy = True
+        self._update_buttons()
+        self.main_window.runner.run(self.main_window.archive.trash, self._show_hits,
+                                    self._failed)
+
+    def _show_hits(self, hits: list[SearchHit]) -> None:
+        self._busy = False
+        self.table.setRowCount(len(hits))
+        for i, h in enumerate(hits):
+            day = QTableWidgetItem(h.meeting_date.isoformat() if h.meeting_date else "")
+            day.setData(Qt.ItemDataRole.UserRole, h.id)
+            self.table.setItem(i, 0, day)
+            self.table.setItem(i, 1, QTableWidgetItem(h.title or h.section or "(untitled)"))
+            self.table.setItem(i, 2, QTableWidgetItem(str(h.id)))
+        self.info.setText(f"{_readouts(len(hits))} in the trash. "
+                          "Searches leave them out unless you add in:trash or in:all."
+                          if hits else "The trash is empty.")
+        self._update_buttons()
+        self.reloaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._update_buttons()
+        self.main_window.show_problem(exc)
+
+    def titles(self) -> list[str]:
+        """The titles listed, top to bottom."""
+        items = (self.table.item(i, 1) for i in range(self.table.rowCount()))
+        return [item.text() if item is not None else "" for item in items]
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectedItems()})
+        items = (self.table.item(r, 0) for r in rows)
+        return [int(item.data(Qt.ItemDataRole.UserRole)) for item in items if item is not None]
+
+    def _update_buttons(self) -> None:
+        writable = not self.main_window.archive.read_only and not self._busy
+        chosen = bool(self.selected_ids())
+        self.restore_button.setEnabled(writable and chosen)
+        self.purge_button.setEnabled(writable and chosen)
+        self.empty_button.setEnabled(writable and self.table.rowCount() > 0)
+
+    def _change(self, work: Callable[[], object], restored_id: int | None = None,
+                problem_title: str = "") -> None:
+        """Run ``work`` on the archive, then list the trash again.
+
+        With ``restored_id`` the window searches again and selects that readout.
+        """
+        self._busy = True
+        self._update_buttons()
+
+        def done(_result: object) -> None:
+            self.reload()
+            if restored_id is not None:
+                self.main_window.refresh(select_id=restored_id)
+
+        def failed(exc: BaseException) -> None:
+            if problem_title:
+                QMessageBox.warning(self, problem_title, str(exc))
+            else:
+                self.main_window.show_problem(exc)
+            done(None)
+
+        self.main_window.runner.run(work, done, failed)
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        archive = self.main_window.archive
+
+        def restore() -> None:
+            for readout_id in ids:
+                archive.restore(readout_id)
+
+        self._change(restore, restored_id=ids[0], problem_title="Restore")
+
+    def _confirm(self, text: str, name: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete for good", text,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName(name)
+        yes = box.addButton("&Delete for Good", QMessageBox.ButtonRole.DestructiveRole)
+        yes.setObjectName(f"{name}Yes")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def purge_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and self._confirm(f"Delete {_readouts(len(ids))} for good? This cannot be "
+                                 "undone (backups still hold them).", "confirmPurge"):
+            archive = self.main_window.archive
+            self._change(lambda: archive.purge(ids))
+
+    def empty(self) -> None:
+        count = self.table.rowCount()
+        if count and self._confirm(f"Delete all {_readouts(count)} in the trash for good? "
+                                   "This cannot be undone (backups still hold them).",
+                                   "confirmEmptyTrash"):
+            self._change(self.main_window.archive.empty_trash)
