@@ -161,3 +161,10 @@ def test_the_installed_script_runs(db: str) -> None:
     proc = subprocess.run([exe, "--db", db, "search", "CPTPP"], capture_output=True, text=True,
                           timeout=60)
     assert proc.returncode == 0 and "Japan-Peru" in proc.stdout
+
+
+def test_python_dash_m_reports_a_user_error_in_one_sentence(db: str) -> None:
+    # The sub-command modules and ``python -m readout_desk.cli`` share one UserError class.
+    proc = subprocess.run([sys.executable, "-m", "readout_desk.cli", "--db", db, "backup",
+                           "--keep", "0"], capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stderr) == (2, "readout-desk-cli: --keep must be at least 1.\n")
