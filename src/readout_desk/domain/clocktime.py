@@ -2,10 +2,11 @@
 
 The one reader of a clock time for the whole program: a time typed in the editor, a
 time in a CSV column, a time printed in a readout. It accepts "9:10", "21:40", "9.45",
-"9:10 a.m.", "9 pm", "11:10 P.M.", "0:22 a.m.", "12 a.m.", "9:10 p" (a.m./p.m. without the
-m), "14h30", "14:30 hrs", "1430 hrs", "20 hrs", "24:00" (read as 0:00), "noon", "midday"
-and "midnight". Where a time stands in running text ("6.15" alone is a number there) is
-the extractor's question, not this module's.
+"9:10 a.m.", "9 pm", "11:10 P.M.", "0:22 a.m.", "12 a.m.", "9:10 p" (a.m./p.m. without
+the m), "14h30", "14:30 hrs", "1430 hrs", "20 hrs", "24:00" (read as 0:00), "noon",
+"midday" and "midnight"; a stray dot or "m" after the minutes ("9:10.") is let pass.
+Where a time stands in running text ("6.15" alone is a number there) is the extractor's
+question, not this module's.
 
 :mod:`readout_desk.domain.timing` re-exports these names: import them from there.
 """
@@ -41,7 +42,7 @@ _CLOCK_RE = re.compile(
     r"(?:(?P<word>noon|midday|midnight)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?P<mil>hrs|hours)"
     r"|(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<m>\d{2}))?"
-    r"\s*(?:(?P<ap>[ap])\.?\s*(?:m\.?)?|(?P<hrs>hrs|hours|h))?)",
+    r"\s*(?:(?P<hrs>hrs|hours|h)|(?P<ap>[ap])?\.?\s*m?\.?))",
     re.IGNORECASE,
 )
 

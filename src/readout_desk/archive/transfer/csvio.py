@@ -191,18 +191,18 @@ def _wall(value: str, day: dt.date | None, where: str) -> dt.datetime | None:
     except ValueError:
         parsed = None
     if parsed is None:
-        m = re.fullmatch(r"(\d{1,2})[:.](\d\d)\s*([ap])?\.?\s*m?\.?", value, re.IGNORECASE)
-        if not m or day is None:
+        clock = None
+        try:
+            clock = timing.parse_clock(value) if day is not None else None
+        except timing.ClockRangeError:
+            raise CsvFormatError(f"{where} {value!r} is not a clock time") from None
+        except timing.ClockError:
+            pass
+        if clock is None or day is None:
             raise CsvFormatError(
                 f"{where} {value!r} is not a local time like 2023-05-03 09:10"
                 + ("" if day else " (a time alone needs the meeting date)"))
-        hour, minute = int(m.group(1)), int(m.group(2))
-        if m.group(3):
-            hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
-        try:
-            parsed = dt.datetime.combine(day, dt.time(hour, minute))
-        except ValueError:
-            raise CsvFormatError(f"{where} {value!r} is not a clock time") from None
+        parsed = dt.datetime.combine(day, clock)
     if parsed.tzinfo is not None:
         raise CsvFormatError(f"{where} {value!r} should be a local time without an offset; "
                              "put the zone in its own column")

@@ -7,8 +7,8 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.domain.records import Mode
-from readout_desk.ui.editor.draft import Built, ReadoutDraft
 from readout_desk.ui.editor.widgets import Choice, IssueLabel, TextBox, TextLine, group, mark
 from readout_desk.ui.zone_picker import ZonePicker
 

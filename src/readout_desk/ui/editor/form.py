@@ -1,6 +1,6 @@
 """The readout editor window: the form in reading order, saving, undo and history.
 
-The form's contents live in one value, a :class:`~readout_desk.ui.editor.draft.ReadoutDraft`.
+The form's contents live in one value, a :class:`~readout_desk.domain.draft.ReadoutDraft`.
 Every edit replaces it and pushes the change on an undo stack (typing in one field
 merges into one step), so Ctrl+Z and Ctrl+Shift+Z work the same in every field.
 """
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain import geography, timing
+from readout_desk.domain.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.domain.records import Readout
-from readout_desk.ui.editor.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.ui.editor.fields import SourceSection, WhenWhereSection
 from readout_desk.ui.editor.history import HistoryDialog
 from readout_desk.ui.editor.participants import ParticipantsSection

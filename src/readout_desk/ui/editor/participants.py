@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.archive import Archive, ArchiveError
+from readout_desk.domain.draft import Built, ParticipantDraft, ReadoutDraft
 from readout_desk.domain.records import NameOrder, Person
-from readout_desk.ui.editor.draft import Built, ParticipantDraft, ReadoutDraft
 from readout_desk.ui.editor.rows import RowTable
 from readout_desk.ui.editor.widgets import Choice, IssueLabel, TextLine, group, mark
 

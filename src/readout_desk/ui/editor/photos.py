@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.ui.editor.draft import Built, PhotoDraft, ReadoutDraft
+from readout_desk.domain.draft import Built, PhotoDraft, ReadoutDraft
 from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, group
 from readout_desk.ui.tasks import TaskRunner
 

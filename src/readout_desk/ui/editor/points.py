@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.domain.records import SummaryPoint
-from readout_desk.ui.editor.draft import Built, ReadoutDraft
+from readout_desk.domain import render
+from readout_desk.domain.draft import Built, ReadoutDraft
+from readout_desk.domain.records import Readout, SummaryPoint
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
@@ -36,17 +37,7 @@ LEVELS = ("point", "sub-point")
 
 
 def _labels(points: list[SummaryPoint]) -> list[str]:
-    labels = []
-    top = sub = 0
-    for p in points:
-        if p.level == 0:
-            top += 1
-            sub = 0
-            labels.append(p.label or f"{top}.")
-        else:
-            sub += 1
-            labels.append(p.label or f"({sub})")
-    return labels
+    return render.point_labels(Readout(points=tuple(points)))
 
 
 class PointList(QListWidget):

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain import render, timing
+from readout_desk.domain.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
 from readout_desk.domain.records import MeetingSession
-from readout_desk.ui.editor.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
 from readout_desk.ui.editor.rows import RowTable
 from readout_desk.ui.editor.widgets import (
     Choice,

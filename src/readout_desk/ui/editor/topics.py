@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain import geography
-from readout_desk.ui.editor.draft import Built, ReadoutDraft
+from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.ui.editor.widgets import TextLine, button, group
 
 

@@ -14,6 +14,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from readout_desk.domain import geography, timing, validation
+from readout_desk.domain.formtext import (
+    format_wall_date,
+    format_wall_time,
+    parse_date,
+    parse_printed,
+    parse_whole,
+    zone_name,
+)
 from readout_desk.domain.records import (
     MeetingSession,
     Mode,
@@ -44,22 +52,6 @@ SESSION_KINDS: tuple[str, ...] = (
     "joint press announcement",
     "signing ceremony",
 )
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-
 
 @dataclass(frozen=True)
 class ParticipantDraft:
@@ -176,125 +168,11 @@ class Built:
         return [i for i in self.issues if i.key == key]
 
 
-# ----- reading typed text ---------------------------------------------------------------
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date typed as "2023-05-03", "May 3, 2023" or "3 May 2023"; ``None`` when blank.
-
-    Raises :class:`ValueError` with a sentence saying what is expected.
-    """
-    value = text.strip()
-    if not value:
-        return None
-    try:
-        m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
-        if m:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        m = re.fullmatch(rf"({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", value, re.I)
-        if m:
-            return dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
-        m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", value, re.I)
-        if m:
-            return dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date of the calendar.") from None
-    raise ValueError(f"{value!r} is not a date; write it like 2023-05-03 or May 3, 2023.")
-
-
-_CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[ap])\.?\s*m\.?", re.I
-)
-
-
-def parse_clock(text: str) -> dt.time | None:
-    """A clock time typed as "9:10", "21:40", "9:10 a.m." or "9 pm"; ``None`` when blank."""
-    value = text.strip()
-    if not value:
-        return None
-    m = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", value, re.I)
-    if m is None or (m[2] is None and m[3] is None):
-        raise ValueError(f"{value!r} is not a time; write it like 9:10, 21:40 or 9:10 p.m.")
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if m[3]:
-        if not 1 <= hour <= 12:
-            raise ValueError(f"{value!r}: with a.m. or p.m. the hour runs from 1 to 12.")
-        hour = hour % 12 + (12 if m[3].lower() == "p" else 0)
-    if hour > 23 or minute > 59:
-        raise ValueError(f"{value!r} is not a time of the day.")
-    return dt.time(hour, minute)
-
-
-def parse_printed(text: str, near: dt.date | None) -> tuple[dt.time, dt.date | None] | None:
-    """The clock time and, if named, the day in a printed time ("11:10 p.m. on May 3 JST").
-
-    The year of a named day is the one closest to ``near``. ``None`` when no clock time
-    with a.m./p.m. (or a 24-hour "23:10") is found.
-    """
-    m = _CLOCK.search(text)
-    if m:
-        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
-        minute = int(m["m"] or 0)
-    else:
-        m24 = re.search(r"\b(\d{1,2})[:.](\d{2})\b", text)
-        if not m24:
-            return None
-        hour, minute = int(m24[1]), int(m24[2])
-    if hour > 23 or minute > 59:
-        return None
-    clock = dt.time(hour, minute)
-    day: dt.date | None = None
-    md = re.search(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", text, re.I)
-    dm = re.search(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\b", text, re.I)
-    month_day = None
-    if md:
-        month_day = (_MONTHS[md[1].lower()], int(md[2]))
-    elif dm:
-        month_day = (_MONTHS[dm[2].lower()], int(dm[1]))
-    if month_day:
-        year = near.year if near else dt.date.today().year
-        candidates = []
-        for y in (year - 1, year, year + 1):
-            try:
-                candidates.append(dt.date(y, *month_day))
-            except ValueError:
-                continue
-        if candidates:
-            day = min(candidates, key=lambda d: abs((d - near).days) if near else 0)
-    return clock, day
-
-
-def parse_whole(text: str, what: str) -> int | None:
-    """A whole number typed in a duration field; ``None`` when blank."""
-    value = text.strip()
-    if not value:
-        return None
-    if not re.fullmatch(r"[-+]?\d+", value):
-        raise ValueError(f"{what} must be a whole number, not {value!r}.")
-    return int(value)
-
-
-def format_wall_date(day: dt.date | None) -> str:
-    """How the form shows a date."""
-    return day.isoformat() if day else ""
-
-
-def format_wall_time(value: dt.datetime | dt.time | None) -> str:
-    """How the form shows a wall time: "09:10"."""
-    return f"{value.hour:02d}:{value.minute:02d}" if value is not None else ""
-
-
 def _country(text: str) -> str | None:
     value = text.strip()
     if not value:
         return None
     return geography.find_country(value)
-
-
-def zone_name(text: str) -> str:
-    """The IANA name in a zone field ("America/Lima (UTC-5)" reads as "America/Lima")."""
-    value = text.strip()
-    return value.split(" (", 1)[0].strip() if " (" in value else value
 
 
 # ----- from a readout to a draft and back -------------------------------------------------
@@ -483,7 +361,7 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
     except ValueError as exc:
         issues.append(Issue(f"{key}.date", f"{label}: {exc}"))
     try:
-        clock = parse_clock(s.time)
+        clock = timing.parse_clock(s.time)
     except ValueError as exc:
         issues.append(Issue(f"{key}.time", f"{label}: {exc}"))
     start: dt.datetime | None = None
@@ -570,16 +448,7 @@ def _printed_local(s: SessionDraft, text: str, pzone: str, start: dt.datetime | 
         return dt.datetime.combine(day, clock)
     if start is None:
         return None
-    # No day printed: take the day that puts the printed time nearest the session's start.
-    candidates = [dt.datetime.combine(start.date() + dt.timedelta(days=d), clock)
-                  for d in (-1, 0, 1)]
-    probe = MeetingSession(start=start, zone=zone, fold=0 if fold is None else fold,
-                           printed_other=PrintedTime(text, pzone, candidates[1]))
-    check = timing.check_printed(probe)
-    if check is None or check.computed is None:
-        return candidates[1]
-    wall = check.computed.replace(tzinfo=None)
-    return min(candidates, key=lambda c: abs((c - wall).total_seconds()))
+    return timing.printed_wall(clock, start, zone, pzone, 0 if fold is None else fold)
 
 
 def session_preview(draft: ReadoutDraft, index: int, home_zone: str | None) -> str:
