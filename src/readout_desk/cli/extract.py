@@ -18,6 +18,7 @@ from readout_desk.cli.context import EXIT_OK, EXIT_USAGE, Context, UserError
 
 if TYPE_CHECKING:
     from readout_desk.cli.context import Commands
+    from readout_desk.domain.extract import Draft
 
 #: The user's own topics and aliases, read in addition to the curated list.
 TOPIC_FILE_NAME = "topics.json"
@@ -47,7 +48,7 @@ def _read(path: str) -> bytes:
         raise UserError(f"{path} cannot be read: {exc.strerror}.") from None
 
 
-def _check_dicts(draft: Any) -> list[dict[str, Any]]:
+def _check_dicts(draft: Draft) -> list[dict[str, Any]]:
     return [{"session": c.index, "kind": c.kind, "printed": c.printed, "computed": c.computed,
              "ok": c.ok, "message": c.message} for c in draft.checks]
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readout_desk.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Context, UserError, parse_id
+from readout_desk.cli.context import EXIT_FAILURE, EXIT_OK, Context, UserError, parse_id
 
 if TYPE_CHECKING:
     from readout_desk.cli.context import Commands
@@ -306,5 +306,3 @@ def register(commands: Commands) -> None:
     p.add_argument("--yes", action="store_true", help="empty without asking")
     p.set_defaults(handler=cmd_trash)
 
-
-__all__ = ["EXIT_USAGE", "FORMATS", "register"]
