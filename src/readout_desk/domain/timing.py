@@ -170,20 +170,28 @@ def _gap_edges(wall: dt.datetime, zone: ZoneInfo) -> tuple[dt.datetime, dt.datet
     a = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
     b = wall.replace(tzinfo=zone, fold=1).astimezone(UTC)
     lo, hi = min(a, b), max(a, b)
-    lo_offset = lo.astimezone(zone).utcoffset()
-    # Bisect to the minute at which the offset changes.
-    while hi - lo > dt.timedelta(minutes=1):
-        mid = lo + (hi - lo) / 2
-        mid = mid.replace(second=0, microsecond=0)
+    lo_offset = lo.astimezone(zone).utcoffset() or dt.timedelta(0)
+    # Bisect to the second at which the offset changes: local mean time offsets carry
+    # seconds (Abidjan went from -0:16:08 to GMT), so a minute is not fine enough.
+    while hi - lo > dt.timedelta(seconds=1):
+        mid = (lo + (hi - lo) / 2).replace(microsecond=0)
         if mid <= lo:
-            mid = lo + dt.timedelta(minutes=1)
+            mid = lo + dt.timedelta(seconds=1)
         if mid.astimezone(zone).utcoffset() == lo_offset:
             lo = mid
         else:
             hi = mid
-    before = lo.astimezone(zone).replace(tzinfo=None)
-    after = hi.astimezone(zone).replace(tzinfo=None)
+    # Wall times are kept to the minute: the first skipped wall time rounded up, less a
+    # minute, and the first wall time after the change rounded up.
+    skipped_from = hi.replace(tzinfo=None) + lo_offset
+    before = _minute_at_or_after(skipped_from) - dt.timedelta(minutes=1)
+    after = _minute_at_or_after(hi.astimezone(zone).replace(tzinfo=None))
     return before, after
+
+
+def _minute_at_or_after(value: dt.datetime) -> dt.datetime:
+    whole = value.replace(second=0, microsecond=0)
+    return whole if whole == value else whole + dt.timedelta(minutes=1)
 
 
 def resolve(wall: dt.datetime, zone_name: str, fold: int | None = None) -> dt.datetime:
