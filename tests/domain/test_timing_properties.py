@@ -1,0 +1,159 @@
+"""Properties of wall time -> UTC in every zone of the database, against a brute-force oracle.
+
+The oracle uses only the direction zoneinfo cannot get wrong (a UTC instant to its local
+wall time): it collects every UTC offset the zone has within two days of the wall time and
+keeps the instants ``wall - offset`` that read back as ``wall``. None: the wall time falls in
+a gap. Two: it falls in a fold. The timing module must classify and place it the same way.
+
+Random wall times almost never land in a gap or a fold, so most cases are drawn within
+minutes of a transition the test finds by scanning the zone's offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, available_timezones
+
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from readout_desk.domain import timing
+from readout_desk.domain.records import MeetingSession
+
+UTC = dt.timezone.utc
+ZONES = sorted(available_timezones())
+FIRST = dt.datetime(1900, 1, 1)
+LAST = dt.datetime(2037, 12, 31, 23, 59)
+MINUTE = dt.timedelta(minutes=1)
+
+# No zone keeps an offset for less than a quarter of an hour, and no gap or fold is longer
+# than a day, so sampling every quarter of an hour over two days either side sees every
+# offset that could produce a given wall time.
+SCAN_STEP = dt.timedelta(minutes=15)
+SCAN_REACH = dt.timedelta(hours=50)
+
+
+def utc_instants(wall: dt.datetime, zone: ZoneInfo) -> list[dt.datetime]:
+    """Every UTC instant whose wall time in ``zone`` is ``wall``, earliest first."""
+    offsets: set[dt.timedelta] = set()
+    probe = wall.replace(tzinfo=UTC) - SCAN_REACH
+    while probe <= wall.replace(tzinfo=UTC) + SCAN_REACH:
+        offsets.add(probe.astimezone(zone).utcoffset() or dt.timedelta(0))
+        probe += SCAN_STEP
+    candidates = {(wall - offset).replace(tzinfo=UTC) for offset in offsets}
+    return sorted(u for u in candidates if u.astimezone(zone).replace(tzinfo=None) == wall)
+
+
+Transition = tuple[dt.datetime, dt.timedelta, dt.timedelta]
+
+
+def next_transition(zone: ZoneInfo, start: dt.datetime) -> Transition | None:
+    """The first instant after ``start`` (UTC) and before 2039 at which the zone's offset
+    changes, with the offsets in force just before and from then on. (Scanned a week at a
+    time: a change undone within the same week can be missed, which only costs coverage.)"""
+
+    def offset(seconds: int) -> dt.timedelta | None:
+        return dt.datetime.fromtimestamp(seconds, UTC).astimezone(zone).utcoffset()
+
+    week = 7 * 86_400
+    end = int(dt.datetime(2039, 1, 1, tzinfo=UTC).timestamp())
+    low = int(start.timestamp())
+    before = offset(low)
+    while offset(low + week) == before:
+        low += week
+        if low > end:
+            return None
+    high = low + week
+    while high - low > 1:
+        middle = (low + high) // 2
+        if offset(middle) == before:
+            low = middle
+        else:
+            high = middle
+    after = offset(high)
+    assert before is not None and after is not None
+    return dt.datetime.fromtimestamp(high, UTC), before, after
+
+
+@st.composite
+def zone_and_wall(draw: st.DrawFn) -> tuple[str, dt.datetime]:
+    """A zone and a wall time in 1900-2037, three times in four near the zone's next change
+    (within the size of the change and a quarter of an hour on either side)."""
+    name = draw(st.sampled_from(ZONES))
+    wall = draw(st.datetimes(min_value=FIRST, max_value=LAST))
+    if draw(st.integers(0, 3)) > 0:
+        found = next_transition(ZoneInfo(name), wall.replace(tzinfo=UTC))
+        if found is not None:
+            instant, before, after = found
+            edge = (instant + before).replace(tzinfo=None)  # the clocks read this, then jump
+            reach = int(abs(after - before) / MINUTE) + 15
+            wall = edge + draw(st.integers(-reach, reach)) * MINUTE
+    return name, wall.replace(second=0, microsecond=0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(zone_and_wall())
+def test_gaps_and_folds_are_where_the_offsets_put_them(case: tuple[str, dt.datetime]) -> None:
+    name, wall = case
+    zone = ZoneInfo(name)
+    instants = utc_instants(wall, zone)
+    event({0: "gap", 1: "one instant"}.get(len(instants), "fold"))
+    if not instants:
+        with pytest.raises(timing.NonexistentTimeError) as skipped:
+            timing.resolve(wall, name)
+        before, after = skipped.value.before, skipped.value.after
+        assert before < wall < after
+        # The nearest valid times: whole minutes that exist, with none between them.
+        assert before.second == after.second == 0
+        assert utc_instants(before, zone) and utc_instants(after, zone)
+        assert utc_instants(before + MINUTE, zone) == utc_instants(after - MINUTE, zone) == []
+        assert not timing.is_ambiguous(wall, name)
+    elif len(instants) == 1:
+        for fold in (None, 0, 1):
+            assert timing.resolve(wall, name, fold).astimezone(UTC) == instants[0]
+        assert not timing.is_ambiguous(wall, name)
+    else:
+        with pytest.raises(timing.AmbiguousTimeError) as repeated:
+            timing.resolve(wall, name)
+        assert repeated.value.earlier.astimezone(UTC) == instants[0]
+        assert repeated.value.later.astimezone(UTC) == instants[-1]
+        assert timing.resolve(wall, name, 0).astimezone(UTC) == instants[0]
+        assert timing.resolve(wall, name, 1).astimezone(UTC) == instants[-1]
+        assert timing.is_ambiguous(wall, name)
+
+
+@settings(max_examples=400, deadline=None)
+@given(zone_and_wall(), st.sampled_from((0, 1)))
+def test_a_placed_wall_time_comes_back_from_utc(case: tuple[str, dt.datetime], fold: int) -> None:
+    name, wall = case
+    zone = ZoneInfo(name)
+    try:
+        placed = timing.resolve(wall, name, fold)
+    except timing.NonexistentTimeError:
+        assert utc_instants(wall, zone) == []
+        return
+    instant = placed.astimezone(UTC)
+    back = instant.astimezone(zone)
+    assert back.replace(tzinfo=None) == wall
+    # The fold chosen is the occurrence returned: the second one reads back with fold 1.
+    assert back.fold == (fold if len(utc_instants(wall, zone)) > 1 else 0)
+    session = MeetingSession(start=wall, zone=name, fold=fold)
+    assert timing.session_start_utc(session) == instant
+
+
+def test_the_oracle_sees_a_gap_and_a_fold() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    assert utc_instants(dt.datetime(2025, 3, 30, 2, 30), berlin) == []
+    assert utc_instants(dt.datetime(2025, 10, 26, 2, 30), berlin) == [
+        dt.datetime(2025, 10, 26, 0, 30, tzinfo=UTC),
+        dt.datetime(2025, 10, 26, 1, 30, tzinfo=UTC),
+    ]
+    assert utc_instants(dt.datetime(2025, 7, 1, 12, 0), berlin) == [
+        dt.datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
+    ]
+    assert next_transition(berlin, dt.datetime(2025, 1, 1, tzinfo=UTC)) == (
+        dt.datetime(2025, 3, 30, 1, 0, tzinfo=UTC),
+        dt.timedelta(hours=1),
+        dt.timedelta(hours=2),
+    )
