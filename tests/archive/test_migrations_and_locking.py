@@ -53,7 +53,7 @@ def test_file_at_every_known_revision_is_brought_to_head(archive_path: Path,
                                                          revision: str) -> None:
     from alembic import command
 
-    engine = sqlite_sql.make_engine(archive_path)
+    engine = sqlite_sql.BACKEND.make_engine(archive_path)
     config = migrate._alembic_config(engine)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -61,7 +61,7 @@ def test_file_at_every_known_revision_is_brought_to_head(archive_path: Path,
     engine.dispose()
     with Archive.open(archive_path) as a:
         a.add(lima_readout())
-        assert migrate.current_revision(a._engine)[0] == migrate.HEAD_REVISION
+        assert migrate.current_revision(a._engine, a.backend)[0] == migrate.HEAD_REVISION
         if revision != migrate.HEAD_REVISION:
             assert a.migration_backup is not None and a.migration_backup.exists()
             assert "before-migration" in a.migration_backup.name

@@ -20,7 +20,8 @@ def test_public_names_are_listed_once() -> None:
 def test_importing_the_package_loads_no_sqlalchemy() -> None:
     code = (
         "import sys, readout_desk.archive\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'readout_desk.archive.'))))"
+        "print(sorted(m for m in sys.modules\n"
+        "             if m.startswith(('sqlalchemy', 'readout_desk.archive.'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -144,10 +144,10 @@ def test_a_write_forgets_the_rankings(tmp_path: Path) -> None:
 def test_both_ways_of_fetching_a_page_agree(corpus_archive: Archive, query: str,
                                             one_by_one_from: int,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from readout_desk.archive import store
+    from readout_desk.archive import search
 
-    monkeypatch.setattr(store, "ONE_BY_ONE_FROM", one_by_one_from)
-    monkeypatch.setattr(store, "RANK_AHEAD", 150)
+    monkeypatch.setattr(search, "ONE_BY_ONE_FROM", one_by_one_from)
+    monkeypatch.setattr(search, "RANK_AHEAD", 150)
     corpus_archive._rankings.clear()  # noqa: SLF001 - each setting ranks afresh
     for offset in (0, 100):
         ids, total = plain_page(corpus_archive, query, offset, 100)

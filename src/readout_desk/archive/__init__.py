@@ -22,11 +22,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "NotFoundError": ("errors", "NotFoundError"),
     # the façade and what it returns
     "Archive": ("store", "Archive"),
-    "FacetCount": ("store", "FacetCount"),
-    "Facets": ("store", "Facets"),
-    "TimingFlag": ("store", "TimingFlag"),
-    "VersionInfo": ("store", "VersionInfo"),
-    "name_key": ("store", "name_key"),
+    "FacetCount": ("search", "FacetCount"),
+    "Facets": ("search", "Facets"),
+    "TimingFlag": ("mapping", "TimingFlag"),
+    "VersionInfo": ("mapping", "VersionInfo"),
+    "name_key": ("mapping", "name_key"),
+    # the database behind an archive
+    "Backend": ("backend", "Backend"),
+    "backend_for": ("backend", "backend_for"),
     # where an archive lives
     "is_sqlite_url": ("sqlite", "is_sqlite_url"),
     "location_file": ("sqlite", "file_path"),
@@ -38,15 +41,15 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     # backups and recovery
     "BackupInfo": ("backup", "BackupInfo"),
     "BackupPreview": ("backup", "BackupPreview"),
-    "BackupChoice": ("backup", "Choice"),
-    "Damage": ("backup", "Damage"),
-    "Opened": ("backup", "Opened"),
-    "RecoveryDeclined": ("backup", "RecoveryDeclined"),
+    "BackupChoice": ("recovery", "Choice"),
+    "Damage": ("recovery", "Damage"),
+    "Opened": ("recovery", "Opened"),
+    "RecoveryDeclined": ("recovery", "RecoveryDeclined"),
     "BACKUP_MANUAL": ("backup", "MANUAL"),
     "BACKUP_SCHEDULED": ("backup", "SCHEDULED"),
     "BACKUP_ON_EXIT": ("backup", "ON_EXIT"),
     "BACKUP_DEFAULT_KEEP": ("backup", "DEFAULT_KEEP"),
-    "CHECK_ON_OPEN_MAX_BYTES": ("backup", "CHECK_ON_OPEN_MAX_BYTES"),
+    "CHECK_ON_OPEN_MAX_BYTES": ("recovery", "CHECK_ON_OPEN_MAX_BYTES"),
     "backup_due": ("backup", "backup_due"),
     "changed_since_backup": ("backup", "changed_since_backup"),
     "create_backup": ("backup", "create_backup"),
@@ -55,7 +58,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "file_problems": ("backup", "file_problems"),
     "latest_good_backup": ("backup", "latest_good_backup"),
     "list_backups": ("backup", "list_backups"),
-    "open_with_recovery": ("backup", "open_with_recovery"),
+    "open_with_recovery": ("recovery", "open_with_recovery"),
     "preview_backup": ("backup", "preview_backup"),
     "restore_backup": ("backup", "restore_backup"),
     # import and export
@@ -95,6 +98,7 @@ __all__ = [
     "BACKUP_MANUAL",
     "BACKUP_ON_EXIT",
     "BACKUP_SCHEDULED",
+    "Backend",
     "BackupChoice",
     "BackupInfo",
     "BackupPreview",
@@ -122,6 +126,7 @@ __all__ = [
     "RecoveryDeclined",
     "TimingFlag",
     "VersionInfo",
+    "backend_for",
     "backup_due",
     "changed_since_backup",
     "create_backup",
@@ -164,13 +169,14 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from readout_desk.archive.backend import Backend, backend_for
+    from readout_desk.archive.backup import DEFAULT_KEEP as BACKUP_DEFAULT_KEEP
+    from readout_desk.archive.backup import MANUAL as BACKUP_MANUAL
+    from readout_desk.archive.backup import ON_EXIT as BACKUP_ON_EXIT
+    from readout_desk.archive.backup import SCHEDULED as BACKUP_SCHEDULED
     from readout_desk.archive.backup import (
-        CHECK_ON_OPEN_MAX_BYTES,
         BackupInfo,
         BackupPreview,
-        Damage,
-        Opened,
-        RecoveryDeclined,
         backup_due,
         changed_since_backup,
         create_backup,
@@ -179,15 +185,9 @@ if TYPE_CHECKING:
         file_problems,
         latest_good_backup,
         list_backups,
-        open_with_recovery,
         preview_backup,
         restore_backup,
     )
-    from readout_desk.archive.backup import DEFAULT_KEEP as BACKUP_DEFAULT_KEEP
-    from readout_desk.archive.backup import MANUAL as BACKUP_MANUAL
-    from readout_desk.archive.backup import ON_EXIT as BACKUP_ON_EXIT
-    from readout_desk.archive.backup import SCHEDULED as BACKUP_SCHEDULED
-    from readout_desk.archive.backup import Choice as BackupChoice
     from readout_desk.archive.demo import load_demo
     from readout_desk.archive.errors import (
         ArchiveDamagedError,
@@ -197,16 +197,19 @@ if TYPE_CHECKING:
         ArchiveReadOnlyError,
         NotFoundError,
     )
+    from readout_desk.archive.mapping import TimingFlag, VersionInfo, name_key
+    from readout_desk.archive.recovery import (
+        CHECK_ON_OPEN_MAX_BYTES,
+        Damage,
+        Opened,
+        RecoveryDeclined,
+        open_with_recovery,
+    )
+    from readout_desk.archive.recovery import Choice as BackupChoice
+    from readout_desk.archive.search import FacetCount, Facets
     from readout_desk.archive.sqlite import HIGHLIGHT_END, HIGHLIGHT_START, is_sqlite_url
     from readout_desk.archive.sqlite import file_path as location_file
-    from readout_desk.archive.store import (
-        Archive,
-        FacetCount,
-        Facets,
-        TimingFlag,
-        VersionInfo,
-        name_key,
-    )
+    from readout_desk.archive.store import Archive
     from readout_desk.archive.transfer.common import CancelFn, Cancelled, ProgressFn
     from readout_desk.archive.transfer.csvio import CSV_FIELDS, CsvFormatError
     from readout_desk.archive.transfer.csvio import FIELD_NAMES as CSV_FIELD_NAMES

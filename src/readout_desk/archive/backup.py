@@ -1,7 +1,7 @@
-"""Backups, restore and recovery of a damaged archive.
+"""Backups: making, listing, previewing, rotating and restoring them.
 
 A backup is a folder ``<archive name>-backups/<UTC stamp>-<kind>/`` beside the archive
-file, holding ``archive.sqlite3`` (a copy made with SQLite's online backup API, so it
+file, holding ``archive.sqlite3`` (a copy made by the backend's online backup, so it
 is consistent even while the archive is in use), ``attachments/`` (the photo files) and
 ``backup.json`` (what it holds, for a quick list). A backup is written under a hidden
 temporary name and renamed into place only once it is complete and checked, so a
@@ -9,12 +9,8 @@ crash never leaves a half backup that looks whole.
 
 Automatic backups (on a schedule and on exit) are rotated: only the newest few are
 kept. Manual backups and the safety copies taken before a restore are kept until the
-person deletes them.
-
-Opening goes through :func:`open_with_recovery`: a damaged file is detected, kept
-aside under a new name (never overwritten) and, if the person agrees, replaced by the
-newest sound backup; a file that cannot be written, or that another program holds,
-opens read-only.
+person deletes them. Opening a damaged archive and replacing it from a backup is
+:mod:`.recovery`'s part.
 """
 
 from __future__ import annotations
@@ -23,19 +19,13 @@ import datetime as dt
 import json
 import os
 import shutil
-import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from readout_desk.archive import sqlite as sqlite_sql
-from readout_desk.archive.errors import (
-    ArchiveDamagedError,
-    ArchiveError,
-    ArchiveLockedError,
-    ArchiveReadOnlyError,
-)
+from readout_desk.archive.backend import backend_for
+from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
 
 UTC = dt.timezone.utc
@@ -125,22 +115,18 @@ class BackupPreview:
 
 
 def file_problems(path: Path, *, full: bool = False) -> list[str]:
-    """What SQLite finds wrong with the file at ``path`` (opened read-only); empty when sound.
+    """What the database finds wrong with the file at ``path`` (opened read-only); empty
+    when sound.
 
-    ``full`` runs ``integrity_check`` (slower, also checks indexes against tables)
-    instead of ``quick_check``.
+    ``full`` runs the full integrity check (slower, also checks indexes against tables)
+    instead of the quick one.
     """
     if not path.exists():
         return [f"{path} does not exist"]
-    return sqlite_sql.file_problems(path, full=full)
+    return backend_for(path).file_problems(path, full=full)
 
 
-def _make_self_contained(path: Path) -> None:
-    """Switch a copied database out of WAL so that it is one file that opens anywhere."""
-    sqlite_sql.leave_wal(path)
-
-
-def _unique(path: Path) -> Path:
+def unique_path(path: Path) -> Path:
     """``path`` or, if something is there already, ``path`` with -2, -3… added."""
     if not path.exists():
         return path
@@ -184,14 +170,14 @@ def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = M
     folder = folder or default_backup_dir(archive.path)
     when = now or _now()
     name = f"{when:%Y-%m-%dT%H%M%SZ}-{kind}"
-    final = _unique(folder / name)
+    final = unique_path(folder / name)
     partial = folder / f".{final.name}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     try:
         partial.mkdir(parents=True)
         database = partial / DATABASE
         archive.backup_to(database)
-        _make_self_contained(database)
+        archive.backend.make_self_contained(database)
         problems = file_problems(database)
         if problems and require_sound:
             raise ArchiveDamagedError(
@@ -302,9 +288,10 @@ def backup_due(folder: Path, every: dt.timedelta, now: dt.datetime | None = None
 
 
 def last_change(archive_path: Path) -> dt.datetime | None:
-    """When the archive file (or its write-ahead log) was last written."""
-    times = [p.stat().st_mtime for p in (archive_path, archive_path.with_name(
-        archive_path.name + "-wal")) if p.exists()]
+    """When the archive file (or a log the backend writes beside it) was last written."""
+    suffixes = ("", *backend_for(archive_path).written_suffixes)
+    files = [archive_path.with_name(archive_path.name + suffix) for suffix in suffixes]
+    times = [p.stat().st_mtime for p in files if p.exists()]
     return dt.datetime.fromtimestamp(max(times), UTC) if times else None
 
 
@@ -343,7 +330,8 @@ def latest_good_backup(folder: Path) -> BackupInfo | None:
 # ----- restoring -----------------------------------------------------------------------
 
 
-def _replace_attachments(target: Path | None, backup: BackupInfo) -> None:
+def replace_attachments(target: Path | None, backup: BackupInfo) -> None:
+    """Make the attachment folder ``target`` hold exactly the photo files of ``backup``."""
     if target is None:
         return
     source = backup.path / ATTACHMENTS if backup.path.is_dir() else None
@@ -366,7 +354,7 @@ def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
     """Make ``archive`` hold exactly what ``backup`` holds, while it stays open.
 
     A safety backup of the current state is taken first (returned), so a restore can
-    itself be undone. The copy goes in through SQLite's online backup API, so other
+    itself be undone. The copy goes in through the backend's online backup, so other
     readers of the archive see either the old or the new state, never a mixture.
     """
     if archive.read_only:
@@ -381,158 +369,29 @@ def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
                                   "choose another one.")
     safety = create_backup(archive, folder=folder, kind=BEFORE_RESTORE, require_sound=False)
     try:
-        sqlite_sql.online_backup(info.database, archive.path)
-    except sqlite3.Error as exc:
+        archive.backend.copy_file(info.database, archive.path)
+    except archive.backend.driver_errors as exc:
         raise ArchiveError(f"The backup could not be restored: {exc}; the archive is as it "
                            f"was (a copy is in {safety.path}).") from None
-    _replace_attachments(archive.attachments_dir, info)
+    replace_attachments(archive.attachments_dir, info)
     return safety
-
-
-def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
-    """Move a damaged archive (with its -wal and -shm files) to a new, unused name."""
-    when = now or _now()
-    target = _unique(path.with_name(f"{path.name}.damaged-{when:%Y%m%dT%H%M%SZ}"))
-    os.replace(path, target)
-    for extra in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + extra)
-        if side.exists():
-            os.replace(side, target.with_name(target.name + extra))
-    return target
-
-
-def restore_file(path: Path, backup: Path | BackupInfo) -> None:
-    """Write the archive file ``path`` (which must not exist) from a backup."""
-    info = backup if isinstance(backup, BackupInfo) else load_backup(backup)
-    if path.exists():
-        raise ArchiveError(f"{path} exists; it is never overwritten by a restore.")
-    partial = path.with_name(f".{path.name}.restoring")
-    partial.unlink(missing_ok=True)
-    sqlite_sql.online_backup(info.database, partial)
-    os.replace(partial, path)
-    _replace_attachments(path.with_name(path.stem + "-attachments"), info)
-
-
-# ----- opening with recovery -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Damage:
-    """A damaged archive found on open: what is wrong and what can replace it."""
-
-    path: Path
-    problems: tuple[str, ...]
-    latest_good: BackupInfo | None
-    backups: tuple[BackupInfo, ...]
-
-    @property
-    def message(self) -> str:
-        """The plain explanation shown to the person."""
-        first = self.problems[0] if self.problems else "it cannot be read"
-        text = (f"The archive {self.path} is damaged ({first}). Replacing it keeps the "
-                "damaged file aside, unchanged, under a new name.")
-        if self.latest_good:
-            text += (f" The latest good backup is from {self.latest_good.created:%Y-%m-%d %H:%M}"
-                     f" UTC and holds {self.latest_good.readouts:,} readouts.")
-        else:
-            text += " No sound backup of it was found."
-        return text
-
-
-#: What to do about a damaged archive: a backup to restore, "empty" for a new empty
-#: archive in its place, or ``None`` to leave everything as it is and not open it.
-Choice = BackupInfo | Literal["empty"] | None
-Chooser = Callable[[Damage], Choice]
-
-
-@dataclass(frozen=True)
-class Opened:
-    """The archive as opened, and what had to be done to open it."""
-
-    archive: Archive
-    read_only_reason: str = ""  # why it opened read-only, for the banner
-    damaged_copy: Path | None = None  # where a damaged file was kept aside
-    restored_from: BackupInfo | None = None
-    problems: tuple[str, ...] = field(default=())
-
-
-class RecoveryDeclined(ArchiveDamagedError):
-    """The archive is damaged and the person chose not to replace it; nothing was touched."""
-
-
-def _read_only_reason(archive: Archive) -> str:
-    return (f"The archive {archive.location} cannot be written (the file or its folder is "
-            "read-only), so it is open read-only: you can search and read, not change.")
-
-
-#: Files up to this size are checked (``quick_check``) before they open; a larger one
-#: takes seconds to check, so the caller checks it in the background instead.
-CHECK_ON_OPEN_MAX_BYTES = 256 * 1024 * 1024
-
-
-def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
-                       backups_folder: Path | None = None, check: bool = True,
-                       check_limit: int = CHECK_ON_OPEN_MAX_BYTES) -> Opened:
-    """Open an archive, checking it; a damaged one is offered a backup through ``choose``.
-
-    - Sound and writable: opened as usual.
-    - Not writable, or held by another program: opened read-only, with the reason.
-    - Damaged (SQLite cannot read it, or its quick check fails; the quick check runs
-      for files up to ``check_limit`` bytes): ``choose`` is called
-      with a :class:`Damage`. Choosing a backup moves the damaged file aside (never
-      overwriting it) and restores the backup in its place; "empty" moves it aside and
-      starts an empty archive; ``None`` (also the default without ``choose``) raises
-      :class:`RecoveryDeclined` and leaves the file untouched.
-    """
-    loc = str(location)
-    path = sqlite_sql.file_path(loc) if sqlite_sql.is_sqlite_url(loc) else None
-    problems: list[str] = []
-    try:
-        archive = Archive.open(loc)
-    except ArchiveLockedError:
-        try:
-            archive = Archive.open(loc, read_only=True)
-        except ArchiveError:
-            raise ArchiveLockedError(
-                f"The archive {loc} is held by another program and cannot be read now; "
-                "close the other program or try again.") from None
-        return Opened(archive, f"The archive {loc} is in use by another program, so it is "
-                               "open read-only: you can search and read, not change.")
-    except ArchiveDamagedError as exc:
-        if path is None or not path.exists():
-            raise
-        sound = not file_problems(path)
-        if sound and "not a Readout Desk archive" in str(exc):
-            raise  # another program's database: not damage, and not ours to replace
-        problems = [str(exc)]
-    else:
-        if check and path is not None and path.stat().st_size <= check_limit:
-            problems = file_problems(path)
-            if problems:
-                archive.close()
-            elif archive.read_only:
-                return Opened(archive, _read_only_reason(archive))
-            else:
-                return Opened(archive)
-        else:
-            return Opened(archive, _read_only_reason(archive) if archive.read_only else "")
-    assert path is not None
-    folder = backups_folder or default_backup_dir(path)
-    backups = tuple(list_backups(folder))
-    good = next((b for b in backups if not file_problems(b.database)), None)
-    damage = Damage(path, tuple(problems), good, backups)
-    choice = choose(damage) if choose else None
-    if choice is None:
-        raise RecoveryDeclined(damage.message + " It was not opened.")
-    aside = set_aside(path)
-    restored: BackupInfo | None = None
-    if choice != "empty":
-        restored = choice
-        restore_file(path, choice)
-    archive = Archive.open(path)
-    return Opened(archive, "", aside, restored, tuple(problems))
 
 
 def describe_backups(backups: Iterable[BackupInfo]) -> list[str]:
     """One line per backup for a list."""
     return [f"{b.path.name}  {b.label}" for b in backups]
+
+
+_RECOVERY_NAMES = frozenset({"CHECK_ON_OPEN_MAX_BYTES", "Choice", "Chooser", "Damage", "Opened",
+                             "RecoveryDeclined", "open_with_recovery", "restore_file",
+                             "set_aside"})
+
+
+def __getattr__(name: str) -> Any:
+    # Opening with recovery moved to .recovery (which imports this module); its names
+    # stay reachable here for code that still looks for them in this module.
+    if name in _RECOVERY_NAMES:
+        from readout_desk.archive import recovery
+
+        return getattr(recovery, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,7 +2,7 @@
 
 Opening an up-to-date archive costs one query: Alembic itself is imported only when a
 migration has to run. Before any migration touches an existing file, a copy of it is
-taken with SQLite's online backup API.
+taken through the backend (for SQLite, its online backup API).
 """
 
 from __future__ import annotations
@@ -11,23 +11,26 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, column, select, table
 
-from readout_desk.archive import sqlite as sqlite_sql
+from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
 HEAD_REVISION = "0002"
 KNOWN_REVISIONS = ("0001", "0002")
 
+#: Alembic's own bookkeeping table, read without importing Alembic.
+_VERSION_TABLE = table("alembic_version", column("version_num"))
 
-def current_revision(engine: Engine) -> tuple[str | None, set[str]]:
+
+def current_revision(engine: Engine, backend: Backend) -> tuple[str | None, set[str]]:
     """The file's schema revision (``None`` if unversioned) and its tables."""
     with engine.connect() as conn:
-        tables = sqlite_sql.table_names(conn)
+        tables = backend.table_names(conn)
         if "alembic_version" not in tables:
             return None, tables
-        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        row = conn.execute(select(_VERSION_TABLE.c.version_num)).first()
         return (str(row[0]) if row else None), tables
 
 
@@ -46,12 +49,12 @@ def backup_path_for(path: Path, revision: str | None) -> Path:
     return path.with_name(f"{path.stem}.before-migration-{revision or 'none'}-{stamp}{path.suffix}")
 
 
-def ensure_schema(engine: Engine, path: Path | None) -> Path | None:
+def ensure_schema(engine: Engine, path: Path | None, backend: Backend) -> Path | None:
     """Bring the archive's schema to the newest revision.
 
     Returns the path of the copy taken before migrating, if one was taken.
     """
-    revision, tables = current_revision(engine)
+    revision, tables = current_revision(engine, backend)
     if revision == HEAD_REVISION:
         return None
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -67,7 +70,7 @@ def ensure_schema(engine: Engine, path: Path | None) -> Path | None:
     copy: Path | None = None
     if path is not None and revision is not None and path.exists():
         copy = backup_path_for(path, revision)
-        sqlite_sql.online_backup(path, copy)
+        backend.copy_file(path, copy)
 
     from alembic import command
 

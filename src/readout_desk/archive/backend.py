@@ -1,0 +1,178 @@
+"""The seam between the archive and a database: what a backend must provide.
+
+The façade (:mod:`.store`), the search (:mod:`.search`), the writes (:mod:`.writes`),
+backups and migrations speak to the database through a :class:`Backend`, never in its
+own dialect: every SQL string, pragma and full-text feature lives in the backend's
+module. SQLite (:mod:`.sqlite`) is the one backend today; a second one (PostgreSQL,
+with its own full-text search) implements this protocol and is picked by
+:func:`backend_for`.
+
+Rows handed back for hits are positional, in :data:`HIT_COLUMNS` order; ranked ids come
+with a score where lower is better.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine, Table
+
+    from readout_desk.archive.errors import ArchiveError
+    from readout_desk.domain.query import ParsedQuery
+
+#: The columns of a results row, in the order :meth:`Backend.page_rows` and
+#: :meth:`Backend.hit_rows` return them (read by :func:`.mapping.hit`).
+HIT_COLUMNS = ("id", "meeting_date", "title", "section", "place_city", "place_country",
+               "mode", "session_count", "total_minutes", "publisher", "is_sample", "snippet")
+
+
+class RenderedQuery(Protocol):
+    """A parsed query rendered for one backend; opaque to the search except for these."""
+
+    @property
+    def empty(self) -> bool:
+        """The query cannot match anything (a date range that ends before it starts)."""
+
+    @property
+    def indexed(self) -> bool:
+        """It has words, so it can be ranked and counted from the full-text index alone."""
+
+    @property
+    def has_prefix(self) -> bool:
+        """Some word ends in ``*``."""
+
+    @property
+    def index_key(self) -> Hashable:
+        """Equal for two renderings that select the same hits (the ranking cache's key)."""
+
+
+@dataclass(frozen=True)
+class FacetRows:
+    """The raw rows of the five facets of one query, as the backend counted them."""
+
+    countries: Sequence[tuple[str, int]]  # code, readouts
+    years: Sequence[tuple[str, int]]  # "2023", readouts
+    topics: Sequence[tuple[str, int]]  # topic name, readouts
+    people: Sequence[tuple[str, str, str, int]]  # family, given, name order, readouts
+    modes: Sequence[tuple[str, int]]  # mode value, readouts
+
+
+class Backend(Protocol):
+    """One kind of database behind an archive."""
+
+    name: str
+    #: The driver's own exception classes, which :meth:`translate` turns into ours.
+    driver_errors: tuple[type[BaseException], ...]
+    #: Suffixes of the files beside an archive file that belong to it (they move with it).
+    side_suffixes: tuple[str, ...]
+    #: Those of them that a committed write changes (a write-ahead log).
+    written_suffixes: tuple[str, ...]
+
+    # ----- where an archive lives and how it opens ----------------------------------
+
+    def file_path(self, location: str) -> Path | None:
+        """The file behind ``location``, or ``None`` when it is not a file."""
+
+    def can_write(self, path: Path) -> bool:
+        """Whether an existing archive file can be written (else it opens read-only)."""
+
+    def make_engine(self, path: Path | None, *, read_only: bool = False) -> Engine:
+        """An engine with the backend's connection settings."""
+
+    def check_opens(self, engine: Engine) -> None:
+        """Touch the database so that a damaged file shows up now, not mid-search."""
+
+    def translate(self, exc: BaseException, location: str) -> ArchiveError:
+        """A driver error as the one plain sentence the person is shown."""
+
+    def table_names(self, conn: Connection) -> set[str]:
+        """The tables that exist."""
+
+    def change_token(self, conn: Connection) -> Hashable:
+        """Equal while nothing was committed to the database from elsewhere."""
+
+    # ----- writing rows and the full-text index -------------------------------------
+
+    def insert_rows(self, conn: Connection, table: Table, columns: Sequence[str],
+                    rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows at once; values go through the columns' types."""
+
+    def index_readouts(self, conn: Connection,
+                       entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
+        """Add full-text entries: readout id and its :func:`.mapping.index_fields`."""
+
+    def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
+        """Drop the full-text entries of readouts."""
+
+    def clear_index(self, conn: Connection) -> None:
+        """Empty the full-text index (before it is refilled)."""
+
+    # ----- searching ----------------------------------------------------------------
+
+    def has_trash(self, conn: Connection) -> bool:
+        """Whether any readout is in the trash (asked on every search)."""
+
+    def render(self, query: ParsedQuery, *, trash_present: bool) -> RenderedQuery:
+        """The query in the backend's search language."""
+
+    def page_rows(self, conn: Connection, rendered: RenderedQuery, *, sort: str,
+                  descending: bool, limit: int, offset: int) -> Sequence[Sequence[Any]]:
+        """One page of results rows in ``sort`` order, snippets included."""
+
+    def ordered_ids(self, conn: Connection, rendered: RenderedQuery, *, sort: str,
+                    descending: bool) -> list[int]:
+        """The ids of every hit in ``sort`` order."""
+
+    def count(self, conn: Connection, rendered: RenderedQuery, cap: int | None) -> int:
+        """How many hits, stopping at ``cap`` when given."""
+
+    def ranked_ids(self, conn: Connection, rendered: RenderedQuery,
+                   top: int) -> list[tuple[int, float]]:
+        """The best ``top`` hits of an indexed query as (id, score), best (lowest) first."""
+
+    def meeting_dates(self, conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+        """The ISO meeting date of each of ``ids`` that has one."""
+
+    def hit_rows(self, conn: Connection, rendered: RenderedQuery, ids: Sequence[int], *,
+                 one_by_one: bool) -> Sequence[Sequence[Any]]:
+        """Results rows with snippets for ``ids`` of an indexed query, in no order."""
+
+    def facet_rows(self, conn: Connection, rendered: RenderedQuery, limit: int) -> FacetRows:
+        """Counts per country, year, topic, person and mode among the hits."""
+
+    # ----- soundness and copies of files ---------------------------------------------
+
+    def integrity_problems(self, conn: Connection) -> list[str]:
+        """What the database's own checks find wrong; empty when sound."""
+
+    def file_problems(self, path: Path, *, full: bool = False) -> list[str]:
+        """A quick (or ``full``) check of any database file, opened read-only."""
+
+    def copy_file(self, source: Path, target: Path) -> None:
+        """A consistent copy of a live database file (online backup)."""
+
+    def make_self_contained(self, path: Path) -> None:
+        """Make a copied file one file that opens anywhere (no side files needed)."""
+
+
+def backend_for(location: str | Path) -> Backend:
+    """The backend for an archive location: a file path or a URL.
+
+    Raises :class:`~readout_desk.archive.errors.ArchiveError` for a kind of database
+    that has no backend yet.
+    """
+    from readout_desk.archive import sqlite
+
+    loc = str(location)
+    if sqlite.is_sqlite_url(loc):
+        return sqlite.BACKEND
+    from readout_desk.archive.errors import ArchiveError
+
+    scheme = loc.split("://", 1)[0]
+    raise ArchiveError(
+        f"{scheme} archives are not supported yet; use a file path or a sqlite:// URL."
+    )

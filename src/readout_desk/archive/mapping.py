@@ -1,0 +1,197 @@
+"""Rows to records and records to what is stored: the archive's one translation table.
+
+ORM rows become the frozen records of :mod:`readout_desk.domain.records` (and the
+archive's own :class:`VersionInfo` and :class:`TimingFlag`) here and nowhere else; a
+results row becomes a :class:`SearchHit`; a readout becomes the
+columns of its full-text entry (:func:`index_fields`) and the name keys by which a
+person or topic is found again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from readout_desk.archive.models import ReadoutRow, SessionRow, VersionRow
+from readout_desk.domain import geography, jsonformat, timing
+from readout_desk.domain.records import (
+    MeetingSession,
+    Mode,
+    NameOrder,
+    Participant,
+    Person,
+    Photo,
+    Place,
+    PrintedTime,
+    Readout,
+    SearchHit,
+    SummaryPoint,
+)
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """An earlier saved state of a readout."""
+
+    version: int
+    saved_at: dt.datetime
+    readout: Readout
+
+
+@dataclass(frozen=True)
+class TimingFlag:
+    """A session whose printed second time disagrees with the time-zone rules."""
+
+    readout_id: int
+    title: str
+    meeting_date: dt.date | None
+    session_index: int
+    kind: str
+    message: str
+
+
+# Imports repeat the same few hundred names and countries thousands of times; these
+# lookups are pure, so caching them takes a third off the cost of saving a readout.
+fold = functools.lru_cache(maxsize=65_536)(geography.fold)
+country_name = functools.lru_cache(maxsize=1024)(geography.country_name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_search_names(code: str) -> tuple[str, ...]:
+    return tuple(geography.country_search_names(code))
+
+
+def name_key(family: str, given: str) -> str:
+    """How a person is recognised again: folded family and given names."""
+    return f"{fold(family)}|{fold(given)}"
+
+
+def session_record(s: SessionRow) -> MeetingSession:
+    """A stored meeting session as its record."""
+    printed = None
+    if s.printed_local is not None and s.printed_zone:
+        printed = PrintedTime(s.printed_text or "", s.printed_zone, s.printed_local)
+    return MeetingSession(
+        kind=s.kind, start=s.start_local, zone=s.zone, fold=s.fold, time_hedge=s.time_hedge,
+        zone_label=s.zone_label, duration_minutes=s.duration_minutes,
+        duration_hedge=s.duration_hedge, end=s.end_local, printed_other=printed,
+    )
+
+
+def timing_flag(s: SessionRow, title: str, meeting_date: dt.date | None) -> TimingFlag:
+    """A stored session whose printed time disagrees with the zone rules, as a flag."""
+    check = timing.check_printed(session_record(s))
+    return TimingFlag(s.readout_id, title, meeting_date, s.position, s.kind,
+                      check.message if check else "")
+
+
+def version_info(v: VersionRow) -> VersionInfo:
+    """A stored earlier state of a readout."""
+    return VersionInfo(v.version, v.saved_at, jsonformat.readout_from_dict(v.data))
+
+
+def row_to_record(row: ReadoutRow) -> Readout:
+    """A stored readout (with its loaded children) as its record."""
+    place = None
+    if row.place_city or row.place_country or row.place_venue or row.place_zone:
+        place = Place(row.place_city, row.place_country, row.place_venue, row.place_zone)
+    return Readout(
+        id=row.id,
+        title=row.title,
+        section=row.section,
+        relation=tuple(c.code for c in row.countries),
+        publisher=row.publisher,
+        source_url=row.source_url,
+        language=row.language,
+        published_date=row.published_date,
+        retrieved_date=row.retrieved_date,
+        meeting_date=row.meeting_date,
+        mode=Mode(row.mode),
+        place=place,
+        occasion=row.occasion,
+        lead=row.lead,
+        participants=tuple(
+            Participant(
+                person=Person(p.family_name, p.given_name, NameOrder(p.name_order), p.person_id),
+                honorific=p.honorific, office=p.office, country=p.country,
+                organisation=p.organisation, side=p.side,
+            )
+            for p in row.participants
+        ),
+        sessions=tuple(session_record(s) for s in row.sessions),
+        points=tuple(SummaryPoint(p.text, p.speaker, p.label, p.level) for p in row.points),
+        topics=tuple(link.topic.name for link in row.topic_links),
+        photos=tuple(Photo(p.caption, p.file) for p in row.photos),
+        notes=row.notes,
+        is_sample=row.is_sample,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
+    )
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date column read without its type (ISO text) made a date."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def hit(row: Sequence[Any]) -> SearchHit:
+    """A results row (columns in :data:`.backend.HIT_COLUMNS` order) as a search hit."""
+    city, country = row[4] or "", row[5]
+    place = ", ".join(p for p in (city, country_name(country) if country else "") if p)
+    return SearchHit(
+        id=int(row[0]),
+        meeting_date=as_date(row[1]),
+        title=row[2] or "",
+        section=row[3] or "",
+        place=place,
+        mode=Mode(row[6]),
+        session_count=int(row[7] or 0),
+        total_minutes=row[8],
+        publisher=row[9] or "",
+        is_sample=bool(row[10]),
+        snippet=" · ".join(part for part in (row[11] or "").split("\n") if part.strip()),
+    )
+
+
+def display_section(r: Readout) -> str:
+    """The section a readout is filed under, from its relation when none was entered."""
+    return r.section or geography.relation_label(r.relation)
+
+
+def index_fields(r: Readout) -> dict[str, str]:
+    """What the full-text index holds for a readout, column by column."""
+    country_codes = list(r.relation)
+    country_codes += [p.country for p in r.participants if p.country]
+    if r.place and r.place.country:
+        country_codes.append(r.place.country)
+    countries: list[str] = []
+    for code in dict.fromkeys(country_codes):
+        countries.extend(_country_search_names(code))
+    people = []
+    for p in r.participants:
+        people.extend([p.display_name, p.person.family_name, p.office, p.organisation])
+    people.extend(pt.speaker for pt in r.points if pt.speaker)
+    place = []
+    if r.place:
+        place = [r.place.city, r.place.venue]
+        if r.place.country:
+            place.append(country_name(r.place.country))
+    body = [r.lead] + [p.text for p in r.points] + [ph.caption for ph in r.photos] + [r.notes]
+    return {
+        "title": r.title,
+        "section": display_section(r),
+        "people": "\n".join(x for x in people if x),
+        "place": "\n".join(x for x in place if x),
+        "occasion": r.occasion,
+        "topics": "\n".join(r.topics),
+        "kinds": "\n".join(s.kind for s in r.sessions),
+        "countries": "\n".join(countries),
+        "body": "\n".join(x for x in body if x),
+        "publisher": r.publisher,
+    }

@@ -1,0 +1,172 @@
+"""Opening an archive with recovery: a damaged file is found and replaced by a backup.
+
+:func:`open_with_recovery` opens an archive, checking it first; a damaged file is
+detected, kept aside under a new name (never overwritten) and, if the person agrees,
+replaced by the newest sound backup (made and listed by :mod:`.backup`); a file that
+cannot be written, or that another program holds, opens read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from readout_desk.archive.backend import backend_for
+from readout_desk.archive.backup import (
+    BackupInfo,
+    default_backup_dir,
+    file_problems,
+    list_backups,
+    load_backup,
+    replace_attachments,
+    unique_path,
+)
+from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveLockedError
+from readout_desk.archive.store import Archive
+
+UTC = dt.timezone.utc
+
+
+def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
+    """Move a damaged archive (with the files beside it, its logs) to a new, unused name."""
+    when = now or dt.datetime.now(UTC)
+    target = unique_path(path.with_name(f"{path.name}.damaged-{when:%Y%m%dT%H%M%SZ}"))
+    os.replace(path, target)
+    for extra in backend_for(path).side_suffixes:
+        side = path.with_name(path.name + extra)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + extra))
+    return target
+
+
+def restore_file(path: Path, backup: Path | BackupInfo) -> None:
+    """Write the archive file ``path`` (which must not exist) from a backup."""
+    info = backup if isinstance(backup, BackupInfo) else load_backup(backup)
+    if path.exists():
+        raise ArchiveError(f"{path} exists; it is never overwritten by a restore.")
+    partial = path.with_name(f".{path.name}.restoring")
+    partial.unlink(missing_ok=True)
+    backend_for(path).copy_file(info.database, partial)
+    os.replace(partial, path)
+    replace_attachments(path.with_name(path.stem + "-attachments"), info)
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A damaged archive found on open: what is wrong and what can replace it."""
+
+    path: Path
+    problems: tuple[str, ...]
+    latest_good: BackupInfo | None
+    backups: tuple[BackupInfo, ...]
+
+    @property
+    def message(self) -> str:
+        """The plain explanation shown to the person."""
+        first = self.problems[0] if self.problems else "it cannot be read"
+        text = (f"The archive {self.path} is damaged ({first}). Replacing it keeps the "
+                "damaged file aside, unchanged, under a new name.")
+        if self.latest_good:
+            text += (f" The latest good backup is from {self.latest_good.created:%Y-%m-%d %H:%M}"
+                     f" UTC and holds {self.latest_good.readouts:,} readouts.")
+        else:
+            text += " No sound backup of it was found."
+        return text
+
+
+#: What to do about a damaged archive: a backup to restore, "empty" for a new empty
+#: archive in its place, or ``None`` to leave everything as it is and not open it.
+Choice = BackupInfo | Literal["empty"] | None
+Chooser = Callable[[Damage], Choice]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The archive as opened, and what had to be done to open it."""
+
+    archive: Archive
+    read_only_reason: str = ""  # why it opened read-only, for the banner
+    damaged_copy: Path | None = None  # where a damaged file was kept aside
+    restored_from: BackupInfo | None = None
+    problems: tuple[str, ...] = field(default=())
+
+
+class RecoveryDeclined(ArchiveDamagedError):
+    """The archive is damaged and the person chose not to replace it; nothing was touched."""
+
+
+def _read_only_reason(archive: Archive) -> str:
+    return (f"The archive {archive.location} cannot be written (the file or its folder is "
+            "read-only), so it is open read-only: you can search and read, not change.")
+
+
+#: Files up to this size are checked (``quick_check``) before they open; a larger one
+#: takes seconds to check, so the caller checks it in the background instead.
+CHECK_ON_OPEN_MAX_BYTES = 256 * 1024 * 1024
+
+
+def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
+                       backups_folder: Path | None = None, check: bool = True,
+                       check_limit: int = CHECK_ON_OPEN_MAX_BYTES) -> Opened:
+    """Open an archive, checking it; a damaged one is offered a backup through ``choose``.
+
+    - Sound and writable: opened as usual.
+    - Not writable, or held by another program: opened read-only, with the reason.
+    - Damaged (SQLite cannot read it, or its quick check fails; the quick check runs
+      for files up to ``check_limit`` bytes): ``choose`` is called
+      with a :class:`Damage`. Choosing a backup moves the damaged file aside (never
+      overwriting it) and restores the backup in its place; "empty" moves it aside and
+      starts an empty archive; ``None`` (also the default without ``choose``) raises
+      :class:`RecoveryDeclined` and leaves the file untouched.
+    """
+    loc = str(location)
+    path = backend_for(loc).file_path(loc)
+    problems: list[str] = []
+    try:
+        archive = Archive.open(loc)
+    except ArchiveLockedError:
+        try:
+            archive = Archive.open(loc, read_only=True)
+        except ArchiveError:
+            raise ArchiveLockedError(
+                f"The archive {loc} is held by another program and cannot be read now; "
+                "close the other program or try again.") from None
+        return Opened(archive, f"The archive {loc} is in use by another program, so it is "
+                               "open read-only: you can search and read, not change.")
+    except ArchiveDamagedError as exc:
+        if path is None or not path.exists():
+            raise
+        sound = not file_problems(path)
+        if sound and "not a Readout Desk archive" in str(exc):
+            raise  # another program's database: not damage, and not ours to replace
+        problems = [str(exc)]
+    else:
+        if check and path is not None and path.stat().st_size <= check_limit:
+            problems = file_problems(path)
+            if problems:
+                archive.close()
+            elif archive.read_only:
+                return Opened(archive, _read_only_reason(archive))
+            else:
+                return Opened(archive)
+        else:
+            return Opened(archive, _read_only_reason(archive) if archive.read_only else "")
+    assert path is not None
+    folder = backups_folder or default_backup_dir(path)
+    backups = tuple(list_backups(folder))
+    good = next((b for b in backups if not file_problems(b.database)), None)
+    damage = Damage(path, tuple(problems), good, backups)
+    choice = choose(damage) if choose else None
+    if choice is None:
+        raise RecoveryDeclined(damage.message + " It was not opened.")
+    aside = set_aside(path)
+    restored: BackupInfo | None = None
+    if choice != "empty":
+        restored = choice
+        restore_file(path, choice)
+    archive = Archive.open(path)
+    return Opened(archive, "", aside, restored, tuple(problems))

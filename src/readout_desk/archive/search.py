@@ -1,0 +1,221 @@
+"""One question to the archive, answered whole: a query to a ranked page, its count, its facets.
+
+The flow of a search, all of it in this module (the backend only runs the statements):
+
+1. the query is parsed (:func:`readout_desk.domain.query.parse_query`) and rendered by
+   the backend, knowing whether the trash holds anything;
+2. with words and relevance order, the page is cut from a ranking of ids and scores
+   read from the full-text index alone (kept in :class:`RankingCache` so that the next
+   pages cost no second ranking; ties are broken by the later meeting, then the higher
+   id), and only the page's rows are then read with their snippets;
+3. any other order (or a ranking whose ties run past what was read) reads the page in
+   one statement;
+4. the total is known from the page itself when the page is not full, else counted
+   (from the index alone when there are words, and cached like the ranking).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from readout_desk.archive.backend import Backend, RenderedQuery
+from readout_desk.archive.mapping import country_name, hit
+from readout_desk.domain.query import ParsedQuery
+from readout_desk.domain.records import NameOrder, Person, SearchHit, SearchPage
+
+#: How many hits one ranking keeps: the next pages of a search are then served from it.
+RANK_AHEAD = 500
+#: From how many hits a page is fetched id by id rather than in one pass over the matches
+#: (where the two cost the same on the benchmark corpus: ~30k hits for a phrase).
+ONE_BY_ONE_FROM = 30_000
+#: How many ranked rows past the page are read, to see that no tie is cut in two.
+TIE_MARGIN = 32
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """One value of a facet with the number of hits that have it."""
+
+    value: str  # what goes into the query ("PE", "2023", "CPTPP")
+    label: str  # what a person reads ("Peru")
+    count: int
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts per facet for the hits of one query."""
+
+    countries: tuple[FacetCount, ...]
+    years: tuple[FacetCount, ...]
+    topics: tuple[FacetCount, ...]
+    people: tuple[FacetCount, ...]
+    modes: tuple[FacetCount, ...]
+
+
+class RankingCache:
+    """The ranked ids of the last few searches, so scrolling on costs no second ranking.
+
+    An entry is used only while the backend's change token is the same (for SQLite:
+    the same connection, and no other connection has committed since); every write
+    through the archive empties the cache.
+    """
+
+    SIZE = 16
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple[Any, ...], tuple[Hashable, Any]] = OrderedDict()
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def get(self, key: tuple[Any, ...], token: Hashable) -> Any:
+        entry = self._entries.get(key)
+        if entry is None or entry[0] != token:
+            return None
+        self._entries.move_to_end(key)
+        return entry[1]
+
+    def put(self, key: tuple[Any, ...], token: Hashable, value: Any) -> None:
+        self._entries[key] = (token, value)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.SIZE:
+            self._entries.popitem(last=False)
+
+
+class Search:
+    """The archive's searches on one backend, with the rankings they keep."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.rankings = RankingCache()
+
+    def _render(self, conn: Connection, parsed: ParsedQuery) -> RenderedQuery:
+        return self.backend.render(parsed, trash_present=self.backend.has_trash(conn))
+
+    def page(self, conn: Connection, parsed: ParsedQuery, *, offset: int, limit: int,
+             sort: str, descending: bool, count_cap: int | None) -> SearchPage:
+        """One page of hits and the number of all hits (the time is left at zero)."""
+        message = " ".join(parsed.notes)
+        rendered = self._render(conn, parsed)
+        if rendered.empty:
+            return SearchPage((), 0, offset, 0.0, message)
+        hits = None
+        if sort == "relevance" and rendered.indexed and limit:
+            hits = self._ranked_page(conn, rendered, offset, limit)
+        if hits is None:
+            rows = self.backend.page_rows(conn, rendered, sort=sort, descending=descending,
+                                          limit=limit, offset=offset)
+            hits = tuple(hit(row) for row in rows)
+        if offset == 0 and len(hits) < limit:
+            total = len(hits)
+        elif rendered.indexed:
+            total = self._count(conn, rendered, count_cap)
+        else:
+            total = self.backend.count(conn, rendered, count_cap)
+        return SearchPage(hits, total, offset, 0.0, message)
+
+    def ids(self, conn: Connection, parsed: ParsedQuery, *, sort: str,
+            descending: bool) -> list[int]:
+        """The ids of every hit, in order."""
+        rendered = self._render(conn, parsed)
+        if rendered.empty:
+            return []
+        return self.backend.ordered_ids(conn, rendered, sort=sort, descending=descending)
+
+    def facets(self, conn: Connection, parsed: ParsedQuery, *, limit: int) -> Facets:
+        """Counts of countries, years, topics, people and modes among the hits."""
+        rendered = self._render(conn, parsed)
+        if rendered.empty:
+            return Facets((), (), (), (), ())
+        rows = self.backend.facet_rows(conn, rendered, limit)
+
+        def plain(pairs: Any) -> tuple[FacetCount, ...]:
+            return tuple(FacetCount(str(v), str(v), int(n)) for v, n in pairs)
+
+        return Facets(
+            countries=tuple(FacetCount(str(c), country_name(str(c)), int(n))
+                            for c, n in rows.countries),
+            years=plain(rows.years),
+            topics=plain(rows.topics),
+            people=tuple(FacetCount(str(family), Person(str(family), str(given),
+                                                        NameOrder(str(order))).display_name,
+                                    int(n)) for family, given, order, n in rows.people),
+            modes=plain(rows.modes),
+        )
+
+    def _count(self, conn: Connection, rendered: RenderedQuery, cap: int | None) -> int:
+        """The number of hits of a search with words (from the cache when it is still true)."""
+        where = rendered.index_key
+        token = self.backend.change_token(conn)
+        exact = self.rankings.get(("count", None, where), token)
+        if exact is not None:
+            return int(exact) if cap is None else min(int(exact), cap)
+        total = self.rankings.get(("count", cap, where), token)
+        if total is None:
+            total = self.backend.count(conn, rendered, cap)
+            # A count that stopped short of its cap is the exact count.
+            self.rankings.put(("count", None if cap is None or total < cap else cap, where),
+                              token, total)
+        return int(total)
+
+    def _ranked_page(self, conn: Connection, rendered: RenderedQuery, offset: int,
+                     limit: int) -> tuple[SearchHit, ...] | None:
+        """One page in relevance order, reading readouts and snippets for its rows only.
+
+        The order is the backend's score, then the later meeting, then the higher id,
+        exactly as the backend's own relevance order sorts. The ranking step reads ids
+        and scores past the page (:data:`RANK_AHEAD`, kept for the next pages); if the
+        last of them still ties with the page's last score, ties may reach beyond what
+        was read and ``None`` asks the caller for the full query instead.
+        """
+        want = offset + limit
+        key = ("rank", rendered.index_key)
+        token = self.backend.change_token(conn)
+        cached = self.rankings.get(key, token)
+        if cached is None or (cached[1] and len(cached[0]) < want + TIE_MARGIN):
+            count = max(want + TIE_MARGIN, RANK_AHEAD)
+            top = self.backend.ranked_ids(conn, rendered, count)
+            more = len(top) == count  # there may be hits past the ranked ones
+            self.rankings.put(key, token, (top, more))
+            if not more:  # every hit was ranked: that is the count too
+                self.rankings.put(("count", None, rendered.index_key), token, len(top))
+        else:
+            top, more = cached
+        if len(top) <= offset:
+            return ()
+        if more:
+            edge = top[want - 1][1]
+            if top[-1][1] == edge:
+                return None
+            candidates = [c for c in top if c[1] <= edge]
+        else:
+            candidates = list(top)
+        page_ids = self._break_ties(conn, candidates)[offset:want]
+        if not page_ids:
+            return ()
+        # Fetching the page id by id pays off only when the words match very many readouts
+        # (else one pass over the matches is cheaper); the capped count says which, and
+        # below the cap it is the exact total the page needs anyway.
+        one_by_one = (more and not rendered.has_prefix
+                      and self._count(conn, rendered, ONE_BY_ONE_FROM) >= ONE_BY_ONE_FROM)
+        rows = {int(row[0]): row for row in self.backend.hit_rows(
+            conn, rendered, page_ids, one_by_one=one_by_one)}
+        return tuple(hit(rows[i]) for i in page_ids if i in rows)
+
+    def _break_ties(self, conn: Connection, candidates: list[tuple[int, float]]) -> list[int]:
+        """Ids by score, equal scores by the later meeting (none last), then higher id."""
+        seen = Counter(score for _i, score in candidates)
+        dates: dict[int, str] = {}
+        if len(seen) < len(candidates):
+            dates = self.backend.meeting_dates(
+                conn, [i for i, score in candidates if seen[score] > 1])
+        # Stable sorts, least significant key first: id, then meeting date, then score.
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        candidates.sort(key=lambda c: (c[0] in dates, dates.get(c[0], "")), reverse=True)
+        candidates.sort(key=lambda c: c[1])
+        return [i for i, _score in candidates]

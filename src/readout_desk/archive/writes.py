@@ -1,0 +1,243 @@
+"""Writing readouts: every row a readout is stored as, inside the caller's transaction.
+
+:func:`insert_readouts` saves new readouts (or rewrites one in place) with one statement
+per table, people and topics found again by their name keys, and the full-text entries
+through the backend; :func:`replace_readout` keeps the previous state in the history
+first; :func:`set_deleted` and :func:`purge` move readouts to the trash and out for good.
+
+Values are handed over as Python values: the column types of :mod:`.models`
+(``WallTime``, ``UTCDateTime``, ``Boolean``) turn them into what is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as DbSession
+
+from readout_desk.archive.backend import Backend
+from readout_desk.archive.errors import ArchiveError, NotFoundError
+from readout_desk.archive.mapping import fold, index_fields, name_key, row_to_record
+from readout_desk.archive.models import (
+    ParticipantRow,
+    PersonRow,
+    PhotoRow,
+    PointRow,
+    ReadoutCountryRow,
+    ReadoutRow,
+    ReadoutTopicRow,
+    SessionRow,
+    TopicRow,
+    VersionRow,
+)
+from readout_desk.domain import jsonformat, timing, validation
+from readout_desk.domain.records import Place, Readout
+
+#: The child tables of a readout, each with the columns a bulk insert fills, in order.
+CHILD_COLUMNS: dict[type[Any], tuple[str, ...]] = {
+    ReadoutCountryRow: ("readout_id", "position", "code"),
+    ParticipantRow: ("readout_id", "person_id", "position", "family_name", "given_name",
+                     "name_order", "honorific", "office", "country", "organisation", "side"),
+    SessionRow: ("readout_id", "position", "kind", "start_local", "zone", "fold",
+                 "time_hedge", "zone_label", "duration_minutes", "duration_hedge", "end_local",
+                 "printed_text", "printed_zone", "printed_local", "start_utc",
+                 "printed_mismatch"),
+    PointRow: ("readout_id", "position", "text", "speaker", "label", "level"),
+    ReadoutTopicRow: ("readout_id", "topic_id", "position"),
+    PhotoRow: ("readout_id", "position", "caption", "file"),
+}
+
+
+def table(model: type[Any]) -> Table:
+    """The Core table of an ORM class (typed, for bulk statements)."""
+    return cast(Table, model.__table__)
+
+
+def delete_children(conn: Connection, ids: list[int]) -> None:
+    """Delete every child row of the readouts ``ids`` (before they are written again)."""
+    for model in CHILD_COLUMNS:
+        conn.execute(delete(table(model)).where(table(model).c.readout_id.in_(ids)))
+
+
+def ids_for_keys(conn: Connection, model: type[PersonRow] | type[TopicRow],
+                 wanted: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """Ids for name keys, creating the rows that do not exist yet."""
+    found: dict[str, int] = {}
+    keys = list(wanted)
+    tab = table(model)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        for key, ident in conn.execute(select(tab.c.name_key, tab.c.id)
+                                       .where(tab.c.name_key.in_(chunk))):
+            found[str(key)] = int(ident)
+    missing = [wanted[k] for k in keys if k not in found]
+    if missing:
+        try:
+            rows = conn.execute(insert(tab).returning(tab.c.name_key, tab.c.id), missing)
+            for key, ident in rows:
+                found[str(key)] = int(ident)
+        except IntegrityError as exc:  # pragma: no cover - keys were just looked up
+            raise ArchiveError(f"could not record a name: {exc.orig}") from None
+    return found
+
+
+def _main_row(r: Readout, now: dt.datetime,
+              existing: tuple[int, dt.datetime, int] | None) -> dict[str, Any]:
+    starts = [timing.session_start_utc(s) for s in r.sessions]
+    first = min((s for s in starts if s is not None), default=None)
+    place = r.place or Place()
+    return {
+        "title": r.title, "section": r.section, "publisher": r.publisher,
+        "source_url": r.source_url, "language": r.language or "en",
+        "published_date": r.published_date, "retrieved_date": r.retrieved_date,
+        "meeting_date": r.meeting_date, "mode": r.mode.value,
+        "place_city": place.city, "place_country": place.country,
+        "place_venue": place.venue, "place_zone": place.zone,
+        "occasion": r.occasion, "lead": r.lead, "notes": r.notes,
+        "is_sample": r.is_sample,
+        "created_at": existing[1] if existing else (r.created_at or now),
+        "updated_at": now if existing else (r.updated_at or now),
+        "version": existing[2] if existing else max(r.version, 1),
+        "deleted_at": None,
+        "session_count": len(r.sessions), "total_minutes": timing.total_minutes(r.sessions),
+        "first_start_utc": first,
+    }
+
+
+def _name_ids(conn: Connection, readouts: Sequence[Readout]
+              ) -> tuple[dict[str, int], dict[str, int]]:
+    """The person ids and topic ids the readouts refer to, by name key."""
+    people_wanted: dict[str, dict[str, Any]] = {}
+    topics_wanted: dict[str, dict[str, Any]] = {}
+    for r in readouts:
+        for p in r.participants:
+            key = name_key(p.person.family_name, p.person.given_name)
+            people_wanted.setdefault(key, {
+                "family_name": p.person.family_name, "given_name": p.person.given_name,
+                "name_order": p.person.name_order.value, "name_key": key})
+        for t in r.topics:
+            tkey = fold(t)
+            topics_wanted.setdefault(tkey, {"name": t.strip(), "name_key": tkey})
+    person_ids = ids_for_keys(conn, PersonRow, people_wanted) if people_wanted else {}
+    topic_ids = ids_for_keys(conn, TopicRow, topics_wanted) if topics_wanted else {}
+    return person_ids, topic_ids
+
+
+def _child_rows(ids: Sequence[int], readouts: Sequence[Readout], person_ids: dict[str, int],
+                topic_ids: dict[str, int]) -> dict[type[Any], list[tuple[Any, ...]]]:
+    """The rows of every child table, in :data:`CHILD_COLUMNS` order."""
+    rows: dict[type[Any], list[tuple[Any, ...]]] = {model: [] for model in CHILD_COLUMNS}
+    topic_links: dict[tuple[int, int], tuple[Any, ...]] = {}
+    for rid, r in zip(ids, readouts, strict=True):
+        for pos, code in enumerate(dict.fromkeys(r.relation)):
+            rows[ReadoutCountryRow].append((rid, pos, code.upper()))
+        for pos, p in enumerate(r.participants):
+            person = p.person
+            rows[ParticipantRow].append((
+                rid, person_ids[name_key(person.family_name, person.given_name)], pos,
+                person.family_name, person.given_name, person.name_order.value, p.honorific,
+                p.office, p.country, p.organisation, p.side))
+        for pos, ms in enumerate(r.sessions):
+            check = timing.check_printed(ms)
+            printed = ms.printed_other
+            rows[SessionRow].append((
+                rid, pos, ms.kind, ms.start, ms.zone, ms.fold, ms.time_hedge,
+                ms.zone_label, ms.duration_minutes, ms.duration_hedge, ms.end,
+                printed.text if printed else None, printed.zone if printed else None,
+                printed.local if printed else None, timing.session_start_utc(ms),
+                bool(check and not check.ok)))
+        for pos, pt in enumerate(r.points):
+            rows[PointRow].append((rid, pos, pt.text, pt.speaker, pt.label, pt.level))
+        for pos, t in enumerate(dict.fromkeys(r.topics)):
+            # "TPP" and "tpp" fold to one topic: keep its first position only.
+            link = (rid, topic_ids[fold(t)])
+            topic_links.setdefault(link, (*link, pos))
+        for pos, ph in enumerate(r.photos):
+            rows[PhotoRow].append((rid, pos, ph.caption, ph.file))
+    rows[ReadoutTopicRow] = list(topic_links.values())
+    return rows
+
+
+def check_all(readouts: Sequence[Readout]) -> None:
+    """Refuse the lot if any readout is invalid, saying which one (when there are several)."""
+    for i, r in enumerate(readouts):
+        try:
+            validation.check(r)
+        except validation.InvalidReadoutError as exc:
+            if len(readouts) == 1:
+                raise
+            raise validation.InvalidReadoutError(
+                [f"readout {i + 1} ({r.title or r.section or 'untitled'}): {p}"
+                 for p in exc.problems]
+            ) from None
+
+
+def insert_readouts(
+    conn: Connection,
+    backend: Backend,
+    readouts: Sequence[Readout],
+    now: dt.datetime,
+    existing: tuple[int, dt.datetime, int] | None = None,
+) -> list[int]:
+    """Write readouts and everything they hold with bulk inserts; returns their ids.
+
+    ``existing`` (id, created_at, new version) rewrites one readout in place (its child
+    rows must have been deleted with :func:`delete_children` first).
+    """
+    person_ids, topic_ids = _name_ids(conn, readouts)
+    main_rows = [_main_row(r, now, existing) for r in readouts]
+    readouts_table = table(ReadoutRow)
+    if existing:
+        ids = [existing[0]]
+        values = dict(main_rows[0])
+        values.pop("deleted_at")
+        conn.execute(update(readouts_table).where(readouts_table.c.id == existing[0])
+                     .values(**values))
+    else:
+        ids = [int(i) for (i,) in conn.execute(
+            insert(readouts_table).returning(readouts_table.c.id), main_rows)]
+        if len(ids) != len(readouts):  # pragma: no cover - a driver without RETURNING order
+            raise ArchiveError("the database did not return an id for every readout")
+    for model, rows in _child_rows(ids, readouts, person_ids, topic_ids).items():
+        backend.insert_rows(conn, table(model), CHILD_COLUMNS[model], rows)
+    if existing:
+        backend.unindex(conn, ids)
+    backend.index_readouts(conn, [(rid, index_fields(r))
+                                  for rid, r in zip(ids, readouts, strict=True)])
+    return ids
+
+
+def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.datetime) -> None:
+    """Rewrite a saved readout in place, its previous state kept as a version."""
+    readout_id = readout.id
+    row = db.get(ReadoutRow, readout_id) if readout_id is not None else None
+    if readout_id is None or row is None:
+        raise NotFoundError(f"There is no readout {readout_id} in this archive.")
+    previous = row_to_record(row)
+    db.add(VersionRow(readout_id=readout_id, version=row.version, saved_at=now,
+                      data=jsonformat.readout_to_dict(previous)))
+    conn = db.connection()
+    delete_children(conn, [readout_id])
+    db.expunge(row)
+    insert_readouts(conn, backend, [readout], now,
+                    existing=(readout_id, row.created_at, row.version + 1))
+
+
+def set_deleted(db: DbSession, ids: list[int], when: dt.datetime | None) -> None:
+    """Put readouts in the trash at ``when``, or take them out (``None``)."""
+    found = set(db.scalars(select(ReadoutRow.id).where(ReadoutRow.id.in_(ids))))
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(f"There is no readout {missing[0]} in this archive.")
+    db.execute(update(ReadoutRow).where(ReadoutRow.id.in_(ids)).values(deleted_at=when))
+
+
+def purge(conn: Connection, backend: Backend, ids: list[int]) -> int:
+    """Delete readouts for good (their rows cascade); returns how many went."""
+    result = conn.execute(delete(table(ReadoutRow)).where(ReadoutRow.id.in_(ids)))
+    backend.unindex(conn, ids)
+    return int(result.rowcount or 0)
