@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,8 @@ import pytest
 from readout_desk.archive import Archive
 from readout_desk.archive.transfer import Cancelled, export_readouts, import_files
 from readout_desk.archive.transfer.csvio import guess_mapping, person_from_name
-from readout_desk.domain.records import MeetingSession, NameOrder, Readout
+from readout_desk.domain import jsonformat
+from readout_desk.domain.records import MeetingSession, NameOrder
 from tests.archive.helpers import lima_readout
 
 UTC = dt.timezone.utc
@@ -257,8 +259,9 @@ def test_search_result_export(tmp_path: Path, demo_archive: Archive) -> None:
     ids = demo_archive.search_ids("peru", sort="date")
     out = tmp_path / "peru.json"
     result = export_readouts(demo_archive, ids, "json", out)
-    assert result.readouts == len(ids) >= 1
-    assert isinstance(demo_archive.get(ids[0]), Readout)
+    assert result.readouts == len(ids) == 2
+    written = json.loads(out.read_text("utf-8"))["readouts"]
+    assert written == [jsonformat.readout_to_dict(r) for r in demo_archive.get_many(ids)]
 
 
 def test_exported_readout_fragment_escapes_and_links_only_http() -> None:
