@@ -23,7 +23,7 @@ WAIT_MS = 15_000
 
 
 def _settled(window: MainWindow) -> bool:
-    return (not window._search_timer.isActive()  # noqa: SLF001
+    return (window.search_controller.idle()
             and window.model.query == window.current_query()
             and window.last_page is not None and not window.runner.busy())
 

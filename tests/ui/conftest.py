@@ -16,11 +16,10 @@ WAIT_MS = 10_000
 
 def wait_for_search(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the debounced search has run and its answer is shown."""
-    qtbot.waitUntil(lambda: not window._search_timer.isActive()
+    qtbot.waitUntil(lambda: window.search_controller.idle()
                     and window.model.query == window.current_query()
                     and window.last_page is not None
-                    and not window.runner.busy()
-                    and not window.facet_runner.busy(), timeout=WAIT_MS)
+                    and not window.runner.busy(), timeout=WAIT_MS)
 
 
 @pytest.fixture

@@ -266,7 +266,7 @@ def test_stale_answers_never_replace_newer_ones(
         qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive,
         monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window(demo_archive)
-    window._search_timer.setInterval(0)  # every keystroke searches: the worst case
+    window.search_controller.debounce.setInterval(0)  # every keystroke searches: the worst case
     shown: list[str] = []
     window.searchFinished.connect(lambda _n: shown.append(window.model.query))
     type_query(qtbot, window, "Hayashi CPTPP")

@@ -63,7 +63,7 @@ def test_results_model_fetches_pages_only_when_asked(demo_archive: Archive,
 def test_scrolling_the_table_loads_more_rows_off_the_ui_thread(
         qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(results_model, "PAGE_SIZE", 3)
-    monkeypatch.setattr("readout_desk.ui.main_window.PAGE_SIZE", 3)
+    monkeypatch.setattr("readout_desk.ui.search_controller.PAGE_SIZE", 3)
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)
     window.resize(900, 330)  # a short table: only the rows that fit are loaded

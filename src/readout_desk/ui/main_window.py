@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-import threading
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -24,24 +22,22 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from readout_desk.archive import Archive, ArchiveError, Facets
 from readout_desk.domain.records import Readout, SearchPage
+from readout_desk.ui.banner import Banner
 from readout_desk.ui.detail_view import DetailView
 from readout_desk.ui.empty_state import EmptyState
 from readout_desk.ui.facets import FacetsView
 from readout_desk.ui.results_model import (
     COLUMNS,
-    PAGE_SIZE,
-    RELEVANCE,
     ResultsModel,
-    search_page,
 )
 from readout_desk.ui.results_view import ResultsView
+from readout_desk.ui.search_controller import SearchController
 from readout_desk.ui.search_field import SearchBar
 from readout_desk.ui.settings import Settings
 from readout_desk.ui.tasks import TaskRunner
@@ -56,48 +52,8 @@ FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.a
 #: The menus in the order they appear in the menu bar.
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
 
-#: How long typing must pause before a search runs.
-SEARCH_DELAY_MS = 150
-
-#: How long results must stay before their facet counts are computed (typing on skips them).
-FACETS_DELAY_MS = 250
-
 #: Pages of the central stack.
 PAGE_EMPTY, PAGE_BROWSE = 0, 1
-
-
-class Banner(QWidget):
-    """A message strip above the results (archive problems, read-only), with a close button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.setAccessibleName("Archive message")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#banner { background: #fff4d6; border: 1px solid #e0c070; }")
-        self.label = QLabel(self)
-        self.label.setObjectName("bannerText")
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setAutoRaise(True)
-        close.setToolTip("Hide this message")
-        close.setAccessibleName("Hide message")
-        close.clicked.connect(self.hide)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 4, 4)
-        row.addWidget(self.label, 1)
-        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.hide()
-
-    def text(self) -> str:
-        return self.label.text()
-
-    def show_message(self, text: str) -> None:
-        self.label.setText(text)
-        self.setVisible(bool(text))
 
 
 class MainWindow(QMainWindow):
@@ -115,19 +71,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.runner = TaskRunner(self, max_threads=2)
         self.runner.failed.connect(self.show_problem)
-        # Counting facets of a huge result can take seconds: a thread of its own keeps
-        # searches, pages and the readout pane from ever queueing behind it.
-        self.facet_runner = TaskRunner(self, max_threads=1)
-        self.facet_runner.failed.connect(self.show_problem)
         self._menus: dict[str, QMenu] = {}
-        self._search_generation = 0
-        self._facet_generation = 0
-        self._detail_generation = 0
         self._pending_select: int | None = None
         self._closed = False
         self.last_page: SearchPage | None = None
-        self._side_archives: dict[str, Archive] = {}
-        self._side_lock = threading.Lock()
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Readout Desk — {archive.location}")
@@ -136,8 +83,9 @@ class MainWindow(QMainWindow):
 
         self.search_bar = SearchBar(self)
         self.search_field = self.search_bar.field
-        self.model = ResultsModel(archive, self.runner, self)
-        self.model.search_archive = lambda: self.background_archive("search")
+        self.model = ResultsModel(archive, self)
+        self.search_controller = SearchController(archive, self.model, self.current_query,
+                                                  self.runner, self)
         self.results = ResultsView(self.model, self)
         self.detail = DetailView(archive, self)
         self.facets = FacetsView(self)
@@ -184,15 +132,12 @@ class MainWindow(QMainWindow):
         self.status_hits.setToolTip("How many readouts match and how long the search took")
         self.statusBar().addPermanentWidget(self.status_hits)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._start_search)
-        self._facets_timer = QTimer(self)
-        self._facets_timer.setSingleShot(True)
-        self._facets_timer.setInterval(FACETS_DELAY_MS)
-        self._facets_timer.timeout.connect(self._start_facets)
-        self.search_bar.queryChanged.connect(self._search_timer.start)
+        searches = self.search_controller
+        searches.pageReady.connect(self._search_done)
+        searches.facetsReady.connect(self._facets_done)
+        searches.readoutReady.connect(self._readout_ready)
+        searches.failed.connect(self.show_problem)
+        self.search_bar.queryChanged.connect(searches.schedule)
         self.model.sortRequested.connect(self._sort_changed)
         self.results.currentIdChanged.connect(self._show_detail)
         self.results.activatedId.connect(self.readoutActivated)
@@ -222,7 +167,7 @@ class MainWindow(QMainWindow):
             self.show_problem("This archive is open read-only: you can search and read, "
                               "but changes cannot be saved.")
         self._load_saved_searches()
-        self._start_search()
+        self.search_controller.search_now()
 
     # ----- the contract for feature modules --------------------------------------------
 
@@ -265,7 +210,7 @@ class MainWindow(QMainWindow):
         """Search again (after a change), keeping or moving the selection to ``select_id``."""
         self._pending_select = select_id if select_id is not None else self.current_readout_id()
         self._load_saved_searches()
-        self._start_search()
+        self.search_controller.search_now()
 
     def show_readout(self, readout_id: int) -> None:
         """Select ``readout_id`` in the results (when it is among them) and show it."""
@@ -373,31 +318,9 @@ class MainWindow(QMainWindow):
 
     def _sort_changed(self, _key: str, _descending: bool) -> None:
         self._pending_select = self.current_readout_id()
-        self._start_search()
+        self.search_controller.search_now()
 
-    def _start_search(self) -> None:
-        self._search_timer.stop()
-        if self._closed:
-            return
-        self._search_generation += 1
-        generation = self._search_generation
-        query = self.current_query()
-        sort, descending = self.model.sort_key, self.model.descending
-        if sort == RELEVANCE and not query.strip():
-            sort, descending = "date", True
-
-        def work() -> SearchPage | None:
-            if generation != self._search_generation:
-                return None  # a newer search was asked for before this one started
-            return search_page(self.background_archive("search"), query, limit=PAGE_SIZE,
-                               sort=sort, descending=descending)
-
-        self.runner.run(work, lambda page: self._search_done(generation, query, page),
-                        lambda exc: self._search_failed(generation, exc))
-
-    def _search_done(self, generation: int, query: str, page: SearchPage | None) -> None:
-        if page is None or generation != self._search_generation:
-            return  # stale: a newer search is on its way
+    def _search_done(self, query: str, page: SearchPage) -> None:
         keep = self._pending_select if self._pending_select is not None \
             else self.current_readout_id()
         old_row = max(0, self.results.currentIndex().row())
@@ -419,73 +342,24 @@ class MainWindow(QMainWindow):
                 row = min(old_row, self.model.rowCount() - 1) if keep is not None else 0
             self.results.select_row(row)
         self.searchFinished.emit(page.total)
-        self._facet_generation += 1  # counts of an older query are no longer wanted
-        self._facets_timer.start()
 
-    def _search_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._search_generation:
-            self.show_problem(exc)
-
-    def _start_facets(self) -> None:
-        if self._closed:
-            return
-        self._facet_generation += 1
-        generation = self._facet_generation
-        query = self.model.query
-
-        def work() -> Facets | None:
-            if generation != self._facet_generation:
-                return None
-            return self.background_archive("counts").facets(query)
-
-        def done(facets: Facets | None) -> None:
-            if facets is not None and generation == self._facet_generation:
-                self.facets.set_facets(facets)
-                self.facets.expandAll()
-                self.facetsFinished.emit()
-
-        self.facet_runner.run(work, done, self.show_problem)
+    def _facets_done(self, facets: Facets) -> None:
+        self.facets.set_facets(facets)
+        self.facets.expandAll()
+        self.facetsFinished.emit()
 
     def background_archive(self, purpose: str = "counts") -> Archive:
-        """A read-only connection of its own for long reads ("search", "counts").
-
-        The archive serialises work on one connection; with WAL, SQLite lets several
-        connections read at once. So a long search never holds up facet counts, and
-        neither holds up what other features do with :attr:`archive`. An in-memory
-        archive has only its one connection.
-        """
-        with self._side_lock:
-            side = self._side_archives.get(purpose)
-            if side is None:
-                if self.archive.path is None or self._closed:
-                    return self.archive
-                try:
-                    side = Archive.open(self.archive.location, read_only=True)
-                except ArchiveError as exc:
-                    log.info("reading %s on the main connection: %s", purpose, exc)
-                    side = self.archive
-                self._side_archives[purpose] = side
-            return side
+        """A read-only connection of its own for long reads ("search", "counts")."""
+        return self.search_controller.background_archive(purpose)
 
     # ----- detail --------------------------------------------------------------------
 
     def _show_detail(self, readout_id: int | None) -> None:
-        self._detail_generation += 1
-        generation = self._detail_generation
-        if readout_id is None:
-            return  # keep what is shown until the next readout arrives
-        words = self.search_bar.highlight_words()
+        # ``None`` keeps what is shown until the next readout arrives.
+        self.search_controller.request_readout(readout_id, self.search_bar.highlight_words())
 
-        def work() -> Readout | None:
-            if generation != self._detail_generation:
-                return None
-            return self.archive.get(readout_id)
-
-        def done(readout: Readout | None) -> None:
-            if readout is not None and generation == self._detail_generation:
-                self.detail.show_readout(readout, self.home_zone(), words)
-
-        self.runner.run(work, done, self.show_problem)
+    def _readout_ready(self, readout: Readout, words: tuple[str, ...]) -> None:
+        self.detail.show_readout(readout, self.home_zone(), words)
 
     # ----- saved searches ------------------------------------------------------------
 
@@ -524,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """Add the demo readouts off the UI thread, then show them."""
-        from readout_desk.archive.demo import load_demo
+        from readout_desk.archive import load_demo
 
         self.empty_state.set_busy("Loading the demo readouts…")
         self.load_demo_action.setEnabled(False)
@@ -691,15 +565,8 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self.save_layout()
             self._closed = True
-            self._search_timer.stop()
-            self._facets_timer.stop()
+            self.search_controller.close()
             self.runner.shutdown()
-            self.facet_runner.shutdown()
-            with self._side_lock:
-                for side in self._side_archives.values():
-                    if side is not self.archive:
-                        side.close()
-                self._side_archives.clear()
         super().closeEvent(event)
 
 

@@ -51,7 +51,7 @@ class RelationsDialog(QDialog):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window_ = window
+        self.main_window = window
         self.archive = window.archive
         self.setWindowTitle("Relations")
         self.setObjectName("relationsDialog")
@@ -73,7 +73,7 @@ class RelationsDialog(QDialog):
         self.first.currentIndexChanged.connect(self.show_countries)
         self.second.currentIndexChanged.connect(self.show_countries)
         self.country_title.setText("Finding the countries in the archive…")
-        window.facet_runner.run(
+        window.search_controller.facet_runner.run(
             lambda: [f.value for f in window.background_archive().facets("", limit=500)
                      .countries],
             self._fill_countries, window.show_problem)
@@ -155,7 +155,7 @@ class RelationsDialog(QDialog):
         query = " ".join(f"country:{c}" for c in codes)
         self._generation += 1
         generation = self._generation
-        fmt = self.window_.settings.date_format()
+        fmt = self.main_window.settings.date_format()
 
         def done(page: SearchPage) -> None:
             if generation != self._generation:
@@ -170,10 +170,10 @@ class RelationsDialog(QDialog):
             self.country_title.setText(f"{geography.relation_label(codes)} — "
                                        f"{page.total:,} {noun}")
 
-        self.window_.runner.run(
-            lambda: self.window_.background_archive("search").search(
+        self.main_window.runner.run(
+            lambda: self.main_window.background_archive("search").search(
                 query, limit=MAX_LISTED, sort="date", descending=False),
-            done, self.window_.show_problem)
+            done, self.main_window.show_problem)
 
     # ----- people --------------------------------------------------------------------
 
@@ -237,8 +237,8 @@ class RelationsDialog(QDialog):
                 item.setData(ID_ROLE + 1, person)
                 self.people.addItem(item)
 
-        self.window_.runner.run(lambda: self.archive.people(prefix.strip(), limit=200), done,
-                                self.window_.show_problem)
+        self.main_window.runner.run(lambda: self.archive.people(prefix.strip(), limit=200), done,
+                                self.main_window.show_problem)
 
     def choose_person(self, person_id: int) -> None:
         """Show the person with that id (when listed)."""
@@ -258,7 +258,7 @@ class RelationsDialog(QDialog):
         person_id = person.id
         self._person_generation += 1
         generation = self._person_generation
-        fmt = self.window_.settings.date_format()
+        fmt = self.main_window.settings.date_format()
 
         def work() -> PersonRecord:
             offices = self.archive.offices_of(person_id)
@@ -282,12 +282,12 @@ class RelationsDialog(QDialog):
                 row.setData(0, ID_ROLE, rid)
                 self.person_readouts.addTopLevelItem(row)
 
-        self.window_.runner.run(work, done, self.window_.show_problem)
+        self.main_window.runner.run(work, done, self.main_window.show_problem)
 
     def _show_item(self, item: QTreeWidgetItem) -> None:
         readout_id = item.data(0, ID_ROLE)
         if readout_id is not None:
-            self.window_.show_readout(int(readout_id))
+            self.main_window.show_readout(int(readout_id))
 
 
 def _readout_tree(parent: QWidget, headers: list[str], name: str, tip: str) -> QTreeWidget:

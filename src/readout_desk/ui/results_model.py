@@ -23,7 +23,6 @@ from readout_desk.archive import Archive
 from readout_desk.domain import render, timing
 from readout_desk.domain.records import SearchHit, SearchPage
 from readout_desk.ui.settings import format_date
-from readout_desk.ui.tasks import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -87,26 +86,26 @@ def search_page(archive: Archive, query: str, *, offset: int = 0, limit: int = P
 class ResultsModel(QAbstractTableModel):
     """Rows are the hits of :attr:`query` in the archive's order.
 
-    With a ``runner`` further pages load off the UI thread; without one (tests, tools)
-    they load at once. ``sortRequested(key, descending)`` asks the owner to search again.
+    With :attr:`more_wanted` set (the window's
+    :class:`~readout_desk.ui.search_controller.SearchController` sets it) further pages
+    are asked for and arrive through :meth:`add_page`, read off the UI thread; without
+    it (tests, tools) they load at once. ``sortRequested(key, descending)`` asks the
+    owner to search again.
     """
 
     sortRequested = Signal(str, bool)  # noqa: N815
     pageLoaded = Signal(int)  # noqa: N815 - number of rows now loaded
 
-    def __init__(self, archive: Archive, runner: TaskRunner | None = None,
-                 parent: Any = None) -> None:
+    def __init__(self, archive: Archive, parent: Any = None) -> None:
         super().__init__(parent)
         self._archive = archive
-        self._runner = runner
-        #: Where further pages are read (the window gives a connection of their own).
-        self.search_archive: Callable[[], Archive] = lambda: archive
+        #: Asks for the page starting at the given offset, delivered to :meth:`add_page`.
+        self.more_wanted: Callable[[int], None] | None = None
         self._hits: list[SearchHit] = []
         self._total = 0
         self._query = ""
         self._sort = RELEVANCE
         self._descending = True
-        self._generation = 0
         self._fetching = False
         self._changing = False
         self.date_format = "long"
@@ -139,7 +138,6 @@ class ResultsModel(QAbstractTableModel):
         """Show the first page of a fresh search."""
         self._changing = True  # views and testers may ask for more inside the signals
         self.beginResetModel()
-        self._generation += 1
         self._fetching = False
         self._query = query
         self._hits = list(page.hits)
@@ -270,34 +268,29 @@ class ResultsModel(QAbstractTableModel):
             return False
         # Loading at once from inside a change signal would nest changes; loading in the
         # background only queues the work, so views may ask during a change then.
-        busy = self._fetching or (self._changing and self._runner is None)
+        busy = self._fetching or (self._changing and self.more_wanted is None)
         return not busy and len(self._hits) < self._total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         """QAbstractItemModel.fetchMore: load the next page of hits."""
         if not self.canFetchMore(parent):
             return
-        generation = self._generation
-        query, offset = self._query, len(self._hits)
-        sort, descending = self._sort, self._descending
-
-        def work() -> SearchPage:
-            return search_page(self.search_archive(), query, offset=offset, limit=PAGE_SIZE,
-                               sort=sort, descending=descending)
-
-        if self._runner is None:
-            self._append(generation, offset, work())
+        offset = len(self._hits)
+        if self.more_wanted is None:
+            self.add_page(offset, search_page(self._archive, self._query, offset=offset,
+                                              limit=PAGE_SIZE, sort=self._sort,
+                                              descending=self._descending))
             return
         self._fetching = True
-        self._runner.run(work, lambda page: self._append(generation, offset, page),
-                         lambda _exc: self._fetch_failed(generation))
+        self.more_wanted(offset)
 
-    def _fetch_failed(self, generation: int) -> None:
-        if generation == self._generation:
-            self._fetching = False
+    def fetch_failed(self) -> None:
+        """The page asked for could not be read: scrolling may ask again."""
+        self._fetching = False
 
-    def _append(self, generation: int, offset: int, page: SearchPage) -> None:
-        if generation != self._generation or offset != len(self._hits):
+    def add_page(self, offset: int, page: SearchPage) -> None:
+        """Append a further page of the hits shown (one that starts where the rows end)."""
+        if offset != len(self._hits):
             return  # a newer search replaced the rows meanwhile
         self._fetching = False
         self._total = max(page.total, offset + len(page.hits))
@@ -315,7 +308,7 @@ class ResultsModel(QAbstractTableModel):
 
 def _plain_snippet(snippet: str) -> str:
     """A snippet without the highlight marks (for tooltips)."""
-    from readout_desk.archive.sqlite import HIGHLIGHT_END, HIGHLIGHT_START
+    from readout_desk.archive import HIGHLIGHT_END, HIGHLIGHT_START
 
     return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
 

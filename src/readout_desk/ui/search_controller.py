@@ -1,0 +1,229 @@
+"""Searching for one window, without widgets: when to search, and which answers still count.
+
+The window tells the controller the query changed (:meth:`SearchController.schedule`,
+debounced) or asks for a search at once (:meth:`SearchController.search_now`); the
+results model asks it for further pages (:meth:`SearchController.fetch_more`); the
+reading pane asks it for a readout (:meth:`SearchController.request_readout`). The
+answers come back as signals, on the UI thread:
+
+- ``pageReady(query, page)``: the first page of a fresh search;
+- ``moreReady(offset, page)``: a further page of the results shown;
+- ``facetsReady(facets)``: the counts of the results shown, once they have stayed a moment;
+- ``readoutReady(readout, words)``: the readout asked for, with the words to highlight;
+- ``failed(exception)``: a problem with the current search or its follow-ups.
+
+Staleness is decided in one place, with one counter: every request takes the next
+number from it, and each kind of request remembers the number of its latest. A search
+answer counts if no newer search was asked for; a page or the counts count while the
+results they belong to are still the ones shown; a readout counts if no other readout
+was asked for since. Older answers are dropped without a signal.
+
+Long reads use connections of their own (:meth:`SearchController.background_archive`):
+with WAL, SQLite lets several connections read at once, so a long search never holds up
+the counts, and neither holds up what other features do with the main connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from readout_desk.archive import Archive, ArchiveError, Facets
+from readout_desk.domain.records import Readout, SearchPage
+from readout_desk.ui.results_model import PAGE_SIZE, RELEVANCE, ResultsModel, search_page
+from readout_desk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+#: How long typing must pause before a search runs.
+SEARCH_DELAY_MS = 150
+
+#: How long results must stay before their facet counts are computed (typing on skips them).
+FACETS_DELAY_MS = 250
+
+# The kinds of request whose latest ticket is remembered.
+_SEARCH, _SHOWN, _READOUT = "search", "shown", "readout"
+
+
+class SearchController(QObject):
+    """Runs the searches of one window and its follow-ups, dropping stale answers."""
+
+    pageReady = Signal(str, object)  # noqa: N815 - query, SearchPage
+    moreReady = Signal(int, object)  # noqa: N815 - offset, SearchPage
+    facetsReady = Signal(object)  # noqa: N815 - Facets
+    readoutReady = Signal(object, object)  # noqa: N815 - Readout, tuple of words
+    failed = Signal(object)
+
+    def __init__(self, archive: Archive, model: ResultsModel, current_query: Callable[[], str],
+                 runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchController")
+        self.archive = archive
+        self.model = model
+        self._current_query = current_query
+        self.runner = runner
+        # Counting facets of a huge result can take seconds: a thread of its own keeps
+        # searches, pages and the readout pane from ever queueing behind it.
+        self.facet_runner = TaskRunner(self, max_threads=1)
+        self.facet_runner.failed.connect(self.failed)
+        self._counter = 0
+        self._latest: dict[str, int] = {}
+        self._closed = False
+        self._side_archives: dict[str, Archive] = {}
+        self._side_lock = threading.Lock()
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(SEARCH_DELAY_MS)
+        self.debounce.timeout.connect(self.search_now)
+        self._facets_timer = QTimer(self)
+        self._facets_timer.setSingleShot(True)
+        self._facets_timer.setInterval(FACETS_DELAY_MS)
+        self._facets_timer.timeout.connect(self._start_facets)
+        model.more_wanted = self.fetch_more
+        self.moreReady.connect(model.add_page)
+
+    # ----- staleness -----------------------------------------------------------------
+
+    def _ticket(self, kind: str) -> int:
+        """A new number for a request of ``kind``; older requests of that kind go stale."""
+        self._counter += 1
+        self._latest[kind] = self._counter
+        return self._counter
+
+    def _is_current(self, kind: str, ticket: int) -> bool:
+        return not self._closed and self._latest.get(kind) == ticket
+
+    def idle(self) -> bool:
+        """Whether no search is waiting to start and no answer is on its way."""
+        return not (self.debounce.isActive() or self._facets_timer.isActive()
+                    or self.runner.busy() or self.facet_runner.busy())
+
+    # ----- searching -----------------------------------------------------------------
+
+    def schedule(self) -> None:
+        """The query changed: search once typing pauses."""
+        if not self._closed:
+            self.debounce.start()
+
+    def search_now(self) -> None:
+        """Search for the current query in the model's order (newest first without words)."""
+        self.debounce.stop()
+        if self._closed:
+            return
+        ticket = self._ticket(_SEARCH)
+        query = self._current_query()
+        sort, descending = self.model.sort_key, self.model.descending
+        if sort == RELEVANCE and not query.strip():
+            sort, descending = "date", True
+
+        def work() -> SearchPage | None:
+            if not self._is_current(_SEARCH, ticket):
+                return None  # a newer search was asked for before this one started
+            return search_page(self.background_archive("search"), query, limit=PAGE_SIZE,
+                               sort=sort, descending=descending)
+
+        def done(page: SearchPage | None) -> None:
+            if page is not None and self._is_current(_SEARCH, ticket):
+                self._ticket(_SHOWN)  # pages and counts of older results no longer count
+                self.pageReady.emit(query, page)
+                self._facets_timer.start()
+
+        self.runner.run(work, done, lambda exc: self._fail_if_current(_SEARCH, ticket, exc))
+
+    def _fail_if_current(self, kind: str, ticket: int, exc: BaseException) -> None:
+        if self._is_current(kind, ticket):
+            self.failed.emit(exc)
+
+    def fetch_more(self, offset: int) -> None:
+        """Read the page of the results shown that starts at ``offset`` (for the model)."""
+        ticket = self._latest.get(_SHOWN, 0)
+        query, sort, descending = self.model.query, self.model.sort_key, self.model.descending
+
+        def work() -> SearchPage:
+            return search_page(self.background_archive("search"), query, offset=offset,
+                               limit=PAGE_SIZE, sort=sort, descending=descending)
+
+        def done(page: SearchPage) -> None:
+            if self._is_current(_SHOWN, ticket):
+                self.moreReady.emit(offset, page)
+
+        def failed(_exc: BaseException) -> None:
+            if self._is_current(_SHOWN, ticket):
+                self.model.fetch_failed()
+
+        self.runner.run(work, done, failed)
+
+    def _start_facets(self) -> None:
+        if self._closed:
+            return
+        ticket = self._latest.get(_SHOWN, 0)
+        query = self.model.query
+
+        def work() -> Facets | None:
+            if not self._is_current(_SHOWN, ticket):
+                return None
+            return self.background_archive("counts").facets(query)
+
+        def done(facets: Facets | None) -> None:
+            if facets is not None and self._is_current(_SHOWN, ticket):
+                self.facetsReady.emit(facets)
+
+        self.facet_runner.run(work, done, self.failed.emit)
+
+    # ----- the reading pane ----------------------------------------------------------
+
+    def request_readout(self, readout_id: int | None, words: tuple[str, ...] = ()) -> None:
+        """Read ``readout_id`` for the reading pane; ``None`` only cancels earlier asks."""
+        ticket = self._ticket(_READOUT)
+        if readout_id is None:
+            return
+
+        def work() -> Readout | None:
+            if not self._is_current(_READOUT, ticket):
+                return None
+            return self.archive.get(readout_id)
+
+        def done(readout: Readout | None) -> None:
+            if readout is not None and self._is_current(_READOUT, ticket):
+                self.readoutReady.emit(readout, words)
+
+        self.runner.run(work, done, self.failed.emit)
+
+    # ----- connections ---------------------------------------------------------------
+
+    def background_archive(self, purpose: str = "counts") -> Archive:
+        """A read-only connection of its own for long reads ("search", "counts").
+
+        An in-memory archive has only its one connection, and so has a closed window.
+        """
+        with self._side_lock:
+            side = self._side_archives.get(purpose)
+            if side is None:
+                if self.archive.path is None or self._closed:
+                    return self.archive
+                try:
+                    side = Archive.open(self.archive.location, read_only=True)
+                except ArchiveError as exc:
+                    log.info("reading %s on the main connection: %s", purpose, exc)
+                    side = self.archive
+                self._side_archives[purpose] = side
+            return side
+
+    def close(self) -> None:
+        """Stop searching, wait for the counts, and close the connections of its own.
+
+        The window shuts its :attr:`runner` down first, so no search is still reading.
+        """
+        self._closed = True
+        self.debounce.stop()
+        self._facets_timer.stop()
+        self.facet_runner.shutdown()
+        with self._side_lock:
+            for side in self._side_archives.values():
+                if side is not self.archive:
+                    side.close()
+            self._side_archives.clear()
