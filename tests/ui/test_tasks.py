@@ -1,0 +1,72 @@
+"""Background work: answers on the UI thread, progress as it goes, Cancel honoured."""
+
+from __future__ import annotations
+
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from readout_desk.ui.tasks import CancelFn, ProgressFn, TaskRunner
+
+WAIT_MS = 10_000
+
+
+def test_progress_arrives_in_order_on_the_ui_thread_before_the_answer(qtbot: QtBot) -> None:
+    runner = TaskRunner(max_threads=1)
+    ui_thread = threading.current_thread()
+    seen: list[tuple[int, int, str]] = []
+    threads: list[threading.Thread] = []
+    answers: list[int] = []
+
+    def work(progress: ProgressFn, _cancelled: CancelFn) -> int:
+        for i in range(3):
+            progress(i, 3, f"file {i}")
+        return 3
+
+    def on_progress(done: int, total: int, label: str) -> None:
+        threads.append(threading.current_thread())
+        seen.append((done, total, label))
+
+    runner.run_with_progress(work, on_progress, answers.append)
+    qtbot.waitUntil(lambda: answers == [3], timeout=WAIT_MS)
+    assert seen == [(0, 3, "file 0"), (1, 3, "file 1"), (2, 3, "file 2")]
+    assert threads == [ui_thread] * 3
+    runner.shutdown()
+
+
+def test_cancel_is_seen_by_the_work_and_its_answer_still_arrives(qtbot: QtBot) -> None:
+    runner = TaskRunner(max_threads=1)
+    started = threading.Event()
+    answers: list[str] = []
+
+    def work(_progress: ProgressFn, cancelled: CancelFn) -> str:
+        started.set()
+        while not cancelled():
+            threading.Event().wait(0.005)
+        return "stopped"
+
+    handle = runner.run_with_progress(work, lambda *_args: None, answers.append)
+    assert started.wait(WAIT_MS / 1000)
+    assert not handle.cancelled()
+    handle.cancel()
+    qtbot.waitUntil(lambda: answers == ["stopped"], timeout=WAIT_MS)
+    assert handle.cancelled() and not runner.busy()
+    runner.shutdown()
+
+
+def test_nothing_is_delivered_after_shutdown(qtbot: QtBot) -> None:
+    runner = TaskRunner(max_threads=1)
+    gate = threading.Event()
+    delivered: list[object] = []
+
+    def work(progress: ProgressFn, _cancelled: CancelFn) -> str:
+        assert gate.wait(WAIT_MS / 1000)
+        progress(1, 1, "late")
+        return "late"
+
+    runner.run_with_progress(work, lambda *args: delivered.append(args), delivered.append,
+                             delivered.append)
+    threading.Timer(0.05, gate.set).start()
+    runner.shutdown()
+    qtbot.wait(50)
+    assert delivered == []
