@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain.records import Readout
 from readout_desk.ui.editor.form import ReadoutEditor
+from readout_desk.ui.editor.host import EditorHost
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
 
-__all__ = ["ReadoutEditor", "install", "open_editor", "open_editors"]
+__all__ = ["EditorHost", "ReadoutEditor", "install", "open_editor", "open_editors"]
 
 # Editors open per archive, so asking to edit a readout again raises its window.
 _open: list[ReadoutEditor] = []
@@ -42,7 +43,7 @@ def open_editors() -> list[ReadoutEditor]:
 
 
 def open_editor(
-    parent: QWidget | None,
+    host: EditorHost | None,
     archive: Archive,
     readout: Readout | None = None,
     readout_id: int | None = None,
@@ -54,8 +55,9 @@ def open_editor(
 
     With ``readout_id`` the saved readout is loaded (an open editor on it is raised
     instead); with ``readout`` an unsaved draft is shown (``source_text`` beside it);
-    with neither, an empty form. ``on_saved`` is called with each saved readout. When
-    ``parent`` has ``refresh(select_id=...)`` (the main window) it is called after saves.
+    with neither, an empty form. ``on_saved`` is called with each saved readout. The
+    ``host`` (the main window) searches again after each save; its home zone is used
+    when ``home_zone`` is not given.
     """
     if readout_id is not None:
         for editor in open_editors():
@@ -67,13 +69,13 @@ def open_editor(
         try:
             readout = archive.get(readout_id)
         except ArchiveError as exc:
-            QMessageBox.warning(parent, "Edit readout", str(exc))
+            QMessageBox.warning(host if isinstance(host, QWidget) else None, "Edit readout",
+                                str(exc))
             return None
-    if home_zone is None:
-        zone_of = getattr(parent, "home_zone", None)
-        home_zone = zone_of() if callable(zone_of) else None
+    if home_zone is None and host is not None:
+        home_zone = host.home_zone()
     editor = ReadoutEditor(archive, readout, home_zone=home_zone, source_text=source_text,
-                           parent=parent)
+                           host=host)
     editor.on_saved = on_saved
     if archive.read_only:
         editor.save_action.setEnabled(False)

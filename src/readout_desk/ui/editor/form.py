@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -33,68 +33,18 @@ from readout_desk.domain.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.domain.records import Readout
 from readout_desk.ui.editor.fields import SourceSection, WhenWhereSection
 from readout_desk.ui.editor.history import HistoryDialog
+from readout_desk.ui.editor.host import EditorHost
 from readout_desk.ui.editor.participants import ParticipantsSection
 from readout_desk.ui.editor.photos import PhotosSection
 from readout_desk.ui.editor.points import SummarySection
 from readout_desk.ui.editor.saving import find_similar, save_readout
 from readout_desk.ui.editor.sessions import SessionsSection
 from readout_desk.ui.editor.topics import TopicsSection
+from readout_desk.ui.editor.undo import FormEdit, FormShortcuts
 from readout_desk.ui.editor.widgets import ERROR_STYLE, FORM_STYLE
 from readout_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-# Edits that are single steps of their own rather than typing that merges.
-_SINGLE_STEPS = (".add", ".remove", ".move", ".fold", ".nearest", ".person", "suggested",
-                 "topics")
-
-
-class FormEdit(QUndoCommand):
-    """One edit of the form, kept as the form's contents before and after."""
-
-    def __init__(self, editor: ReadoutEditor, before: ReadoutDraft, after: ReadoutDraft,
-                 key: str) -> None:
-        super().__init__(f"Edit {key.split('.')[0].replace('_', ' ')}")
-        self.editor = editor
-        self.before = before
-        self.after = after
-        self.key = key
-        self._done = True  # the form already shows ``after`` when the command is pushed
-
-    def id(self) -> int:  # QUndoCommand.id
-        return -1 if self.key.endswith(_SINGLE_STEPS) else 1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # QUndoCommand.mergeWith
-        if not isinstance(other, FormEdit) or other.key != self.key:
-            return False
-        self.after = other.after
-        self.setObsolete(self.after == self.before)
-        return True
-
-    def redo(self) -> None:  # QUndoCommand.redo
-        if self._done:
-            self._done = False
-            return
-        self.editor.show_draft(self.after)
-
-    def undo(self) -> None:  # QUndoCommand.undo
-        self.editor.show_draft(self.before)
-
-
-class _FormShortcuts(QObject):
-    """Lets the form's undo and redo win over the text fields' own."""
-
-    def __init__(self, editor: ReadoutEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
-        # Consumed but not accepted: the window's undo/redo shortcut runs instead.
-        return (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and (event.matches(QKeySequence.StandardKey.Undo)
-                     or event.matches(QKeySequence.StandardKey.Redo)
-                     or event.keyCombination().toCombined() in self.editor.redo_keys))
-
 
 class ReadoutEditor(QMainWindow):
     """Enter a new readout or correct one; ``saved`` carries the readout as stored."""
@@ -103,8 +53,10 @@ class ReadoutEditor(QMainWindow):
 
     def __init__(self, archive: Archive, readout: Readout | None = None, *,
                  home_zone: str | None = None, source_text: str | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+                 host: EditorHost | None = None) -> None:
+        super().__init__(host if isinstance(host, QWidget) else None)
+        #: The window told about saves (``None`` when opened on its own).
+        self.host = host
         self.archive = archive
         self.home_zone = home_zone or timing.system_zone()
         self.setObjectName("readoutEditor")
@@ -183,7 +135,7 @@ class ReadoutEditor(QMainWindow):
         self._suggest_timer.setInterval(250)
         self._suggest_timer.timeout.connect(lambda: self._suggest_zones(fill=True))
 
-        self._shortcuts = _FormShortcuts(self)
+        self._shortcuts = FormShortcuts(self)
         for widget in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             widget.installEventFilter(self._shortcuts)
 
@@ -426,7 +378,7 @@ class ReadoutEditor(QMainWindow):
         if box.clickedButton() is open_other and other.id is not None:
             from readout_desk.ui.editor import open_editor
 
-            open_editor(self.parentWidget(), self.archive, readout_id=other.id,
+            open_editor(self.host, self.archive, readout_id=other.id,
                         home_zone=self.home_zone)
         return box.clickedButton() is save
 
@@ -443,10 +395,8 @@ class ReadoutEditor(QMainWindow):
         self.undo_stack.setClean()
         self.statusBar().showMessage(f"Saved (version {stored.version}).", 5000)
         self.saved.emit(stored)
-        parent = self.parentWidget()
-        refresh = getattr(parent, "refresh", None)
-        if callable(refresh):
-            refresh(select_id=stored.id)
+        if self.host is not None:
+            self.host.refresh(select_id=stored.id)
         if self.on_saved is not None:
             self.on_saved(stored)
         if self._close_after_save:
@@ -486,9 +436,8 @@ class ReadoutEditor(QMainWindow):
         self.undo_stack.setClean()
         self.statusBar().showMessage(f"Restored; now version {stored.version}.", 5000)
         self.saved.emit(stored)
-        refresh = getattr(self.parentWidget(), "refresh", None)
-        if callable(refresh):
-            refresh(select_id=stored.id)
+        if self.host is not None:
+            self.host.refresh(select_id=stored.id)
 
     # ----- closing --------------------------------------------------------------------
 
