@@ -41,7 +41,7 @@ def import_json_files(archive: Archive, files: Sequence[Path]) -> ImportOutcome:
     installed, else adds the readouts of each file in one transaction.
     """
     try:
-        from readout_desk.archive.transfer.importing import import_files
+        from readout_desk.archive import import_files
     except ImportError:
         return _add_json_files(archive, files)
     summary = import_files(archive, list(files))

@@ -36,7 +36,7 @@ class TimingCheckDialog(QDialog):
         self.setWindowTitle("Check Timings")
         self.setAccessibleName("Sessions whose printed time disagrees with the time-zone rules")
         self.resize(900, 420)
-        self.window_ = window
+        self.main_window = window
         layout = QVBoxLayout(self)
         self.summary = QLabel("Checking the printed times…", self)
         self.summary.setObjectName("timingCheckSummary")
@@ -89,7 +89,7 @@ class TimingCheckDialog(QDialog):
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         readout_id = item.data(0, Qt.ItemDataRole.UserRole)
         if isinstance(readout_id, int):
-            self.window_.show_readout(readout_id)
+            self.main_window.show_readout(readout_id)
 
 
 def install(window: MainWindow) -> None:

@@ -15,8 +15,7 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from readout_desk.archive import Archive
-from readout_desk.archive.store import name_key
+from readout_desk.archive import Archive, name_key
 from readout_desk.domain.records import Photo, Readout
 
 #: How many readouts of the same day are compared at most when looking for duplicates.
