@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
@@ -38,9 +40,16 @@ def test_selection_and_query_accessors(qtbot: QtBot, demo_archive: Archive) -> N
     assert window.home_zone()
 
 
-def test_feature_modules_is_a_tuple_of_module_names() -> None:
-    assert isinstance(main_window.FEATURE_MODULES, tuple)
-    assert all(isinstance(name, str) for name in main_window.FEATURE_MODULES)
+def test_feature_modules_name_the_features_and_each_installs() -> None:
+    assert main_window.FEATURE_MODULES == (
+        "readout_desk.ui.editor",
+        "readout_desk.ui.about",
+        "readout_desk.ui.transfer",
+        "readout_desk.ui.paste",
+        "readout_desk.ui.timing_check",
+    )
+    for name in main_window.FEATURE_MODULES:
+        assert callable(getattr(importlib.import_module(name), "install", None)), name
 
 
 def test_no_two_actions_share_a_shortcut(qtbot: QtBot, archive: Archive) -> None:
