@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -73,9 +73,13 @@ def test_declining_the_offer_imports_nothing(
     window = _window(qtbot, archive)
     file_open.open_files(window, [export])
     offer = _dialog(qtbot, window, "importOfferDialog")
-    _click(qtbot, offer, "importOfferCancel")
-    qtbot.waitUntil(lambda: not offer.isVisible(), timeout=5000)
-    qtbot.wait(200)
+    with qtbot.assertNotEmitted(file_open.opener(window).importFinished):
+        _click(qtbot, offer, "importOfferCancel")
+        qtbot.waitUntil(lambda: not offer.isVisible(), timeout=5000)
+        # An import the answer had started would have ended in the pool by now, and its
+        # answer would be delivered by the events processed here.
+        assert window.runner.wait_for_done(20_000)
+        QCoreApplication.processEvents()
     assert archive.count() == 0
 
 

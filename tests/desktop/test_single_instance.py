@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -158,7 +157,10 @@ def test_starting_the_app_twice_leaves_one_process_and_one_window(
         output = second.stdout.read().decode(errors="replace") if second.stdout else ""
         assert second.returncode == 0, output
         assert first.poll() is None, "the first instance must keep running"
-        time.sleep(1.0)  # a window the second launch might have made would be up by now
+        # The second launch has exited, so only the first could still open a window in
+        # answer. A third launch is answered only once the first has handled the second.
+        third = launch(command, env)
+        assert third.wait(timeout=EXIT_TIMEOUT_S) == 0
         windows = [t for t in xserver.app_windows() if str(archive) in t]
         assert len(windows) == 1, windows
     finally:
