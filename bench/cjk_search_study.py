@@ -50,6 +50,9 @@ from readout_desk.domain.records import Readout  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 PAGE = 200
+#: The archive file per readout at 100k (docs/BENCHMARKS.md): records, full-text table and
+#: its indexes. A design's growth of the archive is estimated as the bytes it adds to it.
+ARCHIVE_BYTES_PER_READOUT = 9_727
 #: The archive's full-text columns and BM25 weights (``archive/sqlite.py``), in order.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("title", 10.0), ("section", 4.0), ("people", 6.0), ("place", 4.0), ("occasion", 3.0),
@@ -477,6 +480,61 @@ class Bigram(Design):
                        else [MARK + piece])
 
 
+def side_shadow(text: str) -> str:
+    """One column of the side table: each run's bigrams, then its last character alone.
+
+    The last character makes a one-character word a prefix query (``"銅" *``, read from a
+    one-character prefix index), and, being shorter than a bigram, it ends every phrase of
+    bigrams, so that no phrase runs on into the next run."""
+    return " ".join(" ".join([*bigrams(run), run[-1]]) for run in RUN.findall(text))
+
+
+class BigramTable(Design):
+    """B'': today's table (folded) plus a contentless side table of bigrams, column by
+    column (so BM25 keeps the archive's weights); it stores no text, only the index."""
+
+    name = "bigram-table"
+
+    def create(self, conn: sqlite3.Connection) -> None:
+        super().create(conn)
+        conn.execute(f"CREATE VIRTUAL TABLE big USING fts5({', '.join(NAMES)}, content = '', "
+                     "tokenize = 'unicode61 remove_diacritics 2', prefix = '1')")
+
+    def write(self, conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+        super().write(conn, rows)
+        conn.executemany(f"INSERT INTO big(rowid, {', '.join(NAMES)}) "
+                         f"VALUES ({', '.join('?' * (len(NAMES) + 1))})",
+                         [(r[0], *(side_shadow(v) for v in r[1:])) for r in rows
+                          if any(has_cjk(v) for v in r[1:])])
+
+    def piece(self, piece: str) -> str | None:
+        return _phrase([piece]) + " *" if len(piece) == 1 else _phrase(bigrams(piece))
+
+    def search(self, conn: sqlite3.Connection, text: str, limit: int = PAGE
+               ) -> tuple[list[int], int]:
+        query = parse(text)
+        cjk = " AND ".join(str(self.piece(p)) for p in query.cjk)
+        if not query.latin:
+            return self.raw(conn, "big:" + cjk, limit) if cjk else ([], 0)
+        where, params = "fts MATCH ?", [" AND ".join(latin_match(query))]
+        if cjk:
+            where += " AND +rowid IN (SELECT rowid FROM big WHERE big MATCH ?)"
+            params.append(cjk)
+        return _rank_and_count(conn, "fts", self.weights(), where, params, limit)
+
+    def raw_expression(self, query: Query) -> str | None:
+        if query.cjk and not query.latin:
+            return "big:" + " AND ".join(str(self.piece(p)) for p in query.cjk)
+        return None if query.cjk else super().raw_expression(query)
+
+    def raw(self, conn: sqlite3.Connection, expression: str, limit: int = PAGE
+            ) -> tuple[list[int], int]:
+        if expression.startswith("big:"):
+            return _rank_and_count(conn, "big", [w for _c, w in COLUMNS], "big MATCH ?",
+                                   [expression[4:]], limit)
+        return super().raw(conn, expression, limit)
+
+
 class Unigram(Design):
     """B': CJK runs as single characters (digits too) in one shadow column; a word becomes
     a phrase of its characters."""
@@ -534,7 +592,7 @@ def morph_available() -> bool:
 
 DESIGNS: dict[str, Callable[[], Design]] = {
     "base": Base, "trigram": Trigram, "trigram-ext": functools.partial(Trigram, external=True),
-    "bigram": Bigram, "unigram": Unigram, "morph": Morph}
+    "bigram": Bigram, "bigram-table": BigramTable, "unigram": Unigram, "morph": Morph}
 
 
 # ----- the reference and the query mixes -------------------------------------------------------
@@ -707,14 +765,18 @@ def summary(results: dict[str, Any]) -> str:
     size = int(results["size"])
     base_bytes = designs["base"]["bytes"] if "base" in designs else None
     lines = [f"Readouts: {size:,} (a third Japanese); SQLite {results['sqlite']}.", "",
-             "| design | build | file per readout | vs today's | Japanese queries wrong "
-             "| English queries changed |", "|---|---:|---:|---:|---:|---:|"]
+             "| design | build | index per readout | vs today's | archive (est.) "
+             "| Japanese queries wrong | English queries changed |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for name, d in designs.items():
         ja = sum(1 for _l, t in JA_MIX if t in d["mismatches"])
         en = sum(1 for _l, e in EN_MIX if e in d["mismatches"])
-        ratio = f"{d['bytes'] / base_bytes:.2f}x" if base_bytes else "-"
+        ratio = growth = "-"
+        if base_bytes:
+            ratio = f"{d['bytes'] / base_bytes:.2f}x"
+            growth = f"{1 + (d['bytes'] - base_bytes) / size / ARCHIVE_BYTES_PER_READOUT:.2f}x"
         lines.append(f"| {name} | {d['build_s']:.1f} s | {d['bytes'] / size:,.0f} B | {ratio} "
-                     f"| {ja} of {len(JA_MIX)} | {en} of {len(EN_MIX)} |")
+                     f"| {growth} | {ja} of {len(JA_MIX)} | {en} of {len(EN_MIX)} |")
     lines += ["", "First page (up to 200 ids ranked) with the exact count, ms, p50 / p95 over "
               "the class's queries and rounds; *path* is the whole search, *raw* the FTS5 "
               "statement alone on the same index (where one exists).", "",

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import cjk_search_study as study  # noqa: E402
 
-EXACT = ("trigram", "trigram-ext", "bigram", "unigram")
+EXACT = ("trigram", "trigram-ext", "bigram", "bigram-table", "unigram")
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_todays_table_misses_words_inside_a_run(built: dict[str, sqlite3.Connect
     assert len(study.reference(built["corpus"], "会談")) > len(ids)
 
 
-@pytest.mark.parametrize("name", ("bigram", "unigram", "trigram"))
+@pytest.mark.parametrize("name", ("bigram", "bigram-table", "unigram", "trigram"))
 def test_a_phrase_does_not_run_from_one_run_into_the_next(tmp_path: Path, name: str) -> None:
     design = study.DESIGNS[name]()
     conn = sqlite3.connect(tmp_path / "x.db")
