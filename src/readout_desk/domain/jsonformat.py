@@ -12,6 +12,8 @@ were stated in; instants (created, updated) are written in UTC with "Z".
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -30,6 +32,47 @@ from readout_desk.domain.records import (
 
 FORMAT_NAME = "readout-desk"
 FORMAT_VERSION = 1
+
+#: The fields of each object of the format, as the writers below write them. A field not
+#: listed here is refused on input rather than dropped (see docs/JSON_FORMAT.md).
+DOCUMENT_FIELDS = frozenset({"format", "version", "readouts", "cross_check"})
+READOUT_FIELDS = frozenset({
+    "id", "title", "section", "relation", "publisher", "source_url", "language",
+    "published_date", "retrieved_date", "meeting_date", "mode", "place", "occasion", "lead",
+    "participants", "sessions", "points", "topics", "photos", "notes", "is_sample",
+    "created_at", "updated_at", "version"})
+PLACE_FIELDS = frozenset({"city", "country", "venue", "zone"})
+PARTICIPANT_FIELDS = frozenset({"family_name", "given_name", "name_order", "honorific",
+                                "office", "country", "organisation", "side"})
+SESSION_FIELDS = frozenset({"kind", "start", "zone", "fold", "time_hedge", "zone_label",
+                            "duration_minutes", "duration_hedge", "end", "printed_other"})
+PRINTED_FIELDS = frozenset({"text", "zone", "local"})
+POINT_FIELDS = frozenset({"text", "speaker", "label", "level"})
+PHOTO_FIELDS = frozenset({"caption", "file"})
+
+# The written forms of days, wall times and instants, exactly (the schema has the same).
+_DAY = r"(?P<y>[0-9]{4})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
+_CLOCK = (r"(?P<h>[01][0-9]|2[0-3]):(?P<mi>[0-5][0-9])"
+          r"(:(?P<s>[0-5][0-9])(\.(?P<f>[0-9]{1,6}))?)?")
+DAY_PATTERN = re.compile(_DAY)
+WALL_PATTERN = re.compile(f"{_DAY}T{_CLOCK}")
+INSTANT_PATTERN = re.compile(f"{_DAY}T{_CLOCK}Z")
+_WALL_WITH_OFFSET = re.compile(f"{_DAY}T{_CLOCK}(Z|[+-][0-9]{{2}}:?[0-9]{{2}})")
+
+
+def _parse(pattern: re.Pattern[str], value: str) -> dt.datetime | None:
+    """``value`` read by ``pattern`` (one of the three above); None when it does not match
+    or names a day the calendar does not have (2023-02-30)."""
+    found = pattern.fullmatch(value)
+    if found is None:
+        return None
+    g = found.groupdict()
+    try:
+        return dt.datetime(int(g["y"]), int(g["mo"]), int(g["d"]), int(g.get("h") or 0),
+                           int(g.get("mi") or 0), int(g.get("s") or 0),
+                           int((g.get("f") or "0").ljust(6, "0")))
+    except ValueError:
+        return None
 
 
 class FormatError(ValueError):
@@ -131,12 +174,37 @@ def document(readouts: Sequence[Readout]) -> dict[str, Any]:
     }
 
 
-class _Reader:
-    """Reads one object, naming the place of any problem ("readouts[2].sessions[0].start")."""
+def _unknown_field(where: str, key: str, known: frozenset[str]) -> FormatError:
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return FormatError(f"{where}.{key} is not a field of the {FORMAT_NAME} format, "
+                       f"version {FORMAT_VERSION}{hint}")
 
-    def __init__(self, data: Any, where: str) -> None:
+
+def _whole_number(value: Any) -> int | None:
+    """``value`` as an int when it is a JSON whole number (``15`` or ``15.0``), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+class _Reader:
+    """Reads one object, naming the place of any problem ("readouts[2].sessions[0].start").
+
+    A field left out and a field given as null mean the same: not stated. A field the
+    object does not have is refused, so nothing in a file is dropped without a word.
+    """
+
+    def __init__(self, data: Any, where: str, fields: frozenset[str]) -> None:
         if not isinstance(data, Mapping):
             raise FormatError(f"{where} should be an object")
+        for key in data:
+            if key not in fields:
+                raise _unknown_field(where, str(key), fields)
         self.data = data
         self.where = where
 
@@ -155,13 +223,16 @@ class _Reader:
         value = self.text(key)
         return value or None
 
-    def integer(self, key: str) -> int | None:
+    def integer(self, key: str, minimum: int | None = None) -> int | None:
         value = self._get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int):
+        number = _whole_number(value)
+        if number is None:
             raise FormatError(f"{self.where}.{key} should be a whole number")
-        return value
+        if minimum is not None and number < minimum:
+            raise FormatError(f"{self.where}.{key} should be {minimum} or more")
+        return number
 
     def boolean(self, key: str) -> bool:
         value = self._get(key)
@@ -175,40 +246,34 @@ class _Reader:
         value = self.text(key)
         if not value:
             return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise FormatError(f"{self.where}.{key} should be a date like 2023-05-03") from None
+        parsed = _parse(DAY_PATTERN, value)
+        if parsed is None:
+            raise FormatError(f"{self.where}.{key} should be a date like 2023-05-03")
+        return parsed.date()
 
     def wall(self, key: str) -> dt.datetime | None:
         value = self.text(key)
         if not value:
             return None
-        try:
-            parsed = dt.datetime.fromisoformat(value)
-        except ValueError:
-            raise FormatError(
-                f"{self.where}.{key} should be a local time like 2023-05-03T09:10"
-            ) from None
-        if parsed.tzinfo is not None:
+        parsed = _parse(WALL_PATTERN, value)
+        if parsed is not None:
+            return parsed
+        if _WALL_WITH_OFFSET.fullmatch(value):
             raise FormatError(
                 f"{self.where}.{key} should be a wall time without an offset; "
                 "the zone goes in its own field"
             )
-        return parsed
+        raise FormatError(f"{self.where}.{key} should be a local time like 2023-05-03T09:10")
 
     def instant(self, key: str) -> dt.datetime | None:
         value = self.text(key)
         if not value:
             return None
-        try:
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            raise FormatError(f"{self.where}.{key} should be a UTC time like "
-                              "2023-05-03T14:10:00Z") from None
-        if parsed.tzinfo is None:
-            raise FormatError(f"{self.where}.{key} should end in Z (UTC)")
-        return parsed.astimezone(dt.timezone.utc)
+        parsed = _parse(INSTANT_PATTERN, value)
+        if parsed is None:
+            raise FormatError(f"{self.where}.{key} should be a UTC time ending in Z, like "
+                              "2023-05-03T14:10:00Z")
+        return parsed.replace(tzinfo=dt.timezone.utc)
 
     def items(self, key: str) -> list[Any]:
         value = self._get(key)
@@ -218,16 +283,16 @@ class _Reader:
             raise FormatError(f"{self.where}.{key} should be a list")
         return value
 
-    def child(self, key: str) -> _Reader | None:
+    def child(self, key: str, fields: frozenset[str]) -> _Reader | None:
         value = self._get(key)
-        return None if value is None else _Reader(value, f"{self.where}.{key}")
+        return None if value is None else _Reader(value, f"{self.where}.{key}", fields)
 
 
 def session_from_dict(data: Any, where: str = "session") -> MeetingSession:
     """A session from its JSON object."""
-    s = _Reader(data, where)
+    s = _Reader(data, where, SESSION_FIELDS)
     printed = None
-    p = s.child("printed_other")
+    p = s.child("printed_other", PRINTED_FIELDS)
     if p is not None:
         local = p.wall("local")
         zone = p.text("zone")
@@ -253,13 +318,14 @@ def session_from_dict(data: Any, where: str = "session") -> MeetingSession:
 
 def readout_from_dict(data: Any, where: str = "readout") -> Readout:
     """A readout from its JSON object; :class:`FormatError` names what is wrong."""
-    r = _Reader(data, where)
+    r = _Reader(data, where, READOUT_FIELDS)
     try:
-        mode = Mode.parse(r.text("mode", "in person"))
-    except ValueError as exc:
-        raise FormatError(f"{where}.mode: {exc}") from None
+        mode = Mode(r.text("mode", Mode.IN_PERSON.value))
+    except ValueError:
+        raise FormatError(f"{where}.mode should be one of "
+                          + ", ".join(f'"{m.value}"' for m in Mode)) from None
     place = None
-    pl = r.child("place")
+    pl = r.child("place", PLACE_FIELDS)
     if pl is not None:
         place = Place(
             city=pl.text("city"),
@@ -269,7 +335,7 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
         )
     participants = []
     for i, item in enumerate(r.items("participants")):
-        p = _Reader(item, f"{where}.participants[{i}]")
+        p = _Reader(item, f"{where}.participants[{i}]", PARTICIPANT_FIELDS)
         try:
             order = NameOrder(p.text("name_order", NameOrder.GIVEN_FIRST.value))
         except ValueError:
@@ -299,9 +365,9 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
         if isinstance(item, str):
             points.append(SummaryPoint(text=item))
             continue
-        p = _Reader(item, f"{where}.points[{i}]")
+        p = _Reader(item, f"{where}.points[{i}]", POINT_FIELDS)
         points.append(SummaryPoint(text=p.text("text"), speaker=p.text("speaker"),
-                                   label=p.text("label"), level=p.integer("level") or 0))
+                                   label=p.text("label"), level=p.integer("level", 0) or 0))
     topics = []
     for i, item in enumerate(r.items("topics")):
         if not isinstance(item, str):
@@ -309,7 +375,7 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
         topics.append(item)
     photos = []
     for i, item in enumerate(r.items("photos")):
-        p = _Reader(item, f"{where}.photos[{i}]")
+        p = _Reader(item, f"{where}.photos[{i}]", PHOTO_FIELDS)
         photos.append(Photo(caption=p.text("caption"), file=p.text("file")))
     relation = []
     for i, item in enumerate(r.items("relation")):
@@ -340,18 +406,24 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
         is_sample=r.boolean("is_sample"),
         created_at=r.instant("created_at"),
         updated_at=r.instant("updated_at"),
-        version=r.integer("version") or 0,
+        version=r.integer("version", 0) or 0,
     )
 
 
 def readouts_from_json(data: Any) -> list[Readout]:
     """Every readout in a parsed JSON value: a document, a list, or one readout."""
     if isinstance(data, Mapping) and "readouts" in data:
+        for key in data:
+            if key not in DOCUMENT_FIELDS:
+                raise _unknown_field("the document", str(key), DOCUMENT_FIELDS)
         fmt = data.get("format")
         if fmt not in (None, FORMAT_NAME):
             raise FormatError(f"this is a {fmt!r} document, not a {FORMAT_NAME} one")
-        version = data.get("version", FORMAT_VERSION)
-        if not isinstance(version, int) or version > FORMAT_VERSION:
+        raw_version = data.get("version")
+        version = FORMAT_VERSION if raw_version is None else _whole_number(raw_version)
+        if version is None or version < 1:
+            raise FormatError(f"version should be the format version, {FORMAT_VERSION}")
+        if version > FORMAT_VERSION:
             raise FormatError(
                 f"this document is format version {version}; this program reads up to "
                 f"version {FORMAT_VERSION}. Update Readout Desk to read it."
@@ -359,6 +431,11 @@ def readouts_from_json(data: Any) -> list[Readout]:
         items = data["readouts"]
         if not isinstance(items, list):
             raise FormatError("readouts should be a list")
+        checks = data.get("cross_check")
+        # What ``parse --json`` found comparing printed times: derived, so not read back.
+        if checks is not None and not (isinstance(checks, list)
+                                       and all(isinstance(c, Mapping) for c in checks)):
+            raise FormatError("cross_check should be a list of objects")
         return [readout_from_dict(item, f"readouts[{i}]") for i, item in enumerate(items)]
     if isinstance(data, list):
         return [readout_from_dict(item, f"[{i}]") for i, item in enumerate(data)]
