@@ -237,9 +237,7 @@ def _reaches_into_archive(imp: Imported, modules: set[str]) -> str | None:
     return None
 
 
-def import_problems(
-    module: Module, modules: set[str], *, archive_root_rule: bool = True
-) -> Iterator[tuple[int, str, str]]:
+def import_problems(module: Module, modules: set[str]) -> Iterator[tuple[int, str, str]]:
     """``(line, imported name, why)`` for each import of ``module`` that breaks a rule."""
     for imp in imports_of(module):
         seen: set[str] = set()
@@ -248,8 +246,7 @@ def import_problems(
                 if why is not None and why not in seen:
                     seen.add(why)
                     yield imp.line, name, why
-        front_end = within(module.name, "readout_desk.ui") or is_cli(module.name)
-        if archive_root_rule and front_end:
+        if within(module.name, "readout_desk.ui") or is_cli(module.name):
             submodule = _reaches_into_archive(imp, modules)
             if submodule is not None:
                 yield imp.line, submodule, WHY_ARCHIVE_ROOT
@@ -302,14 +299,14 @@ def read_modules(src: Path) -> list[Module]:
     return found
 
 
-def check_tree(src: Path, *, archive_root_rule: bool = True) -> list[str]:
+def check_tree(src: Path) -> list[str]:
     """Every violation in the package under ``src``, one line each: ``file:line: what, why``."""
     modules = read_modules(src)
     names = {m.name for m in modules}
     violations: list[str] = []
     for module in modules:
         where = module.path.relative_to(src).as_posix()
-        for line, name, why in import_problems(module, names, archive_root_rule=archive_root_rule):
+        for line, name, why in import_problems(module, names):
             violations.append(f"{where}:{line}: {module.name} imports {name}: {why}")
         for line, marker in sql_problems(module):
             violations.append(

@@ -15,14 +15,8 @@ from tests import layers
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
-#: ``ui`` and the command line are still being moved onto the package root of the archive;
-#: until they are, the real tree is read without that one rule (the made-up trees below
-#: check it either way).
-ARCHIVE_ROOT_RULE_ON_REAL_TREE = False
-
-
 def test_the_program_keeps_its_layers() -> None:
-    found = layers.check_tree(SRC, archive_root_rule=ARCHIVE_ROOT_RULE_ON_REAL_TREE)
+    found = layers.check_tree(SRC)
     assert found == [], "\n".join(["", *found])
 
 
