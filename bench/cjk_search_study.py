@@ -387,7 +387,39 @@ class Base(Design):
         return tuple(raw)
 
 
-class Trigram(Design):
+class SideTable(Design):
+    """Today's table (folded) plus a second FTS5 table ``side`` for the CJK readouts."""
+
+    side = "side"
+
+    def indexable(self, piece: str) -> bool:
+        """Whether the side table alone finds ``piece``."""
+        return True
+
+    def side_values(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return row
+
+    def write(self, conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+        super().write(conn, rows)
+        conn.executemany(f"INSERT INTO {self.side}(rowid, {', '.join(NAMES)}) "
+                         f"VALUES ({', '.join('?' * (len(NAMES) + 1))})",
+                         [self.side_values(r) for r in rows if any(has_cjk(v) for v in r[1:])])
+
+    def raw_expression(self, query: Query) -> str | None:
+        if query.cjk and not query.latin and all(self.indexable(p) for p in query.cjk):
+            return f"{self.side}:" + " AND ".join(str(self.piece(p)) for p in query.cjk)
+        return None if query.cjk else super().raw_expression(query)
+
+    def raw(self, conn: sqlite3.Connection, expression: str, limit: int = PAGE
+            ) -> tuple[list[int], int]:
+        table, _colon, match = expression.partition(":")
+        if table == self.side:
+            return _rank_and_count(conn, table, [w for _c, w in COLUMNS], f"{table} MATCH ?",
+                                   [match], limit)
+        return super().raw(conn, expression, limit)
+
+
+class Trigram(SideTable):
     """A: today's columns (folded) plus a trigram table over the readouts with CJK.
 
     ``external``: the trigram table reads its text from the main table (FTS5 external
@@ -396,6 +428,7 @@ class Trigram(Design):
     """
 
     name = "trigram"
+    side = "tri"
 
     def __init__(self, external: bool = False) -> None:
         self.external = external
@@ -408,11 +441,8 @@ class Trigram(Design):
         conn.execute(f"CREATE VIRTUAL TABLE tri USING fts5({', '.join(NAMES)}, "
                      f"tokenize = 'trigram'{content})")
 
-    def write(self, conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
-        super().write(conn, rows)
-        conn.executemany(f"INSERT INTO tri(rowid, {', '.join(NAMES)}) "
-                         f"VALUES ({', '.join('?' * (len(NAMES) + 1))})",
-                         [r for r in rows if any(has_cjk(v) for v in r[1:])])
+    def indexable(self, piece: str) -> bool:
+        return len(piece) >= 3
 
     def search(self, conn: sqlite3.Connection, text: str, limit: int = PAGE
                ) -> tuple[list[int], int]:
@@ -452,18 +482,6 @@ class Trigram(Design):
         rows.sort(key=lambda r: (-r[1], r[0]))
         return [int(r[0]) for r in (rows if limit < 0 else rows[:limit])], len(rows)
 
-    def raw_expression(self, query: Query) -> str | None:
-        if query.cjk and not query.latin and all(len(p) >= 3 for p in query.cjk):
-            return "tri:" + " AND ".join(_phrase([p]) for p in query.cjk)
-        return None if query.cjk else super().raw_expression(query)
-
-    def raw(self, conn: sqlite3.Connection, expression: str, limit: int = PAGE
-            ) -> tuple[list[int], int]:
-        if expression.startswith("tri:"):
-            return _rank_and_count(conn, "tri", [w for _c, w in COLUMNS], "tri MATCH ?",
-                                   [expression[4:]], limit)
-        return super().raw(conn, expression, limit)
-
 
 class Bigram(Design):
     """B: CJK runs as overlapping bigrams and single characters in two shadow columns."""
@@ -489,23 +507,20 @@ def side_shadow(text: str) -> str:
     return " ".join(" ".join([*bigrams(run), run[-1]]) for run in RUN.findall(text))
 
 
-class BigramTable(Design):
+class BigramTable(SideTable):
     """B'': today's table (folded) plus a contentless side table of bigrams, column by
     column (so BM25 keeps the archive's weights); it stores no text, only the index."""
 
     name = "bigram-table"
+    side = "big"
 
     def create(self, conn: sqlite3.Connection) -> None:
         super().create(conn)
         conn.execute(f"CREATE VIRTUAL TABLE big USING fts5({', '.join(NAMES)}, content = '', "
                      "tokenize = 'unicode61 remove_diacritics 2', prefix = '1')")
 
-    def write(self, conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
-        super().write(conn, rows)
-        conn.executemany(f"INSERT INTO big(rowid, {', '.join(NAMES)}) "
-                         f"VALUES ({', '.join('?' * (len(NAMES) + 1))})",
-                         [(r[0], *(side_shadow(v) for v in r[1:])) for r in rows
-                          if any(has_cjk(v) for v in r[1:])])
+    def side_values(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return (row[0], *(side_shadow(v) for v in row[1:]))
 
     def piece(self, piece: str) -> str | None:
         return _phrase([piece]) + " *" if len(piece) == 1 else _phrase(bigrams(piece))
@@ -521,18 +536,6 @@ class BigramTable(Design):
             where += " AND +rowid IN (SELECT rowid FROM big WHERE big MATCH ?)"
             params.append(cjk)
         return _rank_and_count(conn, "fts", self.weights(), where, params, limit)
-
-    def raw_expression(self, query: Query) -> str | None:
-        if query.cjk and not query.latin:
-            return "big:" + " AND ".join(str(self.piece(p)) for p in query.cjk)
-        return None if query.cjk else super().raw_expression(query)
-
-    def raw(self, conn: sqlite3.Connection, expression: str, limit: int = PAGE
-            ) -> tuple[list[int], int]:
-        if expression.startswith("big:"):
-            return _rank_and_count(conn, "big", [w for _c, w in COLUMNS], "big MATCH ?",
-                                   [expression[4:]], limit)
-        return super().raw(conn, expression, limit)
 
 
 class Unigram(Design):
