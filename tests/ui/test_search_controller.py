@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any, cast
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
@@ -32,6 +32,7 @@ class GatedArchive:
         self._archive = archive
         self.path = None  # one connection: nothing of its own is opened for searches
         self.held: set[object] = set()
+        self.reached: list[object] = []  # what was held, in the order it reached the archive
         self.gate = threading.Event()
 
     def __getattr__(self, name: str) -> Any:
@@ -39,6 +40,7 @@ class GatedArchive:
 
     def _wait_if_held(self, key: object) -> None:
         if key in self.held:
+            self.reached.append(key)
             assert self.gate.wait(WAIT_MS / 1000)
 
     def search(self, query: str, **kwargs: Any) -> SearchPage:
@@ -188,10 +190,11 @@ def test_nothing_is_delivered_after_closing(qtbot: QtBot, harness: Harness) -> N
     harness.archive.held.add("Peru")
     harness.query = "Peru"
     harness.controller.search_now()
+    qtbot.waitUntil(lambda: harness.archive.reached == ["Peru"], timeout=WAIT_MS)
     harness.controller.close()
     harness.archive.gate.set()
-    harness.runner.wait_for_done()
-    qtbot.wait(50)
+    assert harness.runner.wait_for_done(WAIT_MS)
+    QCoreApplication.processEvents()  # the late answer arrives now or never
     assert delivered == []
     harness.controller.schedule()
     assert not harness.controller.debounce.isActive()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from readout_desk.ui.tasks import CancelFn, ProgressFn, TaskRunner
@@ -56,17 +57,21 @@ def test_cancel_is_seen_by_the_work_and_its_answer_still_arrives(qtbot: QtBot) -
 
 def test_nothing_is_delivered_after_shutdown(qtbot: QtBot) -> None:
     runner = TaskRunner(max_threads=1)
-    gate = threading.Event()
+    started, gate, finished = threading.Event(), threading.Event(), threading.Event()
     delivered: list[object] = []
 
     def work(progress: ProgressFn, _cancelled: CancelFn) -> str:
+        started.set()
         assert gate.wait(WAIT_MS / 1000)
         progress(1, 1, "late")
+        finished.set()
         return "late"
 
     runner.run_with_progress(work, lambda *args: delivered.append(args), delivered.append,
                              delivered.append)
+    assert started.wait(WAIT_MS / 1000)
     threading.Timer(0.05, gate.set).start()
-    runner.shutdown()
-    qtbot.wait(50)
+    runner.shutdown()  # returns once the work has ended
+    assert finished.is_set()
+    QCoreApplication.processEvents()  # what the work sent arrives now or never
     assert delivered == []
