@@ -1,0 +1,199 @@
+"""Who took part, and for which country.
+
+The people phase of extraction. :func:`read_cast` finds the people named in the opening
+paragraph (and the minister who signs a "Today I met ..." release), merges the mentions of
+one person, tells each one's country (from the office, the pair in the title such as
+"Japan-Peru", the publisher, the place) and lists the countries involved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from readout_desk.domain import geography
+from readout_desk.domain.extract import countries, people, places
+from readout_desk.domain.extract.layout import Layout, Opening
+from readout_desk.domain.records import NameOrder, Participant, Person
+
+Span = tuple[int, int]
+
+_PAIR_RE = re.compile(r"\b(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z][\w.]*)(?P<b2>\s[A-Z][a-z]+)?")
+_HOME_OFFICES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Secretary$|(?:^|Deputy |Under |Assistant )Secretary of State$"), "US"),
+    (re.compile(r"External Affairs|^EAM$"), "IN"),
+    (re.compile(r"^Federal (?:Foreign )?Minister"), "DE"),
+    (re.compile(r"^Foreign Secretary$"), "GB"),
+    (re.compile(r"Europe and Foreign Affairs"), "FR"),
+)
+_PUBLISHERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"Ministry of Foreign Affairs of Japan|\bMOFA Japan\b"),
+     "Ministry of Foreign Affairs of Japan", "JP"),
+    (re.compile(r"Office of the Spokesperson|U\.S\. Department of State|"
+                r"attributable to (?:State Department )?Spokesperson"),
+     "U.S. Department of State", "US"),
+    (re.compile(r"Foreign, Commonwealth (?:&|and) Development Office|\bFCDO\b"),
+     "Foreign, Commonwealth & Development Office", "GB"),
+    (re.compile(r"Ministry of External Affairs"), "Ministry of External Affairs, India", "IN"),
+    (re.compile(r"Global Affairs Canada"), "Global Affairs Canada", "CA"),
+    (re.compile(r"Federal Foreign Office|Auswärtiges Amt"), "Federal Foreign Office", "DE"),
+    (re.compile(r"Ministry for Europe and Foreign Affairs|France Diplomacy"),
+     "Ministry for Europe and Foreign Affairs", "FR"),
+    (re.compile(r"Department of Foreign Affairs and Trade|\bDFAT\b"),
+     "Department of Foreign Affairs and Trade", "AU"),
+    (re.compile(r"Ministry of Foreign Affairs of the Republic of Korea|MOFA Korea"),
+     "Ministry of Foreign Affairs of the Republic of Korea", "KR"),
+)
+_FIRST_PERSON_RE = re.compile(
+    r"(?:^|[.!?]\s)(?:Today,? |This (?:morning|afternoon|evening),? )?(?:I|We) "
+    r"(?:met|spoke|held|had|hosted|welcomed|received|called)")
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The participants, the countries involved, the publisher, and where each name stands."""
+
+    participants: tuple[Participant, ...]
+    relation: tuple[str, ...]
+    publisher: str = ""
+    spans: dict[str, Span] = field(default_factory=dict)
+
+
+def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: str,
+              place: places.FoundPlace | None) -> Cast:
+    """The participants named in the opening paragraph, each with a country."""
+    publisher, publisher_code = find_publisher(text)
+    lead = text[opening.lead_start:opening.lead_end]
+    found = [p for p in people.find_people(text, opening.lead_start, opening.lead_end)
+             if not p.spokesperson]
+    if _FIRST_PERSON_RE.search(lead):
+        # "Today I met ...": the minister who signs the release took part.
+        for line in layout.header:
+            byline = [p for p in people.find_people(text, line.start, line.end)
+                      if not p.spokesperson and p.office]
+            if byline:
+                found.insert(0, byline[0])
+                break
+    merged = merge_mentions([family_from_title(p, title) for p in found])
+    title_pair = relation_pair([section, title, lead])
+    codes = assign_countries(merged, title_pair, publisher_code, place)
+    participants: list[Participant] = []
+    spans: dict[str, Span] = {}
+    for k, (person, code) in enumerate(zip(merged, codes, strict=True)):
+        participants.append(Participant(
+            person=Person(family_name=person.family_name.removesuffix("'s"),
+                          given_name=person.given_name, name_order=person.name_order),
+            honorific=person.honorific,
+            office=person.office,
+            country=code,
+            organisation=person.organisation,
+            side=geography.country_name(code) if code else person.organisation,
+        ))
+        spans[f"participants[{k}]"] = (person.start, person.end)
+        if person.office_span:
+            spans[f"participants[{k}].office"] = person.office_span
+    relation = dict.fromkeys(c for c in [*codes, *title_pair] if c)
+    return Cast(tuple(participants), tuple(relation), publisher, spans)
+
+
+def merge_mentions(found: list[people.FoundPerson]) -> list[people.FoundPerson]:
+    """One entry a person: later mentions of a family name fill what the first left out."""
+    merged: list[people.FoundPerson] = []
+    for person in found:
+        key = geography.fold(person.family_name.removesuffix("'s"))
+        same = [k for k, p in enumerate(merged)
+                if geography.fold(p.family_name.removesuffix("'s")) == key]
+        if not same:
+            merged.append(person)
+            continue
+        k = same[0]
+        old = merged[k]
+        merged[k] = replace(
+            old,
+            honorific=old.honorific or person.honorific,
+            given_name=old.given_name or person.given_name,
+            office=old.office if len(old.office.split()) >= len(person.office.split())
+            else person.office,
+            country=old.country or person.country,
+        )
+    return merged
+
+
+def assign_countries(merged: list[people.FoundPerson], title_pair: list[str],
+                     publisher_code: str | None, place: places.FoundPlace | None
+                     ) -> list[str | None]:
+    """Each person's country: as found, else from the title's pair, the office, the
+    publisher or the way the name is printed; a lone host gets the place's country."""
+    codes: list[str | None] = [person.country for person in merged]
+    unassigned = [c for c in title_pair if c not in codes]
+    for k, person in enumerate(merged):
+        if codes[k] is not None:
+            continue
+        home = home_country(person.office, person.honorific) or publisher_code
+        if people._is_all_caps(person.family_name) and (not unassigned or "JP" in unassigned):
+            codes[k] = "JP"
+        elif (person.name_order.value == "family-first" and re.fullmatch(
+                r"[A-Z][a-z]+-[a-z]+", person.given_name) and not unassigned):
+            codes[k] = "KR"  # "Park Ji-hoon": Korean names are printed this way
+        elif unassigned:
+            codes[k] = home if home in unassigned else unassigned[0]
+        elif home and home not in codes:
+            codes[k] = home
+        if codes[k] in unassigned:
+            unassigned.remove(codes[k])  # type: ignore[arg-type]
+    # A host named without a country meets a visitor at home: the place is their country.
+    missing = [k for k, c in enumerate(codes) if c is None]
+    if len(missing) == 1 and place and place.country and \
+            place.country not in codes and len(merged) > 1:
+        codes[missing[0]] = place.country
+    return codes
+
+
+def relation_pair(texts: Iterable[str]) -> list[str]:
+    """The two countries of the first "Japan-Peru" pair in ``texts``, or none."""
+    for value in texts:
+        for m in _PAIR_RE.finditer(value):
+            a = countries.country_code(m.group("a"))
+            b = countries.country_code(m.group("b") + (m.group("b2") or "")) or \
+                countries.country_code(m.group("b"))
+            if a and b and a != b:
+                return [a, b]
+    return []
+
+
+def home_country(office: str, honorific: str = "") -> str | None:
+    """The country an office without a country usually belongs to ("Secretary of State")."""
+    for pattern, code in _HOME_OFFICES:
+        if pattern.search(office):
+            return code
+    if honorific.lower().startswith("senator the hon"):
+        return "AU"
+    return None
+
+
+def find_publisher(text: str) -> tuple[str, str | None]:
+    """Who published the readout, when the page says so, and its country."""
+    head = text[:3000]
+    tail = text[-1500:]
+    for pattern, name, code in _PUBLISHERS:
+        if pattern.search(head) or pattern.search(tail):
+            return name, code
+    return "", None
+
+
+def family_from_title(person: people.FoundPerson, title: str) -> people.FoundPerson:
+    """Use the title to tell the family name: "... Deputy Foreign Minister Tran" shows
+    that "Tran Minh Duc" is printed family name first."""
+    if not title or person.name_order.value == "family-first" or not person.given_name:
+        return person
+    words = person.given_name.split()
+    if re.search(r"(?<!\w)" + re.escape(person.family_name) + r"(?!\w)", title):
+        return person
+    for n, word in enumerate(words):
+        if re.search(r"(?<!\w)" + re.escape(word) + r"(?:'s)?(?!\w)", title) and len(word) > 1:
+            rest = [w for j, w in enumerate(words) if j != n] + [person.family_name]
+            return replace(person, family_name=word, given_name=" ".join(rest),
+                           name_order=NameOrder.FAMILY_FIRST if n == 0 else
+                           NameOrder.GIVEN_FIRST)
+    return person

@@ -1,0 +1,149 @@
+"""What the page says about itself, and the day of the meeting.
+
+:func:`read_heading` reads the header above the opening (section, title, the page's date,
+photo captions, a dateline city) and the tail below the text (a section link such as
+"Back to Japan-Peru Relations", a signature date). :func:`read_meeting_date` then finds the
+meeting's day in the opening paragraph, counting "yesterday" or "on Monday" from the page's
+date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from readout_desk.domain.extract import dates, places, structure
+from readout_desk.domain.extract.layout import Layout, Opening
+from readout_desk.domain.records import Photo
+
+Span = tuple[int, int]
+#: A city named in a dateline or signature: (city, country code, zone).
+Dateline = tuple[str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """The page's section, title, date and captions, with the span of each."""
+
+    section: str = ""
+    title: str = ""
+    published: dt.date | None = None
+    photos: tuple[Photo, ...] = ()
+    photo_spans: tuple[Span, ...] = ()
+    dateline_place: Dateline | None = None
+    spans: dict[str, Span] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    """The meeting's day, where the text gave it, and a note when it had to be guessed."""
+
+    day: dt.date | None
+    spans: dict[str, Span] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+class _HeadingReader:
+    """Collects the heading line by line; the first of each field wins."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.section = ""
+        self.title = ""
+        self.published: dt.date | None = None
+        self.photos: list[Photo] = []
+        self.photo_spans: list[Span] = []
+        self.dateline_place: Dateline | None = None
+        self.spans: dict[str, Span] = {}
+
+    def header_line(self, line: structure.Line) -> None:
+        sec = structure.section_of_line(line.text)
+        if sec and not self.section:
+            self.section = sec
+            self.spans["section"] = (line.start, line.end)
+        elif structure.is_date_line(line.text):
+            if self.published is None:
+                found = self.page_date(line)
+                self.dateline_place = places.find_place_in_line(
+                    self.text[line.start:found[0].start] + " " + self.text[found[0].end:line.end]
+                    if found else line.text)
+        elif structure.is_boilerplate(line.text):
+            pass
+        elif structure.is_caption(line.text):
+            self.caption(structure.caption_text(line.text), line)
+        elif not self.title and structure.looks_like_title(line.text):
+            self.title = line.text
+            self.spans["title"] = (line.start, line.end)
+        elif (self.published is not None or self.title) and len(line.text.split()) >= 4 \
+                and not line.text.endswith((":", ".")) and len(line.text) < 200:
+            self.caption(line.text, line)
+
+    def caption(self, caption: str, line: structure.Line) -> None:
+        self.photos.append(Photo(caption=caption))
+        self.photo_spans.append((line.start, line.end))
+
+    def page_date(self, line: structure.Line) -> list[dates.FoundDate]:
+        """Take the page's date from ``line``; the dates found on it."""
+        self.published = dates.full_date(line.text)
+        found = dates.find_dates(self.text, line.start, line.end)
+        if found:
+            self.spans["published_date"] = (found[0].start, found[0].end)
+        return found
+
+    def tail(self, tail: tuple[structure.Line, ...]) -> None:
+        for line in tail:
+            sec = structure.section_of_line(line.text)
+            if sec and not self.section:
+                self.section = sec
+                at = line.start + line.text.index(sec)
+                self.spans["section"] = (at, at + len(sec))
+        if self.published is not None:
+            return
+        for k, line in enumerate(tail):
+            if structure.is_date_line(line.text):
+                self.page_date(line)
+                if k > 0:
+                    self.dateline_place = places.find_place_in_line(tail[k - 1].text)
+                break
+
+    def heading(self) -> Heading:
+        return Heading(self.section, self.title, self.published, tuple(self.photos),
+                       tuple(self.photo_spans), self.dateline_place, self.spans)
+
+
+def read_heading(text: str, layout: Layout) -> Heading:
+    """Section, title, the page's date and the captions, from the header and the tail."""
+    reader = _HeadingReader(text)
+    for line in layout.header:
+        if not line.blank:
+            reader.header_line(line)
+    # "Back to Japan-Peru Relations" at the end, and a signature date ("New Delhi / May 3, 2023").
+    reader.tail(layout.tail)
+    return reader.heading()
+
+
+def read_meeting_date(text: str, opening: Opening, heading: Heading,
+                      today: dt.date | None) -> MeetingDate:
+    """The meeting's day: a date in the opening, else a relative day counted from the
+    page's date (or ``today``), else the page's date itself."""
+    found_days = dates.find_dates(text, opening.lead_start, opening.lead_end)
+    relative = dates.find_relative(text, opening.lead_start, opening.lead_end)
+    reference = heading.published or today
+    if found_days and (not relative or found_days[0].start < relative[0].start):
+        notes: tuple[str, ...] = ()
+        if heading.published is None and found_days[0].year is not None:
+            notes = ("The page's own date was not found; the meeting date comes from the "
+                     "text.",)
+        day = found_days[0].resolve(reference)
+        return _dated(day, (found_days[0].start, found_days[0].end), notes)
+    if relative and reference is not None:
+        return _dated(relative[0].resolve(reference), (relative[0].start, relative[0].end))
+    if heading.published is not None:
+        return _dated(heading.published, heading.spans.get("published_date"))
+    return _dated(None, None)
+
+
+def _dated(day: dt.date | None, span: Span | None, notes: tuple[str, ...] = ()) -> MeetingDate:
+    if day is None:
+        notes = (*notes, "No meeting date was found; enter it by hand.")
+    return MeetingDate(day, {"meeting_date": span} if span else {}, notes)
