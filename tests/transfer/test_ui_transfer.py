@@ -92,6 +92,7 @@ def test_delete_find_in_trash_and_restore(qtbot: QtBot, demo_archive: Archive,
     title = "Japan-Peru Foreign Ministers' Meeting"
     readout_id = demo_archive.search_ids(f'"{title}"')[0]
     before = window.model.rowCount()
+    row = _row_of(window, title)
     window.show_readout(readout_id)
     qtbot.waitUntil(lambda: window.current_readout_id() == readout_id, timeout=WAIT_MS)
     window.results.setFocus()
@@ -119,7 +120,7 @@ def test_delete_find_in_trash_and_restore(qtbot: QtBot, demo_archive: Archive,
     assert "empty" in dialog.info.text()
     qtbot.waitUntil(lambda: _settled(window) and window.model.rowCount() == before,
                     timeout=WAIT_MS)
-    assert _row_of(window, title) >= 0
+    assert _row_of(window, title) == row  # back where it was
 
 
 def test_delete_in_the_search_field_edits_text(qtbot: QtBot, demo_archive: Archive,
