@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -32,15 +32,13 @@ from readout_desk.ui.banner import Banner
 from readout_desk.ui.detail_view import DetailView
 from readout_desk.ui.empty_state import EmptyState
 from readout_desk.ui.facets import FacetsView
-from readout_desk.ui.results_model import (
-    COLUMNS,
-    ResultsModel,
-)
+from readout_desk.ui.results_model import COLUMNS, ResultsModel, hits_text
 from readout_desk.ui.results_view import ResultsView
 from readout_desk.ui.search_controller import SearchController
 from readout_desk.ui.search_field import SearchBar
 from readout_desk.ui.settings import Settings
 from readout_desk.ui.tasks import TaskRunner
+from readout_desk.ui.window_layout import WindowLayout
 
 log = logging.getLogger(__name__)
 
@@ -137,22 +135,26 @@ class MainWindow(QMainWindow):
         searches.facetsReady.connect(self._facets_done)
         searches.readoutReady.connect(self._readout_ready)
         searches.failed.connect(self.show_problem)
+        searches.savedSearchesReady.connect(self._saved_searches_loaded)
+        searches.searchSaved.connect(lambda name: self.statusBar().showMessage(
+            f"Saved the search “{name}”.", 4000))
         self.search_bar.queryChanged.connect(searches.schedule)
         self.model.sortRequested.connect(self._sort_changed)
         self.results.currentIdChanged.connect(self._show_detail)
         self.results.activatedId.connect(self.readoutActivated)
+        self.window_layout = WindowLayout(self)
         self.results.horizontalHeader().customContextMenuRequested.connect(
-            self._header_menu)
+            self.window_layout.show_header_menu)
         self.facets.filterChosen.connect(self._add_filter)
         self.facets.savedChosen.connect(self.search_bar.set_query)
-        self.facets.deleteSavedRequested.connect(self._delete_saved_search)
+        self.facets.deleteSavedRequested.connect(searches.delete_saved_search)
         self.empty_state.demoRequested.connect(self.load_demo)
         self.empty_state.addRequested.connect(self._add_first_readout)
 
         for name in MENU_ORDER:
             self.menu(name)
         self._build_actions()
-        self._restore_layout()
+        self.window_layout.restore()
         self.apply_preferences(announce=False)
         for module_name in FEATURE_MODULES:
             try:
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
         if archive.read_only:
             self.show_problem("This archive is open read-only: you can search and read, "
                               "but changes cannot be saved.")
-        self._load_saved_searches()
+        self.search_controller.load_saved_searches()
         self.search_controller.search_now()
 
     # ----- the contract for feature modules --------------------------------------------
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
     def refresh(self, select_id: int | None = None) -> None:
         """Search again (after a change), keeping or moving the selection to ``select_id``."""
         self._pending_select = select_id if select_id is not None else self.current_readout_id()
-        self._load_saved_searches()
+        self.search_controller.load_saved_searches()
         self.search_controller.search_now()
 
     def show_readout(self, readout_id: int) -> None:
@@ -277,7 +279,8 @@ class MainWindow(QMainWindow):
         self.columns_menu = view.addMenu("&Columns")
         self.columns_menu.setObjectName("menuColumns")
         self.columns_menu.setToolTipsVisible(True)
-        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.columns_menu.aboutToShow.connect(
+            lambda: self.window_layout.fill_columns_menu(self.columns_menu))
         self.relevance_action = self._action(
             "Sort by &Relevance", "actionSortRelevance",
             "Best matches first (newest first when nothing is typed)", self.sort_by_relevance)
@@ -296,7 +299,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.relations_action)
         self.reset_layout_action = self._action(
             "Reset &Layout", "actionResetLayout",
-            "Show every column and put the panes back where they started", self.reset_layout)
+            "Show every column and put the panes back where they started",
+            lambda: self.window_layout.reset())
         view.addAction(self.reset_layout_action)
 
     def focus_search(self) -> None:
@@ -328,7 +332,7 @@ class MainWindow(QMainWindow):
         self.last_page = page
         self.model.reset_to(query, page)
         self.search_bar.set_hint(page.message)
-        self.status_hits.setText(_hits_text(page))
+        self.status_hits.setText(hits_text(page))
         if page.total == 0 and not query.strip():
             self.stack.setCurrentIndex(PAGE_EMPTY)
         else:
@@ -348,10 +352,6 @@ class MainWindow(QMainWindow):
         self.facets.expandAll()
         self.facetsFinished.emit()
 
-    def background_archive(self, purpose: str = "counts") -> Archive:
-        """A read-only connection of its own for long reads ("search", "counts")."""
-        return self.search_controller.background_archive(purpose)
-
     # ----- detail --------------------------------------------------------------------
 
     def _show_detail(self, readout_id: int | None) -> None:
@@ -363,12 +363,9 @@ class MainWindow(QMainWindow):
 
     # ----- saved searches ------------------------------------------------------------
 
-    def _load_saved_searches(self) -> None:
-        def done(saved: list[tuple[str, str]]) -> None:
-            self.facets.set_saved(saved)
-            self.savedSearchesLoaded.emit()
-
-        self.runner.run(self.archive.saved_searches, done, self.show_problem)
+    def _saved_searches_loaded(self, saved: list[tuple[str, str]]) -> None:
+        self.facets.set_saved(saved)
+        self.savedSearchesLoaded.emit()
 
     def save_search(self, name: str | None = None) -> None:
         """Save the current query under a name (asked for when not given)."""
@@ -381,18 +378,7 @@ class MainWindow(QMainWindow):
                                             text=query[:40])
             if not ok or not name.strip():
                 return
-        chosen = name.strip()
-
-        def done(_result: None) -> None:
-            self.statusBar().showMessage(f"Saved the search “{chosen}”.", 4000)
-            self._load_saved_searches()
-
-        self.runner.run(lambda: self.archive.save_search(chosen, query), done,
-                        self.show_problem)
-
-    def _delete_saved_search(self, name: str) -> None:
-        self.runner.run(lambda: self.archive.delete_saved_search(name),
-                        lambda _r: self._load_saved_searches(), self.show_problem)
+        self.search_controller.save_search(name.strip(), query)
 
     # ----- demo and first readout ----------------------------------------------------
 
@@ -464,86 +450,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Times are also shown in {self.home_zone()}.", 4000)
 
     def open_relations(self) -> None:
-        from readout_desk.ui.relations import RelationsDialog
+        """View > Relations, on the countries of the readout shown."""
+        from readout_desk.ui.relations import show_relations
 
-        dialog = self.findChild(RelationsDialog, "relationsDialog")
-        if dialog is None:
-            dialog = RelationsDialog(self)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        current = self.detail.readout
-        if current is not None and current.relation:
-            dialog.choose_countries(current.relation[0],
-                                    current.relation[1] if len(current.relation) > 1 else "")
-        else:
-            dialog.show_countries()
+        show_relations(self)
 
-    # ----- columns and layout --------------------------------------------------------
-
-    def _fill_columns_menu(self, menu: QMenu | None = None) -> QMenu:
-        menu = menu or self.columns_menu
-        menu.clear()
-        header = self.results.horizontalHeader()
-        for i, col in enumerate(COLUMNS):
-            action = menu.addAction(col.title)
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(i))
-            action.setToolTip(f"Show or hide the {col.title} column")
-            action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
-        return menu
-
-    def _header_menu(self, pos: QPoint) -> None:
-        menu = self._fill_columns_menu(QMenu(self))
-        menu.exec(self.results.horizontalHeader().mapToGlobal(pos))
+    # ----- layout -------------------------------------------------------------------
 
     def set_column_visible(self, column: int, visible: bool) -> None:
-        """Show or hide a results column (the title column always stays)."""
-        header = self.results.horizontalHeader()
-        shown = [i for i in range(len(COLUMNS)) if not header.isSectionHidden(i)]
-        if not visible and shown == [column]:
-            return  # never hide the last column
-        header.setSectionHidden(column, not visible)
-        self.save_layout()
-
-    def reset_layout(self) -> None:
-        header = self.results.horizontalHeader()
-        for i in range(len(COLUMNS)):
-            header.setSectionHidden(i, False)
-            header.moveSection(header.visualIndex(i), i)
-        self.splitter.setSizes([220, max(600, self.width() - 220)])
-        self.reading_splitter.setSizes([620, 440])
-        self.save_layout()
-
-    def _restore_layout(self) -> None:
-        s = self.settings
-        geometry = s.state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for key, widget in (("splitter", self.splitter), ("reading", self.reading_splitter)):
-            state = s.state(key)
-            if state is not None:
-                widget.restoreState(state)
-        header_state = s.state("columns")
-        if header_state is not None:
-            header = self.results.horizontalHeader()
-            header.restoreState(header_state)
-            section = header.sortIndicatorSection()
-            if 0 <= section < len(COLUMNS):
-                self.model.set_sort(COLUMNS[section].sort_key,
-                                    header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
-        self.sidebar_action.setChecked(s.text("window/sidebar", "1") == "1")
-        self.facets.setVisible(self.sidebar_action.isChecked())
+        """Show or hide a results column (the last one shown always stays)."""
+        self.window_layout.set_column_visible(column, visible)
 
     def save_layout(self) -> None:
         """Remember geometry, splitters and columns (order, widths, hidden, sort)."""
-        s = self.settings
-        s.set_state("geometry", self.saveGeometry())
-        s.set_state("splitter", self.splitter.saveState())
-        s.set_state("reading", self.reading_splitter.saveState())
-        s.set_state("columns", self.results.horizontalHeader().saveState())
-        s.set_text("window/sidebar", "1" if self.sidebar_action.isChecked() else "0")
-        s.sync()
+        self.window_layout.save()
 
     # ----- problems ------------------------------------------------------------------
 
@@ -569,7 +489,3 @@ class MainWindow(QMainWindow):
             self.runner.shutdown()
         super().closeEvent(event)
 
-
-def _hits_text(page: SearchPage) -> str:
-    noun = "readout" if page.total == 1 else "readouts"
-    return f"{page.total:,} {noun} · {page.elapsed_ms:.0f} ms"

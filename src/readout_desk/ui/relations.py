@@ -73,8 +73,9 @@ class RelationsDialog(QDialog):
         self.first.currentIndexChanged.connect(self.show_countries)
         self.second.currentIndexChanged.connect(self.show_countries)
         self.country_title.setText("Finding the countries in the archive…")
-        window.search_controller.facet_runner.run(
-            lambda: [f.value for f in window.background_archive().facets("", limit=500)
+        searches = window.search_controller
+        searches.facet_runner.run(
+            lambda: [f.value for f in searches.background_archive().facets("", limit=500)
                      .countries],
             self._fill_countries, window.show_problem)
         self._find_people("")
@@ -171,7 +172,7 @@ class RelationsDialog(QDialog):
                                        f"{page.total:,} {noun}")
 
         self.main_window.runner.run(
-            lambda: self.main_window.background_archive("search").search(
+            lambda: self.main_window.search_controller.background_archive("search").search(
                 query, limit=MAX_LISTED, sort="date", descending=False),
             done, self.main_window.show_problem)
 
@@ -303,3 +304,20 @@ def _readout_tree(parent: QWidget, headers: list[str], name: str, tip: str) -> Q
     tree.setColumnWidth(0, 110)
     tree.setColumnWidth(1, 360)
     return tree
+
+
+def show_relations(window: MainWindow) -> RelationsDialog:
+    """Open (or raise) the window's Relations dialog on the countries of the readout shown."""
+    dialog = window.findChild(RelationsDialog, "relationsDialog")
+    if dialog is None:
+        dialog = RelationsDialog(window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    current = window.detail.readout
+    if current is not None and current.relation:
+        dialog.choose_countries(current.relation[0],
+                                current.relation[1] if len(current.relation) > 1 else "")
+    else:
+        dialog.show_countries()
+    return dialog

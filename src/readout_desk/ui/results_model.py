@@ -65,6 +65,12 @@ def sessions_text(hit: SearchHit) -> str:
     return f"{hit.session_count} · {timing.format_duration(hit.total_minutes)}"
 
 
+def hits_text(page: SearchPage) -> str:
+    """"1,234 readouts · 12 ms": how many matched and how long the search took."""
+    noun = "readout" if page.total == 1 else "readouts"
+    return f"{page.total:,} {noun} · {page.elapsed_ms:.0f} ms"
+
+
 def search_page(archive: Archive, query: str, *, offset: int = 0, limit: int = PAGE_SIZE,
                 sort: str = RELEVANCE, descending: bool = True) -> SearchPage:
     """One page of hits, each with the section it is filed under (runs off the UI thread).

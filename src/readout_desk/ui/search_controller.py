@@ -10,6 +10,7 @@ answers come back as signals, on the UI thread:
 - ``moreReady(offset, page)``: a further page of the results shown;
 - ``facetsReady(facets)``: the counts of the results shown, once they have stayed a moment;
 - ``readoutReady(readout, words)``: the readout asked for, with the words to highlight;
+- ``savedSearchesReady(saved)`` and ``searchSaved(name)``: the saved searches;
 - ``failed(exception)``: a problem with the current search or its follow-ups.
 
 Staleness is decided in one place, with one counter: every request takes the next
@@ -55,6 +56,8 @@ class SearchController(QObject):
     moreReady = Signal(int, object)  # noqa: N815 - offset, SearchPage
     facetsReady = Signal(object)  # noqa: N815 - Facets
     readoutReady = Signal(object, object)  # noqa: N815 - Readout, tuple of words
+    savedSearchesReady = Signal(object)  # noqa: N815 - list of (name, query)
+    searchSaved = Signal(str)  # noqa: N815 - the name it was saved under
     failed = Signal(object)
 
     def __init__(self, archive: Archive, model: ResultsModel, current_query: Callable[[], str],
@@ -192,6 +195,27 @@ class SearchController(QObject):
                 self.readoutReady.emit(readout, words)
 
         self.runner.run(work, done, self.failed.emit)
+
+    # ----- saved searches -----------------------------------------------------------
+
+    def load_saved_searches(self) -> None:
+        """Read the saved searches; ``savedSearchesReady`` carries them."""
+        self.runner.run(self.archive.saved_searches, self.savedSearchesReady.emit,
+                        self.failed.emit)
+
+    def save_search(self, name: str, query: str) -> None:
+        """Save ``query`` as ``name``; ``searchSaved``, then the saved searches, follow."""
+
+        def done(_result: None) -> None:
+            self.searchSaved.emit(name)
+            self.load_saved_searches()
+
+        self.runner.run(lambda: self.archive.save_search(name, query), done, self.failed.emit)
+
+    def delete_saved_search(self, name: str) -> None:
+        """Forget the saved search ``name``; the saved searches are read again."""
+        self.runner.run(lambda: self.archive.delete_saved_search(name),
+                        lambda _result: self.load_saved_searches(), self.failed.emit)
 
     # ----- connections ---------------------------------------------------------------
 
