@@ -598,6 +598,37 @@ DESIGNS: dict[str, Callable[[], Design]] = {
     "bigram": Bigram, "bigram-table": BigramTable, "unigram": Unigram, "morph": Morph}
 
 
+# ----- snippets -----------------------------------------------------------------------------
+
+HIGHLIGHT = ("\x02", "\x03")  # the archive's marks around highlighted words
+
+
+def snippet(columns: Sequence[str], query: Query, around: int = 30) -> str:
+    """A window of the column where the query's CJK pieces occur most (by weight), every
+    occurrence marked; Latin words are FTS5's to highlight and not marked here."""
+    def weight(i: int) -> float:
+        return COLUMNS[i][1] * sum(columns[i].count(p) for p in query.cjk)
+
+    best = max(range(len(columns)), key=weight)
+    text = columns[best]
+    found = [text.find(p) for p in query.cjk if p in text]
+    if not found:
+        return text[:2 * around]
+    start = max(0, min(found) - around)
+    window = text[start:min(found) + 2 * around]
+    for piece in sorted(set(query.cjk), key=len, reverse=True):
+        window = window.replace(piece, HIGHLIGHT[0] + piece + HIGHLIGHT[1])
+    return ("…" if start else "") + window.replace("\u200b", "") + "…"
+
+
+def page_snippets(conn: sqlite3.Connection, ids: Sequence[int], query: Query) -> list[str]:
+    """Snippets of the readouts ``ids`` from the main table's own text, in ``ids`` order."""
+    listed = ", ".join(str(int(i)) for i in ids)
+    rows = {int(r[0]): r[1:] for r in conn.execute(
+        f"SELECT rowid, {', '.join(NAMES)} FROM fts WHERE rowid IN ({listed})")}
+    return [snippet(rows[i], query) for i in ids]
+
+
 # ----- the reference and the query mixes -------------------------------------------------------
 
 _LATIN_EDGE = "0-9a-z\u00c0-\u024f"
@@ -821,6 +852,26 @@ def summary(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def time_snippets(out: Path, names: Sequence[str], rounds: int) -> str:
+    """Snippets of the first 100 hits of each Japanese query, per class (p50 / p95 ms)."""
+    lines = ["| class | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    pooled: dict[str, dict[str, list[float]]] = {}
+    for name in names:
+        design, conn = DESIGNS[name](), sqlite3.connect(out / f"{name}.db")
+        for label, text in JA_MIX:
+            ids = design.search(conn, text)[0][:100]
+            if ids:
+                step = functools.partial(page_snippets, conn, ids, parse(text))
+                times = _timed({"snippets": step}, rounds)["snippets"]
+                pooled.setdefault(label, {}).setdefault(name, []).extend(times)
+        conn.close()
+    for label, by_design in pooled.items():
+        cells = [f"{_ms(_pct(by_design[n], 0.5))} / {_ms(_pct(by_design[n], 0.95))}"
+                 if n in by_design else "-" for n in names]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--size", type=corpus.parse_size, default=100_000)
@@ -828,12 +879,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--designs", default=",".join(DESIGNS),
                         help="comma-separated; base is always built first")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--snippets", action="store_true",
+                        help="only time snippets of the first 100 hits on built databases")
     args = parser.parse_args(argv)
     names = ["base"] + [n for n in args.designs.split(",") if n != "base"]
     if "morph" in names and not morph_available():
         print("morph: fugashi and ipadic are not installed; skipped", file=sys.stderr)
         names.remove("morph")
     out = args.out or OUT / f"cjk-{args.size}"
+    if args.snippets:
+        print(time_snippets(out, [n for n in names if n != "base"], args.rounds))
+        return 0
     results = run(args.size, names, args.rounds, out)
     text = summary(results)
     (out / "summary.md").write_text(text + "\n")

@@ -109,3 +109,14 @@ def test_query_folding() -> None:
 def test_latin_words_next_to_kanji_are_words_in_the_index() -> None:
     assert study.index_text("ＣＰＴＰＰ協定とＧ７") == "CPTPP\u200b協定と\u200bG7"
     assert study.index_text("令和５年５月３日") == "令和5年5月3日"
+
+
+@pytest.mark.parametrize("text", ("会談", "ﾐﾗﾍﾞﾙﾄ", "5月3日", "銅", "森川 CPTPP"))
+def test_snippets_mark_the_words_found(built: dict[str, sqlite3.Connection], text: str) -> None:
+    design, query = study.DESIGNS["bigram-table"](), study.parse(text)
+    ids = design.search(built["bigram-table"], text)[0][:20]
+    snippets = study.page_snippets(built["bigram-table"], ids, query)
+    assert len(snippets) == len(ids)
+    for shown in snippets:
+        assert "\x02" + query.cjk[0] + "\x03" in shown
+        assert "\u200b" not in shown
