@@ -157,3 +157,26 @@ def test_the_oracle_sees_a_gap_and_a_fold() -> None:
         dt.timedelta(hours=1),
         dt.timedelta(hours=2),
     )
+
+
+@pytest.mark.parametrize(
+    "zone, wall, before, after",
+    [
+        # Local mean time -0:16:08 until GMT: 00:00 to 00:16:08 never happened.
+        ("Africa/Abidjan", "1912-01-01T00:16", "1911-12-31T23:59", "1912-01-01T00:17"),
+        # -7:48:04 until -7:00: 23:11:56 to midnight never happened.
+        ("America/Tijuana", "1921-12-31T23:12", "1921-12-31T23:11", "1922-01-01T00:00"),
+        ("Europe/Berlin", "2025-03-30T02:30", "2025-03-30T01:59", "2025-03-30T03:00"),
+    ],
+)
+def test_a_skipped_time_names_the_nearest_whole_minutes(
+    zone: str, wall: str, before: str, after: str
+) -> None:
+    with pytest.raises(timing.NonexistentTimeError) as skipped:
+        timing.resolve(dt.datetime.fromisoformat(wall), zone)
+    assert (skipped.value.before, skipped.value.after) == (
+        dt.datetime.fromisoformat(before),
+        dt.datetime.fromisoformat(after),
+    )
+    timing.resolve(skipped.value.before, zone)
+    timing.resolve(skipped.value.after, zone)
