@@ -522,6 +522,19 @@ class BigramTable(SideTable):
     def side_values(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         return (row[0], *(side_shadow(v) for v in row[1:]))
 
+    def remove(self, conn: sqlite3.Connection, rowid: int) -> None:
+        """Drop a readout from both tables. A contentless table (SQLite before 3.43) forgets
+        a row only when told the values it indexed: they are rebuilt from the main table."""
+        row = conn.execute(f"SELECT rowid, {', '.join(NAMES)} FROM fts WHERE rowid = ?",
+                           (rowid,)).fetchone()
+        if row is None:
+            return
+        if any(has_cjk(v) for v in row[1:]):
+            conn.execute(f"INSERT INTO big(big, rowid, {', '.join(NAMES)}) "
+                         f"VALUES ('delete', {', '.join('?' * (len(NAMES) + 1))})",
+                         self.side_values(tuple(row)))
+        conn.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
+
     def piece(self, piece: str) -> str | None:
         return _phrase([piece]) + " *" if len(piece) == 1 else _phrase(bigrams(piece))
 

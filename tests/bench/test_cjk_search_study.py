@@ -120,3 +120,19 @@ def test_snippets_mark_the_words_found(built: dict[str, sqlite3.Connection], tex
     for shown in snippets:
         assert "\x02" + query.cjk[0] + "\x03" in shown
         assert "\u200b" not in shown
+
+
+def test_a_readout_leaves_the_contentless_side_table_when_removed(tmp_path: Path) -> None:
+    design = study.BigramTable()
+    conn = sqlite3.connect(tmp_path / "x.db")
+    design.create(conn)
+    docs = [(i + 1, *(study.fields_of(i)[n] for n in study.NAMES)) for i in range(30)]
+    design.fill(conn, iter(docs))
+    before, count = design.search(conn, "日本", -1)
+    assert count == 10
+    design.remove(conn, before[0])
+    design.remove(conn, 1)  # English: only the main table holds it
+    after, count = design.search(conn, "日本", -1)
+    assert sorted(after) == sorted(before[1:])
+    assert design.search(conn, "日", -1)[1] == 9
+    conn.execute("INSERT INTO big(big, rank) VALUES ('integrity-check', 0)")  # raises if not
