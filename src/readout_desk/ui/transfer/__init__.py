@@ -11,7 +11,7 @@ One module per concern: :mod:`.importing`, :mod:`.exporting`, :mod:`.trash`,
 :mod:`.backups` (with the schedule), :mod:`.drafts` (the review queue) and
 :mod:`.recovery` (start-up recovery and the archive check). Long work runs off the UI
 thread through :mod:`readout_desk.ui.tasks`, with a progress bar and a cancel button
-where it can be cancelled (:mod:`.progress`).
+where it can be cancelled (:mod:`.shared`).
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -49,6 +48,7 @@ from readout_desk.archive import (
     preview_backup,
     restore_backup,
 )
+from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
@@ -129,30 +129,20 @@ class BackupsDialog(QDialog):
         self.restore_button = QPushButton("&Restore This Backup…", self)
         self.restore_button.setObjectName("backupRestore")
         self.restore_button.setEnabled(False)
-        close = QPushButton("Close", self)
-        close.clicked.connect(self.accept)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_chosen)
         self.list.currentRowChanged.connect(self._show_preview)
         self._previews: dict[str, BackupPreview] = {}
         self._busy = False
-        lists = QHBoxLayout()
-        lists.addWidget(self.list, 1)
-        lists.addWidget(self.preview, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addWidget(self.restore_button)
-        row.addStretch(1)
-        row.addWidget(close)
         layout = QVBoxLayout(self)
         where = QLabel(f"Backups are kept in {self.folder}." if self.folder else
                        "This archive is kept only in memory and has no backups.", self)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(where)
-        layout.addLayout(lists, 1)
+        layout.addLayout(side_by_side(self.list, self.preview), 1)
         layout.addWidget(self.status)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self, self.backup_button, self.restore_button))
         self.backup_button.setEnabled(self.folder is not None)
         self.reload()
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from readout_desk import paths
 from readout_desk.archive import DraftQueue, QueuedDraft, queue_folder
 from readout_desk.domain import render
+from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
@@ -58,22 +58,12 @@ class DraftsDialog(QDialog):
         self.review_button.setObjectName("draftReview")
         self.discard_button = QPushButton("&Discard…", self)
         self.discard_button.setObjectName("draftDiscard")
-        close = QPushButton("Close", self)
-        close.clicked.connect(self.accept)
         self.review_button.clicked.connect(self.review)
         self.discard_button.clicked.connect(self.discard)
         self.list.currentRowChanged.connect(self._show)
-        lists = QHBoxLayout()
-        lists.addWidget(self.list, 1)
-        lists.addWidget(self.preview, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.review_button)
-        row.addWidget(self.discard_button)
-        row.addStretch(1)
-        row.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addLayout(lists, 1)
-        layout.addLayout(row)
+        layout.addLayout(side_by_side(self.list, self.preview), 1)
+        layout.addLayout(button_row(self, self.review_button, self.discard_button))
         self.reload()
 
     def reload(self) -> None:

@@ -27,7 +27,7 @@ from readout_desk.archive import (
     iter_readouts,
 )
 from readout_desk.ui.tasks import CancelFn, ProgressFn
-from readout_desk.ui.transfer.progress import ProgressDialog
+from readout_desk.ui.transfer.shared import ProgressDialog
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow

@@ -34,7 +34,7 @@ from readout_desk.archive import (
 )
 from readout_desk.ui.tasks import CancelFn, ProgressFn
 from readout_desk.ui.transfer.drafts import draft_queue, update_drafts_action
-from readout_desk.ui.transfer.progress import ProgressDialog
+from readout_desk.ui.transfer.shared import ProgressDialog
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow

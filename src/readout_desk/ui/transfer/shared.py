@@ -1,7 +1,8 @@
-"""What the import and export dialogs share: a progress panel and one task at a time.
+"""What the dialogs of this package share: progress and Cancel, and a row of buttons.
 
-The work itself runs through :class:`~readout_desk.ui.tasks.TaskRunner` like all
-background work; this module only shows how far it got and passes Cancel on.
+The import and export dialogs run one task at a time with a progress panel; the work
+itself runs through :class:`~readout_desk.ui.tasks.TaskRunner` like all background
+work, and this module only shows how far it got and passes Cancel on.
 """
 
 from __future__ import annotations
@@ -27,6 +28,26 @@ if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
 
 T = TypeVar("T")
+
+
+def button_row(dialog: QDialog, *buttons: QPushButton) -> QHBoxLayout:
+    """``buttons`` on the left and, on the right, Close (which accepts ``dialog``)."""
+    close = QPushButton("Close", dialog)
+    close.clicked.connect(dialog.accept)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    row.addWidget(close)
+    return row
+
+
+def side_by_side(left: QWidget, right: QWidget) -> QHBoxLayout:
+    """Two widgets of equal width, such as a list and a preview of its current item."""
+    row = QHBoxLayout()
+    row.addWidget(left, 1)
+    row.addWidget(right, 1)
+    return row
 
 
 class ProgressPanel(QWidget):

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain.records import SearchHit
+from readout_desk.ui.transfer.shared import button_row
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
@@ -83,21 +83,15 @@ class TrashDialog(QDialog):
         self.purge_button.setObjectName("trashPurge")
         self.empty_button = QPushButton("&Empty Trash…", self)
         self.empty_button.setObjectName("trashEmpty")
-        close = QPushButton("Close", self)
-        close.clicked.connect(self.accept)
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.empty_button.clicked.connect(self.empty)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        row = QHBoxLayout()
-        for b in (self.restore_button, self.purge_button, self.empty_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self, self.restore_button, self.purge_button,
+                                    self.empty_button))
         self._busy = False
         self.reload()
 
