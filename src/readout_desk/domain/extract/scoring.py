@@ -16,7 +16,7 @@ from typing import Any
 
 from readout_desk.domain import geography, timing
 from readout_desk.domain.extract import countries
-from readout_desk.domain.records import Readout
+from readout_desk.domain.records import MeetingSession, Readout
 
 
 @dataclass
@@ -95,83 +95,17 @@ def score(readout: Readout, expected: Mapping[str, Any], checks_ok: Mapping[int,
     if "mode" in expected:
         s.record("mode", expected["mode"], readout.mode.value, where)
     if "place" in expected:
-        place = expected["place"] or {}
-        got_place = readout.place
-        s.record("place.city", _norm(place.get("city")),
-                 _norm(got_place.city) if got_place and got_place.city else None, where)
-        s.record("place.country", _code(place.get("country")),
-                 got_place.country if got_place else None, where)
-        s.record("place.zone", place.get("zone"), got_place.zone if got_place else None, where)
+        _score_place(s, readout, expected["place"] or {}, where)
     if "relation" in expected:
-        want = {_code(n) for n in expected["relation"]}
-        got = set(readout.relation)
-        tally = s.fields.setdefault("relation", Tally())
-        tally.tp += len(want & got)
-        tally.fp += len(got - want)
-        tally.fn += len(want - got)
-        if want != got:
-            s.misses.append(f"{where}relation: expected {sorted(c for c in want if c)}, "
-                            f"got {sorted(got)}")
+        _score_relation(s, readout, expected["relation"], where)
     if "participants" in expected:
-        by_family = {geography.fold(p.person.family_name): p for p in readout.participants}
-        wanted = set()
-        for person in expected["participants"]:
-            key = geography.fold(person["family_name"])
-            wanted.add(key)
-            got_p = by_family.get(key)
-            s.record("participant", key, key if got_p else None, where)
-            if got_p is None:
-                continue
-            s.record("participant.given_name", _norm(person.get("given_name")),
-                     _norm(got_p.person.given_name) or None, where)
-            s.record("participant.honorific", _norm(person.get("honorific")),
-                     _norm(got_p.honorific) or None, where)
-            s.record("participant.office", _norm(person.get("office")),
-                     _norm(got_p.office) or None, where)
-            s.record("participant.country", _code(person.get("country")), got_p.country, where)
-        for key in by_family:
-            if key not in wanted:
-                s.fields.setdefault("participant", Tally()).fp += 1
-                s.misses.append(f"{where}participant: not expected {key!r}")
+        _score_participants(s, readout, expected["participants"], where)
     if "sessions" in expected:
         got_sessions = list(readout.sessions)
         s.record("session.count", len(expected["sessions"]), len(got_sessions), where)
         for i, want in enumerate(expected["sessions"]):
-            at = f"{where}sessions[{i}]."
             got_s = got_sessions[i] if i < len(got_sessions) else None
-            if "kind" in want:
-                s.record("session.kind", _norm(want["kind"]),
-                         _norm(got_s.kind) if got_s else None, at)
-            if "local" in want:
-                s.record("session.start", _wall(want["local"]), got_s.start if got_s else None,
-                         at)
-            if "zone" in want:
-                s.record("session.zone", want["zone"], got_s.zone if got_s else None, at)
-            if want.get("utc"):
-                got_utc = timing.session_start_utc(got_s) if got_s else None
-                s.record("session.utc", want["utc"],
-                         got_utc.strftime("%Y-%m-%dT%H:%MZ") if got_utc else None, at)
-            if "time_qualifier" in want:
-                s.record("session.time_hedge", want["time_qualifier"] or None,
-                         (got_s.time_hedge or None) if got_s else None, at)
-            if "duration" in want:
-                s.record("session.duration", want["duration"],
-                         got_s.duration_minutes if got_s else None, at)
-            if "duration_qualifier" in want:
-                s.record("session.duration_hedge", want["duration_qualifier"] or None,
-                         (got_s.duration_hedge or None) if got_s else None, at)
-            if "stated_other" in want:
-                other = want["stated_other"]
-                got_o = got_s.printed_other if got_s else None
-                s.record("session.printed_other",
-                         (other["local"], other["zone"]) if other else None,
-                         (got_o.local.strftime("%Y-%m-%dT%H:%M"), got_o.zone) if got_o else None,
-                         at)
-            if "stated_other_ok" in want:
-                # Scored as detection of a wrong printed time: a flag is a positive.
-                flagged = not checks_ok.get(i, True)
-                s.record("session.flagged", True if want["stated_other_ok"] is False else None,
-                         True if flagged else None, at)
+            _score_session(s, want, got_s, not checks_ok.get(i, True), f"{where}sessions[{i}].")
     if "summary_points" in expected:
         top = sum(1 for p in readout.points if p.level == 0)
         s.record("summary_points", expected["summary_points"], top, where)
@@ -184,3 +118,81 @@ def score(readout: Readout, expected: Mapping[str, Any], checks_ok: Mapping[int,
             s.record("topics", _norm(name), _norm(name) if _norm(name) in got_topics else None,
                      where)
     return s
+
+
+def _score_place(s: Score, readout: Readout, place: Mapping[str, Any], where: str) -> None:
+    got_place = readout.place
+    s.record("place.city", _norm(place.get("city")),
+             _norm(got_place.city) if got_place and got_place.city else None, where)
+    s.record("place.country", _code(place.get("country")),
+             got_place.country if got_place else None, where)
+    s.record("place.zone", place.get("zone"), got_place.zone if got_place else None, where)
+
+
+def _score_relation(s: Score, readout: Readout, expected: list[str], where: str) -> None:
+    want = {_code(n) for n in expected}
+    got = set(readout.relation)
+    tally = s.fields.setdefault("relation", Tally())
+    tally.tp += len(want & got)
+    tally.fp += len(got - want)
+    tally.fn += len(want - got)
+    if want != got:
+        s.misses.append(f"{where}relation: expected {sorted(c for c in want if c)}, "
+                        f"got {sorted(got)}")
+
+
+def _score_participants(s: Score, readout: Readout, expected: list[Mapping[str, Any]],
+                        where: str) -> None:
+    by_family = {geography.fold(p.person.family_name): p for p in readout.participants}
+    wanted = set()
+    for person in expected:
+        key = geography.fold(person["family_name"])
+        wanted.add(key)
+        got_p = by_family.get(key)
+        s.record("participant", key, key if got_p else None, where)
+        if got_p is None:
+            continue
+        s.record("participant.given_name", _norm(person.get("given_name")),
+                 _norm(got_p.person.given_name) or None, where)
+        s.record("participant.honorific", _norm(person.get("honorific")),
+                 _norm(got_p.honorific) or None, where)
+        s.record("participant.office", _norm(person.get("office")),
+                 _norm(got_p.office) or None, where)
+        s.record("participant.country", _code(person.get("country")), got_p.country, where)
+    for key in by_family:
+        if key not in wanted:
+            s.fields.setdefault("participant", Tally()).fp += 1
+            s.misses.append(f"{where}participant: not expected {key!r}")
+
+
+def _score_session(s: Score, want: Mapping[str, Any], got_s: MeetingSession | None,
+                   flagged: bool, at: str) -> None:
+    if "kind" in want:
+        s.record("session.kind", _norm(want["kind"]), _norm(got_s.kind) if got_s else None, at)
+    if "local" in want:
+        s.record("session.start", _wall(want["local"]), got_s.start if got_s else None, at)
+    if "zone" in want:
+        s.record("session.zone", want["zone"], got_s.zone if got_s else None, at)
+    if want.get("utc"):
+        got_utc = timing.session_start_utc(got_s) if got_s else None
+        s.record("session.utc", want["utc"],
+                 got_utc.strftime("%Y-%m-%dT%H:%MZ") if got_utc else None, at)
+    if "time_qualifier" in want:
+        s.record("session.time_hedge", want["time_qualifier"] or None,
+                 (got_s.time_hedge or None) if got_s else None, at)
+    if "duration" in want:
+        s.record("session.duration", want["duration"],
+                 got_s.duration_minutes if got_s else None, at)
+    if "duration_qualifier" in want:
+        s.record("session.duration_hedge", want["duration_qualifier"] or None,
+                 (got_s.duration_hedge or None) if got_s else None, at)
+    if "stated_other" in want:
+        other = want["stated_other"]
+        got_o = got_s.printed_other if got_s else None
+        s.record("session.printed_other",
+                 (other["local"], other["zone"]) if other else None,
+                 (got_o.local.strftime("%Y-%m-%dT%H:%M"), got_o.zone) if got_o else None, at)
+    if "stated_other_ok" in want:
+        # Scored as detection of a wrong printed time: a flag is a positive.
+        s.record("session.flagged", True if want["stated_other_ok"] is False else None,
+                 True if flagged else None, at)
