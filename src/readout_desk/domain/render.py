@@ -245,31 +245,9 @@ def readout_html(
         out += [f"<p>{t(para)}</p>" for para in readout.lead.split("\n") if para.strip()]
 
     if readout.sessions:
-        out.append("<h3>Sessions</h3><ul>")
-        for session, line in zip(readout.sessions, session_lines(readout, home_zone), strict=True):
-            item = f"<b>{t(session_heading(session))}</b>"
-            if line.timing:
-                item += f": {html.escape(line.timing)}"
-            printed = session.printed_other.text if session.printed_other else ""
-            if line.warning and printed and printed not in line.warning:
-                item += (f'<br><span style="{_MUTED_STYLE}">The source printed: '
-                         f"{html.escape(printed)}</span>")
-            if line.warning:
-                item += (f'<br><span style="{_WARNING_STYLE}">&#9888; '
-                         f"{html.escape(line.warning)}</span>")
-            out.append(f"<li>{item}</li>")
-        out.append("</ul>")
-
+        out += _html_sessions(readout, home_zone, t)
     if readout.points:
-        out.append('<table cellspacing="0" cellpadding="2">')
-        for label, point in zip(point_labels(readout), readout.points, strict=True):
-            indent = 12 + 24 * point.level
-            speaker = f"<b>{t(point.speaker)}:</b> " if point.speaker else ""
-            out.append(
-                f'<tr><td valign="top" style="padding-left: {indent}px;">{html.escape(label)}'
-                f'</td><td valign="top">{speaker}{t(point.text)}</td></tr>')
-        out.append("</table>")
-
+        out += _html_points(readout, t)
     if readout.topics:
         out.append("<p><b>Topics:</b> " + ", ".join(t(x) for x in readout.topics) + "</p>")
     if readout.participants:
@@ -279,6 +257,49 @@ def readout_html(
     if readout.notes:
         out.append(f"<p><b>Notes:</b> {t(readout.notes)}</p>")
 
+    out += _html_source(readout, t)
+    if readout.published_date:
+        out.append(f'<p style="{_MUTED_STYLE}">Published '
+                   f"{html.escape(date_text(readout.published_date))}</p>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def _html_sessions(readout: Readout, home_zone: str | None,
+                   t: Callable[[str], str]) -> list[str]:
+    """The sessions as a list, each with its timing line and any warning."""
+    out = ["<h3>Sessions</h3><ul>"]
+    for session, line in zip(readout.sessions, session_lines(readout, home_zone), strict=True):
+        item = f"<b>{t(session_heading(session))}</b>"
+        if line.timing:
+            item += f": {html.escape(line.timing)}"
+        printed = session.printed_other.text if session.printed_other else ""
+        if line.warning and printed and printed not in line.warning:
+            item += (f'<br><span style="{_MUTED_STYLE}">The source printed: '
+                     f"{html.escape(printed)}</span>")
+        if line.warning:
+            item += (f'<br><span style="{_WARNING_STYLE}">&#9888; '
+                     f"{html.escape(line.warning)}</span>")
+        out.append(f"<li>{item}</li>")
+    out.append("</ul>")
+    return out
+
+
+def _html_points(readout: Readout, t: Callable[[str], str]) -> list[str]:
+    """The summary points as a table of labels and texts."""
+    out = ['<table cellspacing="0" cellpadding="2">']
+    for label, point in zip(point_labels(readout), readout.points, strict=True):
+        indent = 12 + 24 * point.level
+        speaker = f"<b>{t(point.speaker)}:</b> " if point.speaker else ""
+        out.append(
+            f'<tr><td valign="top" style="padding-left: {indent}px;">{html.escape(label)}'
+            f'</td><td valign="top">{speaker}{t(point.text)}</td></tr>')
+    out.append("</table>")
+    return out
+
+
+def _html_source(readout: Readout, t: Callable[[str], str]) -> list[str]:
+    """The publisher and the source address (a link only when it is http(s))."""
     source = []
     if readout.publisher:
         source.append(t(readout.publisher))
@@ -289,10 +310,6 @@ def readout_html(
             source.append(f'<a href="{href}">{html.escape(link)}</a>')
         else:
             source.append(html.escape(readout.source_url))
-    if source:
-        out.append("<p><b>Source:</b> " + " — ".join(source) + "</p>")
-    if readout.published_date:
-        out.append(f'<p style="{_MUTED_STYLE}">Published '
-                   f"{html.escape(date_text(readout.published_date))}</p>")
-    out.append("</body></html>")
-    return "\n".join(out)
+    if not source:
+        return []
+    return ["<p><b>Source:</b> " + " — ".join(source) + "</p>"]
