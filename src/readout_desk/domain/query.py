@@ -117,20 +117,11 @@ _TOKEN = re.compile(
 
 def parse_query(text: str) -> ParsedQuery:
     """Read what a user typed into a :class:`ParsedQuery`; never raises."""
-    notes: list[str] = []
-    clauses: list[list[Term]] = []
-    excluded: list[Term] = []
-    modes: list[Mode] = []
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    include_trash = only_trash = False
-
-    pending_or = False
-    pending_not = False
+    reader = _QueryReader()
     pos = 0
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     if text.count('"') % 2:
-        notes.append("A quote was not closed; the phrase runs to the end of the query.")
+        reader.notes.append("A quote was not closed; the phrase runs to the end of the query.")
     while pos < len(text):
         if text[pos].isspace():
             pos += 1
@@ -140,23 +131,31 @@ def parse_query(text: str) -> ParsedQuery:
             pos += 1
             continue
         pos = m.end()
+        reader.token(m)
+    return reader.parsed()
+
+
+class _QueryReader:
+    """The query read so far, token by token, with the OR and NOT waiting for a term."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self.clauses: list[list[Term]] = []
+        self.excluded: list[Term] = []
+        self.modes: list[Mode] = []
+        self.date_from: dt.date | None = None
+        self.date_to: dt.date | None = None
+        self.include_trash = self.only_trash = False
+        self.pending_or = self.pending_not = False
+
+    def token(self, m: re.Match[str]) -> None:
         neg = bool(m.group("neg"))
         fname = (m.group("field") or "").lower()
         phrase = m.group("phrase")
         word = m.group("word")
-
-        if phrase is None and word is not None and not fname and not neg:
-            if word in ("OR", "|"):
-                if clauses:
-                    pending_or = True
-                else:
-                    notes.append("OR needs something on its left; it was ignored.")
-                continue
-            if word == "AND":
-                continue
-            if word == "NOT":
-                pending_not = True
-                continue
+        if phrase is None and word is not None and not fname and not neg and \
+                self._operator(word):
+            return
         if fname and fname not in TEXT_FIELDS and fname not in OTHER_FIELDS:
             # Not a field we know ("http:", "note:"): search the whole thing as text.
             value = phrase if phrase is not None else (word or "")
@@ -166,40 +165,65 @@ def parse_query(text: str) -> ParsedQuery:
             if value:
                 phrase = word
                 word = None
-
         if fname in OTHER_FIELDS:
-            value = (phrase if phrase is not None else word or "").strip()
-            if fname == "mode":
-                try:
-                    modes.append(Mode.parse(value))
-                except ValueError:
-                    notes.append(
-                        f"mode:{value} is not a mode; use in-person, telephone, video or other."
-                    )
-            elif fname == "in" and value.lower() == "trash":
-                only_trash = True
-            elif fname == "in" and value.lower() == "all":
-                include_trash = True
-            elif fname == "in":
-                notes.append(f"in:{value} is not understood; use in:trash or in:all.")
-            elif fname == "year":
-                start, end = _parse_date(value, False), _parse_date(value, True)
-                if start and end and re.fullmatch(r"\d{4}", value):
-                    date_from = max(date_from, start) if date_from else start
-                    date_to = min(date_to, end) if date_to else end
-                else:
-                    notes.append(f"year:{value} is not a year such as 2023.")
-            else:
-                day = _parse_date(value, end=(fname == "to"))
-                if day is None:
-                    notes.append(f"{fname}:{value} is not a date such as 2023-05-03.")
-                elif fname == "from":
-                    date_from = max(date_from, day) if date_from else day
-                else:
-                    date_to = min(date_to, day) if date_to else day
-            pending_or = pending_not = False
-            continue
+            self._filter(fname, (phrase if phrase is not None else word or "").strip())
+            self.pending_or = self.pending_not = False
+            return
+        self._term(m.group(0), neg, fname, phrase, word)
 
+    def _operator(self, word: str) -> bool:
+        """Take ``word`` as OR, AND or NOT; ``False`` when it is none of them."""
+        if word in ("OR", "|"):
+            if self.clauses:
+                self.pending_or = True
+            else:
+                self.notes.append("OR needs something on its left; it was ignored.")
+            return True
+        if word == "AND":
+            return True
+        if word == "NOT":
+            self.pending_not = True
+            return True
+        return False
+
+    def _filter(self, fname: str, value: str) -> None:
+        """A filter such as ``mode:telephone``, ``in:trash``, ``year:2023``, ``from:2023-05``."""
+        if fname == "mode":
+            try:
+                self.modes.append(Mode.parse(value))
+            except ValueError:
+                self.notes.append(
+                    f"mode:{value} is not a mode; use in-person, telephone, video or other."
+                )
+        elif fname == "in" and value.lower() == "trash":
+            self.only_trash = True
+        elif fname == "in" and value.lower() == "all":
+            self.include_trash = True
+        elif fname == "in":
+            self.notes.append(f"in:{value} is not understood; use in:trash or in:all.")
+        elif fname == "year":
+            start, end = _parse_date(value, False), _parse_date(value, True)
+            if start and end and re.fullmatch(r"\d{4}", value):
+                self._narrow(start, end)
+            else:
+                self.notes.append(f"year:{value} is not a year such as 2023.")
+        else:
+            day = _parse_date(value, end=(fname == "to"))
+            if day is None:
+                self.notes.append(f"{fname}:{value} is not a date such as 2023-05-03.")
+            elif fname == "from":
+                self._narrow(day, None)
+            else:
+                self._narrow(None, day)
+
+    def _narrow(self, start: dt.date | None, end: dt.date | None) -> None:
+        if start is not None:
+            self.date_from = max(self.date_from, start) if self.date_from else start
+        if end is not None:
+            self.date_to = min(self.date_to, end) if self.date_to else end
+
+    def _term(self, token: str, neg: bool, fname: str, phrase: str | None,
+              word: str | None) -> None:
         column = TEXT_FIELDS.get(fname) if fname else None
         if phrase is not None:
             body = phrase.strip()
@@ -214,32 +238,35 @@ def parse_query(text: str) -> ParsedQuery:
             is_phrase = False
         if not _WORD.search(body):
             if body or neg:
-                notes.append(f"{m.group(0)!s} has no letters or digits to search for; ignored.")
-            pending_or = False
-            continue
+                self.notes.append(f"{token!s} has no letters or digits to search for; ignored.")
+            self.pending_or = False
+            return
         term = Term(body, phrase=is_phrase, prefix=prefix, column=column)
-        if neg or pending_not:
-            excluded.append(term)
-            pending_not = pending_or = False
-            continue
-        if pending_or and clauses:
-            clauses[-1].append(term)
+        if neg or self.pending_not:
+            self.excluded.append(term)
+            self.pending_not = self.pending_or = False
+            return
+        if self.pending_or and self.clauses:
+            self.clauses[-1].append(term)
         else:
-            clauses.append([term])
-        pending_or = False
-    if pending_or:
-        notes.append("OR needs something on its right; it was ignored.")
-    if pending_not:
-        notes.append("NOT needs something after it; it was ignored.")
-    if date_from and date_to and date_from > date_to:
-        notes.append("The date range ends before it starts, so nothing can match.")
-    return ParsedQuery(
-        required=tuple(tuple(c) for c in clauses),
-        excluded=tuple(excluded),
-        modes=tuple(dict.fromkeys(modes)),
-        date_from=date_from,
-        date_to=date_to,
-        include_trash=include_trash,
-        only_trash=only_trash,
-        notes=tuple(notes),
-    )
+            self.clauses.append([term])
+        self.pending_or = False
+
+    def parsed(self) -> ParsedQuery:
+        notes = list(self.notes)
+        if self.pending_or:
+            notes.append("OR needs something on its right; it was ignored.")
+        if self.pending_not:
+            notes.append("NOT needs something after it; it was ignored.")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            notes.append("The date range ends before it starts, so nothing can match.")
+        return ParsedQuery(
+            required=tuple(tuple(c) for c in self.clauses),
+            excluded=tuple(self.excluded),
+            modes=tuple(dict.fromkeys(self.modes)),
+            date_from=self.date_from,
+            date_to=self.date_to,
+            include_trash=self.include_trash,
+            only_trash=self.only_trash,
+            notes=tuple(notes),
+        )
