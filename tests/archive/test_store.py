@@ -258,3 +258,19 @@ def test_samples_rank_after_the_users_own_readouts(demo_archive: Archive) -> Non
     # Among samples, relevance still decides.
     samples = [h for h in demo_archive.search("minister", limit=50).hits if h.is_sample]
     assert len(samples) > 5
+
+
+def test_bulk_written_times_are_stored_as_the_column_types_store_them(archive: Archive) -> None:
+    saved = archive.add(lima_readout())
+    with archive._engine.connect() as conn:  # noqa: SLF001 - the stored text itself is the point
+        first_start = conn.exec_driver_sql(
+            "SELECT first_start_utc FROM readouts WHERE id = ?", (saved.id,)).scalar()
+        sessions = conn.exec_driver_sql(
+            "SELECT start_local, printed_local, start_utc, printed_mismatch "
+            "FROM meeting_sessions WHERE readout_id = ? ORDER BY position", (saved.id,)).all()
+    # readouts.first_start_utc goes through SQLAlchemy's own insert: the session rows,
+    # written in bulk, hold the same instant in the same text.
+    assert first_start == "2023-05-03 14:10:00.000000"
+    assert sessions[0] == ("2023-05-03 09:10:00.000000", "2023-05-03 23:10:00.000000",
+                           first_start, 0)
+    assert sessions[1][2] == "2023-05-03 14:40:00.000000"

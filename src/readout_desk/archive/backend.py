@@ -2,10 +2,9 @@
 
 The façade (:mod:`.store`), the search (:mod:`.search`), the writes (:mod:`.writes`),
 backups and migrations speak to the database through a :class:`Backend`, never in its
-own dialect: every SQL string, pragma and full-text feature lives in the backend's
-module. SQLite (:mod:`.sqlite`) is the one backend today; a second one (PostgreSQL,
-with its own full-text search) implements this protocol and is picked by
-:func:`backend_for`.
+own dialect: every SQL string and every feature of one database lives in the backend's
+module. SQLite (:mod:`.sqlite`) is the one backend today; a second one (PostgreSQL, with
+its own full-text search) implements this protocol and is picked by :func:`backend_for`.
 
 Rows handed back for hits are positional, in :data:`HIT_COLUMNS` order; ranked ids come
 with a score where lower is better.
@@ -35,7 +34,7 @@ class RenderedQuery(Protocol):
 
     @property
     def empty(self) -> bool:
-        """The query cannot match anything (a date range that ends before it starts)."""
+        """The query can find nothing (a date range that ends before it starts)."""
 
     @property
     def indexed(self) -> bool:

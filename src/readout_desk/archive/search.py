@@ -198,7 +198,7 @@ class Search:
         page_ids = self._break_ties(conn, candidates)[offset:want]
         if not page_ids:
             return ()
-        # Fetching the page id by id pays off only when the words match very many readouts
+        # Fetching the page id by id pays off only when the words are in very many readouts
         # (else one pass over the matches is cheaper); the capped count says which, and
         # below the cap it is the exact total the page needs anyway.
         one_by_one = (more and not rendered.has_prefix

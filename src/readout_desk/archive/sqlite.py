@@ -348,8 +348,10 @@ class SqliteBackend:
         plan = self._inserts.get(key)
         if plan is None:
             dialect = conn.dialect
-            processors = [(i, p) for i, c in enumerate(columns)
-                          if (p := table.c[c].type.bind_processor(dialect)) is not None]
+            # dialect_impl: the type as this dialect stores it (SQLite's DATETIME text
+            # with microseconds), not the generic type's pass-through.
+            processors = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type
+                          .dialect_impl(dialect).bind_processor(dialect)) is not None]
             sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
                    f"VALUES ({', '.join('?' for _c in columns)})")
             plan = self._inserts[key] = (sql, processors)

@@ -80,7 +80,7 @@ def ids_for_keys(conn: Connection, model: type[PersonRow] | type[TopicRow],
             rows = conn.execute(insert(tab).returning(tab.c.name_key, tab.c.id), missing)
             for key, ident in rows:
                 found[str(key)] = int(ident)
-        except IntegrityError as exc:  # pragma: no cover - keys were just looked up
+        except IntegrityError as exc:  # not expected: the keys were just looked up
             raise ArchiveError(f"could not record a name: {exc.orig}") from None
     return found
 
@@ -200,7 +200,7 @@ def insert_readouts(
     else:
         ids = [int(i) for (i,) in conn.execute(
             insert(readouts_table).returning(readouts_table.c.id), main_rows)]
-        if len(ids) != len(readouts):  # pragma: no cover - a driver without RETURNING order
+        if len(ids) != len(readouts):  # a driver that loses the order of RETURNING
             raise ArchiveError("the database did not return an id for every readout")
     for model, rows in _child_rows(ids, readouts, person_ids, topic_ids).items():
         backend.insert_rows(conn, table(model), CHILD_COLUMNS[model], rows)
