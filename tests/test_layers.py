@@ -119,165 +119,137 @@ def test_a_clean_tree_has_no_violations(tmp_path: Path) -> None:
     assert check(tmp_path, {}) == []
 
 
-def test_relative_import_from_archive_into_ui(tmp_path: Path) -> None:
-    found = check(tmp_path, {"readout_desk/archive/store.py": "from ..ui import main_window\n"})
-    assert found == [
-        "readout_desk/archive/store.py:1: readout_desk.archive.store imports readout_desk.ui: "
-        + layers.WHY_ARCHIVE
-    ]
+def said(path: str, line: int, module: str, imported: str, why: str) -> str:
+    """How the checker reports one import that breaks a rule."""
+    return f"{path}:{line}: {module} imports {imported}: {why}"
 
 
-def test_relative_import_from_a_package_init(tmp_path: Path) -> None:
-    found = check(tmp_path, {"readout_desk/domain/__init__.py": "from .. import paths\n"})
-    assert found == [
-        "readout_desk/domain/__init__.py:1: readout_desk.domain imports readout_desk.paths: "
-        + layers.WHY_DOMAIN
-    ]
+STORE, TIMING = "readout_desk/archive/store.py", "readout_desk/domain/timing.py"
+RECORDS, WINDOW = "readout_desk/domain/records.py", "readout_desk/ui/main_window.py"
+CLI, CLI_TRANSFER = "readout_desk/cli/__init__.py", "readout_desk/cli/transfer.py"
+LAZY_PDF = "def pdf():\n    from {}\n"
+
+# Each probe: files replaced in the clean tree, and exactly what the checker must say.
+PROBES = [
+    pytest.param(
+        {STORE: "from ..ui import main_window\n"},
+        [said(STORE, 1, "readout_desk.archive.store", "readout_desk.ui", layers.WHY_ARCHIVE)],
+        id="relative-import-from-archive-into-ui",
+    ),
+    pytest.param(
+        {"readout_desk/domain/__init__.py": "from .. import paths\n"},
+        [said("readout_desk/domain/__init__.py", 1, "readout_desk.domain",
+              "readout_desk.paths", layers.WHY_DOMAIN)],
+        id="relative-import-from-a-package-init",
+    ),
+    pytest.param(
+        {TIMING: "import importlib\ndef show():\n"
+                 "    return importlib.import_module('readout_desk.ui.main_window')\n"},
+        [said(TIMING, 3, "readout_desk.domain.timing", "readout_desk.ui.main_window",
+              layers.WHY_DOMAIN)],
+        id="import-module-string-into-ui-inside-domain",
+    ),
+    pytest.param(
+        {RECORDS: "from importlib import import_module\n"
+                  "qt = __import__('PySide6.QtCore')\n"
+                  "store = import_module('.archive.store', package='readout_desk')\n"},
+        [said(RECORDS, 2, "readout_desk.domain.records", "PySide6.QtCore", layers.WHY_QT),
+         said(RECORDS, 3, "readout_desk.domain.records", "readout_desk.archive.store",
+              layers.WHY_DOMAIN)],
+        id="dunder-import-and-relative-import-module",
+    ),
+    *(
+        pytest.param(
+            {STORE: source},
+            [said(STORE, 1, "readout_desk.archive.store", imported, layers.WHY_ARCHIVE)],
+            id=f"archive-importing-{imported}",
+        )
+        for source, imported in [
+            ("from readout_desk import cli_transfer\n", "readout_desk.cli_transfer"),
+            ("import readout_desk.cli_transfer\n", "readout_desk.cli_transfer"),
+            ("from readout_desk.cli.transfer import main\n", "readout_desk.cli.transfer"),
+            ("from readout_desk.cli import main\n", "readout_desk.cli"),
+        ]
+    ),
+    *(
+        pytest.param(
+            {where: LAZY_PDF.format("readout_desk.ui import pdf_export")},
+            [said(where, 2, module, "readout_desk.ui", layers.WHY_CLI_UI)],
+            id=f"command-line-{module}-importing-ui",
+        )
+        for where, module in [(CLI, "readout_desk.cli"),
+                              ("readout_desk/cli_desktop.py", "readout_desk.cli_desktop")]
+    ),
+    pytest.param(
+        {CLI_TRANSFER: LAZY_PDF.format("PySide6.QtGui import QPdfWriter")},
+        [said(CLI_TRANSFER, 2, "readout_desk.cli.transfer", "PySide6.QtGui", layers.WHY_QT)],
+        id="command-line-importing-qt",
+    ),
+    pytest.param(
+        {CLI_TRANSFER: "from readout_desk import printing\n"},
+        [said(CLI_TRANSFER, 1, "readout_desk.cli.transfer", "readout_desk.printing",
+              layers.WHY_PRINTING_LAZY)],
+        id="command-line-importing-printing-at-module-level",
+    ),
+    pytest.param(
+        {"readout_desk/desktop.py": "import shiboken6\n"},
+        [said("readout_desk/desktop.py", 1, "readout_desk.desktop", "shiboken6", layers.WHY_QT)],
+        id="qt-outside-ui-and-printing",
+    ),
+    pytest.param(
+        {RECORDS: "from sqlalchemy import Integer\nimport alembic.op\n"},
+        [said(RECORDS, 1, "readout_desk.domain.records", "sqlalchemy", layers.WHY_DOMAIN),
+         said(RECORDS, 2, "readout_desk.domain.records", "alembic.op", layers.WHY_DOMAIN)],
+        id="domain-importing-storage",
+    ),
+    pytest.param(
+        {STORE: "from appdirs import user_data_dir\n"},
+        [said(STORE, 1, "readout_desk.archive.store", "appdirs", layers.WHY_APPDIRS)],
+        id="appdirs-outside-paths",
+    ),
+    *(
+        pytest.param(
+            {WINDOW: source},
+            [said(WINDOW, 1, "readout_desk.ui.main_window", submodule, layers.WHY_ARCHIVE_ROOT)],
+            id=f"ui-reaching-into-{submodule}-{n}",
+        )
+        for n, (source, submodule) in enumerate([
+            ("from readout_desk.archive.store import name_key\n", "readout_desk.archive.store"),
+            ("from readout_desk.archive import store\n", "readout_desk.archive.store"),
+            ("from ..archive import sqlite\n", "readout_desk.archive.sqlite"),
+            ("import readout_desk.archive.sqlite\n", "readout_desk.archive.sqlite"),
+        ])
+    ),
+    pytest.param(
+        {CLI_TRANSFER: LAZY_PDF.format("readout_desk.archive.demo import load_demo")},
+        [said(CLI_TRANSFER, 2, "readout_desk.cli.transfer", "readout_desk.archive.demo",
+              layers.WHY_ARCHIVE_ROOT)],
+        id="command-line-reaching-into-the-archive-package",
+    ),
+    *(
+        pytest.param(
+            {STORE: source},
+            [f"{STORE}:1: {marker} in a string outside the SQLite backend module"],
+            id=f"sql-{marker}",
+        )
+        for source, marker in [
+            ("conn.exec_driver_sql('pragma foreign_keys=ON')\n", "PRAGMA"),
+            ("SQL = 'SELECT rowid FROM readout_fts WHERE readout_fts match :q'\n", "MATCH"),
+            ("SQL = f'SELECT rowid FROM {table} WHERE {table} MATCH {param}'\n", "MATCH"),
+            ("SQL = 'ORDER BY BM25(readout_fts)'\n", "bm25"),
+            ("SQL = 'create virtual table t using FTS5(a)'\n", "fts5"),
+            ("SQL = 'SELECT Highlight (readout_fts, 0, ?, ?)'\n", "highlight("),
+            ("SQL = 'SELECT SNIPPET(readout_fts, 11, ?, ?, ?, 12)'\n", "snippet("),
+        ]
+    ),
+]
 
 
-def test_import_module_string_into_ui_inside_domain(tmp_path: Path) -> None:
-    source = (
-        "import importlib\n"
-        "def show():\n"
-        "    return importlib.import_module('readout_desk.ui.main_window')\n"
-    )
-    found = check(tmp_path, {"readout_desk/domain/timing.py": source})
-    assert found == [
-        "readout_desk/domain/timing.py:3: readout_desk.domain.timing imports "
-        f"readout_desk.ui.main_window: {layers.WHY_DOMAIN}"
-    ]
-
-
-def test_dunder_import_and_relative_import_module(tmp_path: Path) -> None:
-    source = (
-        "from importlib import import_module\n"
-        "qt = __import__('PySide6.QtCore')\n"
-        "store = import_module('.archive.store', package='readout_desk')\n"
-    )
-    found = check(tmp_path, {"readout_desk/domain/records.py": source})
-    assert found == [
-        f"readout_desk/domain/records.py:2: readout_desk.domain.records imports PySide6.QtCore: "
-        f"{layers.WHY_QT}",
-        "readout_desk/domain/records.py:3: readout_desk.domain.records imports "
-        f"readout_desk.archive.store: {layers.WHY_DOMAIN}",
-    ]
-
-
-@pytest.mark.parametrize(
-    "source, imported",
-    [
-        ("from readout_desk import cli_transfer\n", "readout_desk.cli_transfer"),
-        ("import readout_desk.cli_transfer\n", "readout_desk.cli_transfer"),
-        ("from readout_desk.cli.transfer import main\n", "readout_desk.cli.transfer"),
-        ("from readout_desk.cli import main\n", "readout_desk.cli"),
-    ],
-)
-def test_archive_importing_any_command_line_module(
-    tmp_path: Path, source: str, imported: str
+@pytest.mark.parametrize("changes, expected", PROBES)
+def test_the_check_reports_each_violation(
+    tmp_path: Path, changes: dict[str, str], expected: list[str]
 ) -> None:
-    found = check(tmp_path, {"readout_desk/archive/store.py": source})
-    assert found == [
-        f"readout_desk/archive/store.py:1: readout_desk.archive.store imports {imported}: "
-        + layers.WHY_ARCHIVE
-    ]
-
-
-@pytest.mark.parametrize(
-    "where", ["readout_desk/cli/__init__.py", "readout_desk/cli_desktop.py"]
-)
-def test_command_line_importing_ui(tmp_path: Path, where: str) -> None:
-    found = check(tmp_path, {where: "def pdf():\n    from readout_desk.ui import pdf_export\n"})
-    module = where.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
-    assert found == [f"{where}:2: {module} imports readout_desk.ui: {layers.WHY_CLI_UI}"]
-
-
-def test_command_line_importing_qt(tmp_path: Path) -> None:
-    source = "def pdf():\n    from PySide6.QtGui import QPdfWriter\n"
-    found = check(tmp_path, {"readout_desk/cli/transfer.py": source})
-    assert found == [
-        "readout_desk/cli/transfer.py:2: readout_desk.cli.transfer imports PySide6.QtGui: "
-        + layers.WHY_QT
-    ]
-
-
-def test_command_line_importing_printing_at_module_level(tmp_path: Path) -> None:
-    found = check(tmp_path, {"readout_desk/cli/transfer.py": "from readout_desk import printing\n"})
-    assert found == [
-        "readout_desk/cli/transfer.py:1: readout_desk.cli.transfer imports "
-        f"readout_desk.printing: {layers.WHY_PRINTING_LAZY}"
-    ]
-
-
-def test_qt_outside_ui_and_printing(tmp_path: Path) -> None:
-    found = check(tmp_path, {"readout_desk/desktop.py": "import shiboken6\n"})
-    assert found == [
-        f"readout_desk/desktop.py:1: readout_desk.desktop imports shiboken6: {layers.WHY_QT}"
-    ]
-
-
-def test_domain_importing_storage(tmp_path: Path) -> None:
-    source = "from sqlalchemy import Integer\nimport alembic.op\n"
-    found = check(tmp_path, {"readout_desk/domain/records.py": source})
-    assert found == [
-        "readout_desk/domain/records.py:1: readout_desk.domain.records imports sqlalchemy: "
-        + layers.WHY_DOMAIN,
-        "readout_desk/domain/records.py:2: readout_desk.domain.records imports alembic.op: "
-        + layers.WHY_DOMAIN,
-    ]
-
-
-def test_appdirs_outside_paths(tmp_path: Path) -> None:
-    source = "from appdirs import user_data_dir\n"
-    found = check(tmp_path, {"readout_desk/archive/store.py": source})
-    assert found == [
-        "readout_desk/archive/store.py:1: readout_desk.archive.store imports appdirs: "
-        + layers.WHY_APPDIRS
-    ]
-
-
-@pytest.mark.parametrize(
-    "source, submodule",
-    [
-        ("from readout_desk.archive.store import name_key\n", "readout_desk.archive.store"),
-        ("from readout_desk.archive import store\n", "readout_desk.archive.store"),
-        ("from ..archive import sqlite\n", "readout_desk.archive.sqlite"),
-        ("import readout_desk.archive.sqlite\n", "readout_desk.archive.sqlite"),
-    ],
-)
-def test_ui_reaching_into_the_archive_package(tmp_path: Path, source: str, submodule: str) -> None:
-    found = check(tmp_path, {"readout_desk/ui/main_window.py": source})
-    assert found == [
-        f"readout_desk/ui/main_window.py:1: readout_desk.ui.main_window imports {submodule}: "
-        + layers.WHY_ARCHIVE_ROOT
-    ]
-
-
-def test_command_line_reaching_into_the_archive_package(tmp_path: Path) -> None:
-    source = "def demo():\n    from readout_desk.archive.demo import load_demo\n"
-    found = check(tmp_path, {"readout_desk/cli/transfer.py": source})
-    assert found == [
-        "readout_desk/cli/transfer.py:2: readout_desk.cli.transfer imports "
-        f"readout_desk.archive.demo: {layers.WHY_ARCHIVE_ROOT}"
-    ]
-
-
-@pytest.mark.parametrize(
-    "source, marker",
-    [
-        ("conn.exec_driver_sql('pragma foreign_keys=ON')\n", "PRAGMA"),
-        ("SQL = 'SELECT rowid FROM readout_fts WHERE readout_fts match :q'\n", "MATCH"),
-        ("SQL = f'SELECT rowid FROM {table} WHERE {table} MATCH {param}'\n", "MATCH"),
-        ("SQL = 'ORDER BY BM25(readout_fts)'\n", "bm25"),
-        ("SQL = 'create virtual table t using FTS5(a)'\n", "fts5"),
-        ("SQL = 'SELECT Highlight (readout_fts, 0, ?, ?)'\n", "highlight("),
-        ("SQL = 'SELECT SNIPPET(readout_fts, 11, ?, ?, ?, 12)'\n", "snippet("),
-    ],
-)
-def test_sqlite_sql_outside_the_backend_module(tmp_path: Path, source: str, marker: str) -> None:
-    found = check(tmp_path, {"readout_desk/archive/store.py": source})
-    assert found == [
-        f"readout_desk/archive/store.py:1: {marker} in a string outside the SQLite backend module"
-    ]
+    assert check(tmp_path, changes) == expected
 
 
 def test_the_backend_may_be_renamed(tmp_path: Path) -> None:
