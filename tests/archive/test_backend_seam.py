@@ -1,0 +1,103 @@
+"""The backend seam: SQL lives in the SQLite backend module only, and it implements the protocol."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+from readout_desk.archive import Archive, Backend, backend_for
+from readout_desk.archive.sqlite import SqliteBackend
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "readout_desk"
+#: Where SQL may be written: the SQLite backend, and the migrations (their own history).
+ALLOWED = ("archive/sqlite.py", "archive/migrations/")
+
+_SQL = re.compile(r"\b(SELECT|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|PRAGMA|"
+                  r"CREATE\s+(VIRTUAL\s+)?TABLE|MATCH|bm25|fts5)\b")
+
+
+def sql_in(source: str) -> list[str]:
+    """Where ``source`` writes SQL: string literals in SQL, or raw-SQL calls (docstrings aside)."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value) for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    # SQLAlchemy's text() under any local name (a Qt widget's .text() is no SQL).
+    raw_sql = {alias.asname or alias.name for node in ast.walk(tree)
+               if isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy"
+               for alias in node.names if alias.name == "text"}
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in docstrings and _SQL.search(node.value)):
+            found.append(f"line {node.lineno}: {node.value[:60]!r}")
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if ((isinstance(func, ast.Attribute) and func.attr == "exec_driver_sql")
+                    or (isinstance(func, ast.Name) and func.id in raw_sql)):
+                found.append(f"line {node.lineno}: raw SQL call")
+    return found
+
+
+@pytest.mark.parametrize("source", [
+    'from sqlalchemy import text as t\nrows = conn.execute(t(sql))\n',
+    'conn.exec_driver_sql(sql)\n',
+    'SQL = "DELETE FROM readouts WHERE id = ?"\n',
+    'x = f"PRAGMA {name}"\n',
+    'where = "readout_fts MATCH :q"\n',
+    'order = "bm25(readout_fts)"\n',
+])
+def test_the_check_finds_sql(source: str) -> None:
+    assert sql_in(source)
+
+
+@pytest.mark.parametrize("source", [
+    '"""Runs SELECT through the backend."""\n',
+    'def f() -> None:\n    """Nothing here says PRAGMA in code."""\n',
+    'label = "Select all readouts"\n',
+    'caption = self.entry.text()\n',
+    'stmt = select(Row).where(Row.id == 1)\n',
+])
+def test_the_check_leaves_prose_and_core_expressions_alone(source: str) -> None:
+    assert sql_in(source) == []
+
+
+def test_sql_is_written_only_in_the_sqlite_backend() -> None:
+    offenders = {}
+    for path in sorted(SRC.rglob("*.py")):
+        relative = path.relative_to(SRC).as_posix()
+        if relative.startswith(ALLOWED):
+            continue
+        found = sql_in(path.read_text(encoding="utf-8"))
+        if found:
+            offenders[relative] = found
+    assert offenders == {}
+
+
+def _methods(cls: type) -> dict[str, inspect.Signature]:
+    return {name: inspect.signature(member) for name, member in vars(cls).items()
+            if callable(member) and not name.startswith("_")}
+
+
+def test_the_sqlite_backend_implements_every_method_of_the_protocol() -> None:
+    wanted = _methods(Backend)
+    assert wanted  # the protocol is read, not an empty class
+    for name, signature in wanted.items():
+        assert hasattr(SqliteBackend, name), name
+        have = inspect.signature(getattr(SqliteBackend, name))
+        assert list(have.parameters) == list(signature.parameters), name
+    for attribute in ("name", "driver_errors", "side_suffixes", "written_suffixes"):
+        assert hasattr(SqliteBackend, attribute), attribute
+
+
+def test_an_archive_names_its_backend() -> None:
+    with Archive.open(None) as archive:
+        assert archive.backend is backend_for(":memory:")
+        assert archive.backend.name == "sqlite"
