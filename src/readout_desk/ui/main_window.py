@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self.save_layout()
             self._closed = True
+            self.runner.shutdown()  # no search is still reading when its connection closes
             self.search_controller.close()
-            self.runner.shutdown()
         super().closeEvent(event)
 

@@ -334,21 +334,36 @@ class ReadoutEditor(QMainWindow):
         if built.warnings and not self._confirm_warnings(built):
             return False
         readout = built.readout
-        try:
-            similar = find_similar(self.archive, readout)
-        except ArchiveError as exc:
-            log.warning("duplicate check failed: %s", exc)
-            similar = []
-        if similar and not self._confirm_duplicate(similar[0]):
-            return False
         pending = {i: Path(p.source) for i, p in enumerate(self._draft.photos) if p.source}
-        self._saving = True
-        self._body.setEnabled(False)
-        self.save_action.setEnabled(False)
-        self.statusBar().showMessage("Saving…")
-        self.runner.run(lambda: save_readout(self.archive, readout, pending),
-                        self._save_done, self._save_failed)
+        self._set_saving(True)
+        self.statusBar().showMessage("Looking for the same meeting in the archive…")
+
+        def checked(similar: list[Readout]) -> None:
+            if similar and not self._confirm_duplicate(similar[0]):
+                self._set_saving(False)
+                self._close_after_save = False
+                self.statusBar().clearMessage()
+                return
+            self.statusBar().showMessage("Saving…")
+            self.runner.run(lambda: save_readout(self.archive, readout, pending),
+                            self._save_done, self._save_failed)
+
+        def check_failed(exc: BaseException) -> None:
+            if not isinstance(exc, ArchiveError):
+                self._save_failed(exc)
+                return
+            log.warning("duplicate check failed: %s", exc)
+            checked([])
+
+        # The duplicate check searches the archive: off the UI thread, like the save.
+        self.runner.run(lambda: find_similar(self.archive, readout), checked, check_failed)
         return True
+
+    def _set_saving(self, saving: bool) -> None:
+        """While a save is under way the form cannot be edited or saved again."""
+        self._saving = saving
+        self._body.setEnabled(not saving)
+        self.save_action.setEnabled(not saving)
 
     def _confirm_warnings(self, built: Built) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "Save readout",
@@ -383,9 +398,7 @@ class ReadoutEditor(QMainWindow):
         return box.clickedButton() is save
 
     def _save_done(self, stored: Readout) -> None:
-        self._saving = False
-        self._body.setEnabled(True)
-        self.save_action.setEnabled(True)
+        self._set_saving(False)
         self._show_problems = False
         self.last_error = ""
         self.title_note = ""  # e.g. "draft from text", shown after the title
@@ -403,10 +416,8 @@ class ReadoutEditor(QMainWindow):
             self.close()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._saving = False
+        self._set_saving(False)
         self._close_after_save = False
-        self._body.setEnabled(True)
-        self.save_action.setEnabled(True)
         if not isinstance(exc, (ArchiveError, OSError, ValueError)):
             log.error("saving failed", exc_info=exc)
         self.last_error = str(exc)
