@@ -185,6 +185,9 @@ def test_the_program_names_a_misspelt_field_and_the_likely_one() -> None:
     assert program_problems(document) == [
         "readouts[0].meeting_day is not a field of the readout-desk format, version 1 "
         "(did you mean meeting_date?)"]
+    document = changed(lima_document(), ("generator",), "Readout Desk 2")
+    assert program_problems(document) == [
+        "generator is not a field of the readout-desk format, version 1"]
 
 
 # --- documents both accept ---------------------------------------------------------------------

@@ -177,7 +177,8 @@ def document(readouts: Sequence[Readout]) -> dict[str, Any]:
 def _unknown_field(where: str, key: str, known: frozenset[str]) -> FormatError:
     close = difflib.get_close_matches(key, sorted(known), n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""
-    return FormatError(f"{where}.{key} is not a field of the {FORMAT_NAME} format, "
+    name = f"{where}.{key}" if where else key
+    return FormatError(f"{name} is not a field of the {FORMAT_NAME} format, "
                        f"version {FORMAT_VERSION}{hint}")
 
 
@@ -415,7 +416,7 @@ def readouts_from_json(data: Any) -> list[Readout]:
     if isinstance(data, Mapping) and "readouts" in data:
         for key in data:
             if key not in DOCUMENT_FIELDS:
-                raise _unknown_field("the document", str(key), DOCUMENT_FIELDS)
+                raise _unknown_field("", str(key), DOCUMENT_FIELDS)
         fmt = data.get("format")
         if fmt not in (None, FORMAT_NAME):
             raise FormatError(f"this is a {fmt!r} document, not a {FORMAT_NAME} one")
