@@ -128,6 +128,10 @@ def calendar(parts: CalendarParts, home_zone: str | None = None) -> icalendar.Ca
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Readout Desk meetings")
+    # The library dates a change of clocks forward by the wall time after it (03:00, where
+    # RFC 5545 has 02:00). Every wall time that exists still gets the right offset, and
+    # events are wall times (or UTC in a repeated hour, where the change back is dated
+    # right); test_formats compares every quarter hour of the year with tzdata.
     for zone in sorted(parts.zones):
         years = parts.zones[zone]
         cal.add_component(icalendar.Timezone.from_tzid(
