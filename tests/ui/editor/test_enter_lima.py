@@ -141,6 +141,7 @@ def test_enter_save_find_edit_and_restore_the_lima_readout(
     wait(qtbot, lambda: editor.findChild(HistoryDialog, "historyDialog") is not None)
     dialog = editor.findChild(HistoryDialog, "historyDialog")
     assert dialog is not None
+    wait(qtbot, dialog.version_labels)  # read off the UI thread
     assert dialog.version_labels()[0].startswith("Current (version 2)")
     assert dialog.version_labels()[1].startswith("Version 1")
     rows = {field: (before, after) for field, before, after in dialog.change_rows()}
@@ -188,4 +189,6 @@ def test_the_main_window_offers_new_edit_and_history(qtbot: QtBot, demo_archive:
     history.trigger()
     editor = next(e for e in open_editors() if e.readout_id() == current)
     dialog = editor.findChild(HistoryDialog, "historyDialog")
-    assert dialog is not None and len(dialog.version_labels()) == 2
+    assert dialog is not None
+    wait(qtbot, dialog.version_labels)  # read off the UI thread
+    assert len(dialog.version_labels()) == 2

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.archive import Archive, ArchiveError
+from readout_desk.archive import Archive, ArchiveError, VersionInfo
 from readout_desk.domain import timing
 from readout_desk.domain.records import Readout
 from readout_desk.ui.editor.changes import changes
+from readout_desk.ui.tasks import TaskRunner
 
 
 def saved_text(value: dt.datetime | None, zone: str | None = None) -> str:
@@ -40,6 +41,7 @@ class HistoryDialog(QDialog):
     """The versions of one readout, newest first; ``restored`` carries the restored readout."""
 
     restored = Signal(object)
+    loaded = Signal()  # the versions are listed
 
     def __init__(self, archive: Archive, readout_id: int, parent: QWidget | None = None,
                  home_zone: str | None = None) -> None:
@@ -52,6 +54,7 @@ class HistoryDialog(QDialog):
         self.setAccessibleName("Readout history")
         self.resize(900, 520)
         self._versions: list[tuple[int | None, Readout]] = []  # (version, None = current)
+        self.runner = TaskRunner(self, max_threads=1)
 
         self.versions = QListWidget(self)
         self.versions.setObjectName("historyVersions")
@@ -108,13 +111,20 @@ class HistoryDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        """Read the versions again from the archive."""
-        try:
-            current = self.archive.get(self.readout_id)
-            history = self.archive.history(self.readout_id)
-        except ArchiveError as exc:
+        """Read the versions again from the archive (off the UI thread); ``loaded`` follows."""
+        archive, readout_id = self.archive, self.readout_id
+
+        def work() -> tuple[Readout, list[VersionInfo]]:
+            return archive.get(readout_id), archive.history(readout_id)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, ArchiveError):
+                raise exc
             self.caption.setText(str(exc))
-            return
+
+        self.runner.run(work, lambda found: self._show_versions(*found), failed)
+
+    def _show_versions(self, current: Readout, history: list[VersionInfo]) -> None:
         self._versions = [(None, current)] + [(v.version, v.readout) for v in history]
         self.versions.blockSignals(True)
         self.versions.clear()
@@ -128,6 +138,7 @@ class HistoryDialog(QDialog):
         self.versions.blockSignals(False)
         self.versions.setCurrentRow(1 if len(self._versions) > 1 else 0)
         self._show_changes(self.versions.currentRow())
+        self.loaded.emit()
 
     def version_labels(self) -> list[str]:
         """The versions as listed."""
@@ -187,10 +198,17 @@ class HistoryDialog(QDialog):
             box.exec()
             if box.clickedButton() is not restore:
                 return
-        try:
-            restored = self.archive.restore_version(self.readout_id, version)
-        except (ArchiveError, ValueError) as exc:
+        archive, readout_id = self.archive, self.readout_id
+
+        def done(restored: Readout) -> None:
+            self.reload()
+            self.restored.emit(restored)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, (ArchiveError, ValueError)):
+                raise exc
+            self.restore_button.setEnabled(True)
             QMessageBox.warning(self, "Restore version", str(exc))
-            return
-        self.reload()
-        self.restored.emit(restored)
+
+        self.restore_button.setEnabled(False)
+        self.runner.run(lambda: archive.restore_version(readout_id, version), done, failed)
