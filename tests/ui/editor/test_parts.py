@@ -40,6 +40,7 @@ def test_choosing_a_known_person_reuses_them_and_offers_their_offices(
     item = editor.draft().participants[0]
     assert (item.family_name, item.given_name, item.family_first, item.person_id) == \
         ("HAYASHI", "Yoshimasa", True, known.id)
+    qtbot.waitUntil(lambda: bool(people.offered_offices()), timeout=3000)  # read off the UI thread
     assert people.offered_offices() == ["Minister for Foreign Affairs"]
     close_all_editors()
 

@@ -476,6 +476,7 @@ class ReadoutEditor(QMainWindow):
                 if self.save():
                     self._close_after_save = True
                 return
-        self.runner.shutdown()
-        self.photos.runner.shutdown()
+        for runner in (self.runner, self.photos.runner, self.participants.runner,
+                       self.topics.runner):
+            runner.shutdown()
         super().closeEvent(event)

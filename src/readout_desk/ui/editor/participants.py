@@ -24,6 +24,7 @@ from readout_desk.domain.draft import Built, ParticipantDraft, ReadoutDraft
 from readout_desk.domain.records import NameOrder, Person
 from readout_desk.ui.editor.rows import RowTable
 from readout_desk.ui.editor.widgets import Choice, IssueLabel, TextLine, group, mark
+from readout_desk.ui.tasks import TaskRunner
 
 HEADERS = ("Name as printed", "Office", "Country", "Side")
 
@@ -42,6 +43,7 @@ class ParticipantsSection(QWidget):
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
+        self.runner = TaskRunner(self, max_threads=1)  # people and offices in the archive
         self._items: list[ParticipantDraft] = []
         self._people: dict[str, Person] = {}
         box = group("Who", "participantsGroup", self)
@@ -127,10 +129,13 @@ class ParticipantsSection(QWidget):
         prefix = text.strip()
         if not prefix:
             return
-        try:
-            people = self.archive.people(prefix, limit=20)
-        except ArchiveError:
-            return
+        archive = self.archive
+        self.runner.run(lambda: archive.people(prefix, limit=20),
+                        lambda people: self._found_people(prefix, people), _archive_only)
+
+    def _found_people(self, prefix: str, people: list[Person]) -> None:
+        if self.family.text().strip() != prefix:
+            return  # typing went on: a newer list is on its way
         self._people = {p.display_name: p for p in people}
         self._people_model.setStringList(list(self._people))
         if people and self.family.hasFocus():
@@ -153,12 +158,20 @@ class ParticipantsSection(QWidget):
         self.edited.emit(f"participants.{row}.person")
 
     def _offer_offices(self, item: ParticipantDraft) -> None:
-        offices: list[str] = []
-        if item.person_id is not None:
-            try:
-                offices = [office for office, _day in self.archive.offices_of(item.person_id)]
-            except ArchiveError:
-                offices = []
+        person_id = item.person_id
+        if person_id is None:
+            self._show_offices(None, [])
+            return
+        archive = self.archive
+        self.runner.run(lambda: [office for office, _day in archive.offices_of(person_id)],
+                        lambda offices: self._show_offices(person_id, offices),
+                        _archive_only)
+
+    def _show_offices(self, person_id: int | None, offices: list[str]) -> None:
+        row = self.rows.current()
+        shown = self._items[row].person_id if 0 <= row < len(self._items) else None
+        if shown != person_id:
+            return  # another participant is shown now
         self.office.blockSignals(True)
         text = self.office.currentText()
         self.office.clear()
@@ -266,3 +279,9 @@ class ParticipantsSection(QWidget):
         self.country_issue.show_issues(country)
         mark(self.family, family)
         mark(self.country, country)
+
+
+def _archive_only(exc: BaseException) -> None:
+    """A lookup the archive could not answer offers nothing; anything else is a bug."""
+    if not isinstance(exc, ArchiveError):
+        raise exc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -20,6 +19,7 @@ from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain import geography
 from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.ui.editor.widgets import TextLine, button, group
+from readout_desk.ui.tasks import TaskRunner
 
 
 class TagList(QListWidget):
@@ -42,6 +42,7 @@ class TopicsSection(QWidget):
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
+        self.runner = TaskRunner(self, max_threads=1)  # topics known to the archive
         self._topics: list[str] = []
         box = group("Topics", "topicsGroup", self)
         outer = QVBoxLayout(self)
@@ -88,8 +89,22 @@ class TopicsSection(QWidget):
             return
         prefix = text.strip()
         if prefix:
-            with contextlib.suppress(ArchiveError):
-                self._model.setStringList(self.archive.topics(prefix, limit=20))
+            archive = self.archive
+            self.runner.run(lambda: archive.topics(prefix, limit=20),
+                            lambda found: self._found(prefix, found), self._not_found)
+
+    def _found(self, prefix: str, topics: list[str]) -> None:
+        if self.entry.text().strip() != prefix:
+            return  # typing went on: a newer list is on its way
+        self._model.setStringList(topics)
+        if topics and self.entry.hasFocus():
+            self.completer.setCompletionPrefix(prefix)
+            self.completer.complete()
+
+    @staticmethod
+    def _not_found(exc: BaseException) -> None:
+        if not isinstance(exc, ArchiveError):
+            raise exc
 
     def _add(self, topic: str) -> bool:
         topic = " ".join(topic.split())
