@@ -6,7 +6,11 @@
 
 Every public method is one unit of work: one transaction, committed when it returns,
 rolled back entirely when it raises. Records go in and come out as the frozen
-dataclasses of :mod:`readout_desk.domain.records`; ORM rows never leave this module.
+dataclasses of :mod:`readout_desk.domain.records` (:mod:`.mapping` makes them from the
+rows, which never leave the package). The work itself is done elsewhere: searching in
+:mod:`.search`, writing in :mod:`.writes`, and everything the database does in its own
+way by the archive's :class:`~readout_desk.archive.backend.Backend` (:attr:`Archive.backend`).
+No SQL is written here.
 """
 
 from __future__ import annotations
@@ -34,7 +38,6 @@ from readout_desk.archive.mapping import (
     timing_flag,
     version_info,
 )
-from readout_desk.archive.mapping import name_key as name_key
 from readout_desk.archive.models import (
     ParticipantRow,
     PersonRow,
