@@ -92,13 +92,10 @@ def zone_and_wall(draw: st.DrawFn) -> tuple[str, dt.datetime]:
     return name, wall.replace(second=0, microsecond=0)
 
 
-@settings(max_examples=400, deadline=None)
-@given(zone_and_wall())
-def test_gaps_and_folds_are_where_the_offsets_put_them(case: tuple[str, dt.datetime]) -> None:
-    name, wall = case
+def classified_as_the_oracle_says(name: str, wall: dt.datetime) -> str:
+    """Check ``resolve`` on ``wall`` against the oracle; what the oracle found."""
     zone = ZoneInfo(name)
     instants = utc_instants(wall, zone)
-    event({0: "gap", 1: "one instant"}.get(len(instants), "fold"))
     if not instants:
         with pytest.raises(timing.NonexistentTimeError) as skipped:
             timing.resolve(wall, name)
@@ -121,6 +118,37 @@ def test_gaps_and_folds_are_where_the_offsets_put_them(case: tuple[str, dt.datet
         assert timing.resolve(wall, name, 0).astimezone(UTC) == instants[0]
         assert timing.resolve(wall, name, 1).astimezone(UTC) == instants[-1]
         assert timing.is_ambiguous(wall, name)
+    return {0: "gap", 1: "one instant"}.get(len(instants), "fold")
+
+
+@settings(max_examples=400, deadline=None)
+@given(zone_and_wall())
+def test_gaps_and_folds_are_where_the_offsets_put_them(case: tuple[str, dt.datetime]) -> None:
+    event(classified_as_the_oracle_says(*case))
+
+
+def test_every_zone_at_its_first_changes_since_1970() -> None:
+    """Each zone of the database at its first two changes since 1970, whatever the draw.
+
+    In a gap, one wall time suffices: the check walks to both of its edges. Around a fold,
+    the last single time before it, its first and last repeated minute, the first after.
+    """
+    seen = {"gap": 0, "one instant": 0, "fold": 0}
+    for name in ZONES:
+        zone = ZoneInfo(name)
+        start = dt.datetime(1970, 1, 1, tzinfo=UTC)
+        for _ in range(2):
+            found = next_transition(zone, start)
+            if found is None:
+                break
+            start, before, after = found
+            edge = (start + before).replace(tzinfo=None, second=0)
+            size = int(abs(after - before) / MINUTE)
+            shifts = (0,) if after > before else (-size - 1, -size, -1, 0)
+            for shift in shifts:
+                seen[classified_as_the_oracle_says(name, edge + shift * MINUTE)] += 1
+    # Clocks went forward and back all over the world: both kinds are met many times.
+    assert seen["gap"] > 200 and seen["fold"] > 400
 
 
 @settings(max_examples=400, deadline=None)
