@@ -11,58 +11,22 @@ belongs to the first session.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from readout_desk.domain.extract import clock, dates
+from readout_desk.domain.extract import kinds as kinds_mod
 
-_KINDS: dict[str, str] = {
-    "small group meeting": "small group meeting", "small-group meeting": "small group meeting",
-    "tete-a-tete meeting": "tête-à-tête meeting", "tête-à-tête meeting": "tête-à-tête meeting",
-    "tete-a-tete": "tête-à-tête meeting", "tête-à-tête": "tête-à-tête meeting",
-    "one-on-one meeting": "one-on-one meeting", "restricted meeting": "restricted meeting",
-    "restricted session": "restricted session", "expanded meeting": "expanded meeting",
-    "plenary meeting": "plenary meeting", "plenary session": "plenary session",
-    "summit meeting": "summit meeting", "summit talks": "summit talks",
-    "summit telephone talk": "summit telephone talk", "bilateral meeting": "bilateral meeting",
-    "trilateral meeting": "trilateral meeting", "working lunch": "working lunch",
-    "working luncheon": "working luncheon", "working dinner": "working dinner",
-    "working breakfast": "working breakfast", "luncheon": "luncheon", "lunch": "lunch",
-    "dinner": "dinner", "breakfast": "breakfast", "banquet": "banquet",
-    "telephone talk": "telephone talk", "telephone talks": "telephone talk",
-    "telephone call": "telephone call", "telephone conversation": "telephone conversation",
-    "telephone meeting": "telephone meeting", "phone call": "telephone call",
-    "phone conversation": "telephone conversation", "video conference": "video conference",
-    "videoconference": "video conference", "video-conference": "video conference",
-    "video call": "video call", "video meeting": "video meeting",
-    "virtual meeting": "virtual meeting", "online meeting": "online meeting",
-    "strategic dialogue": "strategic dialogue", "policy dialogue": "policy dialogue",
-    "dialogue": "dialogue", "courtesy call": "courtesy call",
-    "consultations": "consultations", "talks": "talks", "meeting": "meeting", "call": "call",
-    "conversation": "conversation", "discussion": "discussion", "audience": "audience",
-    "exchange of views": "exchange of views",
-}
-_KIND_ALT = "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True))
 _MODIFIER = (
     r"(?:(?-i:[A-Z][\w'.-]*)|\d+(?:st|nd|rd|th)|bilateral|trilateral|brief|short|productive|"
     r"first|second|third|official|informal|separate|joint|extended|further|constructive|"
     r"warm|cordial|substantive|annual|introductory|candid|fruitful|friendly|"
     r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:minute|hour)|leaders'|ministers'|foreign)"
 )
-_INTRO_RE = re.compile(
-    r"(?:(?P<verb>\b(?:held|holds|hold|holding|had|has|have|having|hosted|hosts|host|"
-    r"attended|attends|attend|joined|joins|followed\s+by|and|then|also|paid)\s+)"
-    r"(?P<article>an?|the|their|a\s+further)\s+|(?P<art2>\b(?:an?)\s+))"
-    r"(?P<mods>(?:" + _MODIFIER + r"\s+){0,5}?)"
-    r"(?P<kind>" + _KIND_ALT + r")\b",
-    re.IGNORECASE,
-)
 _HELD_TALKS_RE = re.compile(
-    r"\b(?:held|holds|hold|had|has)\s+(?P<mods>(?:(?:bilateral|summit|telephone|"
-    r"trilateral)\s+)?)(?P<kind>talks|consultations)\b", re.IGNORECASE)
-_WAS_HELD_RE = re.compile(
-    r"(?P<kind>\b(?:" + _KIND_ALT + r"))\s+(?:was|were)\s+(?:held|conducted)\b",
-    re.IGNORECASE)
+    r"\b(?:held|holds|hold|had|has)\s+(?P<mods>(?:(?:bilateral|summit|telephone|phone|"
+    r"trilateral|official|informal)\s+)?)(?P<kind>talks|consultations)\b", re.IGNORECASE)
 _MET_RE = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|spoke|speaks|talked|talks|received|receives|"
     r"called\s+on|calls\s+on)\b(?P<how>[^.;]{0,80}?\b(?:by|over\s+the|on\s+the|via|in\s+a)\s+"
@@ -76,6 +40,27 @@ _LASTED_RE = re.compile(
     r"(?:for\s+)?", re.IGNORECASE)
 
 
+KINDS = kinds_mod.load_kinds()
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(kinds: kinds_mod.KindList) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The introduction of a session ("held a small group meeting") and the passive
+    ("the consultations were held"), for the kinds of ``kinds``."""
+    intro = re.compile(
+        r"(?:(?P<verb>\b(?:held|holds|hold|holding|had|has|have|having|hosted|hosts|host|"
+        r"attended|attends|attend|joined|joins|followed\s+by|and|then|also|paid)\s+)"
+        r"(?P<article>an?|the|their|a\s+further)\s+|(?P<art2>\b(?:an?)\s+))"
+        r"(?P<mods>(?:" + _MODIFIER + r"\s+){0,5}?)"
+        r"(?P<kind>" + kinds.alternation + r")\b",
+        re.IGNORECASE,
+    )
+    was_held = re.compile(
+        r"(?P<kind>\b(?:" + kinds.alternation + r"))\s+(?:was|were)\s+(?:held|conducted)\b",
+        re.IGNORECASE)
+    return intro, was_held
+
+
 @dataclass(frozen=True)
 class Intro:
     kind: str
@@ -84,15 +69,17 @@ class Intro:
     kind_start: int
 
 
-def canonical_kind(text: str) -> str:
+def canonical_kind(text: str, kinds: kinds_mod.KindList = KINDS) -> str:
     """The session kind as the record keeps it ("Videoconference" -> "video conference")."""
-    return _KINDS.get(" ".join(text.lower().split()), " ".join(text.lower().split()))
+    return kinds.canonical(text)
 
 
-def find_intros(text: str, start: int, end: int) -> list[Intro]:
+def find_intros(text: str, start: int, end: int, kinds: kinds_mod.KindList = KINDS
+                ) -> list[Intro]:
     """Each place where a session is introduced in ``text[start:end]``."""
     intros: list[Intro] = []
-    for m in _INTRO_RE.finditer(text, start, end):
+    intro_re, was_held_re = _patterns(kinds)
+    for m in intro_re.finditer(text, start, end):
         article = (m.group("article") or m.group("art2") or "").lower()
         verb = " ".join((m.group("verb") or "").lower().split())
         if article in ("the", "their") and verb in ("and", "then", "also", "", "attend",
@@ -112,7 +99,7 @@ def find_intros(text: str, start: int, end: int) -> list[Intro]:
                 not verb and not m.group("mods"):
             continue
         mods = m.group("mods") or ""
-        kind = canonical_kind(kind_text)
+        kind = kinds.canonical(kind_text)
         lowered_mods = mods.lower()
         if kind == "meeting" and "summit" in lowered_mods.split():
             kind = "summit meeting"
@@ -125,15 +112,30 @@ def find_intros(text: str, start: int, end: int) -> list[Intro]:
         if any(i.start <= m.start() < i.end for i in intros):
             continue
         mods = (m.group("mods") or "").strip().lower()
-        kind = canonical_kind(f"{mods} {m.group('kind')}".strip())
+        kind = kinds.canonical(f"{mods} {m.group('kind')}".strip())
         intros.append(Intro(kind, m.start(), m.end(), m.start("kind")))
-    for m in _WAS_HELD_RE.finditer(text, start, end):
+    for m in was_held_re.finditer(text, start, end):
         if any(i.start <= m.start("kind") < i.end for i in intros):
             continue
-        intros.append(Intro(canonical_kind(m.group("kind")), m.start(), m.end(),
+        intros.append(Intro(kinds.canonical(m.group("kind")), m.start(), m.end(),
                             m.start("kind")))
     intros.sort(key=lambda i: i.start)
     return intros
+
+
+def find_named_kind(text: str, start: int, end: int, kinds: kinds_mod.KindList = KINDS
+                    ) -> str | None:
+    """The kind a later sentence gives a meeting told by its verb: "Their talks began at
+    14:30", "The call lasted half an hour"."""
+    named = _named_pattern(kinds).search(text, start, end)
+    return kinds.canonical(named.group("kind")) if named else None
+
+
+@functools.lru_cache(maxsize=8)
+def _named_pattern(kinds: kinds_mod.KindList) -> re.Pattern[str]:
+    return re.compile(r"\b(?:[Tt]heir|The|the)\s+(?P<kind>" + kinds.alternation + r")\s+"
+                      r"(?:began|begun|started|lasted|took\s+place|went\s+on|ran)\b",
+                      re.IGNORECASE)
 
 
 def find_met(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -188,6 +190,10 @@ def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]
         bare = _BARE_LABEL_RE.match(text, pos, segment_end)
         if bare and clock.label_is_plausible(bare.group("label")):
             timing["label"] = clock.clean_label(bare.group("label"))
+            # "6:40 p.m. local time (6:40 a.m. on November 18, Japan time)": the label
+            # outside, the second time in the brackets after it.
+            if _PAREN_RE.match(text, bare.end(), segment_end):
+                return _read_paren(text, bare.end(), segment_end, timing)
             return bare.end()
         return pos
     inside = m.group("inside")

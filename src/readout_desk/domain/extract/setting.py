@@ -80,6 +80,8 @@ def find_session_intros(text: str, opening: Opening, title: str,
     if not met:
         return []
     kind = met[0]
+    if kind == "meeting":
+        kind = sessions.find_named_kind(text, opening.lead_start, opening.region_end) or kind
     verb = text[met[1]:met[2]].lower()
     # "spoke with" without saying how: a call, unless they were together.
     spoke = kind == "meeting" and verb.startswith(("spoke", "speaks", "talked"))
@@ -92,7 +94,7 @@ def find_session_intros(text: str, opening: Opening, title: str,
 def read_mode(first_kind: str, lead_lower: str) -> Mode:
     """In person, by telephone or by video: from the first session's kind, else the
     opening's words ("by telephone", "virtually")."""
-    if any(w in first_kind for w in ("telephone", "phone", "call")) and first_kind != \
+    if any(w in first_kind for w in ("telephon", "phone", "call")) and first_kind != \
             "courtesy call":
         return Mode.TELEPHONE
     if any(w in first_kind for w in ("video", "virtual", "online")):
