@@ -24,7 +24,8 @@ def test_every_example_matches_its_expected_facts(examples_dir: Path) -> None:
     for name, facts in expected.items():
         draft = extract((examples_dir / name).read_bytes())
         checks = {c.index: c.ok for c in draft.checks}
-        result = score(draft.readout, facts, checks, where=f"{name}: ")
+        result = score(draft.readout, facts, checks, where=f"{name}: ",
+                       proposed=draft.proposed)
         misses += result.misses
     assert misses == []
 

@@ -27,7 +27,7 @@ _HOME_OFFICES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Foreign Secretary$"), "GB"),
     (re.compile(r"Europe and Foreign Affairs"), "FR"),
 )
-_PUBLISHERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+_PUBLISHERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"Ministry of Foreign Affairs of Japan|\bMOFA Japan\b"),
      "Ministry of Foreign Affairs of Japan", "JP"),
     (re.compile(r"Office of the Spokesperson|U\.S\. Department of State|"
@@ -44,6 +44,10 @@ _PUBLISHERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "Department of Foreign Affairs and Trade", "AU"),
     (re.compile(r"Ministry of Foreign Affairs of the Republic of Korea|MOFA Korea"),
      "Ministry of Foreign Affairs of the Republic of Korea", "KR"),
+    (re.compile(r"Ministry of Foreign Affairs of the People's Republic of China|\bfmprc\b"),
+     "Ministry of Foreign Affairs of the People's Republic of China", "CN"),
+    (re.compile(r"European External Action Service|\bEEAS\b"),
+     "European External Action Service", None),
 )
 _FIRST_PERSON_RE = re.compile(
     r"(?:^|[.!?]\s)(?:Today,? |This (?:morning|afternoon|evening),? )?(?:I|We) "
@@ -75,9 +79,12 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
             if byline:
                 found.insert(0, byline[0])
                 break
-    merged = merge_mentions([family_from_title(p, title) for p in found])
+    merged = [_home_organisation(p) for p in
+              merge_mentions([family_from_title(p, title) for p in found])]
     title_pair = relation_pair([section, title, lead])
     codes = assign_countries(merged, title_pair, publisher_code, place)
+    merged = [two_surnames(person, code, text) for person, code in zip(merged, codes,
+                                                                        strict=True)]
     participants: list[Participant] = []
     spans: dict[str, Span] = {}
     for k, (person, code) in enumerate(zip(merged, codes, strict=True)):
@@ -113,11 +120,21 @@ def merge_mentions(found: list[people.FoundPerson]) -> list[people.FoundPerson]:
             old,
             honorific=old.honorific or person.honorific,
             given_name=old.given_name or person.given_name,
-            office=old.office if len(old.office.split()) >= len(person.office.split())
-            else person.office,
+            office=_fuller_office(old.office, person.office),
             country=old.country or person.country,
         )
     return merged
+
+
+def _fuller_office(first: str, later: str) -> str:
+    """The office a later mention fills in ("Minister" -> "Minister for Foreign Affairs"),
+    but not another person's office joined to it: in "The Foreign Secretary and Foreign
+    Minister Yoon discussed", Yoon is still the Foreign Minister."""
+    if not first or len(later.split()) <= len(first.split()):
+        return first or later
+    if first in later and " and " in f" {later.replace(first, ' ')} ":
+        return first
+    return later
 
 
 def assign_countries(merged: list[people.FoundPerson], title_pair: list[str],
@@ -128,7 +145,7 @@ def assign_countries(merged: list[people.FoundPerson], title_pair: list[str],
     codes: list[str | None] = [person.country for person in merged]
     unassigned = [c for c in title_pair if c not in codes]
     for k, person in enumerate(merged):
-        if codes[k] is not None:
+        if codes[k] is not None or person.organisation:
             continue
         home = home_country(person.office, person.honorific) or publisher_code
         if people._is_all_caps(person.family_name) and (not unassigned or "JP" in unassigned):
@@ -143,11 +160,21 @@ def assign_countries(merged: list[people.FoundPerson], title_pair: list[str],
         if codes[k] in unassigned:
             unassigned.remove(codes[k])  # type: ignore[arg-type]
     # A host named without a country meets a visitor at home: the place is their country.
-    missing = [k for k, c in enumerate(codes) if c is None]
+    missing = [k for k, c in enumerate(codes) if c is None and not merged[k].organisation]
     if len(missing) == 1 and place and place.country and \
             place.country not in codes and len(merged) > 1:
         codes[missing[0]] = place.country
     return codes
+
+
+def _home_organisation(person: people.FoundPerson) -> people.FoundPerson:
+    """The organisation an office without one belongs to: the High Representative is the
+    European Union's, and serves no country."""
+    if person.organisation or person.country:
+        return person
+    if re.search(r"\bHigh Representative\b|^HR/VP$", person.office):
+        return replace(person, organisation="European Union")
+    return person
 
 
 def relation_pair(texts: Iterable[str]) -> list[str]:
@@ -180,6 +207,39 @@ def find_publisher(text: str) -> tuple[str, str | None]:
         if pattern.search(head) or pattern.search(tail):
             return name, code
     return "", None
+
+
+#: Countries whose people carry two family names, the father's then the mother's.
+_TWO_SURNAME_COUNTRIES = frozenset({
+    "ES", "MX", "AR", "CL", "CO", "PE", "VE", "EC", "BO", "PY", "UY", "CR", "PA", "GT",
+    "HN", "SV", "NI", "CU", "DO", "PR",
+})
+#: Given names that often come second ("Luis Alberto", "María José"): not a surname.
+_SECOND_GIVEN = frozenset({
+    "alberto", "antonio", "carlos", "eduardo", "enrique", "fernando", "francisco", "ignacio",
+    "javier", "jose", "josé", "juan", "luis", "manuel", "maria", "maría", "miguel", "pablo",
+    "andres", "andrés", "isabel", "elena", "fernanda", "alejandro", "alejandra", "paula",
+    "esteban", "felipe", "gabriel", "gabriela", "ramon", "ramón", "rafael", "teresa",
+})
+
+
+def two_surnames(person: people.FoundPerson, code: str | None, text: str
+                 ) -> people.FoundPerson:
+    """"Luis Alberto García Herrera": a Spanish-speaking country's people carry two
+    family names. Elsewhere ("Tiago Mendes Correia") the text must show it, by naming the
+    person again by both ("Minister Mendes Correia")."""
+    words = person.given_name.split()
+    if len(words) < 2 or person.name_order is not NameOrder.GIVEN_FIRST:
+        return person
+    last_given = words[-1]
+    if not re.fullmatch(r"[A-ZÁÉÍÓÚÑ][\w'-]+", last_given):
+        return person
+    both = f"{last_given} {person.family_name}"
+    shown = text.count(both) >= 2
+    typical = code in _TWO_SURNAME_COUNTRIES and last_given.lower() not in _SECOND_GIVEN
+    if not (shown or typical):
+        return person
+    return replace(person, family_name=both, given_name=" ".join(words[:-1]))
 
 
 def family_from_title(person: people.FoundPerson, title: str) -> people.FoundPerson:

@@ -53,7 +53,15 @@ _EXTRA: dict[str, str] = {
     "the philippines": "PH", "the uae": "AE", "uae": "AE", "viet nam": "VN",
     "lao pdr": "LA", "the lao people's democratic republic": "LA", "taiwan": "TW",
     "the holy see": "VA", "the republic of the philippines": "PH",
+    "prc": "CN", "the prc": "CN", "dprk": "KP", "the dprk": "KP", "rok": "KR", "the rok": "KR",
+    "u.k.": "GB", "the u.k.": "GB", "the u.s.": "US", "u.s.a.": "US", "the uk": "GB",
+    "the us": "US", "the u.a.e.": "AE", "u.a.e.": "AE", "lao pdr.": "LA",
 }
+
+
+#: Abbreviations readouts print in capitals: "ROK Foreign Minister", "the PRC".
+_ABBREVIATIONS: dict[str, str] = {"UK": "GB", "US": "US", "USA": "US", "UAE": "AE",
+                                  "ROK": "KR", "PRC": "CN"}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -64,6 +72,8 @@ def country_code(text: str) -> str | None:
         return None
     if key.lower() in _EXTRA:
         return _EXTRA[key.lower()]
+    if key in ("DPRK", "U.K.", "U.S.", "U.S.A."):
+        return {"DPRK": "KP", "U.K.": "GB"}.get(key, "US")
     key = key.rstrip(".")
     lowered = key.lower()
     if lowered in _EXTRA:
@@ -71,8 +81,7 @@ def country_code(text: str) -> str | None:
     if len(key) <= 3 and key != key.upper():
         return None  # "Per" is not a code; "PE" is, but readouts never write codes
     if len(key) <= 3:
-        return None if key not in ("UK", "US", "USA", "UAE", "ROK") else (
-            {"UK": "GB", "US": "US", "USA": "US", "UAE": "AE", "ROK": "KR"}[key])
+        return _ABBREVIATIONS.get(key)
     return geography.find_country(key)
 
 

@@ -22,6 +22,7 @@ DATE_RE = re.compile(
     + r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
     + r"|(?P<year3>(?:19|20)\d\d)[-./](?P<month3>[01]?\d)[-./](?P<day3>[0-3]?\d)\b"
     + r"|(?<![\d.])(?P<day4>[0-3]?\d)\.(?P<month4>[01]?\d)\.(?P<year4>(?:19|20)\d\d)\b"
+    + r"|(?<![\d/])(?P<day5>[0-3]?\d)/(?P<month5>[0-3]?\d)/(?P<year5>(?:19|20)\d\d)\b"
     + r")",
     re.IGNORECASE,
 )
@@ -65,9 +66,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
     found = []
     for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
         year: int | None
-        if m.group("year3") or m.group("year4"):
-            # ISO "2025-04-02" and European "02.04.2025" (day first).
-            if m.group("year3"):
+        if m.group("year3") or m.group("year4") or m.group("year5"):
+            # ISO "2025-04-02", European "02.04.2025" and "14/05/2025" (day first; the
+            # month first only when the day could not be a month: "05/14/2025").
+            if m.group("year5"):
+                day, month, year = (int(m.group("day5")), int(m.group("month5")),
+                                    int(m.group("year5")))
+                if month > 12 >= day:
+                    day, month = month, day
+            elif m.group("year3"):
                 month, day, year = (int(m.group("month3")), int(m.group("day3")),
                                     int(m.group("year3")))
             else:

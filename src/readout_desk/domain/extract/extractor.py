@@ -26,6 +26,7 @@ from readout_desk.domain.extract.cast import Cast, read_cast
 from readout_desk.domain.extract.heading import (
     Heading,
     MeetingDate,
+    propose_title,
     read_heading,
     read_meeting_date,
 )
@@ -53,6 +54,7 @@ class Draft:
     spans: dict[str, Span] = field(default_factory=dict)
     checks: tuple[SessionCheck, ...] = ()
     notes: tuple[str, ...] = ()
+    proposed: tuple[str, ...] = ()  # fields the text does not print, proposed ("title")
     encoding: str = "text"
     was_html: bool = False
 
@@ -122,9 +124,20 @@ def read_body(text: str, opening: Opening, heading: Heading,
 def assemble(prepared: textmod.PreparedText, opening: Opening, heading: Heading,
              meeting: MeetingDate, cast: Cast, setting: Setting, schedule: Schedule,
              body: Body, occasion: places.FoundOccasion | None) -> Draft:
-    """The readout the phases found, with every field's span, the checks and the notes."""
+    """The readout the phases found, with every field's span, the checks and the notes.
+    A text that prints no title gets one proposed, marked in ``Draft.proposed``."""
+    title = heading.title
+    proposed: tuple[str, ...] = ()
+    proposal_notes: tuple[str, ...] = ()
+    if not title and opening.lead_text:
+        title = propose_title(heading.section, cast.relation, cast.participants,
+                              schedule.sessions, setting.mode)
+        if title:
+            proposed = ("title",)
+            proposal_notes = (f"The text prints no title; \"{title}\" is proposed from the "
+                              "section, the kind of meeting and the offices.",)
     readout = Readout(
-        title=heading.title,
+        title=title,
         section=heading.section,
         publisher=cast.publisher,
         relation=cast.relation,
@@ -142,6 +155,7 @@ def assemble(prepared: textmod.PreparedText, opening: Opening, heading: Heading,
     )
     spans = {**heading.spans, **meeting.spans, **cast.spans, **setting.spans,
              **schedule.spans, **body.spans}
-    notes = (*prepared.notes, *opening.notes, *meeting.notes, *schedule.notes)
+    notes = (*prepared.notes, *opening.notes, *meeting.notes, *schedule.notes, *proposal_notes)
     return Draft(readout=readout, source=prepared.text, spans=spans, checks=schedule.checks,
-                 notes=notes, encoding=prepared.encoding, was_html=prepared.was_html)
+                 notes=notes, proposed=proposed, encoding=prepared.encoding,
+                 was_html=prepared.was_html)

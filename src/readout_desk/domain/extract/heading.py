@@ -10,11 +10,13 @@ date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from readout_desk.domain import geography
 from readout_desk.domain.extract import dates, places, structure
 from readout_desk.domain.extract.layout import Layout, Opening
-from readout_desk.domain.records import Photo
+from readout_desk.domain.records import MeetingSession, Mode, Participant, Photo
 
 Span = tuple[int, int]
 #: A city named in a dateline or signature: (city, country code, zone).
@@ -147,3 +149,46 @@ def _dated(day: dt.date | None, span: Span | None, notes: tuple[str, ...] = ()) 
     if day is None:
         notes = (*notes, "No meeting date was found; enter it by hand.")
     return MeetingDate(day, {"meeting_date": span} if span else {}, notes)
+
+
+_PAIR_IN_SECTION_RE = re.compile(r"^(?P<pair>\S+-\S+)\s+Relations\b")
+_FOREIGN_OFFICE_RE = re.compile(r"\bForeign\b|\bExternal Affairs\b|\bSecretary of State\b|"
+                                r"^Secretary$|\bEAM\b", re.IGNORECASE)
+_LEADER_RE = re.compile(r"^(?:Prime Minister|President)\b")
+#: Parts of a meeting that the title calls by the whole: "... Foreign Ministers' Meeting".
+_PARTS = ("small group meeting", "plenary meeting", "tête-à-tête meeting", "expanded meeting",
+          "restricted meeting", "one-on-one meeting", "plenary session", "meeting", "talks",
+          "bilateral meeting")
+
+
+def propose_title(section: str, relation: tuple[str, ...],
+                  participants: tuple[Participant, ...],
+                  sessions: tuple[MeetingSession, ...], mode: Mode) -> str:
+    """A title for a text that prints none, in the way ministries title readouts: the
+    pair of countries (from the section, else the countries involved), the level (from
+    the offices) and the kind: "Japan-Peru Foreign Ministers' Meeting". Empty when the
+    text does not show two sides."""
+    m = _PAIR_IN_SECTION_RE.match(section)
+    if m:
+        pair = m.group("pair")
+    elif len(relation) == 2:
+        pair = "-".join(geography.country_name(c) for c in relation)
+    else:
+        return ""
+    offices = [p.office for p in participants if p.office]
+    if len(offices) >= 2 and all(_LEADER_RE.match(o) for o in offices):
+        level = "Summit"
+    elif len(offices) >= 2 and all(_FOREIGN_OFFICE_RE.search(o) for o in offices):
+        level = "Foreign Ministers'"
+    else:
+        level = ""
+    kinds = {s.kind for s in sessions}
+    if mode is Mode.TELEPHONE:
+        kind = "Telephone Talk"
+    elif mode is Mode.VIDEO:
+        kind = "Video Conference"
+    elif len(kinds) == 1 and next(iter(kinds)) not in _PARTS:
+        kind = next(iter(kinds)).title().replace("'S", "'s")
+    else:
+        kind = "Meeting"
+    return " ".join(part for part in (pair, level, kind) if part)

@@ -51,7 +51,7 @@ Environment Agriculture International Cooperation Relations Overseas Adviser Cli
 Digital Transport Tourism Culture Science Technology Labour Labor Investment Emir Sultan
 Executive Vice-Chair First Second Third Permanent Representative Mayor Coordinator
 Integration Treasury Treasurer Attorney Solicitor Envoy Consul Consul-General Officer
-EAM PM FM
+EAM PM FM Councilor Councillor
 """)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
 # Capitalised words that start sentences or name things, never people.
@@ -155,7 +155,19 @@ def _is_name_word(tokens: list[Token], i: int) -> bool:
         return False  # "Japan-Peru"
     if countries.is_country_word(bare) or countries.is_country_word(bare.removesuffix("'s")):
         return False
+    if _in_country_pair(tokens, i):
+        return False
     return not any(c.isdigit() for c in bare)
+
+
+def _in_country_pair(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is half of a two-word country ("Viet Nam", "Sri Lanka")."""
+    word = tokens[i].text.removesuffix("'s").rsplit("-", 1)[-1]
+    if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and countries.country_code(
+            word + " " + tokens[i + 1].text.removesuffix("'s")):
+        return True
+    return i > 0 and tokens[i - 1].text[:1].isupper() and bool(countries.country_code(
+        tokens[i - 1].text + " " + word))
 
 
 @dataclass(frozen=True)
@@ -227,6 +239,8 @@ def _organisation_tail(office_words: list[Token]) -> int | None:
     """Where a trailing "of the <organisation>" starts ("Secretary General of NATO")."""
     for k in range(1, len(office_words) - 1):
         if office_words[k].text.lower() == "of":
+            if office_words[k + 1].text.lower() in _OFFICE_WORDS:
+                continue  # "Minister of Foreign Affairs, European Union and Cooperation"
             rest = " ".join(t.text for t in office_words[k + 1:])
             if _ORGANISATION_RE.search(rest) or rest.strip("()").isupper():
                 return k
@@ -270,8 +284,10 @@ def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
 def _office_token(tokens: list[Token], k: int) -> bool:
     word = tokens[k].text
     lowered = word.lower()
-    if lowered in _OFFICE_WORDS or lowered in _CONNECTORS:
+    if lowered in _CONNECTORS:
         return True
+    if lowered in _OFFICE_WORDS:
+        return word[:1].isupper() or lowered in ("of", "for")
     if not word[:1].isupper() or _is_honorific(tokens, k):
         return False
     return bool(lowered in _NOT_NAMES or countries.demonym_code(word)
@@ -286,10 +302,23 @@ def _office_before(tokens: list[Token], i: int) -> list[Token]:
     k = i - 1
     window: list[Token] = []
     while k >= 0 and len(window) < 14:
+        if k >= 2 and tokens[k].text == ")" and tokens[k - 2].text == "(" and \
+                countries.country_code(tokens[k - 1].text):
+            # "People's Republic of China (PRC) State Councilor": the short form stands in.
+            window.insert(0, tokens[k - 1])
+            k -= 3
+            continue
         if _office_token(tokens, k) or (k >= 1 and tokens[k].text[:1].isupper()
                                         and tokens[k - 1].text[:1].isupper()
                                         and countries.country_code(
                                             f"{tokens[k - 1].text} {tokens[k].text}")):
+            window.insert(0, tokens[k])
+            k -= 1
+            continue
+        if tokens[k].text == "," and window and k >= 1 and \
+                tokens[k - 1].text.lower() in _OFFICE_WORDS and tokens[k - 1].text[:1].isupper() \
+                and window[0].text[:1].isupper() and not _is_honorific(tokens, k + 1):
+            # "Minister of Foreign Affairs, European Union and Cooperation Elena Navarro"
             window.insert(0, tokens[k])
             k -= 1
             continue
@@ -304,7 +333,8 @@ def _office_before(tokens: list[Token], i: int) -> list[Token]:
     for n, tok in enumerate(window):
         word = tok.text
         nxt = window[n + 1].text.lower() if n + 1 < len(window) else ""
-        if word.lower() in _OFFICE_WORDS and word.lower() not in ("state", "affairs"):
+        if word.lower() in _OFFICE_WORDS and (word.lower() not in ("state", "affairs") or (
+                word.lower() == "state" and nxt in ("councilor", "councillor"))):
             office = window[n:]
             break
         if nxt in _OFFICE_WORDS and (countries.demonym_code(word) or countries.country_code(
@@ -368,7 +398,8 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
     found: list[FoundPerson] = []
     i = 0
     while i < len(tokens):
-        if not _is_name_word(tokens, i) or tokens[i].text.lower() in _PARTICLES:
+        if not _is_name_word(tokens, i) or (tokens[i].text.lower() in _PARTICLES
+                                             and tokens[i].text not in FAMILY_FIRST_SURNAMES):
             i += 1
             continue
         j = i

@@ -24,6 +24,44 @@ _IN_RE = re.compile(
 _CITY_STATES = frozenset({"SG", "LU", "MC", "VA", "KW", "DJ", "PA", "GT", "SM", "BH", "QA"})
 
 
+#: Places the city list does not name, as readouts write them: a venue, a district, a
+#: resort, a region with a zone of its own -> (city as kept, country, zone).
+VENUES: dict[str, tuple[str, str, str]] = {
+    "united nations headquarters": ("New York", "US", "America/New_York"),
+    "un headquarters": ("New York", "US", "America/New_York"),
+    "headquarters of the united nations": ("New York", "US", "America/New_York"),
+    "palais des nations": ("Geneva", "CH", "Europe/Zurich"),
+    "lancaster house": ("London", "GB", "Europe/London"),
+    "iikura guest house": ("Tokyo", "JP", "Asia/Tokyo"),
+    "akasaka palace": ("Tokyo", "JP", "Asia/Tokyo"),
+    "hyderabad house": ("New Delhi", "IN", "Asia/Kolkata"),
+    "quai d'orsay": ("Paris", "FR", "Europe/Paris"),
+    "white house": ("Washington", "US", "America/New_York"),
+    "department of state": ("Washington", "US", "America/New_York"),
+    "minato-ku": ("Tokyo", "JP", "Asia/Tokyo"), "minato city": ("Tokyo", "JP", "Asia/Tokyo"),
+    "chiyoda-ku": ("Tokyo", "JP", "Asia/Tokyo"), "chiyoda city": ("Tokyo", "JP", "Asia/Tokyo"),
+    "shinjuku-ku": ("Tokyo", "JP", "Asia/Tokyo"), "shibuya-ku": ("Tokyo", "JP", "Asia/Tokyo"),
+    "bali": ("Bali", "ID", "Asia/Makassar"), "nusa dua": ("Nusa Dua", "ID", "Asia/Makassar"),
+    "lombok": ("Lombok", "ID", "Asia/Makassar"), "labuan bajo": ("Labuan Bajo", "ID",
+                                                                 "Asia/Makassar"),
+    "sentosa": ("Singapore", "SG", "Asia/Singapore"),
+    "langkawi": ("Langkawi", "MY", "Asia/Kuala_Lumpur"),
+    "sharm el-sheikh": ("Sharm El-Sheikh", "EG", "Africa/Cairo"),
+    "sharm el sheikh": ("Sharm El-Sheikh", "EG", "Africa/Cairo"),
+    "hiroshima": ("Hiroshima", "JP", "Asia/Tokyo"), "ise-shima": ("Ise-Shima", "JP", "Asia/Tokyo"),
+    "karuizawa": ("Karuizawa", "JP", "Asia/Tokyo"), "hakone": ("Hakone", "JP", "Asia/Tokyo"),
+    "camp david": ("Camp David", "US", "America/New_York"),
+}
+_VENUE_RE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s{1,3}") for v in
+                           sorted(VENUES, key=len, reverse=True)) + r")\b)")
+
+
+def venue(name: str) -> tuple[str, str, str] | None:
+    """(city, country, zone) of a venue, district or resort the city list does not know."""
+    return VENUES.get(" ".join(name.lower().replace("’", "'").split()).removeprefix("the "))
+
+
 @dataclass(frozen=True)
 class FoundPlace:
     city: str
@@ -44,6 +82,10 @@ def _resolve(place: str, country_text: str | None, visiting: bool) -> tuple[str,
     words = [w.rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w
              for w in place.split()]
     place = " ".join(words)
+    for candidate in _city_candidates(words):
+        known = venue(candidate)
+        if known and (country is None or known[1] == country):
+            return known
     # "Washington, D.C." and "New York City" keep the name as printed.
     for candidate in _city_candidates(words):
         code = countries.country_code(candidate)
@@ -85,6 +127,12 @@ def find_place(text: str, start: int, end: int) -> FoundPlace | None:
             if country_text:
                 return found
             best = best or found
+    if best is None:
+        # "held a meeting at the United Nations Headquarters": a venue names the city.
+        at = _VENUE_RE.search(text, start, end)
+        known = venue(at.group(0)) if at else None
+        if at and known:
+            return FoundPlace(known[0], known[1], known[2], at.start(), at.end())
     return best
 
 
@@ -125,7 +173,7 @@ class FoundOccasion:
 def find_occasion(text: str, start: int, end: int) -> FoundOccasion | None:
     """The occasion of the meeting ("to attend the United Nations General Assembly")."""
     for m in _OCCASION_RE.finditer(text, start, end):
-        event = m.group("event").rstrip(".,")
+        event = re.split(r"\.\s", m.group("event"), maxsplit=1)[0].rstrip(".,")
         lead = " ".join(m.group("lead").split()).lower()
         strong = lead not in ("during", "at", "for the")
         if not _EVENT_WORDS.search(event) and not (strong and len(event.split()) >= 2):

@@ -21,9 +21,20 @@ from readout_desk.domain.records import MeetingSession, Readout
 
 @dataclass
 class Tally:
+    """Counts for one field: ``right`` and ``wrong`` count the checks (a field the text
+    leaves empty and the draft leaves empty is right), ``tp``/``fp``/``fn`` the values."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    right: int = 0
+    wrong: int = 0
+
+    @property
+    def accuracy(self) -> float | None:
+        """The share of checks of this field that came out right."""
+        checked = self.right + self.wrong
+        return self.right / checked if checked else None
 
     @property
     def precision(self) -> float | None:
@@ -47,19 +58,32 @@ class Score:
             mine.tp += tally.tp
             mine.fp += tally.fp
             mine.fn += tally.fn
+            mine.right += tally.right
+            mine.wrong += tally.wrong
         self.misses.extend(other.misses)
+
+    def accuracy(self) -> float | None:
+        """The share of all checks, over every field, that came out right."""
+        right = sum(t.right for t in self.fields.values())
+        checked = right + sum(t.wrong for t in self.fields.values())
+        return right / checked if checked else None
 
     def record(self, name: str, expected: Any, got: Any, where: str = "") -> None:
         tally = self.fields.setdefault(name, Tally())
         if expected is None or expected == "" or expected == []:
             if got not in (None, "", [], ()):
                 tally.fp += 1
+                tally.wrong += 1
                 self.misses.append(f"{where}{name}: expected nothing, got {got!r}")
+            else:
+                tally.right += 1
             return
         if got == expected:
             tally.tp += 1
+            tally.right += 1
             return
         tally.fn += 1
+        tally.wrong += 1
         if got not in (None, "", [], ()):
             tally.fp += 1
         self.misses.append(f"{where}{name}: expected {expected!r}, got {got!r}")
@@ -82,12 +106,17 @@ def _wall(value: str | None) -> dt.datetime | None:
 
 
 def score(readout: Readout, expected: Mapping[str, Any], checks_ok: Mapping[int, bool],
-          where: str = "") -> Score:
-    """Score one draft against one file's expected facts."""
+          where: str = "", proposed: tuple[str, ...] = ()) -> Score:
+    """Score one draft against one file's expected facts. A field in ``proposed`` is one
+    the text does not print and the draft marks as proposed: where the expected facts
+    leave it empty, the proposal is not counted against the draft."""
     s = Score()
     for key in ("title", "section", "occasion"):
         if key in expected:
-            s.record(key, _norm(expected[key]), _norm(getattr(readout, key)) or None, where)
+            got = _norm(getattr(readout, key)) or None
+            if key in proposed and not expected[key]:
+                got = None
+            s.record(key, _norm(expected[key]), got, where)
     for key in ("published_date", "meeting_date"):
         if key in expected:
             got = getattr(readout, key)
@@ -136,6 +165,8 @@ def _score_relation(s: Score, readout: Readout, expected: list[str], where: str)
     tally.tp += len(want & got)
     tally.fp += len(got - want)
     tally.fn += len(want - got)
+    tally.right += len(want & got)
+    tally.wrong += len(got - want) + len(want - got)
     if want != got:
         s.misses.append(f"{where}relation: expected {sorted(c for c in want if c)}, "
                         f"got {sorted(got)}")
@@ -161,7 +192,9 @@ def _score_participants(s: Score, readout: Readout, expected: list[Mapping[str, 
         s.record("participant.country", _code(person.get("country")), got_p.country, where)
     for key in by_family:
         if key not in wanted:
-            s.fields.setdefault("participant", Tally()).fp += 1
+            extra = s.fields.setdefault("participant", Tally())
+            extra.fp += 1
+            extra.wrong += 1
             s.misses.append(f"{where}participant: not expected {key!r}")
 
 
