@@ -131,15 +131,17 @@ def _dynamic_import(node: ast.Call, module: Module) -> str | None:
     if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
         return None
     name: str = first.value
-    if called == "import_module" and name.startswith("."):
-        package = node.args[1] if len(node.args) > 1 else next(
-            (k.value for k in node.keywords if k.arg == "package"), None
-        )
-        if isinstance(package, ast.Constant) and isinstance(package.value, str):
-            level = len(name) - len(name.lstrip("."))
-            return absolute(package.value, True, level, name.lstrip(".") or None)
-        return absolute(module.name, module.is_package, 1, name.lstrip(".") or None)
-    return name
+    if called != "import_module" or not name.startswith("."):
+        return name
+    level = len(name) - len(name.lstrip("."))
+    rest = name.lstrip(".") or None
+    package = node.args[1] if len(node.args) > 1 else next(
+        (k.value for k in node.keywords if k.arg == "package"), None
+    )
+    if isinstance(package, ast.Constant) and isinstance(package.value, str):
+        return absolute(package.value, True, level, rest)
+    # ``__package__`` (or a name we cannot read): relative to the module's own package.
+    return absolute(module.name, module.is_package, level, rest)
 
 
 def _is_type_checking(test: ast.expr) -> bool:

@@ -158,6 +158,14 @@ PROBES = [
               layers.WHY_DOMAIN)],
         id="dunder-import-and-relative-import-module",
     ),
+    pytest.param(
+        {TIMING: "from importlib import import_module\n"
+                 "def show():\n"
+                 "    return import_module('..ui.about', __package__)\n"},
+        [said(TIMING, 3, "readout_desk.domain.timing", "readout_desk.ui.about",
+              layers.WHY_DOMAIN)],
+        id="import-module-relative-to-its-own-package",
+    ),
     *(
         pytest.param(
             {STORE: source},
