@@ -55,7 +55,7 @@ class TimingFlag:
 
 # Imports repeat the same few hundred names and countries thousands of times; these
 # lookups are pure, so caching them takes a third off the cost of saving a readout.
-fold = functools.lru_cache(maxsize=65_536)(geography.fold)
+match_key = functools.lru_cache(maxsize=65_536)(geography.match_key)
 country_name = functools.lru_cache(maxsize=1024)(geography.country_name)
 
 
@@ -66,7 +66,7 @@ def _country_search_names(code: str) -> tuple[str, ...]:
 
 def name_key(family: str, given: str) -> str:
     """How a person is recognised again: folded family and given names."""
-    return f"{fold(family)}|{fold(given)}"
+    return f"{match_key(family)}|{match_key(given)}"
 
 
 def session_record(s: SessionRow) -> MeetingSession:

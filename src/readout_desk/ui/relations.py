@@ -84,7 +84,7 @@ class RelationsDialog(QDialog):
         """The countries named by readouts, by name (loaded off the UI thread)."""
         for combo in (self.first, self.second):
             combo.blockSignals(True)
-        for code in sorted(codes, key=lambda c: geography.fold(geography.country_name(c))):
+        for code in sorted(codes, key=lambda c: geography.match_key(geography.country_name(c))):
             label = f"{geography.country_name(code)} ({code})"
             self.first.addItem(label, code)
             self.second.addItem(label, code)

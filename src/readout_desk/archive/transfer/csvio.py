@@ -96,7 +96,7 @@ SESSION_COLUMNS: tuple[str, ...] = (
 
 
 def _norm(header: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", geography.fold(header)).strip()
+    return re.sub(r"[\s_\-]+", " ", geography.match_key(header)).strip()
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[str, str]:

@@ -46,9 +46,9 @@ DuplicateKey = tuple[str, str, tuple[str, ...]]
 def duplicate_key(r: Readout) -> DuplicateKey:
     """What makes two readouts the same for an import: title, meeting date, family names."""
     return (
-        geography.fold(r.title or r.section),
+        geography.match_key(r.title or r.section),
         r.meeting_date.isoformat() if r.meeting_date else "",
-        tuple(sorted({geography.fold(p.person.family_name) for p in r.participants})),
+        tuple(sorted({geography.match_key(p.person.family_name) for p in r.participants})),
     )
 
 
@@ -248,7 +248,7 @@ class _Duplicates:
                 continue
             index: dict[str, list[int]] = {}
             for hit in page.hits:
-                index.setdefault(geography.fold(hit.title or hit.section), []).append(hit.id)
+                index.setdefault(geography.match_key(hit.title or hit.section), []).append(hit.id)
             self._by_day[day] = index
         wanted: list[int] = []
         for r in readouts:

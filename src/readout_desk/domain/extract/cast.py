@@ -108,9 +108,9 @@ def merge_mentions(found: list[people.FoundPerson]) -> list[people.FoundPerson]:
     """One entry a person: later mentions of a family name fill what the first left out."""
     merged: list[people.FoundPerson] = []
     for person in found:
-        key = geography.fold(person.family_name.removesuffix("'s"))
+        key = geography.match_key(person.family_name.removesuffix("'s"))
         same = [k for k, p in enumerate(merged)
-                if geography.fold(p.family_name.removesuffix("'s")) == key]
+                if geography.match_key(p.family_name.removesuffix("'s")) == key]
         if not same:
             merged.append(person)
             continue

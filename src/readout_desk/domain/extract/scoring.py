@@ -91,7 +91,7 @@ class Score:
 
 def _norm(value: Any) -> Any:
     if isinstance(value, str):
-        return geography.fold(" ".join(value.split()))
+        return geography.match_key(" ".join(value.split()))
     return value
 
 
@@ -174,10 +174,10 @@ def _score_relation(s: Score, readout: Readout, expected: list[str], where: str)
 
 def _score_participants(s: Score, readout: Readout, expected: list[Mapping[str, Any]],
                         where: str) -> None:
-    by_family = {geography.fold(p.person.family_name): p for p in readout.participants}
+    by_family = {geography.match_key(p.person.family_name): p for p in readout.participants}
     wanted = set()
     for person in expected:
-        key = geography.fold(person["family_name"])
+        key = geography.match_key(person["family_name"])
         wanted.add(key)
         got_p = by_family.get(key)
         s.record("participant", key, key if got_p else None, where)
