@@ -225,7 +225,7 @@ class PlainImporter:
                 countries.append((rid, pos, code))
             people_text = []
             for pos, p in enumerate(d["participants"]):
-                key = geography.fold(p["family_name"]) + "|" + geography.fold(p["given_name"])
+                key = geography.match_key(p["family_name"]) + "|" + geography.match_key(p["given_name"])
                 pid = self.people.get(key)
                 if pid is None:
                     pid = len(self.people) + 1
@@ -245,7 +245,7 @@ class PlainImporter:
             for pos, pt in enumerate(d["points"]):
                 points.append((rid, pos, pt["text"], pt["speaker"], pt["label"], pt["level"]))
             for pos, name in enumerate(dict.fromkeys(d["topics"])):
-                key = geography.fold(name)
+                key = geography.match_key(name)
                 tid = self.topics.get(key)
                 if tid is None:
                     tid = len(self.topics) + 1
