@@ -4,7 +4,7 @@ Each event's start is written as the printed local wall time with ``TZID=`` the 
 zone (``DTSTART;TZID=America/Lima:20230503T091000``), and the calendar carries a
 VTIMEZONE for every zone used, built by the ``icalendar`` library from the IANA rules for
 the years concerned, so that a calendar application shows the right instant even if it
-does not know the zone by name. The library also escapes text and folds long lines.
+does not know the zone by name. The library also escapes text and wraps long lines at 75 octets.
 Durations are written as ``DURATION`` (exact minutes), which stays right across a change
 of clocks. Sessions without a start time or zone have no place on a calendar and are left
 out (the export result counts them).
@@ -142,6 +142,6 @@ def calendar(parts: CalendarParts, home_zone: str | None = None) -> icalendar.Ca
 
 
 def calendar_text(parts: CalendarParts, home_zone: str | None = None) -> str:
-    """The whole VCALENDAR as text: folded, CRLF-terminated lines."""
+    """The whole VCALENDAR as text: lines wrapped at 75 octets, CRLF-terminated."""
     data: bytes = calendar(parts, home_zone).to_ical()
     return data.decode("utf-8")
