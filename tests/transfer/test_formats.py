@@ -77,7 +77,7 @@ def test_ics_vtimezone_follows_summer_time(tmp_path: Path, archive: Archive) -> 
                       dt.datetime(2025, 3, 30, 6, 30, tzinfo=UTC)]
 
 
-def test_ics_lines_are_folded_and_escaped(tmp_path: Path, archive: Archive) -> None:
+def test_ics_lines_are_wrapped_and_escaped(tmp_path: Path, archive: Archive) -> None:
     tricky = dataclasses.replace(lima_readout(), title="Talks; with, commas\\ and ünïcödé " * 4)
     saved = archive.add(tricky)
     out = tmp_path / "t.ics"
@@ -85,9 +85,9 @@ def test_ics_lines_are_folded_and_escaped(tmp_path: Path, archive: Archive) -> N
     raw = out.read_bytes()
     lines = raw.split(b"\r\n")
     assert all(len(line) <= 75 for line in lines)
-    assert b"\r\n " in raw  # the long summary is folded onto continuation lines
+    assert b"\r\n " in raw  # the long summary is wrapped onto continuation lines
     for line in lines:
-        line.decode("utf-8")  # never folded inside a character
+        line.decode("utf-8")  # never wrapped inside a character
     assert b"Talks\\; with\\, commas\\\\ and" in raw.replace(b"\r\n ", b"")
     summary = str(_calendar(out).walk("VEVENT")[0]["SUMMARY"])
     assert summary.endswith(tricky.title)
