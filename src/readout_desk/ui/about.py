@@ -1,7 +1,9 @@
-"""Help > About Readout Desk: version, the open archive, and where the files are."""
+"""Help menu: About Readout Desk (version, licence, home page, the open archive and where
+the files are), Licences (the program's and every bundled component's) and About Qt."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import platform
 import sys
 from pathlib import Path
@@ -10,11 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +29,95 @@ from readout_desk import __version__, paths
 if TYPE_CHECKING:
     from readout_desk.archive import Archive
     from readout_desk.ui.main_window import MainWindow
+
+
+HOME_PAGE = "https://readoutdesk.org"
+LICENCE_NAME = "MIT licence"
+#: The bundle's file of licences (packaging/notices.py writes it beside the programs).
+NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
+
+
+def bundle_folder() -> Path | None:
+    """The folder of the standalone bundle's programs, or ``None`` when installed by pip."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def licence_text() -> str:
+    """Readout Desk's own licence: the LICENSE file of the bundle, the installed
+    distribution or the source checkout."""
+    candidates: list[Path] = []
+    folder = bundle_folder()
+    if folder is not None:
+        candidates.append(folder / "LICENSE")
+    try:
+        for item in importlib.metadata.distribution("readout-desk").files or ():
+            if item.name in ("LICENSE", "LICENSE.txt"):
+                candidates.append(Path(str(item.locate())))
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    candidates.append(Path(__file__).resolve().parents[3] / "LICENSE")  # src/readout_desk/ui
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    return f"Readout Desk is released under the {LICENCE_NAME}; see {HOME_PAGE}."
+
+
+def _declared_licence(dist: importlib.metadata.Distribution) -> str:
+    meta = dist.metadata
+    for key in ("License-Expression", "License"):
+        values = meta.get_all(key) or []
+        if values and values[0].strip() and values[0] != "UNKNOWN":
+            return str(values[0]).strip().splitlines()[0]
+    classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
+                   if c.startswith("License ::")]
+    return "; ".join(classifiers) or "not stated"
+
+
+def installed_components() -> str:
+    """Without a bundle: the Python distributions installed beside the program, with the
+    licence each declares (their texts are in their installed metadata)."""
+    lines = [f"  {dist.name} {dist.version}: {_declared_licence(dist)}"
+             for dist in sorted(importlib.metadata.distributions(), key=lambda d: d.name.lower())
+             if dist.name and dist.name != "readout-desk"]
+    return ("Installed with the Python package manager; each component's licence text is "
+            "in its installed metadata (the *.dist-info folders):\n\n" + "\n".join(lines))
+
+
+def licences_text() -> str:
+    """Everything Help > Licences shows: the program's licence, then the third parties'."""
+    folder = bundle_folder()
+    notices = folder / NOTICES_NAME if folder is not None else None
+    if notices is not None and notices.is_file():
+        others = notices.read_text(encoding="utf-8")
+    else:
+        others = installed_components()
+    rule = "=" * 78
+    return (f"Readout Desk {__version__}: {LICENCE_NAME}\n{rule}\n\n{licence_text()}\n\n"
+            f"{rule}\n\n{others}")
+
+
+class LicencesDialog(QDialog):
+    """The program's licence and those of the components it carries, to read and copy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("licencesDialog")
+        self.setWindowTitle("Licences")
+        self.setAccessibleName("Licences of Readout Desk and its components")
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("licencesText")
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setAccessibleName("Licence texts")
+        self.text.setPlainText(licences_text())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
 
 
 def app_icon() -> QIcon:
@@ -89,7 +182,17 @@ class AboutDialog(QDialog):
         versions = self._selectable(
             f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}"
             + (" (bundled)" if getattr(sys, "frozen", False) else ""), "aboutPlatform")
+        self.licence_label = QLabel(
+            f'{LICENCE_NAME} (<a href="licences">licences of the program and its '
+            'components</a>)', self)
+        self.licence_label.setObjectName("aboutLicence")
+        self.licence_label.linkActivated.connect(self.show_licences)
+        self.home_label = QLabel(f'<a href="{HOME_PAGE}">{HOME_PAGE}</a>', self)
+        self.home_label.setObjectName("aboutHomePage")
+        self.home_label.setOpenExternalLinks(True)
         form = QFormLayout()
+        form.addRow("Licence:", self.licence_label)
+        form.addRow("Home page:", self.home_label)
         form.addRow("Archive:", self.archive_label)
         form.addRow("Data folder:", self.data_label)
         form.addRow("Log files:", self.log_label)
@@ -134,12 +237,17 @@ class AboutDialog(QDialog):
     def details(self) -> str:
         """Version and paths as plain text."""
         return "\n".join([
-            f"Readout Desk {__version__}",
+            f"Readout Desk {__version__} ({LICENCE_NAME}, {HOME_PAGE})",
             f"Archive: {self.archive_label.text()}",
             f"Data folder: {self.data_label.text()}",
             f"Log files: {self.log_label.text()}",
             f"Python {platform.python_version()} on {platform.platform()}",
         ])
+
+    @Slot()
+    def show_licences(self) -> None:
+        """Open the licences dialog over this one."""
+        show_licences(self)
 
     @Slot()
     def _open_data_folder(self) -> None:
@@ -162,8 +270,16 @@ class AboutDialog(QDialog):
         self.status.setText("Copied.")
 
 
+def show_licences(parent: QWidget) -> LicencesDialog:
+    """Open the licences dialog (not modal) over ``parent``."""
+    dialog = LicencesDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 def install(window: MainWindow) -> None:
-    """Add Help > About Readout Desk."""
+    """Add Help > About Readout Desk, Help > Licences and Help > About Qt."""
     action = QAction("&About Readout Desk", window)
     action.setObjectName("actionAbout")
     action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -176,3 +292,15 @@ def install(window: MainWindow) -> None:
 
     action.triggered.connect(show_about)
     window.menu("Help").addAction(action)
+
+    licences = QAction("&Licences", window)
+    licences.setObjectName("actionLicences")
+    licences.setToolTip("The licences of Readout Desk and of the components it carries")
+    licences.triggered.connect(lambda: show_licences(window))
+    window.menu("Help").addAction(licences)
+
+    about_qt = QAction("About &Qt", window)
+    about_qt.setObjectName("actionAboutQt")
+    about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+    about_qt.triggered.connect(lambda: QApplication.aboutQt())
+    window.menu("Help").addAction(about_qt)
