@@ -65,6 +65,8 @@ def test_printed_time_with_a_day_takes_the_nearest_year() -> None:
     assert parse_printed("12:30 a.m. on January 1 JST", dt.date(2023, 12, 31)) == (
         dt.time(0, 30), dt.date(2024, 1, 1))
     assert parse_printed("no time here", None) is None
+    # Without a meeting date a printed day cannot be given its year: the clock time alone.
+    assert parse_printed("11:10 p.m. on May 3 JST", None) == (dt.time(23, 10), None)
 
 
 def _lima_session(**changes: object) -> SessionDraft:

@@ -41,8 +41,8 @@ def parse_date(text: str) -> dt.date | None:
 def parse_printed(text: str, near: dt.date | None) -> tuple[dt.time, dt.date | None] | None:
     """The clock time and, if named, the day in a printed time ("11:10 p.m. on May 3 JST").
 
-    The year of a named day is the one closest to ``near``. ``None`` when no clock time
-    with a.m./p.m. (or a 24-hour "23:10") is found.
+    The year of a named day is the one closest to ``near`` (no day without ``near``).
+    ``None`` when no clock time with a.m./p.m. (or a 24-hour "23:10") is found.
     """
     clock = _printed_clock(text)
     if clock is None:
@@ -55,16 +55,17 @@ def parse_printed(text: str, near: dt.date | None) -> tuple[dt.time, dt.date | N
         month_day = (timing.MONTHS[md[1].lower()], int(md[2]))
     elif dm:
         month_day = (timing.MONTHS[dm[2].lower()], int(dm[1]))
-    if month_day:
-        year = near.year if near else dt.date.today().year
+    if month_day and near is not None:
+        # A day printed without its year is the one closest to the meeting's date; with no
+        # meeting date there is nothing to place it by, so only the clock time is read.
         candidates = []
-        for y in (year - 1, year, year + 1):
+        for y in (near.year - 1, near.year, near.year + 1):
             try:
                 candidates.append(dt.date(y, *month_day))
             except ValueError:
                 continue
         if candidates:
-            day = min(candidates, key=lambda d: abs((d - near).days) if near else 0)
+            day = min(candidates, key=lambda d: abs((d - near).days))
     return clock, day
 
 
