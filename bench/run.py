@@ -225,7 +225,7 @@ class PlainImporter:
                 countries.append((rid, pos, code))
             people_text = []
             for pos, p in enumerate(d["participants"]):
-                key = geography.match_key(p["family_name"]) + "|" + geography.match_key(p["given_name"])
+                key = "|".join(geography.match_key(p[k]) for k in ("family_name", "given_name"))
                 pid = self.people.get(key)
                 if pid is None:
                     pid = len(self.people) + 1

@@ -108,7 +108,8 @@ class TopicsSection(QWidget):
 
     def _add(self, topic: str) -> bool:
         topic = " ".join(topic.split())
-        if not topic or any(geography.match_key(t) == geography.match_key(topic) for t in self._topics):
+        key = geography.match_key(topic)
+        if not topic or any(geography.match_key(t) == key for t in self._topics):
             return False
         self._topics.append(topic)
         self.tags.addItem(topic)
