@@ -7,6 +7,7 @@ printed second time against the IANA rules.
 """
 
 from readout_desk.domain.extract.extractor import Draft, SessionCheck, extract
+from readout_desk.domain.extract.kinds import KindListError, load_kinds
 from readout_desk.domain.extract.text import MAX_INPUT_BYTES, ExtractionError, prepare
 from readout_desk.domain.extract.topics import TopicListError, load_topics
 
@@ -14,9 +15,11 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "Draft",
     "ExtractionError",
+    "KindListError",
     "SessionCheck",
     "TopicListError",
     "extract",
+    "load_kinds",
     "load_topics",
     "prepare",
 ]

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readout_desk.domain.extract import places
+from readout_desk.domain.extract import kinds, places
 from readout_desk.domain.extract import text as textmod
 from readout_desk.domain.extract import topics as topicmod
 from readout_desk.domain.extract.cast import Cast, read_cast
@@ -74,13 +74,14 @@ class Body:
 
 
 def extract(source: str | bytes, *, topic_file: Path | None = None,
-            today: dt.date | None = None) -> Draft:
+            today: dt.date | None = None, kind_file: Path | None = None) -> Draft:
     """A draft readout from ``source`` (text, HTML, or the bytes of a file).
 
     ``topic_file`` is the user's own topic list (see :mod:`.topics`); ``today`` stands in
     for the publication date when the text names none ("today" in a pasted text without
-    a header). Raises :class:`~.text.ExtractionError` for input that is not a readout's
-    text (binary, empty, far too large).
+    a header); ``kind_file`` the user's own kinds of session (see :mod:`.kinds`). Raises
+    :class:`~.text.ExtractionError` for input that is not a readout's text (binary, empty,
+    far too large).
     """
     prepared = textmod.prepare(source)
     text = prepared.text
@@ -92,7 +93,8 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     occasion = places.find_occasion(text, opening.lead_start, opening.lead_end)
     cast = read_cast(text, layout, opening, heading.title, heading.section, place)
     setting = read_setting(text, opening, heading.title, place, occasion,
-                           heading.dateline_place, cast.participants)
+                           heading.dateline_place, cast.participants,
+                           kinds.load_kinds(kind_file))
     schedule = read_schedule(text, opening, setting,
                              Days(meeting.day, heading.published, today),
                              layout.lead_index is not None)

@@ -84,6 +84,8 @@ def _prose_lead(text: str, lead_start: int, tail: tuple[structure.Line, ...]) ->
     """The lead of a readout without points: the body up to the closing lines."""
     body_end = len(text)
     for line in tail:
+        if line.start <= lead_start:
+            continue  # a short text: the tail reaches back into the header
         if structure.section_of_line(line.text) or structure.is_boilerplate(line.text):
             body_end = min(body_end, line.start)
     lead_text = re.sub(r"\n{2,}", "\n\n", text[lead_start:body_end].strip())

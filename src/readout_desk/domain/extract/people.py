@@ -60,6 +60,7 @@ On In At The A An During Following After Before Both They He She His Her It This
 Also Today Yesterday Meeting Meetings Talk Talks Summit Dialogue Conference Relations
 Strategic Partnership Ministry Government Embassy Council Assembly United Nations Union
 Republic Kingdom Federation Federative Commonwealth Islamic Democratic People's Socialist
+Sultanate Emirate Principality Duchy Grand Co-operative Plurinational Bolivarian
 State States Office Department Readout Statement Press Release Media Joint Japan-U.S.
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
 June July August September October November December Telephone Video Call Working Lunch

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from readout_desk.domain.extract import countries, places, sessions
 from readout_desk.domain.extract.heading import Dateline
+from readout_desk.domain.extract.kinds import KindList
 from readout_desk.domain.extract.layout import Opening
 from readout_desk.domain.records import Mode, Participant, Place
 
@@ -47,9 +48,10 @@ class Setting:
 
 def read_setting(text: str, opening: Opening, title: str, place: places.FoundPlace | None,
                  occasion: places.FoundOccasion | None, dateline: Dateline | None,
-                 participants: tuple[Participant, ...]) -> Setting:
+                 participants: tuple[Participant, ...],
+                 kinds: KindList = sessions.KINDS) -> Setting:
     """Sessions, mode, place and zones told by the opening paragraph."""
-    intros = find_session_intros(text, opening, title, bool(place or occasion))
+    intros = find_session_intros(text, opening, title, bool(place or occasion), kinds)
     lead_lower = text[opening.lead_start:opening.lead_end].lower()
     first_kind = intros[0].kind if intros else ""
     mode = read_mode(first_kind, lead_lower)
@@ -69,11 +71,11 @@ def read_setting(text: str, opening: Opening, title: str, place: places.FoundPla
 
 
 def find_session_intros(text: str, opening: Opening, title: str,
-                        placed: bool) -> list[SessionIntro]:
+                        placed: bool, kinds: KindList = sessions.KINDS) -> list[SessionIntro]:
     """Each session the opening introduces; a meeting told only by its verb ("met with",
     "spoke by telephone with") is one session. ``placed``: a place or an occasion is
     named, so people who "spoke" were together."""
-    found = sessions.find_intros(text, opening.lead_start, opening.region_end)
+    found = sessions.find_intros(text, opening.lead_start, opening.region_end, kinds)
     if found:
         return [SessionIntro(i.kind, i.start, i.kind_start) for i in found]
     met = sessions.find_met(text, opening.lead_start, opening.lead_end)
@@ -81,7 +83,8 @@ def find_session_intros(text: str, opening: Opening, title: str,
         return []
     kind = met[0]
     if kind == "meeting":
-        kind = sessions.find_named_kind(text, opening.lead_start, opening.region_end) or kind
+        kind = sessions.find_named_kind(text, opening.lead_start, opening.region_end,
+                                        kinds) or kind
     verb = text[met[1]:met[2]].lower()
     # "spoke with" without saying how: a call, unless they were together.
     spoke = kind == "meeting" and verb.startswith(("spoke", "speaks", "talked"))

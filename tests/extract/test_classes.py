@@ -1,0 +1,152 @@
+"""The classes of published readouts the extractor reads, each on a text written for the
+test (fictional people) in a structure real ministries publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from readout_desk.domain.extract import KindListError, extract, load_kinds
+from readout_desk.domain.records import Mode
+
+NUMBERED_OPENING = """Foreign Minister Holds Talks with Omani Counterpart
+
+2025-02-11
+
+1. Minister of Foreign Affairs Han Do-yun held talks with Minister of Foreign Affairs of the \
+Sultanate of Oman Salim Al-Harthy at 3:00 p.m. on February 11 in Seoul.
+
+2. The two foreign ministers agreed to expand cooperation in energy and infrastructure.
+
+3. Minister Han explained the ROK's efforts for peace on the Korean Peninsula.
+"""
+
+
+def test_an_opening_sentence_inside_a_numbered_item_is_the_lead() -> None:
+    r = extract(NUMBERED_OPENING).readout
+    assert [(p.person.family_name, p.person.given_name, p.country) for p in r.participants] \
+        == [("Han", "Do-yun", "KR"), ("Al-Harthy", "Salim", "OM")]
+    assert r.sessions[0].kind == "talks"
+    assert r.sessions[0].start == dt.datetime(2025, 2, 11, 15, 0)
+    assert r.sessions[0].zone == "Asia/Seoul"
+    assert sum(1 for p in r.points if p.level == 0) == 2
+
+
+def test_abbreviated_countries_and_combined_offices() -> None:
+    text = ("Office of the Spokesperson\nMay 2, 2025\n\nDeputy Secretary of State Paul Irving "
+            "met today with People's Republic of China (PRC) State Councilor and Foreign "
+            "Minister Tang Shulan in Washington. They discussed the DPRK.\n")
+    r = extract(text).readout
+    qian = r.participants[1]
+    assert (qian.person.family_name, qian.office, qian.country) == (
+        "Tang", "State Councilor and Foreign Minister", "CN")
+    assert r.relation == ("US", "CN")
+
+
+def test_a_later_mention_does_not_join_another_persons_office() -> None:
+    text = ("Foreign Secretary meets ROK Foreign Minister\n\nPublished 2 June 2025\n\n"
+            "Foreign Secretary Tom Avery met ROK Foreign Minister Nam Ji-woo in London today. "
+            "The Foreign Secretary and Foreign Minister Nam discussed trade.\n")
+    r = extract(text).readout
+    assert [(p.person.family_name, p.office, p.country) for p in r.participants] == [
+        ("Avery", "Foreign Secretary", "GB"), ("Nam", "Foreign Minister", "KR")]
+
+
+@pytest.mark.parametrize(("name", "family", "given"), [
+    ("H.E. Mr. Diego Alonso Paredes Vega, Minister of Foreign Affairs of Peru",
+     "Paredes Vega", "Diego Alonso"),
+    ("H.E. Ms. Luisa Fernanda Ortiz, Minister of Foreign Affairs of Colombia",
+     "Ortiz", "Luisa Fernanda"),
+    ("H.E. Mr. Rui Costa Pinto, Minister of Foreign Affairs of Portugal. Minister Costa "
+     "Pinto thanked Japan", "Costa Pinto", "Rui"),
+    ("H.E. Mr. Rui Costa Pinto, Minister of Foreign Affairs of Portugal", "Pinto",
+     "Rui Costa"),
+])
+def test_two_family_names_where_the_country_or_the_text_shows_them(
+        name: str, family: str, given: str) -> None:
+    text = (f"March 3, 2025\n\nOn March 3, Mr. SUZUKI Jiro, Minister for Foreign Affairs, "
+            f"held a meeting with {name}.\n")
+    people = extract(text).readout.participants
+    assert (people[1].person.family_name, people[1].person.given_name) == (family, given)
+
+
+@pytest.mark.parametrize(("phrase", "kind", "mode"), [
+    ("had a telephonic conversation with", "telephonic conversation", Mode.TELEPHONE),
+    ("held an informal talk with", "informal talk", Mode.IN_PERSON),
+    ("held phone talks at request with", "phone talks", Mode.TELEPHONE),
+    ("held a working dinner with", "working dinner", Mode.IN_PERSON),
+    ("held a virtual meeting with", "virtual meeting", Mode.VIDEO),
+])
+def test_the_kind_is_kept_as_printed(phrase: str, kind: str, mode: Mode) -> None:
+    text = (f"May 5, 2025\n\nOn May 5, Mr. SUZUKI Jiro, Minister for Foreign Affairs, {phrase} "
+            "H.E. Ms. Ana Lopes, Minister of Foreign Affairs of Brazil.\n")
+    r = extract(text).readout
+    assert (r.sessions[0].kind, r.mode) == (kind, mode)
+
+
+def test_users_add_kinds_of_their_own(tmp_path: Path) -> None:
+    mine = tmp_path / "kinds.json"
+    mine.write_text(json.dumps({"kinds": [{"name": "strategic consultation",
+                                           "aliases": ["strategic consultations"]}]}), "utf-8")
+    text = ("May 5, 2025\n\nOn May 5, Mr. SUZUKI Jiro, Minister for Foreign Affairs, held a "
+            "Strategic Consultations with H.E. Ms. Ana Lopes, Minister of Foreign Affairs of "
+            "Brazil.\n")
+    assert extract(text).readout.sessions[0].kind != "strategic consultation"
+    assert extract(text, kind_file=mine).readout.sessions[0].kind == "strategic consultation"
+    (tmp_path / "bad.json").write_text('{"kinds": [{"aliases": []}]}', "utf-8")
+    with pytest.raises(KindListError, match="needs a"):
+        load_kinds(tmp_path / "bad.json")
+
+
+@pytest.mark.parametrize("timing", [
+    "commencing at 7:15 p.m. local time (2:15 a.m. on May 6, Japan time)",
+    "commencing at 7.15p.m. local time(2.15a.m. on May 6, Japan time)",
+    "commencing at 7:15 P.M. (local time; 2:15 A.M. on May 6 JST)",
+])
+def test_a_printed_second_time_is_read_in_every_layout(timing: str) -> None:
+    text = (f"May 6, 2025\n\nOn May 5, {timing} for about 30 minutes, Mr. SUZUKI Jiro, "
+            "Minister for Foreign Affairs, who is visiting Rome, Italy, held a meeting with "
+            "H.E. Mr. Marco Bellini, Minister of Foreign Affairs of Italy.\n")
+    draft = extract(text)
+    session = draft.readout.sessions[0]
+    assert session.start == dt.datetime(2025, 5, 5, 19, 15) and session.zone == "Europe/Rome"
+    assert session.printed_other is not None
+    assert session.printed_other.local == dt.datetime(2025, 5, 6, 2, 15)
+    assert [c.ok for c in draft.checks] == [True]
+
+
+@pytest.mark.parametrize(("where", "city", "zone"), [
+    ("at the United Nations Headquarters", "New York", "America/New_York"),
+    ("in Nusa Dua, Bali, Indonesia", "Nusa Dua", "Asia/Makassar"),
+    ("at the Iikura Guest House", "Tokyo", "Asia/Tokyo"),
+])
+def test_a_venue_district_or_resort_names_the_city(where: str, city: str, zone: str) -> None:
+    text = (f"May 6, 2025\n\nOn May 6, commencing at 10:00 a.m., Mr. SUZUKI Jiro, Minister for "
+            f"Foreign Affairs, held a meeting {where} with H.E. Mr. Marco Bellini, Minister of "
+            "Foreign Affairs of Italy.\n")
+    place = extract(text).readout.place
+    assert place is not None and (place.city, place.zone) == (city, zone)
+
+
+def test_a_day_first_slash_date_line_and_a_weekday() -> None:
+    text = ("Brussels, 14/05/2025\n\nThe Foreign Minister of Norway, Eva Lund, met the "
+            "Foreign Minister of Chile, Pablo Ruiz, in Brussels on Monday.\n")
+    r = extract(text).readout
+    assert r.published_date == dt.date(2025, 5, 14)
+    assert r.meeting_date == dt.date(2025, 5, 12)
+
+
+def test_a_text_without_a_title_gets_one_proposed_and_marked() -> None:
+    text = ("Japan-Ghana Relations\n\nJune 2, 2025\n\nOn June 2, commencing at 4:00 p.m. for "
+            "approximately 30 minutes, Mr. SUZUKI Jiro, Minister for Foreign Affairs, held a "
+            "telephone talk with H.E. Mr. Kofi Mensah, Minister for Foreign Affairs of the "
+            "Republic of Ghana.\n")
+    draft = extract(text)
+    assert draft.readout.title == "Japan-Ghana Foreign Ministers' Telephone Talk"
+    assert draft.proposed == ("title",)
+    assert any("proposed" in note for note in draft.notes)
+    titled = extract("Japan-Ghana Foreign Ministers' Talk\n\n" + text)
+    assert titled.proposed == () and titled.readout.title == "Japan-Ghana Foreign Ministers' Talk"
