@@ -367,7 +367,7 @@ class Design:
     def search(self, conn: sqlite3.Connection, text: str, limit: int = PAGE
                ) -> tuple[list[int], int]:
         """The product's path: parse and rewrite the query, then the first page and count."""
-        expression = self.match(parse(text))
+        expression = self.raw_expression(parse(text))
         return self.raw(conn, expression, limit) if expression else ([], 0)
 
     def raw_expression(self, query: Query) -> str | None:
@@ -406,16 +406,29 @@ class SideTable(Design):
                          [self.side_values(r) for r in rows if any(has_cjk(v) for v in r[1:])])
 
     def raw_expression(self, query: Query) -> str | None:
-        if query.cjk and not query.latin and all(self.indexable(p) for p in query.cjk):
-            return f"{self.side}:" + " AND ".join(str(self.piece(p)) for p in query.cjk)
-        return None if query.cjk else super().raw_expression(query)
+        """``side:`` and the side table's MATCH for CJK alone; ``both:``, the main table's
+        MATCH, a separator and the side table's when Latin words come with it."""
+        if not query.cjk:
+            return super().raw_expression(query)
+        if not all(self.indexable(p) for p in query.cjk):
+            return None
+        side = " AND ".join(str(self.piece(p)) for p in query.cjk)
+        if not query.latin:
+            return f"side:{side}"
+        return f"both:{' AND '.join(latin_match(query))}\x1f{side}"
 
     def raw(self, conn: sqlite3.Connection, expression: str, limit: int = PAGE
             ) -> tuple[list[int], int]:
-        table, _colon, match = expression.partition(":")
-        if table == self.side:
-            return _rank_and_count(conn, table, [w for _c, w in COLUMNS], f"{table} MATCH ?",
-                                   [match], limit)
+        kind, _colon, match = expression.partition(":")
+        if kind == "side":
+            return _rank_and_count(conn, self.side, [w for _c, w in COLUMNS],
+                                   f"{self.side} MATCH ?", [match], limit)
+        if kind == "both":
+            main, _sep, side = match.partition("\x1f")
+            return _rank_and_count(
+                conn, "fts", self.weights(),
+                f"fts MATCH ? AND +rowid IN (SELECT rowid FROM {self.side} "
+                f"WHERE {self.side} MATCH ?)", [main, side], limit)
         return super().raw(conn, expression, limit)
 
 
@@ -447,10 +460,11 @@ class Trigram(SideTable):
     def search(self, conn: sqlite3.Connection, text: str, limit: int = PAGE
                ) -> tuple[list[int], int]:
         query = parse(text)
+        expression = self.raw_expression(query)
+        if expression or not query.cjk:
+            return self.raw(conn, expression, limit) if expression else ([], 0)
         long = " AND ".join(_phrase([p]) for p in query.cjk if len(p) >= 3)
         short = [p for p in query.cjk if len(p) < 3]
-        if not short and not query.latin:
-            return self.raw(conn, "tri:" + long, limit) if long else ([], 0)
         scan = " AND ".join(f"({' OR '.join(f'instr({n}, ?)' for n in NAMES)})" for _ in short)
         scan_params = [p for p in short for _n in NAMES]
         if query.latin:
@@ -458,10 +472,9 @@ class Trigram(SideTable):
             if long:
                 where += " AND +rowid IN (SELECT rowid FROM tri WHERE tri MATCH ?)"
                 params.append(long)
-            if short:
-                where += f" AND +rowid IN (SELECT rowid FROM tri WHERE {scan})"
-                params += scan_params
-            return _rank_and_count(conn, "fts", self.weights(), where, params, limit)
+            where += f" AND +rowid IN (SELECT rowid FROM tri WHERE {scan})"
+            return _rank_and_count(conn, "fts", self.weights(), where, params + scan_params,
+                                   limit)
         if long:
             return _rank_and_count(conn, "tri", [w for _c, w in COLUMNS],
                                    f"tri MATCH ? AND {scan}", [long, *scan_params], limit)
@@ -537,18 +550,6 @@ class BigramTable(SideTable):
 
     def piece(self, piece: str) -> str | None:
         return _phrase([piece]) + " *" if len(piece) == 1 else _phrase(bigrams(piece))
-
-    def search(self, conn: sqlite3.Connection, text: str, limit: int = PAGE
-               ) -> tuple[list[int], int]:
-        query = parse(text)
-        cjk = " AND ".join(str(self.piece(p)) for p in query.cjk)
-        if not query.latin:
-            return self.raw(conn, "big:" + cjk, limit) if cjk else ([], 0)
-        where, params = "fts MATCH ?", [" AND ".join(latin_match(query))]
-        if cjk:
-            where += " AND +rowid IN (SELECT rowid FROM big WHERE big MATCH ?)"
-            params.append(cjk)
-        return _rank_and_count(conn, "fts", self.weights(), where, params, limit)
 
 
 class Unigram(Design):
@@ -767,11 +768,16 @@ def time_queries(design: Design, conn: sqlite3.Connection, base_conn: sqlite3.Co
     return found
 
 
-def run(size: int, names: Sequence[str], rounds: int, out: Path) -> dict[str, Any]:
-    """Build the corpus and every design under ``out``, check and time them."""
+def run(size: int, names: Sequence[str], rounds: int, out: Path, reuse: bool = False
+        ) -> dict[str, Any]:
+    """Build the corpus and every design under ``out``, check and time them.
+
+    ``reuse`` keeps the databases (and their build figures) of an earlier run."""
     out.mkdir(parents=True, exist_ok=True)
-    corpus_path = out / "corpus.db"
+    corpus_path, results_path = out / "corpus.db", out / "results.json"
     results: dict[str, Any] = {"size": size, "sqlite": sqlite3.sqlite_version, "designs": {}}
+    if reuse and results_path.exists():
+        results = json.loads(results_path.read_text())
     if not corpus_path.exists():
         started = time.perf_counter()
         build_corpus(corpus_path, size)
@@ -779,18 +785,20 @@ def run(size: int, names: Sequence[str], rounds: int, out: Path) -> dict[str, An
     corpus_conn = sqlite3.connect(corpus_path)
     base_conn: sqlite3.Connection | None = None
     for name in names:
-        design = DESIGNS[name]()
-        path = out / f"{name}.db"
-        print(f"{name}: building", file=sys.stderr, flush=True)
-        entry: dict[str, Any] = build(design, corpus_path, path)
+        design, path = DESIGNS[name](), out / f"{name}.db"
+        earlier = results["designs"].get(name)
+        if reuse and earlier and path.exists():
+            entry = {k: earlier[k] for k in ("build_s", "bytes", "trigram_bytes")}
+        else:
+            print(f"{name}: building", file=sys.stderr, flush=True)
+            entry = build(design, corpus_path, path)
         conn = sqlite3.connect(path)
-        conn.create_function("word_in", 2, _word_in, deterministic=True)
         base_conn = base_conn or conn
         print(f"{name}: checking and timing", file=sys.stderr, flush=True)
         entry.update(check(design, conn, corpus_conn, base_conn))
         entry["times"] = time_queries(design, conn, base_conn, rounds)
         results["designs"][name] = entry
-        (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
+        results_path.write_text(json.dumps(results, ensure_ascii=False, indent=1))
     return results
 
 
@@ -892,6 +900,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--designs", default=",".join(DESIGNS),
                         help="comma-separated; base is always built first")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the databases built by an earlier run; check and time again")
     parser.add_argument("--snippets", action="store_true",
                         help="only time snippets of the first 100 hits on built databases")
     args = parser.parse_args(argv)
@@ -903,7 +913,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.snippets:
         print(time_snippets(out, [n for n in names if n != "base"], args.rounds))
         return 0
-    results = run(args.size, names, args.rounds, out)
+    results = run(args.size, names, args.rounds, out, args.reuse)
     text = summary(results)
     (out / "summary.md").write_text(text + "\n")
     print(text)
