@@ -15,15 +15,9 @@ from readout_desk.archive import Archive
 from readout_desk.ui import about
 from readout_desk.ui.about import AboutDialog, LicencesDialog
 from readout_desk.ui.main_window import MainWindow
+from tests.desktop.test_about import _window
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _window(qtbot: QtBot, archive: Archive) -> MainWindow:
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _help_action(window: MainWindow, name: str) -> QAction:
