@@ -50,7 +50,8 @@ _PUBLISHERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
      "European External Action Service", None),
 )
 _FIRST_PERSON_RE = re.compile(
-    r"(?:^|[.!?]\s)(?:Today,? |This (?:morning|afternoon|evening),? )?(?:I|We) "
+    r"(?:^|[.!?]\s)(?:Today,? |Tonight,? |Yesterday,? |Earlier today,? |"
+    r"This (?:morning|afternoon|evening),? )?(?:I|We) "
     r"(?:met|spoke|held|had|hosted|welcomed|received|called)")
 
 
@@ -79,8 +80,8 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
             if byline:
                 found.insert(0, byline[0])
                 break
-    merged = [_home_organisation(p) for p in
-              merge_mentions([family_from_title(p, title) for p in found])]
+    merged = [_home_organisation(_counterpart(text, p)) for p in fill_from_earlier(
+        merge_mentions([family_from_title(p, title) for p in found]), text, opening.lead_start)]
     title_pair = relation_pair([section, title, lead])
     codes = assign_countries(merged, title_pair, publisher_code, place)
     merged = [two_surnames(person, code, text) for person, code in zip(merged, codes,
@@ -165,6 +166,43 @@ def assign_countries(merged: list[people.FoundPerson], title_pair: list[str],
             place.country not in codes and len(merged) > 1:
         codes[missing[0]] = place.country
     return codes
+
+
+_COUNTERPART_RE = re.compile(
+    r"\b(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+counterparts?,?\s{0,3}$")
+
+
+def _counterpart(text: str, person: people.FoundPerson) -> people.FoundPerson:
+    """"her Japanese counterpart, Foreign Minister Kenji Sato": the adjective before
+    "counterpart" names the country of the person named after it."""
+    if person.country:
+        return person
+    m = _COUNTERPART_RE.search(text, max(0, person.start - 60), person.start)
+    code = (countries.demonym_code(m.group("adj")) or countries.country_code(m.group("adj"))
+            ) if m else None
+    return replace(person, country=code) if code else person
+
+
+def fill_from_earlier(merged: list[people.FoundPerson], text: str, lead_start: int
+                      ) -> list[people.FoundPerson]:
+    """A person the opening names briefly ("Foreign Minister Asante") in full from a
+    sentence before it ("The Minister for Foreign Affairs of the Republic of Ghana, H.E. Mr.
+    Kwame Asante, is on an official visit"): the earlier mention fills what is missing, and
+    adds no one."""
+    if lead_start <= 0:
+        return merged
+    earlier = {geography.match_key(p.family_name.removesuffix("'s")): p
+               for p in people.find_people(text, 0, lead_start) if not p.spokesperson}
+    filled = []
+    for person in merged:
+        e = earlier.get(geography.match_key(person.family_name.removesuffix("'s")))
+        if e is not None and e.given_name and not person.given_name:
+            person = replace(person, honorific=person.honorific or e.honorific,
+                             given_name=person.given_name or e.given_name,
+                             office=_fuller_office(person.office, e.office),
+                             country=person.country or e.country)
+        filled.append(person)
+    return filled
 
 
 def _home_organisation(person: people.FoundPerson) -> people.FoundPerson:

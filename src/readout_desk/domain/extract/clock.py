@@ -43,9 +43,15 @@ class Clock:
     text: str
 
 
-def _is_prose_number(m: re.Match[str]) -> bool:
-    # Without a.m./p.m. or "hrs", "6.15" in running text is a number, not a time.
-    return m.group("sep") == "." and not m.group("ampm") and not m.group("hrs")
+_TIME_WORD_BEFORE_RE = re.compile(r"\b(?:at|from|until|till|to)\s{1,3}$", re.IGNORECASE)
+
+
+def _is_prose_number(m: re.Match[str], text: str) -> bool:
+    # Without a.m./p.m. or "hrs", "6.15" in running text is a number, not a time, unless
+    # it follows "at" or "from" ("met in Berlin today at 15.30").
+    if m.group("sep") != "." or m.group("ampm") or m.group("hrs"):
+        return False
+    return not _TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
 
 
 _MILITARY_RE = re.compile(r"(?<![\w.:])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?:hrs|hours)\b",
@@ -55,7 +61,8 @@ _MILITARY_RE = re.compile(r"(?<![\w.:])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?
 def find_clocks(text: str, start: int = 0, end: int | None = None) -> list[Clock]:
     """Every clock time in ``text[start:end]``, read by :func:`.timing.parse_clock`."""
     stop = len(text) if end is None else end
-    matches = [m for m in CLOCK_RE.finditer(text, start, stop) if not _is_prose_number(m)]
+    matches = [m for m in CLOCK_RE.finditer(text, start, stop)
+               if not _is_prose_number(m, text)]
     matches += _MILITARY_RE.finditer(text, start, stop)
     found: list[Clock] = []
     for m in matches:

@@ -55,7 +55,7 @@ _EXTRA: dict[str, str] = {
     "the holy see": "VA", "the republic of the philippines": "PH",
     "prc": "CN", "the prc": "CN", "dprk": "KP", "the dprk": "KP", "rok": "KR", "the rok": "KR",
     "u.k.": "GB", "the u.k.": "GB", "the u.s.": "US", "u.s.a.": "US", "the uk": "GB",
-    "the us": "US", "the u.a.e.": "AE", "u.a.e.": "AE", "lao pdr.": "LA",
+    "the us": "US", "the u.a.e.": "AE", "the lao pdr": "LA", "u.a.e.": "AE", "lao pdr.": "LA",
 }
 
 

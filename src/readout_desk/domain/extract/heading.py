@@ -23,6 +23,9 @@ Span = tuple[int, int]
 Dateline = tuple[str, str | None, str | None]
 
 
+_TITLE_DATELINE_RE = re.compile(r"\((?P<place>[^(),]{2,40}),\s*(?P<date>[^(),]{6,30})\)\s*$")
+
+
 @dataclass(frozen=True)
 class Heading:
     """The page's section, title, date and captions, with the span of each."""
@@ -76,9 +79,25 @@ class _HeadingReader:
         elif not self.title and structure.looks_like_title(line.text):
             self.title = line.text
             self.spans["title"] = (line.start, line.end)
+            self.title_dateline(line)
         elif (self.published is not None or self.title) and len(line.text.split()) >= 4 \
                 and not line.text.endswith((":", ".")) and len(line.text) < 200:
             self.caption(line.text, line)
+
+    def title_dateline(self, line: structure.Line) -> None:
+        """"Meeting between X and his Spanish counterpart (Paris, 12 March 2026)": the
+        title ends with the page's place and date."""
+        m = _TITLE_DATELINE_RE.search(line.text)
+        if self.published is not None or not m:
+            return
+        found = dates.find_dates(self.text, line.start + m.start("date"),
+                                 line.start + m.end("date"))
+        day = dates.full_date(m.group("date"))
+        if day is None or not found:
+            return
+        self.published = day
+        self.spans["published_date"] = (found[0].start, found[0].end)
+        self.dateline_place = places.find_place_in_line(m.group("place"))
 
     def caption(self, caption: str, line: structure.Line) -> None:
         self.photos.append(Photo(caption=caption))
@@ -129,6 +148,10 @@ def read_meeting_date(text: str, opening: Opening, heading: Heading,
     """The meeting's day: a date in the opening, else a relative day counted from the
     page's date (or ``today``), else the page's date itself."""
     found_days = dates.find_dates(text, opening.lead_start, opening.lead_end)
+    if len(found_days) > 1 and _RANGE_AFTER_RE.match(text, found_days[0].end):
+        # "From January 12 to 14, ... visited Nairobi. On January 13, ... held a meeting".
+        found_days = [d for d in found_days[1:]
+                      if not _RANGE_AFTER_RE.match(text, d.end)] or found_days
     relative = dates.find_relative(text, opening.lead_start, opening.lead_end)
     reference = heading.published or today
     if found_days and (not relative or found_days[0].start < relative[0].start):
@@ -143,6 +166,10 @@ def read_meeting_date(text: str, opening: Opening, heading: Heading,
     if heading.published is not None:
         return _dated(heading.published, heading.spans.get("published_date"))
     return _dated(None, None)
+
+
+_RANGE_AFTER_RE = re.compile(r"\s{0,2}(?:to|until|till|through|-|\u2013)\s{0,2}"
+                             r"(?:[A-Z][a-z]{2,8}\.?\s)?\d{1,2}\b")
 
 
 def _dated(day: dt.date | None, span: Span | None, notes: tuple[str, ...] = ()) -> MeetingDate:

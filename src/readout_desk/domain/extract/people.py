@@ -328,12 +328,23 @@ def _office_before(tokens: list[Token], i: int) -> list[Token]:
             window.insert(0, tokens[k])
             k -= 1
             continue
+        if k >= 1 and window and tokens[k].text[:1].isupper() and \
+                tokens[k - 1].text[:1].isupper() and countries.country_code(
+                f"{tokens[k - 1].text} {tokens[k].text} " + window[0].text.removesuffix("'s")):
+            window[:0] = tokens[k - 1:k + 1]  # "Papua New Guinea's Minister for ..."
+            k -= 2
+            continue
         break
     # The office starts at its first office word, or at the country just before it.
     office: list[Token] = []
     for n, tok in enumerate(window):
         word = tok.text
         nxt = window[n + 1].text.lower() if n + 1 < len(window) else ""
+        if n + 3 < len(window) and window[n + 3].text.lower() in _OFFICE_WORDS and \
+                countries.country_code(" ".join(t.text for t in window[n:n + 3])
+                                       .removesuffix("'s")):
+            office = window[n:]  # "Papua New Guinea's Minister for Foreign Affairs"
+            break
         if word.lower() in _OFFICE_WORDS and (word.lower() not in ("state", "affairs") or (
                 word.lower() == "state" and nxt in ("councilor", "councillor"))):
             office = window[n:]
@@ -384,6 +395,10 @@ def _office_text(office: list[Token], text: str = "") -> tuple[str, str | None]:
     elif len(office) > 2 and countries.country_code(f"{first} {office[1].text}"):
         code = countries.country_code(f"{first} {office[1].text}")
         office = office[2:]
+    elif len(office) > 3 and countries.country_code(
+            " ".join(t.text for t in office[:3]).removesuffix("'s")):
+        code = countries.country_code(" ".join(t.text for t in office[:3]).removesuffix("'s"))
+        office = office[3:]
     cut, tail = _office_country_tail(office)
     if tail:
         code = code or tail
@@ -415,6 +430,11 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
         post = j
         while post < len(tokens) and tokens[post].text in _POSTNOMINALS:
             post += 1
+        if post + 1 < len(tokens) and tokens[post].text == "," and \
+                tokens[post + 1].text.rstrip(".") in ("Jr", "Sr", "II", "III"):
+            post += 2  # "Robert L. Whitfield, Jr., Secretary of Commerce"
+            if post < len(tokens) and tokens[post].text == ".":
+                post += 1
         office_tokens = _office_before(tokens, h)
         office_start = office_tokens[0].start if office_tokens else None
         if not office_tokens and h >= 2 and tokens[h - 1].text == ",":

@@ -13,12 +13,12 @@ _NAME = r"[A-Z][\w'-]*(?:\.[A-Z]\.?)*"
 CAP = _NAME + r"(?:\s+(?:(?:de|da|do|del|di|la|el|of|upon|am|an|sur|al)\s+)?" + _NAME + r"){0,3}"
 
 _VISIT_RE = re.compile(
-    r"\b(?:visiting|visit\s+to|visiting\s+to|arrived\s+in|travell?ing\s+to|trip\s+to|"
-    r"stay\s+in|staying\s+in|tour\s+of)\s+(?:the\s+)?(?P<place>" + CAP + r")"
-    r"(?:,\s+(?P<country>" + CAP + r"))?"
+    r"\b(?:visiting|visited|visit\s+to|visiting\s+to|arrived\s+in|travell?ing\s+to|"
+    r"trip\s+to|stay\s+in|staying\s+in|tour\s+of)\s+(?:the\s+)?(?P<place>" + CAP + r")"
+    r"(?:,\s+(?:the\s+)?(?P<country>" + CAP + r"))?"
 )
 _IN_RE = re.compile(
-    r"\b(?:in|at)\s+(?P<place>" + CAP + r")(?:,\s+(?P<country>" + CAP + r"))?"
+    r"\b(?:in|at)\s+(?P<the>the\s+)?(?P<place>" + CAP + r")(?:,\s+(?P<country>" + CAP + r"))?"
 )
 # City-states and cities that share their country's name.
 _CITY_STATES = frozenset({"SG", "LU", "MC", "VA", "KW", "DJ", "PA", "GT", "SM", "BH", "QA"})
@@ -113,14 +113,28 @@ def find_place(text: str, start: int, end: int) -> FoundPlace | None:
     """The meeting's place named in ``text[start:end]``: "visiting Lima, Peru", "in London"."""
     for m in _VISIT_RE.finditer(text, start, end):
         got = _resolve(m.group("place"), m.group("country"), True)
+        if got and not got[0]:
+            # "visiting Japan": a city or venue of that country named later refines it
+            # ("at the Iikura Guest House in Minato-ku").
+            within = _find_city(text, start, end)
+            if within and within.country == got[1]:
+                return within
         if got:
             return FoundPlace(got[0], got[1], got[2], m.start("place"), m.end())
+    return _find_city(text, start, end)
+
+
+def _find_city(text: str, start: int, end: int) -> FoundPlace | None:
+    """A city, venue, district or resort named with "in" or "at" (or alone)."""
     best: FoundPlace | None = None
     for m in _IN_RE.finditer(text, start, end):
         country_text = m.group("country")
         if country_text and not countries.country_code(country_text):
             country_text = None
         got = _resolve(m.group("place"), country_text, False)
+        if got and m.group("the") and len(got[0].split()) < 2 and \
+                not _VENUE_RE.match(m.group("place")):
+            continue  # "at the Federal Foreign Office" is no town called Federal
         if got and got[0]:
             stop = m.end() if m.group("country") and country_text else m.end("place")
             found = FoundPlace(got[0], got[1], got[2], m.start("place"), stop)

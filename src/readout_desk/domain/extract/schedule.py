@@ -64,6 +64,7 @@ def read_schedule(text: str, opening: Opening, setting: Setting, days: Days,
     if not intros and has_opening:
         intros = [SessionIntro("meeting", opening.lead_start, opening.lead_start)]
     built: list[MeetingSession] = []
+    unreadable: list[str] = []
     spans: dict[str, Span] = {}
     notes: list[str] = []
     for n, intro in enumerate(intros):
@@ -78,10 +79,14 @@ def read_schedule(text: str, opening: Opening, setting: Setting, days: Days,
             notes.append(f"Session {n + 1} ({intro.kind}): {session.start:%H:%M} occurs twice "
                          f"in {session.zone} that day; choose which one is meant.")
         built.append(session)
+        unreadable.append(tm.unread)
         spans.update(_timing_spans(n, intro, tm))
     _add_lasted(text, opening.lead_start, built, spans)
     checks = cross_check(built)
     notes += [f"Session {c.index + 1} ({c.kind}): {c.message}." for c in checks if not c.ok]
+    notes += [f"Session {n + 1} ({s.kind}): the printed time \"{unread}\" could not be read; "
+              "check it by hand." for n, (s, unread) in enumerate(zip(built, unreadable,
+                                                                       strict=True)) if unread]
     return Schedule(tuple(built), tuple(checks), spans, tuple(notes))
 
 
@@ -114,7 +119,8 @@ def session_of(text: str, kind: str, tm: sessions.Timing, setting: Setting,
                 end += dt.timedelta(days=1)
     printed: PrintedTime | None = None
     if tm.other_time is not None and day is not None:
-        printed, start, zone = _printed_other(text, tm, day, start, zone, place_zone)
+        printed, start, zone = _printed_other(text, tm, day, start, zone, place_zone,
+                                              setting.home_zone)
     return MeetingSession(
         kind=kind, start=start, zone=zone,
         time_hedge=tm.hedge, zone_label=tm.label,
@@ -135,13 +141,17 @@ def _session_day(tm: sessions.Timing, days: Days) -> dt.date | None:
 
 
 def _printed_other(text: str, tm: sessions.Timing, day: dt.date, start: dt.datetime | None,
-                   zone: str | None, place_zone: str | None
+                   zone: str | None, place_zone: str | None, home_zone: str | None = None
                    ) -> tuple[PrintedTime | None, dt.datetime | None, str | None]:
     """The printed second time, and the start and zone once the local time is taken as
-    the start ("3:30 p.m. JST (8:30 a.m. local time)")."""
+    the start ("3:30 p.m. JST (8:30 a.m. local time)"). A second time printed without a
+    label ("10:00 a.m. (4:00 p.m.)") is in the publishing side's zone, when the meeting
+    was elsewhere."""
     assert tm.other_time is not None
     other_zone = (places.zone_for_label(tm.other_label, place_zone, day)
                   if tm.other_label else None)
+    if not tm.other_label and home_zone and zone and home_zone != zone:
+        other_zone = home_zone
     local_second = tm.other_label.lower() == "local time"
     if other_zone and zone and other_zone == zone and tm.label.lower() != "local time" \
             and local_second:

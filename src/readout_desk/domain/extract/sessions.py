@@ -169,6 +169,7 @@ class Timing:
     duration: int | None = None
     duration_hedge: str = ""
     duration_span: tuple[int, int] | None = None
+    unread: str = ""  # a printed time in brackets that could not be read
 
 
 _PAREN_RE = re.compile(r"\s*\((?P<inside>[^()]{1,160})\)")
@@ -203,8 +204,9 @@ def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]
         label = _label_in(inside)
         if label:
             timing["label"] = label
-            return m.end()
-        return pos
+        if _LOOKS_LIKE_TIME_RE.search(inside):
+            timing["unread"] = inside.strip()  # "(2:6O p.m. JST)": said, not readable
+        return m.end() if label or timing.get("unread") else pos
     first_clock = clocks[0]
     before = text[base:first_clock.start]
     label_before = _label_in(before)
@@ -218,7 +220,7 @@ def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]
     elif label_before:
         timing["label"] = label_before
     after = text[first_clock.end:m.end("inside")]
-    other_label = other_label or _label_in(after)
+    other_label = other_label or _label_in(after) or _city_label(after)
     relative = _RELATIVE_DAY_RE.search(after)
     if relative:
         word = relative.group(0).lower()
@@ -231,6 +233,18 @@ def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]
     timing["other_day"] = found_days[0] if found_days else None
     timing["other_span"] = (other_start, m.end("inside"))
     return m.end()
+
+
+_LOOKS_LIKE_TIME_RE = re.compile(
+    r"(?<!\d)\d{1,2}\s?(?:[ap]\.?\s?m\b|:\s?\S{2}|\.\s?\S{2}\s?[ap]\.?\s?m\b)",
+    re.IGNORECASE)
+_IN_CITY_RE = re.compile(r"^\s*,?\s*in\s+(?P<city>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)")
+
+
+def _city_label(after: str) -> str:
+    """"(Ottawa time; 11:00 p.m. in Tokyo)": the city names the second time's zone."""
+    m = _IN_CITY_RE.match(after)
+    return f"{m.group('city')} time" if m else ""
 
 
 _ON_DAY_RE = re.compile(r"\s*,?\s*on\s+(?:the\s+)?", re.IGNORECASE)
