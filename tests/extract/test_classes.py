@@ -150,3 +150,84 @@ def test_a_text_without_a_title_gets_one_proposed_and_marked() -> None:
     assert any("proposed" in note for note in draft.notes)
     titled = extract("Japan-Ghana Foreign Ministers' Talk\n\n" + text)
     assert titled.proposed == () and titled.readout.title == "Japan-Ghana Foreign Ministers' Talk"
+
+
+def test_an_unlabelled_second_time_is_in_the_publishing_sides_zone() -> None:
+    text = ("Japan-Jordan Foreign Ministers' Meeting\n\nJune 3, 2025\n\nOn June 3, commencing "
+            "at 10:00 a.m. (4:00 p.m.) for approximately 40 minutes, Mr. SUZUKI Jiro, Minister "
+            "for Foreign Affairs, who is visiting Amman, Jordan, held a meeting with H.E. Mr. "
+            "Faris Haddad, Minister of Foreign Affairs of Jordan.\n")
+    draft = extract(text)
+    printed = draft.readout.sessions[0].printed_other
+    assert printed is not None and printed.zone == "Asia/Tokyo"
+    assert printed.local == dt.datetime(2025, 6, 3, 16, 0) and draft.flagged == ()
+
+
+def test_a_second_time_named_by_its_city_is_cross_checked() -> None:
+    text = ("November 3, 2025 - Ottawa, Ontario - Global Affairs Canada\n\nToday, the "
+            "Honourable Marie Roy, Minister of Foreign Affairs, held a virtual meeting with "
+            "Japan's Minister for Foreign Affairs, SUZUKI Jiro, at 8:00 a.m. (Ottawa time; "
+            "11:00 p.m. in Tokyo).\n")
+    draft = extract(text)
+    printed = draft.readout.sessions[0].printed_other
+    assert printed is not None and printed.zone == "Asia/Tokyo"
+    assert [c.ok for c in draft.checks] == [False]  # Tokyo was 10 p.m. after Ottawa's change
+
+
+def test_a_printed_time_that_cannot_be_read_is_reported() -> None:
+    text = ("May 6, 2025\n\nOn May 5, commencing at 7:15 p.m. (local time; 2:l5 a.m. on May 6 "
+            "JST) for about 30 minutes, Mr. SUZUKI Jiro, Minister for Foreign Affairs, who is "
+            "visiting Rome, Italy, held a meeting with H.E. Mr. Marco Bellini, Minister of "
+            "Foreign Affairs of Italy.\n")
+    draft = extract(text)
+    assert draft.readout.sessions[0].start == dt.datetime(2025, 5, 5, 19, 15)
+    assert any("2:l5 a.m." in note and "could not be read" in note for note in draft.notes)
+
+
+def test_names_offices_and_countries_written_around_the_name() -> None:
+    text = ("Meeting between Claire Dubois and her Japanese counterpart (Paris, 12 March 2026)"
+            "\n\nClaire Dubois, Minister for Europe and Foreign Affairs, met her Japanese "
+            "counterpart, Foreign Minister Kenji Mori, today at 15.30, after meeting the "
+            "Honorable John A. Reed, Jr., Secretary of Energy of the United States.\n")
+    r = extract(text).readout
+    assert r.published_date == dt.date(2026, 3, 12)
+    people = {p.person.family_name: p for p in r.participants}
+    assert people["Mori"].country == "JP" and people["Mori"].person.given_name == "Kenji"
+    assert people["Reed"].office == "Secretary of Energy"
+    assert r.sessions[0].start == dt.datetime(2026, 3, 12, 15, 30)
+
+
+def test_a_country_of_three_words_before_an_office() -> None:
+    text = ("Media release\n14 August 2025\n\nSenator the Hon Jane Field, Minister for Foreign "
+            "Affairs\n\nTonight I hosted a working dinner in Port Moresby with Papua New "
+            "Guinea's Minister for Foreign Affairs, the Hon. Peter Kama MP.\n")
+    r = extract(text).readout
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("Field", "AU"), ("Kama", "PG")]
+    assert r.sessions[0].kind == "working dinner"
+
+
+def test_a_person_named_briefly_is_completed_from_an_earlier_sentence() -> None:
+    text = ("Visit of the Foreign Minister of Ghana\n\nFebruary 11, 2026\n\nThe Minister for "
+            "Foreign Affairs of the Republic of Ghana, H.E. Mr. Kwame Boateng, is on an "
+            "official visit to India.\n\n2. External Affairs Minister Dr. R. Anand held "
+            "bilateral talks with Foreign Minister Boateng in New Delhi at 1100 hrs today.\n")
+    r = extract(text).readout
+    boateng = next(p for p in r.participants if p.person.family_name == "Boateng")
+    assert (boateng.person.given_name, boateng.honorific, boateng.office, boateng.country) == (
+        "Kwame", "H.E. Mr.", "Minister for Foreign Affairs", "GH")
+    assert r.sessions[0].kind == "bilateral talks"
+    assert r.sessions[0].start == dt.datetime(2026, 2, 11, 11, 0)
+
+
+def test_a_visit_over_several_days_dates_the_meeting_itself() -> None:
+    text = ("Japan-Kenya Foreign Ministers' Meeting\n\nJanuary 14, 2026\n\nFrom January 12 to "
+            "14, Mr. SUZUKI Jiro, Minister for Foreign Affairs, visited Nairobi, the Republic "
+            "of Kenya. On January 13, commencing at 11:00 a.m. (local time; 5:00 p.m. JST), "
+            "Minister Suzuki held a meeting with H.E. Dr. Jane Otieno, Cabinet Secretary for "
+            "Foreign and Diaspora Affairs of the Republic of Kenya.\n")
+    draft = extract(text)
+    assert draft.readout.meeting_date == dt.date(2026, 1, 13)
+    place = draft.readout.place
+    assert place is not None and place.zone == "Africa/Nairobi"
+    assert [c.ok for c in draft.checks] == [True]
