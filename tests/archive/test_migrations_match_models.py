@@ -85,6 +85,12 @@ def test_only_the_full_text_tables_are_left_out(tmp_path: Path) -> None:
             "readout_fts_content",
             "readout_fts_docsize",
             "readout_fts_config",
+            "readout_cjk",
+            "readout_cjk_data",
+            "readout_cjk_idx",
+            "readout_cjk_content",
+            "readout_cjk_docsize",
+            "readout_cjk_config",
         }
     finally:
         engine.dispose()

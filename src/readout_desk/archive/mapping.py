@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readout_desk.archive.models import ReadoutRow, SessionRow, VersionRow
-from readout_desk.domain import geography, jsonformat, timing
+from readout_desk.domain import geography, jsonformat, scripts, timing
 from readout_desk.domain.records import (
     MeetingSession,
     Mode,
@@ -183,7 +183,7 @@ def index_fields(r: Readout) -> dict[str, str]:
         if r.place.country:
             place.append(country_name(r.place.country))
     body = [r.lead] + [p.text for p in r.points] + [ph.caption for ph in r.photos] + [r.notes]
-    return {
+    fields = {
         "title": r.title,
         "section": display_section(r),
         "people": "\n".join(x for x in people if x),
@@ -195,3 +195,6 @@ def index_fields(r: Readout) -> dict[str, str]:
         "body": "\n".join(x for x in body if x),
         "publisher": r.publisher,
     }
+    # Folded (full-width and half-width forms as the usual ones), so that what a person
+    # types in either width finds it; a Latin word touching Japanese text stays a word.
+    return {name: scripts.index_text(value) for name, value in fields.items()}

@@ -8,6 +8,7 @@ taken through the backend (for SQLite, its online backup API).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+HEAD_REVISION = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 
 #: Alembic's own bookkeeping table, read without importing Alembic.
 _VERSION_TABLE = table("alembic_version", column("version_num"))
@@ -49,10 +50,13 @@ def backup_path_for(path: Path, revision: str | None) -> Path:
     return path.with_name(f"{path.stem}.before-migration-{revision or 'none'}-{stamp}{path.suffix}")
 
 
-def ensure_schema(engine: Engine, path: Path | None, backend: Backend) -> Path | None:
+def ensure_schema(engine: Engine, path: Path | None, backend: Backend,
+                  progress: Callable[[int, int], None] | None = None) -> Path | None:
     """Bring the archive's schema to the newest revision.
 
-    Returns the path of the copy taken before migrating, if one was taken.
+    ``progress`` is told (done, in all) as a migration that rewrites the full-text index
+    goes through the readouts. Returns the path of the copy taken before migrating, if
+    one was taken.
     """
     revision, tables = current_revision(engine, backend)
     if revision == HEAD_REVISION:
@@ -77,6 +81,7 @@ def ensure_schema(engine: Engine, path: Path | None, backend: Backend) -> Path |
     config = _alembic_config(engine)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
+        config.attributes["progress"] = progress
         command.upgrade(config, "head")
     return copy
 

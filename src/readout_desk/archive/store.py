@@ -118,11 +118,13 @@ class Archive:
     # ----- opening and closing -------------------------------------------------------
 
     @classmethod
-    def open(cls, location: str | Path | None = None, *, read_only: bool = False) -> Archive:
+    def open(cls, location: str | Path | None = None, *, read_only: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> Archive:
         """Open (creating if needed) the archive at a file path or SQLAlchemy URL.
 
         ``None`` opens the in-memory archive, for tests and previews. A file that
-        cannot be written is opened read-only (see :attr:`read_only`).
+        cannot be written is opened read-only (see :attr:`read_only`). ``progress`` is
+        told (done, in all) while an update of the file's format rewrites its index.
         """
         loc = ":memory:" if location is None else str(location)
         backend = backend_for(loc)
@@ -141,7 +143,8 @@ class Archive:
                         "open a writable copy once to update it."
                     )
             else:
-                archive.migration_backup = migrate.ensure_schema(engine, path, backend)
+                archive.migration_backup = migrate.ensure_schema(engine, path, backend,
+                                                                 progress)
         except backend.driver_errors as exc:
             engine.dispose()
             raise backend.translate(exc, loc) from None

@@ -1,0 +1,85 @@
+"""Writing systems in a readout's text: Japanese runs, width folding, the language by script.
+
+Japanese is written without spaces, so a word inside a run of kanji and kana cannot be
+told apart by a tokenizer that splits on spaces and punctuation. This module says what a
+run is (:data:`RUN`: kanji, hiragana and katakana, with the digits written among them, as
+in ``令和5年5月3日``), folds full-width and half-width forms to one (:func:`fold`: NFKC,
+so ``ＣＰＴＰＰ`` is ``CPTPP`` and ``ｶﾀｶﾅ`` is ``カタカナ``), cuts what a person typed into
+the runs to find as substrings and the rest (:func:`pieces`), and guesses a readout's
+language from the script its text is written in (:func:`language_of`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+#: Kanji (with the iteration marks 々 〆), hiragana, katakana and the prolonged sound mark
+#: ー; not the middle dot ・, which separates words as punctuation does.
+CJK = ("\u3005\u3006\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
+       "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff")
+#: A run: CJK characters with the digits written among them (``5月3日``, ``令和5年``).
+RUN = re.compile(f"[0-9{CJK}]*[{CJK}][0-9{CJK}]*")
+_IS_CJK = re.compile(f"[{CJK}]")
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+_LATIN_WORD = re.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+_LETTER = re.compile(r"[^\W\d_]")
+#: Between a run and a Latin word that touches it in the index text, so that ``CPTPP協定``
+#: holds the word ``cptpp``. Invisible, and dropped again from snippets.
+EDGE = "\u200b"
+
+
+def fold(text: str) -> str:
+    """NFKC: full-width letters, digits and signs and half-width katakana become the usual."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds any kanji or kana."""
+    return _IS_CJK.search(text) is not None
+
+
+def runs(text: str) -> list[str]:
+    """The runs of ``text`` (already folded), in order."""
+    return RUN.findall(text)
+
+
+def index_text(text: str) -> str:
+    """``text`` as the full-text index holds it: folded, and an invisible :data:`EDGE` where
+    a Latin word meets a run (``CPTPP協定`` → ``CPTPP\u200b協定``). Digits alone stay with
+    their run (``5月3日``); the digits of a Latin word (``G7``) go with the word."""
+    folded = fold(text)
+    if not has_cjk(folded):
+        return folded
+
+    def edged(m: re.Match[str]) -> str:
+        before = m.start() > 0 and _IS_CJK.match(folded, m.start() - 1) is not None
+        after = _IS_CJK.match(folded, m.end()) is not None
+        return (EDGE if before else "") + m.group() + (EDGE if after else "")
+
+    return _LATIN_WORD.sub(edged, folded)
+
+
+def pieces(text: str) -> tuple[tuple[str, ...], str]:
+    """What a typed word or phrase asks for: its runs (each to be found as a substring),
+    and the rest with the runs taken out (words to be found as words; may be empty)."""
+    folded = index_text(text)
+    found = tuple(runs(folded))
+    rest = " ".join(RUN.sub(" ", folded).replace(EDGE, " ").split()) if found else folded
+    return found, rest
+
+
+def language_of(texts: Iterable[str], default: str = "en") -> str:
+    """``ja`` when most of the letters of ``texts`` are kanji or kana and some are kana
+    (Chinese is written in kanji alone), else ``default``."""
+    cjk = letters = kana = 0
+    for text in texts:
+        for char in text:
+            if _IS_CJK.match(char):
+                cjk += 1
+                letters += 1
+                kana += _KANA.match(char) is not None
+            elif _LETTER.match(char):
+                letters += 1
+    return "ja" if letters and cjk * 2 > letters and kana else default
