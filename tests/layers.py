@@ -23,11 +23,13 @@ ARCHIVE = "readout_desk.archive"
 #: inside a function, so that commands which print nothing never load Qt.
 PRINTING_MODULES: tuple[str, ...] = ("readout_desk.printing",)
 
-#: Everything only SQLite understands lives in the backend module (either name) and in the
-#: migrations, which are SQLite's own history.
+#: Everything only SQLite understands lives in the SQLite backend (its connection and
+#: writes, under either name, and its search language) and in the migrations, which are
+#: SQLite's own history.
 SQL_BACKEND_MODULES: tuple[str, ...] = (
     "readout_desk.archive.sqlite",
     "readout_desk.archive.sqlite_backend",
+    "readout_desk.archive.sqlite_search",
 )
 SQL_MIGRATIONS = "readout_desk.archive.migrations"
 
