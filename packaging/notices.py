@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import importlib.metadata as metadata
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -102,9 +103,16 @@ def distribution_files() -> dict[Path, str]:
 def python_roots() -> list[Path]:
     """Folders whose files belong to the Python installation itself (not site-packages)."""
     paths = sysconfig.get_paths()
-    roots = {Path(paths["stdlib"]), Path(paths["platstdlib"]),
-             Path(sysconfig.get_config_var("LIBDIR") or sys.base_prefix)}
+    roots = {Path(paths["stdlib"]), Path(paths["platstdlib"])}
+    if sysconfig.get_config_var("DESTSHARED"):
+        roots.add(Path(sysconfig.get_config_var("DESTSHARED")))  # lib-dynload
     return [root.resolve() for root in roots]
+
+
+def is_python_library(path: Path) -> bool:
+    """The interpreter's shared library (libpython3.X.so..., python3X.dll, Python)."""
+    name = path.name.lower()
+    return name.startswith("libpython") or re.fullmatch(r"python3\d*\.dll", name) is not None
 
 
 def _under(path: Path, roots: Iterable[Path]) -> bool:
@@ -138,7 +146,7 @@ def sort_sources(collected: Iterable[tuple[str, str]], program_roots: Iterable[P
             continue  # Readout Desk's own, under its LICENSE
         elif path in owners:
             sources.distributions[owners[path]].append(dest)
-        elif _under(path, python) and not _under(path, site):
+        elif is_python_library(path) or (_under(path, python) and not _under(path, site)):
             sources.python.append(dest)
         elif _under(path, site):
             raise SystemExit(f"{src} is in site-packages but no installed distribution lists "
@@ -182,12 +190,19 @@ def distribution_entries(names: Iterable[str]) -> list[Entry]:
 
 
 def python_entry() -> Entry:
-    """Python's own licence (the interpreter library and the standard library)."""
+    """Python's own licence (the interpreter library and the standard library): its
+    LICENSE.txt, or, for a distribution's Python without one, its package's copyright."""
     licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
-    if not licence.is_file():
-        raise SystemExit(f"Python's licence is not at {licence}")
-    return Entry(PYTHON, "CPython", sys.version.split()[0], "PSF-2.0",
-                 [licence.read_text(encoding="utf-8")], home_page="https://www.python.org")
+    files = [licence] if licence.is_file() else []
+    if not files:
+        owner = _package_manager_owner(Path(os.__file__).resolve())
+        files = owner[2] if owner is not None else []
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files if f.is_file()]
+    if not texts:
+        raise SystemExit(f"Python's licence is neither at {licence} nor in the copyright "
+                         "file of the package that installed it")
+    return Entry(PYTHON, "CPython", sys.version.split()[0], "PSF-2.0", texts,
+                 home_page="https://www.python.org")
 
 
 def qt_entry(version: str) -> Entry:

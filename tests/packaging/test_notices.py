@@ -101,3 +101,29 @@ def test_system_libraries_are_checked_by_file_name() -> None:
     assert notices.missing_entries(entry, (), system_files={"libssl.so.3"}) == []
     assert notices.missing_entries(entry, (), system_files={"libffi.so.8"}) == [
         "system library libffi.so.8"]
+
+
+def test_collected_files_are_traced_to_distribution_python_system_or_program(
+        tmp_path: Path) -> None:
+    import sysconfig
+
+    libpython = Path(sysconfig.get_config_var("LIBDIR") or "/") / str(
+        sysconfig.get_config_var("LDLIBRARY"))
+    system = next(iter(sorted(Path("/usr/lib").rglob("libz.so.1"))), None)
+    if not libpython.is_file() or system is None:
+        pytest.skip("needs a Python with a shared libpython and a system zlib")
+    program = tmp_path / "stage" / "readout_desk" / "__init__.py"
+    program.parent.mkdir(parents=True)
+    program.write_text("", encoding="utf-8")
+    sources = notices.sort_sources([
+        one_file_of("SQLAlchemy"),
+        ("json/__init__.py", str(Path(metadata.__file__).parent.parent / "json" / "__init__.py")),
+        ("base_library.zip", str(tmp_path / "work" / "base_library.zip")),
+        (libpython.name, str(libpython)),
+        ("libz.so.1", str(system)),
+        ("readout_desk/__init__.pyc", str(program)),
+    ], program_roots=[tmp_path / "stage"])
+    assert set(sources.distributions) == {"SQLAlchemy"}
+    assert sorted(sources.python) == sorted(["json/__init__.py", "base_library.zip",
+                                             libpython.name])
+    assert list(sources.system.values()) == ["libz.so.1"]
