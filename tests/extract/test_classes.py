@@ -231,3 +231,36 @@ def test_a_visit_over_several_days_dates_the_meeting_itself() -> None:
     place = draft.readout.place
     assert place is not None and place.zone == "Africa/Nairobi"
     assert [c.ok for c in draft.checks] == [True]
+
+
+def test_a_long_party_office_and_a_country_named_only_in_the_heading() -> None:
+    text = ("Secretary Lane's Meeting with PRC Director Tang\n\nOffice of the Spokesperson\n"
+            "July 11, 2025\n\nSecretary of State Amy Lane met today with Member of the "
+            "Political Bureau of the Communist Party of China (CPC) Central Committee and "
+            "Director of the Office of the Central Foreign Affairs Commission Tang Wei in "
+            "Vientiane. The Secretary and Director Tang discussed trade.\n")
+    tang = extract(text).readout.participants[1]
+    assert (tang.person.family_name, tang.person.given_name, tang.country) == ("Tang", "Wei", "CN")
+    assert tang.office.startswith("Member of the Political Bureau") and \
+        tang.office.endswith("Director of the Office of the Central Foreign Affairs Commission")
+
+
+def test_the_publishers_own_official_and_a_country_after_the_name() -> None:
+    text = ("Prime Minister's call with President Ruiz of Chile\n\nA Downing Street "
+            "spokesperson said:\n\nThe Prime Minister spoke to President Ana Lucia Ruiz Vera "
+            "of Chile this afternoon.\n\nPublished 4 May 2025\n")
+    r = extract(text).readout
+    assert [(p.person.family_name, p.person.given_name, p.country) for p in r.participants] \
+        == [("Ruiz Vera", "Ana Lucia", "CL")]
+    assert r.relation == ("GB", "CL")
+
+
+@pytest.mark.parametrize(("later", "family"), [
+    ("Minister Sato stated that", "Sato"), ("Minister Kenji stated that", "Kenji")])
+def test_names_printed_in_either_order_follow_the_later_reference(later: str,
+                                                                  family: str) -> None:
+    text = ("Japan-Chile Foreign Ministers' Meeting\n\nMay 4, 2025\n\nOn May 4, commencing at "
+            "3:00 p.m., Foreign Minister Sato Kenji of Japan held a meeting with Foreign "
+            f"Minister Pablo Ruiz of Chile.\n\n1. {later} Japan values Chile.\n")
+    sato = extract(text).readout.participants[0]
+    assert sato.person.family_name == family and sato.country == "JP"

@@ -35,6 +35,8 @@ _PUBLISHERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
      "U.S. Department of State", "US"),
     (re.compile(r"Foreign, Commonwealth (?:&|and) Development Office|\bFCDO\b"),
      "Foreign, Commonwealth & Development Office", "GB"),
+    (re.compile(r"10 Downing Street|A Downing Street spokesperson"),
+     "Prime Minister's Office, 10 Downing Street", "GB"),
     (re.compile(r"Ministry of External Affairs"), "Ministry of External Affairs, India", "IN"),
     (re.compile(r"Global Affairs Canada"), "Global Affairs Canada", "CA"),
     (re.compile(r"Federal Foreign Office|Auswärtiges Amt"), "Federal Foreign Office", "DE"),
@@ -49,6 +51,12 @@ _PUBLISHERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"European External Action Service|\bEEAS\b"),
      "European External Action Service", None),
 )
+#: The publishing government's own official, named by office alone: "The Prime Minister
+#: spoke to ...", "The Secretary met ...".
+_OWN_OFFICIAL_RE = re.compile(
+    r"(?:^|[.!?]\s{1,3})The (?:Prime Minister|Secretary|Foreign Secretary|President|"
+    r"Foreign Minister|Chancellor|Deputy Secretary)\s(?:spoke|met|held|had|received|hosted|"
+    r"called|welcomed|talked)\b")
 _FIRST_PERSON_RE = re.compile(
     r"(?:^|[.!?]\s)(?:Today,? |Tonight,? |Yesterday,? |Earlier today,? |"
     r"This (?:morning|afternoon|evening),? )?(?:I|We) "
@@ -80,12 +88,14 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
             if byline:
                 found.insert(0, byline[0])
                 break
-    merged = [_home_organisation(_counterpart(text, p)) for p in fill_from_earlier(
-        merge_mentions([family_from_title(p, title) for p in found]), text, opening.lead_start)]
+    merged = [_home_organisation(_counterpart(text, _country_after(text, p)))
+              for p in fill_from_earlier(merge_mentions(
+                  [family_from_title(p, title) for p in found]),
+                  text, opening.lead_start)]
     title_pair = relation_pair([section, title, lead])
     codes = assign_countries(merged, title_pair, publisher_code, place)
-    merged = [two_surnames(person, code, text) for person, code in zip(merged, codes,
-                                                                        strict=True)]
+    merged = [two_surnames(family_from_mentions(person, code, text), code, text)
+              for person, code in zip(merged, codes, strict=True)]
     participants: list[Participant] = []
     spans: dict[str, Span] = {}
     for k, (person, code) in enumerate(zip(merged, codes, strict=True)):
@@ -101,7 +111,8 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
         spans[f"participants[{k}]"] = (person.start, person.end)
         if person.office_span:
             spans[f"participants[{k}].office"] = person.office_span
-    relation = dict.fromkeys(c for c in [*codes, *title_pair] if c)
+    own = [publisher_code] if publisher_code and _OWN_OFFICIAL_RE.search(lead) else []
+    relation = dict.fromkeys(c for c in [*own, *codes, *title_pair] if c)
     return Cast(tuple(participants), tuple(relation), publisher, spans)
 
 
@@ -133,6 +144,8 @@ def _fuller_office(first: str, later: str) -> str:
     Minister Yoon discussed", Yoon is still the Foreign Minister."""
     if not first or len(later.split()) <= len(first.split()):
         return first or later
+    if " and " in later and first not in later:
+        return first  # "The Secretary and Director Wang discussed": not Wang's office
     if first in later and " and " in f" {later.replace(first, ' ')} ":
         return first
     return later
@@ -172,6 +185,50 @@ _COUNTERPART_RE = re.compile(
     r"\b(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+counterparts?,?\s{0,3}$")
 
 
+_OF_COUNTRY_RE = re.compile(r"\s{1,3}of\s{1,3}(?:the\s{1,3})?(?P<country>[A-Z][\w'.-]*"
+                            r"(?:\s{1,3}(?:of\s{1,3})?[A-Z][\w'.-]*){0,4})")
+
+
+def _country_after(text: str, person: people.FoundPerson) -> people.FoundPerson:
+    """"President Gabriel Soto Vidal of Chile": the country after the name."""
+    if person.country:
+        return person
+    m = _OF_COUNTRY_RE.match(text, person.end, min(len(text), person.end + 80))
+    if not m:
+        return person
+    words = m.group("country").split()
+    for n in range(len(words), 0, -1):
+        code = countries.country_code(" ".join(words[:n]))
+        if code:
+            return replace(person, country=code)
+    return person
+
+
+_REFERENCE = (r"(?:Minister|Secretary|Mr\.|Ms\.|Mrs\.|Dr\.|President|Director|Councilor|"
+              r"Ambassador|Chancellor|Premier)\s")
+
+
+#: Countries whose people's names are printed in either order in English.
+_EITHER_ORDER = frozenset({"JP", "CN", "KR", "KP", "TW", "HK", "MO", "VN"})
+
+
+def family_from_mentions(person: people.FoundPerson, code: str | None, text: str
+                         ) -> people.FoundPerson:
+    """"Foreign Minister Sato Kenji ... Minister Sato stated": for names printed in either
+    order, a later reference by the first word shows the family name comes first. (A Thai
+    minister is referred to by the given name: "Minister Somchai".)"""
+    words = person.given_name.split()
+    if person.name_order is not NameOrder.GIVEN_FIRST or len(words) != 1 or \
+            code not in _EITHER_ORDER:
+        return person
+    first = re.compile(_REFERENCE + re.escape(words[0]) + r"\b")
+    last = re.compile(_REFERENCE + re.escape(person.family_name) + r"\b")
+    if first.search(text, person.end) and not last.search(text, person.end):
+        return replace(person, family_name=words[0], given_name=person.family_name,
+                       name_order=NameOrder.FAMILY_FIRST)
+    return person
+
+
 def _counterpart(text: str, person: people.FoundPerson) -> people.FoundPerson:
     """"her Japanese counterpart, Foreign Minister Kenji Sato": the adjective before
     "counterpart" names the country of the person named after it."""
@@ -191,11 +248,16 @@ def fill_from_earlier(merged: list[people.FoundPerson], text: str, lead_start: i
     adds no one."""
     if lead_start <= 0:
         return merged
-    earlier = {geography.match_key(p.family_name.removesuffix("'s")): p
-               for p in people.find_people(text, 0, lead_start) if not p.spokesperson}
+    earlier: dict[str, people.FoundPerson] = {}
+    for p in people.find_people(text, 0, lead_start):
+        key = geography.match_key(p.family_name.removesuffix("'s"))
+        if not p.spokesperson and (key not in earlier or p.given_name):
+            earlier[key] = p
     filled = []
     for person in merged:
         e = earlier.get(geography.match_key(person.family_name.removesuffix("'s")))
+        if e is not None and e.country and not person.country:
+            person = replace(person, country=e.country)  # "PRC Director Wang" in the title
         if e is not None and e.given_name and not person.given_name:
             person = replace(person, honorific=person.honorific or e.honorific,
                              given_name=person.given_name or e.given_name,
@@ -267,7 +329,8 @@ def two_surnames(person: people.FoundPerson, code: str | None, text: str
     family names. Elsewhere ("Tiago Mendes Correia") the text must show it, by naming the
     person again by both ("Minister Mendes Correia")."""
     words = person.given_name.split()
-    if len(words) < 2 or person.name_order is not NameOrder.GIVEN_FIRST:
+    if len(words) < 2 or person.name_order is not NameOrder.GIVEN_FIRST or \
+            " " in person.family_name:
         return person
     last_given = words[-1]
     if not re.fullmatch(r"[A-ZÁÉÍÓÚÑ][\w'-]+", last_given):
@@ -290,8 +353,11 @@ def family_from_title(person: people.FoundPerson, title: str) -> people.FoundPer
         return person
     for n, word in enumerate(words):
         if re.search(r"(?<!\w)" + re.escape(word) + r"(?:'s)?(?!\w)", title) and len(word) > 1:
-            rest = [w for j, w in enumerate(words) if j != n] + [person.family_name]
-            return replace(person, family_name=word, given_name=" ".join(rest),
-                           name_order=NameOrder.FAMILY_FIRST if n == 0 else
-                           NameOrder.GIVEN_FIRST)
+            if n == 0:
+                rest = [*words[1:], person.family_name]
+                return replace(person, family_name=word, given_name=" ".join(rest),
+                               name_order=NameOrder.FAMILY_FIRST)
+            # "President Ruiz" for "Ana Lucia Ruiz Vera": the family name starts there.
+            return replace(person, family_name=" ".join([*words[n:], person.family_name]),
+                           given_name=" ".join(words[:n]), name_order=NameOrder.GIVEN_FIRST)
     return person

@@ -51,7 +51,7 @@ Environment Agriculture International Cooperation Relations Overseas Adviser Cli
 Digital Transport Tourism Culture Science Technology Labour Labor Investment Emir Sultan
 Executive Vice-Chair First Second Third Permanent Representative Mayor Coordinator
 Integration Treasury Treasurer Attorney Solicitor Envoy Consul Consul-General Officer
-EAM PM FM Councilor Councillor
+EAM PM FM Councilor Councillor Member
 """)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
 # Capitalised words that start sentences or name things, never people.
@@ -61,6 +61,7 @@ Also Today Yesterday Meeting Meetings Talk Talks Summit Dialogue Conference Rela
 Strategic Partnership Ministry Government Embassy Council Assembly United Nations Union
 Republic Kingdom Federation Federative Commonwealth Islamic Democratic People's Socialist
 Sultanate Emirate Principality Duchy Grand Co-operative Plurinational Bolivarian
+Central Commission Committee Bureau Political Party Communist CPC Politburo
 State States Office Department Readout Statement Press Release Media Joint Japan-U.S.
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
 June July August September October November December Telephone Video Call Working Lunch
@@ -302,11 +303,13 @@ def _office_before(tokens: list[Token], i: int) -> list[Token]:
     Netherlands", "Minister for the Indo-Pacific")."""
     k = i - 1
     window: list[Token] = []
-    while k >= 0 and len(window) < 14:
+    while k >= 0 and len(window) < 30:
         if k >= 2 and tokens[k].text == ")" and tokens[k - 2].text == "(" and \
-                countries.country_code(tokens[k - 1].text):
-            # "People's Republic of China (PRC) State Councilor": the short form stands in.
-            window.insert(0, tokens[k - 1])
+                _is_all_caps(tokens[k - 1].text) and window:
+            # "People's Republic of China (PRC) State Councilor": the short form stands in;
+            # "the Communist Party of China (CPC) Central Committee": it is passed over.
+            if countries.country_code(tokens[k - 1].text):
+                window.insert(0, tokens[k - 1])
             k -= 3
             continue
         if _office_token(tokens, k) or (k >= 1 and tokens[k].text[:1].isupper()
@@ -366,8 +369,10 @@ def _office_before(tokens: list[Token], i: int) -> list[Token]:
 
 def _split_organisation(office: list[Token], text: str) -> tuple[list[Token], str]:
     cut = _organisation_tail(office)
-    if cut is None or _office_country_tail(office)[1]:
-        return office, ""
+    if cut is None or _office_country_tail(office)[1] or any(
+            t.text == "and" and n + 1 < len(office) and office[n + 1].text.lower() in
+            _OFFICE_WORDS for n, t in enumerate(office[cut:], cut)):
+        return office, ""  # "Member of the Political Bureau ... and Director of ..."
     rest = office[cut + 1:]
     if rest and rest[0].text.lower() == "the":
         rest = rest[1:]
