@@ -38,11 +38,10 @@ def migrated_engine(tmp_path: Path) -> Engine:
 def full_text_tables(engine: Engine) -> set[str]:
     """The virtual tables and the shadow tables SQLite keeps for each."""
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
-        )
-        virtual = {str(r[0]) for r in rows}
-    return virtual | {v + s for v in virtual for s in FTS5_SHADOW_SUFFIXES}
+        rows = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        tables = {str(name): str(sql or "") for name, sql in rows}
+    virtual = {n for n, sql in tables.items() if sql.upper().startswith("CREATE VIRTUAL")}
+    return virtual | {v + s for v in virtual for s in FTS5_SHADOW_SUFFIXES} & tables.keys()
 
 
 def differences(engine: Engine, metadata: MetaData) -> list[Any]:
@@ -78,22 +77,24 @@ def test_migrations_at_head_match_the_model(tmp_path: Path) -> None:
 def test_only_the_full_text_tables_are_left_out(tmp_path: Path) -> None:
     engine = migrated_engine(tmp_path)
     try:
-        assert full_text_tables(engine) == {
-            "readout_fts",
-            "readout_fts_data",
-            "readout_fts_idx",
-            "readout_fts_content",
-            "readout_fts_docsize",
-            "readout_fts_config",
-            "readout_cjk",
-            "readout_cjk_data",
-            "readout_cjk_idx",
-            "readout_cjk_content",
-            "readout_cjk_docsize",
-            "readout_cjk_config",
-        }
+        skipped = full_text_tables(engine)
     finally:
         engine.dispose()
+    assert skipped == {
+        "readout_fts",
+        "readout_fts_data",
+        "readout_fts_idx",
+        "readout_fts_content",
+        "readout_fts_docsize",
+        "readout_fts_config",
+        # contentless (it keeps no copy of the text), so it has no _content table
+        "readout_cjk",
+        "readout_cjk_data",
+        "readout_cjk_idx",
+        "readout_cjk_docsize",
+        "readout_cjk_config",
+    }
+    assert skipped.isdisjoint(Base.metadata.tables)
 
 
 def test_a_column_the_migrations_lack_is_a_difference(tmp_path: Path) -> None:
