@@ -26,7 +26,7 @@ def _help_action(window: MainWindow, name: str) -> QAction:
     return actions[0]
 
 
-def _shown_licences(qtbot: QtBot, parent: object) -> LicencesDialog:
+def _shown_licences(qtbot: QtBot) -> LicencesDialog:
     found: list[LicencesDialog] = []
 
     def shown() -> bool:
@@ -44,7 +44,7 @@ def test_help_licences_shows_the_mit_licence_and_the_installed_components(
     action = _help_action(window, "actionLicences")
     assert action.text().replace("&", "") == "Licences"
     action.trigger()
-    dialog = _shown_licences(qtbot, window)
+    dialog = _shown_licences(qtbot)
     text = dialog.text.toPlainText()
     assert text.startswith("Readout Desk ")
     assert "MIT License" in text
@@ -65,7 +65,7 @@ def test_a_bundle_shows_its_third_party_notices(qtbot: QtBot, archive: Archive,
     monkeypatch.setattr(sys, "executable", str(tmp_path / "readout-desk"))
     window = _window(qtbot, archive)
     _help_action(window, "actionLicences").trigger()
-    dialog = _shown_licences(qtbot, window)
+    dialog = _shown_licences(qtbot)
     text = dialog.text.toPlainText()
     dialog.close()
     assert "Copyright (c) the bundle" in text
@@ -109,6 +109,6 @@ def test_about_box_names_the_licence_and_the_home_page(qtbot: QtBot, archive: Ar
     assert home.openExternalLinks()
     assert about.HOME_PAGE in dialog.details()
     licence.linkActivated.emit("licences")
-    licences = _shown_licences(qtbot, dialog)
+    licences = _shown_licences(qtbot)
     assert "MIT License" in licences.text.toPlainText()
     licences.close()
