@@ -42,9 +42,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+import corpus_ja  # noqa: E402
+import japanese_mix  # noqa: E402
 from readout_desk.archive import Archive  # noqa: E402
 from readout_desk.archive import sqlite as sqlite_sql  # noqa: E402
+from readout_desk.archive.sqlite_search import CJK_TABLE, cjk_values  # noqa: E402
 from readout_desk.domain import geography, jsonformat, render  # noqa: E402
+from readout_desk.domain.scripts import index_text  # noqa: E402
 
 OUT = HERE / "out"
 BATCH = 1_000
@@ -260,11 +264,13 @@ class PlainImporter:
                           _country_name(place["country"]) if place.get("country") else ""]
             body = [d["lead"], *(pt["text"] for pt in d["points"]),
                     *(ph["caption"] for ph in d["photos"]), d["notes"]]
-            fts.append((rid, d["title"], d["section"], "\n".join(x for x in people_text if x),
-                        "\n".join(x for x in place_text if x), d["occasion"],
-                        "\n".join(d["topics"]), "\n".join(kinds),
-                        "\n".join(_country_words(c) for c in dict.fromkeys(codes)),
-                        "\n".join(x for x in body if x), d["publisher"]))
+            # The index holds folded text, and Japanese runs in the table of pieces too.
+            fts.append((rid, *(index_text(v) for v in (
+                d["title"], d["section"], "\n".join(x for x in people_text if x),
+                "\n".join(x for x in place_text if x), d["occasion"],
+                "\n".join(d["topics"]), "\n".join(kinds),
+                "\n".join(_country_words(c) for c in dict.fromkeys(codes)),
+                "\n".join(x for x in body if x), d["publisher"]))))
         c = self.conn
         c.execute("BEGIN")
         c.executemany("INSERT INTO people VALUES (?,?,?,?,?)", new_people)
@@ -293,6 +299,9 @@ class PlainImporter:
         columns = ", ".join(col for col, _w in sqlite_sql.FTS_COLUMNS)
         c.executemany(f"INSERT INTO {FTS}(rowid, {columns}) VALUES (" + ",".join("?" * 11) + ")",
                       fts)
+        c.executemany(f"INSERT INTO {CJK_TABLE}(rowid, {columns}) VALUES ("
+                      + ",".join("?" * 11) + ")",
+                      [(row[0], *pieces) for row in fts if (pieces := cjk_values(row[1:]))])
         c.execute("COMMIT")
 
 
@@ -310,7 +319,7 @@ def table_counts(path: Path) -> dict[str, int]:
 
 
 def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = False,
-          resume: bool = False) -> dict[str, Any]:
+          resume: bool = False, japanese_share: float = 0.0) -> dict[str, Any]:
     """Import the corpus both ways (timed) and write the text files (untimed).
 
     ``resume`` continues a build that was stopped: ``data/partial.json`` holds how many
@@ -338,7 +347,9 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
     made: set[str] = set()
     started = time.monotonic()
     try:
-        for first, items in corpus.iter_batches(size, BATCH, start=start):
+        batches = (corpus_ja.iter_batches(size, BATCH, japanese_share, start=start)
+                   if japanese_share else corpus.iter_batches(size, BATCH, start=start))
+        for first, items in batches:
             # Alternate which goes first so neither always meets a warm or cold cache.
             order = ("facade", "plain") if (first // BATCH) % 2 == 0 else ("plain", "facade")
             records = None
@@ -684,18 +695,23 @@ def main(argv: list[str] | None = None) -> int:
                         choices=("search", "ui", "rg"), help="leave a part out")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--data", type=Path, help="where to build the data")
+    parser.add_argument("--japanese-share", type=float, default=0.0,
+                        help="share of the readouts generated in Japanese (0.33: a third); "
+                             "adds the Japanese query mix beside its raw baseline")
     args = parser.parse_args(argv)
+    share = args.japanese_share
 
     size = args.size
     rounds = args.rounds or (20 if size <= 20_000 else 10 if size <= 200_000 else 5)
     rg_rounds = args.rg_rounds or (5 if size <= 20_000 else 3 if size <= 200_000 else 2)
     args.out.mkdir(parents=True, exist_ok=True)
-    data = args.data or args.out / f"data-{size}"
+    data = args.data or args.out / (f"data-{size}-ja{round(share * 100)}" if share
+                                    else f"data-{size}")
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    result: dict[str, Any] = {"size": size, "seed": corpus.SEED,
+    result: dict[str, Any] = {"size": size, "seed": corpus.SEED, "japanese_share": share,
                               "when": dt.datetime.now(dt.timezone.utc).isoformat(
                                   timespec="seconds"),
                               "machine": machine()}
@@ -706,7 +722,8 @@ def main(argv: list[str] | None = None) -> int:
         built["reused"] = True
     else:
         log(f"building {size:,} readouts in {data}")
-        built = build(size, data, log, drop_plain=size >= 500_000, resume=args.resume)
+        built = build(size, data, log, drop_plain=size >= 500_000, resume=args.resume,
+                      japanese_share=share)
     result["import"] = built
     db = data / "archive.sqlite3"
     built.setdefault("plain_bytes", file_size(data / "plain.sqlite3"))
@@ -721,12 +738,18 @@ def main(argv: list[str] | None = None) -> int:
         log("searching")
         result["search"] = search(size, data, rounds, 0 if "rg" in args.skip else rg_rounds,
                                   args.count_cap, log)
+        if share:
+            log("Japanese mix")
+            result["japanese"] = japanese_mix.search(data, rounds, log)
     if "ui" not in args.skip:
         log("start-up, memory and typing")
         result["ui"] = ui(data, args.ui_runs)
     text = report(result)
+    if "japanese" in result:
+        text += "\n".join(japanese_mix.report(result["japanese"], share))
     print(text)
-    target = args.out / f"results-{size}.json"
+    target = args.out / (f"results-{size}-ja{round(share * 100)}.json" if share
+                         else f"results-{size}.json")
     target.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     log(f"wrote {target}")
     return 0

@@ -287,6 +287,11 @@ class SqliteBackend:
         if one_by_one:
             which = f"{table}.rowid IN ({listed})"
         else:
+        if table == CJK_TABLE:
+            # No snippet() to ask the index for: the rows and their text by id alone.
+            snippet, join = snippet_sql(search)
+            sql = f"{HIT_SELECT}, {snippet} FROM readouts r{join} WHERE r.id IN ({listed})"
+            return finish_rows(search, conn.exec_driver_sql(sql).fetchall())
             which = (f"{table}.rowid BETWEEN {min(ids)} AND {max(ids)} "
                      f"AND +{table}.rowid IN ({listed})")
         snippet, join = snippet_sql(search)
