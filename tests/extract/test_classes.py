@@ -264,3 +264,18 @@ def test_names_printed_in_either_order_follow_the_later_reference(later: str,
             f"Minister Pablo Ruiz of Chile.\n\n1. {later} Japan values Chile.\n")
     sato = extract(text).readout.participants[0]
     assert sato.person.family_name == family and sato.country == "JP"
+
+
+def test_particles_inside_two_family_names_and_a_capital_filed_under_another_zone() -> None:
+    text = ("Japan-Viet Nam Foreign Ministers' Meeting\n\nApril 10, 2025\n\nOn April 10, "
+            "commencing at 10:00 a.m. (local time; 12:00 noon JST), Ms. ONO Haruka, Minister "
+            "for Foreign Affairs, who is visiting Hanoi, Viet Nam, held a meeting with H.E. "
+            "Mr. Juan Carlos de la Cruz Ortega, Secretary of Foreign Affairs of Mexico, and "
+            "H.E. Mr. Pham Van Hung, Minister of Foreign Affairs of Viet Nam.\n")
+    draft = extract(text)
+    r = draft.readout
+    assert r.place is not None and r.place.zone == "Asia/Ho_Chi_Minh"
+    names = [(p.person.family_name, p.person.given_name, p.country) for p in r.participants]
+    assert ("de la Cruz Ortega", "Juan Carlos", "MX") in names
+    assert ("Pham", "Van Hung", "VN") in names
+    assert [c.ok for c in draft.checks] == [True]

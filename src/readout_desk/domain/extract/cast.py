@@ -340,7 +340,11 @@ def two_surnames(person: people.FoundPerson, code: str | None, text: str
     typical = code in _TWO_SURNAME_COUNTRIES and last_given.lower() not in _SECOND_GIVEN
     if not (shown or typical):
         return person
-    return replace(person, family_name=both, given_name=" ".join(words[:-1]))
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1] in ("de", "del", "la", "las", "los", "y", "da", "dos"):
+        cut -= 1  # "Juan Ramón de la Fuente Ortiz"
+    return replace(person, family_name=" ".join([*words[cut:], person.family_name]),
+                   given_name=" ".join(words[:cut]))
 
 
 def family_from_title(person: people.FoundPerson, title: str) -> people.FoundPerson:

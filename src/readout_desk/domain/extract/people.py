@@ -145,8 +145,11 @@ def _is_name_word(tokens: list[Token], i: int) -> bool:
     if _is_initial(word):
         return True
     if not _is_capitalised(word):
-        return word.lower() in _PARTICLES and i + 1 < len(tokens) and _is_capitalised(
-            tokens[i + 1].text)
+        # "von der Leyen", "de la Fuente": particles before a capitalised name word.
+        k = i + 1
+        while k < len(tokens) and k - i < 3 and tokens[k].text in _PARTICLES:
+            k += 1
+        return word in _PARTICLES and k < len(tokens) and _is_capitalised(tokens[k].text)
     bare = word.rstrip(".")
     lowered = bare.lower()
     if lowered in _OFFICE_WORDS or lowered in _NOT_NAMES or lowered in _HONORIFICS:
@@ -424,7 +427,7 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
             i += 1
             continue
         j = i
-        while j < len(tokens) and j - i < 5 and _is_name_word(tokens, j):
+        while j < len(tokens) and j - i < 7 and _is_name_word(tokens, j):
             j += 1
         name_tokens = tokens[i:j]
         # Honorifics right before the name ("H.E. Ms.", "Senator the Hon").

@@ -71,6 +71,13 @@ class FoundPlace:
     end: int
 
 
+def _country_zone(zone: str, code: str) -> str:
+    """The city list's zone, or the country's own when the rules list it under another
+    (the city list files Hanoi under Asia/Bangkok; Viet Nam's zone is Asia/Ho_Chi_Minh)."""
+    zones = geography.zones_for_country(code)
+    return zones[0] if len(zones) == 1 and zone not in zones else zone
+
+
 def _city_candidates(words: list[str]) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
@@ -102,7 +109,7 @@ def _resolve(place: str, country_text: str | None, visiting: bool) -> tuple[str,
             continue
         if country and found[1] != country:
             continue
-        return candidate, found[1], found[2]
+        return candidate, found[1], _country_zone(found[2], found[1])
     if country and 1 <= len(words) <= 3 and not countries.country_code(place):
         # A town the city list does not know ("Davos, Switzerland"): the country's zone.
         return place, country, countries.main_zone(country)
@@ -160,7 +167,7 @@ def find_place_in_line(text: str) -> tuple[str, str | None, str | None] | None:
             continue
         found = geography.find_city(part)
         if found:
-            return part, found[1], found[2]
+            return part, found[1], _country_zone(found[2], found[1])
     return None
 
 
