@@ -279,3 +279,21 @@ def test_particles_inside_two_family_names_and_a_capital_filed_under_another_zon
     assert ("de la Cruz Ortega", "Juan Carlos", "MX") in names
     assert ("Pham", "Van Hung", "VN") in names
     assert [c.ok for c in draft.checks] == [True]
+
+
+def test_a_kind_after_an_ordinal_and_a_long_pair_and_an_eu_office() -> None:
+    text = ("Vice Foreign Minister Holds ROK-Peru Strategic Dialogue\n\n2025-06-02\n\n1. Vice "
+            "Foreign Minister Kim Dong-hyun, together with Vice Minister of Foreign Affairs "
+            "Carla Benavides Rojas of Peru, held the seventh Republic of Korea-Peru strategic "
+            "dialogue on June 2.\n\n2. The two sides agreed to expand cooperation.\n")
+    r = extract(text).readout
+    assert r.sessions[0].kind == "strategic dialogue"
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("Kim", "KR"), ("Benavides Rojas", "PE")]
+    eu = extract("Brussels, 27/10/2025\n\nThe High Representative for Foreign Affairs and "
+                 "Security Policy and Vice-President of the Commission, Liisa Korhonen, met "
+                 "today with Japan's Minister for Foreign Affairs, Kenji Sato.\n").readout
+    korhonen = eu.participants[0]
+    assert (korhonen.person.family_name, korhonen.country, korhonen.organisation) == (
+        "Korhonen", None, "European Union")
+    assert eu.relation == ("JP",)

@@ -121,3 +121,19 @@ def test_ten_megabyte_paste_finishes_in_bounded_time(tmp_path: Path) -> None:
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(("draft 2", "message"))
+
+
+def test_a_megabyte_built_against_the_name_time_and_place_patterns_gives_a_draft() -> None:
+    """Long runs of what the patterns look for (modifiers before a kind, particles, venues,
+    slash dates, brackets, labels, references) are read in one pass each: every repetition
+    in them is bounded, so this finishes like any other text."""
+    pieces = ["held the " + "Republic of " * 40 + "x. ", "de la " * 200 + "Fuente. ",
+              "at the " * 300, "14/05/" * 300, "Papua New " * 200, "(" * 300 + "2:l5 a.m. ",
+              "local time " * 300, "Their " + "talks " * 300, "counterpart, " * 200,
+              "From January 12 to " * 200, "Minister Sato " * 200, "(PRC) " * 300,
+              ", Jr., " * 300, "in Tokyo " * 300, "7.15p.m. local time(" * 200]
+    text = "Japan-Peru Relations\n\nMay 3, 2025\n\n" + "".join(p * 3 for p in pieces)
+    text = (text * (1_000_000 // len(text) + 1))[:1_000_000]
+    draft = extract(text)
+    assert draft.readout.section == "Japan-Peru Relations"
+    assert any("first" in note for note in draft.notes)  # cut to the readable length

@@ -270,7 +270,7 @@ def fill_from_earlier(merged: list[people.FoundPerson], text: str, lead_start: i
 def _home_organisation(person: people.FoundPerson) -> people.FoundPerson:
     """The organisation an office without one belongs to: the High Representative is the
     European Union's, and serves no country."""
-    if person.organisation or person.country:
+    if person.country or person.organisation == "European Union":
         return person
     if re.search(r"\bHigh Representative\b|^HR/VP$", person.office):
         return replace(person, organisation="European Union")

@@ -61,7 +61,7 @@ Also Today Yesterday Meeting Meetings Talk Talks Summit Dialogue Conference Rela
 Strategic Partnership Ministry Government Embassy Council Assembly United Nations Union
 Republic Kingdom Federation Federative Commonwealth Islamic Democratic People's Socialist
 Sultanate Emirate Principality Duchy Grand Co-operative Plurinational Bolivarian
-Central Commission Committee Bureau Political Party Communist CPC Politburo
+Central Commission Committee Bureau Political Party Communist CPC Politburo Policy
 State States Office Department Readout Statement Press Release Media Joint Japan-U.S.
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
 June July August September October November December Telephone Video Call Working Lunch

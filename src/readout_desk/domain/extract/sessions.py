@@ -20,7 +20,8 @@ from readout_desk.domain.extract import kinds as kinds_mod
 
 _MODIFIER = (
     r"(?:(?-i:[A-Z][\w'.-]*)|\d+(?:st|nd|rd|th)|bilateral|trilateral|brief|short|productive|"
-    r"first|second|third|official|informal|separate|joint|extended|further|constructive|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|official|informal|"
+    r"separate|joint|extended|further|constructive|(?-i:of)|"
     r"warm|cordial|substantive|annual|introductory|candid|fruitful|friendly|"
     r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:minute|hour)|leaders'|ministers'|foreign)"
 )
@@ -51,7 +52,7 @@ def _patterns(kinds: kinds_mod.KindList) -> tuple[re.Pattern[str], re.Pattern[st
         r"(?:(?P<verb>\b(?:held|holds|hold|holding|had|has|have|having|hosted|hosts|host|"
         r"attended|attends|attend|joined|joins|followed\s+by|and|then|also|paid)\s+)"
         r"(?P<article>an?|the|their|a\s+further)\s+|(?P<art2>\b(?:an?)\s+))"
-        r"(?P<mods>(?:" + _MODIFIER + r"\s+){0,5}?)"
+        r"(?P<mods>(?:" + _MODIFIER + r"\s+){0,7}?)"
         r"(?P<kind>" + kinds.alternation + r")\b",
         re.IGNORECASE,
     )
