@@ -297,3 +297,16 @@ def test_a_kind_after_an_ordinal_and_a_long_pair_and_an_eu_office() -> None:
     assert (korhonen.person.family_name, korhonen.country, korhonen.organisation) == (
         "Korhonen", None, "European Union")
     assert eu.relation == ("JP",)
+
+
+def test_durations_and_times_stay_as_printed() -> None:
+    text = ("May 6, 2025\n\nOn May 6, commencing at 10:00 a.m. for approximately 60 minutes, "
+            "Mr. SUZUKI Jiro, Minister for Foreign Affairs, held a meeting with H.E. Mr. Marco "
+            "Bellini, Minister of Foreign Affairs of Italy, followed by a working lunch for "
+            "an hour and a half.\n")
+    draft = extract(text)
+    assert draft.readout.sessions[0].duration_minutes == 60
+    assert draft.as_printed("sessions[0].duration") == "approximately 60 minutes"
+    assert draft.as_printed("sessions[1].duration") == "an hour and a half"
+    assert draft.as_printed("sessions[0].start") == "10:00 a.m."
+    assert draft.as_printed("sessions[5].duration") == ""

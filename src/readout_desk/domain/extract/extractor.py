@@ -58,6 +58,12 @@ class Draft:
     encoding: str = "text"
     was_html: bool = False
 
+    def as_printed(self, path: str) -> str:
+        """The words a field was read from, exactly as the source prints them: a duration
+        stays "approximately 60 minutes", never "1 hour"; "" for a field not read."""
+        span = self.spans.get(path)
+        return self.source[span[0]:span[1]] if span else ""
+
     @property
     def flagged(self) -> tuple[SessionCheck, ...]:
         """The sessions whose printed time disagrees with the time-zone rules."""
