@@ -893,6 +893,20 @@ def time_snippets(out: Path, names: Sequence[str], rounds: int) -> str:
     return "\n".join(lines)
 
 
+def query_table(results: dict[str, Any], name: str) -> str:
+    """Query by query on one design: the whole path against the raw statement (ms)."""
+    times = results["designs"][name]["times"]
+    lines = [f"| query ({name}) | class | path p50 | path p95 | raw p95 | p95 path / raw |",
+             "|---|---|---:|---:|---:|---:|"]
+    for label, text in JA_MIX:
+        v = times[text]
+        path, raw = _pct(v["path"], 0.95), _pct(v["raw"], 0.95) if "raw" in v else None
+        ratio = f"{path / max(raw, 1e-3):.2f}x" if raw is not None else "-"
+        lines.append(f"| `{text}` | {label} | {_ms(_pct(v['path'], 0.5))} | {_ms(path)} | "
+                     f"{_ms(raw) if raw is not None else '-'} | {ratio} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--size", type=corpus.parse_size, default=100_000)
@@ -915,6 +929,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = run(args.size, names, args.rounds, out, args.reuse)
     text = summary(results)
+    if "bigram-table" in results["designs"]:
+        text += "\n\n" + query_table(results, "bigram-table")
     (out / "summary.md").write_text(text + "\n")
     print(text)
     return 0
