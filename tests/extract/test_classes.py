@@ -105,6 +105,9 @@ def test_users_add_kinds_of_their_own(tmp_path: Path) -> None:
     "commencing at 7:15 p.m. local time (2:15 a.m. on May 6, Japan time)",
     "commencing at 7.15p.m. local time(2.15a.m. on May 6, Japan time)",
     "commencing at 7:15 P.M. (local time; 2:15 A.M. on May 6 JST)",
+    "commencing at 7:15 p.m. (local time) (2:15 a.m. on May 6, Japan time)",
+    "commencing at 7:15 p.m. (local time) [2:15 a.m. on May 6, Japan time]",
+    "at 19:15 local time (02:15 on May 6, Japan time)",
 ])
 def test_a_printed_second_time_is_read_in_every_layout(timing: str) -> None:
     text = (f"May 6, 2025\n\nOn May 5, {timing} for about 30 minutes, Mr. SUZUKI Jiro, "
@@ -129,6 +132,17 @@ def test_a_venue_district_or_resort_names_the_city(where: str, city: str, zone: 
             "Foreign Affairs of Italy.\n")
     place = extract(text).readout.place
     assert place is not None and (place.city, place.zone) == (city, zone)
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Brussels, 14/05/2025", dt.date(2025, 5, 14)), ("14-05-2025", dt.date(2025, 5, 14)),
+    ("05/14/2025", dt.date(2025, 5, 14)), ("05.03.2026 - Press release", dt.date(2026, 3, 5)),
+    ("2026-02-04 10:15", dt.date(2026, 2, 4)), ("Jun. 2, 2025", dt.date(2025, 6, 2)),
+])
+def test_date_lines_in_several_formats(line: str, day: dt.date) -> None:
+    text = (f"{line}\n\nThe Foreign Minister of Norway, Eva Lund, met the Foreign Minister of "
+            "Chile, Pablo Ruiz, in Brussels.\n")
+    assert extract(text).readout.published_date == day
 
 
 def test_a_day_first_slash_date_line_and_a_weekday() -> None:

@@ -22,7 +22,8 @@ DATE_RE = re.compile(
     + r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
     + r"|(?P<year3>(?:19|20)\d\d)[-./](?P<month3>[01]?\d)[-./](?P<day3>[0-3]?\d)\b"
     + r"|(?<![\d.])(?P<day4>[0-3]?\d)\.(?P<month4>[01]?\d)\.(?P<year4>(?:19|20)\d\d)\b"
-    + r"|(?<![\d/])(?P<day5>[0-3]?\d)/(?P<month5>[0-3]?\d)/(?P<year5>(?:19|20)\d\d)\b"
+    + r"|(?<![\d/-])(?P<day5>[0-3]?\d)(?P<sep5>[/-])(?P<month5>[0-3]?\d)(?P=sep5)"
+    + r"(?P<year5>(?:19|20)\d\d)\b"
     + r")",
     re.IGNORECASE,
 )

@@ -173,7 +173,7 @@ class Timing:
     unread: str = ""  # a printed time in brackets that could not be read
 
 
-_PAREN_RE = re.compile(r"\s*\((?P<inside>[^()]{1,160})\)")
+_PAREN_RE = re.compile(r"\s*[(\[](?P<inside>[^()\[\]]{1,160})[)\]]")
 _BARE_LABEL_RE = re.compile(r"\s*,?\s*(?P<label>" + clock.LABEL + r")")
 _RANGE_RE = re.compile(r"\s*(?:to|until|till|-|and)\s+", re.IGNORECASE)
 
@@ -205,6 +205,9 @@ def _read_paren(text: str, pos: int, segment_end: int, timing: dict[str, object]
         label = _label_in(inside)
         if label:
             timing["label"] = label
+            # "3:10 p.m. (local time) (11:10 p.m., Japan time)": a second bracket follows.
+            if _PAREN_RE.match(text, m.end(), segment_end):
+                return _read_paren(text, m.end(), segment_end, timing)
         if _LOOKS_LIKE_TIME_RE.search(inside):
             timing["unread"] = inside.strip()  # "(2:6O p.m. JST)": said, not readable
         return m.end() if label or timing.get("unread") else pos
