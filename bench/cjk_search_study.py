@@ -1,4 +1,4 @@
-"""Japanese search: three index designs compared on one corpus, with plain ``sqlite3``.
+"""Japanese search: index designs compared on one corpus, with plain ``sqlite3``.
 
 The archive's full-text table (``unicode61``) makes a whole unspaced run of kanji and kana
 one token, so a word inside such a run is never found. This study builds the same corpus
@@ -11,18 +11,23 @@ lists and sentence frames) under each design and measures, query by query:
 - index build time and size on disk, against the ``unicode61``-only table of today;
 - the English query mix on each design's table against today's table.
 
-Designs (every one folds index text and query with NFKC):
+Designs (every one but ``base`` folds index text and query with NFKC):
 
 - ``base``: today's table on the raw text (the reference for English and for size);
 - ``trigram`` (A): today's columns plus a ``trigram`` table over the readouts that contain
   CJK; one- and two-character words, which trigrams cannot index, scan that table's text;
+  ``trigram-ext`` (A'): the same with the trigram table reading the main table's text;
 - ``bigram`` (B): two shadow columns in today's table, CJK runs rewritten as overlapping
   bigrams and as single characters; a word becomes a phrase of its bigrams;
+- ``bigram-table`` (B'): a contentless side table of each run's bigrams and last
+  character, column by column; one character is a prefix query;
+- ``unigram`` (B''): one shadow column of single characters; a word is a phrase of them;
 - ``morph`` (C): one shadow column of MeCab morphemes (``fugashi`` with ``ipadic``, both
   wheels); a word becomes a phrase of its morphemes. Skipped when they are not installed.
 
 Run ``nice -n 10 python bench/cjk_search_study.py --size 30000``; results go to
-``bench/out/cjk-N/`` (the databases and ``results.json``) and a summary is printed.
+``bench/out/cjk-N/`` (the databases, ``results.json`` and ``summary.md``) and the summary
+is printed. The findings and the choice are in ``docs/BENCHMARKS.md``.
 """
 
 from __future__ import annotations
