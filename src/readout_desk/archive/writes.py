@@ -34,7 +34,7 @@ from readout_desk.archive.models import (
     TopicRow,
     VersionRow,
 )
-from readout_desk.domain import jsonformat, timing, validation
+from readout_desk.domain import jsonformat, scripts, timing, validation
 from readout_desk.domain.records import Place, Readout
 
 #: The child tables of a readout, each with the columns a bulk insert fills, in order.
@@ -85,6 +85,11 @@ def ids_for_keys(conn: Connection, model: type[PersonRow] | type[TopicRow],
     return found
 
 
+def language(r: Readout) -> str:
+    """The readout's language as given, else by the script its text is written in."""
+    return r.language or scripts.language_of([r.title, r.lead, *(p.text for p in r.points)])
+
+
 def _main_row(r: Readout, now: dt.datetime,
               existing: tuple[int, dt.datetime, int] | None) -> dict[str, Any]:
     starts = [timing.session_start_utc(s) for s in r.sessions]
@@ -92,7 +97,7 @@ def _main_row(r: Readout, now: dt.datetime,
     place = r.place or Place()
     return {
         "title": r.title, "section": r.section, "publisher": r.publisher,
-        "source_url": r.source_url, "language": r.language or "en",
+        "source_url": r.source_url, "language": language(r),
         "published_date": r.published_date, "retrieved_date": r.retrieved_date,
         "meeting_date": r.meeting_date, "mode": r.mode.value,
         "place_city": place.city, "place_country": place.country,

@@ -164,7 +164,7 @@ class Readout:
     relation: tuple[str, ...] = ()  # ISO 3166 alpha-2 codes of the countries involved
     publisher: str = ""
     source_url: str = ""
-    language: str = "en"
+    language: str = "en"  # a language tag ("ja", "en"); empty: detected when saved
     published_date: dt.date | None = None
     retrieved_date: dt.date | None = None
     meeting_date: dt.date | None = None

@@ -256,7 +256,7 @@ def readout_from_row(row: Mapping[str, str], mapping: Mapping[str, str], where: 
     return Readout(
         title=get("title"), section=get("section"), relation=tuple(relation),
         publisher=get("publisher"), source_url=get("source_url"),
-        language=get("language") or "en",
+        language=get("language") or "",  # empty: decided by the text when saved
         published_date=_date(get("published_date"), f"{where}: published date"),
         retrieved_date=_date(get("retrieved_date"), f"{where}: retrieved date"),
         meeting_date=meeting_date, mode=mode, place=place, occasion=get("occasion"),
