@@ -123,7 +123,7 @@ def test_damaged_archive_is_detected_kept_aside_and_restored(tmp_path: Path) -> 
 
     offered: list[bk.Damage] = []
     with pytest.raises(bk.RecoveryDeclined):
-        bk.open_with_recovery(damaged, lambda d: offered.append(d) or None)
+        bk.open_with_recovery(damaged, offered.append)  # None: the person declines
     assert damaged.read_bytes() == damaged_bytes  # declining touches nothing
     assert offered[0].problems
     assert offered[0].latest_good is not None
@@ -155,7 +155,7 @@ def test_a_damaged_header_is_detected_too(tmp_path: Path) -> None:
 
 def test_a_sound_archive_opens_as_usual(archive_path: Path) -> None:
     asked: list[bk.Damage] = []
-    opened = bk.open_with_recovery(archive_path, asked.append)  # type: ignore[arg-type]
+    opened = bk.open_with_recovery(archive_path, asked.append)
     with opened.archive as fresh:
         assert not fresh.read_only
     assert asked == [] and opened.read_only_reason == "" and opened.damaged_copy is None

@@ -53,7 +53,9 @@ def test_duplicates_are_skipped_and_counted(tmp_path: Path, archive: Archive) ->
     again = dataclasses.replace(_talk(1), title="TALK NUMBER 1", lead="reworded")
     # ... another participant or another date is not.
     other_people = _talk(2, participants=(Participant(Person("Blinken", "Antony")),))
-    other_day = dataclasses.replace(_talk(2), meeting_date=_talk(2).meeting_date.replace(day=4))
+    talk = _talk(2)
+    assert talk.meeting_date is not None
+    other_day = dataclasses.replace(talk, meeting_date=talk.meeting_date.replace(day=4))
     second = _write(tmp_path / "b.json", [again, other_people, other_day, other_day])
     summary = import_files(archive, [second])
     assert len(summary.imported_ids) == 2
@@ -109,6 +111,7 @@ def test_photo_files_travel_with_a_json_export(tmp_path: Path, archive: Archive)
     (archive.attachments_dir).mkdir(parents=True, exist_ok=True)
     (archive.attachments_dir / "handshake.jpg").write_bytes(b"JPEG-bytes")
     saved = archive.add(_talk(1, photos=(Photo("Handshake", "handshake.jpg"),)))
+    assert saved.id is not None
     out = tmp_path / "out" / "export.json"
     result = export_readouts(archive, [saved.id], "json", out)
     assert (tmp_path / "out" / "export-attachments" / "handshake.jpg").read_bytes() == \

@@ -6,9 +6,11 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +22,7 @@ from readout_desk.ui.settings import Settings
 from tests.archive.helpers import lima_readout
 
 WAIT_MS = 15_000
+_Found = TypeVar("_Found", bound=QObject)
 
 
 def _settled(window: MainWindow) -> bool:
@@ -48,15 +51,13 @@ def window_on(qtbot: QtBot) -> Iterator[Callable[[Archive], MainWindow]]:
         window.close()
 
 
-def _action(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QAction
-
+def _action(window: MainWindow, name: str) -> QAction:
     action = window.findChild(QAction, name)
     assert action is not None, name
     return action
 
 
-def _dialog(window: MainWindow, cls: type, name: str):  # type: ignore[no-untyped-def]
+def _dialog(window: MainWindow, cls: type[_Found], name: str) -> _Found:
     found = window.findChild(cls, name)
     assert found is not None, name
     return found
