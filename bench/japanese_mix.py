@@ -19,6 +19,7 @@ and the façade's hit set is checked against an ``instr()`` scan of the index te
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import statistics
@@ -31,6 +32,7 @@ from typing import Any
 
 import cjk_search_study as study
 from readout_desk.archive import Archive
+from readout_desk.domain.records import SearchPage
 
 PAGE = 100
 COLUMNS = ("title", "section", "people", "place", "occasion", "topics", "kinds", "countries",
@@ -136,11 +138,13 @@ def search(data: Path, rounds: int, log: Callable[[str], None]) -> dict[str, Any
             raw_page(conn, q)
         for q in mix():
             times: dict[str, list[float]] = {"facade": [], "raw": []}
+
+            def facade_page(q: JaQuery = q) -> SearchPage:
+                archive._rankings.clear()  # noqa: SLF001
+                return archive.search(q.text, limit=PAGE)
+
             steps: list[tuple[str, Callable[[], Any]]] = [
-                ("facade", lambda q=q: (archive._rankings.clear(),  # noqa: SLF001
-                                        archive.search(q.text, limit=PAGE))[1]),
-                ("raw", lambda q=q: raw_page(conn, q)),
-            ]
+                ("facade", facade_page), ("raw", functools.partial(raw_page, conn, q))]
             values: dict[str, Any] = {}
             for i in range(rounds):
                 for name, fn in steps[i % 2:] + steps[:i % 2]:

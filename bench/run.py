@@ -190,7 +190,8 @@ class PlainImporter:
 
     def add(self, items: Sequence[dict[str, Any]]) -> None:
         now = dt.datetime.now(dt.timezone.utc).strftime(_DT)
-        readouts, countries, parts, sessions, points, links, photos, fts = ([] for _ in range(8))
+        readouts, countries, parts, sessions, points, links, photos = ([] for _ in range(7))
+        fts: list[tuple[Any, ...]] = []
         new_people: list[tuple[Any, ...]] = []
         new_topics: list[tuple[Any, ...]] = []
         for d in items:
