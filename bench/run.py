@@ -239,12 +239,13 @@ class PlainImporter:
                                        key))
                 parts.append((rid, pid, pos, p["family_name"], p["given_name"], p["name_order"],
                               p["honorific"], p["office"], p["country"], p["organisation"],
-                              p["side"]))
+                              p["side"], p.get("printed_name", "")))
                 names = [p["given_name"], p["family_name"]]
                 if p["name_order"] == "family-first":
                     names.reverse()
                 shown = " ".join(x for x in [p["honorific"], *names] if x)
-                people_text += [shown, p["family_name"], p["office"], p["organisation"]]
+                people_text += [shown, p["family_name"], p["office"], p["organisation"],
+                                p.get("printed_name", "")]
                 if p["country"]:
                     codes.append(p["country"])
             for pos, pt in enumerate(d["points"]):
@@ -285,8 +286,8 @@ class PlainImporter:
         c.executemany("INSERT INTO readout_countries VALUES (?,?,?)", countries)
         c.executemany(
             "INSERT INTO participants (readout_id, person_id, position, family_name, "
-            "given_name, name_order, honorific, office, country, organisation, side) "
-            "VALUES (" + ",".join("?" * 11) + ")", parts)
+            "given_name, name_order, honorific, office, country, organisation, side, "
+            "printed_name) VALUES (" + ",".join("?" * 12) + ")", parts)
         c.executemany(
             "INSERT INTO meeting_sessions (readout_id, position, kind, start_local, zone, fold, "
             "time_hedge, zone_label, duration_minutes, duration_hedge, end_local, printed_text, "

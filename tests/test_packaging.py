@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    tomllib = None
-
 
 def test_every_package_is_listed_in_pyproject() -> None:
-    if tomllib is None:
-        pytest.skip("tomllib needs Python 3.11")
+    tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11")
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     listed = set(config["tool"]["setuptools"]["packages"])
     src = ROOT / "src"

@@ -14,6 +14,7 @@ import pytest
 
 from readout_desk.archive import Archive
 from readout_desk.archive import mapping as mapping_module
+from readout_desk.archive import migrate
 from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE
 from readout_desk.domain import jsonformat
 
@@ -22,7 +23,8 @@ import corpus_ja  # noqa: E402
 
 
 def archive_at_0002(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Readouts (a third Japanese) in a file as revision 0002 wrote it."""
+    """Readouts (a third Japanese) in a file as revision 0002 wrote it (the later
+    revisions' table and column taken away again)."""
     archive = Archive.open(path)
     ids = archive.add_many([jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3))
                             for i in range(45)])
@@ -34,6 +36,7 @@ def archive_at_0002(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     archive.close()
     with sqlite3.connect(path) as conn:
         conn.execute(f"DROP TABLE {CJK_TABLE}")
+        conn.execute("ALTER TABLE participants DROP COLUMN printed_name")  # added by 0004
         conn.execute(f"DELETE FROM {FTS_TABLE}")
         conn.executemany(
             f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(FTS_NAMES)}) "
@@ -60,7 +63,7 @@ def test_migration_keeps_every_readout_and_finds_japanese(
         with sqlite3.connect(path) as conn:
             assert conn.execute("SELECT * FROM readouts ORDER BY id").fetchall() == rows_before
             version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        assert version == "0003"
+        assert version == migrate.HEAD_REVISION
         assert told[0] == (0, len(ids)) and told[-1] == (len(ids), len(ids))
         japanese = [i for i in ids if archive.get(i).language == "ja"]
         assert len(japanese) == 15

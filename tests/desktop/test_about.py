@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
@@ -33,7 +34,8 @@ class UrlRecorder(QObject):
 @pytest.fixture
 def file_manager() -> Iterator[UrlRecorder]:
     recorder = UrlRecorder()
-    QDesktopServices.setUrlHandler("file", recorder, "show")
+    # PySide6's stub asks for bytes, but the binding takes the slot's name only as str.
+    QDesktopServices.setUrlHandler("file", recorder, cast(bytes, "show"))
     yield recorder
     QDesktopServices.unsetUrlHandler("file")
 
@@ -65,7 +67,9 @@ def test_about_shows_version_and_archive_and_opens_the_data_folder(
         qtbot: QtBot, archive: Archive, archive_path: Path, file_manager: UrlRecorder) -> None:
     window = _window(qtbot, archive)
     dialog = _open_about(qtbot, window)
-    assert __version__ in dialog.findChild(type(dialog.archive_label), "aboutVersion").text()
+    version = dialog.findChild(type(dialog.archive_label), "aboutVersion")
+    assert version is not None
+    assert __version__ in version.text()
     assert dialog.archive_label.text() == str(archive_path)
     assert dialog.data_label.text() == str(archive_path.parent)
 

@@ -98,9 +98,8 @@ def test_help_about_qt_shows_qts_own_about_box(qtbot: QtBot, archive: Archive) -
 def test_about_box_names_the_licence_and_the_home_page(qtbot: QtBot, archive: Archive) -> None:
     window = _window(qtbot, archive)
     _help_action(window, "actionAbout").trigger()
-    found: list[AboutDialog] = []
-    qtbot.waitUntil(lambda: bool(found.extend(window.findChildren(AboutDialog)) or found))
-    dialog = found[0]
+    qtbot.waitUntil(lambda: bool(window.findChildren(AboutDialog)))
+    dialog = window.findChildren(AboutDialog)[0]
     licence = dialog.findChild(QLabel, "aboutLicence")
     home = dialog.findChild(QLabel, "aboutHomePage")
     assert licence is not None and home is not None

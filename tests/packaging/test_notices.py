@@ -48,7 +48,7 @@ def one_file_of(name: str) -> tuple[str, str]:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> str:
     if importlib.util.find_spec("piplicenses") is None:
         pytest.skip("pip-licenses is not installed (pip install '.[bundle]')")
-    target = tmp_path_factory.mktemp("notices") / notices.NOTICES_NAME
+    target: Path = tmp_path_factory.mktemp("notices") / notices.NOTICES_NAME
     collected = [one_file_of(name) for name in sorted(runtime_distributions())]
     collected.append(("json/__init__.py", str(Path(metadata.__file__).parent.parent
                                               / "json" / "__init__.py")))

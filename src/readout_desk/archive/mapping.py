@@ -117,7 +117,7 @@ def row_to_record(row: ReadoutRow) -> Readout:
             Participant(
                 person=Person(p.family_name, p.given_name, NameOrder(p.name_order), p.person_id),
                 honorific=p.honorific, office=p.office, country=p.country,
-                organisation=p.organisation, side=p.side,
+                organisation=p.organisation, side=p.side, printed_name=p.printed_name,
             )
             for p in row.participants
         ),
@@ -175,7 +175,8 @@ def index_fields(r: Readout) -> dict[str, str]:
         countries.extend(_country_search_names(code))
     people = []
     for p in r.participants:
-        people.extend([p.display_name, p.person.family_name, p.office, p.organisation])
+        people.extend([p.display_name, p.person.family_name, p.office, p.organisation,
+                       p.printed_name])
     people.extend(pt.speaker for pt in r.points if pt.speaker)
     place = []
     if r.place:

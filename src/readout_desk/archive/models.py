@@ -171,6 +171,7 @@ class ParticipantRow(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     organisation: Mapped[str] = mapped_column(default="")
     side: Mapped[str] = mapped_column(default="")
+    printed_name: Mapped[str] = mapped_column(default="")
 
     person: Mapped[PersonRow] = relationship(lazy="joined")
 

@@ -284,14 +284,14 @@ class SqliteBackend:
         rowid range FTS5 uses, is far cheaper."""
         search: SqlSearch = rendered
         table, listed = search.table, _listed(ids)
-        if one_by_one:
-            which = f"{table}.rowid IN ({listed})"
-        else:
         if table == CJK_TABLE:
             # No snippet() to ask the index for: the rows and their text by id alone.
             snippet, join = snippet_sql(search)
             sql = f"{HIT_SELECT}, {snippet} FROM readouts r{join} WHERE r.id IN ({listed})"
             return finish_rows(search, conn.exec_driver_sql(sql).fetchall())
+        if one_by_one:
+            which = f"{table}.rowid IN ({listed})"
+        else:
             which = (f"{table}.rowid BETWEEN {min(ids)} AND {max(ids)} "
                      f"AND +{table}.rowid IN ({listed})")
         snippet, join = snippet_sql(search)

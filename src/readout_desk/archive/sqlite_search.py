@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -344,33 +344,34 @@ def page_sql(search: SqlSearch, sort: str, descending: bool, *, ids_only: bool =
 _BEFORE, _WIDTH = 20, 80
 
 
-def _marked(text: str, runs: Sequence[str]) -> str:
-    if not runs:
-        return text
-    pattern = "|".join(re.escape(r) for r in sorted(set(runs), key=len, reverse=True))
-    return re.sub(pattern, lambda m: HIGHLIGHT_START + m.group() + HIGHLIGHT_END, text)
+def _marker(runs: Sequence[str]) -> Callable[[str], str]:
+    """A function that marks every run in a text (the longest first where they overlap)."""
+    pattern = re.compile("|".join(re.escape(r) for r in sorted(set(runs), key=len,
+                                                                reverse=True)))
+    return lambda text: pattern.sub(lambda m: HIGHLIGHT_START + m.group() + HIGHLIGHT_END,
+                                    text)
 
 
-def cjk_snippet(columns: Sequence[str], runs: Sequence[str]) -> str:
+_COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
+
+
+def cjk_snippet(columns: Sequence[str], runs: Sequence[str],
+                mark: Callable[[str], str] | None = None) -> str:
     """A window of the column where the runs occur most (by the columns' weights), with
     every run marked; where the ranking table is the table of words, its own snippet
-    gets the runs marked (:func:`mark_runs`)."""
-    def weight(i: int) -> float:
-        return FTS_COLUMNS[i][1] * sum(columns[i].count(r) for r in runs)
-
-    best = max(range(len(columns)), key=weight)
-    text = columns[best] or ""
+    gets the runs marked instead (:func:`finish_rows`)."""
+    best, best_weight = "", 0.0
+    for text, weight in zip(columns, _COLUMN_WEIGHTS, strict=False):
+        if text:
+            score = weight * sum(text.count(r) for r in runs)
+            if score > best_weight:
+                best, best_weight = text, score
+    text = best or next((c for c in columns if c), "")
     found = [i for i in (text.find(r) for r in runs) if i >= 0]
-    first = min(found) if found else 0
-    start = max(0, first - _BEFORE)
-    window = text[start:start + _WIDTH]
-    cut = ("…" if start else "") + window + ("…" if start + _WIDTH < len(text) else "")
-    return _marked(cut.replace(scripts.EDGE, "").replace("\n", " "), runs)
-
-
-def mark_runs(snippet: str, runs: Sequence[str]) -> str:
-    """FTS5's snippet of the table of words with the query's runs marked too."""
-    return _marked(snippet.replace(scripts.EDGE, ""), runs)
+    start = max(0, min(found) - _BEFORE) if found else 0
+    cut = (("…" if start else "") + text[start:start + _WIDTH]
+           + ("…" if start + _WIDTH < len(text) else ""))
+    return (mark or _marker(runs))(cut.replace(scripts.EDGE, "").replace("\n", " "))
 
 
 def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
@@ -380,9 +381,10 @@ def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[
     if not search.runs:
         return [(*r[:width], r[width].replace(scripts.EDGE, "")) if isinstance(r[width], str)
                 else tuple(r) for r in rows]
+    mark = _marker(search.runs)
     if search.has_match and search.table == FTS_TABLE:
-        return [(*r[:width], mark_runs(str(r[width] or ""), search.runs)) for r in rows]
-    return [(*r[:width], cjk_snippet([str(v or "") for v in r[width:]], search.runs))
+        return [(*r[:width], mark(str(r[width] or "").replace(scripts.EDGE, ""))) for r in rows]
+    return [(*r[:width], cjk_snippet([str(v or "") for v in r[width:]], search.runs, mark))
             for r in rows]
 
 

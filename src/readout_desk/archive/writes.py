@@ -41,7 +41,8 @@ from readout_desk.domain.records import Place, Readout
 CHILD_COLUMNS: dict[type[Any], tuple[str, ...]] = {
     ReadoutCountryRow: ("readout_id", "position", "code"),
     ParticipantRow: ("readout_id", "person_id", "position", "family_name", "given_name",
-                     "name_order", "honorific", "office", "country", "organisation", "side"),
+                     "name_order", "honorific", "office", "country", "organisation", "side",
+                     "printed_name"),
     SessionRow: ("readout_id", "position", "kind", "start_local", "zone", "fold",
                  "time_hedge", "zone_label", "duration_minutes", "duration_hedge", "end_local",
                  "printed_text", "printed_zone", "printed_local", "start_utc",
@@ -145,7 +146,7 @@ def _child_rows(ids: Sequence[int], readouts: Sequence[Readout], person_ids: dic
             rows[ParticipantRow].append((
                 rid, person_ids[name_key(person.family_name, person.given_name)], pos,
                 person.family_name, person.given_name, person.name_order.value, p.honorific,
-                p.office, p.country, p.organisation, p.side))
+                p.office, p.country, p.organisation, p.side, p.printed_name))
         for pos, ms in enumerate(r.sessions):
             check = timing.check_printed(ms)
             printed = ms.printed_other

@@ -43,7 +43,8 @@ READOUT_FIELDS = frozenset({
     "created_at", "updated_at", "version"})
 PLACE_FIELDS = frozenset({"city", "country", "venue", "zone"})
 PARTICIPANT_FIELDS = frozenset({"family_name", "given_name", "name_order", "honorific",
-                                "office", "country", "organisation", "side"})
+                                "office", "country", "organisation", "side",
+                                "printed_name"})
 SESSION_FIELDS = frozenset({"kind", "start", "zone", "fold", "time_hedge", "zone_label",
                             "duration_minutes", "duration_hedge", "end", "printed_other"})
 PRINTED_FIELDS = frozenset({"text", "zone", "local"})
@@ -147,6 +148,7 @@ def readout_to_dict(r: Readout) -> dict[str, Any]:
                 "country": p.country,
                 "organisation": p.organisation,
                 "side": p.side,
+                "printed_name": p.printed_name,
             }
             for p in r.participants
         ],
@@ -355,6 +357,7 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
                 country=p.optional_text("country"),
                 organisation=p.text("organisation"),
                 side=p.text("side"),
+                printed_name=p.text("printed_name"),
             )
         )
     sessions = [

@@ -86,6 +86,9 @@ class Participant:
     country: str | None = None  # ISO 3166 alpha-2 code
     organisation: str = ""
     side: str = ""  # free text such as "host", "guest", "Japan"
+    #: The name as a readout in another script prints it ("ロドリゴ・タバレス", "林芳正");
+    #: the person's name above is the Latin form, so that one person is one record.
+    printed_name: str = ""
 
     @property
     def display_name(self) -> str:

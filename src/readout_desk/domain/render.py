@@ -8,12 +8,13 @@ Plain text lives here; views that need rich text build it from the same pieces
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from readout_desk.domain import geography, timing
+from readout_desk.domain import geography, render_ja, scripts, timing
 from readout_desk.domain.records import MeetingSession, Mode, Photo, Readout
 
 
@@ -31,8 +32,23 @@ class SessionLine:
     warning: str
 
 
+def is_japanese(readout: Readout) -> bool:
+    """Whether the readout is shown in the Japanese forms (:mod:`.render_ja`)."""
+    return readout.language == "ja"
+
+
+def readout_date(readout: Readout, day: dt.date) -> str:
+    """A date of the readout as its language writes it ("May 3, 2023", ``2023年5月3日``)."""
+    if is_japanese(readout):
+        return render_ja.japanese_date(day, era=render_ja.uses_era(readout))
+    return timing.format_date(day)
+
+
 def session_lines(readout: Readout, home_zone: str | None) -> list[SessionLine]:
-    """Each session's kind, timing line in local and home time, and a mismatch warning."""
+    """Each session's kind, timing line in local and home time, and a mismatch warning.
+
+    A Japanese readout's timing lines are in the ministry's form, local time with Japan
+    time in parentheses (``現地時間5月3日午前9時10分（日本時間同日午後11時10分）から約15分間``)."""
     lines = []
     for s in readout.sessions:
         check = timing.check_printed(s)
@@ -42,7 +58,9 @@ def session_lines(readout: Readout, home_zone: str | None) -> list[SessionLine]:
         elif s.start is not None and s.zone:
             problems = timing.validate_session(s)
             warning = problems[0] if problems else ""
-        lines.append(SessionLine(s.kind, timing.render_timing(s, home_zone), warning))
+        line = (render_ja.japanese_timing(s) if is_japanese(readout)
+                else timing.render_timing(s, home_zone))
+        lines.append(SessionLine(s.kind, line, warning))
     return lines
 
 
@@ -71,7 +89,11 @@ def place_text(readout: Readout) -> str:
 
 
 def participant_lines(readout: Readout) -> list[str]:
-    """"H.E. Ms. Ana Gervasi, Minister of Foreign Affairs of the Republic of Peru (Peru)"."""
+    """"H.E. Ms. Ana Gervasi, Minister of Foreign Affairs of the Republic of Peru (Peru)";
+    in a Japanese readout the name as printed with the Latin form and the office after it
+    (``ロドリゴ・タバレス（H.E. Mr. Rodrigo Tavares）外務大臣``)."""
+    if is_japanese(readout):
+        return [render_ja.participant_line(p) for p in readout.participants]
     lines = []
     for p in readout.participants:
         text = p.display_name
@@ -97,7 +119,7 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
     if section:
         out += [section, ""]
     if readout.meeting_date:
-        out.append(timing.format_date(readout.meeting_date))
+        out.append(readout_date(readout, readout.meeting_date))
     if readout.title:
         out.append(readout.title)
     if readout.is_sample:
@@ -146,7 +168,7 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
     if source:
         out.append("Source: " + " — ".join(source))
     if readout.published_date:
-        out.append(f"Published: {timing.format_date(readout.published_date)}")
+        out.append(f"Published: {readout_date(readout, readout.published_date)}")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -159,15 +181,20 @@ _MUTED_STYLE = "color: #606060;"
 
 
 def _highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
-    """A pattern matching any of ``words`` at the start of a word, ignoring case."""
-    parts = []
+    """A pattern matching any of ``words`` at the start of a word, ignoring case; a word in
+    Japanese script anywhere (Japanese is written without spaces between words)."""
+    parts, anywhere = [], []
     for word in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True):
+        if scripts.has_cjk(word):
+            anywhere += [re.escape(run) for run in scripts.runs(scripts.fold(word))]
+            continue
         pieces = [re.escape(p) for p in re.split(r"\W+", word) if p]
         if pieces:
             parts.append(r"\W+".join(pieces))
-    if not parts:
+    if not parts and not anywhere:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")", re.IGNORECASE | re.UNICODE)
+    bounded = [r"(?<!\w)(?:" + "|".join(parts) + r")"] if parts else []
+    return re.compile("|".join(anywhere + bounded), re.IGNORECASE | re.UNICODE)
 
 
 def _text(value: str, pattern: re.Pattern[str] | None) -> str:
@@ -209,6 +236,8 @@ def readout_html(
     ``photo_url`` resolves (the GUI gives local attachment files; export gives none).
     """
     hit = _highlighter(highlight_words)
+    if is_japanese(readout):
+        date_text = functools.partial(readout_date, readout)
 
     def t(value: str) -> str:
         return _text(value, hit)
