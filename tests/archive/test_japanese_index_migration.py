@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from readout_desk.archive import Archive
+from readout_desk.archive import Archive, migrate
 from readout_desk.archive import mapping as mapping_module
-from readout_desk.archive import migrate
 from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE
-from readout_desk.domain import jsonformat
+from readout_desk.domain import jsonformat, scripts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import corpus_ja  # noqa: E402
@@ -30,7 +29,7 @@ def archive_at_0002(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
                             for i in range(45)])
     raw = {}
     with monkeypatch.context() as patch:  # index text as 0002 wrote it: not folded
-        patch.setattr(mapping_module.scripts, "index_text", lambda text: text)
+        patch.setattr(scripts, "index_text", lambda text: text)
         for readout_id in ids:
             raw[readout_id] = mapping_module.index_fields(archive.get(readout_id))
     archive.close()

@@ -181,6 +181,7 @@ def test_any_substring_of_a_stored_run_finds_exactly_its_readouts(
 def test_removed_and_changed_readouts_leave_the_index(tmp_path: Path) -> None:
     archive = Archive.open(tmp_path / "a.sqlite3")
     first = archive.add(LIMA_JA)
+    assert first.id is not None
     other = archive.add(jsonformat.readout_from_dict(corpus_ja.japanese_readout(5)))
     assert found(archive, "林芳正") == {first.id}
     archive.update(dataclasses.replace(first, lead="岸田外務大臣は会談した。"))

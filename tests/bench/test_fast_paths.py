@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from readout_desk.archive import Archive
+from readout_desk.archive import Archive, sqlite_search
 from readout_desk.archive import sqlite as sqlite_sql
 from readout_desk.domain import jsonformat
 from readout_desk.domain.query import parse_query
@@ -42,7 +42,7 @@ def plain_page(archive: Archive, query: str, offset: int, limit: int, sort: str 
         if built.empty:
             return [], 0
         if sort == "relevance" and built.has_match:
-            order = (f"bm25({sqlite_sql.FTS_TABLE}, {sqlite_sql._WEIGHTS}), "  # noqa: SLF001
+            order = (f"bm25({sqlite_sql.FTS_TABLE}, {sqlite_search._WEIGHTS}), "  # noqa: SLF001
                      "r.meeting_date DESC, r.id DESC")
         else:
             column = sqlite_sql.SORT_COLUMNS.get(sort, "r.meeting_date")
