@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from readout_desk.archive import Archive
 from readout_desk.domain import render
 from readout_desk.domain.records import Photo, Readout
+from readout_desk.ui.fonts import with_japanese_fallbacks
 from readout_desk.ui.settings import format_date
 
 
@@ -36,6 +37,7 @@ class DetailView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        self.setFont(with_japanese_fallbacks(self.font()))
         self.anchorClicked.connect(self._open_link)
         self.date_format = "long"
         self.readout: Readout | None = None
