@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from readout_desk import paths
@@ -15,6 +16,16 @@ from readout_desk.ui.preferences import PreferencesDialog
 from readout_desk.ui.relations import RelationsDialog
 from readout_desk.ui.settings import Settings
 from tests.ui.conftest import WAIT_MS
+
+
+def _rows(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The top-level rows of ``tree``, in order."""
+    rows = []
+    for i in range(tree.topLevelItemCount()):
+        row = tree.topLevelItem(i)
+        assert row is not None
+        rows.append(row)
+    return rows
 
 OpenWindow = Callable[..., MainWindow]
 AT = dt.datetime(2023, 5, 3, 14, 10, tzinfo=dt.timezone.utc)
@@ -52,10 +63,10 @@ def test_preferences_apply_to_the_open_window(qtbot: QtBot, demo_archive: Archiv
     window.apply_preferences()
     hit = window.model.hit(0)
     assert hit is not None and hit.meeting_date is not None
-    assert window.model.index(0, 0).data() == hit.meeting_date.isoformat()
+    day = hit.meeting_date.isoformat()
+    assert window.model.index(0, 0).data() == day
     assert window.results.font().pointSize() == 15
-    qtbot.waitUntil(lambda: hit.meeting_date.isoformat() in window.detail.toPlainText(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: day in window.detail.toPlainText(), timeout=WAIT_MS)
 
 
 def test_relations_list_a_country_pair_in_date_order(qtbot: QtBot, demo_archive: Archive,
@@ -67,13 +78,11 @@ def test_relations_list_a_country_pair_in_date_order(qtbot: QtBot, demo_archive:
     dialog.choose_countries("JP", "PE")
     qtbot.waitUntil(lambda: dialog.country_list.topLevelItemCount() > 0, timeout=WAIT_MS)
     assert dialog.country_title.text().startswith("Japan-Peru Relations")
-    titles = [dialog.country_list.topLevelItem(i).text(1)
-              for i in range(dialog.country_list.topLevelItemCount())]
+    titles = [row.text(1) for row in _rows(dialog.country_list)]
     assert "Japan-Peru Foreign Ministers' Meeting" in titles
-    ids = [dialog.country_list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1)
-           for i in range(dialog.country_list.topLevelItemCount())]
+    ids = [row.data(0, Qt.ItemDataRole.UserRole + 1) for row in _rows(dialog.country_list)]
     days = [r.meeting_date for r in demo_archive.get_many(ids)]
-    assert days == sorted(days)
+    assert days == sorted(day for day in days if day is not None)
     # a single country lists more (or as many) readouts than the pair
     dialog.choose_countries("JP")
     qtbot.waitUntil(lambda: dialog.country_list.topLevelItemCount() > len(titles),
@@ -102,7 +111,6 @@ def test_relations_show_a_persons_readouts_and_offices(qtbot: QtBot, demo_archiv
     dialog.people.setCurrentRow(0)
     qtbot.waitUntil(lambda: dialog.person_readouts.topLevelItemCount() > 0, timeout=WAIT_MS)
     assert "Minister of Foreign Affairs of the Republic of Peru" in dialog.offices.text()
-    rows = [dialog.person_readouts.topLevelItem(i)
-            for i in range(dialog.person_readouts.topLevelItemCount())]
+    rows = _rows(dialog.person_readouts)
     assert "Japan-Peru Foreign Ministers' Meeting" in [r.text(1) for r in rows]
     assert all(r.text(2) for r in rows)  # the office held at each meeting

@@ -64,7 +64,9 @@ def test_cptpp_selects_the_lima_readout_with_tokyo_times(
     type_query(qtbot, window, "CPTPP")
     qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
     assert window.model.total == 1
-    assert window.current_readout_id() == window.detail.readout.id
+    shown = window.detail.readout
+    assert shown is not None
+    assert window.current_readout_id() == shown.id
     text = window.detail.toPlainText()
     assert "Japan-Peru Foreign Ministers' Meeting" in text
     # the session line (not only the lead, which quotes the published text)
@@ -81,7 +83,9 @@ def test_cptpp_in_the_full_demo_archive_selects_lima(
     assert titles[0] == "Japan-Peru Foreign Ministers' Meeting"
     qtbot.waitUntil(lambda: window.detail.readout is not None
                     and window.detail.readout.title == titles[0], timeout=WAIT_MS)
-    assert window.current_readout_id() == window.detail.readout.id
+    shown = window.detail.readout
+    assert shown is not None
+    assert window.current_readout_id() == shown.id
     assert "11:10 p.m. on May 3 JST) for approximately 15 minutes" in \
         window.detail.toPlainText()
     # the searched word is highlighted in the detail
@@ -100,7 +104,9 @@ def test_down_arrow_moves_and_the_detail_follows(
     qtbot.waitUntil(lambda: window.detail.readout is not None
                     and window.detail.readout.id == second_id, timeout=WAIT_MS)
     assert window.current_readout_id() == second_id
-    assert window.detail.readout.title in window.detail.toPlainText()
+    shown = window.detail.readout
+    assert shown is not None
+    assert shown.title in window.detail.toPlainText()
     qtbot.keyClick(window.results, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: window.detail.readout is not None
                     and window.detail.readout.id == first.id, timeout=WAIT_MS)
@@ -336,6 +342,7 @@ def test_refresh_and_show_readout_keep_the_selection(
     assert window.current_readout_id() == target
     assert window.selected_readout_ids() == [target]
     other = window.model.id_at(5)
+    assert other is not None
     window.refresh(select_id=other)
     wait_for_search(qtbot, window)
     assert window.current_readout_id() == other

@@ -256,6 +256,7 @@ def test_check_timings_lists_the_flagged_session_and_shows_it(qtbot: QtBot, arch
     _wait(qtbot, lambda: dialog.flags is not None)
     assert dialog.table.topLevelItemCount() == 1
     item = dialog.table.topLevelItem(0)
+    assert item is not None
     assert item.text(1) == "Japan-Brazil Summit Meeting"
     assert "the time-zone rules give 2:20 a.m." in item.text(3)
     dialog.table.setFocus()

@@ -62,8 +62,12 @@ def enter_lima(qtbot: QtBot, editor: ReadoutEditor) -> None:
     type_into(qtbot, people.office, "Minister of Foreign Affairs")
     type_into(qtbot, people.country, "Peru")
     table = people.rows.table
-    assert [table.item(r, 0).text() for r in range(table.rowCount())] == \
-        ["Mr. HAYASHI Yoshimasa", "H.E. Ms. Ana Gervasi"]
+    names = []
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        assert item is not None
+        names.append(item.text())
+    assert names == ["Mr. HAYASHI Yoshimasa", "H.E. Ms. Ana Gervasi"]
 
     sessions = editor.sessions
     for kind, time, minutes, printed in (
@@ -163,6 +167,7 @@ def test_enter_or_double_click_on_a_result_opens_the_editor(
     window = _main_window(qtbot, demo_archive)
     wait(qtbot, lambda: window.current_readout_id() is not None)
     current = window.current_readout_id()
+    assert current is not None
     window.results.setFocus()
     qtbot.keyClick(window.results, Qt.Key.Key_Return)
     wait(qtbot, lambda: open_editors())
@@ -183,6 +188,7 @@ def test_the_main_window_offers_new_edit_and_history(qtbot: QtBot, demo_archive:
     assert {"actionEditReadout", "actionReadoutHistoryMain"} <= readout_names
     wait(qtbot, lambda: window.current_readout_id() is not None)
     current = window.current_readout_id()
+    assert current is not None
     demo_archive.update(demo_archive.get(current))  # a second version
     history = next(a for a in window.menu("Readout").actions()
                    if a.objectName() == "actionReadoutHistoryMain")

@@ -59,6 +59,7 @@ def test_saving_tells_the_host_which_readout_to_select(qtbot: QtBot, archive: Ar
 
 def test_an_editor_without_a_host_saves_all_the_same(qtbot: QtBot, archive: Archive) -> None:
     saved = _saved_readout(archive)
+    assert saved.id is not None
     editor = open_editor(None, archive, readout_id=saved.id, home_zone="Asia/Tokyo")
     assert editor is not None and editor.parentWidget() is None
     qtbot.waitExposed(editor)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -33,6 +34,7 @@ def test_choosing_a_known_person_reuses_them_and_offers_their_offices(
     click(qtbot, people.rows.add_button)
     type_into(qtbot, people.family, "Hay")
     popup = people.person_completer.popup()
+    assert popup is not None
     qtbot.waitUntil(popup.isVisible, timeout=3000)
     assert popup.model().data(popup.model().index(0, 0)) == "HAYASHI Yoshimasa"
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -52,7 +54,10 @@ def test_points_are_added_reordered_by_keyboard_and_drag_and_removed(
         click(qtbot, summary.add_button)
         type_into(qtbot, summary.text, text)
     type_into(qtbot, summary.speaker, "Minister Gervasi")
-    texts = lambda: [p.text for p in new_editor.draft().points]  # noqa: E731
+
+    def texts() -> list[str]:
+        return [p.text for p in new_editor.draft().points]
+
     assert texts() == ["One.", "Two.", "Three."]
     summary.list.setFocus()
     qtbot.keyClick(summary.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -74,8 +79,12 @@ def test_topics_complete_from_the_archive(qtbot: QtBot, demo_archive: Archive) -
     assert editor is not None
     topics = editor.topics
     type_into(qtbot, topics.entry, "CP")
-    qtbot.waitUntil(topics.completer.popup().isVisible, timeout=3000)
-    assert "CPTPP" in topics.completer.model().stringList()  # type: ignore[attr-defined]
+    popup = topics.completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    model = topics.completer.model()
+    assert isinstance(model, QStringListModel)
+    assert "CPTPP" in model.stringList()
     type_into(qtbot, topics.entry, "CPTPP")
     qtbot.keyClick(topics.entry, Qt.Key.Key_Return)
     qtbot.keyClicks(topics.entry, "APEC, Ukraine,")
@@ -151,13 +160,13 @@ def test_a_failed_save_leaves_neither_record_nor_files(
 def test_copying_writes_a_temporary_name_first(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    real = saving_module.os.replace
+    real = os.replace  # as copy_into looks it up
 
     def spy(src: str, dst: str) -> None:
         seen.append(Path(src).name)
         real(src, dst)
 
-    monkeypatch.setattr(saving_module.os, "replace", spy)
+    monkeypatch.setattr(os, "replace", spy)
     name = saving_module.copy_into(tmp_path / "att", _image(tmp_path / "x.png"))
     assert seen == [f".{name}.part"]
     assert (tmp_path / "att" / name).is_file()
@@ -201,7 +210,8 @@ def test_a_draft_from_pasted_text_shows_the_source_and_counts_as_unsaved(
     assert editor.source_text is not None
     assert editor.source_text.toPlainText().startswith("Japan-Peru Relations")
     assert editor.when.title.text() == "Japan-Peru Foreign Ministers' Meeting"
-    assert editor.participants.rows.table.item(0, 0).text() == "Mr. HAYASHI Yoshimasa"
+    first = editor.participants.rows.table.item(0, 0)
+    assert first is not None and first.text() == "Mr. HAYASHI Yoshimasa"
     assert editor.is_dirty()
     save(qtbot, editor)
     assert [r.id for r in saved] == [editor.readout_id()]

@@ -87,6 +87,7 @@ def test_the_editor_shows_offsets_of_the_meeting_day(qtbot: QtBot, archive: Arch
 
     saved = archive.add(brazil_readout())  # New York, September 25: summer time (EDT)
     editor = open_editor(None, archive, readout_id=saved.id, home_zone="Asia/Tokyo")
+    assert editor is not None
     try:
         assert "EDT" in editor.when.zone.currentText()
         assert "UTC-4" in editor.when.zone.currentText()
