@@ -22,12 +22,16 @@ from readout_desk.domain.query import parse_query
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import corpus  # noqa: E402
+import corpus_ja  # noqa: E402
 
 QUERIES = (
     "minister", "desalination", '"rule of law"', "energ*", "country:peru trade",
     "from:2015-01-01 to:2020-06-30 climate", "quasarglyph", "mode:telephone trade",
     "in:trash minister", "in:all minister", "minister -trade", "-minister", "",
     "year:2019", "trade OR climate", "topic:cptpp", "kind:plenary",
+    # Japanese: ranked on the table of pieces, mixed with words, narrowed, excluded.
+    "外相", "会談", "銅", "経済安全保障", "ﾐﾗﾍﾞﾙﾄ", "森川 CPTPP", "会談 APEC", "会談 -外相",
+    "in:trash 会談", "外相 OR 首脳", "title:外相", "外相 OR minister", "from:2015-01-01 会談",
 )
 
 
@@ -42,7 +46,7 @@ def plain_page(archive: Archive, query: str, offset: int, limit: int, sort: str 
         if built.empty:
             return [], 0
         if sort == "relevance" and built.has_match:
-            order = (f"bm25({sqlite_sql.FTS_TABLE}, {sqlite_search._WEIGHTS}), "  # noqa: SLF001
+            order = (f"bm25({built.table}, {sqlite_search._WEIGHTS}), "  # noqa: SLF001
                      "r.meeting_date DESC, r.id DESC")
         else:
             column = sqlite_sql.SORT_COLUMNS.get(sort, "r.meeting_date")
@@ -67,8 +71,9 @@ def corpus_archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
              if twin.meeting_date else twin for i in range(150)]
     twins.append(dataclasses.replace(twin, meeting_date=None,
                                      published_date=twin.published_date))
-    archive.add_many(readouts + twins)
-    archive.delete_many(range(1, 600, 9))
+    japanese = [jsonformat.readout_from_dict(corpus_ja.japanese_readout(i)) for i in range(200)]
+    archive.add_many(readouts + twins + japanese)
+    archive.delete_many([*range(1, 600, 9), *range(760, 951, 7)])
     return archive
 
 
