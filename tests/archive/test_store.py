@@ -5,19 +5,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from readout_desk.archive import Archive, ArchiveReadOnlyError, NotFoundError
 from readout_desk.archive import sqlite as sqlite_sql
 from readout_desk.domain import jsonformat
-from readout_desk.domain.records import Mode
+from readout_desk.domain.records import Mode, Readout
 from readout_desk.domain.validation import InvalidReadoutError
 from tests.archive.helpers import brazil_readout, lima_readout, telephone_readout
 
 
-def _comparable(readout: object) -> dict[str, object]:
-    data = jsonformat.readout_to_dict(readout)  # type: ignore[arg-type]
+def _comparable(readout: Readout) -> dict[str, object]:
+    data = jsonformat.readout_to_dict(readout)
     for key in ("id", "created_at", "updated_at", "version"):
         data.pop(key)
     for p in data["participants"]:
@@ -115,8 +116,8 @@ def three(archive: Archive) -> Archive:
     return archive
 
 
-def titles(archive: Archive, query: str, **kw: object) -> list[str]:
-    return [h.title for h in archive.search(query, **kw).hits]  # type: ignore[arg-type]
+def titles(archive: Archive, query: str, **kw: Any) -> list[str]:
+    return [h.title for h in archive.search(query, **kw).hits]
 
 
 def test_search_ranks_and_counts(three: Archive) -> None:

@@ -14,9 +14,15 @@ from readout_desk import cli, desktop
 from tests.desktop.conftest import XServer, app_env, launch, quit_app
 
 
+class _KeyCaseParser(configparser.ConfigParser):
+    """Desktop entry keys are case-sensitive: they are kept as written."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
 def _entry(path: Path) -> configparser.SectionProxy:
-    parser = configparser.ConfigParser(interpolation=None, strict=True)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser = _KeyCaseParser(interpolation=None, strict=True)
     parser.read(path, encoding="utf-8")
     return parser["Desktop Entry"]
 
@@ -39,13 +45,14 @@ def _exec_argv(exec_value: str) -> list[str]:
     while i < len(text):
         ch = text[i]
         if quoted:
+            assert current is not None  # the opening quote started an argument
             if ch == "\\" and i + 1 < len(text) and text[i + 1] in '"`$\\':
-                current.append(text[i + 1])  # type: ignore[union-attr]
+                current.append(text[i + 1])
                 i += 1
             elif ch == '"':
                 quoted = False
             else:
-                current.append(ch)  # type: ignore[union-attr]
+                current.append(ch)
         elif ch == " ":
             if current is not None:
                 args.append("".join(current))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -69,11 +70,11 @@ def test_printed_time_with_a_day_takes_the_nearest_year() -> None:
     assert parse_printed("11:10 p.m. on May 3 JST", None) == (dt.time(23, 10), None)
 
 
-def _lima_session(**changes: object) -> SessionDraft:
+def _lima_session(**changes: Any) -> SessionDraft:
     base = SessionDraft(kind="small group meeting", time="9:10", zone="America/Lima",
                         minutes="15", duration_hedge="approximately",
                         printed_text="11:10 p.m. on May 3 JST", printed_zone="Asia/Tokyo")
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return replace(base, **changes)
 
 
 def _draft(*sessions: SessionDraft, date: str = "2023-05-03") -> ReadoutDraft:

@@ -39,7 +39,8 @@ def test_backup_holds_the_archive_and_its_photo_files(archive: Archive) -> None:
     trashed = _add(archive, 1, start=5)
     archive.delete(trashed[0])
     info = bk.create_backup(archive)
-    assert info.path.parent == bk.default_backup_dir(archive.path)  # type: ignore[arg-type]
+    assert archive.path is not None
+    assert info.path.parent == bk.default_backup_dir(archive.path)
     assert (info.readouts, info.in_trash, info.attachments) == (1, 1, 1)
     assert (info.path / "attachments" / "p.jpg").read_bytes() == b"photo"
     assert bk.file_problems(info.database, full=True) == []
@@ -62,7 +63,8 @@ def test_automatic_backups_rotate_manual_ones_stay(archive: Archive) -> None:
 
 def test_backup_due_after_the_interval(archive: Archive) -> None:
     _add(archive, 1)
-    folder = bk.default_backup_dir(archive.path)  # type: ignore[arg-type]
+    assert archive.path is not None
+    folder = bk.default_backup_dir(archive.path)
     assert bk.backup_due(folder, dt.timedelta(hours=4))
     made = bk.create_backup(archive, kind=bk.SCHEDULED)
     assert not bk.backup_due(folder, dt.timedelta(hours=4), now=made.created)
@@ -167,10 +169,10 @@ def test_an_unwritable_archive_opens_read_only(archive_path: Path,
         _add(live, 1)
     real_access = os.access
 
-    def access(path: object, mode: int) -> bool:
+    def access(path: str | os.PathLike[str], mode: int) -> bool:
         if mode == os.W_OK and Path(str(path)) in (archive_path, archive_path.parent):
             return False  # as on read-only media (root can write anywhere, so pretend)
-        return real_access(path, mode)  # type: ignore[arg-type]
+        return real_access(path, mode)
 
     monkeypatch.setattr(os, "access", access)
     opened = bk.open_with_recovery(archive_path)
@@ -198,13 +200,13 @@ def test_an_archive_held_by_another_program_opens_read_only(
 
     with Archive.open(archive_path) as live:
         _add(live, 1)
-    real_open = Archive.open.__func__  # type: ignore[attr-defined]
+    real_open = Archive.open
 
-    def held(cls: type[Archive], location: object = None, *, read_only: bool = False
+    def held(cls: type[Archive], location: str | Path | None = None, *, read_only: bool = False
              ) -> Archive:
         if not read_only:  # another process holds the write lock
             raise ArchiveLockedError("The archive is busy.")
-        return real_open(cls, location, read_only=True)  # type: ignore[no-any-return]
+        return real_open(location, read_only=True)
 
     monkeypatch.setattr(Archive, "open", classmethod(held))
     opened = bk.open_with_recovery(archive_path)
@@ -221,9 +223,10 @@ def test_a_damaged_open_archive_can_be_restored_in_place(archive: Archive) -> No
     _corrupt(archive.path)
     reopened = Archive.open(archive.path)  # the damage is inside, so it still opens
     try:
-        assert bk.file_problems(reopened.path) != []  # type: ignore[arg-type]
+        assert reopened.path is not None
+        assert bk.file_problems(reopened.path) != []
         safety = bk.restore_backup(reopened, good)
-        assert bk.file_problems(reopened.path) == []  # type: ignore[arg-type]
+        assert bk.file_problems(reopened.path) == []
         assert reopened.count() == 40
         assert safety.kind == bk.BEFORE_RESTORE  # the damaged state was kept as it was
     finally:
@@ -232,9 +235,10 @@ def test_a_damaged_open_archive_can_be_restored_in_place(archive: Archive) -> No
 
 def test_unchanged_archives_need_no_new_backup(archive: Archive) -> None:
     _add(archive, 1)
-    folder = bk.default_backup_dir(archive.path)  # type: ignore[arg-type]
-    assert bk.changed_since_backup(archive.path, folder)  # type: ignore[arg-type]
+    assert archive.path is not None
+    folder = bk.default_backup_dir(archive.path)
+    assert bk.changed_since_backup(archive.path, folder)
     bk.create_backup(archive)
-    assert not bk.changed_since_backup(archive.path, folder)  # type: ignore[arg-type]
+    assert not bk.changed_since_backup(archive.path, folder)
     _add(archive, 1, start=5)
-    assert bk.changed_since_backup(archive.path, folder)  # type: ignore[arg-type]
+    assert bk.changed_since_backup(archive.path, folder)

@@ -371,7 +371,7 @@ def test_feature_modules_are_installed(qtbot: QtBot, archive: Archive,
         window.add_toolbar_action(action)
         action.triggered.connect(lambda: setattr(window, "new_was_asked", True))
 
-    module.install = install  # type: ignore[attr-defined]
+    vars(module)["install"] = install
     monkeypatch.setitem(sys.modules, "readout_desk_test_feature", module)
     monkeypatch.setattr(main_window_module, "FEATURE_MODULES",
                                     ("readout_desk_test_feature",))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,8 @@ def _window(qtbot: QtBot, archive: Archive) -> MainWindow:
     return window
 
 
-def _wait(qtbot: QtBot, condition: object, timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)  # type: ignore[operator]
+def _wait(qtbot: QtBot, condition: Callable[[], object], timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
 
 
 def _release(editors: list[ReadoutEditor]) -> None:

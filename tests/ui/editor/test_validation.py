@@ -72,9 +72,11 @@ def test_changing_the_time_asks_again(qtbot: QtBot, new_editor: ReadoutEditor) -
     editor = new_editor
     _start(qtbot, editor, "2025-11-02", "1:30", "America/New_York")
     click(qtbot, editor.sessions.fold_first)
-    assert editor.sessions.current_session().fold == 0  # type: ignore[union-attr]
+    first = editor.sessions.current_session()
+    assert first is not None and first.fold == 0
     type_into(qtbot, editor.sessions.time, "1:45")
-    assert editor.sessions.current_session().fold is None  # type: ignore[union-attr]
+    again = editor.sessions.current_session()
+    assert again is not None and again.fold is None
     assert editor.sessions.ambiguity.isVisible()
 
 
