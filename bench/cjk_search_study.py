@@ -576,7 +576,7 @@ class Unigram(Design):
 @functools.cache
 def _tagger() -> Callable[[str], str]:
     import fugashi  # type: ignore[import-not-found]  # optional: design C only
-    import ipadic  # type: ignore[import-not-found]
+    import ipadic  # type: ignore[import-not-found]  # its dictionary, optional with it
 
     tagger = fugashi.GenericTagger(ipadic.MECAB_ARGS + " -Owakati")
     return lambda text: str(tagger.parse(text))
