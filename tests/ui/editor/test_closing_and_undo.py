@@ -131,10 +131,18 @@ def test_undo_in_a_multi_line_field(qtbot: QtBot, new_editor: ReadoutEditor) -> 
     editor = new_editor
     type_into(qtbot, editor.summary.lead, "The lead paragraph.")
     assert editor.draft().lead == "The lead paragraph."
+    # Undo takes back the last word typed, not the whole text.
     qtbot.keyClick(editor.summary.lead, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.summary.lead.toPlainText() == "The lead"
+    assert editor.draft().lead == "The lead"
+    for _ in range(2):
+        qtbot.keyClick(editor.summary.lead, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.summary.lead.toPlainText() == ""
     assert editor.draft().lead == ""
     assert not editor.is_dirty()
+    qtbot.keyClick(editor.summary.lead, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.draft().lead == "The"
 
 
 def test_closing_the_main_window_asks_about_an_editor_with_changes(

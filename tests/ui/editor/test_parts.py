@@ -223,7 +223,7 @@ def test_labels_take_the_keyboard_to_their_fields(qtbot: QtBot,
     editor = new_editor
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
-    qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
     assert editor.focusWidget() is editor.when.meeting_date
     qtbot.keyClicks(editor.when.meeting_date, "2023-05-03")
     assert editor.draft().meeting_date == "2023-05-03"

@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.domain.records import Mode
-from readout_desk.ui.editor.widgets import Choice, IssueLabel, TextBox, TextLine, group, mark
+from readout_desk.ui.editor.widgets import (
+    Choice,
+    IssueLabel,
+    TextBox,
+    TextLine,
+    group,
+    mark,
+)
 from readout_desk.ui.zone_picker import ZonePicker
 
 
@@ -69,8 +76,8 @@ class WhenWhereSection(QWidget):
                 line.addWidget(widget, 1)
                 self.fields[key] = widget
             v.addLayout(line)
-            holder.setFocusProxy(parts[0][2])  # the row's mnemonic goes to its first field
-            holder.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
+            holder.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
+            holder.setFocusProxy(parts[0][2])  # set after the policy, which it would take
             for _small, key, _widget in parts:
                 issue = IssueLabel(f"{key}Issue", self)
                 v.addWidget(issue)
@@ -78,11 +85,11 @@ class WhenWhereSection(QWidget):
             form.addRow(label, holder)
 
         row("&Section:", ("", "section", self.section))
-        row("Meeting &date:", ("", "meeting_date", self.meeting_date),
+        row("Meetin&g date:", ("", "meeting_date", self.meeting_date),
             ("Pu&blished:", "published_date", self.published_date))
         row("&Title:", ("", "title", self.title))
         row("&Mode:", ("", "mode", self.mode), ("&Occasion:", "occasion", self.occasion))
-        row("&City:", ("", "city", self.city), ("Cou&ntry:", "country", self.country),
+        row("&City:", ("", "city", self.city), ("Countr&y:", "country", self.country),
             ("&Venue:", "venue", self.venue))
         row("Time &zone:", ("", "place_zone", self.zone),
             ("Countries &involved:", "relation", self.relation))
@@ -108,6 +115,11 @@ class WhenWhereSection(QWidget):
         self.venue.set_value(d.venue)
         if self.zone.zone() != d.place_zone:
             self.zone.set_zone(d.place_zone)
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: as laid out, line by line."""
+        return [self.section, self.meeting_date, self.published_date, self.title, self.mode,
+                self.occasion, self.city, self.country, self.venue, self.zone, self.relation]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with this section's fields as shown."""
@@ -145,9 +157,9 @@ class SourceSection(QWidget):
                                    "https://…", self)
         self.notes = TextBox("notes", "notesField", "Notes", "anything worth keeping", self)
         self.notes.setMaximumHeight(70)
-        form.addRow("&Publisher:", self.publisher)
-        form.addRow("Source &URL:", self.source_url)
-        form.addRow("N&otes:", self.notes)
+        form.addRow("Publis&her:", self.publisher)
+        form.addRow("Source URL:", self.source_url)
+        form.addRow("Notes:", self.notes)
         for widget in (self.publisher, self.source_url, self.notes):
             widget.edited.connect(self.edited)
 
@@ -156,6 +168,10 @@ class SourceSection(QWidget):
         self.publisher.set_value(d.publisher)
         self.source_url.set_value(d.source_url)
         self.notes.set_value(d.notes)
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them."""
+        return [self.publisher, self.source_url, self.notes]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with this section's fields as shown."""

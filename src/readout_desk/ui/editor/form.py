@@ -41,7 +41,7 @@ from readout_desk.ui.editor.saving import find_similar, save_readout
 from readout_desk.ui.editor.sessions import SessionsSection
 from readout_desk.ui.editor.topics import TopicsSection
 from readout_desk.ui.editor.undo import FormEdit, FormShortcuts
-from readout_desk.ui.editor.widgets import ERROR_STYLE, FORM_STYLE
+from readout_desk.ui.editor.widgets import ERROR_STYLE, FORM_STYLE, tab_chain
 from readout_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,8 @@ class ReadoutEditor(QMainWindow):
         self._applying = False
         self._saving = False
         self._close_after_save = False
+        self._focus_before_save: QWidget | None = None
+        self.words_typed = 0  # counts word breaks typed; undo steps end at each
         self._suggest_generation = 0
         self._show_problems = False  # empty required fields are pointed out once saving is tried
         self.last_error = ""
@@ -126,6 +128,7 @@ class ReadoutEditor(QMainWindow):
         self.setCentralWidget(central)
         self._body = central
         self._build_actions()
+        tab_chain(*(w for section in self.sections for w in section.focus_order()))
 
         for section in self.sections:
             section.edited.connect(self._edited)
@@ -149,6 +152,7 @@ class ReadoutEditor(QMainWindow):
         self._built: Built = build(start, self.home_zone)
         self.show_draft(start)
         self._suggest_zones(fill=False)  # opening a readout changes nothing in it
+        self.when.section.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts at the top
 
     # ----- actions -------------------------------------------------------------------
 
@@ -181,7 +185,7 @@ class ReadoutEditor(QMainWindow):
 
         close = QAction("&Close", self)
         close.setObjectName("actionCloseEditor")
-        close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        close.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W as well as Ctrl+F4
         close.triggered.connect(self.close)
 
         for action in (self.save_action, self.undo_action, self.redo_action,
@@ -360,10 +364,18 @@ class ReadoutEditor(QMainWindow):
         return True
 
     def _set_saving(self, saving: bool) -> None:
-        """While a save is under way the form cannot be edited or saved again."""
+        """While a save is under way the form cannot be edited or saved again.
+
+        The field that had the keyboard has it back afterwards, so typing goes on there.
+        """
         self._saving = saving
+        if saving:
+            self._focus_before_save = self.focusWidget()
         self._body.setEnabled(not saving)
         self.save_action.setEnabled(not saving)
+        if not saving and self._focus_before_save is not None:
+            self._focus_before_save.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_before_save = None
 
     def _confirm_warnings(self, built: Built) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "Save readout",
@@ -388,7 +400,9 @@ class ReadoutEditor(QMainWindow):
         save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
         open_other = box.addButton("Open the other", QMessageBox.ButtonRole.ActionRole)
         open_other.setObjectName("openOther")
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # Enter must not make the duplicate
+        box.setEscapeButton(cancel)
         box.exec()
         if box.clickedButton() is open_other and other.id is not None:
             from readout_desk.ui.editor import open_editor

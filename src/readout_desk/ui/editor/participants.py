@@ -51,7 +51,8 @@ class ParticipantsSection(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
         layout = QVBoxLayout(box)
-        self.rows = RowTable("participantsTable", "participant", HEADERS, self)
+        self.rows = RowTable("participantsTable", "participant", HEADERS, self,
+                             add_text="Add &participant")
         layout.addWidget(self.rows)
 
         self.detail = QWidget(self)
@@ -84,9 +85,9 @@ class ParticipantsSection(QWidget):
         h.addWidget(self.honorific, 1)
         h.addWidget(self.family, 2)
         h.addWidget(self.given, 2)
-        names.setFocusProxy(self.honorific)
-        names.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
-        form.addRow("&Name:", names)
+        names.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
+        names.setFocusProxy(self.honorific)  # set after the policy, which it would take
+        form.addRow("Name:", names)
         form.addRow("", self.family_first)
         form.addRow("", self.family_issue)
         form.addRow("O&ffice:", self.office)
@@ -96,8 +97,8 @@ class ParticipantsSection(QWidget):
         h2.addWidget(self.country, 1)
         h2.addWidget(self.organisation, 1)
         h2.addWidget(self.side, 1)
-        where.setFocusProxy(self.country)
-        where.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
+        where.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
+        where.setFocusProxy(self.country)  # set after the policy, which it would take
         form.addRow("Country / org. / side:", where)
         form.addRow("", self.country_issue)
         layout.addWidget(self.detail)
@@ -258,6 +259,11 @@ class ParticipantsSection(QWidget):
             current = 0 if self._items else -1
         self.rows.fill([self._cells(p) for p in self._items], current)
         self._show_current(current)
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them."""
+        return [*self.rows.focus_order(), self.honorific, self.family, self.given,
+                self.family_first, self.office, self.country, self.organisation, self.side]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with the participants as shown."""

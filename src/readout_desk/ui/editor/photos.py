@@ -74,7 +74,7 @@ class PhotosSection(QWidget):
         self.list.setMinimumHeight(THUMB.height() + 50)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.add_button = button("Add &images…", "photosAdd", "Add image files", self)
+        self.add_button = button("Add images…", "photosAdd", "Add image files", self)
         self.caption_button = button("Add caption only", "photosAddCaption",
                                      "Add a caption for a photo that is not at hand", self)
         self.remove_button = button("Remove", "photosRemove",
@@ -87,7 +87,7 @@ class PhotosSection(QWidget):
         self.caption = TextLine("caption", "captionField", "Photo caption",
                                 "what the photo shows, as captioned", self)
         self.issue = IssueLabel("photoIssue", self)
-        form.addRow("Ca&ption:", self.caption)
+        form.addRow("Caption:", self.caption)
         form.addRow("", self.issue)
         layout.addLayout(form)
         if attachments_dir is None:
@@ -169,6 +169,7 @@ class PhotosSection(QWidget):
         self._items.append(PhotoDraft())
         self._fill(len(self._items) - 1)
         self.edited.emit("photos.add")
+        self.caption.setFocus(Qt.FocusReason.OtherFocusReason)  # type the caption at once
         self.caption.setFocus()
 
     def _remove_current(self) -> None:
@@ -205,6 +206,11 @@ class PhotosSection(QWidget):
         if current >= len(self._items) or current < 0:
             current = 0 if self._items else -1
         self._fill(current)
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them."""
+        return [self.list, self.add_button, self.caption_button, self.remove_button,
+                self.caption]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with the photos as shown."""

@@ -81,7 +81,7 @@ class SummarySection(QWidget):
         self.list = PointList(self)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.add_button = button("Add &point", "pointsAdd", "Add a summary point (Insert)", self)
+        self.add_button = button("A&dd point", "pointsAdd", "Add a summary point (Insert)", self)
         self.remove_button = button("Remove", "pointsRemove",
                                     "Remove the selected point (Delete)", self)
         self.up_button = button("Up", "pointsUp", "Move the point up (Alt+Up)", self)
@@ -107,8 +107,8 @@ class SummarySection(QWidget):
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(self.speaker, 1)
         h.addWidget(self.level)
-        row.setFocusProxy(self.speaker)
-        row.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
+        row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
+        row.setFocusProxy(self.speaker)  # set after the policy, which it would take
         form.addRow("Spea&ker:", row)
         layout.addWidget(self.detail)
 
@@ -242,6 +242,11 @@ class SummarySection(QWidget):
         if current >= len(self._items) or current < 0:
             current = 0 if self._items else -1
         self._fill(current)
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them."""
+        return [self.lead, self.list, self.add_button, self.remove_button, self.up_button,
+                self.down_button, self.text, self.speaker, self.level]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with the lead and points as shown."""

@@ -34,7 +34,7 @@ class RowTable(QWidget):
     moveRequested = Signal(int, int)  # noqa: N815 - row, +1 or -1
 
     def __init__(self, name: str, noun: str, headers: Sequence[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, add_text: str = "") -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName(name)
@@ -49,10 +49,12 @@ class RowTable(QWidget):
         self.table.setMinimumHeight(80)
         self.table.setMaximumHeight(120)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.currentCellChanged.connect(self._cell_changed)
         cap = noun.capitalize()
         base = name.removesuffix("Table")
-        self.add_button = button(f"&Add {noun}", f"{base}Add", f"Add a {noun} (Insert)", self)
+        self.add_button = button(add_text or f"Add {noun}", f"{base}Add",
+                                 f"Add a {noun} (Insert)", self)
         self.remove_button = button("Remove", f"{base}Remove",
                                     f"Remove the selected {noun} (Delete)", self)
         self.up_button = button("Up", f"{base}Up", f"Move the {noun} up (Alt+Up)", self)
@@ -154,6 +156,11 @@ class RowTable(QWidget):
             item.setForeground(Qt.GlobalColor.darkRed if problem else
                                self.table.palette().text().color())
             item.setToolTip(problem or item.text())
+
+    def focus_order(self) -> list[QWidget]:
+        """The table, then its buttons."""
+        return [self.table, self.add_button, self.remove_button, self.up_button,
+                self.down_button]
 
     def current(self) -> int:
         """The current row, -1 for none."""

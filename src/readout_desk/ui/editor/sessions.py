@@ -48,6 +48,21 @@ def _duration_text(s: SessionDraft) -> str:
     return f"{s.duration_hedge} {text}".strip() if text else ""
 
 
+def proposed_printed(session: MeetingSession, home_zone: str) -> str:
+    """The second time a readout would print, by the rules: "11:10 p.m. on May 3 JST".
+
+    Empty when the start is not a valid time in a known zone, or is already in the home zone.
+    """
+    if not home_zone or session.zone == home_zone or not timing.is_valid_zone(home_zone):
+        return ""
+    start = timing.session_start(session)
+    if start is None:
+        return ""
+    home = start.astimezone(timing.get_zone(home_zone))
+    return (f"{timing.format_clock(home)} on {timing.format_day(home.date())} "
+            f"{timing.zone_abbreviation(home)}")
+
+
 class SessionsSection(QWidget):
     """Sessions table, the selected session's fields and the timing preview."""
 
@@ -64,7 +79,8 @@ class SessionsSection(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
         layout = QVBoxLayout(box)
-        self.rows = RowTable("sessionsTable", "session", HEADERS, self)
+        self.rows = RowTable("sessionsTable", "session", HEADERS, self,
+                             add_text="&Add session")
         layout.addWidget(self.rows)
 
         self.detail = QWidget(self)
@@ -148,15 +164,15 @@ class SessionsSection(QWidget):
             h.setContentsMargins(0, 0, 0, 0)
             for i, w in enumerate(widgets):
                 h.addWidget(w, stretch[i] if i < len(stretch) else 0)
-            holder.setFocusProxy(widgets[0])  # the row's mnemonic goes to its first field
-            holder.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a label's mnemonic needs it
+            holder.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
+            holder.setFocusProxy(widgets[0])  # set after the policy, which it would take
             return holder
 
-        form.addRow("&Kind:", self.kind)
-        form.addRow("Local &start:", line(self.date, self.time, self.time_hedge,
+        form.addRow("Kind:", self.kind)
+        form.addRow("&Local start:", line(self.date, self.time, self.time_hedge,
                                           stretch=(2, 1, 1)))
         form.addRow("", self.date_issue)
-        form.addRow("Stated in &zone:", line(self.zone, QLabel("printed as", self),
+        form.addRow("Stated in zone:", line(self.zone, QLabel("printed as", self),
                                              self.zone_label, stretch=(3, 0, 1)))
         form.addRow("", self.zone_issue)
         form.addRow("", self.time_issue)
@@ -166,11 +182,10 @@ class SessionsSection(QWidget):
                                        self.minutes, QLabel("min", self), QWidget(self),
                                        stretch=(0, 0, 0, 0, 0, 1)))
         form.addRow("", self.duration_issue)
-        form.addRow("&Printed second time:", line(self.printed_text, self.printed_zone,
+        form.addRow("Pri&nted second time:", line(self.printed_text, self.printed_zone,
                                                   stretch=(3, 2)))
         form.addRow("", self.printed_issue)
         layout.addWidget(self.detail)
-
         self.preview = QLabel(self)
         self.preview.setObjectName("timingPreview")
         self.preview.setAccessibleName("Timing as the detail pane will show it")
@@ -183,6 +198,8 @@ class SessionsSection(QWidget):
         for w in (self.kind, self.date, self.time, self.time_hedge, self.zone_label, self.hours,
                   self.minutes, self.duration_hedge, self.printed_text):
             w.edited.connect(self._field_edited)
+        self._proposal = ""  # the second time the rules give, offered in the empty field
+        self.printed_text.returnPressed.connect(self.take_proposal)
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
         self.rows.removeRequested.connect(self._remove)
@@ -282,6 +299,20 @@ class SessionsSection(QWidget):
         self.rows.set_row(row, self._cells(row, item))
         self.edited.emit(f"sessions.{row}.{key}")
 
+    def take_proposal(self) -> None:
+        """Enter in an empty printed-time field takes the time the rules give at home."""
+        if self.printed_text.text().strip() or not self._proposal or self.rows.current() < 0:
+            return
+        self.printed_text.setText(self._proposal)
+        self._field_edited("printed_text")
+
+    def _show_proposal(self, built: Built, row: int) -> None:
+        session = built.readout.sessions[row] if 0 <= row < len(built.readout.sessions) else None
+        self._proposal = proposed_printed(session, self.home_zone) if session else ""
+        self.printed_text.setPlaceholderText(
+            f"Enter: {self._proposal}" if self._proposal else
+            "as printed, e.g. 11:10 p.m. on May 3 JST")
+
     def _use_nearest(self, which: int) -> None:
         row = self.rows.current()
         if row < 0 or which >= len(self._nearest):
@@ -310,6 +341,17 @@ class SessionsSection(QWidget):
             current = 0 if self._items else -1
         self._fill(current)
         self._show_current(current)
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: as laid out, line by line.
+
+        The nearest valid times and the choice between two times stand under the zone,
+        so they come before the duration.
+        """
+        return [*self.rows.focus_order(), self.kind, self.date, self.time, self.time_hedge,
+                self.zone, self.zone_label, self.use_before, self.use_after, self.fold_first,
+                self.fold_second, self.duration_hedge, self.hours, self.minutes,
+                self.printed_text, self.printed_zone]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with the sessions as shown."""
@@ -340,6 +382,7 @@ class SessionsSection(QWidget):
             mark(field, found)
         mark(self.minutes, built.for_key(f"{key}.duration"))
         self._show_dst_question(built, row)
+        self._show_proposal(built, row)
         self._show_preview(built)
 
     def _show_dst_question(self, built: Built, row: int) -> None:

@@ -141,6 +141,10 @@ class TopicsSection(QWidget):
         self.tags.clear()
         self.tags.addItems(self._topics)
 
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them."""
+        return [self.entry, self.add_button, self.remove_button, self.tags]
+
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with the topics as shown."""
         return replace(d, topics=tuple(self._topics))

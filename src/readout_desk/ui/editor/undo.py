@@ -1,8 +1,9 @@
 """Undo for the editor's form: each edit kept as the form's contents before and after.
 
-Typing in one field merges into one step; adding, removing or moving a row is a step of
-its own. :class:`FormShortcuts` lets the form's undo and redo win over the text
-fields' own, so Ctrl+Z and Ctrl+Shift+Z work the same in every field.
+Typing in one field merges into one step per word (a space or a line break starts the
+next); adding, removing or moving a row is a step of its own. :class:`FormShortcuts`
+lets the form's undo and redo win over the text fields' own, so Ctrl+Z and Ctrl+Shift+Z
+work the same in every field.
 """
 
 from __future__ import annotations
@@ -31,13 +32,14 @@ class FormEdit(QUndoCommand):
         self.before = before
         self.after = after
         self.key = key
+        self.word = editor.words_typed  # typing merges within one word only
         self._done = True  # the form already shows ``after`` when the command is pushed
 
     def id(self) -> int:  # QUndoCommand.id
         return -1 if self.key.endswith(_SINGLE_STEPS) else 1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # QUndoCommand.mergeWith
-        if not isinstance(other, FormEdit) or other.key != self.key:
+        if not isinstance(other, FormEdit) or other.key != self.key or other.word != self.word:
             return False
         self.after = other.after
         self.setObsolete(self.after == self.before)
@@ -61,6 +63,10 @@ class FormShortcuts(QObject):
         self.editor = editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.text()[:1].isspace():
+            self.editor.words_typed += 1  # the next edit is an undo step of its own
+            return False
         # Consumed but not accepted: the window's undo/redo shortcut runs instead.
         return (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
                 and (event.matches(QKeySequence.StandardKey.Undo)

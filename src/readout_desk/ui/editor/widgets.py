@@ -171,6 +171,12 @@ def button(text: str, name: str, tip: str, parent: QWidget | None = None) -> QPu
     return b
 
 
+def tab_chain(*widgets: QWidget) -> None:
+    """Make Tab visit ``widgets`` in the order given (the order they are laid out in)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
 def group(title: str, name: str, parent: QWidget | None = None) -> QGroupBox:
     """A titled part of the form."""
     box = QGroupBox(title, parent)
