@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 #: Modules that add features to the window; each has ``install(window) -> None``.
 FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.about",
                                      "readout_desk.ui.transfer", "readout_desk.ui.paste",
-                                     "readout_desk.ui.timing_check")
+                                     "readout_desk.ui.timing_check", "readout_desk.ui.help")
 
 #: The menus in the order they appear in the menu bar.
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         searches.searchSaved.connect(lambda name: self.statusBar().showMessage(
             f"Saved the search “{name}”.", 4000))
         self.search_bar.queryChanged.connect(searches.schedule)
+        self.search_field.forward_to(self.results)
         self.model.sortRequested.connect(self._sort_changed)
         self.results.currentIdChanged.connect(self._show_detail)
         self.results.activatedId.connect(self.readoutActivated)
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         file_menu, edit, view = self.menu("File"), self.menu("Edit"), self.menu("View")
         self.load_demo_action = self._action(
-            "Load &Demo Readouts", "actionLoadDemo",
+            "Load De&mo Readouts", "actionLoadDemo",
             "Add the Lima readout and the sample readouts to this archive", self.load_demo)
         file_menu.addAction(self.load_demo_action)
         file_menu.addSeparator()
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
         self.columns_menu.aboutToShow.connect(
             lambda: self.window_layout.fill_columns_menu(self.columns_menu))
         self.relevance_action = self._action(
-            "Sort by &Relevance", "actionSortRelevance",
+            "Sort &by Relevance", "actionSortRelevance",
             "Best matches first (newest first when nothing is typed)", self.sort_by_relevance)
         view.addAction(self.relevance_action)
         self.sidebar_action = self._action(
@@ -325,8 +326,10 @@ class MainWindow(QMainWindow):
         self.search_controller.search_now()
 
     def _search_done(self, query: str, page: SearchPage) -> None:
+        # A new question starts at its best hit; the same one again keeps the readout shown.
+        same = query == self.model.query
         keep = self._pending_select if self._pending_select is not None \
-            else self.current_readout_id()
+            else self.current_readout_id() if same else None
         old_row = max(0, self.results.currentIndex().row())
         self._pending_select = None
         self.last_page = page

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
@@ -355,10 +356,25 @@ class PasteDialog(QDialog):
         buttons.accepted.connect(self._read)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.text.installEventFilter(self)  # Ctrl+Enter reads; Enter alone is a new line
+        self.read_button.setToolTip("Read the text into a draft (Ctrl+Enter)")
         clip = QGuiApplication.clipboard().text()
         if clip.strip() and len(clip) < MAX_INPUT_BYTES:
+            # Not selected: Enter or a key typed must not replace the pasted text.
             self.text.setPlainText(clip)
-            self.text.selectAll()
+            self.text.moveCursor(QTextCursor.MoveOperation.End)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        if watched is self.text and event.type() in (
+                QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.type() == QEvent.Type.KeyPress:
+                self._read()
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _read(self) -> None:
         text = self.text.toPlainText()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,15 +26,55 @@ SEARCH_HELP = (
 )
 
 
+#: Keys the field passes to the results: moving through them, and Enter to open one.
+_RESULT_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+                Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+#: Ctrl+letter keys the field keeps for editing; every other Ctrl+letter is the window's
+#: (Ctrl+E edits the readout, Ctrl+N opens a new one), not a line-editing command.
+_EDITING_LETTERS = frozenset((Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_V, Qt.Key.Key_X,
+                              Qt.Key.Key_Y, Qt.Key.Key_Z))
+
+
 class SearchLineEdit(QLineEdit):
-    """The query field; Esc clears it (and the chips, on a second press)."""
+    """The query field; Esc clears it (and the chips, on a second press).
+
+    ↑, ↓, Page Up, Page Down and Enter act on the results (see :meth:`forward_to`), so
+    a person can type, look through the hits and open one without leaving the field.
+    """
 
     escapePressed = Signal()  # noqa: N815
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._results: QWidget | None = None
+
+    def forward_to(self, results: QWidget) -> None:
+        """Send the keys that move through results (and Enter) to ``results``."""
+        self._results = results
+
+    def event(self, event: QEvent) -> bool:
+        """QObject.event: window shortcuts on Ctrl+letter win over line-editing keys."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            key = event.key()
+            if mods == Qt.KeyboardModifier.ControlModifier and \
+                    Qt.Key.Key_A <= key <= Qt.Key.Key_Z and key not in _EDITING_LETTERS:
+                event.ignore()
+                return False
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """QWidget.keyPressEvent: Esc clears."""
+        """QWidget.keyPressEvent: Esc clears; moving keys and Enter go to the results."""
         if event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()
+            event.accept()
+            return
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == \
+            Qt.KeyboardModifier.NoModifier
+        if self._results is not None and plain and event.key() in _RESULT_KEYS:
+            QApplication.sendEvent(self._results, QKeyEvent(
+                event.type(), event.key(), event.modifiers(), event.text()))
             event.accept()
             return
         super().keyPressEvent(event)

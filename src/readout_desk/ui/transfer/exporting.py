@@ -58,7 +58,7 @@ class ExportDialog(ProgressDialog):
         self.scope_search.setObjectName("exportScopeSearch")
         selected = window.selected_readout_ids()
         self.scope_selection = QRadioButton(
-            f"The &selected readouts ({len(selected)})", self)
+            f"The selec&ted readouts ({len(selected)})", self)
         self.scope_selection.setObjectName("exportScopeSelection")
         self.scope_selection.setEnabled(bool(selected))
         group = QButtonGroup(self)
@@ -80,6 +80,7 @@ class ExportDialog(ProgressDialog):
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._browse)
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.path_edit.textEdited.connect(self._path_typed)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
@@ -107,6 +108,15 @@ class ExportDialog(ProgressDialog):
     def _format_changed(self) -> None:
         path = Path(self.path_edit.text() or "readouts")
         self.path_edit.setText(str(path.with_suffix("." + self.fmt())))
+
+    def _path_typed(self, text: str) -> None:
+        """A file name ending in a format's suffix ("cptpp.ics") chooses that format."""
+        suffix = Path(text.strip()).suffix.lower().lstrip(".")
+        index = self.format_box.findData(_FORMAT_OF_SUFFIX.get(suffix))
+        if index >= 0 and index != self.format_box.currentIndex():
+            self.format_box.blockSignals(True)  # the name stays as typed
+            self.format_box.setCurrentIndex(index)
+            self.format_box.blockSignals(False)
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(),
@@ -176,6 +186,9 @@ class ExportDialog(ProgressDialog):
             exc, Cancelled) else f"The export failed: {exc}")
         self.export_button.setEnabled(True)
         self.finishedExport.emit(exc)
+
+
+_FORMAT_OF_SUFFIX = {suffix: key for key, _label, suffix in FORMAT_CHOICES}
 
 
 def _scope_ids(archive: Archive, scope: str, selected: list[int], query: str) -> list[int]:

@@ -94,7 +94,9 @@ class ProgressPanel(QWidget):
         self.cancelRequested.emit()
 
     def finish(self) -> None:
+        """The work answered: the panel goes (what came of it is said elsewhere)."""
         self.cancel_button.setEnabled(False)
+        self.hide()
 
 
 class ProgressDialog(QDialog):
