@@ -22,8 +22,8 @@ from readout_desk.archive import Archive
 from readout_desk.domain import geography
 from readout_desk.domain.extract.scoring import score
 from readout_desk.ui.editor import ReadoutEditor, open_editors
-from readout_desk.ui.main_window import MainWindow
-from tests.ui.editor.conftest import HOME, close_all_editors, wait
+from tests.ui.editor.conftest import close_all_editors, wait
+from tests.ui.editor.test_enter_lima import _main_window as main_window
 
 EXAMPLES = Path("/work/shared/examples")
 SEED = "japan-peru-foreign-ministers-2023-05-03.txt"
@@ -163,13 +163,7 @@ def compare_with_expected(archive: Archive, readout_id: int) -> None:
     (False, TYPED_IN_FULL), (True, WITH_SUGGESTIONS)], ids=["typed-in-full", "suggestions"])
 def test_the_seed_readout_entered_with_the_keyboard_alone(
         qtbot: QtBot, archive: Archive, helped: bool, expected_presses: int) -> None:
-    window = MainWindow(archive)
-    window.settings.set_home_zone(HOME)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.status_hits.text() != "", timeout=5000)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window = main_window(qtbot, archive)  # home zone Asia/Tokyo, active
     keys = Keyboard(qtbot)
     try:
         keys.press(Qt.Key.Key_N, Mod.ControlModifier)
