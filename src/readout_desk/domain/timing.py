@@ -85,12 +85,19 @@ class NonexistentTimeError(TimingError):
         self.zone = zone
         self.before = before
         self.after = after
-        super().__init__(
+        start = before + dt.timedelta(minutes=1)
+        # A jump of a day or more (Apia, December 2011) names the days as well as the times.
+        days = start.date() != after.date()
+
+        def at(value: dt.datetime) -> str:
+            same = not days and value.date() == wall.date()
+            return format_clock(value) + ("" if same else f" on {format_day(value.date())}")
+
+        super().__init__(_sentence(
             f"{format_clock(wall)} on {format_day(wall.date())} does not exist in {zone}: "
-            f"the clocks went forward from {format_clock(before + dt.timedelta(minutes=1))} "
-            f"to {format_clock(after)}. The nearest valid times are {format_clock(before)} "
-            f"and {format_clock(after)}."
-        )
+            f"the clocks went forward from {at(start)} to {at(after)}; "
+            f"the nearest valid times are {at(before)} and {at(after)}"
+        ))
 
 
 class AmbiguousTimeError(TimingError):
@@ -105,8 +112,8 @@ class AmbiguousTimeError(TimingError):
         self.later = later
         super().__init__(
             f"{format_clock(wall)} on {format_day(wall.date())} occurs twice in {zone}: "
-            f"first at {zone_abbreviation(earlier)} ({format_offset(earlier)}), then at "
-            f"{zone_abbreviation(later)} ({format_offset(later)}). Choose which one is meant."
+            f"first at {offset_label(earlier)}, then at {offset_label(later)}. "
+            f"Choose which one is meant."
         )
 
 
@@ -392,6 +399,18 @@ def format_offset(value: dt.datetime) -> str:
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total), 60)
     return f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+
+
+def offset_label(value: dt.datetime) -> str:
+    """The abbreviation with the offset, "EDT (UTC-4)"; the offset alone when the zone has no
+    abbreviation of its own (Lord Howe: "UTC+11", not "UTC+11 (UTC+11)")."""
+    abbr, offset = zone_abbreviation(value), format_offset(value)
+    return offset if abbr == offset else f"{abbr} ({offset})"
+
+
+def _sentence(text: str) -> str:
+    """``text`` ended with one full stop ("3:00 a.m." already has it)."""
+    return text if text.endswith(".") else text + "."
 
 
 def zone_abbreviation(value: dt.datetime) -> str:

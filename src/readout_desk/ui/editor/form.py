@@ -37,6 +37,7 @@ from readout_desk.ui.editor.host import EditorHost
 from readout_desk.ui.editor.participants import ParticipantsSection
 from readout_desk.ui.editor.photos import PhotosSection
 from readout_desk.ui.editor.points import SummarySection
+from readout_desk.ui.editor.questions import ask_about_duplicate, confirm_warnings
 from readout_desk.ui.editor.saving import find_similar, save_readout
 from readout_desk.ui.editor.sessions import SessionsSection
 from readout_desk.ui.editor.topics import TopicsSection
@@ -259,8 +260,13 @@ class ReadoutEditor(QMainWindow):
         shown = self._built
         if not self._show_problems:
             shown = Built(shown.readout, tuple(i for i in shown.issues if i.kind != "required"))
+        questions = (self.sessions.nearest, self.sessions.ambiguity)
+        hidden = [w for w in questions if w.isHidden()]
         for section in self.sections:
             section.show_issues(shown)
+        for widget in hidden:
+            if not widget.isHidden():  # a question just asked is scrolled into view
+                QTimer.singleShot(0, lambda w=widget: self.form_scroll.ensureWidgetVisible(w))
         self.summary.set_speakers(self.participants.names())
         errors = self._built.errors
         if errors:
@@ -335,7 +341,7 @@ class ReadoutEditor(QMainWindow):
             self.statusBar().showMessage("Not saved: correct the problems listed at the top.")
             self.form_scroll.ensureVisible(0, 0)
             return False
-        if built.warnings and not self._confirm_warnings(built):
+        if built.warnings and not confirm_warnings(self, built):
             return False
         readout = built.readout
         pending = {i: Path(p.source) for i, p in enumerate(self._draft.photos) if p.source}
@@ -377,39 +383,14 @@ class ReadoutEditor(QMainWindow):
             self._focus_before_save.setFocus(Qt.FocusReason.OtherFocusReason)
             self._focus_before_save = None
 
-    def _confirm_warnings(self, built: Built) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Save readout",
-                          "Please confirm before saving:\n\n" +
-                          "\n".join(f"• {w.message}" for w in built.warnings) +
-                          "\n\nThe printed time is kept as printed.",
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("confirmWarnings")
-        keep = box.addButton("Save as printed", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is keep
-
     def _confirm_duplicate(self, other: Readout) -> bool:
-        day = timing.format_date(other.meeting_date) if other.meeting_date else ""
-        name = other.title or other.section or "untitled"
-        box = QMessageBox(QMessageBox.Icon.Question, "Possible duplicate",
-                          f"The archive already has a readout of the same day with the same "
-                          f"people:\n\n{name} ({day})\n\nSave this one as well?",
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("duplicateWarning")
-        save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
-        open_other = box.addButton("Open the other", QMessageBox.ButtonRole.ActionRole)
-        open_other.setObjectName("openOther")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)  # Enter must not make the duplicate
-        box.setEscapeButton(cancel)
-        box.exec()
-        if box.clickedButton() is open_other and other.id is not None:
+        answer = ask_about_duplicate(self, other)
+        if answer == "open" and other.id is not None:
             from readout_desk.ui.editor import open_editor
 
             open_editor(self.host, self.archive, readout_id=other.id,
                         home_zone=self.home_zone)
-        return box.clickedButton() is save
+        return answer == "save"
 
     def _save_done(self, stored: Readout) -> None:
         self._set_saving(False)

@@ -403,8 +403,7 @@ class SessionsSection(QWidget):
             second = timing.resolve(session.start, session.zone, 1)
             for radio, when, word in ((self.fold_first, first, "The first"),
                                       (self.fold_second, second, "The second")):
-                radio.setText(f"{word}: {timing.format_clock(when)} "
-                              f"{timing.zone_abbreviation(when)} ({timing.format_offset(when)})")
+                radio.setText(f"{word}: {timing.format_clock(when)} {timing.offset_label(when)}")
             chosen = self._items[row].fold
             self.fold_first.setChecked(chosen == 0)
             self.fold_second.setChecked(chosen == 1)

@@ -1,0 +1,48 @@
+"""The questions saving may ask: warnings to confirm, and a readout that may be a duplicate.
+
+Enter never makes a duplicate: the duplicate question's default button is Cancel.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from readout_desk.domain import timing
+from readout_desk.domain.draft import Built
+from readout_desk.domain.records import Readout
+
+
+def confirm_warnings(parent: QWidget, built: Built) -> bool:
+    """Ask before saving a readout with warnings; whether to save it as printed."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Save readout",
+                      "Please confirm before saving:\n\n" +
+                      "\n".join(f"• {w.message}" for w in built.warnings) +
+                      "\n\nThe printed time is kept as printed.",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmWarnings")
+    keep = box.addButton("Save as printed", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is keep
+
+
+def ask_about_duplicate(parent: QWidget, other: Readout) -> Literal["save", "open", "cancel"]:
+    """Say the archive has a readout of the same meeting; save anyway, open it, or cancel."""
+    day = timing.format_date(other.meeting_date) if other.meeting_date else ""
+    name = other.title or other.section or "untitled"
+    box = QMessageBox(QMessageBox.Icon.Question, "Possible duplicate",
+                      f"The archive already has a readout of the same day with the same "
+                      f"people:\n\n{name} ({day})\n\nSave this one as well?",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("duplicateWarning")
+    save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
+    open_other = box.addButton("Open the other", QMessageBox.ButtonRole.ActionRole)
+    open_other.setObjectName("openOther")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter must not make the duplicate
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "open" if clicked is open_other else "cancel"
