@@ -132,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
         guard.filesReceived.connect(lambda files: file_open.open_files(window, files))
         window.show()
+        if not settings.has_home_zone():
+            from readout_desk.ui.first_run import ask_home_zone
+
+            ask_home_zone(window)
         if startup_message(opened):
             window.show_problem(startup_message(opened))
         if args.files:

@@ -38,6 +38,11 @@ class Settings:
             return zone
         return timing.system_zone()
 
+    def has_home_zone(self) -> bool:
+        """Whether a home zone was ever chosen (the first start asks for one)."""
+        zone = str(self.qsettings.value("preferences/home_zone", "") or "")
+        return bool(zone) and timing.is_valid_zone(zone)
+
     def set_home_zone(self, zone: str) -> None:
         if not timing.is_valid_zone(zone):
             raise ValueError(f"{zone!r} is not an IANA time zone")
