@@ -4,7 +4,7 @@
 
 - File: Import… (Ctrl+Shift+I), Review Drafts…, Export… (Ctrl+Shift+E), Back Up Now,
   Backups and Restore…
-- Edit: Move to Trash (Delete), Trash… (Ctrl+Shift+T)
+- Edit: Move to Trash (Delete), Undo Move to Trash (Ctrl+Z), Trash… (Ctrl+Shift+T)
 - Tools: Check Archive, Backup Settings…
 
 One module per concern: :mod:`.importing`, :mod:`.exporting`, :mod:`.trash`,
@@ -37,7 +37,12 @@ from readout_desk.ui.transfer.recovery import (
     open_archive_with_recovery,
     startup_message,
 )
-from readout_desk.ui.transfer.trash import TrashDialog, move_to_trash
+from readout_desk.ui.transfer.trash import (
+    TrashDialog,
+    TrashUndo,
+    hint_at_the_trash,
+    move_to_trash,
+)
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
@@ -127,9 +132,13 @@ def install(window: MainWindow) -> None:
     browse_trash = _action(window, "T&rash…", "actionTrash",
                            "Readouts moved to the trash: restore them or delete them for good",
                            _opener(window, TrashDialog), QKeySequence("Ctrl+Shift+T"))
+    undo_trash = TrashUndo(window)
+    window.addAction(undo_trash)
+    window.searchFinished.connect(lambda total: hint_at_the_trash(window, total))
     edit = window.menu("Edit")
     edit.addSeparator()
     edit.addAction(trash_action)
+    edit.addAction(undo_trash)
     edit.addAction(browse_trash)
 
     tools = window.menu("Tools")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -48,11 +49,70 @@ def move_to_trash(window: MainWindow) -> list[int]:
 
     def done(_result: None) -> None:
         window.statusBar().showMessage(
-            f"Moved {_readouts(len(ids))} to the trash (Edit > Trash to restore).", 8000)
+            f"Moved {_readouts(len(ids))} to the trash (Ctrl+Z puts "
+            f"{'it' if len(ids) == 1 else 'them'} back; Edit > Trash lists the trash).", 8000)
+        undo = window.findChild(TrashUndo, "trashUndo")
+        if undo is not None:
+            undo.remember(ids)
         window.refresh()
 
     window.runner.run(lambda: archive.delete_many(ids), done, window.show_problem)
     return ids
+
+
+class TrashUndo(QAction):
+    """Edit ▸ Undo Move to Trash (Ctrl+Z): the last readouts moved there come back."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("&Undo Move to Trash", window)
+        self.window_ = window
+        self.setObjectName("trashUndo")
+        self.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.setToolTip("Put back the readouts last moved to the trash (Ctrl+Z)")
+        self.setEnabled(False)
+        self.triggered.connect(self.undo)
+        self._ids: list[int] = []
+
+    def remember(self, ids: list[int]) -> None:
+        """``ids`` were just moved to the trash."""
+        self._ids = list(ids)
+        self.setEnabled(bool(ids))
+
+    def undo(self) -> None:
+        """Restore the readouts last moved to the trash, and show the first of them."""
+        ids, self._ids = self._ids, []
+        self.setEnabled(False)
+        if not ids:
+            return
+        archive, window = self.window_.archive, self.window_
+
+        def restore() -> None:
+            for readout_id in ids:
+                archive.restore(readout_id)
+
+        def done(_result: None) -> None:
+            window.statusBar().showMessage(f"Put back {_readouts(len(ids))}.", 5000)
+            window.refresh(select_id=ids[0])
+
+        window.runner.run(restore, done, window.show_problem)
+
+
+def hint_at_the_trash(window: MainWindow, total: int) -> None:
+    """A search with no hits says so when readouts in the trash would match it."""
+    query = window.current_query().strip()
+    if total or not query or "in:" in query:
+        return
+    archive = window.archive
+
+    def counted(in_trash: int) -> None:
+        if in_trash and window.current_query().strip() == query:
+            window.search_bar.set_hint(
+                f"{_readouts(in_trash)} in the trash "
+                f"{'matches' if in_trash == 1 else 'match'}: add in:trash to see "
+                f"{'it' if in_trash == 1 else 'them'}, or open Edit > Trash.")
+
+    window.runner.run(lambda: archive.search(f"{query} in:trash", limit=1).total, counted,
+                      lambda _exc: None)
 
 
 class TrashDialog(QDialog):
