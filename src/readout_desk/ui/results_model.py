@@ -47,13 +47,15 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("date", "Date", "date", "Date of the meeting"),
     Column("title", "Title", "title", "Title of the readout"),
+    Column("snippet", "Match", RELEVANCE, "Where the search words were found"),
     Column("relation", "Relation", "section", "Countries involved (the section it is filed under)"),
     Column("place", "Place", "place", "Where the meeting took place"),
     Column("mode", "Mode", "mode", "In person, by telephone or by video"),
     Column("sessions", "Sessions", "sessions", "Number of sessions and their total duration"),
     Column("publisher", "Publisher", "publisher", "Who published the readout"),
 )
-COL_DATE, COL_TITLE, COL_RELATION, COL_PLACE, COL_MODE, COL_SESSIONS, COL_PUBLISHER = range(7)
+(COL_DATE, COL_TITLE, COL_SNIPPET, COL_RELATION, COL_PLACE, COL_MODE, COL_SESSIONS,
+ COL_PUBLISHER) = range(8)
 
 
 def sessions_text(hit: SearchHit) -> str:
@@ -225,6 +227,8 @@ class ResultsModel(QAbstractTableModel):
             return format_date(hit.meeting_date, self.date_format)
         if col == COL_TITLE:
             return hit.title + (" (sample)" if hit.is_sample else "")
+        if col == COL_SNIPPET:
+            return " ".join(_plain_snippet(hit.snippet).split())
         if col == COL_RELATION:
             return hit.section
         if col == COL_PLACE:
@@ -258,10 +262,10 @@ class ResultsModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """QAbstractItemModel.sort: ask for the search again in the archive's SQL order."""
-        if 0 <= column < len(COLUMNS):
+        if 0 <= column < len(COLUMNS) and COLUMNS[column].sort_key != RELEVANCE:
             key = COLUMNS[column].sort_key
             descending = order == Qt.SortOrder.DescendingOrder
-        else:
+        else:  # the match column sorts by relevance, best first
             key, descending = RELEVANCE, True
         if (key, descending) == (self._sort, self._descending):
             return

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from readout_desk.ui.results_model import COLUMNS, ID_ROLE, ResultsModel
+from readout_desk.ui.results_model import COL_SNIPPET, COL_TITLE, COLUMNS, ID_ROLE, ResultsModel
 
 #: Load the next page when the cursor comes this close to the last loaded row.
 PREFETCH_ROWS = 2
@@ -45,14 +45,29 @@ class ResultsView(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         metrics = self.fontMetrics()
-        widths = {"date": metrics.horizontalAdvance("September 30, 2025") + 24,
-                  "title": 340, "relation": 170, "place": 130, "mode": 80,
-                  "sessions": 130, "publisher": 170}
+        # At 1280 pixels the date, title, match and relation fit beside the readout.
+        widths = {"date": metrics.horizontalAdvance("September 30, 2025") + 16,
+                  "title": 190, "snippet": 160, "relation": 110, "place": 100, "mode": 70,
+                  "sessions": 100, "publisher": 150}
         for i, col in enumerate(COLUMNS):
             self.setColumnWidth(i, widths.get(col.key, 120))
         self.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.doubleClicked.connect(self._activate_index)
         model.modelReset.connect(lambda: self.currentIdChanged.emit(None))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """QWidget.resizeEvent: a wider table gives the room to the match (or the title)."""
+        super().resizeEvent(event)
+        self.fill_width()
+
+    def fill_width(self) -> None:
+        """Widen the match column (the title when it is hidden) to leave no empty strip."""
+        header = self.horizontalHeader()
+        extra = self.viewport().width() - header.length()
+        if extra <= 0:
+            return
+        target = COL_SNIPPET if not header.isSectionHidden(COL_SNIPPET) else COL_TITLE
+        header.resizeSection(target, header.sectionSize(target) + extra)
 
     def current_id(self) -> int | None:
         index = self.currentIndex()

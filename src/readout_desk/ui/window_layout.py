@@ -48,6 +48,7 @@ class WindowLayout:
         if not visible and shown == [column]:
             return  # never hide the last column
         header.setSectionHidden(column, not visible)
+        self.main_window.results.fill_width()
         self.save()
 
     def reset(self) -> None:
@@ -59,6 +60,7 @@ class WindowLayout:
             header.moveSection(header.visualIndex(i), i)
         window.splitter.setSizes([220, max(600, window.width() - 220)])
         window.reading_splitter.setSizes([620, 440])
+        window.results.fill_width()
         self.save()
 
     def restore(self) -> None:
