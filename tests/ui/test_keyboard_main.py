@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,3 +134,21 @@ def test_export_takes_the_format_from_the_name_typed(
     assert (tmp_path / "cptpp.ics").read_text().startswith("BEGIN:VCALENDAR")
     assert not dialog.progress.isVisible()  # "Exporting…" goes when it is done
     assert dialog.result_label.text().startswith("Exported")
+
+
+def _highlighted(window: MainWindow) -> list[str]:
+    html = window.detail.toHtml()
+    return re.findall(r"background-color:#fff1a8;\">([^<]+)<", html.replace(" ", ""))
+
+
+def test_highlighting_ignores_accents_and_reads_country_codes(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    window = open_window(demo_archive)
+    _typed(qtbot, window, "echeverria")
+    qtbot.waitUntil(lambda: "Echeverría" in window.detail.toPlainText(), timeout=5000)
+    assert "Echeverría" in _highlighted(window)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_A, Ctrl)
+    qtbot.keyClicks(window.search_field, "country:PE")
+    wait_for_search(qtbot, window)
+    qtbot.waitUntil(lambda: "Peru" in _highlighted(window), timeout=5000)
+    assert all(word == "Peru" for word in _highlighted(window))  # not "Pe" in "People"

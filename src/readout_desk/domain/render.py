@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -184,7 +185,8 @@ def _highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
     """A pattern matching any of ``words`` at the start of a word, ignoring case; a word in
     Japanese script anywhere (Japanese is written without spaces between words)."""
     parts, anywhere = [], []
-    for word in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True):
+    typed = {_unaccented(w.strip())[0] for w in words if w and w.strip()}
+    for word in sorted(typed, key=len, reverse=True):
         if scripts.has_cjk(word):
             anywhere += [re.escape(run) for run in scripts.runs(scripts.fold(word))]
             continue
@@ -197,18 +199,34 @@ def _highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(anywhere + bounded), re.IGNORECASE | re.UNICODE)
 
 
+def _unaccented(text: str) -> tuple[str, list[int]]:
+    """``text`` without accents ("Echeverría" → "Echeverria"), with the index in ``text`` of
+    each character kept, so a match in the plain text marks the accented original."""
+    plain: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        base = char if scripts.has_cjk(char) else "".join(  # kana keep their voicing marks
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)) or char
+        plain.append(base)
+        origin.extend([i] * len(base))
+    return "".join(plain), origin
+
+
 def _text(value: str, pattern: re.Pattern[str] | None) -> str:
-    """Archive text made safe for HTML, with the search words highlighted."""
+    """Archive text made safe for HTML, with the search words highlighted (accents aside,
+    as the search itself ignores them)."""
     if pattern is None:
         return html.escape(value)
+    plain, origin = _unaccented(value)
     out = []
     last = 0
-    for m in pattern.finditer(value):
+    for m in pattern.finditer(plain):
         if m.end() == m.start():
             continue
-        out.append(html.escape(value[last:m.start()]))
-        out.append(f'<span style="{_HIT_STYLE}">{html.escape(m.group(0))}</span>')
-        last = m.end()
+        start, end = origin[m.start()], origin[m.end() - 1] + 1
+        out.append(html.escape(value[last:start]))
+        out.append(f'<span style="{_HIT_STYLE}">{html.escape(value[start:end])}</span>')
+        last = end
     out.append(html.escape(value[last:]))
     return "".join(out)
 

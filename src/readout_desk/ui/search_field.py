@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readout_desk.domain import geography
 from readout_desk.domain.query import parse_query
 
 SEARCH_HELP = (
@@ -188,8 +189,17 @@ class SearchBar(QWidget):
             self.queryChanged.emit()
 
     def highlight_words(self) -> tuple[str, ...]:
-        """The words and phrases of the query, to highlight in the detail pane."""
-        return parse_query(self.query()).words
+        """The words and phrases of the query, to highlight in the detail pane.
+
+        A country asked for by its code (``country:PE``) is highlighted by its name, Peru,
+        not as the letters "Pe" wherever they stand.
+        """
+        words = []
+        for clause in parse_query(self.query()).required:
+            for term in clause:
+                code = geography.find_country(term.text) if term.column == "countries" else None
+                words.append(geography.country_name(code) if code else term.text)
+        return tuple(words)
 
     def set_hint(self, message: str) -> None:
         """Show how the query was read (empty hides the line)."""
