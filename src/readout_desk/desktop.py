@@ -1,6 +1,7 @@
 """Desktop integration on freedesktop systems (Linux, the BSDs).
 
-Installs the desktop entry, the AppStream metainfo and the icons into the user's XDG
+Installs the desktop entry, the AppStream metainfo, the file type of ``*.readout.json``
+(``application/x-readout-desk+json``) and the icons into the user's XDG
 data folder (``$XDG_DATA_HOME``, normally ``~/.local/share``) so that Readout Desk
 appears in the applications menu and a double-click launches the installed
 ``readout-desk``. Nothing here imports Qt; the command line drives it
@@ -25,6 +26,8 @@ ICON_SIZES: tuple[int, ...] = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
 METAINFO_FILE = f"{APP_ID}.metainfo.xml"
+MIME_FILE = f"{APP_ID}.mime.xml"  # shared-mime-info: application/x-readout-desk+json
+MIME_TYPE = "application/x-readout-desk+json"
 ICON_SVG = f"{APP_ID}.svg"
 ICON_PNG = f"{APP_ID}.png"
 
@@ -113,6 +116,7 @@ def _targets(home: Path) -> dict[str, Path]:
     targets = {
         "desktop": home / "applications" / DESKTOP_FILE,
         "metainfo": home / "metainfo" / METAINFO_FILE,
+        "mime": home / "mime" / "packages" / f"{APP_ID}.xml",
         "svg": home / "icons" / "hicolor" / "scalable" / "apps" / ICON_SVG,
     }
     for size in ICON_SIZES:
@@ -163,6 +167,8 @@ def install(launcher: Path | None = None, home: Path | None = None, *,
         written.append(targets["desktop"])
         _write(targets["metainfo"], (source / METAINFO_FILE).read_bytes())
         written.append(targets["metainfo"])
+        _write(targets["mime"], (source / MIME_FILE).read_bytes())
+        written.append(targets["mime"])
         _write(targets["svg"], (icons / ICON_SVG).read_bytes())
         written.append(targets["svg"])
         for size in ICON_SIZES:
@@ -209,6 +215,8 @@ def refresh_caches(home: Path) -> None:
     hicolor = home / "icons" / "hicolor"
     if shutil.which("update-desktop-database") and applications.is_dir():
         commands.append(["update-desktop-database", "-q", str(applications)])
+    if shutil.which("update-mime-database") and (home / "mime" / "packages").is_dir():
+        commands.append(["update-mime-database", str(home / "mime")])
     if shutil.which("gtk-update-icon-cache") and (hicolor / "index.theme").exists():
         commands.append(["gtk-update-icon-cache", "-q", "-t", "-f", str(hicolor)])
     for command in commands:

@@ -78,7 +78,12 @@ def test_install_writes_entry_metainfo_and_every_icon(tmp_path: Path) -> None:
     assert entry["Exec"] == f"{launcher} %f"
     assert entry["TryExec"] == str(launcher)
     assert entry["Icon"] == desktop.APP_ID
-    assert "application/json" in entry["MimeType"].split(";")
+    # Its own type, not every JSON file: *.readout.json, described for shared-mime-info.
+    assert entry["MimeType"].split(";") == [desktop.MIME_TYPE, ""]
+    mime = (home / "mime" / "packages" / f"{desktop.APP_ID}.xml").read_text(encoding="utf-8")
+    assert f'<mime-type type="{desktop.MIME_TYPE}">' in mime
+    assert '<glob pattern="*.readout.json"' in mime
+    assert '<sub-class-of type="application/json"/>' in mime
     for size in desktop.ICON_SIZES:
         png = home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / desktop.ICON_PNG
         header = png.read_bytes()[:24]
