@@ -21,6 +21,23 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 _started_apps: list[QGuiApplication] = []
 
 
+#: How the HTML export opens each readout (``archive.transfer.exporting.readout_html``).
+READOUT_START = '<article class="readout">'
+
+
+def readout_per_page(html: str) -> str:
+    """``html`` with each readout after the first starting on a new page, so no heading is
+    left at the foot of a page with its readout overleaf."""
+    first, *rest = html.split(READOUT_START)
+    if not rest:
+        return html
+    pages = [first, READOUT_START, rest[0]]
+    for part in rest[1:]:
+        # Qt lays out no <article>; the break goes on a block of its own.
+        pages += ['<div style="page-break-before: always"></div>', READOUT_START, part]
+    return "".join(pages)
+
+
 def write_pdf(html: str, out: Path, *, title: str = "Readouts") -> None:
     """Lay ``html`` out on A4 pages and write it to ``out`` (through a temporary file).
 
@@ -37,7 +54,7 @@ def write_pdf(html: str, out: Path, *, title: str = "Readouts") -> None:
                                      QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
     document = QTextDocument()
     document.setDocumentMargin(0)
-    document.setHtml(html)
+    document.setHtml(readout_per_page(html))
     document.print_(writer)
     del writer  # the file is finished when the writer goes
     if not partial.exists() or partial.stat().st_size == 0:
