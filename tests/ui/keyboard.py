@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QRadioButton,
     QTabBar,
     QToolButton,
     QWidget,
@@ -48,8 +49,18 @@ def tab_stops(container: QWidget) -> list[QWidget]:
             continue
         if isinstance(w.parentWidget(), QComboBox) or not w.isVisible():
             continue
+        if isinstance(w, QRadioButton) and not w.isChecked() and _group_has_checked(w):
+            continue  # Tab enters a group of choices at the one chosen; arrows move in it
         stops.append(w)
     return stops
+
+
+def _group_has_checked(radio: QRadioButton) -> bool:
+    group = radio.group()
+    if group is not None:
+        return group.exclusive() and group.checkedButton() is not None
+    siblings = radio.parentWidget().findChildren(QRadioButton) if radio.parentWidget() else []
+    return radio.autoExclusive() and any(s.isChecked() for s in siblings)
 
 
 def rect_in(container: QWidget, w: QWidget) -> QRect:

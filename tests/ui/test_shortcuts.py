@@ -13,7 +13,10 @@ from readout_desk.archive import Archive
 from readout_desk.ui.about import AboutDialog
 from readout_desk.ui.editor import open_editor
 from readout_desk.ui.editor.history import HistoryDialog
+from readout_desk.ui.first_run import HomeZoneDialog
+from readout_desk.ui.help import HelpDialog, shortcuts_text
 from readout_desk.ui.main_window import MainWindow
+from readout_desk.ui.paste import Extraction, PasteDialog
 from readout_desk.ui.preferences import PreferencesDialog
 from readout_desk.ui.relations import RelationsDialog
 from readout_desk.ui.settings import Settings
@@ -49,6 +52,9 @@ def _dialogs(window: MainWindow, archive: Archive) -> list[QWidget]:
         DraftsDialog(window),
         BackupsDialog(window),
         BackupSettingsDialog(window),
+        HomeZoneDialog(window, at=AT),
+        HelpDialog("Keyboard Shortcuts", "shortcutsDialog", shortcuts_text(), window),
+        PasteDialog(window, Extraction(window)),
     ]
 
 

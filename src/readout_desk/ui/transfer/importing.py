@@ -139,6 +139,8 @@ class ImportDialog(ProgressDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.summary_view, 1)
         layout.addWidget(self.buttons)
+        # The list stands under its buttons (it was made first): Tab reads it after them.
+        QWidget.setTabOrder(add_folder, self.file_list)
 
     def set_paths(self, items: Sequence[str | Path]) -> None:
         """Files and folders to import (folders are read for every importable file)."""
