@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import cast
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -16,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QButtonGroup,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -56,10 +58,11 @@ def tab_stops(container: QWidget) -> list[QWidget]:
 
 
 def _group_has_checked(radio: QRadioButton) -> bool:
-    group = radio.group()
+    group: QButtonGroup | None = radio.group()  # None when in no group, whatever the stubs say
     if group is not None:
         return group.exclusive() and group.checkedButton() is not None
-    siblings = radio.parentWidget().findChildren(QRadioButton) if radio.parentWidget() else []
+    parent = radio.parentWidget()
+    siblings = parent.findChildren(QRadioButton) if parent is not None else []
     return radio.autoExclusive() and any(s.isChecked() for s in siblings)
 
 
