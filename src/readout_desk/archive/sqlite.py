@@ -71,9 +71,12 @@ def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
 
 
 def _on_begin(conn: Connection) -> None:
-    # IMMEDIATE would block readers' upgrades; DEFERRED plus busy_timeout is enough
-    # because every write transaction is short.
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock first: a deferred one that has read and
+    # then needs the lock while another connection holds it is refused at once (the busy
+    # timeout does not apply, as waiting could not make its snapshot current). Readers
+    # stay deferred, so they never wait for a writer (WAL).
+    writes = bool(conn.get_execution_options().get(WRITE_OPTION))
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def is_sqlite_url(location: str) -> bool:

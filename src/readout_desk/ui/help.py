@@ -94,6 +94,8 @@ def show_help(window: QWidget, which: str) -> HelpDialog:
         dialog = HelpDialog("Search Syntax", "searchSyntaxDialog", SEARCH_SYNTAX, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()  # the keys go to it at once: arrows scroll, Esc closes
     return dialog
 
 
