@@ -19,6 +19,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ArchiveFullError": ("errors", "ArchiveFullError"),
     "ArchiveLockedError": ("errors", "ArchiveLockedError"),
     "ArchiveReadOnlyError": ("errors", "ArchiveReadOnlyError"),
+    "ConflictError": ("errors", "ConflictError"),
     "NotFoundError": ("errors", "NotFoundError"),
     # the façade and what it returns
     "Archive": ("store", "Archive"),
@@ -108,6 +109,7 @@ __all__ = [
     "CSV_SUFFIXES",
     "CancelFn",
     "Cancelled",
+    "ConflictError",
     "CsvFormatError",
     "Damage",
     "DraftQueue",
@@ -195,6 +197,7 @@ if TYPE_CHECKING:
         ArchiveFullError,
         ArchiveLockedError,
         ArchiveReadOnlyError,
+        ConflictError,
         NotFoundError,
     )
     from readout_desk.archive.mapping import TimingFlag, VersionInfo, name_key

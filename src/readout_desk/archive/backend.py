@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 HIT_COLUMNS = ("id", "meeting_date", "title", "section", "place_city", "place_country",
                "mode", "session_count", "total_minutes", "publisher", "is_sample", "snippet")
 
+#: The execution option that marks a connection whose transaction will write: a backend
+#: takes the write lock when such a transaction begins, so a second writer waits its
+#: turn instead of failing when it first tries to write after reading.
+WRITE_OPTION = "readout_desk_writes"
+
 
 class RenderedQuery(Protocol):
     """A parsed query rendered for one backend; opaque to the search except for these."""

@@ -25,3 +25,17 @@ class ArchiveFullError(ArchiveError):
 
 class NotFoundError(ArchiveError):
     """No readout has that id."""
+
+
+class ConflictError(ArchiveError):
+    """A readout was saved elsewhere after it was read; saving over it was refused."""
+
+    def __init__(self, readout_id: int, read_version: int, current_version: int) -> None:
+        super().__init__(
+            f"Readout {readout_id} was saved elsewhere while it was being edited "
+            f"(version {read_version} was read, the archive now holds version "
+            f"{current_version}), so this change was not saved over it."
+        )
+        self.readout_id = readout_id
+        self.read_version = read_version
+        self.current_version = current_version

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from readout_desk.archive import migrate
-from readout_desk.archive.backend import Backend, backend_for
+from readout_desk.archive.backend import WRITE_OPTION, Backend, backend_for
 from readout_desk.archive.errors import ArchiveError, ArchiveReadOnlyError, NotFoundError
 from readout_desk.archive.mapping import (
     TimingFlag,
@@ -182,6 +182,8 @@ class Archive:
         with self._lock:
             db = self._sessions()
             try:
+                if write:
+                    db.connection(execution_options={WRITE_OPTION: True})
                 yield db
                 if write:
                     db.commit()
@@ -227,12 +229,18 @@ class Archive:
         return self._write(work)
 
     def update(self, readout: Readout) -> Readout:
-        """Replace a readout; its previous state is kept in its history."""
+        """Replace a readout; its previous state is kept in its history.
+
+        ``readout.version`` is the version the caller read: when the archive holds a newer
+        one (saved by another window or process since), nothing is saved and
+        :class:`ConflictError` says both versions.
+        """
         if readout.id is None:
             raise ArchiveError("Only a readout that was saved before can be updated.")
         validation.check(readout)
         now = _now()
-        self._write(lambda db: replace_readout(db, self._backend, readout, now))
+        self._write(lambda db: replace_readout(db, self._backend, readout, now,
+                                               read_version=readout.version))
         return self.get(readout.id)
 
     def delete(self, readout_id: int) -> None:
@@ -411,10 +419,15 @@ class Archive:
 
     def restore_version(self, readout_id: int, version: int) -> Readout:
         """Make an earlier version current again (the current one goes into the history)."""
-        for info in self.history(readout_id):
-            if info.version == version:
-                return self.update(info.readout.with_id(readout_id))
-        raise NotFoundError(f"Readout {readout_id} has no version {version}.")
+        found = [info for info in self.history(readout_id) if info.version == version]
+        if not found:
+            raise NotFoundError(f"Readout {readout_id} has no version {version}.")
+        # Whatever is current now is kept in the history: nothing to conflict with.
+        earlier = found[0].readout.with_id(readout_id)
+        validation.check(earlier)
+        now = _now()
+        self._write(lambda db: replace_readout(db, self._backend, earlier, now))
+        return self.get(readout_id)
 
     # ----- timing checks, saved searches, integrity -----------------------------------
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive.backend import Backend
-from readout_desk.archive.errors import ArchiveError, NotFoundError
+from readout_desk.archive.errors import ArchiveError, ConflictError, NotFoundError
 from readout_desk.archive.mapping import index_fields, match_key, name_key, row_to_record
 from readout_desk.archive.models import (
     ParticipantRow,
@@ -217,12 +217,19 @@ def insert_readouts(
     return ids
 
 
-def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.datetime) -> None:
-    """Rewrite a saved readout in place, its previous state kept as a version."""
+def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.datetime,
+                    *, read_version: int | None = None) -> None:
+    """Rewrite a saved readout in place, its previous state kept as a version.
+
+    ``read_version`` is the version the change was made from: a newer one in the archive
+    refuses the change (:class:`ConflictError`), so no save is lost unseen.
+    """
     readout_id = readout.id
     row = db.get(ReadoutRow, readout_id) if readout_id is not None else None
     if readout_id is None or row is None:
         raise NotFoundError(f"There is no readout {readout_id} in this archive.")
+    if read_version is not None and read_version != row.version:
+        raise ConflictError(readout_id, read_version, row.version)
     previous = row_to_record(row)
     db.add(VersionRow(readout_id=readout_id, version=row.version, saved_at=now,
                       data=jsonformat.readout_to_dict(previous)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.archive import Archive, ArchiveError
+from readout_desk.archive import Archive, ArchiveError, ConflictError
 from readout_desk.domain import geography, timing
 from readout_desk.domain.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.domain.records import Readout
+from readout_desk.ui.editor.conflict import ask_about_conflict
 from readout_desk.ui.editor.fields import SourceSection, WhenWhereSection
 from readout_desk.ui.editor.history import HistoryDialog
 from readout_desk.ui.editor.host import EditorHost
@@ -413,11 +415,26 @@ class ReadoutEditor(QMainWindow):
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         self._close_after_save = False
+        if isinstance(exc, ConflictError):
+            self._save_conflict(exc)
+            return
         if not isinstance(exc, (ArchiveError, OSError, ValueError)):
             log.error("saving failed", exc_info=exc)
         self.last_error = str(exc)
         self.statusBar().showMessage("Not saved.")
         QMessageBox.warning(self, "Not saved", f"The readout was not saved: {exc}")
+
+    def _save_conflict(self, exc: ConflictError) -> None:
+        self.last_error = str(exc)
+        self.statusBar().showMessage("Not saved: the readout was saved elsewhere meanwhile.")
+        choice = ask_about_conflict(self, exc)
+        if choice == "mine":
+            # Saved on top of the version now current, which stays in the history.
+            base = replace(self._draft.base, version=exc.current_version)
+            self._draft = replace(self._draft, base=base)
+            self.save()
+        elif choice == "history":
+            self.show_history()
 
     # ----- history --------------------------------------------------------------------
 
