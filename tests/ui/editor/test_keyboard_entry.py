@@ -30,7 +30,7 @@ SEED = "japan-peru-foreign-ministers-2023-05-03.txt"
 
 #: Key presses for the whole readout: typed in full, and with the form's suggestions.
 TYPED_IN_FULL = 2869
-WITH_SUGGESTIONS = 2795
+WITH_SUGGESTIONS = 2786
 
 Mod = Qt.KeyboardModifier
 
@@ -90,9 +90,15 @@ def enter_seed(keys: Keyboard, editor: ReadoutEditor, qtbot: QtBot, *, helped: b
     """Type the whole seed readout into the new editor that has the focus."""
     points, captions = seed_text()
     assert keys.focus() is editor.when.section
-    for text in ("Japan-Peru Relations", "2023-05-03", "2023-05-03", "", "", "", "Lima",
-                 "Peru", ""):
-        keys.field(text)  # section, dates, (title), (mode), (occasion), city, country, venue
+    keys.field("Japan-Peru Relations")
+    keys.field("2023-05-03")
+    if helped:
+        keys.press(Qt.Key.Key_Return)  # published the day of the meeting
+        keys.tab()
+    else:
+        keys.field("2023-05-03")
+    for text in ("", "", "", "Lima", "Peru", ""):
+        keys.field(text)  # (title), (mode), (occasion), city, country, (venue)
     wait(qtbot, lambda: editor.draft().place_zone == "America/Lima")  # from the city
     keys.tab()  # the zone, as suggested
     keys.type("Japan, Peru")

@@ -39,7 +39,9 @@ class WhenWhereSection(QWidget):
         self.meeting_date = TextLine("meeting_date", "meetingDateField", "Meeting date",
                                      "e.g. 2023-05-03 or May 3, 2023", self)
         self.published_date = TextLine("published_date", "publishedDateField",
-                                       "Published date", "when the readout was published", self)
+                                       "Published date",
+                                       "Enter: the meeting date (or type another)", self)
+        self.published_date.returnPressed.connect(self._published_as_met)
         self.title = TextLine("title", "titleField", "Title",
                               "e.g. Japan-Peru Foreign Ministers' Meeting", self)
         self.mode = Choice("mode", "modeField", "How the meeting was held",
@@ -100,6 +102,13 @@ class WhenWhereSection(QWidget):
         for widget in (self.city, self.country):
             widget.edited.connect(self.edited)
             widget.edited.connect(lambda _k: self.placeChanged.emit())
+
+    def _published_as_met(self) -> None:
+        """Enter in an empty published date takes the meeting date (readouts mostly are
+        published the day of the meeting)."""
+        if not self.published_date.text().strip() and self.meeting_date.text().strip():
+            self.published_date.setText(self.meeting_date.text().strip())
+            self.edited.emit("published_date")
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's fields."""
