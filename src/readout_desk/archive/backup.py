@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from readout_desk.archive.attachments import ignore_links
 from readout_desk.archive.backend import backend_for
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
@@ -185,7 +186,7 @@ def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = M
                 f"({problems[0]}); check the archive with Tools > Check archive.")
         attachments = archive.attachments_dir
         if attachments is not None and attachments.is_dir():
-            shutil.copytree(attachments, partial / ATTACHMENTS)
+            shutil.copytree(attachments, partial / ATTACHMENTS, ignore=ignore_links)
         try:
             readouts, in_trash = _stats(database)
         except ArchiveError:
@@ -338,7 +339,7 @@ def replace_attachments(target: Path | None, backup: BackupInfo) -> None:
     staging = target.with_name(f".{target.name}.restoring")
     shutil.rmtree(staging, ignore_errors=True)
     if source is not None and source.is_dir():
-        shutil.copytree(source, staging)
+        shutil.copytree(source, staging, ignore=ignore_links)
     else:
         staging.mkdir(parents=True)
     old = target.with_name(f".{target.name}.replaced")

@@ -20,6 +20,22 @@ def _known_country(code: str) -> bool:
     return pycountry.countries.get(alpha_2=code.upper()) is not None
 
 
+def photo_file_problem(name: str) -> str | None:
+    """Why a photo's stored file name is unsafe, or ``None``.
+
+    A name is a path relative to the archive's attachment folder, with "/" between
+    folders: nothing absolute, no drive, no backslash, no "." or ".." step, no NUL.
+    """
+    if not name:
+        return None
+    parts = name.split("/")
+    if ("\\" in name or "\x00" in name or name.startswith("/") or ":" in parts[0]
+            or any(part in ("", ".", "..") for part in parts)):
+        return (f"The photo file name {name!r} is not a plain name inside the archive's "
+                "photo folder.")
+    return None
+
+
 def problems(readout: Readout) -> list[str]:
     """Every reason the readout cannot be saved as it stands, each one sentence."""
     found: list[str] = []
@@ -48,6 +64,10 @@ def problems(readout: Readout) -> list[str]:
     for i, point in enumerate(readout.points, start=1):
         if not point.text.strip():
             found.append(f"Summary point {i} is empty.")
+    for i, photo in enumerate(readout.photos, start=1):
+        unsafe = photo_file_problem(photo.file)
+        if unsafe:
+            found.append(f"Photo {i}: {unsafe}")
     return found
 
 

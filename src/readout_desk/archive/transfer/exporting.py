@@ -13,13 +13,13 @@ import datetime as dt
 import html
 import json
 import re
-import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from readout_desk import __version__
+from readout_desk.archive import attachments
 from readout_desk.archive.store import Archive
 from readout_desk.archive.transfer import csvio, ics
 from readout_desk.archive.transfer.common import (
@@ -207,18 +207,22 @@ def _copy_attachments(archive: Archive, ids_readouts: list[Readout], out: Path) 
     target = out.with_name(out.stem + "-attachments")
     copied = 0
     missing = []
+    refused = 0
     for name in files:
-        src = source / name
-        if src.is_file():
-            dest = target / name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest)
+        src, dest = attachments.inside(source, name), attachments.inside(target, name)
+        if src is None or dest is None:
+            refused += 1  # a name that leaves its folder: neither read nor written
+        elif attachments.is_regular_file(src):
+            attachments.copy_file(src, dest)
             copied += 1
         else:
             missing.append(name)
     notes = [f"Copied {copied} photo file{'s' if copied != 1 else ''} to {target}."]
     if missing:
         notes.append(f"{len(missing)} photo file(s) were missing from the archive folder.")
+    if refused:
+        notes.append(f"{refused} photo file name(s) pointed outside the archive's photo "
+                     "folder and were not copied.")
     return notes
 
 

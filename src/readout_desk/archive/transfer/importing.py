@@ -17,11 +17,11 @@ import datetime as dt
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from readout_desk.archive import attachments
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
 from readout_desk.archive.transfer import csvio
@@ -325,22 +325,21 @@ def _bring_attachments(archive: Archive, source: Path, readouts: list[Readout]
     for r in readouts:
         photos = []
         for ph in r.photos:
-            src = folder / ph.file if ph.file else None
-            if src is None or not src.is_file() or ".." in Path(ph.file).parts:
+            src = attachments.inside(folder, ph.file) if ph.file else None
+            dest = attachments.inside(target, ph.file) if ph.file else None
+            if src is None or dest is None or not attachments.is_regular_file(src):
                 photos.append(ph)
                 continue
-            dest = target / ph.file
             name = ph.file
             if dest.exists() and _file_digest(dest) != _file_digest(src):
                 stem, suffix = Path(ph.file).stem, Path(ph.file).suffix
                 n = 2
                 while dest.exists():
-                    name = str(Path(ph.file).with_name(f"{stem}-{n}{suffix}"))
+                    name = Path(ph.file).with_name(f"{stem}-{n}{suffix}").as_posix()
                     dest = target / name
                     n += 1
             if not dest.exists():
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, dest)
+                attachments.copy_file(src, dest)
                 copied.append(dest)
             photos.append(Photo(ph.caption, name))
         result.append(replace(r, photos=tuple(photos)))

@@ -1,0 +1,58 @@
+"""Photo files on disk: every name resolved inside its folder, no symbolic link followed.
+
+A photo's stored file name comes from the editor, an import or a restored backup, and
+is used to read a file (copying out) and to write one (copying in). The domain's rule
+(:func:`readout_desk.domain.validation.photo_file_problem`) refuses a name that could
+leave its folder on the way in; :func:`inside` holds the same line on the way out, for
+names stored before the rule or written by another program.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from readout_desk.domain.validation import photo_file_problem
+
+
+def inside(folder: Path, name: str) -> Path | None:
+    """``folder / name`` when that names a regular file inside ``folder`` reached through
+    no symbolic link (or nothing yet); ``None`` for a name that leaves the folder."""
+    if photo_file_problem(name) is not None:
+        return None
+    path = folder.joinpath(*name.split("/"))
+    # Each step below the folder must be a real folder or file, never a link.
+    step = folder
+    for part in name.split("/"):
+        step = step / part
+        if step.is_symlink():
+            return None
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return None
+    return path
+
+
+def is_regular_file(path: Path) -> bool:
+    """A regular file that is not a symbolic link."""
+    return path.is_file() and not path.is_symlink()
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy a regular file's bytes and times, refusing a link at either end."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(source, flags)
+    with os.fdopen(fd, "rb") as src:
+        if target.is_symlink():
+            target.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+    shutil.copystat(source, target, follow_symlinks=False)
+
+
+def ignore_links(folder: str, names: list[str]) -> set[str]:
+    """For :func:`shutil.copytree`: leave symbolic links out of a copied folder."""
+    return {n for n in names if os.path.islink(os.path.join(folder, n))}
