@@ -131,6 +131,9 @@ def _is_honorific(tokens: list[Token], i: int) -> bool:
     return word in _HONORIFICS
 
 
+#: The most words of honorifics kept before one name.
+_MAX_HONORIFIC_WORDS = 6
+
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
                         "der", "den", "ter", "bin", "binti", "al", "el", "la", "le", "du",
                         "ibn", "y"})
@@ -431,8 +434,10 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
             j += 1
         name_tokens = tokens[i:j]
         # Honorifics right before the name ("H.E. Ms.", "Senator the Hon").
+        # At most a few words ("His Excellency the Right Honourable"): a run of
+        # honorifics is not walked back to its start for each name in it.
         h = i
-        while h > 0 and _is_honorific(tokens, h - 1):
+        while h > 0 and i - h < _MAX_HONORIFIC_WORDS and _is_honorific(tokens, h - 1):
             h -= 1
         honorific_tokens = tokens[h:i]
         post = j
