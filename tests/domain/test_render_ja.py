@@ -124,3 +124,14 @@ def test_the_printed_name_travels_through_the_format_and_is_searched() -> None:
         assert saved.participants[0].printed_name == "林芳正"
         assert archive.search_ids("ヘルバシ") == [saved.id]
         assert archive.search_ids("Gervasi") == [saved.id]
+
+
+def test_the_editor_keeps_a_japanese_readouts_language_and_printed_names() -> None:
+    from readout_desk.domain import draft
+
+    edited = draft.build(draft.draft_of(lima())).readout
+    assert edited.language == "ja"
+    assert [p.printed_name for p in edited.participants] == ["林芳正", "ジャンカルロ・ヘルバシ", ""]
+    new = draft.build(draft.ReadoutDraft(title="日・ペルー外相会談", meeting_date="2023-05-03",
+                                         lead="林外務大臣は会談を行いました。")).readout
+    assert new.language == ""  # decided by its text when saved (tests/domain/test_scripts.py)

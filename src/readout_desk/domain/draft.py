@@ -66,6 +66,7 @@ class ParticipantDraft:
     organisation: str = ""
     side: str = ""
     person_id: int | None = None  # set when an existing person was chosen
+    printed_name: str = ""  # the name as a readout in another script prints it, kept
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,9 @@ class ReadoutDraft:
     publisher: str = ""
     source_url: str = ""
     notes: str = ""
-    base: Readout = field(default_factory=Readout)  # id, timestamps and fields not on the form
+    # The id, timestamps and fields not on the form; a new readout's language is left to
+    # be decided by its text when it is saved.
+    base: Readout = field(default_factory=lambda: Readout(language=""))
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ def draft_of(readout: Readout) -> ReadoutDraft:
                 office=p.office,
                 country=geography.country_name(p.country) if p.country else "",
                 organisation=p.organisation, side=p.side, person_id=p.person.id,
+                printed_name=p.printed_name,
             )
             for p in readout.participants
         ),
@@ -347,7 +351,7 @@ def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> Participan
     order = NameOrder.FAMILY_FIRST if p.family_first else NameOrder.GIVEN_FIRST
     person = Person(p.family_name.strip(), p.given_name.strip(), order, p.person_id)
     return Participant(person, p.honorific.strip(), p.office.strip(), country,
-                       p.organisation.strip(), p.side.strip())
+                       p.organisation.strip(), p.side.strip(), p.printed_name.strip())
 
 
 def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
