@@ -61,10 +61,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
+    words, excluded = readouts.minus_words(list(sys.argv[1:] if argv is None else argv))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:
         return int(exc.code or 0)
+    if excluded:
+        args.query = [*args.query, *excluded]
     ctx = Context(args, out, err)
     try:
         handler: Handler = args.handler

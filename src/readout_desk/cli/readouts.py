@@ -42,6 +42,27 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def minus_words(argv: list[str]) -> tuple[list[str], list[str]]:
+    """``argv`` without the excluded words of a search (``-ukraine``), and those words.
+
+    The query syntax excludes a word with a leading minus, which the argument parser
+    would otherwise take for an unknown option.
+    """
+    if "search" not in argv:
+        return argv, []
+    start = argv.index("search") + 1
+    kept, excluded = argv[:start], []
+    takes_value = False
+    for word in argv[start:]:
+        if not takes_value and len(word) > 1 and word[0] == "-" and word[1] != "-" \
+                and word != "-h":
+            excluded.append(word)
+        else:
+            kept.append(word)
+        takes_value = word in ("--limit", "--sort")
+    return kept, excluded
+
+
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from readout_desk.archive import HIGHLIGHT_END, HIGHLIGHT_START
 

@@ -45,6 +45,31 @@ OTHER_FIELDS = frozenset({"mode", "year", "from", "to", "in"})
 
 _WORD = re.compile(r"\w", re.UNICODE)
 
+#: The most characters of a query read; the rest is left out, with a note.
+MAX_QUERY_CHARS = 1000
+#: The most words, phrases and prefixes one query may search for (an OR counts each
+#: side); later ones are left out, with a note. Each term costs a pass over the index,
+#: so this bounds the work a query can ask for.
+MAX_TERMS = 32
+
+#: Control characters other than white space: never in a word, and not to be sent on.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Lone surrogates: a terminal's undecodable bytes (\udc80-\udcff) or broken text.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(text: str, notes: list[str]) -> str:
+    """``text`` without what no index holds: control characters become spaces, a byte a
+    terminal could not decode is read as Latin-1 (the usual reason), other lone
+    surrogates are left out, and the text is cut at :data:`MAX_QUERY_CHARS`."""
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notes.append(f"Only the first {MAX_QUERY_CHARS} characters of the query are searched.")
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(lambda m: chr(ord(m.group()) - 0xDC00)
+                              if "\udc80" <= m.group() <= "\udcff" else "", text)
+    return _CONTROL.sub(" ", text)
+
 
 @dataclass(frozen=True)
 class Term:
@@ -123,7 +148,7 @@ def parse_query(text: str) -> ParsedQuery:
     pos = 0
     # Folded as the index is: full-width letters, digits, quotes, colons and spaces (as
     # a Japanese input method types them) and half-width katakana become the usual ones.
-    text = fold(text).replace("\u201c", '"').replace("\u201d", '"')
+    text = fold(_clean(text, reader.notes)).replace("\u201c", '"').replace("\u201d", '"')
     if text.count('"') % 2:
         reader.notes.append("A quote was not closed; the phrase runs to the end of the query.")
     while pos < len(text):
@@ -151,6 +176,7 @@ class _QueryReader:
         self.date_to: dt.date | None = None
         self.include_trash = self.only_trash = False
         self.pending_or = self.pending_not = False
+        self.terms = 0
 
     def token(self, m: re.Match[str]) -> None:
         neg = bool(m.group("neg"))
@@ -246,6 +272,15 @@ class _QueryReader:
             self.pending_or = False
             return
         term = Term(body, phrase=is_phrase, prefix=prefix, column=column)
+        if term in self.excluded or [term] in self.clauses:
+            self.pending_not = self.pending_or = False
+            return  # asked already
+        if self.terms == MAX_TERMS:
+            self.notes.append(f"Only the first {MAX_TERMS} words of the query are searched.")
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            self.pending_not = self.pending_or = False
+            return
         if neg or self.pending_not:
             self.excluded.append(term)
             self.pending_not = self.pending_or = False
