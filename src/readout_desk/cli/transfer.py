@@ -107,7 +107,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print(f"Exported {count} readout{'s' if count != 1 else ''} to {out}.")
         return EXIT_OK
     result = export_readouts(ctx.archive(), ids, args.format, out, home_zone=ctx.home_zone,
-                             title=title)
+                             title=title, csv_formulas=args.csv_formulas)
     where = " and ".join(str(p) for p in result.paths)
     ctx.print(f"Exported {result.readouts} readout{'s' if result.readouts != 1 else ''} "
               f"to {where}.")
@@ -282,6 +282,9 @@ def register(commands: Commands) -> None:
     p.add_argument("--query", metavar="Q", help="export the hits of this search")
     p.add_argument("--ids", metavar="ID,ID", help="export these readouts")
     p.add_argument("--out", required=True, metavar="PATH", help="the file to write")
+    p.add_argument("--csv-formulas", action="store_true",
+                   help="write CSV cells starting with = + - @ as they are (by default they "
+                        "get a leading apostrophe, so a spreadsheet shows them as text)")
     p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser("backup", help="back up the archive and its photo files now")

@@ -214,7 +214,7 @@ def readout_from_row(row: Mapping[str, str], mapping: Mapping[str, str], where: 
 
     def get(name: str) -> str:
         column = mapping.get(name)
-        return (row.get(column) or "").strip() if column else ""
+        return _unneutralised(row.get(column) or "").strip() if column else ""
 
     meeting_date = _date(get("meeting_date"), f"{where}: meeting date")
     mode_text = get("mode")
@@ -297,6 +297,24 @@ def _instant(value: dt.datetime | None) -> str:
 
 def _wall_text(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+#: What a spreadsheet takes for the start of a formula in a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def neutralised(row: Mapping[str, str]) -> dict[str, str]:
+    """``row`` with every cell a spreadsheet would run as a formula made text: a leading
+    apostrophe, which spreadsheets hide and CSV import takes off again. Plain numbers
+    ("-5") stay as they are."""
+    return {k: "'" + v if v.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(v)
+            else v for k, v in row.items()}
+
+
+def _unneutralised(cell: str) -> str:
+    """A cell as it was before :func:`neutralised`."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def readout_row(r: Readout) -> dict[str, str]:

@@ -67,7 +67,7 @@ def iter_readouts(archive: Archive, ids: Sequence[int], progress: ProgressFn,
 
 # ----- Markdown --------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
 
 
 def md_escape(text: str) -> str:
@@ -237,8 +237,12 @@ def export_readouts(
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
     now: dt.datetime | None = None,
+    csv_formulas: bool = False,
 ) -> ExportResult:
     """Write the readouts ``ids`` (in that order) to ``out`` in format ``fmt``.
+
+    In CSV, a cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``
+    first) is written with a leading apostrophe unless ``csv_formulas`` is set.
 
     Raises :class:`Cancelled` when ``cancelled()`` turns true (nothing is left behind).
     """
@@ -270,9 +274,10 @@ def export_readouts(
             w2 = csv.DictWriter(per_session, fieldnames=csvio.SESSION_COLUMNS)
             w1.writeheader()
             w2.writeheader()
+            cells = (lambda row: row) if csv_formulas else csvio.neutralised
             for r in iter_readouts(archive, ids, progress, cancelled):
-                w1.writerow(csvio.readout_row(r))
-                w2.writerows(csvio.session_rows(r))
+                w1.writerow(cells(csvio.readout_row(r)))
+                w2.writerows(cells(row) for row in csvio.session_rows(r))
                 count += 1
         return ExportResult((out, sessions_out), count)
     if fmt in ("md", "markdown"):
