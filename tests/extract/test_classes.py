@@ -324,3 +324,21 @@ def test_durations_and_times_stay_as_printed() -> None:
     assert draft.as_printed("sessions[1].duration") == "an hour and a half"
     assert draft.as_printed("sessions[0].start") == "10:00 a.m."
     assert draft.as_printed("sessions[5].duration") == ""
+
+
+def test_a_zone_abbreviation_that_means_the_places_own_time() -> None:
+    from readout_desk.domain import timing
+
+    assert timing.same_offset_on("Asia/Bangkok", "Asia/Ho_Chi_Minh", dt.date(2025, 1, 1))
+    assert not timing.same_offset_on("Europe/London", "Europe/Paris", dt.date(2025, 7, 1))
+    assert not timing.same_offset_on("Nowhere/Town", "UTC", dt.date(2025, 1, 1))
+    text = ("Japan-Viet Nam Foreign Ministers' Meeting\n\nMarch 3, 2025\n\nOn March 3, "
+            "commencing at 10:00 a.m. (ICT; 12:00 noon JST) for about 40 minutes, Mr. SUZUKI "
+            "Jiro, Minister for Foreign Affairs, who is visiting Hanoi, Viet Nam, held a "
+            "meeting with H.E. Mr. Pham Van Hung, Minister of Foreign Affairs of Viet Nam.\n")
+    draft = extract(text)
+    assert draft.readout.sessions[0].zone == "Asia/Ho_Chi_Minh"
+    assert [c.ok for c in draft.checks] == [True]
+    wita = extract(text.replace("(ICT; 12:00 noon JST)", "(WITA; 11:00 a.m. JST)")
+                   .replace("Hanoi, Viet Nam", "Makassar, Indonesia"))
+    assert wita.readout.sessions[0].zone == "Asia/Makassar" and wita.flagged == ()

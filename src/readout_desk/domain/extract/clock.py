@@ -183,6 +183,13 @@ ABBREVIATIONS: dict[str, str] = {
     "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide",
     "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland",
     "NZDT": "Pacific/Auckland", "UTC": "UTC", "BRT": "America/Sao_Paulo",
+    "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura", "EAT": "Africa/Nairobi",
+    "CAT": "Africa/Maputo", "WAT": "Africa/Lagos", "SAST": "Africa/Johannesburg",
+    "IRST": "Asia/Tehran", "IRDT": "Asia/Tehran", "TRT": "Europe/Istanbul",
+    "ART": "America/Argentina/Buenos_Aires", "PET": "America/Lima", "COT": "America/Bogota",
+    "CLT": "America/Santiago", "CLST": "America/Santiago", "HST": "Pacific/Honolulu",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "MMT": "Asia/Yangon",
+    "NPT": "Asia/Kathmandu",
 }
 _ABBR = r"(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")"
 # A label: "local time", "Japan time", "Tokyo time", "France time", "JST", "Japan Standard Time".

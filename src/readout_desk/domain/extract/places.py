@@ -220,6 +220,7 @@ _LONG_NAMES = {
 _CENTRAL_EUROPE = ("CET", "CEST")
 
 
+
 def zone_for_label(label: str, place_zone: str | None, when: dt.date | None) -> str | None:
     """The IANA zone a printed label names: "local time" -> the place's zone, "Japan time"
     -> Asia/Tokyo, "France time" -> Europe/Paris, "JST", "Paris time", "CEST"."""
@@ -233,7 +234,10 @@ def zone_for_label(label: str, place_zone: str | None, when: dt.date | None) -> 
         used = timing.abbreviation_on(place_zone, when) if place_zone and when else None
         if used == text or (text in _CENTRAL_EUROPE and used in _CENTRAL_EUROPE):
             return place_zone
-        return clock.ABBREVIATIONS[text]
+        named = clock.ABBREVIATIONS[text]
+        if place_zone and when and timing.same_offset_on(named, place_zone, when):
+            return place_zone  # "ICT" in Hanoi: the rules print "+07" there, the same time
+        return named
     name = re.sub(r"\s+(?:standard\s+)?time$", "", text, flags=re.IGNORECASE).strip()
     if not name:
         return None
