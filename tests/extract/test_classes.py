@@ -327,11 +327,11 @@ def test_durations_and_times_stay_as_printed() -> None:
 
 
 def test_a_zone_abbreviation_that_means_the_places_own_time() -> None:
-    from readout_desk.domain import timing
+    from readout_desk.domain.extract.places import same_offset
 
-    assert timing.same_offset_on("Asia/Bangkok", "Asia/Ho_Chi_Minh", dt.date(2025, 1, 1))
-    assert not timing.same_offset_on("Europe/London", "Europe/Paris", dt.date(2025, 7, 1))
-    assert not timing.same_offset_on("Nowhere/Town", "UTC", dt.date(2025, 1, 1))
+    assert same_offset("Asia/Bangkok", "Asia/Ho_Chi_Minh", dt.date(2025, 1, 1))
+    assert not same_offset("Europe/London", "Europe/Paris", dt.date(2025, 7, 1))
+    assert not same_offset("Nowhere/Town", "UTC", dt.date(2025, 1, 1))
     text = ("Japan-Viet Nam Foreign Ministers' Meeting\n\nMarch 3, 2025\n\nOn March 3, "
             "commencing at 10:00 a.m. (ICT; 12:00 noon JST) for about 40 minutes, Mr. SUZUKI "
             "Jiro, Minister for Foreign Affairs, who is visiting Hanoi, Viet Nam, held a "

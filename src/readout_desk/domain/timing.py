@@ -263,18 +263,6 @@ def abbreviation_on(zone_name: str, day: dt.date) -> str | None:
     return zone_abbreviation(noon)
 
 
-def same_offset_on(zone_name: str, other_name: str, day: dt.date) -> bool:
-    """Whether two zones keep the same offset from UTC at noon on ``day`` ("ICT" names
-    Asia/Bangkok; in Hanoi, on Asia/Ho_Chi_Minh, it is the same time); ``False`` when
-    either zone is unknown."""
-    wall = dt.datetime(day.year, day.month, day.day, 12)
-    try:
-        return resolve(wall, zone_name, 0).utcoffset() == \
-            resolve(wall, other_name, 0).utcoffset()
-    except TimingError:
-        return False
-
-
 def session_start(session: MeetingSession) -> dt.datetime | None:
     """The session's start as an aware datetime in its zone, or ``None`` if not placeable."""
     if session.start is None or not session.zone:

@@ -220,6 +220,18 @@ _LONG_NAMES = {
 _CENTRAL_EUROPE = ("CET", "CEST")
 
 
+def same_offset(zone: str, other: str, day: dt.date) -> bool:
+    """Whether two zones keep the same offset from UTC at noon on ``day`` ("ICT" names
+    Asia/Bangkok; in Hanoi, on Asia/Ho_Chi_Minh, it is the same time); ``False`` when
+    either zone is unknown."""
+    wall = dt.datetime.combine(day, dt.time(12))
+    try:
+        return timing.resolve(wall, zone, 0).utcoffset() == \
+            timing.resolve(wall, other, 0).utcoffset()
+    except timing.TimingError:
+        return False
+
+
 
 def zone_for_label(label: str, place_zone: str | None, when: dt.date | None) -> str | None:
     """The IANA zone a printed label names: "local time" -> the place's zone, "Japan time"
@@ -235,7 +247,7 @@ def zone_for_label(label: str, place_zone: str | None, when: dt.date | None) -> 
         if used == text or (text in _CENTRAL_EUROPE and used in _CENTRAL_EUROPE):
             return place_zone
         named = clock.ABBREVIATIONS[text]
-        if place_zone and when and timing.same_offset_on(named, place_zone, when):
+        if place_zone and when and same_offset(named, place_zone, when):
             return place_zone  # "ICT" in Hanoi: the rules print "+07" there, the same time
         return named
     name = re.sub(r"\s+(?:standard\s+)?time$", "", text, flags=re.IGNORECASE).strip()
