@@ -68,7 +68,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print(f"The drafts are kept in {queue.folder} until they are reviewed.")
     if summary.stopped:
         return EXIT_FAILURE
-    return EXIT_FAILURE if summary.failed and not summary.imported_ids else EXIT_OK
+    # A file that could not be imported is a failure, even when others went in.
+    return EXIT_FAILURE if summary.failed else EXIT_OK
 
 
 def _export_ids(args: argparse.Namespace, ctx: Context) -> list[int]:

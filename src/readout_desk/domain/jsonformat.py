@@ -184,6 +184,10 @@ def _unknown_field(where: str, key: str, known: frozenset[str]) -> FormatError:
                        f"version {FORMAT_VERSION}{hint}")
 
 
+#: The largest whole number a field takes (what a database integer holds).
+MAX_WHOLE_NUMBER = 2**63 - 1
+
+
 def _whole_number(value: Any) -> int | None:
     """``value`` as an int when it is a JSON whole number (``15`` or ``15.0``), else None."""
     if isinstance(value, bool):
@@ -235,6 +239,8 @@ class _Reader:
             raise FormatError(f"{self.where}.{key} should be a whole number")
         if minimum is not None and number < minimum:
             raise FormatError(f"{self.where}.{key} should be {minimum} or more")
+        if abs(number) > MAX_WHOLE_NUMBER:
+            raise FormatError(f"{self.where}.{key} is too large ({MAX_WHOLE_NUMBER} at most)")
         return number
 
     def boolean(self, key: str) -> bool:

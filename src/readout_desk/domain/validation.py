@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Iterator
+
 import pycountry
 
 from readout_desk.domain import timing
-from readout_desk.domain.records import Readout
+from readout_desk.domain.records import MeetingSession, Readout
 
 
 class InvalidReadoutError(ValueError):
@@ -36,6 +40,43 @@ def photo_file_problem(name: str) -> str | None:
     return None
 
 
+#: Characters no stored text may hold: NUL (ends a string for many programs) and lone
+#: surrogates (not text at all; no file or database can encode them).
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _texts(value: object, where: str) -> Iterator[tuple[str, str]]:
+    """Every text inside a record, with the field it is in ("participants[1].office")."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value, start=1):
+            yield from _texts(item, f"{where}[{i}]")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name), f"{where}.{f.name}" if where else f.name)
+
+
+def _unstorable(readout: Readout) -> list[str]:
+    """Text that cannot be stored, and numbers too large to store."""
+    found = [f"The {where} holds a character that is not text (NUL or a lone surrogate)."
+             for where, text in _texts(readout, "") if _UNSTORABLE.search(text)]
+    if abs(readout.version) > 2**63 - 1 or any(abs(p.level) > 2**63 - 1
+                                               for p in readout.points):
+        found.append("A version or point level is too large to store.")
+    return found
+
+
+def _session_problems(session: MeetingSession) -> list[str]:
+    try:
+        found = timing.validate_session(session)
+        timing.session_start_utc(session)
+        timing.check_printed(session)
+    except (OverflowError, ValueError):
+        return ["the time is too near the end of the calendar to be placed in time."]
+    return found
+
+
 def problems(readout: Readout) -> list[str]:
     """Every reason the readout cannot be saved as it stands, each one sentence."""
     found: list[str] = []
@@ -59,11 +100,12 @@ def problems(readout: Readout) -> list[str]:
         if p.country and not _known_country(p.country):
             found.append(f"Participant {i}'s country {p.country!r} is not an ISO 3166 code.")
     for i, s in enumerate(readout.sessions, start=1):
-        for problem in timing.validate_session(s):
+        for problem in _session_problems(s):
             found.append(f"Session {i} ({s.kind}): {problem}")
     for i, point in enumerate(readout.points, start=1):
         if not point.text.strip():
             found.append(f"Summary point {i} is empty.")
+    found.extend(_unstorable(readout))
     for i, photo in enumerate(readout.photos, start=1):
         unsafe = photo_file_problem(photo.file)
         if unsafe:

@@ -120,6 +120,10 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+#: The longest cell read (the whole text of a long readout fits many times over).
+MAX_CELL_CHARS = 64 * 1024 * 1024
+
+
 def read_table(text: str) -> tuple[list[str], list[dict[str, str]]]:
     """The header row and the rows of a CSV text (comma, semicolon or tab separated)."""
     text = text.lstrip("\ufeff")
@@ -127,6 +131,8 @@ def read_table(text: str) -> tuple[list[str], list[dict[str, str]]]:
     # fields that span lines.
     header_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=header_line.count)
+    # A long body of text is one cell: the csv module's own limit (128 KB) is too small.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS))
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers = [h for h in (reader.fieldnames or []) if h is not None]
     if not headers:
@@ -141,11 +147,18 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;\n]", value) if part.strip()]
 
 
+#: A date, perhaps with the time of day a spreadsheet adds ("2023-05-03 00:00:00").
+_DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                        r"(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
 def _date(value: str, where: str) -> dt.date | None:
     value = value.strip()
     if not value:
         return None
     try:
+        if not _DATE_CELL.fullmatch(value):
+            raise ValueError(value)
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         raise CsvFormatError(f"{where} {value!r} is not a date like 2023-05-03") from None

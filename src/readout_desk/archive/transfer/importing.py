@@ -13,6 +13,7 @@ accents.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -143,6 +144,18 @@ class _FileProblem(Exception):
     """A file that cannot be imported; the message says why in one sentence."""
 
 
+def _utf16(raw: bytes) -> str | None:
+    """The UTF-16 codec a file is written in (by its byte order mark, or by the zero
+    bytes that Latin letters have in UTF-16), or ``None`` for other text."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = raw[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
@@ -156,6 +169,12 @@ def _read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
+    wide = _utf16(raw)
+    if wide:
+        try:
+            return raw.decode(wide)
+        except UnicodeDecodeError:
+            raise _FileProblem(f"the file looks like {wide.upper()} text but is not.") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -172,6 +191,10 @@ def read_json(path: Path) -> list[Readout]:
     except json.JSONDecodeError as exc:
         raise _FileProblem(f"not valid JSON (line {exc.lineno}, column {exc.colno}: "
                            f"{exc.msg}).") from None
+    except RecursionError:
+        raise _FileProblem("the JSON is nested too deeply to be a readout document.") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise _FileProblem(f"the JSON cannot be read: {exc}.") from None
     try:
         return jsonformat.readouts_from_json(data)
     except jsonformat.FormatError as exc:
@@ -409,6 +432,10 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
     return FileOutcome(path, imported=tuple(ids), duplicates=tuple(skipped))
 
 
+#: What reading or storing odd input may raise beyond the checks made for it.
+_UNREADABLE = (ValueError, TypeError, OverflowError, RecursionError, UnicodeError, csv.Error)
+
+
 def import_files(
     archive: Archive,
     paths: Sequence[str | Path],
@@ -437,6 +464,11 @@ def import_files(
             return ImportSummary(tuple(outcomes), False, tuple(files[index + 1:]), stopped)
         except (ArchiveError, validation.InvalidReadoutError) as exc:
             outcome = FileOutcome(path, error=str(exc))
+        except _UNREADABLE as exc:
+            # Input no check above foresaw: this file is refused (its transaction rolled
+            # back) and the import goes on with the next.
+            outcome = FileOutcome(path, error=f"the file could not be imported "
+                                              f"({type(exc).__name__}: {str(exc)[:200]}).")
         outcomes.append(outcome)
     progress(len(files), len(files), "")
     return ImportSummary(tuple(outcomes), False, (), stopped)
