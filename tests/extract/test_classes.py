@@ -342,3 +342,16 @@ def test_a_zone_abbreviation_that_means_the_places_own_time() -> None:
     wita = extract(text.replace("(ICT; 12:00 noon JST)", "(WITA; 11:00 a.m. JST)")
                    .replace("Hanoi, Viet Nam", "Makassar, Indonesia"))
     assert wita.readout.sessions[0].zone == "Asia/Makassar" and wita.flagged == ()
+
+
+def test_a_counterpart_named_by_office_alone_is_found_in_the_caption() -> None:
+    text = ("Japan-Peru Foreign Ministers' Meeting\n\nMay 3, 2025\nMinister Suzuki and H.E. Ms. "
+            "Ana Quispe, Minister of Foreign Affairs of the Republic of Peru, shaking hands\n\n"
+            "On May 3, commencing at 9:10 a.m. (local time; 11:10 p.m. JST), Mr. SUZUKI Jiro, "
+            "Minister for Foreign Affairs, who is visiting Lima, Peru, held a meeting with the "
+            "Minister of Foreign Affairs of the Republic of Peru.\n")
+    r = extract(text).readout
+    assert [(p.person.family_name, p.honorific, p.country) for p in r.participants] == [
+        ("SUZUKI", "Mr.", "JP"), ("Quispe", "H.E. Ms.", "PE")]
+    named = extract(text.replace("Republic of Peru.\n", "Republic of Peru, Ms. Rosa Vega.\n"))
+    assert [p.person.family_name for p in named.readout.participants] == ["SUZUKI", "Vega"]

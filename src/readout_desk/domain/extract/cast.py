@@ -94,6 +94,9 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
                   text, opening.lead_start)]
     title_pair = relation_pair([section, title, lead])
     codes = assign_countries(merged, title_pair, publisher_code, place)
+    for person, code in named_elsewhere(text, layout, lead, codes):
+        merged.append(person)
+        codes.append(code)
     merged = [two_surnames(family_from_mentions(person, code, text), code, text)
               for person, code in zip(merged, codes, strict=True)]
     participants: list[Participant] = []
@@ -114,6 +117,32 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
     own = [publisher_code] if publisher_code and _OWN_OFFICIAL_RE.search(lead) else []
     relation = dict.fromkeys(c for c in [*own, *codes, *title_pair] if c)
     return Cast(tuple(participants), tuple(relation), publisher, spans)
+
+
+_OFFICE_ONLY_RE = re.compile(
+    r"\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Prime Minister|President|"
+    r"Foreign Secretary|Secretary of State)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'-]*"
+    r"(?:\s(?:of\s)?[A-Z][\w'-]*){0,4})(?![\w,]*\s*,\s*(?:H\.E\.|Mr\.|Ms\.|Dr\.|the\s+Hon))")
+
+
+def named_elsewhere(text: str, layout: Layout, lead: str, codes: list[str | None]
+                    ) -> list[tuple[people.FoundPerson, str]]:
+    """A counterpart the opening names by office alone ("held a meeting with the Foreign
+    Minister of Peru") and a heading, caption or closing line names in full."""
+    wanted: list[str] = []
+    for m in _OFFICE_ONLY_RE.finditer(lead):
+        words = m.group("country").split()
+        code = next((c for n in range(len(words), 0, -1)
+                     if (c := countries.country_code(" ".join(words[:n])))), None)
+        if code and code not in codes and code not in wanted:
+            wanted.append(code)
+    found: list[tuple[people.FoundPerson, str]] = []
+    for line in (*layout.header, *layout.tail):
+        for person in people.find_people(text, line.start, line.end):
+            if person.country in wanted and not person.spokesperson:
+                wanted.remove(person.country)
+                found.append((person, person.country))
+    return found
 
 
 def merge_mentions(found: list[people.FoundPerson]) -> list[people.FoundPerson]:
