@@ -94,9 +94,9 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
                   text, opening.lead_start)]
     title_pair = relation_pair([section, title, lead])
     codes = assign_countries(merged, title_pair, publisher_code, place)
-    for person, code in named_elsewhere(text, layout, lead, codes):
-        merged.append(person)
-        codes.append(code)
+    for elsewhere, its_code in named_elsewhere(text, layout, lead, codes):
+        merged.append(elsewhere)
+        codes.append(its_code)
     merged = [two_surnames(family_from_mentions(person, code, text), code, text)
               for person, code in zip(merged, codes, strict=True)]
     participants: list[Participant] = []
