@@ -138,3 +138,26 @@ def test_two_importers_on_one_archive_both_finish(archive_path: Path, tmp_path: 
     assert [proc.returncode for proc in procs] == [0, 0], outputs
     with Archive.open(archive_path) as archive:
         assert archive.count() == 2 * 3 * 40
+
+
+def test_the_busy_message_does_not_say_who_holds_the_lock(
+        archive_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.archive import ArchiveLockedError
+    from readout_desk.archive import sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_S", 0.2)
+    with Archive.open(archive_path) as archive:
+        archive.add(lima_readout())
+        ready = threading.Event()
+        # Another program (the sqlite3 module here) holds the write lock for a while.
+        holder = threading.Thread(target=_hold_write_lock, args=(archive_path, 2.0, ready))
+        holder.start()
+        assert ready.wait(5)
+        try:
+            with pytest.raises(ArchiveLockedError) as raised:
+                archive.add(brazil_readout())
+        finally:
+            holder.join()
+    message = str(raised.value)
+    assert "another program" in message and "Readout Desk window or process" not in message
+    assert "0 seconds" not in message

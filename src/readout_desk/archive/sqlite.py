@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from readout_desk.archive import errors
-from readout_desk.archive.backend import FacetRows
+from readout_desk.archive.backend import WRITE_OPTION, FacetRows
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,  # noqa: F401 - read by a reference
@@ -100,8 +100,8 @@ def _listed(ids: Sequence[int]) -> str:
 
 _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]], ...] = (
     (("locked", "busy"), lambda loc, _m: errors.ArchiveLockedError(
-        f"The archive {loc} is busy: another Readout Desk window or process is "
-        f"writing to it and did not finish within {BUSY_TIMEOUT_S:.0f} seconds. "
+        f"The archive {loc} is busy: another program (perhaps another Readout Desk "
+        f"window) is writing to it and did not let go within {BUSY_TIMEOUT_S:g} seconds. "
         "Nothing was changed; try again in a moment.")),
     (("disk is full",), lambda loc, _m: errors.ArchiveFullError(
         f"The disk holding {loc} is full, so the change was not saved; "
