@@ -202,8 +202,8 @@ def test_an_archive_held_by_another_program_opens_read_only(
         _add(live, 1)
     real_open = Archive.open
 
-    def held(cls: type[Archive], location: str | Path | None = None, *, read_only: bool = False
-             ) -> Archive:
+    def held(cls: type[Archive], location: str | Path | None = None, *, read_only: bool = False,
+             progress: object = None) -> Archive:
         if not read_only:  # another process holds the write lock
             raise ArchiveLockedError("The archive is busy.")
         return real_open(location, read_only=True)

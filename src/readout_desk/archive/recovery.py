@@ -111,7 +111,8 @@ CHECK_ON_OPEN_MAX_BYTES = 256 * 1024 * 1024
 
 def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
                        backups_folder: Path | None = None, check: bool = True,
-                       check_limit: int = CHECK_ON_OPEN_MAX_BYTES) -> Opened:
+                       check_limit: int = CHECK_ON_OPEN_MAX_BYTES,
+                       progress: Callable[[int, int], None] | None = None) -> Opened:
     """Open an archive, checking it; a damaged one is offered a backup through ``choose``.
 
     - Sound and writable: opened as usual.
@@ -122,12 +123,15 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
       overwriting it) and restores the backup in its place; "empty" moves it aside and
       starts an empty archive; ``None`` (also the default without ``choose``) raises
       :class:`RecoveryDeclined` and leaves the file untouched.
+
+    ``progress`` is told (done, in all) while an update of the file's format rewrites its
+    index (:meth:`Archive.open`).
     """
     loc = str(location)
     path = backend_for(loc).file_path(loc)
     problems: list[str] = []
     try:
-        archive = Archive.open(loc)
+        archive = Archive.open(loc, progress=progress)
     except ArchiveLockedError:
         try:
             archive = Archive.open(loc, read_only=True)

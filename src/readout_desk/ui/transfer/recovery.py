@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from readout_desk.archive import (
     BackupChoice,
@@ -73,16 +73,51 @@ def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupCho
     return None
 
 
+class IndexProgress:
+    """A progress dialog for an update of the archive's format that rewrites its index
+    (it appears only when there are readouts to go through)."""
+
+    def __init__(self) -> None:
+        self.dialog: QProgressDialog | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        if self.dialog is None:
+            self.dialog = QProgressDialog(
+                "Updating the archive's search index (Japanese text found by any part of a "
+                "word)…", "", 0, total)
+            self.dialog.setObjectName("indexUpdateProgress")
+            self.dialog.setWindowTitle("Readout Desk")
+            self.dialog.setCancelButton(None)  # a half-updated index is not an option
+            self.dialog.setMinimumDuration(0)
+            self.dialog.setAutoReset(False)  # closed when the archive is open, not before
+            self.dialog.setAutoClose(False)
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(f"Updating the archive's search index: {done:,} of "
+                                 f"{total:,} readouts…")
+        QApplication.processEvents()
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+
+
 def open_archive_with_recovery(location: str,
                                ask: Callable[[Damage], BackupChoice] = ask_about_damage
                                ) -> Opened:
     """Open the archive at start-up, offering the latest good backup if it is damaged.
 
+    An update of the file's format that rewrites the search index shows its progress.
     Raises :class:`~readout_desk.archive.ArchiveError` when it cannot be opened (or the
     person chose to quit); the message says why in one sentence. Show
     :func:`startup_message` of the result in the window's banner.
     """
-    return open_with_recovery(location, ask)
+    progress = IndexProgress()
+    try:
+        return open_with_recovery(location, ask, progress=progress)
+    finally:
+        progress.close()
 
 
 def startup_message(opened: Opened) -> str:
