@@ -14,8 +14,9 @@ from readout_desk.ui.editor.widgets import (
     IssueLabel,
     TextBox,
     TextLine,
-    group,
     mark,
+    section_group,
+    show_values,
 )
 from readout_desk.ui.zone_picker import ZonePicker
 
@@ -28,11 +29,7 @@ class WhenWhereSection(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        box = group("When and where", "whenWhereGroup", self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
-        form = QFormLayout(box)
+        form = QFormLayout(section_group("When and where", "whenWhereGroup", self))
 
         self.section = TextLine("section", "sectionField", "Section",
                                 "e.g. Japan-Peru Relations", self)
@@ -112,16 +109,9 @@ class WhenWhereSection(QWidget):
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's fields."""
-        self.section.set_value(d.section)
-        self.meeting_date.set_value(d.meeting_date)
-        self.published_date.set_value(d.published_date)
-        self.title.set_value(d.title)
+        show_values(d, (self.section, self.meeting_date, self.published_date, self.title,
+                        self.occasion, self.relation, self.city, self.country, self.venue))
         self.mode.set_value(d.mode.value)
-        self.occasion.set_value(d.occasion)
-        self.relation.set_value(d.relation)
-        self.city.set_value(d.city)
-        self.country.set_value(d.country)
-        self.venue.set_value(d.venue)
         if self.zone.zone() != d.place_zone:
             self.zone.set_zone(d.place_zone)
 
@@ -155,11 +145,7 @@ class SourceSection(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        box = group("Source", "sourceGroup", self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
-        form = QFormLayout(box)
+        form = QFormLayout(section_group("Source", "sourceGroup", self))
         self.publisher = TextLine("publisher", "publisherField", "Publisher",
                                   "e.g. Ministry of Foreign Affairs of Japan", self)
         self.source_url = TextLine("source_url", "sourceUrlField", "Source address",
@@ -174,9 +160,7 @@ class SourceSection(QWidget):
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's fields."""
-        self.publisher.set_value(d.publisher)
-        self.source_url.set_value(d.source_url)
-        self.notes.set_value(d.notes)
+        show_values(d, (self.publisher, self.source_url, self.notes))
 
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""

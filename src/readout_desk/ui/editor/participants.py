@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
     QFormLayout,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +21,16 @@ from PySide6.QtWidgets import (
 from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain.draft import Built, ParticipantDraft, ReadoutDraft
 from readout_desk.domain.records import NameOrder, Person
-from readout_desk.ui.editor.rows import RowTable
-from readout_desk.ui.editor.widgets import Choice, IssueLabel, TextLine, group, mark
+from readout_desk.ui.editor.rows import RowTable, kept_row, remove_at, swap
+from readout_desk.ui.editor.widgets import (
+    Choice,
+    IssueLabel,
+    TextLine,
+    field_row,
+    mark,
+    section_group,
+    show_values,
+)
 from readout_desk.ui.tasks import TaskRunner
 
 HEADERS = ("Name as printed", "Office", "Country", "Side")
@@ -46,11 +53,7 @@ class ParticipantsSection(QWidget):
         self.runner = TaskRunner(self, max_threads=1)  # people and offices in the archive
         self._items: list[ParticipantDraft] = []
         self._people: dict[str, Person] = {}
-        box = group("Who", "participantsGroup", self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(section_group("Who", "participantsGroup", self))
         self.rows = RowTable("participantsTable", "participant", HEADERS, self,
                              add_text="Add &participant")
         layout.addWidget(self.rows)
@@ -79,27 +82,13 @@ class ParticipantsSection(QWidget):
         self.family_issue = IssueLabel("familyNameIssue", self)
         self.country_issue = IssueLabel("participantCountryIssue", self)
 
-        names = QWidget(self)
-        h = QHBoxLayout(names)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.honorific, 1)
-        h.addWidget(self.family, 2)
-        h.addWidget(self.given, 2)
-        names.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
-        names.setFocusProxy(self.honorific)  # set after the policy, which it would take
-        form.addRow("Name:", names)
+        form.addRow("Name:", field_row(self, self.honorific, self.family, self.given,
+                                       stretch=(1, 2, 2)))
         form.addRow("", self.family_first)
         form.addRow("", self.family_issue)
         form.addRow("O&ffice:", self.office)
-        where = QWidget(self)
-        h2 = QHBoxLayout(where)
-        h2.setContentsMargins(0, 0, 0, 0)
-        h2.addWidget(self.country, 1)
-        h2.addWidget(self.organisation, 1)
-        h2.addWidget(self.side, 1)
-        where.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
-        where.setFocusProxy(self.country)  # set after the policy, which it would take
-        form.addRow("Country / org. / side:", where)
+        form.addRow("Country / org. / side:", field_row(
+            self, self.country, self.organisation, self.side, stretch=(1, 1, 1)))
         form.addRow("", self.country_issue)
         layout.addWidget(self.detail)
 
@@ -196,24 +185,21 @@ class ParticipantsSection(QWidget):
     def add(self) -> None:
         """Add an empty participant and put the cursor in its name."""
         self._items.append(ParticipantDraft())
-        row = len(self._items) - 1
-        self.rows.fill([self._cells(p) for p in self._items], row)
-        self._show_current(row)
+        self._fill(len(self._items) - 1)
         self.edited.emit("participants.add")
         self.honorific.setFocus()
 
     def _remove(self, row: int) -> None:
-        del self._items[row]
-        current = min(row, len(self._items) - 1)
-        self.rows.fill([self._cells(p) for p in self._items], current)
-        self._show_current(current)
+        self._fill(remove_at(self._items, row))
         self.edited.emit("participants.remove")
 
     def _move(self, row: int, delta: int) -> None:
-        self._items[row], self._items[row + delta] = self._items[row + delta], self._items[row]
-        self.rows.fill([self._cells(p) for p in self._items], row + delta)
-        self._show_current(row + delta)
+        self._fill(swap(self._items, row, delta))
         self.edited.emit("participants.move")
+
+    def _fill(self, current: int) -> None:
+        self.rows.fill([self._cells(p) for p in self._items], current)
+        self._show_current(current)
 
     def _show_current(self, row: int) -> None:
         has = 0 <= row < len(self._items)
@@ -222,15 +208,10 @@ class ParticipantsSection(QWidget):
 
     def _load(self, item: ParticipantDraft) -> None:
         self._loading = True
-        self.honorific.set_value(item.honorific)
-        self.family.set_value(item.family_name)
-        self.given.set_value(item.given_name)
+        show_values(item, (self.honorific, self.family, self.given))
         self.family_first.setChecked(item.family_first)
         self._offer_offices(item)
-        self.office.set_value(item.office)
-        self.country.set_value(item.country)
-        self.organisation.set_value(item.organisation)
-        self.side.set_value(item.side)
+        show_values(item, (self.office, self.country, self.organisation, self.side))
         self._loading = False
 
     def _field_edited(self, key: str) -> None:
@@ -253,12 +234,8 @@ class ParticipantsSection(QWidget):
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's participants, keeping the current row where possible."""
-        current = self.rows.current()
         self._items = list(d.participants)
-        if current >= len(self._items) or current < 0:
-            current = 0 if self._items else -1
-        self.rows.fill([self._cells(p) for p in self._items], current)
-        self._show_current(current)
+        self._fill(kept_row(self.rows.current(), len(self._items)))
 
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain.draft import Built, PhotoDraft, ReadoutDraft
-from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, group
+from readout_desk.ui.editor.rows import kept_row, remove_at
+from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, section_group
 from readout_desk.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 72)
@@ -57,11 +58,7 @@ class PhotosSection(QWidget):
         self._thumbs: dict[str, QPixmap] = {}
         self._loading_thumbs: set[str] = set()
         self.runner = TaskRunner(self, max_threads=1)
-        box = group("Photos", "photosGroup", self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(section_group("Photos", "photosGroup", self))
         self.list = QListWidget(self)
         self.list.setObjectName("photosList")
         self.list.setAccessibleName("Photos")
@@ -174,11 +171,9 @@ class PhotosSection(QWidget):
 
     def _remove_current(self) -> None:
         row = self.list.currentRow()
-        if row < 0:
-            return
-        del self._items[row]
-        self._fill(min(row, len(self._items) - 1))
-        self.edited.emit("photos.remove")
+        if row >= 0:
+            self._fill(remove_at(self._items, row))
+            self.edited.emit("photos.remove")
 
     def _show_current(self, row: int) -> None:
         has = 0 <= row < len(self._items)
@@ -201,11 +196,8 @@ class PhotosSection(QWidget):
         """Show the draft's photos."""
         if list(d.photos) == self._items:
             return
-        current = self.list.currentRow()
         self._items = list(d.photos)
-        if current >= len(self._items) or current < 0:
-            current = 0 if self._items else -1
-        self._fill(current)
+        self._fill(kept_row(self.list.currentRow(), len(self._items)))
 
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""

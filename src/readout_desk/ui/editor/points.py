@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import render
 from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.domain.records import Readout, SummaryPoint
+from readout_desk.ui.editor.rows import kept_row, remove_at, swap
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
     TextBox,
     TextLine,
     button,
-    group,
+    field_row,
     mark,
+    section_group,
 )
 
 LEVELS = ("point", "sub-point")
@@ -69,11 +71,7 @@ class SummarySection(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[SummaryPoint] = []
-        box = group("Summary", "summaryGroup", self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(section_group("Summary", "summaryGroup", self))
         self.lead = TextBox("lead", "leadField", "Lead paragraph",
                             "The opening paragraph: who met whom, when and where", self)
         self.lead.setMaximumHeight(80)
@@ -102,14 +100,7 @@ class SummarySection(QWidget):
         self.issue = IssueLabel("pointIssue", self)
         form.addRow("Te&xt:", self.text)
         form.addRow("", self.issue)
-        row = QWidget(self)
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.speaker, 1)
-        h.addWidget(self.level)
-        row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
-        row.setFocusProxy(self.speaker)  # set after the policy, which it would take
-        form.addRow("Spea&ker:", row)
+        form.addRow("Spea&ker:", field_row(self, self.speaker, self.level, stretch=(1,)))
         layout.addWidget(self.detail)
 
         self._speakers = QStringListModel(self)
@@ -178,19 +169,16 @@ class SummarySection(QWidget):
 
     def _remove_current(self) -> None:
         row = self.list.currentRow()
-        if row < 0:
-            return
-        del self._items[row]
-        self._fill(min(row, len(self._items) - 1))
-        self.edited.emit("points.remove")
+        if row >= 0:
+            self._fill(remove_at(self._items, row))
+            self.edited.emit("points.remove")
 
     def move_current(self, delta: int) -> None:
         """Move the current point up (-1) or down (+1)."""
         row = self.list.currentRow()
         if row < 0 or not 0 <= row + delta < len(self._items):
             return
-        self._items[row], self._items[row + delta] = self._items[row + delta], self._items[row]
-        self._fill(row + delta)
+        self._fill(swap(self._items, row, delta))
         self.edited.emit("points.move")
 
     def _reordered(self, order: list[int]) -> None:
@@ -237,11 +225,8 @@ class SummarySection(QWidget):
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's lead and points, keeping the current point where possible."""
         self.lead.set_value(d.lead)
-        current = self.list.currentRow()
         self._items = list(d.points)
-        if current >= len(self._items) or current < 0:
-            current = 0 if self._items else -1
-        self._fill(current)
+        self._fill(kept_row(self.list.currentRow(), len(self._items)))
 
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""

@@ -7,6 +7,7 @@ Delete removes, Alt+Up and Alt+Down move the current row.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from readout_desk.ui.editor.widgets import button
 
 _PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+_T = TypeVar("_T")
 
 
 class RowTable(QWidget):
@@ -165,3 +167,23 @@ class RowTable(QWidget):
     def current(self) -> int:
         """The current row, -1 for none."""
         return self.table.currentRow()
+
+
+def kept_row(current: int, count: int) -> int:
+    """The row to show after the list was replaced: ``current`` if it is still there, else
+    the first (-1 for an empty list)."""
+    if current >= count or current < 0:
+        return 0 if count else -1
+    return current
+
+
+def remove_at(items: list[_T], row: int) -> int:
+    """Take out ``items[row]``; the row to show next (the one that moved up, or the last)."""
+    del items[row]
+    return min(row, len(items) - 1)
+
+
+def swap(items: list[_T], row: int, delta: int) -> int:
+    """Exchange ``items[row]`` with its neighbour ``delta`` away; the row it moved to."""
+    items[row], items[row + delta] = items[row + delta], items[row]
+    return row + delta

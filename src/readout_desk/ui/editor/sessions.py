@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import render, timing
 from readout_desk.domain.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
 from readout_desk.domain.records import MeetingSession
-from readout_desk.ui.editor.rows import RowTable
+from readout_desk.ui.editor.rows import RowTable, kept_row, remove_at, swap
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
     TextLine,
     button,
-    group,
+    field_row,
     mark,
+    section_group,
+    show_values,
 )
 from readout_desk.ui.zone_picker import ZonePicker
 
@@ -74,11 +76,7 @@ class SessionsSection(QWidget):
         self._items: list[SessionDraft] = []
         self._default_zone = ""
         self._built_sessions: tuple[MeetingSession, ...] = ()
-        box = group("Sessions", "sessionsGroup", self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(section_group("Sessions", "sessionsGroup", self))
         self.rows = RowTable("sessionsTable", "session", HEADERS, self,
                              add_text="&Add session")
         layout.addWidget(self.rows)
@@ -158,32 +156,23 @@ class SessionsSection(QWidget):
         ha.addStretch(1)
         self.ambiguity.hide()
 
-        def line(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
-            holder = QWidget(self)
-            h = QHBoxLayout(holder)
-            h.setContentsMargins(0, 0, 0, 0)
-            for i, w in enumerate(widgets):
-                h.addWidget(w, stretch[i] if i < len(stretch) else 0)
-            holder.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
-            holder.setFocusProxy(widgets[0])  # set after the policy, which it would take
-            return holder
-
         form.addRow("Kind:", self.kind)
-        form.addRow("&Local start:", line(self.date, self.time, self.time_hedge,
-                                          stretch=(2, 1, 1)))
+        form.addRow("&Local start:", field_row(self, self.date, self.time, self.time_hedge,
+                                               stretch=(2, 1, 1)))
         form.addRow("", self.date_issue)
-        form.addRow("Stated in zone:", line(self.zone, QLabel("printed as", self),
-                                             self.zone_label, stretch=(3, 0, 1)))
+        form.addRow("Stated in zone:", field_row(self, self.zone, QLabel("printed as", self),
+                                                  self.zone_label, stretch=(3, 0, 1)))
         form.addRow("", self.zone_issue)
         form.addRow("", self.time_issue)
         form.addRow("", self.nearest)
         form.addRow("", self.ambiguity)
-        form.addRow("D&uration:", line(self.duration_hedge, self.hours, QLabel("h", self),
-                                       self.minutes, QLabel("min", self), QWidget(self),
-                                       stretch=(0, 0, 0, 0, 0, 1)))
+        form.addRow("D&uration:", field_row(self, self.duration_hedge, self.hours,
+                                            QLabel("h", self), self.minutes,
+                                            QLabel("min", self), QWidget(self),
+                                            stretch=(0, 0, 0, 0, 0, 1)))
         form.addRow("", self.duration_issue)
-        form.addRow("Pri&nted second time:", line(self.printed_text, self.printed_zone,
-                                                  stretch=(3, 2)))
+        form.addRow("Pri&nted second time:", field_row(self, self.printed_text,
+                                                       self.printed_zone, stretch=(3, 2)))
         form.addRow("", self.printed_issue)
         layout.addWidget(self.detail)
         self.preview = QLabel(self)
@@ -226,6 +215,7 @@ class SessionsSection(QWidget):
 
     def _fill(self, current: int) -> None:
         self.rows.fill([self._cells(i, s) for i, s in enumerate(self._items)], current)
+        self._show_current(current)
 
     def add(self) -> None:
         """Add a session in the place's zone (or the previous session's) and focus its time."""
@@ -235,9 +225,7 @@ class SessionsSection(QWidget):
         self._items.append(SessionDraft(
             kind="meeting", zone=zone, date=previous.date if previous else "",
             printed_zone=previous.printed_zone if previous else ""))
-        row = len(self._items) - 1
-        self._fill(row)
-        self._show_current(row)
+        self._fill(len(self._items) - 1)
         self.edited.emit("sessions.add")
         self.kind.setFocus()
         line = self.kind.lineEdit()
@@ -245,16 +233,11 @@ class SessionsSection(QWidget):
             line.selectAll()
 
     def _remove(self, row: int) -> None:
-        del self._items[row]
-        current = min(row, len(self._items) - 1)
-        self._fill(current)
-        self._show_current(current)
+        self._fill(remove_at(self._items, row))
         self.edited.emit("sessions.remove")
 
     def _move(self, row: int, delta: int) -> None:
-        self._items[row], self._items[row + delta] = self._items[row + delta], self._items[row]
-        self._fill(row + delta)
-        self._show_current(row + delta)
+        self._fill(swap(self._items, row, delta))
         self.edited.emit("sessions.move")
 
     def _show_current(self, row: int) -> None:
@@ -264,19 +247,11 @@ class SessionsSection(QWidget):
 
     def _load(self, s: SessionDraft) -> None:
         self._loading = True
-        self.kind.set_value(s.kind)
-        self.date.set_value(s.date)
-        self.time.set_value(s.time)
-        self.time_hedge.set_value(s.time_hedge)
-        if self.zone.zone() != s.zone:
-            self.zone.set_zone(s.zone)
-        self.zone_label.set_value(s.zone_label)
-        self.hours.set_value(s.hours)
-        self.minutes.set_value(s.minutes)
-        self.duration_hedge.set_value(s.duration_hedge)
-        self.printed_text.set_value(s.printed_text)
-        if self.printed_zone.zone() != s.printed_zone:
-            self.printed_zone.set_zone(s.printed_zone)
+        show_values(s, (self.kind, self.date, self.time, self.time_hedge, self.zone_label,
+                        self.hours, self.minutes, self.duration_hedge, self.printed_text))
+        for picker, zone in ((self.zone, s.zone), (self.printed_zone, s.printed_zone)):
+            if picker.zone() != zone:
+                picker.set_zone(zone)
         self._loading = False
 
     def _field_edited(self, key: str) -> None:
@@ -335,12 +310,8 @@ class SessionsSection(QWidget):
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's sessions, keeping the current row where possible."""
-        current = self.rows.current()
         self._items = list(d.sessions)
-        if current >= len(self._items) or current < 0:
-            current = 0 if self._items else -1
-        self._fill(current)
-        self._show_current(current)
+        self._fill(kept_row(self.rows.current(), len(self._items)))
 
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them: as laid out, line by line.

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain import geography
 from readout_desk.domain.draft import Built, ReadoutDraft
-from readout_desk.ui.editor.widgets import TextLine, button, group
+from readout_desk.ui.editor.widgets import TextLine, button, section_group
 from readout_desk.ui.tasks import TaskRunner
 
 
@@ -44,11 +44,7 @@ class TopicsSection(QWidget):
         self.archive = archive
         self.runner = TaskRunner(self, max_threads=1)  # topics known to the archive
         self._topics: list[str] = []
-        box = group("Topics", "topicsGroup", self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(section_group("Topics", "topicsGroup", self))
         entry = QHBoxLayout()
         self.entry = TextLine("topic_entry", "topicEntry", "New topic",
                               "type a topic and press Enter, e.g. CPTPP", self)
@@ -127,11 +123,10 @@ class TopicsSection(QWidget):
     def remove_selected(self) -> None:
         """Remove the selected topic."""
         row = self.tags.currentRow()
-        if row < 0:
-            return
-        del self._topics[row]
-        self.tags.takeItem(row)
-        self.edited.emit("topics")
+        if row >= 0:
+            del self._topics[row]
+            self.tags.takeItem(row)
+            self.edited.emit("topics")
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's topics."""

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,6 +64,13 @@ FORM_STYLE = (
 )
 
 
+def _describe(field: QLineEdit | QPlainTextEdit, name: str, accessible: str,
+              placeholder: str) -> None:
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    field.setPlaceholderText(placeholder)
+
+
 class TextLine(QLineEdit):
     """A line edit that reports user edits as ``edited(key)``."""
 
@@ -70,9 +80,7 @@ class TextLine(QLineEdit):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.setObjectName(name)
-        self.setAccessibleName(accessible)
-        self.setPlaceholderText(placeholder)
+        _describe(self, name, accessible, placeholder)
         self.textEdited.connect(lambda _t: self.edited.emit(self.key))
 
     def set_value(self, text: str) -> None:
@@ -93,9 +101,7 @@ class TextBox(QPlainTextEdit):
         super().__init__(parent)
         self.key = key
         self._setting = False
-        self.setObjectName(name)
-        self.setAccessibleName(accessible)
-        self.setPlaceholderText(placeholder)
+        _describe(self, name, accessible, placeholder)
         self.setTabChangesFocus(True)
         self.textChanged.connect(self._changed)
 
@@ -183,3 +189,36 @@ def group(title: str, name: str, parent: QWidget | None = None) -> QGroupBox:
     box.setObjectName(name)
     box.setAccessibleName(title)
     return box
+
+
+def section_group(title: str, name: str, section: QWidget) -> QGroupBox:
+    """The titled box that fills ``section`` edge to edge; lay the section's fields out in it."""
+    box = group(title, name, section)
+    outer = QVBoxLayout(section)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(box)
+    return box
+
+
+def field_row(parent: QWidget, *widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
+    """``widgets`` side by side as one row of a form; its label's mnemonic goes to the first."""
+    holder = QWidget(parent)
+    h = QHBoxLayout(holder)
+    h.setContentsMargins(0, 0, 0, 0)
+    for i, w in enumerate(widgets):
+        h.addWidget(w, stretch[i] if i < len(stretch) else 0)
+    holder.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
+    holder.setFocusProxy(widgets[0])  # set after the policy, which it would take
+    return holder
+
+
+class _Field(Protocol):
+    key: str
+
+    def set_value(self, text: str, /) -> None: ...
+
+
+def show_values(record: object, fields: Iterable[_Field]) -> None:
+    """Show in each field the value of ``record`` its key names, without reporting edits."""
+    for field in fields:
+        field.set_value(getattr(record, field.key))
