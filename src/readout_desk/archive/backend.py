@@ -156,6 +156,11 @@ class Backend(Protocol):
     def file_problems(self, path: Path, *, full: bool = False) -> list[str]:
         """A quick (or ``full``) check of any database file, opened read-only."""
 
+    def examine_file(self, path: Path) -> tuple[str, list[str], int]:
+        """What the file at ``path`` is, found without writing to it: ``"sound"``,
+        ``"damaged"``, ``"foreign"`` (not an archive) or ``"locked"`` (another program
+        holds it), with what was found and how many readouts it holds."""
+
     def copy_file(self, source: Path, target: Path) -> None:
         """A consistent copy of a live database file (online backup)."""
 

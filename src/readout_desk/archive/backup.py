@@ -127,6 +127,13 @@ def file_problems(path: Path, *, full: bool = False) -> list[str]:
     return backend_for(path).file_problems(path, full=full)
 
 
+def examine_file(path: Path) -> tuple[str, list[str], int]:
+    """What the file at ``path`` is, found without writing anything: ``"sound"``,
+    ``"damaged"``, ``"foreign"`` (not a Readout Desk archive) or ``"locked"`` (another
+    program holds it), with what was found and how many readouts it holds."""
+    return backend_for(path).examine_file(path)
+
+
 def unique_path(path: Path) -> Path:
     """``path`` or, if something is there already, ``path`` with -2, -3… added."""
     if not path.exists():

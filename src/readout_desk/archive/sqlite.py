@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from contextlib import closing, suppress
 from pathlib import Path
@@ -47,6 +48,9 @@ from readout_desk.archive.sqlite_search import (
     snippet_sql,
 )
 from readout_desk.domain.query import ParsedQuery
+
+#: The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 5.0
@@ -337,6 +341,54 @@ class SqliteBackend:
         except sqlite3.Error as exc:
             return [str(exc)]
         return [r for r in rows if r != "ok"]
+
+    def examine_file(self, path: Path) -> tuple[str, list[str], int]:
+        """Read-only throughout: the file is copied through the online backup API, and
+        the full integrity check and the full-text index's check (which SQLite runs as
+        an INSERT) run on that private copy."""
+        readouts = 0
+        try:
+            with path.open("rb") as handle:
+                first = handle.read(100)
+            header = first[:len(_SQLITE_HEADER)]
+            if not header:
+                return "damaged", ["the file is empty"], 0
+            if header != _SQLITE_HEADER:
+                return "foreign", ["the file is not a database"], 0
+            with tempfile.TemporaryDirectory() as folder:
+                copy = Path(folder) / "check.sqlite3"
+                # A file in WAL mode (byte 18 is 2) with no log beside it holds
+                # everything and nobody is writing it: read it as it is (a reader would
+                # leave a shared-memory file and a log behind). Otherwise read it as
+                # usual, waiting for the lock of whoever is writing.
+                idle_wal = first[18:19] == b"\x02" and not path.with_name(
+                    path.name + "-wal").exists()
+                how = "mode=ro&immutable=1" if idle_wal else "mode=ro"
+                with closing(sqlite3.connect(f"file:{path}?{how}", uri=True,
+                                             timeout=BUSY_TIMEOUT_S)) as source, \
+                        closing(sqlite3.connect(copy)) as conn:
+                    source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                    source.backup(conn)
+                    problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+                    if problems != ["ok"]:
+                        return "damaged", problems, 0
+                    tables = {str(r[0]) for r in conn.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                    if "readouts" not in tables or FTS_TABLE not in tables:
+                        return "foreign", ["the database has no readouts"], 0
+                    readouts = int(conn.execute("SELECT count(*) FROM readouts").fetchone()[0])
+                    try:
+                        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "
+                                     "VALUES('integrity-check', 1)")
+                    except sqlite3.DatabaseError as exc:
+                        return "damaged", [f"full-text index: {exc}"], readouts
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return "locked", [str(exc)], 0
+            return "damaged", [str(exc)], 0
+        except sqlite3.DatabaseError as exc:
+            return "damaged", [str(exc)], 0
+        return "sound", [], readouts
 
     def copy_file(self, source: Path, target: Path) -> None:
         """SQLite's online backup API: a consistent copy even while the file is in use."""

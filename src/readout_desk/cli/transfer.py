@@ -195,9 +195,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from readout_desk.archive import (
-        ArchiveDamagedError,
         default_backup_dir,
-        file_problems,
+        examine_file,
         is_sqlite_url,
         latest_good_backup,
         location_file,
@@ -208,15 +207,17 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError("Only an archive file can be checked.")
     if not path.exists():
         raise UserError(f"There is no archive at {path}.")
-    problems = file_problems(path, full=True)
-    if not problems:
-        try:
-            problems = ctx.archive().integrity_problems()
-        except ArchiveDamagedError as exc:
-            problems = [str(exc)]
-    if not problems:
+    # Nothing here writes: the archive is examined, not opened for use.
+    verdict, problems, count = examine_file(path)
+    if verdict == "foreign":
+        raise UserError(f"{path} is not a Readout Desk archive ({problems[0]}); "
+                        "nothing was checked or changed.")
+    if verdict == "locked":
+        raise UserError(f"{path} is locked by another program, so it cannot be checked "
+                        "now; close that program or try again in a moment.")
+    if verdict == "sound":
         ctx.print(f"{path}: the archive passes the integrity check "
-                  f"({ctx.archive().count(include_trash=True):,} readouts).")
+                  f"({count:,} readout{'s' if count != 1 else ''}).")
         return EXIT_OK
     ctx.print(f"{path} is damaged:")
     for p in problems[:20]:
