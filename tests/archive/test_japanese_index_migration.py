@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine
 
 from readout_desk.archive import Archive, migrate
 from readout_desk.archive import mapping as mapping_module
@@ -22,8 +26,7 @@ import corpus_ja  # noqa: E402
 
 
 def archive_at_0002(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Readouts (a third Japanese) in a file as revision 0002 wrote it (the later
-    revisions' table and column taken away again)."""
+    """Readouts (a third Japanese) in a file as revision 0002 wrote it."""
     archive = Archive.open(path)
     ids = archive.add_many([jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3))
                             for i in range(45)])
@@ -33,15 +36,24 @@ def archive_at_0002(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
         for readout_id in ids:
             raw[readout_id] = mapping_module.index_fields(archive.get(readout_id))
     archive.close()
+    # The later revisions undone by their own downgrades, then the index text as 0002
+    # wrote it.
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location",
+                           str(resources.files("readout_desk.archive") / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0002")
+    engine.dispose()
     with sqlite3.connect(path) as conn:
-        conn.execute(f"DROP TABLE {CJK_TABLE}")
-        conn.execute("ALTER TABLE participants DROP COLUMN printed_name")  # added by 0004
+        assert CJK_TABLE not in {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
         conn.execute(f"DELETE FROM {FTS_TABLE}")
         conn.executemany(
             f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(FTS_NAMES)}) "
             f"VALUES (?, {', '.join('?' for _n in FTS_NAMES)})",
             [(i, *(fields[n] for n in FTS_NAMES)) for i, fields in raw.items()])
-        conn.execute("UPDATE alembic_version SET version_num = '0002'")
     return ids
 
 
