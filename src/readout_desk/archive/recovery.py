@@ -130,6 +130,11 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
     loc = str(location)
     path = backend_for(loc).file_path(loc)
     problems: list[str] = []
+    if path is not None and _emptied(path, backups_folder or default_backup_dir(path)):
+        # Opened as it is, it would be a new, empty archive, and the backups would
+        # rotate away what it held.
+        return _recover(path, ["the file is empty, although its backups hold readouts"],
+                        choose, backups_folder)
     try:
         archive = Archive.open(loc, progress=progress)
     except ArchiveLockedError:
@@ -160,6 +165,18 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
         else:
             return Opened(archive, _read_only_reason(archive) if archive.read_only else "")
     assert path is not None
+    return _recover(path, problems, choose, backups_folder)
+
+
+def _emptied(path: Path, folder: Path) -> bool:
+    """An archive file of no bytes where backups of it hold readouts."""
+    return (path.is_file() and path.stat().st_size == 0
+            and any(b.readouts for b in list_backups(folder)))
+
+
+def _recover(path: Path, problems: list[str], choose: Chooser | None,
+             backups_folder: Path | None) -> Opened:
+    """Offer the backups for a damaged ``path``; set it aside and restore the choice."""
     folder = backups_folder or default_backup_dir(path)
     backups = tuple(list_backups(folder))
     good = next((b for b in backups if not file_problems(b.database)), None)
