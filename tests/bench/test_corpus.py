@@ -103,3 +103,24 @@ def test_run_py_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert result["search"]["queries"]["common word"]["hits"] > 150
     assert result["disk"]["archive_per_readout"] > 0
     assert "startup_s" in result["ui"]["bare"]
+
+
+def test_run_py_with_a_japanese_share_prints_the_japanese_mix_beside_raw(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run.main(["--size", "300", "--japanese-share", "0.33", "--rounds", "2",
+                     "--skip", "ui", "--skip", "rg", "--out", str(tmp_path)])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "Japanese mix (33% of the readouts Japanese" in printed
+    assert "table of pieces:" in printed
+    result = json.loads((tmp_path / "results-300-ja33.json").read_text())
+    assert result["import"]["same_rows"] is True
+    japanese = result["japanese"]
+    assert len(japanese["queries"]) == 29
+    for text, q in japanese["queries"].items():
+        assert q["same_hits"], text
+        assert q["raw_same_count"], text
+    assert japanese["queries"]["会談"]["hits"] > 20
+    assert 1.0 < japanese["disk"]["growth"] < 1.6
+    for label, q in result["search"]["queries"].items():
+        assert q["same_page"], label
