@@ -121,6 +121,8 @@ def score(readout: Readout, expected: Mapping[str, Any], checks_ok: Mapping[int,
         if key in expected:
             got = getattr(readout, key)
             s.record(key, expected[key], got.isoformat() if got else None, where)
+    if "language" in expected:
+        s.record("language", expected["language"], readout.language, where)
     if "mode" in expected:
         s.record("mode", expected["mode"], readout.mode.value, where)
     if "place" in expected:
@@ -190,6 +192,9 @@ def _score_participants(s: Score, readout: Readout, expected: list[Mapping[str, 
         s.record("participant.office", _norm(person.get("office")),
                  _norm(got_p.office) or None, where)
         s.record("participant.country", _code(person.get("country")), got_p.country, where)
+        if "name_ja" in person:
+            s.record("participant.name_ja", person["name_ja"], got_p.printed_name or None,
+                     where)
     for key in by_family:
         if key not in wanted:
             extra = s.fields.setdefault("participant", Tally())
