@@ -13,7 +13,6 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
-    QFormLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -21,11 +20,12 @@ from PySide6.QtWidgets import (
 from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain.draft import Built, ParticipantDraft, ReadoutDraft
 from readout_desk.domain.records import NameOrder, Person
-from readout_desk.ui.editor.rows import RowTable, kept_row, remove_at, swap
+from readout_desk.ui.editor.rows import RowTable, kept_row
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
     TextLine,
+    detail_form,
     field_row,
     mark,
     section_group,
@@ -58,9 +58,7 @@ class ParticipantsSection(QWidget):
                              add_text="Add &participant")
         layout.addWidget(self.rows)
 
-        self.detail = QWidget(self)
-        self.detail.setObjectName("participantDetail")
-        form = QFormLayout(self.detail)
+        self.detail, form = detail_form("participantDetail", self)
         self.honorific = TextLine("honorific", "honorificField", "Honorific",
                                   "as printed: Mr., H.E. Ms.", self)
         self.family = TextLine("family_name", "familyNameField", "Family name",
@@ -108,8 +106,7 @@ class ParticipantsSection(QWidget):
         self.family_first.toggled.connect(lambda _on: self._field_edited("family_first"))
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
-        self.rows.removeRequested.connect(self._remove)
-        self.rows.moveRequested.connect(self._move)
+        self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "participants")
         self._loading = False
         self._show_current(-1)
 
@@ -188,14 +185,6 @@ class ParticipantsSection(QWidget):
         self._fill(len(self._items) - 1)
         self.edited.emit("participants.add")
         self.honorific.setFocus()
-
-    def _remove(self, row: int) -> None:
-        self._fill(remove_at(self._items, row))
-        self.edited.emit("participants.remove")
-
-    def _move(self, row: int, delta: int) -> None:
-        self._fill(swap(self._items, row, delta))
-        self.edited.emit("participants.move")
 
     def _fill(self, current: int) -> None:
         self.rows.fill([self._cells(p) for p in self._items], current)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain.draft import Built, PhotoDraft, ReadoutDraft
-from readout_desk.ui.editor.rows import kept_row, remove_at
+from readout_desk.ui.editor.rows import kept_row, remove_current
 from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, section_group
 from readout_desk.ui.tasks import TaskRunner
 
@@ -170,9 +170,7 @@ class PhotosSection(QWidget):
         self.caption.setFocus()
 
     def _remove_current(self) -> None:
-        row = self.list.currentRow()
-        if row >= 0:
-            self._fill(remove_at(self._items, row))
+        if remove_current(self.list, self._items, self._fill):
             self.edited.emit("photos.remove")
 
     def _show_current(self, row: int) -> None:

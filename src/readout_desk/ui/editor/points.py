@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
-    QFormLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -23,16 +22,18 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import render
 from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.domain.records import Readout, SummaryPoint
-from readout_desk.ui.editor.rows import kept_row, remove_at, swap
+from readout_desk.ui.editor.rows import kept_row, remove_current, swap
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
     TextBox,
     TextLine,
     button,
+    detail_form,
     field_row,
     mark,
     section_group,
+    show_values,
 )
 
 LEVELS = ("point", "sub-point")
@@ -89,9 +90,7 @@ class SummarySection(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.detail = QWidget(self)
-        self.detail.setObjectName("pointDetail")
-        form = QFormLayout(self.detail)
+        self.detail, form = detail_form("pointDetail", self)
         self.text = TextBox("text", "pointTextField", "Point text", "What was said", self)
         self.text.setMaximumHeight(90)
         self.speaker = TextLine("speaker", "speakerField", "Speaker",
@@ -168,9 +167,7 @@ class SummarySection(QWidget):
         self.text.setFocus()
 
     def _remove_current(self) -> None:
-        row = self.list.currentRow()
-        if row >= 0:
-            self._fill(remove_at(self._items, row))
+        if remove_current(self.list, self._items, self._fill):
             self.edited.emit("points.remove")
 
     def move_current(self, delta: int) -> None:
@@ -195,8 +192,7 @@ class SummarySection(QWidget):
         self.detail.setEnabled(has)
         item = self._items[row] if has else SummaryPoint("")
         self._loading = True
-        self.text.set_value(item.text)
-        self.speaker.set_value(item.speaker)
+        show_values(item, (self.text, self.speaker))
         self.level.set_value(LEVELS[min(item.level, 1)])
         self._loading = False
         self._update_buttons()

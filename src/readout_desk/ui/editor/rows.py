@@ -6,7 +6,7 @@ Delete removes, Alt+Up and Alt+Down move the current row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QListWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -159,6 +160,22 @@ class RowTable(QWidget):
                                self.table.palette().text().color())
             item.setToolTip(problem or item.text())
 
+    def edit_list(self, items: Callable[[], list[_T]], fill: Callable[[int], None],
+                  edited: Callable[[str], None], prefix: str) -> None:
+        """Let Remove and Up / Down change the list ``items()``, show it again with
+        ``fill(current row)`` and report ``edited("<prefix>.remove")`` (or ``.move``)."""
+
+        def remove(row: int) -> None:
+            fill(remove_at(items(), row))
+            edited(f"{prefix}.remove")
+
+        def move(row: int, delta: int) -> None:
+            fill(swap(items(), row, delta))
+            edited(f"{prefix}.move")
+
+        self.removeRequested.connect(remove)
+        self.moveRequested.connect(move)
+
     def focus_order(self) -> list[QWidget]:
         """The table, then its buttons."""
         return [self.table, self.add_button, self.remove_button, self.up_button,
@@ -181,6 +198,16 @@ def remove_at(items: list[_T], row: int) -> int:
     """Take out ``items[row]``; the row to show next (the one that moved up, or the last)."""
     del items[row]
     return min(row, len(items) - 1)
+
+
+def remove_current(view: QListWidget, items: list[_T], fill: Callable[[int], None]) -> bool:
+    """Take the current row of ``view`` out of ``items`` and ``fill`` the view again; False
+    when no row is current."""
+    row = view.currentRow()
+    if row < 0:
+        return False
+    fill(remove_at(items, row))
+    return True
 
 
 def swap(items: list[_T], row: int, delta: int) -> int:

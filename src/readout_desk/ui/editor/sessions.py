@@ -13,7 +13,6 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -24,12 +23,13 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import render, timing
 from readout_desk.domain.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
 from readout_desk.domain.records import MeetingSession
-from readout_desk.ui.editor.rows import RowTable, kept_row, remove_at, swap
+from readout_desk.ui.editor.rows import RowTable, kept_row
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
     TextLine,
     button,
+    detail_form,
     field_row,
     mark,
     section_group,
@@ -81,9 +81,7 @@ class SessionsSection(QWidget):
                              add_text="&Add session")
         layout.addWidget(self.rows)
 
-        self.detail = QWidget(self)
-        self.detail.setObjectName("sessionDetail")
-        form = QFormLayout(self.detail)
+        self.detail, form = detail_form("sessionDetail", self)
         self.kind = Choice("kind", "kindField", "Kind of session", SESSION_KINDS,
                            editable=True, parent=self)
         self.date = TextLine("date", "sessionDateField", "Session date",
@@ -191,8 +189,7 @@ class SessionsSection(QWidget):
         self.printed_text.returnPressed.connect(self.take_proposal)
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
-        self.rows.removeRequested.connect(self._remove)
-        self.rows.moveRequested.connect(self._move)
+        self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "sessions")
         self._loading = False
         self._show_current(-1)
 
@@ -231,14 +228,6 @@ class SessionsSection(QWidget):
         line = self.kind.lineEdit()
         if line is not None:
             line.selectAll()
-
-    def _remove(self, row: int) -> None:
-        self._fill(remove_at(self._items, row))
-        self.edited.emit("sessions.remove")
-
-    def _move(self, row: int, delta: int) -> None:
-        self._fill(swap(self._items, row, delta))
-        self.edited.emit("sessions.move")
 
     def _show_current(self, row: int) -> None:
         has = 0 <= row < len(self._items)

@@ -8,6 +8,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -210,6 +211,13 @@ def field_row(parent: QWidget, *widgets: QWidget, stretch: tuple[int, ...] = ())
     holder.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a mnemonic, not a Tab stop
     holder.setFocusProxy(widgets[0])  # set after the policy, which it would take
     return holder
+
+
+def detail_form(name: str, parent: QWidget) -> tuple[QWidget, QFormLayout]:
+    """The pane (named ``name``) with the fields of the row chosen above it, and its form."""
+    detail = QWidget(parent)
+    detail.setObjectName(name)
+    return detail, QFormLayout(detail)
 
 
 class _Field(Protocol):
