@@ -5,6 +5,9 @@ time in a CSV column, a time printed in a readout. It accepts "9:10", "21:40", "
 "9:10 a.m.", "9 pm", "11:10 P.M.", "0:22 a.m.", "12 a.m.", "9:10 p" (a.m./p.m. without
 the m), "14h30", "14:30 hrs", "1430 hrs", "20 hrs", "24:00" (read as 0:00), "noon",
 "midday" and "midnight"; a stray dot or "m" after the minutes ("9:10.") is let pass.
+Japanese forms are read too: "午前9時10分", "午後3時", "9時10分", "21時", "9時半", "正午",
+"午前0時" and "午前12時" (both midnight, as "12 a.m." is), with full-width digits
+("９時１０分") folded to ASCII first.
 Where a time stands in running text ("6.15" alone is a number there) is the extractor's
 question, not this module's.
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 #: Month names and their abbreviations ("sept" too), lower case, to the month's number.
 MONTHS: dict[str, int] = {}
@@ -47,15 +51,24 @@ _CLOCK_RE = re.compile(
 )
 
 
+#: A clock time written in Japanese: "午前9時10分", "21時", "9時半", "正午" (digits folded).
+_JAPANESE_CLOCK_RE = re.compile(
+    r"(?P<noon>正午)|(?P<half>午前|午後)?\s*(?P<h>\d{1,2})\s*時\s*"
+    r"(?:(?P<m>\d{1,2})\s*分|(?P<thirty>半))?")
+
+
 def parse_clock(text: str) -> dt.time | None:
     """The time of day written in ``text``; ``None`` when it is blank.
 
     Raises :class:`ClockError` for text that is not a clock time (a bare "9", "2 hours")
     and :class:`ClockRangeError` for one that names no time of the day.
     """
-    value = text.strip()
+    value = unicodedata.normalize("NFKC", text).strip()
     if not value:
         return None
+    japanese = _JAPANESE_CLOCK_RE.fullmatch(value)
+    if japanese is not None:
+        return _japanese_clock(value, japanese)
     m = _CLOCK_RE.fullmatch(value)
     if m is None or not (m["word"] or m["mil"] or m["m"] or m["ap"] or _is_hours(m["hrs"])):
         raise ClockError(f"{value!r} is not a time; write it like 9:10, 21:40 or 9:10 p.m.")
@@ -64,10 +77,23 @@ def parse_clock(text: str) -> dt.time | None:
     if m["mil"]:
         return dt.time(int(m["hh"]), int(m["mm"]))
     hour, minute = int(m["h"]), int(m["m"] or 0)
-    if m["ap"]:
+    return _time_of_day(value, hour, minute, (m["ap"].lower() == "p") if m["ap"] else None)
+
+
+def _japanese_clock(value: str, m: re.Match[str]) -> dt.time:
+    if m["noon"]:
+        return dt.time(12, 0)
+    minute = 30 if m["thirty"] else int(m["m"] or 0)
+    afternoon = None if m["half"] is None else m["half"] == "午後"
+    return _time_of_day(value, int(m["h"]), minute, afternoon)
+
+
+def _time_of_day(value: str, hour: int, minute: int, afternoon: bool | None) -> dt.time:
+    """The time for an hour read with a.m./p.m. (``afternoon`` set) or on a 24-hour clock."""
+    if afternoon is not None:
         if hour > 12:
             raise ClockRangeError(f"{value!r}: with a.m. or p.m. the hour is at most 12.")
-        hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+        hour = hour % 12 + (12 if afternoon else 0)
     elif hour == 24:
         hour = 0
     if hour > 23 or minute > 59:

@@ -18,6 +18,7 @@ from readout_desk.domain.formtext import (
     format_wall_date,
     format_wall_time,
     parse_date,
+    parse_duration,
     parse_printed,
     parse_whole,
     zone_name,
@@ -397,11 +398,18 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
             fold = None  # a choice only means something for a repeated time
 
     duration: int | None = None
+    duration_hedge = s.duration_hedge
+    written = parse_duration(s.hours) if not s.minutes.strip() else None
     try:
-        hours = parse_whole(s.hours, "Hours")
-        minutes = parse_whole(s.minutes, "Minutes")
-        if hours is not None or minutes is not None:
-            duration = (hours or 0) * 60 + (minutes or 0)
+        if written is not None:  # "約1時間30分" typed whole in the hours field
+            duration = written.minutes
+            duration_hedge = duration_hedge or written.hedge
+        else:
+            hours = parse_whole(s.hours, "Hours")
+            minutes = parse_whole(s.minutes, "Minutes")
+            if hours is not None or minutes is not None:
+                duration = (hours or 0) * 60 + (minutes or 0)
+        if duration is not None:
             timing.check_duration(duration)
     except ValueError as exc:  # DurationError is a ValueError too
         issues.append(Issue(f"{key}.duration", f"{label}: {exc}"))
@@ -428,7 +436,7 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
     session = MeetingSession(
         kind=s.kind.strip() or "meeting", start=start, zone=zone or None, fold=fold,
         time_hedge=s.time_hedge, zone_label=s.zone_label.strip(),
-        duration_minutes=duration, duration_hedge=s.duration_hedge if duration else "",
+        duration_minutes=duration, duration_hedge=duration_hedge if duration else "",
         end=s.end, printed_other=printed,
     )
     check = timing.check_printed(session)
