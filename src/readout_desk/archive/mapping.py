@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from readout_desk.archive.models import ReadoutRow, SessionRow, VersionRow
+from readout_desk.archive.models import ReadoutRow, SessionRow, SourceRow, VersionRow
 from readout_desk.domain import geography, jsonformat, scripts, timing
 from readout_desk.domain.records import (
     MeetingSession,
@@ -28,6 +28,7 @@ from readout_desk.domain.records import (
     PrintedTime,
     Readout,
     SearchHit,
+    Source,
     SummaryPoint,
 )
 
@@ -130,7 +131,15 @@ def row_to_record(row: ReadoutRow) -> Readout:
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
+        source=source_record(row.source) if row.source is not None else None,
     )
+
+
+def source_record(row: SourceRow) -> Source:
+    """A stored source as its record."""
+    return Source(kind=row.kind, text=row.text, original=row.original, name=row.name,
+                  url=row.url, retrieved_at=row.retrieved_at,
+                  spans=tuple((str(k), int(a), int(b)) for k, a, b in row.spans or ()))
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -129,6 +129,9 @@ class ReadoutRow(Base):
     photos: Mapped[list[PhotoRow]] = relationship(
         order_by="PhotoRow.position", cascade="all, delete-orphan", lazy="selectin"
     )
+    source: Mapped[SourceRow | None] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", uselist=False
+    )
 
 
 class ReadoutCountryRow(Base):
@@ -254,6 +257,24 @@ class PhotoRow(Base):
     position: Mapped[int]
     caption: Mapped[str] = mapped_column(default="")
     file: Mapped[str] = mapped_column(default="")
+
+
+class SourceRow(Base):
+    """What a readout was read from (its text, a page's snapshot): a table of its own,
+    read only when the readout itself is, so no search ever touches it."""
+
+    __tablename__ = "readout_sources"
+
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="text")
+    text: Mapped[str] = mapped_column(default="")
+    original: Mapped[str] = mapped_column(default="")
+    name: Mapped[str] = mapped_column(default="")
+    url: Mapped[str] = mapped_column(default="")
+    retrieved_at: Mapped[dt.datetime | None]
+    spans: Mapped[list[Any]] = mapped_column(JSON)
 
 
 class VersionRow(Base):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
@@ -31,6 +32,7 @@ from readout_desk.archive.models import (
     ReadoutRow,
     ReadoutTopicRow,
     SessionRow,
+    SourceRow,
     TopicRow,
     VersionRow,
 )
@@ -210,11 +212,30 @@ def insert_readouts(
             raise ArchiveError("the database did not return an id for every readout")
     for model, rows in _child_rows(ids, readouts, person_ids, topic_ids).items():
         backend.insert_rows(conn, table(model), CHILD_COLUMNS[model], rows)
+    _write_sources(conn, backend, ids, readouts)
     if existing:
         backend.unindex(conn, ids)
     backend.index_readouts(conn, [(rid, index_fields(r))
                                   for rid, r in zip(ids, readouts, strict=True)])
     return ids
+
+
+SOURCE_COLUMNS = ("readout_id", "kind", "text", "original", "name", "url", "retrieved_at",
+                  "spans")
+
+
+def _write_sources(conn: Connection, backend: Backend, ids: Sequence[int],
+                   readouts: Sequence[Readout]) -> None:
+    """Keep each readout's source; a readout given without one keeps the one it has (the
+    editor never changes a source, so saving an edit must not lose it)."""
+    rows = [(rid, s.kind, s.text, s.original, s.name, s.url, s.retrieved_at,
+             [list(span) for span in s.spans])
+            for rid, r in zip(ids, readouts, strict=True) if (s := r.source) is not None]
+    if not rows:
+        return
+    sources = table(SourceRow)
+    conn.execute(delete(sources).where(sources.c.readout_id.in_([r[0] for r in rows])))
+    backend.insert_rows(conn, sources, SOURCE_COLUMNS, rows)
 
 
 def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.datetime,
@@ -230,7 +251,8 @@ def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.d
         raise NotFoundError(f"There is no readout {readout_id} in this archive.")
     if read_version is not None and read_version != row.version:
         raise ConflictError(readout_id, read_version, row.version)
-    previous = row_to_record(row)
+    # The history keeps what the fields were; the source stays in its own table.
+    previous = replace(row_to_record(row), source=None)
     db.add(VersionRow(readout_id=readout_id, version=row.version, saved_at=now,
                       data=jsonformat.readout_to_dict(previous)))
     conn = db.connection()

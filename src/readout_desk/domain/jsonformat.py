@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from readout_desk.domain.records import (
+    SOURCE_KINDS,
     MeetingSession,
     Mode,
     NameOrder,
@@ -27,6 +28,7 @@ from readout_desk.domain.records import (
     Place,
     PrintedTime,
     Readout,
+    Source,
     SummaryPoint,
 )
 
@@ -40,7 +42,7 @@ READOUT_FIELDS = frozenset({
     "id", "title", "section", "relation", "publisher", "source_url", "language",
     "published_date", "retrieved_date", "meeting_date", "mode", "place", "occasion", "lead",
     "participants", "sessions", "points", "topics", "photos", "notes", "is_sample",
-    "created_at", "updated_at", "version"})
+    "created_at", "updated_at", "version", "source"})
 PLACE_FIELDS = frozenset({"city", "country", "venue", "zone"})
 PARTICIPANT_FIELDS = frozenset({"family_name", "given_name", "name_order", "honorific",
                                 "office", "country", "organisation", "side",
@@ -50,6 +52,9 @@ SESSION_FIELDS = frozenset({"kind", "start", "zone", "fold", "time_hedge", "zone
 PRINTED_FIELDS = frozenset({"text", "zone", "local"})
 POINT_FIELDS = frozenset({"text", "speaker", "label", "level"})
 PHOTO_FIELDS = frozenset({"caption", "file"})
+SOURCE_FIELDS = frozenset({"kind", "text", "original", "name", "url", "retrieved_at",
+                           "spans"})
+SPAN_FIELDS = frozenset({"field", "start", "end"})
 
 # The written forms of days, wall times and instants, exactly (the schema has the same).
 _DAY = r"(?P<y>[0-9]{4})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
@@ -164,6 +169,16 @@ def readout_to_dict(r: Readout) -> dict[str, Any]:
         "created_at": _instant(r.created_at),
         "updated_at": _instant(r.updated_at),
         "version": r.version,
+        "source": source_to_dict(r.source) if r.source is not None else None,
+    }
+
+
+def source_to_dict(s: Source) -> dict[str, Any]:
+    """What a readout was read from, as a JSON object."""
+    return {
+        "kind": s.kind, "text": s.text, "original": s.original, "name": s.name,
+        "url": s.url, "retrieved_at": _instant(s.retrieved_at),
+        "spans": [{"field": k, "start": a, "end": b} for k, a, b in s.spans],
     }
 
 
@@ -292,6 +307,9 @@ class _Reader:
             raise FormatError(f"{self.where}.{key} should be a list")
         return value
 
+    def raw(self, key: str) -> Any:
+        return self._get(key)
+
     def child(self, key: str, fields: frozenset[str]) -> _Reader | None:
         value = self._get(key)
         return None if value is None else _Reader(value, f"{self.where}.{key}", fields)
@@ -323,6 +341,26 @@ def session_from_dict(data: Any, where: str = "session") -> MeetingSession:
         end=s.wall("end"),
         printed_other=printed,
     )
+
+
+def source_from_dict(data: Any, where: str) -> Source:
+    """A readout's source from its JSON object."""
+    r = _Reader(data, where, SOURCE_FIELDS)
+    kind = r.text("kind", "text") or "text"
+    if kind not in SOURCE_KINDS:
+        raise FormatError(f"{where}.kind should be one of "
+                          + ", ".join(f'"{k}"' for k in SOURCE_KINDS))
+    spans = []
+    for i, item in enumerate(r.items("spans")):
+        sp = _Reader(item, f"{where}.spans[{i}]", SPAN_FIELDS)
+        name = sp.text("field")
+        start, end = sp.integer("start", 0), sp.integer("end", 0)
+        if not name or start is None or end is None:
+            raise FormatError(f"{where}.spans[{i}] needs a field, a start and an end")
+        spans.append((name, start, end))
+    return Source(kind=kind, text=r.text("text"), original=r.text("original"),
+                  name=r.text("name"), url=r.text("url"),
+                  retrieved_at=r.instant("retrieved_at"), spans=tuple(spans))
 
 
 def readout_from_dict(data: Any, where: str = "readout") -> Readout:
@@ -417,6 +455,8 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
         created_at=r.instant("created_at"),
         updated_at=r.instant("updated_at"),
         version=r.integer("version", 0) or 0,
+        source=(source_from_dict(raw_source, f"{where}.source")
+                if (raw_source := r.raw("source")) is not None else None),
     )
 
 

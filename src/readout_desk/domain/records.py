@@ -149,6 +149,29 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Source:
+    """What a readout was read from, kept with it so it can be shown and read again.
+
+    ``kind`` is "text" (pasted), "file" (a dropped or imported file, ``name``) or "page"
+    (a web page fetched from ``url`` at ``retrieved_at``). ``text`` is the clean text the
+    fields were read from; ``original`` what was given when it differs (a page's HTML
+    snapshot, a file's HTML). ``spans`` are ``(field path, start, end)`` offsets in
+    ``text``, where each field was read.
+    """
+
+    kind: str = "text"
+    text: str = ""
+    original: str = ""
+    name: str = ""
+    url: str = ""
+    retrieved_at: dt.datetime | None = None  # aware, UTC
+    spans: tuple[tuple[str, int, int], ...] = ()
+
+
+SOURCE_KINDS = ("text", "file", "page")
+
+
+@dataclass(frozen=True)
 class Place:
     """Where the meeting took place."""
 
@@ -186,6 +209,7 @@ class Readout:
     created_at: dt.datetime | None = None  # aware, UTC
     updated_at: dt.datetime | None = None  # aware, UTC
     version: int = 0
+    source: Source | None = None  # kept in a table of its own; never searched
 
     def with_id(self, readout_id: int | None) -> Readout:
         """The same readout under another id."""
