@@ -3,7 +3,8 @@
 :func:`extract` runs the phases in order, each a function of its own module with a typed
 result:
 
-1. decode (:func:`.text.prepare`): bytes or HTML to clean text;
+1. decode (:func:`.text.prepare`): bytes or HTML to clean text; a text written in
+   Japanese goes to the Japanese reader (:mod:`.japanese`) instead of the phases below;
 2. find the structure (:mod:`.layout`): lines, the opening paragraph, header, tail, points;
 3. title, section and dates (:mod:`.heading`): the page's own and the meeting's;
 4. people (:mod:`.cast`): participants with their countries, the countries involved;
@@ -19,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from readout_desk.domain import scripts
 from readout_desk.domain.extract import kinds, places
 from readout_desk.domain.extract import text as textmod
 from readout_desk.domain.extract import topics as topicmod
@@ -38,6 +40,8 @@ from readout_desk.domain.records import Readout, SummaryPoint
 __all__ = ["Draft", "SessionCheck", "extract"]
 
 Span = tuple[int, int]
+#: How much of a text's beginning decides which language's reader reads it.
+_SCRIPT_SAMPLE = 4000
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,10 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     """
     prepared = textmod.prepare(source)
     text = prepared.text
+    if scripts.language_of([text[:_SCRIPT_SAMPLE]]) == "ja":
+        from readout_desk.domain.extract import japanese  # the reader builds a Draft
+
+        return japanese.read(prepared, topic_file, today)
     layout = find_layout(text)
     opening = find_opening(text, layout)
     heading = read_heading(text, layout)
