@@ -69,11 +69,11 @@ def test_finding_people_checks_each_word_a_bounded_number_of_times(
         calls[0] += 1
         return checks(tokens, i)
 
-    people._is_honorific = counted  # type: ignore[assignment]
+    people._is_honorific = counted
     try:
         people.find_people(text, 0, len(text))
     finally:
-        people._is_honorific = checks  # type: ignore[assignment]
+        people._is_honorific = checks
     assert calls[0] <= 12 * max(1, len(people.tokenize(text, 0, len(text))))
 
 
@@ -107,10 +107,10 @@ def odd_documents(draw: st.DrawFn) -> str:
         else:
             break
         path.append((node, key))
-        node = node[key]  # type: ignore[index]
+        node = node[key]
     if path:
         parent, key = path[-1]
-        parent[key] = draw(ODD_VALUES)  # type: ignore[index]
+        parent[key] = draw(ODD_VALUES)
     return json.dumps(data, ensure_ascii=draw(st.booleans()))
 
 
