@@ -28,6 +28,7 @@ _HONORIFIC_WORDS = frozenset({
     "h.e.", "mr.", "ms.", "mrs.", "dr.", "prof.", "the", "honorable", "honourable", "hon",
     "hon.", "rt", "rt.", "right", "senator", "sir", "dame", "excellency", "his", "her",
 })
+_OFFICE_STARTS = frozenset("国外首大副")
 _SUFFIXES = frozenset({"MP", "Jr.", "Sr.", "II", "III", "QC", "KC"})
 _PARTICLES = frozenset({"von", "van", "de", "da", "der", "del", "la", "le", "di", "dos", "du",
                         "bin", "al", "ten", "ter"})
@@ -78,7 +79,8 @@ def foreign_people(text: str, start: int, end: int) -> list[FoundPerson]:
     for m in _LATIN_PAREN_RE.finditer(text, start, end):
         japanese, at = _japanese_part(text, start, m.start())
         name_ja, country_ja, office_ja = _split_japanese(japanese)
-        latin = _read_latin(m.group(1), lexicon.COUNTRIES.get(country_ja))
+        latin = _read_latin(m.group(1), lexicon.COUNTRIES.get(country_ja)
+                            or lexicon.ONE_CHARACTER_COUNTRIES.get(country_ja))
         if latin is None:
             continue
         honorific, family, given, order, office, code = latin
@@ -87,6 +89,32 @@ def foreign_people(text: str, start: int, end: int) -> list[FoundPerson]:
             Participant(person=person, honorific=honorific, office=office or office_ja,
                         country=code, printed_name=name_ja),
             at, m.end(), country_ja))
+    return found
+
+
+_KATAKANA_NAME_RE = re.compile(
+    "((?:[\u30a1-\u30fa\u30fc]+[・＝])*[\u30a1-\u30fa\u30fc]{2,})・?"
+    "([^、。（）・\\s]{1,30}?)(?=との|と|による|から|（)")
+
+
+def unlatined_people(text: str, start: int, end: int,
+                     taken: list[FoundPerson]) -> list[FoundPerson]:
+    """People printed in katakana with their country and office but no Latin form
+    (``レックス・ティラソン米国務長官と``): the family name is the last part of the name."""
+    found: list[FoundPerson] = []
+    for m in _KATAKANA_NAME_RE.finditer(text, start, end):
+        if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in taken):
+            continue
+        country = _country_prefix(m.group(2))
+        code = lexicon.COUNTRIES.get(country) or lexicon.ONE_CHARACTER_COUNTRIES.get(country)
+        office = m.group(2)[len(country):]
+        if not code or not office:
+            continue
+        parts = re.split("[・＝]", m.group(1))
+        person = Person(family_name=parts[-1], given_name=" ".join(parts[:-1]))
+        found.append(FoundPerson(
+            Participant(person=person, office=office, country=code, printed_name=m.group(1)),
+            m.start(), m.end(), country))
     return found
 
 
@@ -130,6 +158,11 @@ def _country_prefix(words: str) -> str:
     for name in lexicon.COUNTRIES:
         if words.startswith(name) and len(name) > len(best):
             best = name
+    if best.endswith("国") and words[len(best):len(best) + 1] == "務":
+        best = ""  # "米国務長官" is 米 + 国務長官
+    if not best and words[:1] in lexicon.ONE_CHARACTER_COUNTRIES \
+            and words[1:2] in _OFFICE_STARTS:
+        best = words[:1]  # "米国務長官", "英外相"
     return best
 
 

@@ -51,6 +51,11 @@ COUNTRIES: dict[str, str] = {
     "バヌアツ": "VU", "キリバス": "KI", "マーシャル": "MH", "ミクロネシア": "FM",
     "ナウル": "NR", "日本": "JP",
 }
+#: One-character country names, read only right before an office (``米国務長官``).
+ONE_CHARACTER_COUNTRIES: dict[str, str] = {
+    "米": "US", "英": "GB", "豪": "AU", "独": "DE", "仏": "FR", "露": "RU", "印": "IN",
+    "加": "CA", "伊": "IT", "韓": "KR",
+}
 #: Countries whose Latin names are printed family name first.
 FAMILY_FIRST = frozenset({"CN", "KR", "KP", "TW", "VN", "HK", "MO"})
 #: Countries whose people usually carry two family names.

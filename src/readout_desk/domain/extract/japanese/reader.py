@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from readout_desk.domain import scripts
 from readout_desk.domain.extract import topics as topicmod
 from readout_desk.domain.extract.extractor import Draft
 from readout_desk.domain.extract.japanese import jclock, jpeople, jsessions, lexicon
@@ -28,7 +29,9 @@ MAX_LEAD = 3000
 _POINT_RE = re.compile(r"[ 　]*(\d{1,2})[ 　]+(\S.*)")
 _SUB_POINT_RE = re.compile(r"[ 　]*[（(](\d{1,2})[）)][ 　]*(\S.*)")
 _AT_RE = re.compile("([^、。\\s（）]{1,30}?)(?:において|にて)")
-_VISIT_RE = re.compile("([^、。\\s（）]{1,40}?)を訪問中")
+_VISIT_RE = re.compile("([^、。\\s（）]{1,40}?)(?:を訪問中|に出張中|出張中|に滞在中|滞在中)")
+_CJK_COMMA_RE = re.compile(f"(?<=[{scripts.CJK}0-9])[,，]|，")
+_HALF_PARENS = str.maketrans({"(": "（", ")": "）"})
 _OCCASION_RE = re.compile("([^、。\\s（）]{2,30}?)(?:出席|参加)のため"
                           "|([^、。\\s（）]{2,30}?)の機会に")
 
@@ -151,16 +154,24 @@ def _mode(kinds: list[str]) -> Mode:
     return Mode.IN_PERSON
 
 
+def working_text(text: str) -> str:
+    """``text`` with the commas of older pages (``,`` ``，`` after kanji or kana) as ``、``
+    and half-width parentheses as full-width: one character for one, so offsets hold."""
+    return _CJK_COMMA_RE.sub("、", text).translate(_HALF_PARENS)
+
+
 def read(prepared: PreparedText, topic_file: Path | None = None,
          today: dt.date | None = None) -> Draft:
     """The draft of a Japanese readout."""
-    text = prepared.text
+    printed = prepared.text
+    text = working_text(printed)
     lines = _lines(text)
     head = read_heading(text, lines)
     lead_a, lead_b = head.lead
     base = head.published or today or dt.date.today()
     people = [*jpeople.japan_officials(text, lead_a, lead_b),
               *jpeople.foreign_people(text, lead_a, lead_b)]
+    people += jpeople.unlatined_people(text, lead_a, lead_b, people)
     kinds_seen = [m.group() for m in lexicon.KIND_RE.finditer(text, lead_a, lead_b)]
     mode = _mode(kinds_seen)
     place, _city_ja, place_span = find_place(text, lead_a, lead_b, mode != Mode.IN_PERSON)
@@ -181,7 +192,7 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
         spans["occasion"] = occasion.span(1) if occasion.group(1) else occasion.span(2)
     if first_start and "sessions[0].start" in spans:
         spans["meeting_date"] = spans["sessions[0].start"]
-    title = text[slice(*head.title)] if head.title else ""
+    title = printed[slice(*head.title)] if head.title else ""
     proposed: tuple[str, ...] = ()
     notes: list[str] = list(prepared.notes)
     if not title and lead_b > lead_a:
@@ -195,7 +206,7 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
         notes.append("No date line (令和7年6月5日 or 2025年6月5日) was found.")
     readout = Readout(
         title=title,
-        section=text[slice(*head.section)] if head.section else "",
+        section=printed[slice(*head.section)] if head.section else "",
         relation=tuple(dict.fromkeys(c for c in relation if c)),
         language="ja",
         published_date=head.published,
@@ -203,12 +214,12 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
         mode=mode,
         place=place,
         occasion=(occasion.group(1) or occasion.group(2)) if occasion else "",
-        lead=text[lead_a:lead_b],
+        lead=printed[lead_a:lead_b],
         participants=tuple(p.participant for p in people),
         sessions=tuple(found.sessions),
         points=tuple(points),
         topics=tuple(topics),
     )
     checks = tuple(cross_check(list(found.sessions)))
-    return Draft(readout=readout, source=text, spans=spans, checks=checks, notes=tuple(notes),
+    return Draft(readout=readout, source=printed, spans=spans, checks=checks, notes=tuple(notes),
                  proposed=proposed, encoding=prepared.encoding, was_html=prepared.was_html)
