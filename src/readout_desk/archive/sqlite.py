@@ -83,6 +83,12 @@ def _on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
+def _sealed(path: Path) -> bool:
+    """A file in a folder this process cannot write, with no log beside it."""
+    return (not os.access(path.parent, os.W_OK)
+            and not path.with_name(path.name + "-wal").exists())
+
+
 def is_sqlite_url(location: str) -> bool:
     """Whether ``location`` names a SQLite archive (a file path or a sqlite:// URL)."""
     return "://" not in location or location.startswith("sqlite")
@@ -147,6 +153,10 @@ class SqliteBackend:
             connect_args: dict[str, Any] = {"check_same_thread": False}
         else:
             mode = "ro" if read_only else "rwc"
+            if read_only and _sealed(path):
+                # Nobody can write the folder, so nobody writes the file: read it as it
+                # is, since a reader could not make the shared-memory file WAL needs.
+                mode += "&immutable=1"
             url = f"sqlite+pysqlite:///file:{path}?mode={mode}&uri=true"
             connect_args = {"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
         engine = create_engine(url, connect_args=connect_args)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import (
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk import paths
+from readout_desk.domain import sources
 from readout_desk.domain.extract import MAX_INPUT_BYTES, Draft, ExtractionError, extract
 from readout_desk.ui.tasks import run_in_background
 
@@ -72,7 +74,7 @@ HIGHLIGHT_WRONG = QColor("#ffc9c9")
 
 def topic_file() -> Path:
     """The user's own topic list (the same file the command line reads)."""
-    return paths.config_dir() / "topics.json"
+    return paths.topic_file()
 
 
 def field_label(key: str) -> str:
@@ -133,6 +135,15 @@ class ExtractedPane(QWidget):
         text = self.draft.source
         wrong = {f"sessions[{c.index}].printed_other" for c in self.draft.flagged}
         selections = []
+        for key in self.draft.proposed:
+            # Not printed, so nothing to highlight: said plainly instead.
+            item = QListWidgetItem(f"{field_label(key)} (proposed; the text prints none): "
+                                   f"{getattr(self.draft.readout, key, '')}")
+            item.setData(Qt.ItemDataRole.UserRole, (0, 0))
+            item.setData(Qt.ItemDataRole.UserRole + 1, key)
+            item.setToolTip(PROPOSED_NOTE)
+            item.setFont(_italic(item.font()))
+            self.fields.addItem(item)
         for key, (start, end) in sorted(self.draft.spans.items(), key=lambda kv: kv[1]):
             snippet = " ".join(text[start:end].split())
             if len(snippet) > 70:
@@ -205,7 +216,15 @@ _FORM_FIELDS: dict[str, tuple[str, ...]] = {
     "place": ("cityField", "countryField"),
 }
 EXTRACTED_STYLE = ("QLineEdit[extracted=\"true\"], QComboBox[extracted=\"true\"] "
-                   "{ background: #fff2a8; }")
+                   "{ background: #fff2a8; } "
+                   "QLineEdit[proposed=\"true\"] { background: #e8f0fe; font-style: italic; }")
+PROPOSED_NOTE = ("Proposed from the section, the kind of meeting and the participants' "
+                 "offices: the text prints no title.")
+
+
+def _italic(font: QFont) -> QFont:
+    font.setItalic(True)
+    return font
 
 
 def mark_extracted(editor: QWidget, draft: Draft) -> list[QWidget]:
@@ -225,6 +244,14 @@ def mark_extracted(editor: QWidget, draft: Draft) -> list[QWidget]:
             widget.setToolTip(f"Read from the text: “{words}”")
             _clear_on_edit(widget)
             marked.append(widget)
+    for key in draft.proposed:
+        for name in _FORM_FIELDS.get(key, ()):
+            widget = editor.findChild(QWidget, name)
+            if widget is not None:
+                widget.setProperty("proposed", True)
+                widget.setToolTip(PROPOSED_NOTE)
+                widget.setAccessibleDescription("Proposed: the text prints none")
+                marked.append(widget)
     editor.setStyleSheet(editor.styleSheet() + EXTRACTED_STYLE)
     return marked
 
@@ -243,11 +270,14 @@ def _clear_on_edit(widget: QWidget) -> None:
         widget.activated.connect(clear)
 
 
-def open_draft(window: MainWindow, draft: Draft) -> ReadoutEditor | None:
-    """Open the editor on ``draft`` with its source text and extracted spans beside it."""
+def open_draft(window: MainWindow, draft: Draft, given: str | bytes = "", **how: Any
+               ) -> ReadoutEditor | None:
+    """Open the editor on ``draft`` with its source text and extracted spans beside it;
+    the readout keeps its source, read from ``given`` (``how``: kind, name, address…)."""
     from readout_desk.ui.editor import open_editor
 
-    editor = open_editor(window, window.archive, readout=draft.readout,
+    readout = sources.with_source(draft, given, **how)
+    editor = open_editor(window, window.archive, readout=readout,
                          home_zone=window.home_zone(), source_text=draft.source)
     if editor is None or editor.source_text is None:
         return editor
@@ -281,22 +311,23 @@ class Extraction(QObject):
         self.last_error = ""
 
     def start(self, source: str | bytes, on_done: Callable[[], None] | None = None,
-              on_error: Callable[[str], None] | None = None) -> None:
-        """Read ``source`` (text or file bytes) into a draft and open it."""
+              on_error: Callable[[str], None] | None = None, **how: Any) -> None:
+        """Read ``source`` (text or file bytes) into a draft and open it; ``how`` says
+        what the source was (kind "text" or "file", a file's name)."""
         if self.busy:
             return
         self.busy = True
         self.window.statusBar().showMessage("Reading the text…")
-        extra = topic_file()
+        extra, kinds = topic_file(), paths.kind_file()
 
         def work() -> Draft:
-            return extract(source, topic_file=extra, today=None)
+            return extract(source, topic_file=extra, kind_file=kinds, today=None)
 
         def done(draft: Draft) -> None:
             self.busy = False
             self.last_error = ""
             self.window.statusBar().clearMessage()
-            open_draft(self.window, draft)
+            open_draft(self.window, draft, source, **how)
             if on_done:
                 on_done()
 
@@ -432,7 +463,7 @@ class DropHandler(QObject):
                 box.setObjectName("pasteError")
                 box.open()
                 return True
-            self.extraction.start(data)
+            self.extraction.start(data, kind="file", name=path.name)
             return True
         if mime.hasHtml() and mime.html().strip():
             self.extraction.start(mime.html())
