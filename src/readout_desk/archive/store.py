@@ -302,6 +302,13 @@ class Archive:
         return self._read(lambda db: db.scalar(
             select(ReadoutRow.deleted_at).where(ReadoutRow.id == readout_id)) is not None)
 
+    def deletion_times(self, readout_ids: Iterable[int]) -> dict[int, dt.datetime]:
+        """When each of these readouts was moved to the trash (UTC); others are left out."""
+        ids = list(readout_ids)
+        stmt = select(ReadoutRow.id, ReadoutRow.deleted_at).where(
+            ReadoutRow.id.in_(ids), ReadoutRow.deleted_at.is_not(None))
+        return self._read(lambda db: {rid: when for rid, when in db.execute(stmt)})
+
     def count(self, *, include_trash: bool = False) -> int:
         """How many readouts the archive holds (outside the trash unless asked)."""
         stmt = select(func.count()).select_from(ReadoutRow)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk import __version__, paths
+from readout_desk.ui import parts
 
 if TYPE_CHECKING:
     from readout_desk.archive import Archive
@@ -103,9 +104,8 @@ class LicencesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("licencesDialog")
-        self.setWindowTitle("Licences")
-        self.setAccessibleName("Licences of Readout Desk and its components")
+        parts.frame_dialog(self, "licencesDialog", "Licences",
+                           "Licences of Readout Desk and its components")
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("licencesText")
         self.text.setReadOnly(True)

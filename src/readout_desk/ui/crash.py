@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk import __version__, paths
+from readout_desk.ui import parts
 
 LOG_FILE_NAME = "readout-desk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -177,9 +178,8 @@ class CrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.setWindowTitle("Readout Desk — something went wrong")
-        self.setAccessibleName("Error report")
+        parts.frame_dialog(self, "crashDialog", "Readout Desk — something went wrong",
+                           "Error report")
         self._count = 0
         self._omitted = 0
 

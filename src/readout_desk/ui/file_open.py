@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from readout_desk.ui import parts
+
 if TYPE_CHECKING:
     from readout_desk.archive import Archive
     from readout_desk.ui.main_window import MainWindow
@@ -126,15 +128,12 @@ class FileOpener(QObject):
                        f"readouts in\n{names}\ncannot be added to it.", "importRefusedDialog",
                        QMessageBox.Icon.Warning)
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Import readouts",
-                          f"Import the readouts in\n{names}\ninto the archive {where}?\n\n"
-                          "Readouts already in the archive are skipped.",
-                          QMessageBox.StandardButton.NoButton, window)
-        box.setObjectName("importOfferDialog")
-        accept = box.addButton("&Import", QMessageBox.ButtonRole.AcceptRole)
-        accept.setObjectName("importOfferAccept")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setObjectName("importOfferCancel")
+        box, accept = parts.question(
+            window, QMessageBox.Icon.Question, "Import readouts",
+            f"Import the readouts in\n{names}\ninto the archive {where}?\n\n"
+            "Readouts already in the archive are skipped.", "importOfferDialog", "&Import",
+            answer_name="importOfferAccept")
+        box.button(QMessageBox.StandardButton.Cancel).setObjectName("importOfferCancel")
         box.setDefaultButton(accept)
         chosen = list(files)
 

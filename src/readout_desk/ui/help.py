@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readout_desk.ui import parts
 from readout_desk.ui.search_field import SEARCH_HELP
 
 if TYPE_CHECKING:
@@ -120,10 +121,4 @@ def install(window: MainWindow) -> None:
         entries.append(action)
     entries[1].setToolTip(SEARCH_HELP)
     entries[2].setToolTip(DOCUMENTATION_URL)
-    for action in entries:
-        if first is not None:
-            help_menu.insertAction(first, action)
-        else:
-            help_menu.addAction(action)
-    if first is not None:
-        help_menu.insertSeparator(first)
+    parts.insert_group(help_menu, entries, first)

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from readout_desk.archive import Archive, ArchiveError, Facets
 from readout_desk.domain.records import Readout, SearchPage
+from readout_desk.ui import parts
 from readout_desk.ui.banner import Banner
 from readout_desk.ui.detail_view import DetailView
 from readout_desk.ui.empty_state import EmptyState
@@ -117,12 +117,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.stack.setCurrentIndex(PAGE_BROWSE)
 
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(4, 0, 4, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(parts.column(self, self.banner, self.stack, stretch=(0, 1),
+                                           margins=(4, 0, 4, 0)))
 
         self.status_hits = QLabel(self)
         self.status_hits.setObjectName("statusHits")

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from readout_desk import paths
 from readout_desk.domain import sources
 from readout_desk.domain.extract import MAX_INPUT_BYTES, Draft, ExtractionError, extract
+from readout_desk.ui import parts
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -110,15 +111,12 @@ class ExtractedPane(QWidget):
         intro.setObjectName("extractedIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.warnings = QLabel(self)
-        self.warnings.setObjectName("crossCheckWarnings")
-        self.warnings.setAccessibleName("Printed times that disagree with the time-zone rules")
-        self.warnings.setWordWrap(True)
-        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
-        self.warnings.setStyleSheet("background: #fdecea; border: 1px solid #e6a1a1; "
-                                    "padding: 4px;")
+        self.warnings = parts.problems_panel(
+            "crossCheckWarnings", "Printed times that disagree with the time-zone rules", self)
         lines = [f"Session {c.index + 1} ({c.kind}): {c.message}." for c in draft.flagged]
-        lines += [n for n in draft.notes if not any(c.message in n for c in draft.flagged)]
+        # A proposed title is no problem: the field list marks it as proposed.
+        lines += [n for n in draft.notes if not any(c.message in n for c in draft.flagged)
+                  and not (draft.proposed and n.startswith("The text prints no title"))]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
         layout.addWidget(self.warnings)
@@ -356,10 +354,8 @@ class PasteDialog(QDialog):
 
     def __init__(self, window: MainWindow, extraction: Extraction) -> None:
         super().__init__(window)
-        self.setObjectName("pasteDialog")
-        self.setWindowTitle("New Readout from Text")
-        self.setAccessibleName("New readout from text")
-        self.resize(720, 560)
+        parts.frame_dialog(self, "pasteDialog", "New Readout from Text",
+                           "New readout from text", (720, 560))
         self.extraction = extraction
         layout = QVBoxLayout(self)
         label = QLabel("Paste the text of a published readout (or a web page's HTML). "

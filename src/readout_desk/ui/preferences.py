@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QSpinBox,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain import timing
+from readout_desk.ui import parts
 from readout_desk.ui.settings import DATE_FORMATS, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,12 +53,9 @@ class PreferencesDialog(QDialog):
         self.setAccessibleName("Preferences")
         at = at or dt.datetime.now(timing.UTC)
 
-        self.zone_filter = QLineEdit(self)
-        self.zone_filter.setObjectName("zoneFilter")
-        self.zone_filter.setPlaceholderText("Type to find a zone: Tokyo, Lima, Europe/…")
-        self.zone_filter.setAccessibleName("Find a time zone")
-        self.zone_filter.setToolTip("Filter the list of time zones")
-        self.zone_filter.setClearButtonEnabled(True)
+        self.zone_filter = parts.filter_field(
+            "zoneFilter", "Find a time zone", "Type to find a zone: Tokyo, Lima, Europe/…",
+            "Filter the list of time zones", self)
 
         self.zones = ZoneListModel(at, self)
         self.proxy = QSortFilterProxyModel(self)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from readout_desk.domain import geography
 from readout_desk.domain.records import Person, SearchPage
+from readout_desk.ui import parts
 from readout_desk.ui.settings import format_date
 
 if TYPE_CHECKING:
@@ -100,14 +100,10 @@ class RelationsDialog(QDialog):
 
     def _countries_tab(self) -> QWidget:
         page = QWidget(self)
-        self.first = QComboBox(page)
-        self.first.setObjectName("relationFirst")
-        self.first.setAccessibleName("Country")
-        self.first.setToolTip("A country of the relation")
-        self.second = QComboBox(page)
-        self.second.setObjectName("relationSecond")
-        self.second.setAccessibleName("Counterpart country")
-        self.second.setToolTip("The other country, or any")
+        self.first = parts.named(QComboBox(page), "relationFirst", "Country",
+                                 "A country of the relation")
+        self.second = parts.named(QComboBox(page), "relationSecond", "Counterpart country",
+                                  "The other country, or any")
         self.second.addItem("any country", ANY)
         self.country_title = QLabel(page)
         self.country_title.setObjectName("relationTitle")
@@ -180,16 +176,11 @@ class RelationsDialog(QDialog):
 
     def _people_tab(self) -> QWidget:
         page = QWidget(self)
-        self.person_filter = QLineEdit(page)
-        self.person_filter.setObjectName("personFilter")
-        self.person_filter.setPlaceholderText("Find a person by family or given name")
-        self.person_filter.setAccessibleName("Find a person")
-        self.person_filter.setToolTip("Type the start of a family or given name")
-        self.person_filter.setClearButtonEnabled(True)
-        self.people = QListWidget(page)
-        self.people.setObjectName("peopleList")
-        self.people.setAccessibleName("People")
-        self.people.setToolTip("People in the archive; choose one to see their readouts")
+        self.person_filter = parts.filter_field(
+            "personFilter", "Find a person", "Find a person by family or given name",
+            "Type the start of a family or given name", page)
+        self.people = parts.named(QListWidget(page), "peopleList", "People",
+                                  "People in the archive; choose one to see their readouts")
         self.offices = QLabel(page)
         self.offices.setObjectName("personOffices")
         self.offices.setWordWrap(True)

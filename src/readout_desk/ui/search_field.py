@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from readout_desk.domain import geography
 from readout_desk.domain.query import parse_query
+from readout_desk.ui import parts
 
 SEARCH_HELP = (
     "Search the archive. Words must all match; \"exact phrase\", prefix*, a OR b, -word; "
@@ -122,10 +123,8 @@ class SearchBar(QWidget):
         self._chip_box.setContentsMargins(0, 0, 0, 0)
         self._chip_box.setSpacing(4)
 
-        self.hint = QLabel(self)
-        self.hint.setObjectName("searchHint")
-        self.hint.setAccessibleName("Search hint")
-        self.hint.setToolTip("How the query was read")
+        self.hint = parts.named(QLabel(self), "searchHint", "Search hint",
+                                "How the query was read")
         self.hint.setStyleSheet("color: #806000;")
         self.hint.setWordWrap(True)
         self.hint.hide()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.archive import TimingFlag
+from readout_desk.ui import parts
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -32,10 +33,9 @@ class TimingCheckDialog(QDialog):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.setObjectName("timingCheckDialog")
-        self.setWindowTitle("Check Timings")
-        self.setAccessibleName("Sessions whose printed time disagrees with the time-zone rules")
-        self.resize(900, 420)
+        parts.frame_dialog(self, "timingCheckDialog", "Check Timings",
+                           "Sessions whose printed time disagrees with the time-zone rules",
+                           (900, 420))
         self.main_window = window
         layout = QVBoxLayout(self)
         self.summary = QLabel("Checking the printed times…", self)

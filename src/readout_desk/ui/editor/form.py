@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -32,6 +31,7 @@ from readout_desk.archive import Archive, ArchiveError, ConflictError
 from readout_desk.domain import geography, timing
 from readout_desk.domain.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.domain.records import Readout
+from readout_desk.ui import parts
 from readout_desk.ui.editor.conflict import ask_about_conflict
 from readout_desk.ui.editor.fields import SourceSection, WhenWhereSection
 from readout_desk.ui.editor.history import HistoryDialog
@@ -89,13 +89,8 @@ class ReadoutEditor(QMainWindow):
         self.sections = (self.when, self.participants, self.sessions, self.summary,
                          self.topics, self.photos, self.source)
 
-        self.problems = QLabel(self)
-        self.problems.setObjectName("problemsPanel")
-        self.problems.setAccessibleName("Problems that stop saving")
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.PlainText)
-        self.problems.setStyleSheet("background: #fdecea; border: 1px solid #e6a1a1; "
-                                    "padding: 6px;" + ERROR_STYLE)
+        self.problems = parts.problems_panel("problemsPanel", "Problems that stop saving",
+                                             self, padding=6, extra_style=ERROR_STYLE)
         self.problems.hide()
 
         body = QWidget(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from readout_desk.archive import Archive, ArchiveError, VersionInfo
 from readout_desk.domain import timing
 from readout_desk.domain.records import Readout
+from readout_desk.ui import parts
 from readout_desk.ui.editor.changes import changes
 from readout_desk.ui.tasks import TaskRunner
 
@@ -79,12 +80,8 @@ class HistoryDialog(QDialog):
         self.caption.setObjectName("historyCaption")
         self.caption.setWordWrap(True)
 
-        right = QWidget(self)
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.caption)
-        rv.addWidget(self.changes, 1)
-        rv.addWidget(self.compare_current)
+        right = parts.column(self, self.caption, self.changes, self.compare_current,
+                             stretch=(0, 1))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.versions)
         split.addWidget(right)
@@ -187,17 +184,11 @@ class HistoryDialog(QDialog):
         version, _readout = self._versions[row]
         if version is None:
             return
-        if confirm:
-            box = QMessageBox(QMessageBox.Icon.Question, "Restore version",
-                              f"Make version {version} the current version? The current "
-                              "version is kept in the history.",
-                              QMessageBox.StandardButton.NoButton, self)
-            box.setObjectName("confirmRestore")
-            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is not restore:
-                return
+        if confirm and not parts.confirm(
+                self, QMessageBox.Icon.Question, "Restore version",
+                f"Make version {version} the current version? The current version is kept "
+                "in the history.", "confirmRestore", "Restore"):
+            return
         archive, readout_id = self.archive, self.readout_id
 
         def done(restored: Readout) -> None:

@@ -12,20 +12,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from readout_desk.domain import timing
 from readout_desk.domain.draft import Built
 from readout_desk.domain.records import Readout
+from readout_desk.ui import parts
 
 
 def confirm_warnings(parent: QWidget, built: Built) -> bool:
     """Ask before saving a readout with warnings; whether to save it as printed."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Save readout",
-                      "Please confirm before saving:\n\n" +
-                      "\n".join(f"• {w.message}" for w in built.warnings) +
-                      "\n\nThe printed time is kept as printed.",
-                      QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName("confirmWarnings")
-    keep = box.addButton("Save as printed", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is keep
+    return parts.confirm(parent, QMessageBox.Icon.Warning, "Save readout",
+                         "Please confirm before saving:\n\n" +
+                         "\n".join(f"• {w.message}" for w in built.warnings) +
+                         "\n\nThe printed time is kept as printed.",
+                         "confirmWarnings", "Save as printed")
 
 
 def ask_about_duplicate(parent: QWidget, other: Readout) -> Literal["save", "open", "cancel"]:

@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
+from readout_desk.ui import parts
 from readout_desk.ui.transfer.backups import (
     BackupScheduler,
     BackupsDialog,
@@ -106,13 +107,7 @@ def _add_file_actions(window: MainWindow) -> None:
                       "See the backups, preview one and restore it",
                       _opener(window, BackupsDialog))
     for group in ((import_action, drafts_action, export_action), (backup_action, backups)):
-        for action in group:
-            if anchor is not None:
-                file_menu.insertAction(anchor, action)
-            else:
-                file_menu.addAction(action)
-        if anchor is not None:
-            file_menu.insertSeparator(anchor)
+        parts.insert_group(file_menu, group, anchor)
     update_drafts_action(window)
 
 

@@ -48,6 +48,7 @@ from readout_desk.archive import (
     preview_backup,
     restore_backup,
 )
+from readout_desk.ui import parts
 from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
@@ -110,9 +111,7 @@ class BackupsDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.main_window = window
-        self.setObjectName("backupsDialog")
-        self.setWindowTitle("Backups")
-        self.resize(760, 460)
+        parts.frame_dialog(self, "backupsDialog", "Backups", size=(760, 460))
         self.folder = backup_folder(window)
         self.list = QListWidget(self)
         self.list.setObjectName("backupList")
@@ -121,13 +120,11 @@ class BackupsDialog(QDialog):
         self.preview.setObjectName("backupPreview")
         self.preview.setAccessibleName("What the backup holds")
         self.preview.setReadOnly(True)
-        self.status = QLabel(self)
-        self.status.setObjectName("backupStatus")
+        self.status = parts.named(QLabel(self), "backupStatus")
         self.status.setWordWrap(True)
-        self.backup_button = QPushButton("&Back Up Now", self)
-        self.backup_button.setObjectName("backupNow")
-        self.restore_button = QPushButton("&Restore This Backup…", self)
-        self.restore_button.setObjectName("backupRestore")
+        self.backup_button = parts.named(QPushButton("&Back Up Now", self), "backupNow")
+        self.restore_button = parts.named(QPushButton("&Restore This Backup…", self),
+                                          "backupRestore")
         self.restore_button.setEnabled(False)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_chosen)
@@ -221,17 +218,12 @@ class BackupsDialog(QDialog):
             return
         item = self.list.currentItem()
         info: BackupInfo = item.data(Qt.ItemDataRole.UserRole)
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore backup",
-                          f"Replace everything in the archive with the backup of "
-                          f"{info.created:%Y-%m-%d %H:%M} UTC ({info.readouts:,} readouts)?\n\n"
-                          "The archive as it is now is backed up first, so this can be undone.",
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("confirmRestore")
-        yes = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("confirmRestoreYes")
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not yes:
+        if not parts.confirm(
+                self, QMessageBox.Icon.Question, "Restore backup",
+                f"Replace everything in the archive with the backup of "
+                f"{info.created:%Y-%m-%d %H:%M} UTC ({info.readouts:,} readouts)?\n\n"
+                "The archive as it is now is backed up first, so this can be undone.",
+                "confirmRestore", "&Restore"):
             return
         archive = self.main_window.archive
 

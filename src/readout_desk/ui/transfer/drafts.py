@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from readout_desk import paths
 from readout_desk.archive import DraftQueue, QueuedDraft, queue_folder
 from readout_desk.domain import render
+from readout_desk.ui import parts
 from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
@@ -45,19 +46,14 @@ class DraftsDialog(QDialog):
         super().__init__(window)
         self.main_window = window
         self.queue = draft_queue(window)
-        self.setObjectName("draftsDialog")
-        self.setWindowTitle("Drafts to Review")
-        self.resize(760, 480)
+        parts.frame_dialog(self, "draftsDialog", "Drafts to Review", size=(760, 480))
         self.list = QListWidget(self)
         self.list.setObjectName("draftList")
         self.list.setAccessibleName("Drafts")
-        self.preview = QPlainTextEdit(self)
-        self.preview.setObjectName("draftPreview")
+        self.preview = parts.named(QPlainTextEdit(self), "draftPreview")
         self.preview.setReadOnly(True)
-        self.review_button = QPushButton("&Review in Editor…", self)
-        self.review_button.setObjectName("draftReview")
-        self.discard_button = QPushButton("&Discard…", self)
-        self.discard_button.setObjectName("draftDiscard")
+        self.review_button = parts.named(QPushButton("&Review in Editor…", self), "draftReview")
+        self.discard_button = parts.named(QPushButton("&Discard…", self), "draftDiscard")
         self.review_button.clicked.connect(self.review)
         self.discard_button.clicked.connect(self.discard)
         self.list.currentRowChanged.connect(self._show)

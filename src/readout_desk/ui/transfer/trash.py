@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain.records import SearchHit
+from readout_desk.ui import parts
 from readout_desk.ui.transfer.shared import button_row
 
 if TYPE_CHECKING:
@@ -123,9 +124,7 @@ class TrashDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.main_window = window
-        self.setObjectName("trashDialog")
-        self.setWindowTitle("Trash")
-        self.resize(640, 420)
+        parts.frame_dialog(self, "trashDialog", "Trash", size=(640, 420))
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("trashTable")
         self.table.setAccessibleName("Readouts in the trash")
@@ -136,13 +135,10 @@ class TrashDialog(QDialog):
         self.table.verticalHeader().hide()
         self.info = QLabel("Reading the trash…", self)
         self.info.setObjectName("trashInfo")
-        self.restore_button = QPushButton("&Restore", self)
-        self.restore_button.setObjectName("trashRestore")
-        self.restore_button.setToolTip("Put the selected readouts back in the archive")
-        self.purge_button = QPushButton("&Delete for Good…", self)
-        self.purge_button.setObjectName("trashPurge")
-        self.empty_button = QPushButton("&Empty Trash…", self)
-        self.empty_button.setObjectName("trashEmpty")
+        self.restore_button = parts.named(QPushButton("&Restore", self), "trashRestore",
+                                          tip="Put the selected readouts back in the archive")
+        self.purge_button = parts.named(QPushButton("&Delete for Good…", self), "trashPurge")
+        self.empty_button = parts.named(QPushButton("&Empty Trash…", self), "trashEmpty")
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.empty_button.clicked.connect(self.empty)
@@ -235,15 +231,9 @@ class TrashDialog(QDialog):
         self._change(restore, restored_id=ids[0], problem_title="Restore")
 
     def _confirm(self, text: str, name: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete for good", text,
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName(name)
-        yes = box.addButton("&Delete for Good", QMessageBox.ButtonRole.DestructiveRole)
-        yes.setObjectName(f"{name}Yes")
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is yes
+        return parts.confirm(self, QMessageBox.Icon.Warning, "Delete for good", text, name,
+                             "&Delete for Good", role=QMessageBox.ButtonRole.DestructiveRole,
+                             cancel_default=True)
 
     def purge_selected(self) -> None:
         ids = self.selected_ids()
