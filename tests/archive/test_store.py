@@ -101,7 +101,13 @@ def test_trash_hides_and_restores(archive: Archive) -> None:
     assert archive.search("Gervasi in:trash").total == 1
     assert archive.search("Gervasi in:all").total == 1
     assert [h.id for h in archive.trash()] == [saved.id]
+    other = archive.add(brazil_readout())
+    assert other.id is not None
+    moved = archive.deletion_times([saved.id, other.id])
+    assert list(moved) == [saved.id]  # only readouts in the trash have a time
+    assert moved[saved.id].utcoffset() == dt.timedelta(0)
     archive.restore(saved.id)
+    assert archive.deletion_times([saved.id]) == {}
     assert archive.search("Gervasi").total == 1
     archive.delete(saved.id)
     assert archive.empty_trash() == 1

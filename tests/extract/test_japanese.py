@@ -201,3 +201,21 @@ def test_cli_parse_prints_a_japanese_draft(tmp_path: Path) -> None:
     assert code == 0, err.getvalue()
     assert "日・ペルー外相会談" in out.getvalue()
     assert "Lima" in out.getvalue()
+
+
+def test_a_session_on_the_next_day_in_a_paragraph_of_its_own() -> None:
+    text = ("日・ケニア首脳会談\n\n令和8年2月14日\n\n　現地時間2月13日午後4時（日本時間13日午後10時）から約1時間、"
+            f"ケニアを訪問中の森下浩二内閣総理大臣は、ナイロビにおいて、{KENYA}と首脳会談を行いました。\n\n"
+            "　翌14日午前8時から約45分間、両首脳はワーキング・ブレックファストを行いました。概要は以下のとおりです。\n\n"
+            "1　両首脳は協力で一致しました。\n")
+    got = [(s.kind, s.start) for s in _draft(text).readout.sessions]
+    assert got == [("首脳会談", dt.datetime(2026, 2, 13, 16, 0)),
+                   ("ワーキング・ブレックファスト", dt.datetime(2026, 2, 14, 8, 0))]
+
+
+def test_a_day_without_a_clock_time_is_the_meeting_date() -> None:
+    text = _lead(f"現地時間2月12日、ケニアを訪問中の森下浩二外務大臣は、ナイロビにおいて、{KENYA}と立ち話を"
+                 "行ったところ、", title="日・ケニア外相立ち話")
+    r = _draft(text).readout
+    assert r.meeting_date == dt.date(2026, 2, 12)
+    assert [(s.kind, s.start, s.duration_minutes) for s in r.sessions] == [("立ち話", None, None)]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive, create_backup
-from readout_desk.domain import jsonformat
+from readout_desk.domain import jsonformat, timing
 from readout_desk.ui import transfer
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.settings import Settings
@@ -110,6 +110,10 @@ def test_delete_find_in_trash_and_restore(qtbot: QtBot, demo_archive: Archive,
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=WAIT_MS)
     assert dialog.titles() == [title]
+    moved = demo_archive.deletion_times([readout_id])[readout_id]
+    moved_cell = dialog.table.item(0, 2)
+    assert moved_cell is not None
+    assert moved_cell.text() == timing.format_instant(moved, window.home_zone())
     table = dialog.table
     rect = table.visualRect(table.model().index(0, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

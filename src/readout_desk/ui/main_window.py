@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 #: Modules that add features to the window; each has ``install(window) -> None``.
 FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.about",
                                      "readout_desk.ui.transfer", "readout_desk.ui.paste",
-                                     "readout_desk.ui.timing_check", "readout_desk.ui.help")
+                                     "readout_desk.ui.timing_check", "readout_desk.ui.help",
+                                     "readout_desk.ui.source_view")
 
 #: The menus in the order they appear in the menu bar.
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")

@@ -5,6 +5,7 @@ Every archive call runs off the UI thread; the dialog shows the trash once it is
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from readout_desk.domain import timing
 from readout_desk.domain.records import SearchHit
 from readout_desk.ui import parts
 from readout_desk.ui.transfer.shared import button_row
@@ -125,10 +127,10 @@ class TrashDialog(QDialog):
         super().__init__(window)
         self.main_window = window
         parts.frame_dialog(self, "trashDialog", "Trash", size=(640, 420))
-        self.table = QTableWidget(0, 3, self)
+        self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("trashTable")
         self.table.setAccessibleName("Readouts in the trash")
-        self.table.setHorizontalHeaderLabels(["Meeting date", "Title", "Id"])
+        self.table.setHorizontalHeaderLabels(["Meeting date", "Title", "Moved to trash", "Id"])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,18 +157,28 @@ class TrashDialog(QDialog):
         """Read the trash again (in the background) and list it."""
         self._busy = True
         self._update_buttons()
-        self.main_window.runner.run(self.main_window.archive.trash, self._show_hits,
-                                    self._failed)
+        archive = self.main_window.archive
 
-    def _show_hits(self, hits: list[SearchHit]) -> None:
+        def read() -> tuple[list[SearchHit], dict[int, dt.datetime]]:
+            hits = archive.trash()
+            return hits, archive.deletion_times(h.id for h in hits)
+
+        self.main_window.runner.run(read, self._show_hits, self._failed)
+
+    def _show_hits(self, found: tuple[list[SearchHit], dict[int, dt.datetime]]) -> None:
+        hits, deleted = found
         self._busy = False
+        home = self.main_window.home_zone()
         self.table.setRowCount(len(hits))
         for i, h in enumerate(hits):
             day = QTableWidgetItem(h.meeting_date.isoformat() if h.meeting_date else "")
             day.setData(Qt.ItemDataRole.UserRole, h.id)
             self.table.setItem(i, 0, day)
             self.table.setItem(i, 1, QTableWidgetItem(h.title or h.section or "(untitled)"))
-            self.table.setItem(i, 2, QTableWidgetItem(str(h.id)))
+            when = deleted.get(h.id)
+            self.table.setItem(i, 2, QTableWidgetItem(
+                timing.format_instant(when, home) if when else ""))
+            self.table.setItem(i, 3, QTableWidgetItem(str(h.id)))
         self.info.setText(f"{_readouts(len(hits))} in the trash. "
                           "Searches leave them out unless you add in:trash or in:all."
                           if hits else "The trash is empty.")

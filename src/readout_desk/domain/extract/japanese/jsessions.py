@@ -16,7 +16,7 @@ from readout_desk.domain.extract.japanese import jclock, lexicon
 from readout_desk.domain.records import MeetingSession, PrintedTime
 
 TOKYO = "Asia/Tokyo"
-_NEXT_RE = re.compile("[、。](?:続いて|その後|引き続き)、?")
+_NEXT_RE = re.compile("[。\n]|、(?:続いて|その後|引き続き)、?")
 _PAREN_RE = re.compile(r"（(現地時間|日本時間)([^（）]{0,40})）")
 _LABEL_RE = re.compile("^(現地時間|日本時間)")
 Span = tuple[int, int]
@@ -28,6 +28,7 @@ class Found:
 
     sessions: list[MeetingSession] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
+    first_day: dt.date | None = None  # the first session's day, printed with or without a time
 
 
 @dataclass(frozen=True)
@@ -45,25 +46,29 @@ def read_sessions(text: str, start: int, end: int, zones: Zones) -> Found:
     previous: dt.date | None = None
     for a, b in zip(cuts, cuts[1:], strict=False):
         n = len(found.sessions)
-        session = _read_part(text, a, b, zones, previous, found.spans, n)
-        if session is None:
+        read = _read_part(text, a, b, zones, previous, found.spans, n)
+        if read is None:
             continue
+        session, day = read
         found.sessions.append(session)
-        previous = session.start.date() if session.start else previous
+        found.first_day = found.first_day or day
+        previous = day or previous
     return found
 
 
 def _read_part(text: str, a: int, b: int, zones: Zones, previous: dt.date | None,
-               spans: dict[str, Span], n: int) -> MeetingSession | None:
+               spans: dict[str, Span], n: int) -> tuple[MeetingSession, dt.date | None] | None:
+    """The session stated in ``text[a:b]`` and its day; a part after the first needs a
+    time or a duration to state a session."""
     dur = _duration(text, a, b)
     kara = text.find("から", a, min(b, a + 80))
     if dur is not None and (kara < 0 or kara > dur.start()):
         kara = text.rfind("から", a, dur.start())
-    when_end = kara if kara >= 0 else a
+    when_end = kara if kara >= 0 else max(text.find("、", a, min(b, a + 40)), a)
     kind_at = dur.end() if dur else when_end
     kind = lexicon.KIND_RE.search(text, kind_at, b) or lexicon.KIND_RE.search(text, a, b)
     timing = _read_when(text, a, when_end, zones, previous)
-    if kind is None and dur is None and timing.start is None:
+    if dur is None and timing.start is None and (kind is None or n > 0):
         return None
     session = MeetingSession(kind=kind.group() if kind else "会談")
     zone = timing.zone or (zones.place or TOKYO)
@@ -80,7 +85,7 @@ def _read_part(text: str, a: int, b: int, zones: Zones, previous: dt.date | None
         spans[f"sessions[{n}].duration"] = (dur.start(), dur.end())
     if timing.printed_span:
         spans[f"sessions[{n}].printed_other"] = timing.printed_span
-    return session
+    return session, timing.day
 
 
 def _duration(text: str, a: int, b: int) -> re.Match[str] | None:
@@ -99,6 +104,7 @@ class _When:
     label: str = ""
     printed: PrintedTime | None = None
     printed_span: Span | None = None
+    day: dt.date | None = None
 
 
 def _read_when(text: str, a: int, b: int, zones: Zones, previous: dt.date | None) -> _When:
@@ -118,10 +124,12 @@ def _read_when(text: str, a: int, b: int, zones: Zones, previous: dt.date | None
         when.zone = TOKYO
     day_m = jclock.DAY_RE.search(main)
     day = jclock.resolve_day(day_m, zones.base, previous) if day_m else previous or zones.base
+    when.day = day if day_m else previous
     clock_m = jclock.CLOCK_RE.search(main)
     clock = jclock.clock(clock_m) if clock_m else None
     if day is None or clock is None:
         return when
+    when.day = day
     when.start = dt.datetime.combine(day, clock.time)
     when.hedge = clock.hedge
     if paren and other_label and paren.group(2):

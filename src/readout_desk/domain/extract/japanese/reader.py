@@ -146,6 +146,21 @@ def find_topics(text: str, a: int, topic_file: Path | None) -> tuple[list[str], 
     return names, {f"topics[{k}]": span for k, (_, span) in enumerate(ordered)}
 
 
+def _sessions_end(text: str, lines: list[Span], lead_end: int) -> int:
+    """Where the sentences that state sessions end: the opening paragraph, and a paragraph
+    right after it that states one more (``翌20日午前8時から約45分間、…を行いました``)."""
+    end = lead_end
+    for a, b in lines:
+        if a <= lead_end:
+            continue
+        words = jclock.digits(text[a:b])
+        if (_POINT_RE.fullmatch(words) or _SUB_POINT_RE.fullmatch(words)
+                or "から" not in words or not lexicon.KIND_RE.search(words)):
+            break
+        end = min(b, a + MAX_LEAD)
+    return end
+
+
 def _mode(kinds: list[str]) -> Mode:
     if any(k.endswith(lexicon.TELEPHONE_KINDS) for k in kinds):
         return Mode.TELEPHONE
@@ -175,7 +190,7 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
     kinds_seen = [m.group() for m in lexicon.KIND_RE.finditer(text, lead_a, lead_b)]
     mode = _mode(kinds_seen)
     place, _city_ja, place_span = find_place(text, lead_a, lead_b, mode != Mode.IN_PERSON)
-    found = jsessions.read_sessions(text, lead_a, lead_b,
+    found = jsessions.read_sessions(text, lead_a, _sessions_end(text, lines, lead_b),
                                     jsessions.Zones(place.zone if place else None, base))
     points, point_spans = read_points(text, lines, lead_b)
     topics, topic_spans = find_topics(text, lead_a, topic_file)
@@ -183,6 +198,7 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
     relation = ["JP", *(p.participant.country for p in people
                         if p.participant.country and p.participant.country != "JP")]
     first_start = next((s.start for s in found.sessions if s.start), None)
+    meeting_day = first_start.date() if first_start else found.first_day or head.published
     spans = {**head.spans, **found.spans, **point_spans, **topic_spans}
     for k, person in enumerate(people):
         spans[f"participants[{k}]"] = (person.start, person.end)
@@ -210,7 +226,7 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
         relation=tuple(dict.fromkeys(c for c in relation if c)),
         language="ja",
         published_date=head.published,
-        meeting_date=first_start.date() if first_start else head.published,
+        meeting_date=meeting_day,
         mode=mode,
         place=place,
         occasion=(occasion.group(1) or occasion.group(2)) if occasion else "",
