@@ -219,3 +219,12 @@ def test_a_day_without_a_clock_time_is_the_meeting_date() -> None:
     r = _draft(text).readout
     assert r.meeting_date == dt.date(2026, 2, 12)
     assert [(s.kind, s.start, s.duration_minutes) for s in r.sessions] == [("立ち話", None, None)]
+
+
+def test_a_visit_to_a_country_without_a_known_city_takes_the_country_zone() -> None:
+    text = _lead(f"現地時間2月14日午後2時から約40分間、ケニアを訪問中の森下浩二外務大臣は、{KENYA}と"
+                 "外相会談を行ったところ、")
+    r = _draft(text).readout
+    assert r.place is not None and (r.place.city, r.place.country, r.place.zone) == (
+        "", "KE", "Africa/Nairobi")
+    assert r.sessions[0].zone == "Africa/Nairobi"

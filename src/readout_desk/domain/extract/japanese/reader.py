@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readout_desk.domain import scripts
+from readout_desk.domain.extract import countries
 from readout_desk.domain.extract import topics as topicmod
 from readout_desk.domain.extract.extractor import Draft
 from readout_desk.domain.extract.japanese import jclock, jpeople, jsessions, lexicon
@@ -125,6 +126,11 @@ def find_place(text: str, a: int, b: int, remote: bool) -> tuple[Place | None, s
                 start = m.start(1) + city.start()
                 return (Place(city=english, country=code, zone=zone), city.group(),
                         (start, start + len(city.group())))
+    for m in _VISIT_RE.finditer(text, a, b):
+        code = next((c for name, c in lexicon.COUNTRIES.items() if m.group(1).endswith(name)),
+                    None)
+        if code and code != "JP":
+            return Place(country=code, zone=countries.main_zone(code)), "", m.span(1)
     english, code, zone = lexicon.CITIES["東京"]
     return Place(city=english, country=code, zone=zone), "東京", None
 
