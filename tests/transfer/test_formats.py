@@ -287,3 +287,17 @@ def test_exported_readout_fragment_escapes_and_links_only_http() -> None:
     assert "<b>bold</b>" not in fragment and "&lt;b&gt;bold&lt;/b&gt;" in fragment
     assert "href" not in fragment  # only http(s) addresses become links
     assert "11:10 p.m. on May 3 JST" in fragment
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "html", "ics"])
+def test_an_export_gets_the_permissions_of_any_new_file(tmp_path: Path, archive: Archive,
+                                                        fmt: str) -> None:
+    saved = archive.add(lima_readout())
+    assert saved.id is not None
+    probe = tmp_path / "made-the-ordinary-way"
+    probe.write_text("x")  # what the user's umask gives any new file (0644 under 022)
+    out = tmp_path / f"lima.{fmt}"
+    export_readouts(archive, [saved.id], fmt, out)
+    assert out.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+    assert out.stat().st_mode & 0o044  # readable by others under the usual umask

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,21 @@ def never_cancelled() -> bool:
     return False
 
 
+_UMASK_LOCK = threading.Lock()
+
+
+def new_file_mode() -> int:
+    """The permissions a newly created file gets from the user's umask (0644 under 022).
+
+    A temporary file is made private (0600); an export renamed from one would keep that, so
+    its permissions are set to what any other program's new file would have.
+    """
+    with _UMASK_LOCK:  # reading the umask means setting it; no other thread may see that
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_text_file(target: Path, *, newline: str | None = None) -> Iterator[IO[str]]:
     """Write ``target`` through a temporary file beside it, renamed into place on success.
@@ -39,6 +55,7 @@ def atomic_text_file(target: Path, *, newline: str | None = None) -> Iterator[IO
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, new_file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             yield handle
             handle.flush()
