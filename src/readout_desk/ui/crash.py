@@ -37,7 +37,6 @@ from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -198,19 +197,11 @@ class CrashDialog(QDialog):
         self.where.setObjectName("crashLogLocation")
         self.where.setWordWrap(True)
 
-        buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("&Copy report", self)
-        self.copy_button.setObjectName("crashCopy")
+        self.copy_button = parts.named(QPushButton("&Copy report", self), "crashCopy")
         self.copy_button.clicked.connect(self.copy_report)
-        self.log_button = QPushButton("Open &log folder", self)
-        self.log_button.setObjectName("crashOpenLog")
+        self.log_button = parts.named(QPushButton("Open &log folder", self), "crashOpenLog")
         self.log_button.clicked.connect(self._open_log_folder)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.log_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("crashClose")
-        close.setDefault(True)
-        buttons.rejected.connect(self.reject)
+        buttons = parts.close_buttons(self, "crash", self.copy_button, self.log_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QMenu,
@@ -63,6 +64,18 @@ def frame_dialog(dialog: QDialog, name: str, title: str, accessible: str = "",
 
 
 _ACCEPT = QMessageBox.ButtonRole.AcceptRole
+
+
+def close_buttons(dialog: QDialog, name: str, *actions: QPushButton) -> QDialogButtonBox:
+    """``actions`` and a default Close button (named ``<name>Close``) that rejects ``dialog``."""
+    buttons = QDialogButtonBox(dialog)
+    for action in actions:
+        buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+    close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+    close.setObjectName(f"{name}Close")
+    close.setDefault(True)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def question(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, name: str,

@@ -181,11 +181,10 @@ class RelationsDialog(QDialog):
             "Type the start of a family or given name", page)
         self.people = parts.named(QListWidget(page), "peopleList", "People",
                                   "People in the archive; choose one to see their readouts")
-        self.offices = QLabel(page)
-        self.offices.setObjectName("personOffices")
+        self.offices = parts.named(QLabel(page), "personOffices",
+                                   tip="Offices held, newest first, with the last meeting in each")
         self.offices.setWordWrap(True)
         self.offices.setTextFormat(Qt.TextFormat.PlainText)
-        self.offices.setToolTip("Offices held, newest first, with the last meeting in each")
         self.person_readouts = _readout_tree(
             page, ["Date", "Title", "Office then"], "personReadouts",
             "The person's readouts, oldest first; double-click to show one")
