@@ -228,3 +228,11 @@ def test_a_visit_to_a_country_without_a_known_city_takes_the_country_zone() -> N
     assert r.place is not None and (r.place.city, r.place.country, r.place.zone) == (
         "", "KE", "Africa/Nairobi")
     assert r.sessions[0].zone == "Africa/Nairobi"
+
+
+def test_the_occasion_as_printed_and_a_proposed_title_in_the_ministrys_naming() -> None:
+    text = ("ケニア共和国\n\n令和8年2月14日\n\n　現地時間2月14日午後2時から約40分間、Ｇ２０外相会合に出席するため"
+            f"ナイロビを訪問中の森下浩二外務大臣は、{KENYA}と会談を行ったところ、概要は以下のとおりです。\n")
+    d = _draft(text)
+    assert d.readout.occasion == "Ｇ２０外相会合"
+    assert d.readout.title == "日・ケニア外相会談"

@@ -33,7 +33,7 @@ _AT_RE = re.compile("([^、。\\s（）]{1,30}?)(?:において|にて)")
 _VISIT_RE = re.compile("([^、。\\s（）]{1,40}?)(?:を訪問中|に出張中|出張中|に滞在中|滞在中)")
 _CJK_COMMA_RE = re.compile(f"(?<=[{scripts.CJK}0-9])[,，]|，")
 _HALF_PARENS = str.maketrans({"(": "（", ")": "）"})
-_OCCASION_RE = re.compile("([^、。\\s（）]{2,30}?)(?:出席|参加)のため"
+_OCCASION_RE = re.compile("([^、。\\s（）]{2,30}?)に?(?:出席|参加)(?:のため|するため|中の)"
                           "|([^、。\\s（）]{2,30}?)の機会に")
 
 
@@ -127,10 +127,10 @@ def find_place(text: str, a: int, b: int, remote: bool) -> tuple[Place | None, s
                 return (Place(city=english, country=code, zone=zone), city.group(),
                         (start, start + len(city.group())))
     for m in _VISIT_RE.finditer(text, a, b):
-        code = next((c for name, c in lexicon.COUNTRIES.items() if m.group(1).endswith(name)),
-                    None)
-        if code and code != "JP":
-            return Place(country=code, zone=countries.main_zone(code)), "", m.span(1)
+        visited = next((c for name, c in lexicon.COUNTRIES.items()
+                        if m.group(1).endswith(name)), None)
+        if visited and visited != "JP":
+            return Place(country=visited, zone=countries.main_zone(visited)), "", m.span(1)
     english, code, zone = lexicon.CITIES["東京"]
     return Place(city=english, country=code, zone=zone), "東京", None
 
@@ -220,6 +220,10 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
     if not title and lead_b > lead_a:
         country_ja = next((p.country_ja for p in people if p.country_ja), "")
         kind = found.sessions[0].kind if found.sessions else "会談"
+        offices = {p.participant.office for p in people}
+        if kind == "会談":
+            kind = "首脳会談" if "内閣総理大臣" in offices else "外相会談" \
+                if "外務大臣" in offices else kind
         title = f"日・{country_ja}{kind}" if country_ja else kind
         proposed = ("title",)
         notes.append(f"The text prints no title; \"{title}\" is proposed from the country "
