@@ -39,3 +39,18 @@ def test_a_new_empty_file_without_backups_opens_as_a_new_archive(tmp_path: Path)
     opened = open_with_recovery(path, lambda d: None)
     with opened.archive as archive:
         assert archive.count() == 0
+
+
+def test_a_damaged_full_text_index_is_noticed_on_opening(archive_path: Path) -> None:
+    import sqlite3
+
+    with Archive.open(archive_path) as archive:
+        archive.add_many([lima_readout(), brazil_readout()])
+        create_backup(archive)
+    with sqlite3.connect(archive_path) as conn:
+        conn.execute("DELETE FROM readout_fts_data WHERE id > 10")
+    offered: list[Damage] = []
+    with pytest.raises(RecoveryDeclined):
+        open_with_recovery(archive_path, offered.append)
+    assert offered and "full-text index" in offered[0].message
+    assert offered[0].latest_good is not None

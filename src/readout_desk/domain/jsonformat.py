@@ -15,7 +15,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from readout_desk.domain.records import (
     SOURCE_KINDS,
@@ -214,6 +214,9 @@ def _whole_number(value: Any) -> int | None:
     return None
 
 
+_V = TypeVar("_V")
+
+
 class _Reader:
     """Reads one object, naming the place of any problem ("readouts[2].sessions[0].start").
 
@@ -233,13 +236,16 @@ class _Reader:
     def _get(self, key: str) -> Any:
         return self.data.get(key)
 
-    def text(self, key: str, default: str = "") -> str:
+    def _typed(self, key: str, kind: type[_V], default: _V, what: str) -> _V:
         value = self._get(key)
         if value is None:
             return default
-        if not isinstance(value, str):
-            raise FormatError(f"{self.where}.{key} should be text")
+        if not isinstance(value, kind):
+            raise FormatError(f"{self.where}.{key} should be {what}")
         return value
+
+    def text(self, key: str, default: str = "") -> str:
+        return self._typed(key, str, default, "text")
 
     def optional_text(self, key: str) -> str | None:
         value = self.text(key)
@@ -259,12 +265,7 @@ class _Reader:
         return number
 
     def boolean(self, key: str) -> bool:
-        value = self._get(key)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            raise FormatError(f"{self.where}.{key} should be true or false")
-        return value
+        return self._typed(key, bool, False, "true or false")
 
     def day(self, key: str) -> dt.date | None:
         value = self.text(key)
