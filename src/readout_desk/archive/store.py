@@ -229,12 +229,9 @@ class Archive:
         return self._write(work)
 
     def update(self, readout: Readout) -> Readout:
-        """Replace a readout; its previous state is kept in its history.
-
-        ``readout.version`` is the version the caller read: when the archive holds a newer
-        one (saved by another window or process since), nothing is saved and
-        :class:`ConflictError` says both versions.
-        """
+        """Replace a readout; its previous state is kept in its history. ``readout.version``
+        is the version the caller read: over a newer one (saved elsewhere since), nothing
+        is saved and :class:`ConflictError` says both versions."""
         if readout.id is None:
             raise ArchiveError("Only a readout that was saved before can be updated.")
         validation.check(readout)
@@ -307,7 +304,8 @@ class Archive:
         ids = list(readout_ids)
         stmt = select(ReadoutRow.id, ReadoutRow.deleted_at).where(
             ReadoutRow.id.in_(ids), ReadoutRow.deleted_at.is_not(None))
-        return self._read(lambda db: {rid: when for rid, when in db.execute(stmt)})
+        return self._read(lambda db: {rid: when for rid, when in db.execute(stmt)
+                                      if when is not None})
 
     def count(self, *, include_trash: bool = False) -> int:
         """How many readouts the archive holds (outside the trash unless asked)."""
@@ -430,9 +428,7 @@ class Archive:
         if not found:
             raise NotFoundError(f"Readout {readout_id} has no version {version}.")
         # Whatever is current now is kept in the history: nothing to conflict with.
-        earlier = found[0].readout.with_id(readout_id)
-        validation.check(earlier)
-        now = _now()
+        earlier, now = validation.check(found[0].readout.with_id(readout_id)), _now()
         self._write(lambda db: replace_readout(db, self._backend, earlier, now))
         return self.get(readout_id)
 
