@@ -2,7 +2,8 @@
 
 Names complete from the people already in the archive; choosing one reuses that
 person, and the office field then offers the offices they held before. Honorific and
-name order stay exactly as typed.
+name order stay exactly as typed. A name a readout prints in another script (林芳正,
+ジャンカルロ・ヘルバシ) has its own field beside the Latin one; search finds either.
 """
 
 from __future__ import annotations
@@ -37,9 +38,14 @@ HEADERS = ("Name as printed", "Office", "Country", "Side")
 
 
 def printed_name(p: ParticipantDraft) -> str:
-    """"Mr. HAYASHI Yoshimasa": honorific and name in the order typed."""
+    """"Mr. HAYASHI Yoshimasa": honorific and name in the order typed, after the name in
+    its own script when there is one ("林芳正 (HAYASHI Yoshimasa)")."""
     names = [p.family_name, p.given_name] if p.family_first else [p.given_name, p.family_name]
-    return " ".join(x.strip() for x in [p.honorific, *names] if x.strip())
+    latin = " ".join(x.strip() for x in [p.honorific, *names] if x.strip())
+    script = p.printed_name.strip()
+    if script and latin:
+        return f"{script} ({latin})"
+    return script or latin
 
 
 class ParticipantsSection(QWidget):
@@ -65,6 +71,8 @@ class ParticipantsSection(QWidget):
                                "e.g. HAYASHI (type to find people in the archive)", self)
         self.given = TextLine("given_name", "givenNameField", "Given name", "e.g. Yoshimasa",
                               self)
+        self.script_name = TextLine("printed_name", "printedNameField", "Name as printed in "
+                                    "its own script", "as printed, e.g. 林芳正", self)
         self.family_first = QCheckBox("Family name first (HAYASHI Yoshimasa)", self)
         self.family_first.setObjectName("familyFirstField")
         self.family_first.setAccessibleName("Family name printed first")
@@ -83,6 +91,7 @@ class ParticipantsSection(QWidget):
         form.addRow("Name:", field_row(self, self.honorific, self.family, self.given,
                                        stretch=(1, 2, 2)))
         form.addRow("", self.family_first)
+        form.addRow("In its script:", self.script_name)
         form.addRow("", self.family_issue)
         form.addRow("O&ffice:", self.office)
         form.addRow("Country / org. / side:", field_row(
@@ -100,8 +109,8 @@ class ParticipantsSection(QWidget):
         self.person_completer = completer
 
         self.family.textEdited.connect(self._look_up_people)
-        for w in (self.honorific, self.family, self.given, self.office, self.country,
-                  self.organisation, self.side):
+        for w in (self.honorific, self.family, self.given, self.script_name, self.office,
+                  self.country, self.organisation, self.side):
             w.edited.connect(self._field_edited)
         self.family_first.toggled.connect(lambda _on: self._field_edited("family_first"))
         self.rows.currentChanged.connect(self._show_current)
@@ -197,7 +206,7 @@ class ParticipantsSection(QWidget):
 
     def _load(self, item: ParticipantDraft) -> None:
         self._loading = True
-        show_values(item, (self.honorific, self.family, self.given))
+        show_values(item, (self.honorific, self.family, self.given, self.script_name))
         self.family_first.setChecked(item.family_first)
         self._offer_offices(item)
         show_values(item, (self.office, self.country, self.organisation, self.side))
@@ -210,6 +219,7 @@ class ParticipantsSection(QWidget):
         old = self._items[row]
         item = replace(old, honorific=self.honorific.text(), family_name=self.family.text(),
                        given_name=self.given.text(), family_first=self.family_first.isChecked(),
+                       printed_name=self.script_name.text(),
                        office=self.office.currentText(), country=self.country.text(),
                        organisation=self.organisation.text(), side=self.side.text())
         if key in ("family_name", "given_name") and (old.family_name, old.given_name) != (
@@ -229,7 +239,8 @@ class ParticipantsSection(QWidget):
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""
         return [*self.rows.focus_order(), self.honorific, self.family, self.given,
-                self.family_first, self.office, self.country, self.organisation, self.side]
+                self.family_first, self.script_name, self.office, self.country,
+                self.organisation, self.side]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with the participants as shown."""

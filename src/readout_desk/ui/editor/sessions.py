@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from readout_desk.domain import render, timing
 from readout_desk.domain.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
+from readout_desk.domain.formtext import parse_duration
 from readout_desk.domain.records import MeetingSession
 from readout_desk.ui.editor.rows import RowTable, kept_row
 from readout_desk.ui.editor.widgets import (
@@ -187,6 +188,7 @@ class SessionsSection(QWidget):
             w.edited.connect(self._field_edited)
         self._proposal = ""  # the second time the rules give, offered in the empty field
         self.printed_text.returnPressed.connect(self.take_proposal)
+        self.hours.editingFinished.connect(self._split_duration)
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
         self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "sessions")
@@ -262,6 +264,19 @@ class SessionsSection(QWidget):
         self._items[row] = item
         self.rows.set_row(row, self._cells(row, item))
         self.edited.emit(f"sessions.{row}.{key}")
+
+    def _split_duration(self) -> None:
+        """"約1時間30分" typed whole in the hours field spreads over hours, minutes and the
+        hedge (a hedge already chosen stays)."""
+        written = parse_duration(self.hours.text()) if not self.minutes.text().strip() else None
+        if written is None or self.rows.current() < 0:
+            return
+        hours, minutes = divmod(written.minutes, 60)
+        self.hours.set_value(str(hours) if hours else "")
+        self.minutes.set_value(str(minutes) if minutes else "")
+        if written.hedge and not self.duration_hedge.value():
+            self.duration_hedge.set_value(written.hedge)
+        self._field_edited("hours")
 
     def take_proposal(self) -> None:
         """Enter in an empty printed-time field takes the time the rules give at home."""
