@@ -51,6 +51,16 @@ def config_dir() -> Path:
     )
 
 
+def topic_file() -> Path:
+    """The user's own topics and aliases, read besides the shipped list (need not exist)."""
+    return config_dir() / "topics.json"
+
+
+def kind_file() -> Path:
+    """The user's own kinds of meeting, read besides the shipped list (need not exist)."""
+    return config_dir() / "kinds.json"
+
+
 def log_dir() -> Path:
     """The folder holding log files."""
     base = _base()

@@ -167,6 +167,13 @@ class Source:
     retrieved_at: dt.datetime | None = None  # aware, UTC
     spans: tuple[tuple[str, int, int], ...] = ()
 
+    def as_printed(self, path: str) -> str:
+        """The words the field ``path`` was read from, as printed ("" if none)."""
+        for key, start, end in self.spans:
+            if key == path and 0 <= start < end <= len(self.text):
+                return self.text[start:end]
+        return ""
+
 
 SOURCE_KINDS = ("text", "file", "page")
 

@@ -51,7 +51,7 @@ def session_lines(readout: Readout, home_zone: str | None) -> list[SessionLine]:
     A Japanese readout's timing lines are in the ministry's form, local time with Japan
     time in parentheses (``現地時間5月3日午前9時10分（日本時間同日午後11時10分）から約15分間``)."""
     lines = []
-    for s in readout.sessions:
+    for index, s in enumerate(readout.sessions):
         check = timing.check_printed(s)
         warning = ""
         if check is not None and not check.ok:
@@ -60,9 +60,26 @@ def session_lines(readout: Readout, home_zone: str | None) -> list[SessionLine]:
             problems = timing.validate_session(s)
             warning = problems[0] if problems else ""
         line = (render_ja.japanese_timing(s) if is_japanese(readout)
-                else timing.render_timing(s, home_zone))
+                else _duration_as_printed(readout, index, timing.render_timing(s, home_zone)))
         lines.append(SessionLine(s.kind, line, warning))
     return lines
+
+
+def _duration_as_printed(readout: Readout, index: int, line: str) -> str:
+    """The timing line with the duration in the source's own words ("approximately 60
+    minutes" stays so, never "1 hour"), when the source printed it and the stored length
+    is still the one printed."""
+    session = readout.sessions[index]
+    minutes = session.duration_minutes
+    printed = readout.source.as_printed(f"sessions[{index}].duration") if readout.source else ""
+    if minutes is None or not printed:
+        return line
+    numbers = {int(n) for n in re.findall(r"\d+", printed)}
+    if minutes not in numbers and not (minutes % 60 == 0 and minutes // 60 in numbers):
+        return line  # changed since it was read: the stored length is the truth
+    hedge = session.duration_hedge.strip()
+    ours = f"for {hedge + ' ' if hedge else ''}{timing.format_duration(minutes)}"
+    return line.replace(ours, f"for {' '.join(printed.split())}")
 
 
 def point_labels(readout: Readout) -> list[str]:

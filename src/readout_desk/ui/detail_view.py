@@ -27,6 +27,8 @@ class DetailView(QTextBrowser):
     """Shows the current readout. ``refusedUrl`` reports every resource it would not load."""
 
     refusedUrl = Signal(QUrl)  # noqa: N815
+    #: The readout now shown (``None`` when the pane is empty), for the panes beside it.
+    readoutShown = Signal(object)  # noqa: N815
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,11 +55,13 @@ class DetailView(QTextBrowser):
             date_text=lambda day: format_date(day, self.date_format),
             photo_url=self._photo_url))
         self.setAccessibleDescription(readout.title)
+        self.readoutShown.emit(readout)
 
     def show_nothing(self, message: str) -> None:
         """An empty pane with a short note."""
         self.readout = None
         self.setHtml(f'<p style="color: #808080;">{html.escape(message)}</p>' if message else "")
+        self.readoutShown.emit(None)
 
     def _photo_url(self, photo: Photo) -> str | None:
         path = self._attachment(photo.file)

@@ -22,13 +22,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from readout_desk import paths
 from readout_desk.archive import attachments
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
 from readout_desk.archive.transfer import csvio
 from readout_desk.archive.transfer.common import CancelFn, ProgressFn, never_cancelled, no_progress
 from readout_desk.archive.transfer.drafts import DraftQueue
-from readout_desk.domain import extract, geography, jsonformat, validation
+from readout_desk.domain import extract, geography, jsonformat, sources, validation
 from readout_desk.domain.query import ParsedQuery, Term
 from readout_desk.domain.records import Photo, Readout
 
@@ -228,10 +229,12 @@ def read_text_draft(path: Path) -> TextDraft:
     except OSError as exc:
         raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
     try:
-        draft = extract.extract(raw)
-    except extract.ExtractionError as exc:
+        draft = extract.extract(raw, topic_file=paths.topic_file(),
+                                kind_file=paths.kind_file())
+    except (extract.ExtractionError, extract.TopicListError, extract.KindListError) as exc:
         raise _FileProblem(f"{exc}".rstrip(".") + ".") from None
-    return TextDraft(draft.readout, draft.source, tuple(draft.notes))
+    readout = sources.with_source(draft, raw, kind="file", name=path.name)
+    return TextDraft(readout, draft.source, tuple(draft.notes))
 
 
 class _Duplicates:

@@ -1,0 +1,124 @@
+"""The Source tab beside the readout: what it was read from, the fields' words marked,
+and Read Again to compare a newer extractor's reading field by field.
+
+The text is escaped (:func:`readout_desk.domain.sources.marked_html`) and the browser
+loads nothing at all, so a page's snapshot can hold anything: it is only ever text here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_desk.domain.records import Readout
+from readout_desk.domain.sources import marked_html
+from readout_desk.ui.settings import format_date
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+KIND_WORDS = {"text": "Pasted text", "file": "File", "page": "Web page"}
+
+
+class SourceText(QTextBrowser):
+    """The source text, read-only, marks and all; it never loads a resource."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceText")
+        self.setAccessibleName("Source text")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.requested_urls: list[QUrl] = []
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        """QTextBrowser.loadResource: refuses everything (a source is only text here)."""
+        self.requested_urls.append(QUrl(url) if isinstance(url, str) else QUrl(url))
+        return None
+
+
+class SourcePane(QWidget):
+    """Where the shown readout came from, with its text; Read Again compares readings."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourcePane")
+        self.window_ = window
+        self.readout: Readout | None = None
+        self.about = QLabel(self)
+        self.about.setObjectName("sourceAbout")
+        self.about.setWordWrap(True)
+        self.text = SourceText(self)
+        self.reread_button = QPushButton("Read &Again…", self)
+        self.reread_button.setObjectName("rereadButton")
+        self.reread_button.setToolTip("Read the kept source again with this version's "
+                                      "extractor and choose, field by field, what to take")
+        self.reread_button.clicked.connect(self._reread)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.about)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.reread_button)
+        self.show_readout(None)
+
+    def show_readout(self, readout: Readout | None) -> None:
+        """Show the source of ``readout`` (or say there is none)."""
+        self.readout = readout
+        source = readout.source if readout is not None else None
+        if source is None:
+            self.about.setText("This readout keeps no source: it was typed in or imported "
+                               "without one." if readout is not None else "")
+            self.text.setHtml("")
+            self.reread_button.setEnabled(False)
+            return
+        facts = [KIND_WORDS.get(source.kind, source.kind)]
+        if source.name:
+            facts.append(source.name)
+        if source.url:
+            facts.append(source.url)
+        if source.retrieved_at:
+            facts.append(f"retrieved {format_date(source.retrieved_at.date(), 'long')} "
+                         f"{source.retrieved_at:%H:%M} UTC")
+        self.about.setText(" · ".join(facts))
+        self.text.setHtml(marked_html(source))
+        self.reread_button.setEnabled(not self.window_.archive.read_only
+                                      and readout is not None and readout.id is not None)
+
+    def plain_text(self) -> str:
+        """The source text as shown."""
+        return self.text.toPlainText()
+
+    def _reread(self) -> None:
+        from readout_desk.ui.reextract import reread
+
+        if self.readout is not None:
+            reread(self.window_, self.readout)
+
+
+def install(window: MainWindow) -> None:
+    """Put the reading pane and the Source tab side by side in tabs."""
+    splitter = window.reading_splitter
+    index = splitter.indexOf(window.detail)
+    tabs = QTabWidget(window)
+    tabs.setObjectName("detailTabs")
+    sizes = splitter.sizes()
+    if index >= 0:
+        splitter.replaceWidget(index, tabs)
+    else:
+        splitter.addWidget(tabs)
+    tabs.addTab(window.detail, "Readout")
+    pane = SourcePane(window, tabs)
+    tabs.addTab(pane, "Source")
+    tabs.setTabToolTip(1, "What the readout was read from, with the fields' words marked")
+    window.detail.readoutShown.connect(pane.show_readout)
+    if sizes:
+        splitter.setSizes(sizes)
