@@ -24,7 +24,7 @@ with Archive.open(sys.argv[1]) as archive:
 """
 
 
-@pytest.mark.skipif(os.name != "posix" or (AS_NOBODY and not shutil.which("unshare")),
+@pytest.mark.skipif(os.name != "posix" or (bool(AS_NOBODY) and not shutil.which("unshare")),
                     reason="needs a folder that can be made unwritable")
 def test_an_archive_in_a_read_only_folder_opens_read_only(tmp_path: Path) -> None:
     folder = tmp_path / "shelf"
