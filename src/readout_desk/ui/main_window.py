@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.about",
                                      "readout_desk.ui.transfer", "readout_desk.ui.paste",
                                      "readout_desk.ui.timing_check", "readout_desk.ui.help",
-                                     "readout_desk.ui.source_view")
+                                     "readout_desk.ui.source_view", "readout_desk.ui.capture")
 
 #: The menus in the order they appear in the menu bar.
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")

@@ -16,7 +16,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readout_desk.domain import geography, render, timing
 from readout_desk.domain.records import (
@@ -63,6 +63,8 @@ CSV_FIELDS: tuple[CsvField, ...] = (
     CsvField("points", "Summary points (one per line)", ("summary points",)),
     CsvField("participants", "Participants (names separated by ;)",
              ("people", "attendees", "persons")),
+    CsvField("participants_as_printed", "Participants' names in their own script (林芳正; …, "
+             "in the order of the participants)", ("printed names", "names as printed")),
     CsvField("topics", "Topics (separated by ;)", ("tags", "keywords", "topic")),
     CsvField("publisher", "Publisher", ("source", "ministry")),
     CsvField("source_url", "Source address", ("url", "link", "address")),
@@ -83,9 +85,9 @@ FIELD_NAMES = tuple(f.name for f in CSV_FIELDS)
 READOUT_COLUMNS: tuple[str, ...] = (
     "id", "title", "section", "meeting_date", "published_date", "retrieved_date", "mode",
     "relation", "place_city", "place_country", "place_venue", "place_zone", "occasion",
-    "lead", "points", "participants", "topics", "publisher", "source_url", "language",
-    "notes", "session_count", "total_minutes", "first_start_utc", "is_sample",
-    "created_at", "updated_at",
+    "lead", "points", "participants", "participants_as_printed", "topics", "publisher",
+    "source_url", "language", "notes", "session_count", "total_minutes", "first_start_utc",
+    "is_sample", "created_at", "updated_at",
 )
 #: Columns of the exported sessions file.
 SESSION_COLUMNS: tuple[str, ...] = (
@@ -222,6 +224,15 @@ def _wall(value: str, day: dt.date | None, where: str) -> dt.datetime | None:
     return parsed
 
 
+def _participants(names: str, printed: str) -> tuple[Participant, ...]:
+    """Participants from the names column, each with its name in its own script from the
+    column that lists those in the same order (empty between semicolons where none)."""
+    people = [person_from_name(n) for n in _split(names)]
+    scripts = [part.strip() for part in printed.split(";")] if printed.strip() else []
+    return tuple(replace(p, printed_name=scripts[i] if i < len(scripts) else "")
+                 for i, p in enumerate(people))
+
+
 def readout_from_row(row: Mapping[str, str], mapping: Mapping[str, str], where: str) -> Readout:
     """One readout from a CSV row through ``mapping`` (field -> column)."""
 
@@ -274,7 +285,7 @@ def readout_from_row(row: Mapping[str, str], mapping: Mapping[str, str], where: 
         retrieved_date=_date(get("retrieved_date"), f"{where}: retrieved date"),
         meeting_date=meeting_date, mode=mode, place=place, occasion=get("occasion"),
         lead=get("lead"),
-        participants=tuple(person_from_name(n) for n in _split(get("participants"))),
+        participants=_participants(get("participants"), get("participants_as_printed")),
         sessions=tuple(sessions),
         points=tuple(SummaryPoint(line.strip()) for line in get("points").splitlines()
                      if line.strip()),
@@ -346,6 +357,8 @@ def readout_row(r: Readout) -> dict[str, str]:
         "place_venue": place.venue, "place_zone": place.zone or "", "occasion": r.occasion,
         "lead": r.lead, "points": "\n".join(p.text for p in r.points),
         "participants": "; ".join(p.display_name for p in r.participants),
+        "participants_as_printed": "; ".join(p.printed_name for p in r.participants)
+        if any(p.printed_name for p in r.participants) else "",
         "topics": "; ".join(r.topics), "publisher": r.publisher, "source_url": r.source_url,
         "language": r.language, "notes": r.notes, "session_count": str(len(r.sessions)),
         "total_minutes": "" if total is None else str(total),
