@@ -75,16 +75,22 @@ class UnknownZoneError(TimingError):
         self.zone = zone
 
 
-class NonexistentTimeError(TimingError):
-    """A wall time skipped by a daylight-saving change."""
+class _WallTimeError(TimingError):
+    """A wall time that a daylight-saving change in ``zone`` skips or repeats."""
+
+    def __init__(self, message: str, wall: dt.datetime, zone: str) -> None:
+        super().__init__(message)
+        self.wall = wall
+        self.zone = zone
+
+
+class NonexistentTimeError(_WallTimeError):
+    """A wall time skipped by a daylight-saving change; ``before`` and ``after`` are the
+    nearest valid times."""
 
     def __init__(
         self, wall: dt.datetime, zone: str, before: dt.datetime, after: dt.datetime
     ) -> None:
-        self.wall = wall
-        self.zone = zone
-        self.before = before
-        self.after = after
         start = before + dt.timedelta(minutes=1)
         # A jump of a day or more (Apia, December 2011) names the days as well as the times.
         days = start.date() != after.date()
@@ -97,24 +103,24 @@ class NonexistentTimeError(TimingError):
             f"{format_clock(wall)} on {format_day(wall.date())} does not exist in {zone}: "
             f"the clocks went forward from {at(start)} to {at(after)}; "
             f"the nearest valid times are {at(before)} and {at(after)}"
-        ))
+        ), wall, zone)
+        self.before = before
+        self.after = after
 
 
-class AmbiguousTimeError(TimingError):
-    """A wall time that occurs twice because the clocks went back."""
+class AmbiguousTimeError(_WallTimeError):
+    """A wall time that occurs twice because the clocks went back; ``earlier`` and
+    ``later`` are its two instants."""
 
     def __init__(
         self, wall: dt.datetime, zone: str, earlier: dt.datetime, later: dt.datetime
     ) -> None:
-        self.wall = wall
-        self.zone = zone
-        self.earlier = earlier
-        self.later = later
         super().__init__(
             f"{format_clock(wall)} on {format_day(wall.date())} occurs twice in {zone}: "
             f"first at {offset_label(earlier)}, then at {offset_label(later)}. "
-            f"Choose which one is meant."
-        )
+            f"Choose which one is meant.", wall, zone)
+        self.earlier = earlier
+        self.later = later
 
 
 class DurationError(TimingError):
