@@ -21,15 +21,24 @@ from readout_desk.ui.editor.widgets import (
 from readout_desk.ui.zone_picker import ZonePicker
 
 
-class WhenWhereSection(QWidget):
-    """Section, dates, title, how and where the meeting was held."""
+class _FormSection(QWidget):
+    """A section whose fields stand in one form inside its titled group."""
 
     edited = Signal(str)
+
+    def __init__(self, title: str, name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(section_group(title, name, self))
+
+
+class WhenWhereSection(_FormSection):
+    """Section, dates, title, how and where the meeting was held."""
+
     placeChanged = Signal()  # noqa: N815  # city or country edited: the zone suggestions may change
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        form = QFormLayout(section_group("When and where", "whenWhereGroup", self))
+        super().__init__("When and where", "whenWhereGroup", parent)
+        form = self.form
 
         self.section = TextLine("section", "sectionField", "Section",
                                 "e.g. Japan-Peru Relations", self)
@@ -138,14 +147,12 @@ class WhenWhereSection(QWidget):
             mark(self.fields[key], found)
 
 
-class SourceSection(QWidget):
+class SourceSection(_FormSection):
     """Where the readout comes from, and the archivist's notes."""
 
-    edited = Signal(str)
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        form = QFormLayout(section_group("Source", "sourceGroup", self))
+        super().__init__("Source", "sourceGroup", parent)
+        form = self.form
         self.publisher = TextLine("publisher", "publisherField", "Publisher",
                                   "e.g. Ministry of Foreign Affairs of Japan", self)
         self.source_url = TextLine("source_url", "sourceUrlField", "Source address",
