@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
-    QFont,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -29,11 +28,9 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -48,6 +45,7 @@ from readout_desk import paths
 from readout_desk.domain import sources
 from readout_desk.domain.extract import MAX_INPUT_BYTES, Draft, ExtractionError, extract
 from readout_desk.ui import parts
+from readout_desk.ui.draft_marks import PROPOSED_NOTE, italic, mark_extracted
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -140,7 +138,7 @@ class ExtractedPane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (0, 0))
             item.setData(Qt.ItemDataRole.UserRole + 1, key)
             item.setToolTip(PROPOSED_NOTE)
-            item.setFont(_italic(item.font()))
+            item.setFont(italic(item.font()))
             self.fields.addItem(item)
         for key, (start, end) in sorted(self.draft.spans.items(), key=lambda kv: kv[1]):
             snippet = " ".join(text[start:end].split())
@@ -204,68 +202,6 @@ class ExtractedPane(QWidget):
         cursor.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
         self.source.setTextCursor(cursor)
         self.source.ensureCursorVisible()
-
-
-#: Form fields (by object name) filled from a span of the text.
-_FORM_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("titleField",), "section": ("sectionField",),
-    "meeting_date": ("meetingDateField",), "published_date": ("publishedDateField",),
-    "mode": ("modeField",), "occasion": ("occasionField",),
-    "place": ("cityField", "countryField"),
-}
-EXTRACTED_STYLE = ("QLineEdit[extracted=\"true\"], QComboBox[extracted=\"true\"] "
-                   "{ background: #fff2a8; } "
-                   "QLineEdit[proposed=\"true\"] { background: #e8f0fe; font-style: italic; }")
-PROPOSED_NOTE = ("Proposed from the section, the kind of meeting and the participants' "
-                 "offices: the text prints no title.")
-
-
-def _italic(font: QFont) -> QFont:
-    font.setItalic(True)
-    return font
-
-
-def mark_extracted(editor: QWidget, draft: Draft) -> list[QWidget]:
-    """Tint the form fields the text filled, with the source words as their tooltip; the
-    tint goes as soon as the user changes the field. Returns the marked widgets."""
-    marked: list[QWidget] = []
-    for key, names in _FORM_FIELDS.items():
-        span = draft.spans.get(key)
-        if span is None:
-            continue
-        words = " ".join(draft.source[span[0]:span[1]].split())
-        for name in names:
-            widget = editor.findChild(QWidget, name)
-            if widget is None:
-                continue
-            widget.setProperty("extracted", True)
-            widget.setToolTip(f"Read from the text: “{words}”")
-            _clear_on_edit(widget)
-            marked.append(widget)
-    for key in draft.proposed:
-        for name in _FORM_FIELDS.get(key, ()):
-            widget = editor.findChild(QWidget, name)
-            if widget is not None:
-                widget.setProperty("proposed", True)
-                widget.setToolTip(PROPOSED_NOTE)
-                widget.setAccessibleDescription("Proposed: the text prints none")
-                marked.append(widget)
-    editor.setStyleSheet(editor.styleSheet() + EXTRACTED_STYLE)
-    return marked
-
-
-def _clear_on_edit(widget: QWidget) -> None:
-    def clear(*_args: object) -> None:
-        if widget.property("extracted"):
-            widget.setProperty("extracted", False)
-            widget.setToolTip("")
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-
-    if isinstance(widget, QLineEdit):
-        widget.textEdited.connect(clear)
-    elif isinstance(widget, QComboBox):
-        widget.activated.connect(clear)
 
 
 def open_draft(window: MainWindow, draft: Draft, given: str | bytes = "", **how: Any
