@@ -130,6 +130,20 @@ def session_heading(session: MeetingSession) -> str:
     return session.kind[:1].upper() + session.kind[1:] if session.kind else "Meeting"
 
 
+def facts_of(readout: Readout) -> list[tuple[str, str, str]]:
+    """The facts under a readout's heading as (label, text, zone): how it was held unless in
+    person, the place with its zone, and the occasion."""
+    facts: list[tuple[str, str, str]] = []
+    if readout.mode.value != "in person":
+        facts.append(("Mode", readout.mode.value, ""))
+    place = place_text(readout)
+    if place:
+        facts.append(("Place", place, (readout.place.zone or "") if readout.place else ""))
+    if readout.occasion:
+        facts.append(("Occasion", readout.occasion, ""))
+    return facts
+
+
 def readout_text(readout: Readout, home_zone: str | None) -> str:
     """The whole readout as plain text, for the terminal and for plain-text export."""
     out: list[str] = []
@@ -145,15 +159,8 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
     for photo in readout.photos:
         out.append(f"[Photo] {photo.caption}")
     out.append("")
-    facts = []
-    if readout.mode.value != "in person":
-        facts.append(f"Mode: {readout.mode.value}")
-    place = place_text(readout)
-    if place:
-        zone = f" ({readout.place.zone})" if readout.place and readout.place.zone else ""
-        facts.append(f"Place: {place}{zone}")
-    if readout.occasion:
-        facts.append(f"Occasion: {readout.occasion}")
+    facts = [f"{label}: {text}" + (f" ({zone})" if zone else "")
+             for label, text, zone in facts_of(readout)]
     if facts:
         out += facts + [""]
     if readout.lead:

@@ -95,15 +95,8 @@ def readout_markdown(r: Readout, home_zone: str | None) -> str:
         out.append(f"> Photo: {md_escape(photo.caption)}")
     if r.photos:
         out.append("")
-    facts = []
-    if r.mode.value != "in person":
-        facts.append(f"- **Mode:** {r.mode.value}")
-    place = render.place_text(r)
-    if place:
-        zone = f" ({r.place.zone})" if r.place and r.place.zone else ""
-        facts.append(f"- **Place:** {md_escape(place)}{zone}")
-    if r.occasion:
-        facts.append(f"- **Occasion:** {md_escape(r.occasion)}")
+    facts = [f"- **{label}:** {md_escape(text)}" + (f" ({zone})" if zone else "")
+             for label, text, zone in render.facts_of(r)]
     if facts:
         out += facts + [""]
     if r.lead:
