@@ -93,6 +93,9 @@ def test_a_japanese_readout_typed_through_an_input_method(
 
     compose(qtbot, editor.summary.lead, "林芳正外務大臣は、ペルー外務大臣と会談を行いました。")
     assert editor.built().issues == ()
+    # The sessions table shows the timing as a Japanese readout prints it.
+    wait(qtbot, lambda: sessions.rows.table.model().index(0, 4).data() == (
+        "現地時間5月3日午前9時10分（日本時間同日午後11時10分）から約1時間30分"))
     save(qtbot, editor)
     readout_id = editor.readout_id()
     assert readout_id is not None

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.domain import render, timing
+from readout_desk.domain import render, render_ja, scripts, timing
 from readout_desk.domain.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
 from readout_desk.domain.formtext import parse_duration
-from readout_desk.domain.records import MeetingSession
+from readout_desk.domain.records import MeetingSession, Readout
 from readout_desk.ui.editor.rows import RowTable, kept_row
 from readout_desk.ui.editor.widgets import (
     Choice,
@@ -77,6 +77,7 @@ class SessionsSection(QWidget):
         self._items: list[SessionDraft] = []
         self._default_zone = ""
         self._built_sessions: tuple[MeetingSession, ...] = ()
+        self._japanese = False  # a Japanese readout's timing reads as the ministry prints it
         layout = QVBoxLayout(section_group("Sessions", "sessionsGroup", self))
         self.rows = RowTable("sessionsTable", "session", HEADERS, self,
                              add_text="&Add session")
@@ -209,7 +210,9 @@ class SessionsSection(QWidget):
         start = " ".join(x for x in (s.date.strip(), s.time.strip()) if x)
         preview = ""
         if i < len(self._built_sessions):
-            preview = timing.render_timing(self._built_sessions[i], self.home_zone)
+            built = self._built_sessions[i]
+            preview = (render_ja.japanese_timing(built) if self._japanese
+                       else timing.render_timing(built, self.home_zone))
         return [s.kind, start, s.zone, _duration_text(s), preview]
 
     def _fill(self, current: int) -> None:
@@ -340,6 +343,8 @@ class SessionsSection(QWidget):
     def show_issues(self, built: Built) -> None:
         """Mark problems, refresh the timing preview and the daylight-saving questions."""
         self._built_sessions = built.readout.sessions
+        shown = _as_shown(built.readout)
+        self._japanese = render.is_japanese(shown)
         for i, s in enumerate(self._items):
             self.rows.set_row(i, self._cells(i, s))
             found = [x for x in built.issues if x.key.startswith(f"sessions.{i}.")
@@ -358,7 +363,7 @@ class SessionsSection(QWidget):
         mark(self.minutes, built.for_key(f"{key}.duration"))
         self._show_dst_question(built, row)
         self._show_proposal(built, row)
-        self._show_preview(built)
+        self._show_preview(shown)
 
     def _show_dst_question(self, built: Built, row: int) -> None:
         time_issues = built.for_key(f"sessions.{row}.time")
@@ -384,9 +389,9 @@ class SessionsSection(QWidget):
             self.fold_second.setChecked(chosen == 1)
         self.ambiguity.setVisible(ambiguous)
 
-    def _show_preview(self, built: Built) -> None:
+    def _show_preview(self, readout: Readout) -> None:
         lines = []
-        for line in render.session_lines(built.readout, self.home_zone):
+        for line in render.session_lines(readout, self.home_zone):
             text = f"{render.session_heading(MeetingSession(kind=line.kind))}"
             if line.timing:
                 text += f": {line.timing}"
@@ -396,3 +401,12 @@ class SessionsSection(QWidget):
         text = "\n".join(lines) if lines else "No sessions yet."
         if self.preview.text() != text:  # a new text lays the whole form out again
             self.preview.setText(text)
+
+
+def _as_shown(readout: Readout) -> Readout:
+    """``readout`` in the language it will be saved in: a new one's is read from its text
+    (as saving does), so that Japanese typed in shows its timing in the Japanese forms."""
+    if readout.language:
+        return readout
+    texts = [readout.title, readout.lead, *(p.text for p in readout.points)]
+    return replace(readout, language=scripts.language_of(texts))
