@@ -120,5 +120,7 @@ def install(window: MainWindow) -> None:
     tabs.addTab(pane, "Source")
     tabs.setTabToolTip(1, "What the readout was read from, with the fields' words marked")
     window.detail.readoutShown.connect(pane.show_readout)
-    if sizes:
+    # The tabs take the reading pane's place and share of the width.
+    splitter.setStretchFactor(splitter.indexOf(tabs), 2)
+    if sum(sizes) > 0:
         splitter.setSizes(sizes)
