@@ -19,6 +19,7 @@ from readout_desk.domain.formtext import (
     parse_date,
     parse_duration,
     parse_printed,
+    split_clock_hedge,
 )
 
 
@@ -173,3 +174,24 @@ def test_an_impossible_era_date_is_the_editor_s_message() -> None:
     built = build(ReadoutDraft(section="s", meeting_date="平成31年5月1日"), "Asia/Tokyo")
     assert any("Heisei" in issue.message and "令和元年5月1日" in issue.message
                for issue in built.issues)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("午前9時10分頃", ("午前9時10分", "around")), ("9時ごろ", ("9時", "around")),
+    ("午後3時過ぎ", ("午後3時", "just after")), ("約9時", ("9時", "around")),
+    ("午前９時１０分頃", ("午前9時10分", "around")),
+    ("9:10", ("9:10", "")), ("午前9時10分", ("午前9時10分", "")), ("頃", ("頃", "")),
+])
+def test_a_hedge_typed_after_a_japanese_clock_time(text: str,
+                                                   expected: tuple[str, str]) -> None:
+    assert split_clock_hedge(text) == expected
+
+
+def test_a_hedged_japanese_time_builds_with_its_hedge() -> None:
+    session = SessionDraft(time="午前9時10分頃", zone="America/Lima")
+    built = build(ReadoutDraft(section="s", meeting_date="2023-05-03", sessions=(session,)),
+                  "Asia/Tokyo")
+    assert built.issues == ()
+    (built_session,) = built.readout.sessions
+    assert (built_session.start, built_session.time_hedge) == (
+        dt.datetime(2023, 5, 3, 9, 10), "around")

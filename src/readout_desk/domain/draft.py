@@ -21,6 +21,7 @@ from readout_desk.domain.formtext import (
     parse_duration,
     parse_printed,
     parse_whole,
+    split_clock_hedge,
     zone_name,
 )
 from readout_desk.domain.records import (
@@ -365,8 +366,10 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
         day = parse_date(s.date) or meeting_date
     except ValueError as exc:
         issues.append(Issue(f"{key}.date", f"{label}: {exc}"))
+    time_text, time_hedge = split_clock_hedge(s.time)  # "午前9時10分頃": a hedge typed in
+    time_hedge = s.time_hedge or time_hedge
     try:
-        clock = timing.parse_clock(s.time)
+        clock = timing.parse_clock(time_text)
     except ValueError as exc:
         issues.append(Issue(f"{key}.time", f"{label}: {exc}"))
     start: dt.datetime | None = None
@@ -435,7 +438,7 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
                 printed = PrintedTime(text, pzone, local)
     session = MeetingSession(
         kind=s.kind.strip() or "meeting", start=start, zone=zone or None, fold=fold,
-        time_hedge=s.time_hedge, zone_label=s.zone_label.strip(),
+        time_hedge=time_hedge, zone_label=s.zone_label.strip(),
         duration_minutes=duration, duration_hedge=duration_hedge if duration else "",
         end=s.end, printed_other=printed,
     )

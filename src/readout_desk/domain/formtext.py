@@ -120,6 +120,21 @@ def _japanese_date(value: str) -> dt.date | None:
     return None
 
 
+#: Hedges printed after a Japanese clock time ("午前9時10分頃"), to the form's hedges.
+_CLOCK_MARKS = {"頃": "around", "ごろ": "around", "過ぎ": "just after", "すぎ": "just after"}
+_CLOCK_MARK_RE = re.compile(rf"^(?P<about>約)?(?P<clock>.+?)(?P<mark>{'|'.join(_CLOCK_MARKS)})?$")
+
+
+def split_clock_hedge(text: str) -> tuple[str, str]:
+    """A Japanese clock time typed with its hedge ("午前9時10分頃", "約9時") as the clock
+    time and the hedge the form offers ("around", "just after"); other text as it is."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    m = _CLOCK_MARK_RE.match(value)
+    if m is None or "時" not in m["clock"] or not (m["about"] or m["mark"]):
+        return text, ""
+    return m["clock"], _CLOCK_MARKS[m["mark"]] if m["mark"] else "around"
+
+
 @dataclass(frozen=True)
 class Duration:
     """A length of time read from text: whole minutes and the hedge said with it."""

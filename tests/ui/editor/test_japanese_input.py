@@ -84,7 +84,9 @@ def test_a_japanese_readout_typed_through_an_input_method(
 
     sessions = editor.sessions
     click(qtbot, sessions.rows.add_button)
-    compose(qtbot, sessions.time, "午前9時10分")
+    compose(qtbot, sessions.time, "午前9時10分頃")
+    qtbot.keyClick(sessions.time, Qt.Key.Key_Tab)  # the hedge moves to its field
+    assert (sessions.time.text(), sessions.time_hedge.value()) == ("午前9時10分", "around")
     compose(qtbot, sessions.hours, "約1時間30分")
     qtbot.keyClick(sessions.hours, Qt.Key.Key_Tab)  # leaving the field spreads it out
     assert (sessions.hours.text(), sessions.minutes.text()) == ("1", "30")
@@ -95,7 +97,7 @@ def test_a_japanese_readout_typed_through_an_input_method(
     assert editor.built().issues == ()
     # The sessions table shows the timing as a Japanese readout prints it.
     wait(qtbot, lambda: sessions.rows.table.model().index(0, 4).data() == (
-        "現地時間5月3日午前9時10分（日本時間同日午後11時10分）から約1時間30分"))
+        "現地時間5月3日午前9時10分頃（日本時間同日午後11時10分）から約1時間30分"))
     save(qtbot, editor)
     readout_id = editor.readout_id()
     assert readout_id is not None
@@ -106,7 +108,7 @@ def test_a_japanese_readout_typed_through_an_input_method(
     assert (hayashi.printed_name, hayashi.person.family_name, hayashi.office) == (
         "林芳正", "HAYASHI", "外務大臣")
     (session,) = saved.sessions
-    assert session.start == dt.datetime(2023, 5, 3, 9, 10)
+    assert (session.start, session.time_hedge) == (dt.datetime(2023, 5, 3, 9, 10), "around")
     assert (session.duration_minutes, session.duration_hedge) == (90, "approximately")
     assert session.printed_other is not None
     assert session.printed_other.local == dt.datetime(2023, 5, 3, 23, 10)

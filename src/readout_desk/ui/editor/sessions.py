@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from readout_desk.domain import render, render_ja, scripts, timing
 from readout_desk.domain.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
-from readout_desk.domain.formtext import parse_duration
+from readout_desk.domain.formtext import parse_duration, split_clock_hedge
 from readout_desk.domain.records import MeetingSession, Readout
 from readout_desk.ui.editor.rows import RowTable, kept_row
 from readout_desk.ui.editor.widgets import (
@@ -190,6 +190,7 @@ class SessionsSection(QWidget):
         self._proposal = ""  # the second time the rules give, offered in the empty field
         self.printed_text.returnPressed.connect(self.take_proposal)
         self.hours.editingFinished.connect(self._split_duration)
+        self.time.editingFinished.connect(self._split_time_hedge)
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
         self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "sessions")
@@ -280,6 +281,17 @@ class SessionsSection(QWidget):
         if written.hedge and not self.duration_hedge.value():
             self.duration_hedge.set_value(written.hedge)
         self._field_edited("hours")
+
+    def _split_time_hedge(self) -> None:
+        """"午前9時10分頃" typed in the time field puts its hedge in the hedge field (a hedge
+        already chosen stays)."""
+        clock, hedge = split_clock_hedge(self.time.text())
+        if not hedge or self.rows.current() < 0:
+            return
+        self.time.set_value(clock)
+        if not self.time_hedge.value():
+            self.time_hedge.set_value(hedge)
+        self._field_edited("time")
 
     def take_proposal(self) -> None:
         """Enter in an empty printed-time field takes the time the rules give at home."""
