@@ -4,8 +4,6 @@ fetch, and a page that cannot be read says why in the dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -13,34 +11,17 @@ from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.ui.capture import CaptureDialog
-from readout_desk.ui.editor import ReadoutEditor, open_editors
+from readout_desk.ui.editor import open_editors
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.paste import ExtractedPane
-
-
-def _wait(qtbot: QtBot, condition: Callable[[], object], timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
-
-
-def _release(editors: list[ReadoutEditor]) -> None:
-    for editor in editors:
-        editor.runner.shutdown()
-        editor._saved = editor.draft()
-
-
-def _window(qtbot: QtBot, archive: Archive) -> MainWindow:
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.status_hits.text() != "", timeout=5000)
-    return window
+from tests.ui.drafts import release, shown_window, wait_until
 
 
 def _dialog(qtbot: QtBot, window: MainWindow) -> CaptureDialog:
     action = window.findChild(QAction, "actionNewFromWebPage")
     assert action is not None and action in window.menu("File").actions()
     action.trigger()
-    _wait(qtbot, lambda: window.findChild(CaptureDialog, "captureDialog"))
+    wait_until(qtbot, lambda: window.findChild(CaptureDialog, "captureDialog"))
     dialog = window.findChild(CaptureDialog, "captureDialog")
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -49,11 +30,11 @@ def _dialog(qtbot: QtBot, window: MainWindow) -> CaptureDialog:
 
 def test_a_page_captured_from_the_menu_opens_beside_its_source(
         qtbot: QtBot, archive: Archive, server: str) -> None:
-    window = _window(qtbot, archive)
+    window = shown_window(qtbot, archive)
     dialog = _dialog(qtbot, window)
     qtbot.keyClicks(dialog.address, f"{server}/readout")
     qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
-    _wait(qtbot, lambda: open_editors())
+    wait_until(qtbot, lambda: open_editors())
     editor = open_editors()[-1]
     try:
         assert editor.draft().title == "Japan-Chile Foreign Ministers' Meeting"
@@ -69,16 +50,16 @@ def test_a_page_captured_from_the_menu_opens_beside_its_source(
         assert stored.source.url == f"{server}/readout" == stored.source_url
         assert "<div class='global-nav'>" in stored.source.original
     finally:
-        _release(open_editors())
+        release()
 
 
 def test_cancel_stops_a_slow_page_and_a_missing_page_says_so(
         qtbot: QtBot, archive: Archive, server: str) -> None:
-    window = _window(qtbot, archive)
+    window = shown_window(qtbot, archive)
     dialog = _dialog(qtbot, window)
     qtbot.keyClicks(dialog.address, f"{server}/gone")
     qtbot.mouseClick(dialog.fetch_button, Qt.MouseButton.LeftButton)
-    _wait(qtbot, lambda: "answered 404" in dialog.status.text())
+    wait_until(qtbot, lambda: "answered 404" in dialog.status.text())
     assert dialog.fetch_button.isEnabled() and not open_editors()
     qtbot.keyClick(dialog.address, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.address, f"{server}/slow")
@@ -92,7 +73,7 @@ def test_cancel_stops_a_slow_page_and_a_missing_page_says_so(
 
 
 def test_a_dropped_link_is_captured(qtbot: QtBot, archive: Archive, server: str) -> None:
-    window = _window(qtbot, archive)
+    window = shown_window(qtbot, archive)
     mime = QMimeData()
     mime.setUrls([QUrl(f"{server}/hop1")])
     centre = window.rect().center()
@@ -103,8 +84,8 @@ def test_a_dropped_link_is_captured(qtbot: QtBot, archive: Archive, server: str)
     QApplication.sendEvent(window, QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime,
                                               Qt.MouseButton.LeftButton,
                                               Qt.KeyboardModifier.NoModifier))
-    _wait(qtbot, lambda: open_editors())
+    wait_until(qtbot, lambda: open_editors())
     try:
         assert open_editors()[-1].draft().title == "Japan-Chile Foreign Ministers' Meeting"
     finally:
-        _release(open_editors())
+        release()

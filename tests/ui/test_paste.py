@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,31 +11,21 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
-from readout_desk.ui.editor import ReadoutEditor, open_editors
+from readout_desk.ui.editor import open_editors
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.paste import ExtractedPane, PasteDialog, field_label
+from tests.ui.drafts import release, shown_window, wait_until
 
 HOME = "Asia/Tokyo"
 LIMA = "japan-peru-foreign-ministers-2023-05-03.txt"
 
 
 def _window(qtbot: QtBot, archive: Archive) -> MainWindow:
-    window = MainWindow(archive)
-    window.settings.set_home_zone(HOME)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.status_hits.text() != "", timeout=5000)
-    return window
+    return shown_window(qtbot, archive, HOME)
 
 
-def _wait(qtbot: QtBot, condition: Callable[[], object], timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
-
-
-def _release(editors: list[ReadoutEditor]) -> None:
-    for editor in editors:
-        editor.runner.shutdown()
-        editor._saved = editor.draft()
+_wait = wait_until
+_release = release
 
 
 def _paste_dialog(qtbot: QtBot, window: MainWindow) -> PasteDialog:

@@ -4,7 +4,6 @@ by field, and takes only the fields chosen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,35 +17,26 @@ from pytestqt.qtbot import QtBot
 from readout_desk.archive import Archive
 from readout_desk.domain import sources
 from readout_desk.domain.extract import Draft, extract
-from readout_desk.ui.editor import ReadoutEditor, open_editors
+from readout_desk.ui.editor import open_editors
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.paste import ExtractedPane, PasteDialog
 from readout_desk.ui.reextract import ReextractDialog
 from readout_desk.ui.source_view import SourcePane
+from tests.ui.drafts import release, shown_window, wait_until
 
 LIMA = "japan-peru-foreign-ministers-2023-05-03.txt"
-
-
-def _wait(qtbot: QtBot, condition: Callable[[], object], timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
-
-
-def _release(editors: list[ReadoutEditor]) -> None:
-    for editor in editors:
-        editor.runner.shutdown()
-        editor._saved = editor.draft()
 
 
 def _paste_and_save(qtbot: QtBot, window: MainWindow, text: str) -> int:
     QGuiApplication.clipboard().setText(text)
     qtbot.keyClick(window, Qt.Key.Key_V,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    _wait(qtbot, lambda: window.findChild(PasteDialog, "pasteDialog") is not None)
+    wait_until(qtbot, lambda: window.findChild(PasteDialog, "pasteDialog") is not None)
     dialog = window.findChild(PasteDialog, "pasteDialog")
     assert dialog is not None
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
-    _wait(qtbot, lambda: open_editors())
+    wait_until(qtbot, lambda: open_editors())
     editor = open_editors()[-1]
     pane = editor.findChild(ExtractedPane, "extractedPane")
     assert pane is not None
@@ -77,10 +67,7 @@ def test_paste_save_show_the_source_and_read_it_again(
         qtbot: QtBot, archive: Archive, examples_dir: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     text = (examples_dir / LIMA).read_text("utf-8")
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.status_hits.text() != "", timeout=5000)
+    window = shown_window(qtbot, archive)
     try:
         readout_id = _paste_and_save(qtbot, window, text)
         stored = archive.get(readout_id)
@@ -90,9 +77,9 @@ def test_paste_save_show_the_source_and_read_it_again(
 
         window.search_field.setFocus()
         qtbot.keyClicks(window.search_field, "Gervasi")
-        _wait(qtbot, lambda: window.current_readout_id() == readout_id)
+        wait_until(qtbot, lambda: window.current_readout_id() == readout_id)
         pane = _source_tab(qtbot, window)
-        _wait(qtbot, lambda: "HAYASHI Yoshimasa" in pane.plain_text())
+        wait_until(qtbot, lambda: "HAYASHI Yoshimasa" in pane.plain_text())
         assert " ".join(pane.plain_text().split()) == " ".join(stored.source.text.split())
         assert pane.about.text() == "Pasted text"
         assert pane.text.requested_urls == []
@@ -106,7 +93,7 @@ def test_paste_save_show_the_source_and_read_it_again(
 
         monkeypatch.setattr(sources, "extract", upgraded)
         qtbot.mouseClick(pane.reread_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: window.findChild(ReextractDialog, "reextractDialog"))
+        wait_until(qtbot, lambda: window.findChild(ReextractDialog, "reextractDialog"))
         dialog = window.findChild(ReextractDialog, "reextractDialog")
         assert dialog is not None
         assert dialog.rows() == [("Occasion", "(empty)", "APEC week")]
@@ -116,10 +103,10 @@ def test_paste_save_show_the_source_and_read_it_again(
         qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
         assert dialog.chosen() == {"occasion"}
         qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: archive.get(readout_id).occasion == "APEC week")
+        wait_until(qtbot, lambda: archive.get(readout_id).occasion == "APEC week")
         again = archive.get(readout_id)
         assert replace(again, occasion="", version=0, updated_at=None, source=None) == \
             replace(stored, version=0, updated_at=None, source=None)
         assert again.source is not None and again.source.text == stored.source.text
     finally:
-        _release(open_editors())
+        release()

@@ -7,7 +7,6 @@ The fetch (:mod:`readout_desk.capture`) runs off the UI thread through the windo
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
@@ -17,13 +16,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from readout_desk import paths
 from readout_desk.capture import Capture, CaptureError, capture
 from readout_desk.ui import parts
-from readout_desk.ui.paste import open_draft
+from readout_desk.ui.paste import failure_message, open_draft
 from readout_desk.ui.tasks import TaskHandle
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
 
-log = logging.getLogger(__name__)
 
 
 def web_links(mime: QMimeData) -> list[QUrl]:
@@ -101,11 +99,7 @@ class CaptureDialog(QDialog):
         if self.stopped:
             return
         self.handle = None
-        if isinstance(exc, CaptureError | ValueError | OSError):
-            message = str(exc)
-        else:
-            log.exception("capturing a page failed", exc_info=exc)
-            message = f"The page could not be read ({type(exc).__name__}: {exc})."
+        message = str(exc) if isinstance(exc, CaptureError) else failure_message(exc, "The page")
         self.status.setText(message)
         self.fetch_button.setEnabled(True)
         self.address.setReadOnly(False)

@@ -204,6 +204,15 @@ class ExtractedPane(QWidget):
         self.source.ensureCursorVisible()
 
 
+def failure_message(exc: BaseException, what: str) -> str:
+    """What to tell the person when reading ``what`` ("The text", "The page") failed: the
+    reason itself when it is one the program gives (logged with its traceback if not)."""
+    if isinstance(exc, ValueError | OSError):  # extraction, topic and kind lists, capture
+        return str(exc)
+    log.exception("reading %s failed", what.lower(), exc_info=exc)
+    return f"{what} could not be read ({type(exc).__name__}: {exc})."
+
+
 def open_draft(window: MainWindow, draft: Draft, given: str | bytes = "", **how: Any
                ) -> ReadoutEditor | None:
     """Open the editor on ``draft`` with its source text and extracted spans beside it;
@@ -267,11 +276,7 @@ class Extraction(QObject):
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            if isinstance(exc, ExtractionError | ValueError | OSError):
-                message = str(exc)
-            else:
-                log.exception("reading pasted text failed", exc_info=exc)
-                message = f"The text could not be read ({type(exc).__name__}: {exc})."
+            message = failure_message(exc, "The text")
             self.last_error = message
             self.window.statusBar().clearMessage()
             if on_error:
