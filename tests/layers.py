@@ -54,6 +54,7 @@ _DOMAIN_FORBIDDEN = (
     "readout_desk.ui",
     "readout_desk.desktop",
     "readout_desk.paths",
+    "readout_desk.capture",
 )
 _QT = ("PySide6", "shiboken6")
 
