@@ -43,7 +43,7 @@ class WhenWhereSection(_FormSection):
         self.section = TextLine("section", "sectionField", "Section",
                                 "e.g. Japan-Peru Relations", self)
         self.meeting_date = TextLine("meeting_date", "meetingDateField", "Meeting date",
-                                     "e.g. 2023-05-03 or May 3, 2023", self)
+                                     "e.g. 2023-05-03, May 3, 2023 or 令和5年5月3日", self)
         self.published_date = TextLine("published_date", "publishedDateField",
                                        "Published date",
                                        "Enter: the meeting date (or type another)", self)

@@ -88,8 +88,8 @@ class SessionsSection(QWidget):
                            editable=True, parent=self)
         self.date = TextLine("date", "sessionDateField", "Session date",
                              "the meeting date", self)
-        self.time = TextLine("time", "timeField", "Local start time", "e.g. 9:10 or 9:10 a.m.",
-                             self)
+        self.time = TextLine("time", "timeField", "Local start time",
+                             "e.g. 9:10, 9:10 a.m. or 午前9時10分", self)
         self.time_hedge = Choice("time_hedge", "timeHedgeField", "Time hedge",
                                  timing.TIME_HEDGES, blank_label="(as stated)", parent=self)
         self.zone = ZonePicker(self)
@@ -101,6 +101,8 @@ class SessionsSection(QWidget):
         self.hours = TextLine("hours", "hoursField", "Duration hours", "hours", self)
         self.minutes = TextLine("minutes", "minutesField", "Duration minutes", "minutes", self)
         self.hours.setMaximumWidth(70)
+        self.hours.setToolTip("Hours, or the whole length as printed (約1時間30分): it is "
+                              "spread over hours, minutes and the hedge")
         self.minutes.setMaximumWidth(70)
         self.duration_hedge = Choice("duration_hedge", "durationHedgeField", "Duration hedge",
                                      timing.DURATION_HEDGES, blank_label="(as stated)",
