@@ -69,3 +69,21 @@ def test_a_backup_brings_the_source_back(archive: Archive) -> None:
     archive.update(dataclasses.replace(saved, source=Source(kind="text", text="other")))
     bk.restore_backup(archive, info)
     assert archive.get(saved.id).source == PAGE
+
+
+def test_a_text_file_waiting_for_review_keeps_its_source(archive: Archive,
+                                                         tmp_path: Path) -> None:
+    from readout_desk.archive.transfer.drafts import DraftQueue
+
+    page = tmp_path / "talks.html"
+    page.write_text("<html><body><p>Japan-Peru Relations</p><p>May 3, 2023</p><p>On May 3, "
+                    "Mr. KANEDA Ryo, Minister for Foreign Affairs of Japan, held a meeting "
+                    "with H.E. Ms. Lucia Prado, Minister of Foreign Affairs of the Republic "
+                    "of Peru, in Lima.</p></body></html>", "utf-8")
+    queue = DraftQueue(tmp_path / "queue")
+    import_files(archive, [page], draft_queue=queue)
+    [queued] = DraftQueue(tmp_path / "queue").items()
+    source = queued.readout.source
+    assert source is not None and (source.kind, source.name) == ("file", "talks.html")
+    assert source.original.startswith("<html>") and "<p>" not in source.text
+    assert source.as_printed("section") == "Japan-Peru Relations"
