@@ -13,14 +13,10 @@ import datetime as dt
 import re
 
 from readout_desk.domain import timing
+from readout_desk.domain.formtext import era_date
 from readout_desk.domain.records import MeetingSession, Participant, Readout
 
 JAPAN = "Asia/Tokyo"
-#: The eras of the modern calendar: (first day, name), newest first.
-ERAS: tuple[tuple[dt.date, str], ...] = (
-    (dt.date(2019, 5, 1), "令和"), (dt.date(1989, 1, 8), "平成"),
-    (dt.date(1926, 12, 25), "昭和"), (dt.date(1912, 7, 30), "大正"),
-)
 _ERA_IN_TEXT = re.compile("(令和|平成|昭和)(元|[0-9０-９]+)年")
 #: Hedges as the English forms of the record say them, and as printed in Japanese.
 _ABOUT = {"about": "約", "approximately": "約", "around": "約", "some": "約",
@@ -36,11 +32,10 @@ def uses_era(readout: Readout) -> bool:
 
 def japanese_date(day: dt.date, *, era: bool = False) -> str:
     """``2023年5月3日``, or with ``era`` ``令和5年5月3日`` (``令和元年`` for its first year)."""
-    if era:
-        for first, name in ERAS:
-            if day >= first:
-                year = day.year - first.year + 1
-                return f"{name}{'元' if year == 1 else year}年{day.month}月{day.day}日"
+    found = era_date(day) if era else None  # the eras are the editor's (formtext.ERAS)
+    if found is not None:
+        name, year = found[0].name, found[1]
+        return f"{name}{'元' if year == 1 else year}年{day.month}月{day.day}日"
     return f"{day.year}年{day.month}月{day.day}日"
 
 
