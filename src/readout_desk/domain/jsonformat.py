@@ -267,38 +267,33 @@ class _Reader:
     def boolean(self, key: str) -> bool:
         return self._typed(key, bool, False, "true or false")
 
-    def day(self, key: str) -> dt.date | None:
+    def _stamp(self, key: str, pattern: re.Pattern[str], like: str) -> dt.datetime | None:
+        """The text at ``key`` read by ``pattern``; None when not stated, refused (saying
+        what it should be ``like``) when it does not match."""
         value = self.text(key)
         if not value:
             return None
-        parsed = _parse(DAY_PATTERN, value)
+        parsed = _parse(pattern, value)
         if parsed is None:
-            raise FormatError(f"{self.where}.{key} should be a date like 2023-05-03")
-        return parsed.date()
+            raise FormatError(f"{self.where}.{key} should be {like}")
+        return parsed
+
+    def day(self, key: str) -> dt.date | None:
+        parsed = self._stamp(key, DAY_PATTERN, "a date like 2023-05-03")
+        return parsed.date() if parsed else None
 
     def wall(self, key: str) -> dt.datetime | None:
-        value = self.text(key)
-        if not value:
-            return None
-        parsed = _parse(WALL_PATTERN, value)
-        if parsed is not None:
-            return parsed
-        if _WALL_WITH_OFFSET.fullmatch(value):
+        if _WALL_WITH_OFFSET.fullmatch(self.text(key)):
             raise FormatError(
                 f"{self.where}.{key} should be a wall time without an offset; "
                 "the zone goes in its own field"
             )
-        raise FormatError(f"{self.where}.{key} should be a local time like 2023-05-03T09:10")
+        return self._stamp(key, WALL_PATTERN, "a local time like 2023-05-03T09:10")
 
     def instant(self, key: str) -> dt.datetime | None:
-        value = self.text(key)
-        if not value:
-            return None
-        parsed = _parse(INSTANT_PATTERN, value)
-        if parsed is None:
-            raise FormatError(f"{self.where}.{key} should be a UTC time ending in Z, like "
-                              "2023-05-03T14:10:00Z")
-        return parsed.replace(tzinfo=dt.timezone.utc)
+        parsed = self._stamp(key, INSTANT_PATTERN,
+                             "a UTC time ending in Z, like 2023-05-03T14:10:00Z")
+        return parsed.replace(tzinfo=dt.timezone.utc) if parsed else None
 
     def items(self, key: str) -> list[Any]:
         value = self._get(key)
