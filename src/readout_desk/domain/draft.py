@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from readout_desk.domain import geography, timing, validation
+from readout_desk.domain import geography, records, timing, validation
 from readout_desk.domain.formtext import (
     format_wall_date,
     format_wall_time,
@@ -23,18 +23,6 @@ from readout_desk.domain.formtext import (
     parse_whole,
     split_clock_hedge,
     zone_name,
-)
-from readout_desk.domain.records import (
-    MeetingSession,
-    Mode,
-    NameOrder,
-    Participant,
-    Person,
-    Photo,
-    Place,
-    PrintedTime,
-    Readout,
-    SummaryPoint,
 )
 
 #: Kinds of session offered in the editor's list; any other text may be typed.
@@ -88,7 +76,7 @@ class SessionDraft:
     printed_text: str = ""
     printed_zone: str = ""
     # Kept from a loaded record so an unchanged printed text keeps its stored reading.
-    printed_original: PrintedTime | None = None
+    printed_original: records.PrintedTime | None = None
     end: dt.datetime | None = None
 
 
@@ -110,7 +98,7 @@ class ReadoutDraft:
     relation: str = ""  # countries involved, comma separated names or codes
     meeting_date: str = ""
     published_date: str = ""
-    mode: Mode = Mode.IN_PERSON
+    mode: records.Mode = records.Mode.IN_PERSON
     city: str = ""
     country: str = ""
     venue: str = ""
@@ -119,7 +107,7 @@ class ReadoutDraft:
     lead: str = ""
     participants: tuple[ParticipantDraft, ...] = ()
     sessions: tuple[SessionDraft, ...] = ()
-    points: tuple[SummaryPoint, ...] = ()
+    points: tuple[records.SummaryPoint, ...] = ()
     topics: tuple[str, ...] = ()
     photos: tuple[PhotoDraft, ...] = ()
     publisher: str = ""
@@ -127,7 +115,7 @@ class ReadoutDraft:
     notes: str = ""
     # The id, timestamps and fields not on the form; a new readout's language is left to
     # be decided by its text when it is saved.
-    base: Readout = field(default_factory=lambda: Readout(language=""))
+    base: records.Readout = field(default_factory=lambda: records.Readout(language=""))
 
 
 @dataclass(frozen=True)
@@ -155,7 +143,7 @@ class Issue:
 class Built:
     """A draft read as a readout, with every issue found on the way."""
 
-    readout: Readout
+    readout: records.Readout
     issues: tuple[Issue, ...]
 
     @property
@@ -183,9 +171,9 @@ def _country(text: str) -> str | None:
 # ----- from a readout to a draft and back -------------------------------------------------
 
 
-def draft_of(readout: Readout) -> ReadoutDraft:
+def draft_of(readout: records.Readout) -> ReadoutDraft:
     """The form contents that show ``readout``."""
-    place = readout.place or Place()
+    place = readout.place or records.Place()
     return ReadoutDraft(
         title=readout.title,
         section=readout.section,
@@ -203,7 +191,7 @@ def draft_of(readout: Readout) -> ReadoutDraft:
             ParticipantDraft(
                 honorific=p.honorific, family_name=p.person.family_name,
                 given_name=p.person.given_name,
-                family_first=p.person.name_order is NameOrder.FAMILY_FIRST,
+                family_first=p.person.name_order is records.NameOrder.FAMILY_FIRST,
                 office=p.office,
                 country=geography.country_name(p.country) if p.country else "",
                 organisation=p.organisation, side=p.side, person_id=p.person.id,
@@ -222,7 +210,7 @@ def draft_of(readout: Readout) -> ReadoutDraft:
     )
 
 
-def _session_draft(s: MeetingSession, meeting_date: dt.date | None) -> SessionDraft:
+def _session_draft(s: records.MeetingSession, meeting_date: dt.date | None) -> SessionDraft:
     hours = minutes = ""
     if s.duration_minutes is not None:
         h, m = divmod(s.duration_minutes, 60)
@@ -294,7 +282,8 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
                                           "choose one from the list."))
     place = None
     if draft.city.strip() or place_country or draft.venue.strip() or place_zone:
-        place = Place(draft.city.strip(), place_country, draft.venue.strip(), place_zone or None)
+        place = records.Place(draft.city.strip(), place_country, draft.venue.strip(),
+                              place_zone or None)
 
     participants = [_participant(i, p, issues) for i, p in enumerate(draft.participants)]
     sessions = [_session(i, s, meeting_date, issues) for i, s in enumerate(draft.sessions)]
@@ -312,7 +301,7 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
         if not ph.caption.strip() and not (ph.file or ph.source):
             issues.append(Issue(f"photos.{i}", f"Photo {i + 1} has neither an image nor a "
                                                "caption."))
-        photos.append(Photo(ph.caption.strip(), ph.source or ph.file))
+        photos.append(records.Photo(ph.caption.strip(), ph.source or ph.file))
 
     readout = replace(
         draft.base,
@@ -341,7 +330,7 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
     return Built(readout, tuple(issues))
 
 
-def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> Participant:
+def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> records.Participant:
     if not p.family_name.strip():
         issues.append(Issue(f"participants.{i}.family_name",
                             f"Participant {i + 1} needs a family name.", kind="required"))
@@ -350,14 +339,14 @@ def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> Participan
         issues.append(Issue(f"participants.{i}.country",
                             f"Participant {i + 1}: {p.country.strip()!r} is not a country "
                             "name or code known to ISO 3166."))
-    order = NameOrder.FAMILY_FIRST if p.family_first else NameOrder.GIVEN_FIRST
-    person = Person(p.family_name.strip(), p.given_name.strip(), order, p.person_id)
-    return Participant(person, p.honorific.strip(), p.office.strip(), country,
-                       p.organisation.strip(), p.side.strip(), p.printed_name.strip())
+    order = records.NameOrder.FAMILY_FIRST if p.family_first else records.NameOrder.GIVEN_FIRST
+    person = records.Person(p.family_name.strip(), p.given_name.strip(), order, p.person_id)
+    return records.Participant(person, p.honorific.strip(), p.office.strip(), country,
+                               p.organisation.strip(), p.side.strip(), p.printed_name.strip())
 
 
 def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
-             issues: list[Issue]) -> MeetingSession:
+             issues: list[Issue]) -> records.MeetingSession:
     key = f"sessions.{i}"
     label = f"Session {i + 1}"
     day: dt.date | None = None
@@ -418,7 +407,7 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
         issues.append(Issue(f"{key}.duration", f"{label}: {exc}"))
         duration = None
 
-    printed: PrintedTime | None = None
+    printed: records.PrintedTime | None = None
     text = s.printed_text.strip()
     if text:
         pzone = zone_name(s.printed_zone)
@@ -435,8 +424,8 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
                                     f"{label}: no clock time found in the printed time; write "
                                     "it as printed, like \"11:10 p.m. on May 3 JST\"."))
             else:
-                printed = PrintedTime(text, pzone, local)
-    session = MeetingSession(
+                printed = records.PrintedTime(text, pzone, local)
+    session = records.MeetingSession(
         kind=s.kind.strip() or "meeting", start=start, zone=zone or None, fold=fold,
         time_hedge=time_hedge, zone_label=s.zone_label.strip(),
         duration_minutes=duration, duration_hedge=duration_hedge if duration else "",
