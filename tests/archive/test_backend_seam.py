@@ -1,4 +1,5 @@
-"""The backend seam: SQL lives in the SQLite backend module only, and it implements the protocol."""
+"""The backend seam: SQL lives in the backend modules only, and each backend implements the
+protocol."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from pathlib import Path
 import pytest
 
 from readout_desk.archive import Archive, Backend, backend_for
+from readout_desk.archive.postgres import PostgresBackend
 from readout_desk.archive.sqlite import SqliteBackend
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "readout_desk"
 #: Where SQL may be written: the SQLite backend (``sqlite.py`` and its search language,
-#: ``sqlite_search.py``), and the migrations (their own history).
-ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/migrations/")
+#: ``sqlite_search.py``), the PostgreSQL backend (``postgres.py`` and
+#: ``postgres_search.py``), and the migrations (their own history).
+ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/postgres.py",
+           "archive/postgres_search.py", "archive/migrations/")
 
 _SQL = re.compile(r"\b(SELECT|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|PRAGMA|"
                   r"CREATE\s+(VIRTUAL\s+)?TABLE|MATCH|bm25|fts5)\b")
@@ -87,15 +91,16 @@ def _methods(cls: type) -> dict[str, inspect.Signature]:
             if callable(member) and not name.startswith("_")}
 
 
-def test_the_sqlite_backend_implements_every_method_of_the_protocol() -> None:
+@pytest.mark.parametrize("backend", [SqliteBackend, PostgresBackend])
+def test_each_backend_implements_every_method_of_the_protocol(backend: type) -> None:
     wanted = _methods(Backend)
     assert wanted  # the protocol is read, not an empty class
     for name, signature in wanted.items():
-        assert hasattr(SqliteBackend, name), name
-        have = inspect.signature(getattr(SqliteBackend, name))
+        assert hasattr(backend, name), name
+        have = inspect.signature(getattr(backend, name))
         assert list(have.parameters) == list(signature.parameters), name
     for attribute in ("name", "driver_errors", "side_suffixes", "written_suffixes"):
-        assert hasattr(SqliteBackend, attribute), attribute
+        assert hasattr(backend, attribute), attribute
 
 
 def test_an_archive_names_its_backend() -> None:

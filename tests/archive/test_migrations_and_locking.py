@@ -111,7 +111,10 @@ def test_other_files_are_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError, match="folder"):
         Archive.open(tmp_path)
     with pytest.raises(ArchiveError, match="not supported"):
-        Archive.open("postgresql://localhost/readouts")
+        Archive.open("mysql://localhost/readouts")
+    # A team archive whose server does not answer (nothing listens on port 9).
+    with pytest.raises(ArchiveError, match="cannot be reached.*open a local archive"):
+        Archive.open("postgresql://127.0.0.1:9/readouts")
 
 
 def _hold_write_lock(path: Path, ready: threading.Event, release: threading.Event) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from readout_desk.archive import Archive, ArchiveReadOnlyError, NotFoundError
 from readout_desk.archive import sqlite as sqlite_sql
@@ -15,6 +16,9 @@ from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Mode, Readout
 from readout_desk.domain.validation import InvalidReadoutError
 from tests.archive.helpers import brazil_readout, lima_readout, telephone_readout
+
+#: Each test on an archive runs on SQLite and on PostgreSQL (tests/archive/conftest.py).
+BOTH_BACKENDS = True
 
 
 def _comparable(readout: Readout) -> dict[str, object]:
@@ -270,11 +274,19 @@ def test_samples_rank_after_the_users_own_readouts(demo_archive: Archive) -> Non
 def test_bulk_written_times_are_stored_as_the_column_types_store_them(archive: Archive) -> None:
     saved = archive.add(lima_readout())
     with archive._engine.connect() as conn:  # noqa: SLF001 - the stored text itself is the point
-        first_start = conn.exec_driver_sql(
-            "SELECT first_start_utc FROM readouts WHERE id = ?", (saved.id,)).scalar()
-        sessions = conn.exec_driver_sql(
+        first_start = conn.execute(text(
+            "SELECT first_start_utc FROM readouts WHERE id = :id"), {"id": saved.id}).scalar()
+        sessions = conn.execute(text(
             "SELECT start_local, printed_local, start_utc, printed_mismatch "
-            "FROM meeting_sessions WHERE readout_id = ? ORDER BY position", (saved.id,)).all()
+            "FROM meeting_sessions WHERE readout_id = :id ORDER BY position"),
+            {"id": saved.id}).all()
+    if archive.backend.name == "postgresql":
+        # Timestamps without a zone, as the column types hand them over.
+        assert first_start == dt.datetime(2023, 5, 3, 14, 10)
+        assert tuple(sessions[0]) == (dt.datetime(2023, 5, 3, 9, 10),
+                                      dt.datetime(2023, 5, 3, 23, 10), first_start, False)
+        assert sessions[1][2] == dt.datetime(2023, 5, 3, 14, 40)
+        return
     # readouts.first_start_utc goes through SQLAlchemy's own insert: the session rows,
     # written in bulk, hold the same instant in the same text.
     assert first_start == "2023-05-03 14:10:00.000000"

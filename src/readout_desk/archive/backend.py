@@ -3,8 +3,8 @@
 The façade (:mod:`.store`), the search (:mod:`.search`), the writes (:mod:`.writes`),
 backups and migrations speak to the database through a :class:`Backend`, never in its
 own dialect: every SQL string and every feature of one database lives in the backend's
-module. SQLite (:mod:`.sqlite`) is the one backend today; a second one (PostgreSQL, with
-its own full-text search) implements this protocol and is picked by :func:`backend_for`.
+module. SQLite (:mod:`.sqlite`) keeps an archive in a file; PostgreSQL (:mod:`.postgres`)
+keeps a team archive on a server. :func:`backend_for` picks one from the location.
 
 Rows handed back for hits are positional, in :data:`HIT_COLUMNS` order; ranked ids come
 with a score where lower is better.
@@ -169,7 +169,8 @@ class Backend(Protocol):
 
 
 def backend_for(location: str | Path) -> Backend:
-    """The backend for an archive location: a file path or a URL.
+    """The backend for an archive location: a file path or a URL (``postgresql://`` for a
+    team archive).
 
     Raises :class:`~readout_desk.archive.errors.ArchiveError` for a kind of database
     that has no backend yet.
@@ -179,6 +180,10 @@ def backend_for(location: str | Path) -> Backend:
     loc = str(location)
     if sqlite.is_sqlite_url(loc):
         return sqlite.BACKEND
+    from readout_desk.archive import postgres
+
+    if postgres.is_postgres_url(loc):
+        return postgres.PostgresBackend(loc)
     from readout_desk.archive.errors import ArchiveError
 
     scheme = loc.split("://", 1)[0]

@@ -266,6 +266,25 @@ class _Plan:
         return " INTERSECT ".join(parts)
 
 
+def filter_sql(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
+    """The conditions on ``r`` (readouts) of the query's modes and dates, their values
+    added to ``params``."""
+    filters: list[str] = []
+    if query.modes:
+        names = []
+        for i, mode in enumerate(query.modes):
+            params[f"mode{i}"] = mode.value
+            names.append(f":mode{i}")
+        filters.append(f"r.mode IN ({', '.join(names)})")
+    if query.date_from:
+        filters.append("r.meeting_date >= :date_from")
+        params["date_from"] = query.date_from
+    if query.date_to:
+        filters.append("r.meeting_date <= :date_to")
+        params["date_to"] = query.date_to
+    return filters
+
+
 def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
     """The FROM ... WHERE ... of a search, shared by the page query, the count and facets."""
     plan = _Plan(query)
@@ -282,19 +301,7 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
     trash = _trash_filter(query, trash_present)
     if trash:
         where.append(trash)
-    filters: list[str] = []
-    if query.modes:
-        names = []
-        for i, mode in enumerate(query.modes):
-            params[f"mode{i}"] = mode.value
-            names.append(f":mode{i}")
-        filters.append(f"r.mode IN ({', '.join(names)})")
-    if query.date_from:
-        filters.append("r.meeting_date >= :date_from")
-        params["date_from"] = query.date_from
-    if query.date_to:
-        filters.append("r.meeting_date <= :date_to")
-        params["date_to"] = query.date_to
+    filters = filter_sql(query, params)
     where += filters
     empty = bool(query.date_from and query.date_to and query.date_from > query.date_to)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
@@ -388,13 +395,18 @@ def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[
             for r in rows]
 
 
-def facet_sql(hits: str, limit: int) -> tuple[str, str, str, str, str]:
-    """Countries, years, topics, people and modes among the readouts ``hits`` selects."""
+#: The year of a meeting date, as SQLite reads it from the stored text.
+YEAR_SQL = "substr(r2.meeting_date, 1, 4)"
+
+
+def facet_sql(hits: str, limit: int, year: str = YEAR_SQL) -> tuple[str, str, str, str, str]:
+    """Countries, years, topics, people and modes among the readouts ``hits`` selects
+    (``year``: the year of ``r2.meeting_date`` in the database's dialect)."""
     return (
         f"SELECT c.code, count(DISTINCT c.readout_id) AS n FROM readout_countries c "
         f"WHERE c.readout_id IN ({hits}) GROUP BY c.code ORDER BY n DESC, c.code "
         f"LIMIT {int(limit)}",
-        f"SELECT substr(r2.meeting_date, 1, 4) AS y, count(*) FROM readouts r2 "
+        f"SELECT {year} AS y, count(*) FROM readouts r2 "
         f"WHERE r2.id IN ({hits}) AND r2.meeting_date IS NOT NULL "
         f"GROUP BY y ORDER BY y DESC LIMIT {int(limit)}",
         f"SELECT t.name, count(*) AS n FROM readout_topics rt JOIN topics t "

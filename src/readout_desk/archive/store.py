@@ -401,7 +401,7 @@ class Archive:
         return self._read(lambda db: list(db.scalars(
             select(ReadoutRow.id).join(ParticipantRow, ParticipantRow.readout_id == ReadoutRow.id)
             .where(ParticipantRow.person_id == person_id, ReadoutRow.deleted_at.is_(None))
-            .order_by(ReadoutRow.meeting_date, ReadoutRow.id).distinct())))
+            .group_by(ReadoutRow.id).order_by(ReadoutRow.meeting_date, ReadoutRow.id))))
 
     def topics(self, prefix: str = "", limit: int = 50) -> list[str]:
         """Topic names in the archive starting with ``prefix``, most used first."""

@@ -179,6 +179,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('summary_points', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_summary_points_readout_id'), ['readout_id'], unique=False)
+    if op.get_context().dialect.name == "postgresql":
+        # Full-text index (a weighted tsvector under GIN, see archive/postgres_search.py).
+        from readout_desk.archive.postgres_search import CREATE_FTS_TABLE
+
+        for statement in CREATE_FTS_TABLE:
+            op.execute(statement)
+        return
     # Full-text index (SQLite FTS5); rowid is the readout id.
     op.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS readout_fts USING fts5("

@@ -16,8 +16,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    sample = "is_sample" if op.get_context().dialect.name == "postgresql" else "is_sample = 1"
     op.execute("CREATE INDEX IF NOT EXISTS ix_readouts_sample_ids ON readouts (id) "
-               "WHERE is_sample = 1")
+               f"WHERE {sample}")
 
 
 def downgrade() -> None:

@@ -1,0 +1,266 @@
+"""The PostgreSQL backend: a team archive on a server, searched with ``tsvector``.
+
+Every SQL string of the PostgreSQL side lives here and in :mod:`.postgres_search` (the
+query language and the index entries). An archive on a server has no file: the members
+of :class:`~readout_desk.archive.backend.Backend` about files refuse in one sentence
+(a team archive is copied with ``pg_dump``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from readout_desk.archive import errors
+from readout_desk.archive.backend import HIT_COLUMNS, FacetRows
+from readout_desk.archive.errors import ArchiveError
+from readout_desk.archive.postgres_search import (
+    FTS_TABLE,
+    HIT_SELECT,
+    RELEVANCE,
+    PgSearch,
+    build_search,
+    document,
+    facet_sql,
+    page_sql,
+    snippet_sql,
+)
+from readout_desk.archive.sqlite_search import (
+    FTS_NAMES,
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    cjk_snippet,
+)
+from readout_desk.domain import scripts
+from readout_desk.domain.query import ParsedQuery
+
+#: The URL schemes of a team archive.
+SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+#: How ts_headline cuts a snippet: the archive's highlight marks, about 14 words.
+HEADLINE = (f'StartSel="{HIGHLIGHT_START}", StopSel="{HIGHLIGHT_END}", MaxWords=14, '
+            "MinWords=5, MaxFragments=1, FragmentDelimiter=\"…\"")
+
+__all__ = ["PostgresBackend", "is_postgres_url", "SCHEMES"]
+
+
+def is_postgres_url(location: str) -> bool:
+    """Whether ``location`` names a team archive on a PostgreSQL server."""
+    return location.startswith(SCHEMES)
+
+
+def driver_url(location: str) -> str:
+    """``location`` with the psycopg 3 driver named."""
+    url = make_url(location.replace("postgres://", "postgresql://", 1))
+    return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def _listed(ids: Sequence[int]) -> str:
+    return ", ".join(str(int(i)) for i in ids)
+
+
+_TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]], ...] = (
+    (("connection refused", "could not connect", "no such file or directory",
+      "connection failed", "server closed"), lambda loc, m: ArchiveError(
+        f"The team archive server for {loc} cannot be reached ({m}); check that it is "
+        "running, or open a local archive instead.")),
+    (("permission denied", "must be owner"), lambda loc, m: errors.ArchiveReadOnlyError(
+        f"The team archive {loc} refused the change ({m}); ask its administrator for "
+        "the rights it needs.")),
+    (("read-only transaction",), lambda loc, _m: errors.ArchiveReadOnlyError(
+        f"The archive {loc} is read-only, so the change was not saved.")),
+    (("deadlock", "could not serialize", "lock timeout"), lambda loc, _m:
+        errors.ArchiveLockedError(
+            f"The team archive {loc} is busy: another person's change held the same "
+            "readouts. Nothing was changed; try again in a moment.")),
+    (("password authentication", "authentication failed"), lambda loc, m: ArchiveError(
+        f"The team archive {loc} refused the login ({m}); check ~/.pgpass or the "
+        "service file.")),
+)
+
+
+class PostgresBackend:
+    """One team archive on a PostgreSQL server (the instance knows its URL)."""
+
+    name = "postgresql"
+    driver_errors: tuple[type[BaseException], ...] = (DBAPIError,)
+    side_suffixes: tuple[str, ...] = ()
+    written_suffixes: tuple[str, ...] = ()
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        try:
+            import psycopg
+        except ImportError:
+            raise ArchiveError(
+                "Team archives need the psycopg driver: install Readout Desk with its "
+                "'team' extra (pip install 'readout-desk[team]')."
+            ) from None
+        self.driver_errors = (DBAPIError, psycopg.Error)
+
+    # ----- opening ------------------------------------------------------------------
+
+    def file_path(self, location: str) -> Path | None:
+        return None
+
+    def can_write(self, path: Path) -> bool:
+        return True
+
+    def make_engine(self, path: Path | None, *, read_only: bool = False) -> Engine:
+        """An engine on the server; a read-only archive's transactions are read-only."""
+        connect_args: dict[str, Any] = {"connect_timeout": 10}
+        if read_only:
+            connect_args["options"] = "-c default_transaction_read_only=on"
+        return create_engine(driver_url(self.location), connect_args=connect_args,
+                             pool_pre_ping=True)
+
+    def check_opens(self, engine: Engine) -> None:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1").scalar()
+
+    def translate(self, exc: BaseException, location: str) -> ArchiveError:
+        message = " ".join(str(getattr(exc, "orig", exc)).split()).rstrip(".")
+        lowered = message.lower()
+        for words, make in _TRANSLATIONS:
+            if any(w in lowered for w in words):
+                return make(location, message)
+        return ArchiveError(f"The archive {location} reported an error: {message}.")
+
+    def table_names(self, conn: Connection) -> set[str]:
+        rows = conn.exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        return {str(r[0]) for r in rows}
+
+    def change_token(self, conn: Connection) -> Hashable:
+        # The next transaction id moves whenever anyone begins a write.
+        return str(conn.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar())
+
+    # ----- writing ------------------------------------------------------------------
+
+    def insert_rows(self, conn: Connection, table: Table, columns: Sequence[str],
+                    rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            conn.execute(table.insert(), [dict(zip(columns, row, strict=True))
+                                          for row in rows])
+
+    def index_readouts(self, conn: Connection,
+                       entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
+        if not entries:
+            return
+        names = ", ".join(FTS_NAMES)
+        marks = ", ".join(f":{n}" for n in FTS_NAMES)
+        conn.execute(
+            text(f"INSERT INTO {FTS_TABLE} (readout_id, {names}, doc) "
+                 f"VALUES (:id, {marks}, CAST(:doc AS tsvector))"),
+            [dict({n: fields.get(n, "") for n in FTS_NAMES}, id=rid, doc=document(fields))
+             for rid, fields in entries])
+
+    def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
+        if readout_ids:
+            conn.exec_driver_sql(
+                f"DELETE FROM {FTS_TABLE} WHERE readout_id IN ({_listed(readout_ids)})")
+
+    def clear_index(self, conn: Connection) -> None:
+        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+
+    # ----- searching ----------------------------------------------------------------
+
+    def has_trash(self, conn: Connection) -> bool:
+        return bool(conn.exec_driver_sql(
+            "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)").scalar())
+
+    def render(self, query: ParsedQuery, *, trash_present: bool) -> PgSearch:
+        return build_search(query, trash_present=trash_present)
+
+    def _params(self, search: PgSearch, **more: Any) -> dict[str, Any]:
+        return dict(search.params, headline=HEADLINE, **more)
+
+    def page_rows(self, conn: Connection, rendered: Any, *, sort: str, descending: bool,
+                  limit: int, offset: int) -> Sequence[Sequence[Any]]:
+        search: PgSearch = rendered
+        rows = conn.execute(text(page_sql(search, sort, descending)),
+                            self._params(search, limit=limit, offset=offset)).all()
+        return _finish(search, rows)
+
+    def ordered_ids(self, conn: Connection, rendered: Any, *, sort: str,
+                    descending: bool) -> list[int]:
+        search: PgSearch = rendered
+        sql = page_sql(search, sort, descending, ids_only=True)
+        return [int(r[0]) for r in conn.execute(text(sql), search.params)]
+
+    def count(self, conn: Connection, rendered: Any, cap: int | None) -> int:
+        search: PgSearch = rendered
+        sql = (f"SELECT count(*) {search.from_where}" if cap is None
+               else f"SELECT count(*) FROM (SELECT 1 {search.from_where} "
+                    f"LIMIT {int(cap)}) AS capped")
+        return int(conn.execute(text(sql), search.params).scalar() or 0)
+
+    def ranked_ids(self, conn: Connection, rendered: Any, top: int) -> list[tuple[int, float]]:
+        search: PgSearch = rendered
+        sql = (f"SELECT r.id, {RELEVANCE} AS score {search.from_where} "
+               "ORDER BY score LIMIT :top")
+        rows = conn.execute(text(sql), dict(search.params, top=top)).all()
+        return [(int(i), float(score)) for i, score in rows]
+
+    def meeting_dates(self, conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        sql = f"SELECT id, meeting_date FROM readouts WHERE id IN ({_listed(ids)})"
+        return {int(i): day.isoformat() for i, day in conn.exec_driver_sql(sql)
+                if day is not None}
+
+    def hit_rows(self, conn: Connection, rendered: Any, ids: Sequence[int], *,
+                 one_by_one: bool) -> Sequence[Sequence[Any]]:
+        search: PgSearch = rendered
+        if not ids:
+            return []
+        snippet, _join = snippet_sql(search)
+        sql = (f"{HIT_SELECT}, {snippet} FROM readouts r JOIN {FTS_TABLE} f "
+               f"ON f.readout_id = r.id WHERE r.id IN ({_listed(ids)})")
+        return _finish(search, conn.execute(text(sql), self._params(search)).all())
+
+    def facet_rows(self, conn: Connection, rendered: Any, limit: int) -> FacetRows:
+        search: PgSearch = rendered
+        statements = facet_sql(f"SELECT r.id {search.from_where}", limit)
+        return FacetRows(*(list(map(tuple, conn.execute(text(sql), search.params)))
+                           for sql in statements))
+
+    # ----- soundness and copies of files ----------------------------------------------
+
+    def integrity_problems(self, conn: Connection) -> list[str]:
+        """Readouts without an index entry (the server checks its own pages)."""
+        missing = int(conn.exec_driver_sql(
+            f"SELECT count(*) FROM readouts r WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {FTS_TABLE} f WHERE f.readout_id = r.id)").scalar() or 0)
+        return [f"full-text index: {missing} readouts are not indexed"] if missing else []
+
+    def _no_file(self) -> ArchiveError:
+        return ArchiveError("A team archive on a server has no file to check or copy; "
+                            "back it up with pg_dump, or export it as JSON.")
+
+    def file_problems(self, path: Path, *, full: bool = False) -> list[str]:
+        raise self._no_file()
+
+    def examine_file(self, path: Path) -> tuple[str, list[str], int]:
+        raise self._no_file()
+
+    def copy_file(self, source: Path, target: Path) -> None:
+        raise self._no_file()
+
+    def make_self_contained(self, path: Path) -> None:
+        raise self._no_file()
+
+
+def _finish(search: PgSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Results rows as :data:`HIT_COLUMNS`: Japanese hits get a snippet cut around their
+    runs, and the invisible edges between Latin words and Japanese text go."""
+    width = len(HIT_COLUMNS) - 1
+    if search.runs:
+        return [(*r[:width], cjk_snippet([str(v or "") for v in r[width:]], search.runs))
+                for r in rows]
+    return [(*r[:width], str(r[width] or "").replace(scripts.EDGE, "")) for r in rows]
+

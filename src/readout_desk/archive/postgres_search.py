@@ -1,0 +1,276 @@
+"""The PostgreSQL backend's search language: a parsed query as a ``tsquery`` and SQL.
+
+A readout's index entry is one row of ``readout_fts``: the text of each index column (for
+snippets) and one weighted ``tsvector`` (``doc``, under a GIN index) whose lexemes are
+made here, not by PostgreSQL's parser, so that a word is exactly what SQLite's
+``unicode61`` tokenizer makes of it (letters and digits, lower case, diacritics removed):
+the hit sets of the two backends are the same. ``doc`` holds, at each word's position:
+
+- the word itself (``cafe``), weighted by its column (``title`` A; ``people``, ``topics``
+  B; ``section``, ``place``, ``occasion``, ``countries`` C; the rest D);
+- the word within its column (``@0@cafe`` for the title), for field filters; no word
+  starts with ``@``, so no prefix of a word reaches these;
+- for Japanese text, each run of kanji and kana as its overlapping two-character pieces
+  and its last character (``~外相``, ``~相会``, ``~会談``, ``~談``), as SQLite's table of
+  runs holds them, so that a run typed in a query is found as a substring (the phrase of
+  its pieces; one character is a prefix of a piece).
+
+Columns are two positions apart, so no phrase runs from one column into the next.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from readout_desk.archive.backend import HIT_COLUMNS
+from readout_desk.archive.sqlite_search import (
+    FTS_COLUMNS,
+    FTS_NAMES,
+    cjk_values,
+    filter_sql,
+    run_pieces,
+)
+from readout_desk.archive.sqlite_search import facet_sql as sqlite_facet_sql
+from readout_desk.domain import scripts
+from readout_desk.domain.query import ParsedQuery, Term
+
+FTS_TABLE = "readout_fts"
+
+#: The statements that make the index table (also run by the first migration).
+CREATE_FTS_TABLE = (
+    f"CREATE TABLE IF NOT EXISTS {FTS_TABLE} ("
+    "readout_id INTEGER PRIMARY KEY REFERENCES readouts (id) ON DELETE CASCADE, "
+    + ", ".join(f"{n} TEXT NOT NULL DEFAULT ''" for n in FTS_NAMES)
+    + ", doc TSVECTOR NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS ix_{FTS_TABLE}_doc ON {FTS_TABLE} USING GIN (doc)",
+)
+DROP_FTS_TABLE = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+
+#: The weight letter of each index column, from the archive's column weights.
+WEIGHT_LETTERS = tuple("A" if w >= 10 else "B" if w >= 6 else "C" if w >= 3 else "D"
+                       for _c, w in FTS_COLUMNS)
+#: ts_rank's weights for D, C, B, A.
+RANK_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
+#: The highest position a tsvector keeps.
+_MAX_POSITION = 16383
+#: A lexeme no index entry holds (a term with no words finds nothing).
+_NOTHING = "@"
+
+SAMPLE_RANK_PENALTY = 1_000_000
+RELEVANCE = (f"(-ts_rank('{RANK_WEIGHTS}', f.doc, CAST(:match AS tsquery)) "
+             f"+ CASE WHEN r.is_sample THEN {SAMPLE_RANK_PENALTY} ELSE 0 END)")
+HIT_SELECT = "SELECT " + ", ".join(f"r.{c}" for c in HIT_COLUMNS[:-1])
+TEXT_COLUMNS = ", ".join(f"f.{n}" for n in FTS_NAMES)
+ALL_TEXT = "concat_ws(' ', " + TEXT_COLUMNS + ")"
+
+#: The ORDER BY column of each sort key other than relevance.
+SORT_COLUMNS: dict[str, str] = {
+    "date": "r.meeting_date", "title": "lower(r.title)", "section": "lower(r.section)",
+    "place": "lower(r.place_city)", "mode": "r.mode", "sessions": "r.session_count",
+    "duration": "r.total_minutes", "publisher": "lower(r.publisher)",
+    "updated": "r.updated_at",
+}
+
+
+# ----- words as unicode61 makes them -------------------------------------------------
+
+
+def _fold_char(char: str) -> str:
+    if ord(char) < 0x3000:
+        decomposed = unicodedata.normalize("NFKD", char)
+        char = "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+    return char.lower()
+
+
+def _is_token_char(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category[0] in "LN" or category == "Co"
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as SQLite's ``unicode61 remove_diacritics 2`` makes them."""
+    found: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if _is_token_char(char):
+            current.append(_fold_char(char))
+        elif current:
+            found.append("".join(current))
+            current = []
+    if current:
+        found.append("".join(current))
+    return found
+
+
+def _lexeme(value: str) -> str:
+    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _column_lexemes(index: int, tokens: Sequence[str],
+                    start: int) -> Iterator[tuple[str, int]]:
+    for offset, token in enumerate(tokens):
+        position = min(start + offset, _MAX_POSITION)
+        yield token, position
+        yield f"@{index}@{token}", position
+
+
+def document(fields: Mapping[str, str]) -> str:
+    """A readout's index text as a ``tsvector`` literal (see the module's description)."""
+    texts = [fields.get(n, "") for n in FTS_NAMES]
+    pieces = cjk_values(texts) or ("",) * len(FTS_NAMES)
+    positions: dict[str, list[str]] = {}
+    start = 1
+    for index, (text, runs) in enumerate(zip(texts, pieces, strict=True)):
+        letter = WEIGHT_LETTERS[index]
+        tokens = words(text)
+        for lexeme, position in _column_lexemes(index, tokens, start):
+            positions.setdefault(lexeme, []).append(f"{position}{letter}")
+        run_tokens = [f"~{p}" for p in runs.split()]
+        for lexeme, position in _column_lexemes(index, run_tokens, start):
+            positions.setdefault(lexeme, []).append(f"{position}{letter}")
+        start += max(len(tokens), len(run_tokens)) + 2
+    return " ".join(f"{_lexeme(k)}:{','.join(v[:256])}" for k, v in positions.items())
+
+
+# ----- a query as a tsquery ----------------------------------------------------------
+
+
+def _column_index(column: str | None) -> int | None:
+    return FTS_NAMES.index(column) if column in FTS_NAMES else None
+
+
+def _named(value: str, column: int | None) -> str:
+    return value if column is None else f"@{column}@{value}"
+
+
+def _phrase(tokens: Sequence[str], column: int | None, prefix: bool) -> str:
+    if not tokens:
+        return _lexeme(_NOTHING)
+    parts = [_lexeme(_named(t, column)) for t in tokens]
+    if prefix:
+        parts[-1] += ":*"
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
+def _run(piece: str, column: int | None) -> str:
+    if len(piece) == 1:
+        return _lexeme(_named(f"~{piece}", column)) + ":*"
+    return _phrase([f"~{p}" for p in run_pieces(piece)], column, False)
+
+
+def term_query(term: Term) -> tuple[str, tuple[str, ...]]:
+    """One term as a ``tsquery``, and the Japanese runs it asks for."""
+    column = _column_index(term.column)
+    found, rest = scripts.pieces(term.text)
+    if not found:
+        return _phrase(words(term.text), column, term.prefix), ()
+    parts = [_run(p, column) for p in found]
+    if any(c.isalnum() for c in rest):
+        parts.insert(0, _phrase(words(rest), column, term.prefix))
+    return (parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")"), found
+
+
+def _either(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+
+# ----- a query rendered -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PgSearch:
+    """A search rendered to SQL: the FROM/WHERE part and its parameters."""
+
+    from_where: str
+    params: dict[str, Any]
+    has_match: bool
+    empty: bool
+    has_prefix: bool = False
+    runs: tuple[str, ...] = field(default=())
+
+    @property
+    def indexed(self) -> bool:
+        return self.has_match
+
+    @property
+    def index_key(self) -> Hashable:
+        return self.from_where, tuple(sorted((k, str(v)) for k, v in self.params.items()))
+
+
+def build_search(query: ParsedQuery, *, trash_present: bool) -> PgSearch:
+    """The FROM ... WHERE ... of a search, shared by the page query, the count and facets."""
+    runs: list[str] = []
+    clauses: list[str] = []
+    for clause in query.required:
+        rendered = [term_query(t) for t in clause]
+        runs += [r for _q, found in rendered for r in found]
+        clauses.append(_either([q for q, _found in rendered]))
+    negative = " | ".join(term_query(t)[0] for t in query.excluded)
+    params: dict[str, Any] = {}
+    where: list[str] = []
+    if clauses:
+        match = " & ".join(clauses)
+        if negative:
+            match = f"({match}) & !({negative})"
+        params["match"] = match
+        source = f"{FTS_TABLE} f JOIN readouts r ON r.id = f.readout_id"
+        where.append("f.doc @@ CAST(:match AS tsquery)")
+    else:
+        source = "readouts r"
+        if negative:
+            params["negative"] = negative
+            where.append(f"r.id NOT IN (SELECT readout_id FROM {FTS_TABLE} "
+                         "WHERE doc @@ CAST(:negative AS tsquery))")
+    if query.only_trash:
+        where.append("r.deleted_at IS NOT NULL")
+    elif not query.include_trash and trash_present:
+        where.append("r.deleted_at IS NULL")
+    where += filter_sql(query, params)
+    empty = bool(query.date_from and query.date_to and query.date_from > query.date_to)
+    clause_sql = f" WHERE {' AND '.join(where)}" if where else ""
+    has_prefix = any(t.prefix for c in query.required for t in c) or any(
+        len(r) == 1 for r in runs)
+    return PgSearch(f"FROM {source}{clause_sql}", params, bool(clauses), empty, has_prefix,
+                    tuple(dict.fromkeys(runs)))
+
+
+def snippet_sql(search: PgSearch) -> tuple[str, str]:
+    """What a results row ends with (a snippet, or the text to cut one from), and the join
+    that the text needs."""
+    if search.runs:
+        join = "" if search.has_match else f" JOIN {FTS_TABLE} f ON f.readout_id = r.id"
+        return TEXT_COLUMNS, join
+    if search.has_match:
+        return (f"ts_headline('simple', {ALL_TEXT}, CAST(:match AS tsquery), "
+                ":headline)"), ""
+    return "substr(r.lead, 1, 160)", ""
+
+
+def order_sql(search: PgSearch, sort: str, descending: bool) -> str:
+    if sort == "relevance" and search.has_match:
+        return f"{RELEVANCE}, r.meeting_date DESC NULLS LAST, r.id DESC"
+    column = SORT_COLUMNS.get(sort, "r.meeting_date")
+    direction = "DESC" if descending or sort == "relevance" else "ASC"
+    return f"{column} {direction} NULLS LAST, r.id {direction}"
+
+
+def page_sql(search: PgSearch, sort: str, descending: bool, *, ids_only: bool = False) -> str:
+    """SELECT one page of hits, with a snippet when there are words to highlight."""
+    order = order_sql(search, sort, descending)
+    if ids_only:
+        return f"SELECT r.id {search.from_where} ORDER BY {order}"
+    snippet, join = snippet_sql(search)
+    from_where = search.from_where
+    if join:
+        head, _sep, tail = from_where.partition(" WHERE ")
+        from_where = head + join + (f" WHERE {tail}" if tail else "")
+    return (f"{HIT_SELECT}, {snippet} {from_where} ORDER BY {order} "
+            "LIMIT :limit OFFSET :offset")
+
+
+def facet_sql(hits: str, limit: int) -> tuple[str, str, str, str, str]:
+    """Countries, years, topics, people and modes among the readouts ``hits`` selects."""
+    return sqlite_facet_sql(hits, limit, year="to_char(r2.meeting_date, 'YYYY')")
