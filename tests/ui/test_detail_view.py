@@ -58,7 +58,10 @@ def _images(document: QTextDocument) -> list[str]:
 def test_markup_in_a_summary_is_shown_literally_and_nothing_is_fetched(
         qtbot: QtBot, archive: Archive, open_window: Callable[..., MainWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    saved = archive.add(hostile_readout())
+    # Stored as an older archive or another program may hold it: the archive now refuses
+    # such a photo name on the way in.
+    (saved_id,) = archive.add_many([hostile_readout()], validate=False)
+    saved = archive.get(saved_id)
     asked: list[str] = []
     original = DetailView.loadResource
 

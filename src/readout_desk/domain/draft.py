@@ -324,8 +324,11 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
         notes=draft.notes.strip(),
     )
     if not any(i.is_error for i in issues):
-        # The shared rules, as a last guard: whatever they find is an error too.
-        for problem in validation.problems(readout):
+        # The shared rules, as a last guard: whatever they find is an error too. A new
+        # image is checked by the name it is stored under, given when it is copied in.
+        stored = replace(readout, photos=tuple(records.Photo(p.caption, d.file)
+                                               for p, d in zip(photos, draft.photos)))
+        for problem in validation.problems(stored):
             issues.append(Issue("", problem))
     return Built(readout, tuple(issues))
 

@@ -17,20 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from readout_desk.domain.records import (
-    SOURCE_KINDS,
-    MeetingSession,
-    Mode,
-    NameOrder,
-    Participant,
-    Person,
-    Photo,
-    Place,
-    PrintedTime,
-    Readout,
-    Source,
-    SummaryPoint,
-)
+from readout_desk.domain import records
 
 FORMAT_NAME = "readout-desk"
 FORMAT_VERSION = 1
@@ -99,7 +86,7 @@ def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def session_to_dict(s: MeetingSession) -> dict[str, Any]:
+def session_to_dict(s: records.MeetingSession) -> dict[str, Any]:
     """One session as a JSON object."""
     printed = s.printed_other
     return {
@@ -120,7 +107,7 @@ def session_to_dict(s: MeetingSession) -> dict[str, Any]:
     }
 
 
-def readout_to_dict(r: Readout) -> dict[str, Any]:
+def readout_to_dict(r: records.Readout) -> dict[str, Any]:
     """A readout as a JSON object (all fields, in reading order)."""
     place = r.place
     return {
@@ -173,7 +160,7 @@ def readout_to_dict(r: Readout) -> dict[str, Any]:
     }
 
 
-def source_to_dict(s: Source) -> dict[str, Any]:
+def source_to_dict(s: records.Source) -> dict[str, Any]:
     """What a readout was read from, as a JSON object."""
     return {
         "kind": s.kind, "text": s.text, "original": s.original, "name": s.name,
@@ -182,7 +169,7 @@ def source_to_dict(s: Source) -> dict[str, Any]:
     }
 
 
-def document(readouts: Sequence[Readout]) -> dict[str, Any]:
+def document(readouts: Sequence[records.Readout]) -> dict[str, Any]:
     """A whole JSON document holding ``readouts``."""
     return {
         "format": FORMAT_NAME,
@@ -311,7 +298,7 @@ class _Reader:
         return None if value is None else _Reader(value, f"{self.where}.{key}", fields)
 
 
-def session_from_dict(data: Any, where: str = "session") -> MeetingSession:
+def session_from_dict(data: Any, where: str = "session") -> records.MeetingSession:
     """A session from its JSON object."""
     s = _Reader(data, where, SESSION_FIELDS)
     printed = None
@@ -321,11 +308,11 @@ def session_from_dict(data: Any, where: str = "session") -> MeetingSession:
         zone = p.text("zone")
         if local is None or not zone:
             raise FormatError(f"{p.where} needs both a local time and a zone")
-        printed = PrintedTime(text=p.text("text"), zone=zone, local=local)
+        printed = records.PrintedTime(text=p.text("text"), zone=zone, local=local)
     fold = s.integer("fold")
     if fold not in (None, 0, 1):
         raise FormatError(f"{where}.fold should be 0, 1 or null")
-    return MeetingSession(
+    return records.MeetingSession(
         kind=s.text("kind", "meeting"),
         start=s.wall("start"),
         zone=s.optional_text("zone"),
@@ -339,13 +326,13 @@ def session_from_dict(data: Any, where: str = "session") -> MeetingSession:
     )
 
 
-def source_from_dict(data: Any, where: str) -> Source:
+def source_from_dict(data: Any, where: str) -> records.Source:
     """A readout's source from its JSON object."""
     r = _Reader(data, where, SOURCE_FIELDS)
     kind = r.text("kind", "text") or "text"
-    if kind not in SOURCE_KINDS:
+    if kind not in records.SOURCE_KINDS:
         raise FormatError(f"{where}.kind should be one of "
-                          + ", ".join(f'"{k}"' for k in SOURCE_KINDS))
+                          + ", ".join(f'"{k}"' for k in records.SOURCE_KINDS))
     spans = []
     for i, item in enumerate(r.items("spans")):
         sp = _Reader(item, f"{where}.spans[{i}]", SPAN_FIELDS)
@@ -354,23 +341,23 @@ def source_from_dict(data: Any, where: str) -> Source:
         if not name or start is None or end is None:
             raise FormatError(f"{where}.spans[{i}] needs a field, a start and an end")
         spans.append((name, start, end))
-    return Source(kind=kind, text=r.text("text"), original=r.text("original"),
-                  name=r.text("name"), url=r.text("url"),
-                  retrieved_at=r.instant("retrieved_at"), spans=tuple(spans))
+    return records.Source(kind=kind, text=r.text("text"), original=r.text("original"),
+                          name=r.text("name"), url=r.text("url"),
+                          retrieved_at=r.instant("retrieved_at"), spans=tuple(spans))
 
 
-def readout_from_dict(data: Any, where: str = "readout") -> Readout:
+def readout_from_dict(data: Any, where: str = "readout") -> records.Readout:
     """A readout from its JSON object; :class:`FormatError` names what is wrong."""
     r = _Reader(data, where, READOUT_FIELDS)
     try:
-        mode = Mode(r.text("mode", Mode.IN_PERSON.value))
+        mode = records.Mode(r.text("mode", records.Mode.IN_PERSON.value))
     except ValueError:
         raise FormatError(f"{where}.mode should be one of "
-                          + ", ".join(f'"{m.value}"' for m in Mode)) from None
+                          + ", ".join(f'"{m.value}"' for m in records.Mode)) from None
     place = None
     pl = r.child("place", PLACE_FIELDS)
     if pl is not None:
-        place = Place(
+        place = records.Place(
             city=pl.text("city"),
             country=pl.optional_text("country"),
             venue=pl.text("venue"),
@@ -380,7 +367,7 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
     for i, item in enumerate(r.items("participants")):
         p = _Reader(item, f"{where}.participants[{i}]", PARTICIPANT_FIELDS)
         try:
-            order = NameOrder(p.text("name_order", NameOrder.GIVEN_FIRST.value))
+            order = records.NameOrder(p.text("name_order", records.NameOrder.GIVEN_FIRST.value))
         except ValueError:
             raise FormatError(
                 f"{p.where}.name_order should be family-first or given-first"
@@ -389,9 +376,9 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
         if not family.strip():
             raise FormatError(f"{p.where}.family_name is required")
         participants.append(
-            Participant(
-                person=Person(family_name=family, given_name=p.text("given_name"),
-                              name_order=order),
+            records.Participant(
+                person=records.Person(family_name=family, given_name=p.text("given_name"),
+                                      name_order=order),
                 honorific=p.text("honorific"),
                 office=p.text("office"),
                 country=p.optional_text("country"),
@@ -407,11 +394,12 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
     points = []
     for i, item in enumerate(r.items("points")):
         if isinstance(item, str):
-            points.append(SummaryPoint(text=item))
+            points.append(records.SummaryPoint(text=item))
             continue
         p = _Reader(item, f"{where}.points[{i}]", POINT_FIELDS)
-        points.append(SummaryPoint(text=p.text("text"), speaker=p.text("speaker"),
-                                   label=p.text("label"), level=p.integer("level", 0) or 0))
+        points.append(records.SummaryPoint(text=p.text("text"), speaker=p.text("speaker"),
+                                           label=p.text("label"),
+                                           level=p.integer("level", 0) or 0))
     topics = []
     for i, item in enumerate(r.items("topics")):
         if not isinstance(item, str):
@@ -420,13 +408,13 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
     photos = []
     for i, item in enumerate(r.items("photos")):
         p = _Reader(item, f"{where}.photos[{i}]", PHOTO_FIELDS)
-        photos.append(Photo(caption=p.text("caption"), file=p.text("file")))
+        photos.append(records.Photo(caption=p.text("caption"), file=p.text("file")))
     relation = []
     for i, item in enumerate(r.items("relation")):
         if not isinstance(item, str):
             raise FormatError(f"{where}.relation[{i}] should be a country code such as PE")
         relation.append(item.upper())
-    return Readout(
+    return records.Readout(
         id=r.integer("id"),
         title=r.text("title"),
         section=r.text("section"),
@@ -456,7 +444,7 @@ def readout_from_dict(data: Any, where: str = "readout") -> Readout:
     )
 
 
-def readouts_from_json(data: Any) -> list[Readout]:
+def readouts_from_json(data: Any) -> list[records.Readout]:
     """Every readout in a parsed JSON value: a document, a list, or one readout."""
     if isinstance(data, Mapping) and "readouts" in data:
         for key in data:
