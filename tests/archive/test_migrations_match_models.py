@@ -18,6 +18,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Column, Engine, Integer, MetaData, create_engine
 
 from readout_desk.archive.models import Base
+from readout_desk.archive.postgres import driver_url
 
 #: The tables SQLite's FTS5 creates beside each full-text table to store it.
 FTS5_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -25,7 +26,11 @@ FTS5_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 
 def migrated_engine(tmp_path: Path) -> Engine:
     """An empty archive file brought to head, the way the archive applies its revisions."""
-    engine = create_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    return upgraded(create_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}"))
+
+
+def upgraded(engine: Engine) -> Engine:
+    """``engine``'s empty database brought to head, the way the archive applies revisions."""
     config = Config()
     location = resources.files("readout_desk.archive") / "migrations"
     config.set_main_option("script_location", str(location))
@@ -44,12 +49,14 @@ def full_text_tables(engine: Engine) -> set[str]:
     return virtual | {v + s for v in virtual for s in FTS5_SHADOW_SUFFIXES} & tables.keys()
 
 
-def differences(engine: Engine, metadata: MetaData) -> list[Any]:
+def differences(engine: Engine, metadata: MetaData,
+                skipped: set[str] | None = None) -> list[Any]:
     """What autogenerate would write to bring the file's schema to ``metadata``."""
     # The full-text tables are created by raw SQL in the migrations: SQLAlchemy cannot
     # declare a virtual table, so the model has no counterpart and autogenerate would
     # propose dropping them (and their shadow tables, which SQLite makes on its own).
-    skipped = full_text_tables(engine)
+    if skipped is None:
+        skipped = full_text_tables(engine)
 
     def include_name(name: str | None, kind: str, parent: Any) -> bool:
         return not (kind == "table" and name in skipped)
@@ -70,6 +77,27 @@ def test_migrations_at_head_match_the_model(tmp_path: Path) -> None:
     engine = migrated_engine(tmp_path)
     try:
         assert differences(engine, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def migrated_server(url: str) -> Engine:
+    """An empty PostgreSQL database brought to head the same way."""
+    return upgraded(create_engine(driver_url(url)))
+
+
+def test_migrations_at_head_match_the_model_on_postgresql(pg_url: str) -> None:
+    engine = migrated_server(pg_url)
+    try:
+        # The one table the model has no counterpart for: the full-text index.
+        assert differences(engine, Base.metadata, skipped={"readout_fts"}) == []
+        broken = MetaData(naming_convention=Base.metadata.naming_convention)
+        for table in Base.metadata.sorted_tables:
+            table.to_metadata(broken)
+        broken.tables["readouts"].append_column(Column("reviewed_by", Integer, nullable=True))
+        found = differences(engine, broken, skipped={"readout_fts"})
+        assert [(d[0], d[2], d[3].name) for d in found] == [
+            ("add_column", "readouts", "reviewed_by")]
     finally:
         engine.dispose()
 

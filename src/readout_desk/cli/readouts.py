@@ -152,10 +152,23 @@ def cmd_check_timings(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_migrate(args: argparse.Namespace, ctx: Context) -> int:
+    archive = ctx.archive()  # opening applies every revision the archive lacks
+    if archive.migration_backup is not None:
+        ctx.print(f"Copy taken before the update: {archive.migration_backup}")
+    ctx.print(f"The archive {ctx.location} has the newest schema "
+              f"({archive.count()} readouts).")
+    return EXIT_OK
+
+
 def register(commands: Commands) -> None:
-    """Add the demo, search, show, add and check-timings sub-commands."""
+    """Add the demo, migrate, search, show, add and check-timings sub-commands."""
     p = commands.add_parser("demo", help="load the demo archive (the Lima readout and samples)")
     p.set_defaults(handler=cmd_demo)
+
+    p = commands.add_parser("migrate", help="bring the archive's schema to the newest "
+                            "revision (a team archive: --db postgresql://...)")
+    p.set_defaults(handler=cmd_migrate)
 
     p = commands.add_parser("search", help="search the archive (see the README for the syntax)")
     p.add_argument("query", nargs="*", help="the query; nothing lists everything")
