@@ -11,6 +11,9 @@ from readout_desk.archive import Archive
 from readout_desk.domain.query import MAX_QUERY_CHARS, MAX_TERMS, parse_query
 from tests.archive.helpers import lima_readout
 
+#: Each test on an archive runs on SQLite and on PostgreSQL (tests/archive/conftest.py).
+BOTH_BACKENDS = True
+
 
 @pytest.mark.parametrize("text", ["caf\udce9", "\ud800", "peru\x00", "a\x00b", "\udfff peru",
                                   "\x1b[31m peru", '"peru\x00"', "person:\ud800"])
