@@ -31,6 +31,7 @@ from readout_desk.archive.sqlite_search import (
     FTS_NAMES,
     cjk_values,
     filter_sql,
+    hits_page_sql,
     run_pieces,
 )
 from readout_desk.archive.sqlite_search import facet_sql as sqlite_facet_sql
@@ -262,13 +263,7 @@ def page_sql(search: PgSearch, sort: str, descending: bool, *, ids_only: bool = 
     order = order_sql(search, sort, descending)
     if ids_only:
         return f"SELECT r.id {search.from_where} ORDER BY {order}"
-    snippet, join = snippet_sql(search)
-    from_where = search.from_where
-    if join:
-        head, _sep, tail = from_where.partition(" WHERE ")
-        from_where = head + join + (f" WHERE {tail}" if tail else "")
-    return (f"{HIT_SELECT}, {snippet} {from_where} ORDER BY {order} "
-            "LIMIT :limit OFFSET :offset")
+    return hits_page_sql(search.from_where, *snippet_sql(search), order)
 
 
 def facet_sql(hits: str, limit: int) -> tuple[str, str, str, str, str]:

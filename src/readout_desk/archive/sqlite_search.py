@@ -336,8 +336,12 @@ def page_sql(search: SqlSearch, sort: str, descending: bool, *, ids_only: bool =
         order = f"{column} {direction} NULLS LAST, r.id {direction}"
     if ids_only:
         return f"SELECT r.id {search.from_where} ORDER BY {order}"
-    snippet, join = snippet_sql(search)
-    from_where = search.from_where
+    return hits_page_sql(search.from_where, *snippet_sql(search), order)
+
+
+def hits_page_sql(from_where: str, snippet: str, join: str, order: str) -> str:
+    """SELECT one page of results rows: ``from_where`` with ``join`` before its WHERE,
+    each row ending with ``snippet``."""
     if join:
         head, _sep, tail = from_where.partition(" WHERE ")
         from_where = head + join + (f" WHERE {tail}" if tail else "")
