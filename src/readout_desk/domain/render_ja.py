@@ -94,7 +94,8 @@ def japanese_name(participant: Participant) -> str:
     known; the Latin form alone when no Japanese one is."""
     latin = participant.display_name
     printed = participant.printed_name
-    if printed and latin and printed != latin:
+    # A Japanese official's Latin-script fields often hold the same kanji with a space.
+    if printed and latin and "".join(printed.split()) != "".join(latin.split()):
         return f"{printed}（{latin}）"
     return printed or latin
 
