@@ -48,6 +48,8 @@ def test_feature_modules_name_the_features_and_each_installs() -> None:
         "readout_desk.ui.paste",
         "readout_desk.ui.timing_check",
         "readout_desk.ui.help",
+        "readout_desk.ui.source_view",
+        "readout_desk.ui.capture",
     )
     for name in main_window.FEATURE_MODULES:
         assert callable(getattr(importlib.import_module(name), "install", None)), name

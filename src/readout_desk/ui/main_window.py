@@ -38,7 +38,7 @@ from readout_desk.ui.search_controller import SearchController
 from readout_desk.ui.search_field import SearchBar
 from readout_desk.ui.settings import Settings
 from readout_desk.ui.tasks import TaskRunner
-from readout_desk.ui.window_layout import WindowLayout
+from readout_desk.ui.window_layout import READING_SIZES, WindowLayout
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reading_splitter)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 1060])
-        self.reading_splitter.setSizes([620, 440])
+        self.reading_splitter.setSizes(list(READING_SIZES))
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("centralStack")

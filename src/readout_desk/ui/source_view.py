@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -110,7 +110,10 @@ def install(window: MainWindow) -> None:
     index = splitter.indexOf(window.detail)
     tabs = QTabWidget(window)
     tabs.setObjectName("detailTabs")
-    sizes = splitter.sizes()
+    # Tab goes from the results straight into the readout; Ctrl+Tab switches the tabs.
+    tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    state = splitter.saveState()  # the sizes set or restored so far, shown or not
     if index >= 0:
         splitter.replaceWidget(index, tabs)
     else:
@@ -122,5 +125,5 @@ def install(window: MainWindow) -> None:
     window.detail.readoutShown.connect(pane.show_readout)
     # The tabs take the reading pane's place and share of the width.
     splitter.setStretchFactor(splitter.indexOf(tabs), 2)
-    if sum(sizes) > 0:
-        splitter.setSizes(sizes)
+    splitter.restoreState(state)
+    QWidget.setTabOrder(window.results, window.detail)

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QMenu
 
 from readout_desk.ui.results_model import COLUMNS
 
+#: The results table and the reading pane's first widths, side by side.
+READING_SIZES = (620, 440)
+
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
 
@@ -59,7 +62,7 @@ class WindowLayout:
             header.setSectionHidden(i, False)
             header.moveSection(header.visualIndex(i), i)
         window.splitter.setSizes([220, max(600, window.width() - 220)])
-        window.reading_splitter.setSizes([620, 440])
+        window.reading_splitter.setSizes(list(READING_SIZES))
         window.results.fill_width()
         self.save()
 
