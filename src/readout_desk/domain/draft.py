@@ -327,7 +327,7 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
         # The shared rules, as a last guard: whatever they find is an error too. A new
         # image is checked by the name it is stored under, given when it is copied in.
         stored = replace(readout, photos=tuple(records.Photo(p.caption, d.file)
-                                               for p, d in zip(photos, draft.photos)))
+                                               for p, d in zip(photos, draft.photos, strict=True)))
         for problem in validation.problems(stored):
             issues.append(Issue("", problem))
     return Built(readout, tuple(issues))

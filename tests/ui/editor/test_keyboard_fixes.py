@@ -61,7 +61,7 @@ def test_a_skipped_time_is_scrolled_into_view_with_its_buttons(
 
     def shown() -> bool:
         top = nearest.mapTo(viewport, QPoint(0, 0)).y()
-        return 0 <= top and top + nearest.height() <= viewport.height()
+        return top >= 0 and top + nearest.height() <= viewport.height()
 
     qtbot.waitUntil(shown, timeout=3000)
     assert ".." not in editor.sessions.time_issue.text()
