@@ -2,7 +2,7 @@
 
 Syntax (documented in the README):
 
-- ``word word``: every word must match (in any field)
+- ``word word``: every word must be there (in any field)
 - ``"exact phrase"``
 - ``prefix*``
 - ``a OR b`` (``|`` too): either; OR binds tighter than the implied AND

@@ -225,7 +225,7 @@ def _highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
 
 def _unaccented(text: str) -> tuple[str, list[int]]:
     """``text`` without accents ("Echeverría" → "Echeverria"), with the index in ``text`` of
-    each character kept, so a match in the plain text marks the accented original."""
+    each character kept, so a hit in the plain text marks the accented original."""
     plain: list[str] = []
     origin: list[int] = []
     for i, char in enumerate(text):

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.status_hits = QLabel(self)
         self.status_hits.setObjectName("statusHits")
         self.status_hits.setAccessibleName("Number of hits")
-        self.status_hits.setToolTip("How many readouts match and how long the search took")
+        self.status_hits.setToolTip("How many readouts were found and how long the search took")
         self.statusBar().addPermanentWidget(self.status_hits)
 
         searches = self.search_controller

@@ -30,7 +30,7 @@ PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-#: Sort key meaning "best match first" (BM25), or newest first when there are no words.
+#: Sort key meaning "most relevant first" (the index's ranking), or newest first without words.
 RELEVANCE = "relevance"
 
 
@@ -265,7 +265,7 @@ class ResultsModel(QAbstractTableModel):
         if 0 <= column < len(COLUMNS) and COLUMNS[column].sort_key != RELEVANCE:
             key = COLUMNS[column].sort_key
             descending = order == Qt.SortOrder.DescendingOrder
-        else:  # the match column sorts by relevance, best first
+        else:  # the words-in-context column sorts by relevance, best first
             key, descending = RELEVANCE, True
         if (key, descending) == (self._sort, self._descending):
             return

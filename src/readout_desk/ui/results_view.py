@@ -45,7 +45,7 @@ class ResultsView(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         metrics = self.fontMetrics()
-        # At 1280 pixels the date, title, match and relation fit beside the readout.
+        # At 1280 pixels the date, title, words in context and relation fit beside the readout.
         widths = {"date": metrics.horizontalAdvance("September 30, 2025") + 16,
                   "title": 190, "snippet": 160, "relation": 110, "place": 100, "mode": 70,
                   "sessions": 100, "publisher": 150}
@@ -56,12 +56,12 @@ class ResultsView(QTableView):
         model.modelReset.connect(lambda: self.currentIdChanged.emit(None))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """QWidget.resizeEvent: a wider table gives the room to the match (or the title)."""
+        """QWidget.resizeEvent: a wider table gives its room to the words in context."""
         super().resizeEvent(event)
         self.fill_width()
 
     def fill_width(self) -> None:
-        """Widen the match column (the title when it is hidden) to leave no empty strip."""
+        """Widen the words-in-context column (the title when it is hidden): no empty strip."""
         header = self.horizontalHeader()
         extra = self.viewport().width() - header.length()
         if extra <= 0:

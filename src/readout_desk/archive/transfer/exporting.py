@@ -152,8 +152,8 @@ def readout_html(r: Readout, home_zone: str | None) -> str:
     """One readout as an HTML fragment in the reading pane's layout, all archive text escaped."""
     page = render.readout_html(r, home_zone)
     # The reading pane's renderer gives a whole document; keep what is in its body.
-    match = re.search(r"<body[^>]*>(.*)</body>", page, re.DOTALL | re.IGNORECASE)
-    body = match.group(1) if match else page
+    found = re.search(r"<body[^>]*>(.*)</body>", page, re.DOTALL | re.IGNORECASE)
+    body = found.group(1) if found else page
     return f"<article class=\"readout\">\n{body.strip()}\n</article>"
 
 

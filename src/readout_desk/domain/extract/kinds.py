@@ -40,7 +40,7 @@ class KindList:
     @functools.cached_property
     def alternation(self) -> str:
         """A regular-expression alternation of every printed form, longest first; spaces
-        match any run of blanks (bounded)."""
+        stand for any run of blanks (bounded)."""
         forms = sorted(self.table, key=len, reverse=True)
         return "|".join(re.escape(f).replace(r"\ ", r"\s{1,3}") for f in forms)
 

@@ -101,7 +101,7 @@ class TrashUndo(QAction):
 
 
 def hint_at_the_trash(window: MainWindow, total: int) -> None:
-    """A search with no hits says so when readouts in the trash would match it."""
+    """A search with no hits says so when it would find readouts in the trash."""
     query = window.current_query().strip()
     if total or not query or "in:" in query:
         return

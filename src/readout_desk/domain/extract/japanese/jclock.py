@@ -73,7 +73,7 @@ def duration(match: re.Match[str]) -> tuple[int, str]:
 
 
 def resolve_day(match: re.Match[str], base: dt.date, previous: dt.date | None) -> dt.date | None:
-    """The date a :data:`DAY_RE` match names: ``本8日`` and ``8日`` are in ``base``'s month
+    """The date a :data:`DAY_RE` found names: ``本8日`` and ``8日`` are in ``base``'s month
     (the month before when the day is later than ``base`` for a bare day), ``同日`` is
     ``previous``, ``翌24日``/``翌日`` the day after ``previous``."""
     word, prefix, month_text, day_text = match.groups()
