@@ -5,63 +5,14 @@ from __future__ import annotations
 import functools
 
 from readout_desk.domain import geography
+from readout_desk.domain.extract import wordtables
 
 #: Adjectives of nationality -> ISO code. Readouts write "Chilean Foreign Minister".
-DEMONYMS: dict[str, str] = {
-    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO",
-    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
-    "austrian": "AT", "azerbaijani": "AZ", "bahraini": "BH", "bangladeshi": "BD",
-    "belarusian": "BY", "belgian": "BE", "bolivian": "BO", "bosnian": "BA",
-    "brazilian": "BR", "british": "GB", "bruneian": "BN", "bulgarian": "BG",
-    "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "chilean": "CL",
-    "chinese": "CN", "colombian": "CO", "congolese": "CD", "costa rican": "CR",
-    "croatian": "HR", "cuban": "CU", "cypriot": "CY", "czech": "CZ", "danish": "DK",
-    "dominican": "DO", "dutch": "NL", "ecuadorian": "EC", "egyptian": "EG",
-    "emirati": "AE", "estonian": "EE", "ethiopian": "ET", "fijian": "FJ", "filipino": "PH",
-    "finnish": "FI", "french": "FR", "georgian": "GE", "german": "DE", "ghanaian": "GH",
-    "greek": "GR", "guatemalan": "GT", "honduran": "HN", "hungarian": "HU",
-    "icelandic": "IS", "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ",
-    "irish": "IE", "israeli": "IL", "italian": "IT", "jamaican": "JM", "japanese": "JP",
-    "jordanian": "JO", "kazakh": "KZ", "kazakhstani": "KZ", "kenyan": "KE",
-    "korean": "KR", "south korean": "KR", "north korean": "KP", "kuwaiti": "KW",
-    "kyrgyz": "KG", "lao": "LA", "laotian": "LA", "latvian": "LV", "lebanese": "LB",
-    "libyan": "LY", "lithuanian": "LT", "luxembourgish": "LU", "malagasy": "MG",
-    "malaysian": "MY", "maldivian": "MV", "maltese": "MT", "mexican": "MX",
-    "moldovan": "MD", "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA",
-    "mozambican": "MZ", "namibian": "NA", "nepalese": "NP", "nepali": "NP",
-    "new zealand": "NZ", "nicaraguan": "NI", "nigerian": "NG", "norwegian": "NO",
-    "omani": "OM", "pakistani": "PK", "palestinian": "PS", "panamanian": "PA",
-    "paraguayan": "PY", "peruvian": "PE", "polish": "PL", "portuguese": "PT",
-    "qatari": "QA", "romanian": "RO", "russian": "RU", "rwandan": "RW", "saudi": "SA",
-    "senegalese": "SN", "serbian": "RS", "singaporean": "SG", "slovak": "SK",
-    "slovenian": "SI", "somali": "SO", "south african": "ZA", "spanish": "ES",
-    "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY",
-    "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "tongan": "TO",
-    "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
-    "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE",
-    "vietnamese": "VN", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW",
-    "timorese": "TL", "papua new guinean": "PG", "samoan": "WS", "solomon islands": "SB",
-    "palauan": "PW", "emirian": "AE", "uk": "GB", "us": "US", "u.s.": "US", "eu": "",
-}
-
+DEMONYMS = wordtables.lookup("demonyms")
 # Short names readouts use that ISO 3166 does not: "Korea" means the Republic of Korea.
-_EXTRA: dict[str, str] = {
-    "korea": "KR", "republic of korea": "KR", "the republic of korea": "KR",
-    "u.s.": "US", "us": "US", "usa": "US", "the united states": "US",
-    "the united kingdom": "GB", "uk": "GB", "türkiye": "TR", "turkiye": "TR",
-    "republic of türkiye": "TR", "the netherlands": "NL", "czechia": "CZ",
-    "the philippines": "PH", "the uae": "AE", "uae": "AE", "viet nam": "VN",
-    "lao pdr": "LA", "the lao people's democratic republic": "LA", "taiwan": "TW",
-    "the holy see": "VA", "the republic of the philippines": "PH",
-    "prc": "CN", "the prc": "CN", "dprk": "KP", "the dprk": "KP", "rok": "KR", "the rok": "KR",
-    "u.k.": "GB", "the u.k.": "GB", "the u.s.": "US", "u.s.a.": "US", "the uk": "GB",
-    "the us": "US", "the u.a.e.": "AE", "the lao pdr": "LA", "u.a.e.": "AE", "lao pdr.": "LA",
-}
-
-
+_EXTRA = wordtables.lookup("country_names")
 #: Abbreviations readouts print in capitals: "ROK Foreign Minister", "the PRC".
-_ABBREVIATIONS: dict[str, str] = {"UK": "GB", "US": "US", "USA": "US", "UAE": "AE",
-                                  "ROK": "KR", "PRC": "CN"}
+_ABBREVIATIONS = wordtables.lookup("country_abbreviations")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from readout_desk.domain import geography, timing
-from readout_desk.domain.extract import clock, countries
+from readout_desk.domain.extract import clock, countries, wordtables
 
 _NAME = r"[A-Z][\w'-]*(?:\.[A-Z]\.?)*"
 CAP = _NAME + r"(?:\s+(?:(?:de|da|do|del|di|la|el|of|upon|am|an|sur|al)\s+)?" + _NAME + r"){0,3}"
@@ -26,32 +26,7 @@ _CITY_STATES = frozenset({"SG", "LU", "MC", "VA", "KW", "DJ", "PA", "GT", "SM", 
 
 #: Places the city list does not name, as readouts write them: a venue, a district, a
 #: resort, a region with a zone of its own -> (city as kept, country, zone).
-VENUES: dict[str, tuple[str, str, str]] = {
-    "united nations headquarters": ("New York", "US", "America/New_York"),
-    "un headquarters": ("New York", "US", "America/New_York"),
-    "headquarters of the united nations": ("New York", "US", "America/New_York"),
-    "palais des nations": ("Geneva", "CH", "Europe/Zurich"),
-    "lancaster house": ("London", "GB", "Europe/London"),
-    "iikura guest house": ("Tokyo", "JP", "Asia/Tokyo"),
-    "akasaka palace": ("Tokyo", "JP", "Asia/Tokyo"),
-    "hyderabad house": ("New Delhi", "IN", "Asia/Kolkata"),
-    "quai d'orsay": ("Paris", "FR", "Europe/Paris"),
-    "white house": ("Washington", "US", "America/New_York"),
-    "department of state": ("Washington", "US", "America/New_York"),
-    "minato-ku": ("Tokyo", "JP", "Asia/Tokyo"), "minato city": ("Tokyo", "JP", "Asia/Tokyo"),
-    "chiyoda-ku": ("Tokyo", "JP", "Asia/Tokyo"), "chiyoda city": ("Tokyo", "JP", "Asia/Tokyo"),
-    "shinjuku-ku": ("Tokyo", "JP", "Asia/Tokyo"), "shibuya-ku": ("Tokyo", "JP", "Asia/Tokyo"),
-    "bali": ("Bali", "ID", "Asia/Makassar"), "nusa dua": ("Nusa Dua", "ID", "Asia/Makassar"),
-    "lombok": ("Lombok", "ID", "Asia/Makassar"), "labuan bajo": ("Labuan Bajo", "ID",
-                                                                 "Asia/Makassar"),
-    "sentosa": ("Singapore", "SG", "Asia/Singapore"),
-    "langkawi": ("Langkawi", "MY", "Asia/Kuala_Lumpur"),
-    "sharm el-sheikh": ("Sharm El-Sheikh", "EG", "Africa/Cairo"),
-    "sharm el sheikh": ("Sharm El-Sheikh", "EG", "Africa/Cairo"),
-    "hiroshima": ("Hiroshima", "JP", "Asia/Tokyo"), "ise-shima": ("Ise-Shima", "JP", "Asia/Tokyo"),
-    "karuizawa": ("Karuizawa", "JP", "Asia/Tokyo"), "hakone": ("Hakone", "JP", "Asia/Tokyo"),
-    "camp david": ("Camp David", "US", "America/New_York"),
-}
+VENUES = wordtables.places("venues")
 _VENUE_RE = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s{1,3}") for v in
                            sorted(VENUES, key=len, reverse=True)) + r")\b)")
@@ -205,16 +180,7 @@ def find_occasion(text: str, start: int, end: int) -> FoundOccasion | None:
     return None
 
 
-_LONG_NAMES = {
-    "eastern time": "America/New_York", "eastern standard time": "America/New_York",
-    "eastern daylight time": "America/New_York", "pacific time": "America/Los_Angeles",
-    "central european time": "Europe/Brussels", "central european summer time":
-    "Europe/Brussels", "greenwich mean time": "Europe/London", "british summer time":
-    "Europe/London", "coordinated universal time": "UTC", "universal time": "UTC",
-    "korea standard time": "Asia/Seoul", "india standard time": "Asia/Kolkata",
-    "japan standard time": "Asia/Tokyo", "china standard time": "Asia/Shanghai",
-    "beijing time": "Asia/Shanghai", "moscow time": "Europe/Moscow",
-}
+_LONG_NAMES = wordtables.lookup("zone_names")  # "Japan Standard Time", in lower case
 
 
 _CENTRAL_EUROPE = ("CET", "CEST")
