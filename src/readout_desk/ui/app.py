@@ -24,6 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home-zone", metavar="ZONE",
                         help="home time zone to show times in as well, e.g. Asia/Tokyo "
                              "(kept in the preferences)")
+    parser.add_argument("--lang", choices=("system", "en", "ja"),
+                        help="language of the interface for this run (default: "
+                             "$READOUT_DESK_LANG, else the preferences, else the system's)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="a JSON export to offer for import (the window of an archive "
@@ -59,6 +62,15 @@ def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return ours, qt
 
 
+def _install_language(choice: str | None) -> None:
+    """Install the interface's translators: ``--lang``, else the environment, else the
+    preference, else the system's locale."""
+    from readout_desk.ui import i18n
+    from readout_desk.ui.settings import Settings
+
+    i18n.install(i18n.resolve(choice or "", preference=Settings().language()))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the archive and show the main window; returns the exit code."""
     ours, qt_args = split_qt_arguments(sys.argv[1:] if argv is None else argv)
@@ -74,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # launch that will only hand its files to a running instance skips it.
         import readout_desk.archive  # noqa: F401
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from readout_desk.ui import crash, lifecycle, single_instance
@@ -86,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.readoutdesk.ReadoutDesk")
+    _install_language(args.lang)  # before any window is built, so all of it is translated
 
     location = paths.archive_location(args.db)
     # Before anything heavy: a launch on an archive that is already open hands over
@@ -110,24 +124,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         opened = open_archive_with_recovery(location)
         archive = opened.archive
     except ArchiveError as exc:
-        QMessageBox.critical(None, "Readout Desk", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Readout Desk"), str(exc))
         return 1
     except Exception as exc:  # noqa: BLE001 - reported, then the program ends
-        handler.report_fatal(exc, f"The archive {location} could not be opened")
+        handler.report_fatal(exc, QCoreApplication.translate(
+            "App", "The archive {location} could not be opened").format(location=location))
         return 1
     settings = Settings()
     if args.home_zone:
         if not timing.is_valid_zone(args.home_zone):
-            QMessageBox.warning(None, "Readout Desk",
-                                f"{args.home_zone} is not a time zone such as Asia/Tokyo; "
-                                "the zone from the preferences is used.")
+            QMessageBox.warning(None, QCoreApplication.translate("App", "Readout Desk"),
+                                QCoreApplication.translate(
+                                    "App", "{zone} is not a time zone such as Asia/Tokyo; "
+                                    "the zone from the preferences is used.").format(
+                                        zone=args.home_zone))
         else:
             settings.set_home_zone(args.home_zone)
     try:
         try:
             window = MainWindow(archive, settings)
         except Exception as exc:  # noqa: BLE001 - reported, then the program ends
-            handler.report_fatal(exc, "The main window could not be built")
+            handler.report_fatal(exc, QCoreApplication.translate(
+                "App", "The main window could not be built"))
             return 1
         guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
         guard.filesReceived.connect(lambda files: file_open.open_files(window, files))

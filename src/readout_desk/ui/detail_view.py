@@ -34,8 +34,8 @@ class DetailView(QTextBrowser):
         super().__init__(parent)
         self.archive = archive
         self.setObjectName("detailView")
-        self.setAccessibleName("Readout")
-        self.setToolTip("The selected readout")
+        self.setAccessibleName(self.tr("Readout"))
+        self.setToolTip(self.tr("The selected readout"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)

@@ -4,6 +4,7 @@ proposed when the text prints none (a title made from the section, kind and offi
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
@@ -42,7 +43,9 @@ def mark_extracted(editor: QWidget, draft: Draft) -> list[QWidget]:
             if widget is None:
                 continue
             widget.setProperty("extracted", True)
-            widget.setToolTip(f"Read from the text: “{words}”")
+            widget.setToolTip(
+                QCoreApplication.translate("DraftMarks", "Read from the text: “{words}”").format(
+                    words=words))
             _clear_on_edit(widget)
             marked.append(widget)
     for key in draft.proposed:
@@ -51,7 +54,8 @@ def mark_extracted(editor: QWidget, draft: Draft) -> list[QWidget]:
             if widget is not None:
                 widget.setProperty("proposed", True)
                 widget.setToolTip(PROPOSED_NOTE)
-                widget.setAccessibleDescription("Proposed: the text prints none")
+                widget.setAccessibleDescription(
+                    QCoreApplication.translate("DraftMarks", "Proposed: the text prints none"))
                 marked.append(widget)
     editor.setStyleSheet(editor.styleSheet() + EXTRACTED_STYLE)
     return marked

@@ -21,8 +21,9 @@ class ResultsView(QTableView):
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsView")
-        self.setAccessibleName("Search results")
-        self.setToolTip("Readouts matching the search. Arrow keys move; Enter opens the readout.")
+        self.setAccessibleName(self.tr("Search results"))
+        self.setToolTip(self.tr("Readouts matching the search. Arrow keys move; Enter opens the "
+                                "readout."))
         self.setModel(model)
         self.results_model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -35,13 +36,14 @@ class ResultsView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setObjectName("resultsHeader")
-        header.setAccessibleName("Result columns")
+        header.setAccessibleName(self.tr("Result columns"))
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.setToolTip("Click to sort; drag to reorder; right-click to show or hide columns")
+        header.setToolTip(self.tr("Click to sort; drag to reorder; right-click to show or hide "
+                                  "columns"))
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         metrics = self.fontMetrics()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from readout_desk import paths
 from readout_desk.domain import timing
+from readout_desk.ui import i18n
 
 #: How dates are shown in the results table and the detail pane.
 DATE_FORMATS: dict[str, str] = {
@@ -47,6 +48,20 @@ class Settings:
         if not timing.is_valid_zone(zone):
             raise ValueError(f"{zone!r} is not an IANA time zone")
         self.qsettings.setValue("preferences/home_zone", zone)
+
+    def language(self) -> str:
+        """The interface language chosen: "system" (the default), "en" or "ja"."""
+        value = str(self.qsettings.value("preferences/language", "") or "")
+        return value if value in i18n.CHOICES else i18n.SYSTEM
+
+    def has_language(self) -> bool:
+        """Whether a language was ever chosen (the first start asks)."""
+        return str(self.qsettings.value("preferences/language", "") or "") in i18n.CHOICES
+
+    def set_language(self, choice: str) -> None:
+        if choice not in i18n.CHOICES:
+            raise ValueError(f"unknown interface language {choice!r}")
+        self.qsettings.setValue("preferences/language", choice)
 
     def date_format(self) -> str:
         value = str(self.qsettings.value("preferences/date_format", "long") or "long")

@@ -16,7 +16,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QDir, QLockFile, QObject, Qt, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -212,8 +212,10 @@ def claim(location: str, files: list[str] | None = None) -> InstanceGuard | None
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(
-            None, "Readout Desk",
-            "Readout Desk is already open on this archive but is not answering right now "
-            "(it may be busy). Wait a moment and switch to its window, or close it first.")
+            None, QCoreApplication.translate("SingleInstance", "Readout Desk"),
+            QCoreApplication.translate(
+                "SingleInstance",
+                "Readout Desk is already open on this archive but is not answering right now "
+                "(it may be busy). Wait a moment and switch to its window, or close it first."))
     guard.deleteLater()
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
 from readout_desk.ui.results_model import COLUMNS
@@ -34,7 +34,8 @@ class WindowLayout:
             action = menu.addAction(col.title)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(i))
-            action.setToolTip(f"Show or hide the {col.title} column")
+            action.setToolTip(QCoreApplication.translate(
+                "WindowLayout", "Show or hide the {title} column").format(title=col.title))
             action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
         return menu
 

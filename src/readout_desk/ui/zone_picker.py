@@ -74,7 +74,7 @@ class ZonePicker(QComboBox):
         self.setCompleter(completer)
         line = self.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Type to search, e.g. Lima")
+        line.setPlaceholderText(self.tr("Type to search, e.g. Lima"))
         line.textEdited.connect(lambda _t: self.zoneEdited.emit(self.zone()))
         self.activated.connect(lambda _i: self.zoneEdited.emit(self.zone()))
         completer.activated.connect(self._completed)

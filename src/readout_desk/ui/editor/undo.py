@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 
 if TYPE_CHECKING:
@@ -27,7 +27,9 @@ class FormEdit(QUndoCommand):
 
     def __init__(self, editor: ReadoutEditor, before: ReadoutDraft, after: ReadoutDraft,
                  key: str) -> None:
-        super().__init__(f"Edit {key.split('.')[0].replace('_', ' ')}")
+        field = key.split(".")[0].replace("_", " ")  # the form's own name for the field
+        super().__init__(QCoreApplication.translate("FormEdit", "Edit {field}").format(
+            field=field))
         self.editor = editor
         self.before = before
         self.after = after

@@ -32,7 +32,7 @@ class IssueLabel(QLabel):
         super().__init__(parent)
         self.setObjectName(name)
         self.setWordWrap(True)
-        self.setAccessibleName("Problem")
+        self.setAccessibleName(self.tr("Problem"))
         self.hide()
 
     def show_issues(self, issues: Iterable[Issue]) -> None:
