@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL server for the tests: `start DIR` makes a cluster in DIR (as an
 # unprivileged user when run as root) listening only on a Unix socket in DIR, with the
 # unaccent and pg_trgm extensions available, and prints the URL the tests read
-# (READOUT_DESK_TEST_PG); `stop DIR` stops it.
+# (READOUT_DESK_TEST_PG); `stop DIR` stops it; `restart DIR` stops and starts it again (the
+# tests of reconnecting use it on a server of their own).
 set -euo pipefail
 
 bindir() {
@@ -21,7 +22,7 @@ as_owner() {
     fi
 }
 
-action="${1:?start or stop}"
+action="${1:?start, stop or restart}"
 dir="${2:?a folder for the cluster}"
 bin="$(bindir)"
 [ -x "$bin/pg_ctl" ] || { echo "PostgreSQL's server programs are not installed" >&2; exit 1; }
@@ -41,11 +42,14 @@ start)
     as_owner "$bin/createdb" -h "$dir" -U rdtest readout_test
     echo "postgresql://rdtest@/readout_test?host=$dir"
     ;;
+restart)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w restart >/dev/null
+    ;;
 stop)
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
     ;;
 *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|restart DIR" >&2
     exit 2
     ;;
 esac

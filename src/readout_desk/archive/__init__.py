@@ -19,6 +19,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ArchiveFullError": ("errors", "ArchiveFullError"),
     "ArchiveLockedError": ("errors", "ArchiveLockedError"),
     "ArchiveReadOnlyError": ("errors", "ArchiveReadOnlyError"),
+    "ArchiveUnreachableError": ("errors", "ArchiveUnreachableError"),
     "ConflictError": ("errors", "ConflictError"),
     "NotFoundError": ("errors", "NotFoundError"),
     # the façade and what it returns
@@ -96,6 +97,7 @@ __all__ = [
     "ArchiveFullError",
     "ArchiveLockedError",
     "ArchiveReadOnlyError",
+    "ArchiveUnreachableError",
     "BACKUP_DEFAULT_KEEP",
     "BACKUP_MANUAL",
     "BACKUP_ON_EXIT",
@@ -200,6 +202,7 @@ if TYPE_CHECKING:
         ArchiveFullError,
         ArchiveLockedError,
         ArchiveReadOnlyError,
+        ArchiveUnreachableError,
         ConflictError,
         NotFoundError,
     )

@@ -19,6 +19,11 @@ class ArchiveReadOnlyError(ArchiveError):
     """A change was asked of an archive opened read-only."""
 
 
+class ArchiveUnreachableError(ArchiveError):
+    """The server of a team archive cannot be reached, or the connection to it was lost
+    during the work; nothing was changed, and the same work may be tried again."""
+
+
 class ArchiveFullError(ArchiveError):
     """The disk is full; the change was not made."""
 

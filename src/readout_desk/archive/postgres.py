@@ -65,9 +65,11 @@ def _listed(ids: Sequence[int]) -> str:
 
 _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]], ...] = (
     (("connection refused", "could not connect", "no such file or directory",
-      "connection failed", "server closed"), lambda loc, m: ArchiveError(
-        f"The team archive server for {loc} cannot be reached ({m}); check that it is "
-        "running, or open a local archive instead.")),
+      "connection failed", "server closed", "is starting up", "is shutting down",
+      "could not translate host name", "timeout expired"), lambda loc, m:
+        errors.ArchiveUnreachableError(
+            f"The team archive server for {loc} cannot be reached ({m}); check that it "
+            "is running, or open a local archive instead.")),
     (("permission denied", "must be owner"), lambda loc, m: errors.ArchiveReadOnlyError(
         f"The team archive {loc} refused the change ({m}); ask its administrator for "
         "the rights it needs.")),
@@ -125,6 +127,12 @@ class PostgresBackend:
     def translate(self, exc: BaseException, location: str) -> ArchiveError:
         message = " ".join(str(getattr(exc, "orig", exc)).split()).rstrip(".")
         lowered = message.lower()
+        if getattr(exc, "connection_invalidated", False) or "terminating connection" \
+                in lowered:
+            # The server went away during the work: its transaction died with it.
+            return errors.ArchiveUnreachableError(
+                f"The connection to the team archive server for {location} was lost "
+                f"({message}); nothing was changed, so the same work can be tried again.")
         for words, make in _TRANSLATIONS:
             if any(w in lowered for w in words):
                 return make(location, message)

@@ -48,6 +48,7 @@ from readout_desk.archive.models import (
     TopicRow,
     VersionRow,
 )
+from readout_desk.archive.reconnect import retried
 from readout_desk.archive.search import Facets, RankingCache, Search
 from readout_desk.archive.writes import (
     check_all,
@@ -200,6 +201,9 @@ class Archive:
                 db.close()
 
     def _read(self, work: Callable[[DbSession], T]) -> T:
+        return retried(lambda: self._read_once(work))  # a restarted server: read again
+
+    def _read_once(self, work: Callable[[DbSession], T]) -> T:
         with self._unit(write=False) as db:
             return work(db)
 
