@@ -65,10 +65,10 @@ def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
 def _install_language(choice: str | None) -> None:
     """Install the interface's translators: ``--lang``, else the environment, else the
     preference, else the system's locale."""
-    from readout_desk.ui import i18n
+    from readout_desk.ui import language
     from readout_desk.ui.settings import Settings
 
-    i18n.install(i18n.resolve(choice or "", preference=Settings().language()))
+    language.install(language.resolve(choice or "", preference=Settings().language()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

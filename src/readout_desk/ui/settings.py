@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from readout_desk import paths
 from readout_desk.domain import timing
-from readout_desk.ui import i18n
+from readout_desk.ui import language as lang
 
 #: How dates are shown in the results table and the detail pane.
 DATE_FORMATS: dict[str, str] = {
@@ -52,14 +52,14 @@ class Settings:
     def language(self) -> str:
         """The interface language chosen: "system" (the default), "en" or "ja"."""
         value = str(self.qsettings.value("preferences/language", "") or "")
-        return value if value in i18n.CHOICES else i18n.SYSTEM
+        return value if value in lang.CHOICES else lang.SYSTEM
 
     def has_language(self) -> bool:
         """Whether a language was ever chosen (the first start asks)."""
-        return str(self.qsettings.value("preferences/language", "") or "") in i18n.CHOICES
+        return str(self.qsettings.value("preferences/language", "") or "") in lang.CHOICES
 
     def set_language(self, choice: str) -> None:
-        if choice not in i18n.CHOICES:
+        if choice not in lang.CHOICES:
             raise ValueError(f"unknown interface language {choice!r}")
         self.qsettings.setValue("preferences/language", choice)
 
