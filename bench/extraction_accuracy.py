@@ -1,7 +1,7 @@
 """How many fields the readout extractor gets right, on the texts it was developed against
 and on a set written first and kept aside.
 
-    python bench/extraction_accuracy.py [--corpus DIR] [--examples DIR]
+    python bench/extraction_accuracy.py [--corpus DIR ...] [--examples DIR]
                                         [--written-first DIR | --skip-written-first]
                                         [--misses]
 
@@ -10,15 +10,19 @@ governments', per government style and per field:
 
 - **developed against**: ``tests/extract/corpus/`` (readout texts written for the project
   in several ministries' published styles, each with a sidecar ``NAME.json`` of the facts a
-  careful reader takes from it) plus the shared examples (``../shared/examples``: texts
-  and one ``expected.json``) when that folder exists;
-- **written first**: ``tests/extract/heldout/``, texts in the same layout written before
-  the extractor was tuned and never used to tune it. Its misses are never listed, so that
-  it stays unseen; ``--skip-written-first`` leaves it out while working.
+  careful reader takes from it), the Japanese-language ``tests/extract/corpus_ja/``, and
+  ``tests/extract/heldout/``, the first written-first set, which has had its one
+  measurement and now serves development; plus the shared examples
+  (``../shared/examples``: texts and one ``expected.json``) when that folder exists.
+  ``--corpus`` (repeatable) scores other folders instead;
+- **written first**: ``tests/extract/heldout2/``, English and Japanese texts written
+  before the extractor was tuned and never used to tune it. Its misses are never listed,
+  so that it stays unseen; ``--skip-written-first`` leaves it out while working.
 
 A field is right when the draft's value equals the expected one, or both are empty. The
 style of a text is the prefix of its file name (see :data:`STYLES`); the shared examples
-count as Japan's, except the one named ``variant-us-style-…``.
+count as Japan's, except the one named ``variant-us-style-…``; a text whose sidecar says
+``"language": "ja"`` is Japan's, in Japanese.
 """
 
 from __future__ import annotations
@@ -35,8 +39,11 @@ from readout_desk.domain.extract import extract
 from readout_desk.domain.extract.scoring import Score, score
 
 ROOT = Path(__file__).resolve().parents[1]
-DEVELOPED = ROOT / "tests" / "extract" / "corpus"
-WRITTEN_FIRST = ROOT / "tests" / "extract" / "heldout"
+EXTRACT_TESTS = ROOT / "tests" / "extract"
+#: The folders developed against: the corpus, the Japanese corpus, and the first
+#: written-first set, which had its one measurement and may now be used for development.
+DEVELOPED = (EXTRACT_TESTS / "corpus", EXTRACT_TESTS / "corpus_ja", EXTRACT_TESTS / "heldout")
+WRITTEN_FIRST = EXTRACT_TESTS / "heldout2"
 EXAMPLES = ROOT.parent / "shared" / "examples"
 
 #: File-name prefix -> the government whose published style the text follows.
@@ -54,12 +61,20 @@ STYLES: dict[str, str] = {
     "cn": "China (MFA)",
     "ca": "Canada (Global Affairs)",
     "eeas": "European Union (EEAS)",
+    "sg": "Singapore (MFA)",
+    "vn": "Viet Nam (MOFA)",
+    "ph": "Philippines (DFA)",
 }
 JAPAN = "Japan (MOFA)"
+JAPAN_IN_JAPANESE = "Japan (MOFA, in Japanese)"
+#: The styles counted as Japan's readouts.
+JAPAN_STYLES = frozenset({JAPAN, JAPAN_IN_JAPANESE})
 
 
-def style_of(name: str) -> str:
-    """The government style of a text, from its file name's prefix."""
+def style_of(name: str, language: str | None = None) -> str:
+    """The government style of a text, from its language and its file name's prefix."""
+    if language == "ja":
+        return JAPAN_IN_JAPANESE
     if name.startswith("variant-us-"):
         return STYLES["us"]
     prefix = name.split("-", 1)[0].lower()
@@ -73,12 +88,16 @@ def cases(corpus: Path, examples: Path | None) -> list[tuple[Path, dict[str, Any
         sidecar = text.with_suffix(".json")
         if sidecar.exists():
             found.append((text, json.loads(sidecar.read_text("utf-8"))))
-    if examples is not None and (examples / "expected.json").exists():
-        expected = json.loads((examples / "expected.json").read_text("utf-8"))
-        for name, facts in expected.items():
-            if not name.startswith("_") and (examples / name).exists():
-                found.append((examples / name, facts))
-    return found
+    return found + example_cases(examples)
+
+
+def example_cases(examples: Path | None) -> list[tuple[Path, dict[str, Any]]]:
+    """Each text of a folder laid out like the shared examples, with its expected facts."""
+    if examples is None or not (examples / "expected.json").exists():
+        return []
+    expected = json.loads((examples / "expected.json").read_text("utf-8"))
+    return [(examples / name, facts) for name, facts in expected.items()
+            if not name.startswith("_") and (examples / name).exists()]
 
 
 @dataclass
@@ -93,20 +112,22 @@ class SetScore:
     others: Score = field(default_factory=Score)
 
 
-def run(corpus: Path, examples: Path | None) -> SetScore:
-    """Extract every text of the set and score it against its expected facts."""
+def run(corpora: Sequence[Path], examples: Path | None) -> SetScore:
+    """Extract every text of the folders ``corpora`` (and ``examples``) and score it
+    against its expected facts."""
     result = SetScore()
-    for path, facts in cases(corpus, examples):
+    found = [one for corpus in corpora for one in cases(corpus, None)]
+    for path, facts in found + example_cases(examples):
         draft = extract(path.read_bytes())
         checks = {c.index: c.ok for c in draft.checks}
         one = score(draft.readout, facts, checks, where=f"{path.name}: ",
                     proposed=draft.proposed)
-        style = style_of(path.name)
+        style = style_of(path.name, facts.get("language"))
         result.count += 1
         result.total.add(one)
         result.by_style.setdefault(style, Score()).add(one)
         result.texts_by_style[style] = result.texts_by_style.get(style, 0) + 1
-        (result.japan if style == JAPAN else result.others).add(one)
+        (result.japan if style in JAPAN_STYLES else result.others).add(one)
     return result
 
 
@@ -154,8 +175,9 @@ def report(title: str, result: SetScore, misses: bool) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEVELOPED,
-                        help="the developed-against texts with their sidecars")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a folder of developed-against texts with their sidecars"
+                             " (repeatable; default: corpus, corpus_ja and heldout)")
     parser.add_argument("--examples", type=Path, default=EXAMPLES,
                         help="also score a folder laid out like ../shared/examples")
     parser.add_argument("--written-first", type=Path, default=WRITTEN_FIRST,
@@ -166,10 +188,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="list every wrong field of the developed-against set")
     args = parser.parse_args(argv)
     examples = args.examples if args.examples.is_dir() else None
-    lines = report("developed against (corpus + examples)", run(args.corpus, examples),
+    corpora = args.corpus or list(DEVELOPED)
+    lines = report("developed against (corpus + examples)", run(corpora, examples),
                    args.misses)
     if not args.skip_written_first:
-        lines += ["", *report("written first (kept aside)", run(args.written_first, None),
+        lines += ["", *report("written first (kept aside)", run([args.written_first], None),
                               False)]
     print("\n".join(lines))
     return 0

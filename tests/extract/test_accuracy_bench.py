@@ -62,7 +62,23 @@ def test_the_written_first_set_can_be_left_out(tmp_path: Path,
     ("mofa-01-x.txt", "Japan (MOFA)"), ("us-02-y.txt", "United States (State Department)"),
     ("eeas-01-z.txt", "European Union (EEAS)"), ("variant-us-style-no-times.txt",
                                                  "United States (State Department)"),
-    ("zz-01.txt", "other (zz)"),
+    ("zz-01.txt", "other (zz)"), ("sg-01-a.txt", "Singapore (MFA)"),
+    ("vn-01-b.txt", "Viet Nam (MOFA)"), ("ph-01-c.txt", "Philippines (DFA)"),
 ])
 def test_the_style_comes_from_the_file_name(name: str, style: str) -> None:
     assert extraction_accuracy.style_of(name) == style
+
+
+def test_a_japanese_text_is_japan_s_whatever_its_name(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert extraction_accuracy.style_of("dev-01-x.txt", "ja") == "Japan (MOFA, in Japanese)"
+    japanese = tmp_path / "ja"
+    japanese.mkdir()
+    for suffix in (".txt", ".json"):
+        name = f"dev-07-tokyo-24-hour{suffix}"
+        shutil.copy(CORPUS.parent / "corpus_ja" / name, japanese / name)
+    extraction_accuracy.main(["--corpus", str(japanese), "--corpus", str(tmp_path / "empty"),
+                              "--examples", str(tmp_path / "none"), "--skip-written-first"])
+    out = capsys.readouterr().out
+    assert "1 readouts" in out and "other governments    n/a" in out
+    assert "Japan (MOFA, in Japanese)" in out
