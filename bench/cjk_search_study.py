@@ -5,13 +5,13 @@ one token, so a word inside such a run is never found. This study builds the sam
 (English readouts from ``bench/corpus.py`` and Japanese readouts generated here from word
 lists and sentence frames) under each design and measures, query by query:
 
-- correctness: the hit set against a plain ``instr()`` scan of the same (NFKC-folded) text;
+- correctness: the hit set against a plain ``instr()`` scan of the same (NFKC-normalised) text;
 - the first page (up to 200 ids in rank order) with the exact count: the design's whole
   path (query rewriting, fallbacks) against the raw FTS5 statement on the same index;
 - index build time and size on disk, against the ``unicode61``-only table of today;
 - the English query mix on each design's table against today's table.
 
-Designs (every one but ``base`` folds index text and query with NFKC):
+Designs (every one but ``base`` normalises index text and query with NFKC):
 
 - ``base``: today's table on the raw text (the reference for English and for size);
 - ``trigram`` (A): today's columns plus a ``trigram`` table over the readouts that contain
@@ -65,7 +65,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 NAMES = tuple(c for c, _w in COLUMNS)
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
 
-# ----- text: what counts as CJK, folding, rewriting -----------------------------------------
+# ----- text: what counts as CJK, widths, rewriting --------------------------------------------
 
 #: Kanji (with the iteration marks 々 〆), hiragana, katakana and the prolonged sound mark;
 #: not the middle dot ・, which separates words as punctuation does.
@@ -80,7 +80,7 @@ _IS_CJK = re.compile(f"[{CJK}]")
 MARK = "\ue000"
 
 
-def fold(text: str) -> str:
+def normalise_width(text: str) -> str:
     """NFKC: full-width letters and digits and half-width katakana become the usual ones."""
     return unicodedata.normalize("NFKC", text)
 
@@ -89,14 +89,14 @@ def index_text(text: str) -> str:
     """Folded text for the index: a zero-width space where a CJK run meets a Latin word, so
     ``CPTPP協定`` holds the word ``cptpp`` (invisible in snippets). Digits alone stay with
     their run (``5月3日``); digits of a Latin word (``G7``) go with the word."""
-    folded = fold(text)
+    normalised = normalise_width(text)
 
     def edged(m: re.Match[str]) -> str:
-        before = m.start() > 0 and _IS_CJK.match(folded, m.start() - 1) is not None
-        after = _IS_CJK.match(folded, m.end()) is not None
+        before = m.start() > 0 and _IS_CJK.match(normalised, m.start() - 1) is not None
+        after = _IS_CJK.match(normalised, m.end()) is not None
         return ("\u200b" if before else "") + m.group() + ("\u200b" if after else "")
 
-    return _LATIN_WORD.sub(edged, folded)
+    return _LATIN_WORD.sub(edged, normalised)
 
 
 def has_cjk(text: str) -> bool:
@@ -125,9 +125,9 @@ class Query:
 
 def parse(text: str) -> Query:
     """Split ``text`` (after NFKC) into CJK pieces and the words between them."""
-    folded = fold(text)
-    cjk = tuple(RUN.findall(folded))
-    latin = tuple(w.lower() for w in re.findall(r"[^\W_]+", RUN.sub(" ", folded)))
+    normalised = normalise_width(text)
+    cjk = tuple(RUN.findall(normalised))
+    latin = tuple(w.lower() for w in re.findall(r"[^\W_]+", RUN.sub(" ", normalised)))
     return Query(cjk, latin)
 
 
@@ -202,7 +202,7 @@ _RARE_SYLLABLES = _words("カ リ ト モ サ レン ドル ヴィ ナ ベル �
 @functools.cache
 def _halfwidth() -> dict[str, str]:
     """Full-width katakana to half-width (with separate voicing marks)."""
-    table = {fold(chr(cp)): chr(cp) for cp in range(0xFF66, 0xFF9E)}
+    table = {normalise_width(chr(cp)): chr(cp) for cp in range(0xFF66, 0xFF9E)}
     table.update({"\u3099": "\uff9e", "\u309a": "\uff9f"})
     return table
 
@@ -293,13 +293,14 @@ def fields_of(index: int, seed: int = corpus.SEED) -> dict[str, str]:
 
 
 def build_corpus(path: Path, size: int, seed: int = corpus.SEED) -> None:
-    """``docs``: readout id, the raw columns, and the folded text the reference scans."""
+    """``docs``: readout id, the raw columns, and the normalised text the reference scans."""
     conn = sqlite3.connect(path)
     conn.execute(f"CREATE TABLE docs(id INTEGER PRIMARY KEY, {', '.join(NAMES)}, text)")
     rows = []
     for index in range(size):
         f = fields_of(index, seed)
-        rows.append((index + 1, *(f[n] for n in NAMES), fold("\n".join(f[n] for n in NAMES))))
+        text = normalise_width("\n".join(f[n] for n in NAMES))
+        rows.append((index + 1, *(f[n] for n in NAMES), text))
         if len(rows) == 2_000 or index == size - 1:
             conn.executemany(f"INSERT INTO docs VALUES ({', '.join('?' * (len(NAMES) + 2))})",
                              rows)
@@ -393,7 +394,7 @@ class Base(Design):
 
 
 class SideTable(Design):
-    """Today's table (folded) plus a second FTS5 table ``side`` for the CJK readouts."""
+    """Today's table (normalised) plus a second FTS5 table ``side`` for the CJK readouts."""
 
     side = "side"
 
@@ -438,7 +439,7 @@ class SideTable(Design):
 
 
 class Trigram(SideTable):
-    """A: today's columns (folded) plus a trigram table over the readouts with CJK.
+    """A: today's columns (normalised) plus a trigram table over the readouts with CJK.
 
     ``external``: the trigram table reads its text from the main table (FTS5 external
     content) instead of keeping its own copy; smaller, but the scan for short words then
@@ -526,7 +527,7 @@ def side_shadow(text: str) -> str:
 
 
 class BigramTable(SideTable):
-    """B': today's table (folded) plus a contentless side table of bigrams, column by
+    """B': today's table (normalised) plus a contentless side table of bigrams, column by
     column (so BM25 keeps the archive's weights); it stores no text, only the index."""
 
     name = "bigram-table"
@@ -659,7 +660,7 @@ def _word_in(text: str, word: str) -> bool:
 
 
 def reference(corpus_conn: sqlite3.Connection, text: str) -> set[int]:
-    """Every readout whose folded text contains each CJK piece (``instr``) and each Latin
+    """Every readout whose normalised text contains each CJK piece (``instr``) and each Latin
     word (as a word: CJK next to it counts as a boundary)."""
     query = parse(text)
     corpus_conn.create_function("word_in", 2, _word_in, deterministic=True)

@@ -200,4 +200,4 @@ def test_runs_of_the_index_text_are_cut_as_the_query_is() -> None:
     assert scripts.runs(scripts.index_text("CPTPP協定とＧ７首脳会議、令和５年")) == [
         "協定と", "首脳会議", "令和5年"]
     assert scripts.pieces("林CPTPP") == (("林",), "CPTPP")
-    assert re.fullmatch(r"[^\u200b]+", scripts.fold("ＡＢＣ")) is not None
+    assert re.fullmatch(r"[^\u200b]+", scripts.normalise_width("ＡＢＣ")) is not None

@@ -97,12 +97,12 @@ def test_a_phrase_does_not_run_from_one_run_into_the_next(tmp_path: Path, name: 
     assert sorted(design.search(conn, "5月3日", -1)[0]) == [3, 4]
 
 
-def test_query_folding() -> None:
+def test_query_normalises_widths() -> None:
     assert study.parse("ＣＰＴＰＰ") == study.Query((), ("cptpp",))
     assert study.parse("ﾐﾗﾍﾞﾙﾄ") == study.Query(("ミラベルト",), ())
     assert study.parse("林 CPTPP協定 ５月３日") == study.Query(("林", "協定", "5月3日"), ("cptpp",))
     for name in ("ミラベルト", "ヴェスナ", "ルカーシュ", "ァ・ガ"):
-        assert study.fold(study.to_halfwidth(name)) == name
+        assert study.normalise_width(study.to_halfwidth(name)) == name
         assert study.to_halfwidth(name) != name
 
 

@@ -1,4 +1,4 @@
-"""Writing systems: folding, runs, what a typed word asks for, a readout's language."""
+"""Writing systems: one form of both widths, runs, what a typed word asks for, the language."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from readout_desk.archive import Archive
 from readout_desk.domain import jsonformat, scripts
 
 
-@pytest.mark.parametrize(("typed", "folded"), [
+@pytest.mark.parametrize(("typed", "normalised"), [
     ("ＣＰＴＰＰ", "CPTPP"), ("ｶﾀｶﾅ", "カタカナ"), ("ﾐﾗﾍﾞﾙﾄ", "ミラベルト"), ("５月３日", "5月3日"),
     ("日・ペルー", "日・ペルー"), ("\u3000", " "),
 ])
-def test_fold_makes_one_form_of_both_widths(typed: str, folded: str) -> None:
-    assert scripts.fold(typed) == folded
+def test_normalise_width_makes_one_form_of_both_widths(typed: str, normalised: str) -> None:
+    assert scripts.normalise_width(typed) == normalised
 
 
 def test_runs_keep_digits_written_among_kanji_and_leave_latin_words_apart() -> None:

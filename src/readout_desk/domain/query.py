@@ -11,7 +11,7 @@ Syntax (documented in the README):
   (values may be quoted or end in ``*``), ``mode:telephone``, ``year:2023``,
   ``from:2023-01-01``, ``to:2023-12-31`` (``from:2023`` and ``to:2023-05`` work too)
 
-Input is folded first (NFKC: ``ＣＰＴＰＰ`` is ``CPTPP``, ``ｶﾀｶﾅ`` is ``カタカナ``), as the
+Input is normalised first (NFKC: ``ＣＰＴＰＰ`` is ``CPTPP``, ``ｶﾀｶﾅ`` is ``カタカナ``), as the
 index text is. Any input is a valid query: an unbalanced quote closes at the end, stray operators
 are dropped, FTS keywords typed as words are searched as words, and punctuation is
 ignored. Whatever was read other than as typed is said in :attr:`ParsedQuery.notes`.
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from readout_desk.domain.records import Mode
-from readout_desk.domain.scripts import fold
+from readout_desk.domain.scripts import normalise_width
 
 #: Field filters matched against the full-text index, with the index column each uses.
 TEXT_FIELDS: dict[str, str] = {
@@ -146,9 +146,9 @@ def parse_query(text: str) -> ParsedQuery:
     """Read what a user typed into a :class:`ParsedQuery`; never raises."""
     reader = _QueryReader()
     pos = 0
-    # Folded as the index is: full-width letters, digits, quotes, colons and spaces (as
+    # Normalised as the index is: full-width letters, digits, quotes, colons and spaces (as
     # a Japanese input method types them) and half-width katakana become the usual ones.
-    text = fold(_clean(text, reader.notes)).replace("\u201c", '"').replace("\u201d", '"')
+    text = normalise_width(_clean(text, reader.notes)).replace("\u201c", '"').replace("\u201d", '"')
     if text.count('"') % 2:
         reader.notes.append("A quote was not closed; the phrase runs to the end of the query.")
     while pos < len(text):

@@ -212,7 +212,7 @@ def _highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
     typed = {_unaccented(w.strip())[0] for w in words if w and w.strip()}
     for word in sorted(typed, key=len, reverse=True):
         if scripts.has_cjk(word):
-            anywhere += [re.escape(run) for run in scripts.runs(scripts.fold(word))]
+            anywhere += [re.escape(run) for run in scripts.runs(scripts.normalise_width(word))]
             continue
         pieces = [re.escape(p) for p in re.split(r"\W+", word) if p]
         if pieces:

@@ -1,9 +1,9 @@
-"""Writing systems in a readout's text: Japanese runs, width folding, the language by script.
+"""Writing systems in a readout's text: Japanese runs, one form of both widths, the language.
 
 Japanese is written without spaces, so a word inside a run of kanji and kana cannot be
 told apart by a tokenizer that splits on spaces and punctuation. This module says what a
 run is (:data:`RUN`: kanji, hiragana and katakana, with the digits written among them, as
-in ``令和5年5月3日``), folds full-width and half-width forms to one (:func:`fold`: NFKC,
+in ``令和5年5月3日``), makes full-width and half-width forms one (:func:`normalise_width`: NFKC,
 so ``ＣＰＴＰＰ`` is ``CPTPP`` and ``ｶﾀｶﾅ`` is ``カタカナ``), cuts what a person typed into
 the runs to find as substrings and the rest (:func:`pieces`), and guesses a readout's
 language from the script its text is written in (:func:`language_of`).
@@ -30,7 +30,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 EDGE = "\u200b"
 
 
-def fold(text: str) -> str:
+def normalise_width(text: str) -> str:
     """NFKC: full-width letters, digits and signs and half-width katakana become the usual."""
     return unicodedata.normalize("NFKC", text)
 
@@ -41,32 +41,33 @@ def has_cjk(text: str) -> bool:
 
 
 def runs(text: str) -> list[str]:
-    """The runs of ``text`` (already folded), in order."""
+    """The runs of ``text`` (already normalised), in order."""
     return RUN.findall(text)
 
 
 def index_text(text: str) -> str:
-    """``text`` as the full-text index holds it: folded, and an invisible :data:`EDGE` where
-    a Latin word meets a run (``CPTPP協定`` → ``CPTPP\u200b協定``). Digits alone stay with
-    their run (``5月3日``); the digits of a Latin word (``G7``) go with the word."""
-    folded = fold(text)
-    if not has_cjk(folded):
-        return folded
+    """``text`` as the full-text index holds it: widths normalised, and an invisible
+    :data:`EDGE` where a Latin word meets a run (``CPTPP協定`` → ``CPTPP\u200b協定``). Digits
+    alone stay with their run (``5月3日``); the digits of a Latin word (``G7``) go with the
+    word."""
+    normalised = normalise_width(text)
+    if not has_cjk(normalised):
+        return normalised
 
     def edged(m: re.Match[str]) -> str:
-        before = m.start() > 0 and _IS_CJK.match(folded, m.start() - 1) is not None
-        after = _IS_CJK.match(folded, m.end()) is not None
+        before = m.start() > 0 and _IS_CJK.match(normalised, m.start() - 1) is not None
+        after = _IS_CJK.match(normalised, m.end()) is not None
         return (EDGE if before else "") + m.group() + (EDGE if after else "")
 
-    return _LATIN_WORD.sub(edged, folded)
+    return _LATIN_WORD.sub(edged, normalised)
 
 
 def pieces(text: str) -> tuple[tuple[str, ...], str]:
     """What a typed word or phrase asks for: its runs (each to be found as a substring),
     and the rest with the runs taken out (words to be found as words; may be empty)."""
-    folded = index_text(text)
-    found = tuple(runs(folded))
-    rest = " ".join(RUN.sub(" ", folded).replace(EDGE, " ").split()) if found else folded
+    indexed = index_text(text)
+    found = tuple(runs(indexed))
+    rest = " ".join(RUN.sub(" ", indexed).replace(EDGE, " ").split()) if found else indexed
     return found, rest
 
 
