@@ -15,9 +15,9 @@ class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
-        self.setAccessibleName("The archive is empty")
+        self.setAccessibleName(self.tr("The archive is empty"))
 
-        title = QLabel("Your archive is empty", self)
+        title = QLabel(self.tr("Your archive is empty"), self)
         title.setObjectName("emptyTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -26,28 +26,29 @@ class EmptyState(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         text = QLabel(
-            "Readout Desk keeps the readouts of diplomatic meetings: who met whom, when "
-            "(in local time and yours), what was said. Search them as you type, narrow "
-            "them by country, year, topic or person, and read each one as published.\n\n"
-            "Start with the demo archive — the Japan-Peru Foreign Ministers' Meeting in "
-            "Lima and a set of sample readouts — or enter a readout of your own.", self)
+            self.tr("Readout Desk keeps the readouts of diplomatic meetings: who met whom, when "
+                    "(in local time and yours), what was said. Search them as you type, narrow "
+                    "them by country, year, topic or person, and read each one as published.\n\n"
+                    "Start with the demo archive — the Japan-Peru Foreign Ministers' Meeting in "
+                    "Lima and a set of sample readouts — or enter a readout of your own."), self)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setFixedWidth(560)
         text.setMinimumHeight(text.heightForWidth(560))
         text.setObjectName("emptyText")
 
-        self.demo_button = QPushButton("Load the demo archive", self)
+        self.demo_button = QPushButton(self.tr("Load the demo archive"), self)
         self.demo_button.setObjectName("loadDemoButton")
-        self.demo_button.setAccessibleName("Load the demo archive")
-        self.demo_button.setToolTip("Add the Lima readout and sample readouts to this archive")
+        self.demo_button.setAccessibleName(self.tr("Load the demo archive"))
+        self.demo_button.setToolTip(
+            self.tr("Add the Lima readout and sample readouts to this archive"))
         self.demo_button.setDefault(True)
         self.demo_button.clicked.connect(self.demoRequested)
 
-        self.add_button = QPushButton("Add a first readout…", self)
+        self.add_button = QPushButton(self.tr("Add a first readout…"), self)
         self.add_button.setObjectName("addFirstButton")
-        self.add_button.setAccessibleName("Add a first readout")
-        self.add_button.setToolTip("Enter a readout by hand (Ctrl+N)")
+        self.add_button.setAccessibleName(self.tr("Add a first readout"))
+        self.add_button.setToolTip(self.tr("Enter a readout by hand (Ctrl+N)"))
         self.add_button.clicked.connect(self.addRequested)
 
         self.status = QLabel("", self)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from readout_desk.archive import FacetCount, Facets
+from readout_desk.ui.language import QT_TRANSLATE_NOOP
 from readout_desk.ui.search_field import quote_value
 
 TOKEN_ROLE = Qt.ItemDataRole.UserRole + 1  # the filter token, or a saved query
@@ -18,18 +19,28 @@ LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # what the chip says
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "facet" or "saved"
 
 SAVED, COUNTRIES, YEARS, TOPICS, PEOPLE, MODES = range(6)
-GROUPS = ("Saved searches", "Countries", "Years", "Topics", "People", "Mode")
+GROUPS = (QT_TRANSLATE_NOOP("FacetsModel", "Saved searches"),
+          QT_TRANSLATE_NOOP("FacetsModel", "Countries"),
+          QT_TRANSLATE_NOOP("FacetsModel", "Years"),
+          QT_TRANSLATE_NOOP("FacetsModel", "Topics"),
+          QT_TRANSLATE_NOOP("FacetsModel", "People"),
+          QT_TRANSLATE_NOOP("FacetsModel", "Mode"))
 GROUP_TIPS = (
-    "Searches you saved (Edit ▸ Save search…); click one to run it",
-    "Countries the readouts involve; click one to narrow the results",
-    "Years of the meetings; click one to narrow the results",
-    "Topics; click one to narrow the results",
-    "People taking part; click one to narrow the results",
-    "How the meetings were held; click one to narrow the results",
+    QT_TRANSLATE_NOOP("FacetsModel",
+                      "Searches you saved (Edit ▸ Save search…); click one to run it"),
+    QT_TRANSLATE_NOOP("FacetsModel",
+                      "Countries the readouts involve; click one to narrow the results"),
+    QT_TRANSLATE_NOOP("FacetsModel", "Years of the meetings; click one to narrow the results"),
+    QT_TRANSLATE_NOOP("FacetsModel", "Topics; click one to narrow the results"),
+    QT_TRANSLATE_NOOP("FacetsModel", "People taking part; click one to narrow the results"),
+    QT_TRANSLATE_NOOP("FacetsModel",
+                      "How the meetings were held; click one to narrow the results"),
 )
 
-#: What a chip says before the value, so "2023" reads as a year and "Peru" as a country.
-CHIP_PREFIX = {COUNTRIES: "", YEARS: "Year ", TOPICS: "Topic: ", PEOPLE: "", MODES: ""}
+#: What a chip says, so "2023" reads as a year and "Peru" as a country.
+CHIP_TEXT = {COUNTRIES: "{value}", YEARS: QT_TRANSLATE_NOOP("FacetsModel", "Year {value}"),
+             TOPICS: QT_TRANSLATE_NOOP("FacetsModel", "Topic: {value}"), PEOPLE: "{value}",
+             MODES: "{value}"}
 
 
 def facet_token(group: int, value: str) -> str:
@@ -52,9 +63,9 @@ class FacetsModel(QStandardItemModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(["Filter"])
+        self.setHorizontalHeaderLabels([self.tr("Filter")])
         for name, tip in zip(GROUPS, GROUP_TIPS, strict=True):
-            item = QStandardItem(name)
+            item = QStandardItem(self.tr(name))
             item.setEditable(False)
             item.setSelectable(False)
             item.setToolTip(tip)
@@ -83,11 +94,15 @@ class FacetsModel(QStandardItemModel):
             item.setEditable(False)
             token = facet_token(group, value.value)
             item.setData(token, TOKEN_ROLE)
-            item.setData(f"{CHIP_PREFIX[group]}{value.label}", LABEL_ROLE)
+            item.setData(self.tr(CHIP_TEXT[group]).format(value=value.label), LABEL_ROLE)
             item.setData("facet", KIND_ROLE)
-            noun = "readout" if value.count == 1 else "readouts"
-            item.setToolTip(f"{value.count:,} {noun}; click to add the filter {token}")
-            item.setData(f"{value.label}, {value.count} {noun}",
+            n = value.count
+            tip = (self.tr("{count} readout; click to add the filter {token}", "", n) if n == 1
+                   else self.tr("{count} readouts; click to add the filter {token}", "", n))
+            item.setToolTip(tip.format(count=f"{n:,}", token=token))
+            spoken = (self.tr("{label}, {count} readout", "", n) if n == 1
+                      else self.tr("{label}, {count} readouts", "", n))
+            item.setData(spoken.format(label=value.label, count=n),
                          Qt.ItemDataRole.AccessibleTextRole)
             parent.appendRow(item)
 
@@ -96,11 +111,11 @@ class FacetsModel(QStandardItemModel):
         parent = self.group(SAVED)
         parent.removeRows(0, parent.rowCount())
         if not saved:
-            hint = QStandardItem("None yet: Edit ▸ Save Search…")
+            hint = QStandardItem(self.tr("None yet: Edit ▸ Save Search…"))
             hint.setEditable(False)
             hint.setSelectable(False)
             hint.setEnabled(False)
-            hint.setToolTip("Name the current search (Ctrl+Shift+S) to find it here again")
+            hint.setToolTip(self.tr("Name the current search (Ctrl+Shift+S) to find it here again"))
             parent.appendRow(hint)
         for name, query in saved:
             item = QStandardItem(name)
@@ -108,7 +123,7 @@ class FacetsModel(QStandardItemModel):
             item.setData(query, TOKEN_ROLE)
             item.setData(name, LABEL_ROLE)
             item.setData("saved", KIND_ROLE)
-            item.setToolTip(f"Run the saved search: {query}")
+            item.setToolTip(self.tr("Run the saved search: {query}").format(query=query))
             parent.appendRow(item)
 
 
@@ -124,9 +139,9 @@ class FacetsView(QTreeView):
         self.facets_model = FacetsModel(self)
         self.setModel(self.facets_model)
         self.setObjectName("facetsView")
-        self.setAccessibleName("Filters")
-        self.setToolTip("Saved searches and counts for the current results; "
-                        "click a value to narrow the results")
+        self.setAccessibleName(self.tr("Filters"))
+        self.setToolTip(self.tr("Saved searches and counts for the current results; "
+                                "click a value to narrow the results"))
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -167,7 +182,7 @@ class FacetsView(QTreeView):
             return
         name = str(index.data(LABEL_ROLE))
         menu = QMenu(self)
-        action = menu.addAction(f"Delete saved search “{name}”")
-        action.setToolTip("Forget this saved search (the readouts are not touched)")
+        action = menu.addAction(self.tr("Delete saved search “{name}”").format(name=name))
+        action.setToolTip(self.tr("Forget this saved search (the readouts are not touched)"))
         action.triggered.connect(lambda: self.deleteSavedRequested.emit(name))
         menu.exec(self.viewport().mapToGlobal(pos))

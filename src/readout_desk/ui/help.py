@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -68,7 +68,8 @@ class HelpDialog(QDialog):
         self.view.setOpenExternalLinks(True)
         self.view.setMarkdown(markdown)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(
+            self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName(f"{name}Print")
         self.print_button.clicked.connect(self.print_text)
         buttons.rejected.connect(self.reject)
@@ -90,9 +91,11 @@ class HelpDialog(QDialog):
 def show_help(window: QWidget, which: str) -> HelpDialog:
     """Open the shortcuts (``"shortcuts"``) or the search syntax (``"search"``)."""
     if which == "shortcuts":
-        dialog = HelpDialog("Keyboard Shortcuts", "shortcutsDialog", shortcuts_text(), window)
+        dialog = HelpDialog(QCoreApplication.translate("Help", "Keyboard Shortcuts"),
+                            "shortcutsDialog", shortcuts_text(), window)
     else:
-        dialog = HelpDialog("Search Syntax", "searchSyntaxDialog", SEARCH_SYNTAX, window)
+        dialog = HelpDialog(QCoreApplication.translate("Help", "Search Syntax"),
+                            "searchSyntaxDialog", SEARCH_SYNTAX, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     dialog.raise_()
@@ -106,11 +109,11 @@ def install(window: MainWindow) -> None:
     first = help_menu.actions()[0] if help_menu.actions() else None
     entries = []
     for text, name, keys, slot in (
-            ("&Keyboard Shortcuts", "actionShortcuts", "F1",
+            (QCoreApplication.translate("Help", "&Keyboard Shortcuts"), "actionShortcuts", "F1",
              lambda: show_help(window, "shortcuts")),
-            ("&Search Syntax", "actionSearchSyntax", "",
+            (QCoreApplication.translate("Help", "&Search Syntax"), "actionSearchSyntax", "",
              lambda: show_help(window, "search")),
-            ("&Documentation", "actionDocumentation", "",
+            (QCoreApplication.translate("Help", "&Documentation"), "actionDocumentation", "",
              lambda: QDesktopServices.openUrl(QUrl(DOCUMENTATION_URL)))):
         action = QAction(text, window)
         action.setObjectName(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,18 +43,20 @@ class ReextractDialog(QDialog):
     def __init__(self, stored: Readout, fresh: Readout, changes: list[FieldChange],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        parts.frame_dialog(self, "reextractDialog", "Read the Source Again",
-                           "Differences of the new reading", (820, 420))
+        parts.frame_dialog(self, "reextractDialog", self.tr("Read the Source Again"),
+                           self.tr("Differences of the new reading"), (820, 420))
         self.stored, self.fresh, self.changes = stored, fresh, changes
         layout = QVBoxLayout(self)
-        intro = QLabel("This version reads these fields differently from what is stored. "
-                       "Tick the new values to take; the others stay as they are.", self)
+        intro = QLabel(self.tr("This version reads these fields differently from what is "
+                               "stored. Tick the new values to take; the others stay as they "
+                               "are."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(changes), 3, self)
         self.table.setObjectName("reextractTable")
-        self.table.setAccessibleName("Fields read differently")
-        self.table.setHorizontalHeaderLabels(["Field", "Stored", "New reading (tick to take)"])
+        self.table.setAccessibleName(self.tr("Fields read differently"))
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Stored"),
+                                              self.tr("New reading (tick to take)")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         for row, change in enumerate(changes):
@@ -69,7 +71,7 @@ class ReextractDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(self)
-        self.take_button = buttons.addButton("&Take Chosen",
+        self.take_button = buttons.addButton(self.tr("&Take Chosen"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.take_button.setObjectName("takeChosenButton")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -100,7 +102,8 @@ class ReextractDialog(QDialog):
 def reread(window: MainWindow, stored: Readout) -> None:
     """Read ``stored``'s source again off the UI thread, then show what differs."""
     topics, kinds = paths.topic_file(), paths.kind_file()
-    window.statusBar().showMessage("Reading the source again…")
+    window.statusBar().showMessage(
+        QCoreApplication.translate("Reextract", "Reading the source again…"))
 
     def work() -> Readout:
         return read_again(stored, topic_file=topics, kind_file=kinds)
@@ -110,7 +113,8 @@ def reread(window: MainWindow, stored: Readout) -> None:
         changes = field_changes(stored, fresh)
         if not changes:
             window.statusBar().showMessage(
-                "The source reads the same as what is stored: nothing to compare.", 8000)
+                QCoreApplication.translate("Reextract", "The source reads the same as what "
+                                           "is stored: nothing to compare."), 8000)
             return
         dialog = ReextractDialog(stored, fresh, changes, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -121,7 +125,8 @@ def reread(window: MainWindow, stored: Readout) -> None:
         window.statusBar().clearMessage()
         if not isinstance(exc, ValueError | OSError):
             log.exception("reading a source again failed", exc_info=exc)
-        window.show_problem(f"The source could not be read again: {exc}")
+        window.show_problem(QCoreApplication.translate(
+            "Reextract", "The source could not be read again: {exc}").format(exc=exc))
 
     run_in_background(window, work, done, failed)
 
@@ -132,11 +137,15 @@ def _save(window: MainWindow, dialog: ReextractDialog) -> None:
     try:
         saved = window.archive.update(dialog.result_readout())
     except (ArchiveError, InvalidReadoutError) as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Read the Source Again",
-                          f"The new values were not saved: {exc}",
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("Reextract", "Read the Source Again"),
+                          QCoreApplication.translate(
+                              "Reextract", "The new values were not saved: {exc}").format(
+                                  exc=exc),
                           QMessageBox.StandardButton.Ok, window)
         box.setObjectName("reextractError")
         box.open()
         return
     window.refresh(saved.id)
-    window.statusBar().showMessage("Saved the chosen fields of the new reading.", 8000)
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "Reextract", "Saved the chosen fields of the new reading."), 8000)

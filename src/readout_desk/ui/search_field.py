@@ -89,9 +89,9 @@ class FilterChip(QToolButton):
         super().__init__(parent)
         self.token = token
         self.setObjectName("filterChip")
-        self.setText(f"{label}  ✕")
-        self.setToolTip(f"Filter {token}: click to remove it")
-        self.setAccessibleName(f"Remove filter {label}")
+        self.setText(self.tr("{label}  ✕").format(label=label))
+        self.setToolTip(self.tr("Filter {token}: click to remove it").format(token=token))
+        self.setAccessibleName(self.tr("Remove filter {label}").format(label=label))
         self.setAutoRaise(False)
         self.setStyleSheet(
             "QToolButton#filterChip { border: 1px solid #8aa4c8; border-radius: 9px; "
@@ -109,8 +109,8 @@ class SearchBar(QWidget):
         self.setObjectName("searchBar")
         self.field = SearchLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setAccessibleName("Search")
-        self.field.setPlaceholderText("Search readouts  (Ctrl+F)")
+        self.field.setAccessibleName(self.tr("Search"))
+        self.field.setPlaceholderText(self.tr("Search readouts  (Ctrl+F)"))
         self.field.setToolTip(SEARCH_HELP)
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(360)
@@ -123,8 +123,8 @@ class SearchBar(QWidget):
         self._chip_box.setContentsMargins(0, 0, 0, 0)
         self._chip_box.setSpacing(4)
 
-        self.hint = parts.named(QLabel(self), "searchHint", "Search hint",
-                                "How the query was read")
+        self.hint = parts.named(QLabel(self), "searchHint", self.tr("Search hint"),
+                                self.tr("How the query was read"))
         self.hint.setStyleSheet("color: #806000;")
         self.hint.setWordWrap(True)
         self.hint.hide()

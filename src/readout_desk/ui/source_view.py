@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
 
 from readout_desk.domain.records import Readout
 from readout_desk.domain.sources import marked_html
+from readout_desk.ui.language import QT_TRANSLATE_NOOP
 from readout_desk.ui.settings import format_date
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
 
-KIND_WORDS = {"text": "Pasted text", "file": "File", "page": "Web page"}
+KIND_WORDS = {"text": QT_TRANSLATE_NOOP("SourcePane", "Pasted text"),
+              "file": QT_TRANSLATE_NOOP("SourcePane", "File"),
+              "page": QT_TRANSLATE_NOOP("SourcePane", "Web page")}
 
 
 class SourceText(QTextBrowser):
@@ -35,7 +38,7 @@ class SourceText(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourceText")
-        self.setAccessibleName("Source text")
+        self.setAccessibleName(self.tr("Source text"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.requested_urls: list[QUrl] = []
@@ -58,10 +61,11 @@ class SourcePane(QWidget):
         self.about.setObjectName("sourceAbout")
         self.about.setWordWrap(True)
         self.text = SourceText(self)
-        self.reread_button = QPushButton("Read &Again…", self)
+        self.reread_button = QPushButton(self.tr("Read &Again…"), self)
         self.reread_button.setObjectName("rereadButton")
-        self.reread_button.setToolTip("Read the kept source again with this version's "
-                                      "extractor and choose, field by field, what to take")
+        self.reread_button.setToolTip(self.tr("Read the kept source again with this version's "
+                                              "extractor and choose, field by field, what to "
+                                              "take"))
         self.reread_button.clicked.connect(self._reread)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,19 +79,21 @@ class SourcePane(QWidget):
         self.readout = readout
         source = readout.source if readout is not None else None
         if source is None:
-            self.about.setText("This readout keeps no source: it was typed in or imported "
-                               "without one." if readout is not None else "")
+            self.about.setText(self.tr("This readout keeps no source: it was typed in or "
+                                       "imported without one.") if readout is not None else "")
             self.text.setHtml("")
             self.reread_button.setEnabled(False)
             return
-        facts = [KIND_WORDS.get(source.kind, source.kind)]
+        facts = [QCoreApplication.translate("SourcePane", KIND_WORDS[source.kind])
+                 if source.kind in KIND_WORDS else source.kind]
         if source.name:
             facts.append(source.name)
         if source.url:
             facts.append(source.url)
         if source.retrieved_at:
-            facts.append(f"retrieved {format_date(source.retrieved_at.date(), 'long')} "
-                         f"{source.retrieved_at:%H:%M} UTC")
+            facts.append(self.tr("retrieved {date} {time} UTC").format(
+                date=format_date(source.retrieved_at.date(), "long"),
+                time=f"{source.retrieved_at:%H:%M}"))
         self.about.setText(" · ".join(facts))
         self.text.setHtml(marked_html(source))
         self.reread_button.setEnabled(not self.window_.archive.read_only
@@ -118,10 +124,11 @@ def install(window: MainWindow) -> None:
         splitter.replaceWidget(index, tabs)
     else:
         splitter.addWidget(tabs)
-    tabs.addTab(window.detail, "Readout")
+    tabs.addTab(window.detail, QCoreApplication.translate("SourceView", "Readout"))
     pane = SourcePane(window, tabs)
-    tabs.addTab(pane, "Source")
-    tabs.setTabToolTip(1, "What the readout was read from, with the fields' words marked")
+    tabs.addTab(pane, QCoreApplication.translate("SourceView", "Source"))
+    tabs.setTabToolTip(1, QCoreApplication.translate(
+        "SourceView", "What the readout was read from, with the fields' words marked"))
     window.detail.readoutShown.connect(pane.show_readout)
     # The tabs take the reading pane's place and share of the width.
     splitter.setStretchFactor(splitter.indexOf(tabs), 2)

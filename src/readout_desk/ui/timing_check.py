@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,20 +33,22 @@ class TimingCheckDialog(QDialog):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        parts.frame_dialog(self, "timingCheckDialog", "Check Timings",
-                           "Sessions whose printed time disagrees with the time-zone rules",
+        parts.frame_dialog(self, "timingCheckDialog", self.tr("Check Timings"),
+                           self.tr("Sessions whose printed time disagrees with the time-zone "
+                                   "rules"),
                            (900, 420))
         self.main_window = window
         layout = QVBoxLayout(self)
-        self.summary = QLabel("Checking the printed times…", self)
+        self.summary = QLabel(self.tr("Checking the printed times…"), self)
         self.summary.setObjectName("timingCheckSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTreeWidget(self)
         self.table.setObjectName("timingFlags")
-        self.table.setAccessibleName("Flagged sessions")
+        self.table.setAccessibleName(self.tr("Flagged sessions"))
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Date", "Readout", "Session", "What disagrees"])
+        self.table.setHeaderLabels([self.tr("Date"), self.tr("Readout"), self.tr("Session"),
+                                    self.tr("What disagrees")])
         self.table.setColumnWidth(0, 95)
         self.table.setColumnWidth(1, 250)
         self.table.setColumnWidth(2, 150)
@@ -62,16 +64,19 @@ class TimingCheckDialog(QDialog):
     def _show(self, flags: list[TimingFlag]) -> None:
         self.flags = flags
         if not flags:
-            self.summary.setText("No printed time disagrees with the time-zone rules.")
+            self.summary.setText(self.tr("No printed time disagrees with the time-zone rules."))
             return
         self.summary.setText(
-            f"{len(flags)} session{'s' if len(flags) != 1 else ''} with a printed time that "
-            "disagrees with the time-zone rules. The printed times are kept as printed; "
-            "press Enter on a row to show its readout.")
+            self.tr("%n session with a printed time that disagrees with the time-zone rules. "
+                    "The printed times are kept as printed; press Enter on a row to show its "
+                    "readout.", "", len(flags)) if len(flags) == 1 else
+            self.tr("%n sessions with a printed time that disagrees with the time-zone rules. "
+                    "The printed times are kept as printed; press Enter on a row to show its "
+                    "readout.", "", len(flags)))
         for flag in flags:
             item = QTreeWidgetItem([
                 flag.meeting_date.isoformat() if flag.meeting_date else "",
-                flag.title or "(untitled)",
+                flag.title or self.tr("(untitled)"),
                 f"{flag.session_index + 1}: {flag.kind}",
                 flag.message,
             ])
@@ -84,7 +89,7 @@ class TimingCheckDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.flags = []
-        self.summary.setText(f"The timings could not be checked: {exc}")
+        self.summary.setText(self.tr("The timings could not be checked: {exc}").format(exc=exc))
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         readout_id = item.data(0, Qt.ItemDataRole.UserRole)
@@ -94,10 +99,10 @@ class TimingCheckDialog(QDialog):
 
 def install(window: MainWindow) -> None:
     """Add Tools > Check Timings…."""
-    action = QAction("Check &Timings…", window)
+    action = QAction(QCoreApplication.translate("TimingCheck", "Check &Timings…"), window)
     action.setObjectName("actionCheckTimings")
-    action.setToolTip("List every session whose printed time disagrees with the "
-                      "time-zone rules")
+    action.setToolTip(QCoreApplication.translate(
+        "TimingCheck", "List every session whose printed time disagrees with the time-zone rules"))
 
     def show() -> None:
         dialog = TimingCheckDialog(window)
