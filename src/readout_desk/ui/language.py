@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -122,3 +123,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     """Mark ``text`` for translation in ``context`` where it is defined (a table of labels);
     it is translated where it is shown, with ``QCoreApplication.translate(context, text)``."""
     return text
+
+
+def without_mnemonic(text: str) -> str:
+    """``text`` without its mnemonic, as a screen reader says it: "&File" and "ファイル(&F)"
+    become "File" and "ファイル"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")

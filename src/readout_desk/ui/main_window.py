@@ -32,6 +32,7 @@ from readout_desk.ui.banner import Banner
 from readout_desk.ui.detail_view import DetailView
 from readout_desk.ui.empty_state import EmptyState
 from readout_desk.ui.facets import FacetsView
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, without_mnemonic
 from readout_desk.ui.results_model import COLUMNS, ResultsModel, hits_text
 from readout_desk.ui.results_view import ResultsView
 from readout_desk.ui.search_controller import SearchController
@@ -48,8 +49,15 @@ FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.a
                                      "readout_desk.ui.timing_check", "readout_desk.ui.help",
                                      "readout_desk.ui.source_view", "readout_desk.ui.capture")
 
-#: The menus in the order they appear in the menu bar.
+#: The menus in the order they appear in the menu bar (the names feature modules ask for).
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
+#: Each menu's title, with its mnemonic; translated where the menu is made.
+MENU_TITLES = {"File": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+               "Edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+               "View": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+               "Readout": QT_TRANSLATE_NOOP("MainWindow", "&Readout"),
+               "Tools": QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
+               "Help": QT_TRANSLATE_NOOP("MainWindow", "&Help")}
 
 #: Pages of the central stack.
 PAGE_EMPTY, PAGE_BROWSE = 0, 1
@@ -76,8 +84,9 @@ class MainWindow(QMainWindow):
         self.last_page: SearchPage | None = None
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Readout Desk — {archive.location}")
-        self.setAccessibleName("Readout Desk")
+        self.setWindowTitle(self.tr("Readout Desk — {location}").format(
+            location=archive.location))
+        self.setAccessibleName(self.tr("Readout Desk"))
         self.resize(1280, 800)
 
         self.search_bar = SearchBar(self)
@@ -91,10 +100,10 @@ class MainWindow(QMainWindow):
         self.empty_state = EmptyState(self)
         self.banner = Banner(self)
 
-        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolTip("Search and common actions")
+        self.toolbar.setToolTip(self.tr("Search and common actions"))
         self.toolbar.addWidget(self.search_bar)
         self.addToolBar(self.toolbar)
 
@@ -123,8 +132,9 @@ class MainWindow(QMainWindow):
 
         self.status_hits = QLabel(self)
         self.status_hits.setObjectName("statusHits")
-        self.status_hits.setAccessibleName("Number of hits")
-        self.status_hits.setToolTip("How many readouts were found and how long the search took")
+        self.status_hits.setAccessibleName(self.tr("Number of hits"))
+        self.status_hits.setToolTip(
+            self.tr("How many readouts were found and how long the search took"))
         self.statusBar().addPermanentWidget(self.status_hits)
 
         searches = self.search_controller
@@ -134,7 +144,7 @@ class MainWindow(QMainWindow):
         searches.failed.connect(self.show_problem)
         searches.savedSearchesReady.connect(self._saved_searches_loaded)
         searches.searchSaved.connect(lambda name: self.statusBar().showMessage(
-            f"Saved the search “{name}”.", 4000))
+            self.tr("Saved the search “{name}”.").format(name=name), 4000))
         self.search_bar.queryChanged.connect(searches.schedule)
         self.search_field.forward_to(self.results)
         self.model.sortRequested.connect(self._sort_changed)
@@ -159,13 +169,15 @@ class MainWindow(QMainWindow):
                 importlib.import_module(module_name).install(self)
             except Exception as exc:  # noqa: BLE001 - one broken feature must not stop the app
                 log.exception("could not install %s", module_name)
-                self.show_problem(f"A feature ({module_name}) could not be loaded: {exc}")
+                self.show_problem(
+                    self.tr("A feature ({module}) could not be loaded: {exc}").format(
+                        module=module_name, exc=exc))
         for menu in self._menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
         self._update_add_first()
         if archive.read_only:
-            self.show_problem("This archive is open read-only: you can search and read, "
-                              "but changes cannot be saved.")
+            self.show_problem(self.tr("This archive is open read-only: you can search and "
+                                      "read, but changes cannot be saved."))
         self.search_controller.load_saved_searches()
         self.search_controller.search_now()
 
@@ -179,11 +191,11 @@ class MainWindow(QMainWindow):
         """The menu called ``name`` ("File", "Edit", "View", "Readout", "Tools", "Help")."""
         menu = self._menus.get(name)
         if menu is None:
-            menu = self.menuBar().addMenu(f"&{name}")
+            title = self.tr(MENU_TITLES[name]) if name in MENU_TITLES else f"&{name}"
+            menu = self.menuBar().addMenu(title)
             menu.setObjectName(f"menu{name.replace(' ', '')}")
-            menu.setTitle(f"&{name}")
             menu.setToolTipsVisible(True)
-            menu.setAccessibleName(name)
+            menu.setAccessibleName(without_mnemonic(menu.title()))
             self._menus[name] = menu
         menu.menuAction().setVisible(True)
         return menu
@@ -241,63 +253,68 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         file_menu, edit, view = self.menu("File"), self.menu("Edit"), self.menu("View")
         self.load_demo_action = self._action(
-            "Load De&mo Readouts", "actionLoadDemo",
-            "Add the Lima readout and the sample readouts to this archive", self.load_demo)
+            self.tr("Load De&mo Readouts"), "actionLoadDemo",
+            self.tr("Add the Lima readout and the sample readouts to this archive"),
+            self.load_demo)
         file_menu.addAction(self.load_demo_action)
         file_menu.addSeparator()
-        quit_action = self._action("&Quit", "actionQuit", "Close Readout Desk", self.close,
-                                   [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")])
+        quit_action = self._action(self.tr("&Quit"), "actionQuit", self.tr("Close Readout Desk"),
+                                   self.close, [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")])
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
         self.find_action = self._action(
-            "&Find", "actionFind", "Put the cursor in the search field (Ctrl+F, Ctrl+K)",
+            self.tr("&Find"), "actionFind",
+            self.tr("Put the cursor in the search field (Ctrl+F, Ctrl+K)"),
             self.focus_search, [QKeySequence(std.Find), QKeySequence("Ctrl+K")])
         edit.addAction(self.find_action)
         self.clear_action = self._action(
-            "&Clear Search", "actionClearSearch", "Clear the search and its filters (Esc)",
+            self.tr("&Clear Search"), "actionClearSearch",
+            self.tr("Clear the search and its filters (Esc)"),
             self.clear_search)
         edit.addAction(self.clear_action)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.results)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self.clear_search)
         self.save_search_action = self._action(
-            "&Save Search…", "actionSaveSearch",
-            "Name the current search to find it again in the sidebar", self.save_search,
+            self.tr("&Save Search…"), "actionSaveSearch",
+            self.tr("Name the current search to find it again in the sidebar"), self.save_search,
             [QKeySequence("Ctrl+Shift+S")])
         edit.addAction(self.save_search_action)
         edit.addSeparator()
-        prefs = self._action("&Preferences…", "actionPreferences",
-                             "Home time zone, date format and font size",
+        prefs = self._action(self.tr("&Preferences…"), "actionPreferences",
+                             self.tr("Home time zone, date format and font size"),
                              self.open_preferences,
                              [QKeySequence(std.Preferences), QKeySequence("Ctrl+,")])
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit.addAction(prefs)
 
-        self.columns_menu = view.addMenu("&Columns")
+        self.columns_menu = view.addMenu(self.tr("&Columns"))
         self.columns_menu.setObjectName("menuColumns")
         self.columns_menu.setToolTipsVisible(True)
         self.columns_menu.aboutToShow.connect(
             lambda: self.window_layout.fill_columns_menu(self.columns_menu))
         self.relevance_action = self._action(
-            "Sort &by Relevance", "actionSortRelevance",
-            "Best matches first (newest first when nothing is typed)", self.sort_by_relevance)
+            self.tr("Sort &by Relevance"), "actionSortRelevance",
+            self.tr("Best matches first (newest first when nothing is typed)"),
+            self.sort_by_relevance)
         view.addAction(self.relevance_action)
         self.sidebar_action = self._action(
-            "Show &Sidebar", "actionShowSidebar", "Show or hide the filters sidebar",
+            self.tr("Show &Sidebar"), "actionShowSidebar",
+            self.tr("Show or hide the filters sidebar"),
             lambda checked: self.facets.setVisible(bool(checked)))
         self.sidebar_action.setCheckable(True)
         self.sidebar_action.setChecked(True)
         view.addAction(self.sidebar_action)
         view.addSeparator()
         self.relations_action = self._action(
-            "&Relations…", "actionRelations",
-            "A country pair's readouts in date order, or a person's readouts and offices",
+            self.tr("&Relations…"), "actionRelations",
+            self.tr("A country pair's readouts in date order, or a person's readouts and offices"),
             self.open_relations, [QKeySequence("Ctrl+R")])
         view.addAction(self.relations_action)
         self.reset_layout_action = self._action(
-            "Reset &Layout", "actionResetLayout",
-            "Show every column and put the panes back where they started",
+            self.tr("Reset &Layout"), "actionResetLayout",
+            self.tr("Show every column and put the panes back where they started"),
             lambda: self.window_layout.reset())
         view.addAction(self.reset_layout_action)
 
@@ -338,8 +355,8 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentIndex(PAGE_BROWSE)
         if self.model.rowCount() == 0:
-            self.detail.show_nothing("No readout matches this search." if query.strip()
-                                     else "The archive is empty.")
+            self.detail.show_nothing(self.tr("No readout matches this search.") if query.strip()
+                                     else self.tr("The archive is empty."))
         else:
             row = self.model.row_of(keep) if keep is not None else None
             if row is None:  # gone (to the trash, say): its neighbour takes its place
@@ -371,11 +388,11 @@ class MainWindow(QMainWindow):
         """Save the current query under a name (asked for when not given)."""
         query = self.current_query()
         if not query:
-            self.statusBar().showMessage("Type a search first, then save it.", 4000)
+            self.statusBar().showMessage(self.tr("Type a search first, then save it."), 4000)
             return
         if not name:
-            name, ok = QInputDialog.getText(self, "Save search", "Name of this search:",
-                                            text=query[:40])
+            name, ok = QInputDialog.getText(self, self.tr("Save search"),
+                                            self.tr("Name of this search:"), text=query[:40])
             if not ok or not name.strip():
                 return
         self.search_controller.save_search(name.strip(), query)
@@ -386,14 +403,15 @@ class MainWindow(QMainWindow):
         """Add the demo readouts off the UI thread, then show them."""
         from readout_desk.archive import load_demo
 
-        self.empty_state.set_busy("Loading the demo readouts…")
+        self.empty_state.set_busy(self.tr("Loading the demo readouts…"))
         self.load_demo_action.setEnabled(False)
 
         def done(added: int) -> None:
             self.empty_state.set_busy("")
             self.load_demo_action.setEnabled(True)
-            noun = "readout" if added == 1 else "readouts"
-            self.statusBar().showMessage(f"Added {added} demo {noun}.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Added %n demo readout.", "", added) if added == 1
+                else self.tr("Added %n demo readouts.", "", added), 5000)
             self.refresh()
 
         def failed(exc: BaseException) -> None:
@@ -413,7 +431,7 @@ class MainWindow(QMainWindow):
     def _update_add_first(self) -> None:
         can = self._new_readout_action() is not None and not self.archive.read_only
         self.empty_state.set_can_add(
-            can, "" if can else "Entering readouts is not available in this window.")
+            can, "" if can else self.tr("Entering readouts is not available in this window."))
 
     def _add_first_readout(self) -> None:
         action = self._new_readout_action()
@@ -447,7 +465,8 @@ class MainWindow(QMainWindow):
                 self.model.rowCount() - 1, len(COLUMNS) - 1))
         self._show_detail(self.current_readout_id())
         if announce:
-            self.statusBar().showMessage(f"Times are also shown in {self.home_zone()}.", 4000)
+            self.statusBar().showMessage(
+                self.tr("Times are also shown in {zone}.").format(zone=self.home_zone()), 4000)
 
     def open_relations(self) -> None:
         """View > Relations, on the countries of the readout shown."""
@@ -473,7 +492,7 @@ class MainWindow(QMainWindow):
             text = str(problem)
         elif isinstance(problem, BaseException):
             log.error("unexpected problem", exc_info=problem)
-            text = f"Something went wrong: {problem}"
+            text = self.tr("Something went wrong: {problem}").format(problem=problem)
         else:
             text = str(problem)
         self.banner.show_message(text)
