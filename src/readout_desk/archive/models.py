@@ -156,15 +156,21 @@ class PersonRow(Base):
     name_key: Mapped[str]
 
 
-class ParticipantRow(Base):
+class _ReadoutPart:
+    """The columns of each numbered part of a readout: a participant, a session, a point,
+    a photo (its own id, the readout it belongs to, its place in the readout's list)."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), index=True, sort_order=-1
+    )
+    position: Mapped[int] = mapped_column(sort_order=-1)
+
+
+class ParticipantRow(_ReadoutPart, Base):
     __tablename__ = "participants"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    readout_id: Mapped[int] = mapped_column(
-        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
-    )
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
-    position: Mapped[int]
     # The name exactly as this readout prints it; the person row holds the first form seen.
     family_name: Mapped[str]
     given_name: Mapped[str] = mapped_column(default="")
@@ -179,16 +185,11 @@ class ParticipantRow(Base):
     person: Mapped[PersonRow] = relationship(lazy="joined")
 
 
-class SessionRow(Base):
+class SessionRow(_ReadoutPart, Base):
     """A part of a meeting (small group meeting, plenary, ...)."""
 
     __tablename__ = "meeting_sessions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    readout_id: Mapped[int] = mapped_column(
-        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int]
     kind: Mapped[str] = mapped_column(default="meeting")
     start_local: Mapped[dt.datetime | None] = mapped_column(WallTime)
     zone: Mapped[str | None] = mapped_column(String(64))
@@ -207,14 +208,9 @@ class SessionRow(Base):
     printed_mismatch: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 
 
-class PointRow(Base):
+class PointRow(_ReadoutPart, Base):
     __tablename__ = "summary_points"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    readout_id: Mapped[int] = mapped_column(
-        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int]
     text: Mapped[str]
     speaker: Mapped[str] = mapped_column(default="")
     label: Mapped[str] = mapped_column(default="")
@@ -247,14 +243,9 @@ Index("ix_readout_topics_topic", ReadoutTopicRow.topic_id)
 Index("ix_readouts_sample_ids", ReadoutRow.id, sqlite_where=ReadoutRow.is_sample == 1)
 
 
-class PhotoRow(Base):
+class PhotoRow(_ReadoutPart, Base):
     __tablename__ = "photos"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    readout_id: Mapped[int] = mapped_column(
-        ForeignKey("readouts.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int]
     caption: Mapped[str] = mapped_column(default="")
     file: Mapped[str] = mapped_column(default="")
 
