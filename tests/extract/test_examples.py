@@ -11,10 +11,22 @@ from readout_desk.domain import timing
 from readout_desk.domain.extract import extract
 from readout_desk.domain.extract.scoring import score
 
+#: Facts of the shared examples written before a session kept its kind as printed: "held a
+#: Japan-Germany Foreign Ministers' Meeting" is a "foreign ministers' meeting" now, not a
+#: generic "meeting" (docs/EXTRACTION.md, "Kinds of session").
+_KIND_AS_PRINTED = {"variant-dst-start-berlin.txt": {0: "foreign ministers' meeting"}}
+
 
 def _expected(examples_dir: Path) -> dict[str, dict[str, object]]:
     data = json.loads((examples_dir / "expected.json").read_text("utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    expected = {k: v for k, v in data.items() if not k.startswith("_")}
+    for name, kinds in _KIND_AS_PRINTED.items():
+        sessions = expected[name]["sessions"]
+        assert isinstance(sessions, list)
+        for index, kind in kinds.items():
+            assert sessions[index]["kind"] == "meeting"  # the file's own, generic kind
+            sessions[index] = {**sessions[index], "kind": kind}
+    return expected
 
 
 def test_every_example_matches_its_expected_facts(examples_dir: Path) -> None:

@@ -125,11 +125,17 @@ def find_lead(text: str, lines: list[structure.Line]) -> int | None:
     return found
 
 
+#: A headline closed by its date in parentheses: "... Japanese Counterpart (5.20.)".
+_DATED_HEADLINE_RE = re.compile(r"\(\s?\d{1,2}\.\d{1,2}\.?\s?\)$")
+
+
 def _is_sentence(lines: list[structure.Line], i: int) -> bool:
     """Whether line ``i`` reads as a sentence rather than a title."""
     line = lines[i]
     goes_on = i + 1 < len(lines) and not lines[i + 1].blank and len(line.text) >= 60 \
         and not structure._POINT_RE.match(lines[i + 1].text)
+    if _DATED_HEADLINE_RE.search(line.text) and len(line.text) < 160:
+        return False
     return line.text.endswith((".", ":", '"', ")")) or len(line.text) >= 160 or goes_on
 
 

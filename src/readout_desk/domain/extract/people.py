@@ -73,6 +73,8 @@ Arctic Gulf Balkans Sahel Diaspora Support Mission Initiative Programme Program 
 Forum Framework Strategy Plan Action Fund Facility Force Group Team Centre Center
 Institute Agency Bank Treaty Alliance Organization Organisation Assistance Cooperation
 Annual World Leaders Leaders' Ministers' Ministerial Consultations Conference Expo
+Holds Hold Meets Meet Speaks Visits Receives Hosts Attends Welcomes Pays Co-chairs Chairs
+Counterpart Counterparts
 """)
 
 
