@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The interface is English in the tests, whatever the machine's locale; a test that wants
+# another language installs its translator itself (tests/ui/translation.py).
+os.environ["READOUT_DESK_LANG"] = "en"
 
 from readout_desk import paths  # noqa: E402
 from readout_desk.archive import Archive  # noqa: E402

@@ -32,6 +32,8 @@ SYSTEM, ENGLISH, JAPANESE = "system", "en", "ja"
 CHOICES = (SYSTEM, ENGLISH, JAPANESE)
 #: Languages the interface is translated into (English is the source).
 TRANSLATED = (JAPANESE,)
+#: The language the installed translators give (English when none is installed).
+_shown = [ENGLISH]
 #: Where the program's translations are installed.
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
@@ -89,6 +91,7 @@ def install(language: str, app: QCoreApplication | None = None) -> list[QTransla
     installed.append(own)
     for translator in installed:
         app.installTranslator(translator)
+    _shown[0] = language
     return installed
 
 
@@ -99,6 +102,12 @@ def remove(translators: list[QTranslator], app: QCoreApplication | None = None) 
         return
     for translator in translators:
         app.removeTranslator(translator)
+    _shown[0] = ENGLISH
+
+
+def shown() -> str:
+    """The language the interface is shown in now ("en" or "ja")."""
+    return _shown[0]
 
 
 def _load(name: str, directory: str, parent: QObject) -> QTranslator | None:

@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.save_search_action)
         edit.addSeparator()
         prefs = self._action(self.tr("&Preferences…"), "actionPreferences",
-                             self.tr("Home time zone, date format and font size"),
+                             self.tr("Home time zone, date format, font size and language"),
                              self.open_preferences,
                              [QKeySequence(std.Preferences), QKeySequence("Ctrl+,")])
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
