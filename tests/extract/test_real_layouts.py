@@ -49,3 +49,42 @@ def test_a_named_meeting_keeps_its_kind_as_printed() -> None:
                          "a video conference meeting")
     assert extract(video).readout.sessions[0].kind == "video conference meeting"
     assert extract(video).readout.mode is Mode.VIDEO
+
+
+def test_the_publisher_s_country_shown_by_the_page_s_layout() -> None:
+    gov_uk = ("News story\n\nMinister for Africa meets Ghanaian Foreign Minister\n\nThe minister "
+              "discussed trade.\n\nPublished 2 April 2025\n\nMinister for Africa Tom Hadley met "
+              "Ghanaian Foreign Minister Kofi Mensah in Accra on 1 April.\n")
+    r = extract(gov_uk).readout
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("Hadley", "GB"), ("Mensah", "GH")]
+    assert set(r.relation) == {"GB", "GH"}
+    chinese = ("Qin Hai Holds Talks with Foreign Minister Rui Costa of Angola\n\n2025-04-02\n\n"
+               "On April 2, 2025, Member of the Political Bureau of the CPC Central Committee and "
+               "Foreign Minister Qin Hai held talks in Beijing with Foreign Minister Rui Costa of "
+               "Angola.\n")
+    r = extract(chinese).readout
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("Qin", "CN"), ("Costa", "AO")]
+
+
+def test_a_byline_with_the_office_on_the_line_below_signs_a_first_person_release() -> None:
+    text = ("Media release\n\n3 March 2026\n\nSenator the Hon Ruth Calder\nMinister for Foreign "
+            "Affairs\n\nToday I met Foreign Minister Sione Vea of Tonga in Canberra.\n")
+    r = extract(text).readout
+    first = r.participants[0]
+    assert (first.person.family_name, first.office, first.country) == (
+        "Calder", "Minister for Foreign Affairs", "AU")
+
+
+def test_the_visit_before_a_numbered_meeting_gives_the_place() -> None:
+    text = ("Visit to Ghana by Mr. ODA Ken, State Minister for Foreign Affairs\n\nMay 8, 2025\n\n"
+            "From May 5 to 7, Mr. ODA Ken, State Minister for Foreign Affairs, visited Accra, the "
+            "Republic of Ghana. The overview is as follows.\n\n1. On May 6, commencing at 10:00 "
+            "a.m. (local time; 7:00 p.m. JST) for approximately 30 minutes, State Minister Oda "
+            "held a meeting with H.E. Mr. Kofi Mensah, Minister for Foreign Affairs of the "
+            "Republic of Ghana.\n")
+    r = extract(text).readout
+    assert r.place is not None and (r.place.city, r.place.zone) == ("Accra", "Africa/Accra")
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("ODA", "JP"), ("Mensah", "GH")]

@@ -82,12 +82,9 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
              if not p.spokesperson]
     if _FIRST_PERSON_RE.search(lead):
         # "Today I met ...": the minister who signs the release took part.
-        for line in layout.header:
-            byline = [p for p in people.find_people(text, line.start, line.end)
-                      if not p.spokesperson and p.office]
-            if byline:
-                found.insert(0, byline[0])
-                break
+        byline = _byline(text, layout)
+        if byline is not None:
+            found.insert(0, byline)
     merged = [_home_organisation(_counterpart(text, _country_after(text, p)))
               for p in fill_from_earlier(merge_mentions(
                   [family_from_title(p, title) for p in found]),
@@ -117,6 +114,23 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
     own = [publisher_code] if publisher_code and _OWN_OFFICIAL_RE.search(lead) else []
     relation = dict.fromkeys(c for c in [*own, *codes, *title_pair] if c)
     return Cast(tuple(participants), tuple(relation), publisher, spans)
+
+
+def _byline(text: str, layout: Layout) -> people.FoundPerson | None:
+    """The minister who signs a release: a header line naming a person with an office, or
+    a name whose office is the line under it ("Senator the Hon Claire Ashford" /
+    "Minister for Foreign Affairs")."""
+    header = [ln for ln in layout.header if not ln.blank]
+    for k, line in enumerate(header):
+        for p in people.find_people(text, line.start, line.end):
+            if p.spokesperson:
+                continue
+            if p.office:
+                return p
+            below = header[k + 1].text.strip() if k + 1 < len(header) else ""
+            if below and people.is_office_line(below):
+                return replace(p, office=below)
+    return None
 
 
 _OFFICE_ONLY_RE = re.compile(
@@ -287,6 +301,11 @@ def fill_from_earlier(merged: list[people.FoundPerson], text: str, lead_start: i
         e = earlier.get(geography.match_key(person.family_name.removesuffix("'s")))
         if e is not None and e.country and not person.country:
             person = replace(person, country=e.country)  # "PRC Director Wang" in the title
+        if e is not None and people._is_all_caps(e.family_name) and \
+                not people._is_all_caps(person.family_name):
+            # "Ms. MIYAZAKI Eri" before "Parliamentary Vice-Minister Miyazaki": the
+            # capitals show the family name as the page first printed it.
+            person = replace(person, family_name=e.family_name)
         if e is not None and e.given_name and not person.given_name:
             person = replace(person, honorific=person.honorific or e.honorific,
                              given_name=person.given_name or e.given_name,
@@ -328,13 +347,29 @@ def home_country(office: str, honorific: str = "") -> str | None:
     return None
 
 
+#: gov.uk's page labels: "News story" above the title, "Published 5 February 2025".
+_GOV_UK_RE = re.compile(r"(?m)^(?:News story|Press release|Readout)\s*$(?:\n.{0,200}){1,8}?"
+                        r"\n(?:Published|Updated) \d{1,2} [A-Z][a-z]+ \d{4}\s*$")
+#: A Chinese foreign ministry headline opens with its own minister's name: "Liang Wenbo
+#: Holds Phone Talks with ...", "Zhao Ming Meets with ...".
+_NAME_HEADLINE_RE = re.compile(
+    r"^\s*(?P<family>[A-Z][a-z]+) [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Holds|Meets|Has|Attends|"
+    r"Speaks|Talks|Calls|Sends|Receives|Co-chairs|Chairs)\b")
+
+
 def find_publisher(text: str) -> tuple[str, str | None]:
-    """Who published the readout, when the page says so, and its country."""
+    """Who published the readout, when the page says so (or its layout shows it), and its
+    country."""
     head = text[:3000]
     tail = text[-1500:]
     for pattern, name, code in _PUBLISHERS:
         if pattern.search(head) or pattern.search(tail):
             return name, code
+    if _GOV_UK_RE.search(head):
+        return "GOV.UK", "GB"
+    m = _NAME_HEADLINE_RE.match(head)
+    if m and m.group("family") in people.CHINESE_SURNAMES:
+        return "Ministry of Foreign Affairs of the People's Republic of China", "CN"
     return "", None
 
 

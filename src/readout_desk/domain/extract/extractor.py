@@ -32,7 +32,7 @@ from readout_desk.domain.extract.heading import (
     read_heading,
     read_meeting_date,
 )
-from readout_desk.domain.extract.layout import Opening, find_layout, find_opening
+from readout_desk.domain.extract.layout import Layout, Opening, find_layout, find_opening
 from readout_desk.domain.extract.schedule import Days, Schedule, SessionCheck, read_schedule
 from readout_desk.domain.extract.setting import Setting, read_setting
 from readout_desk.domain.records import Readout, SummaryPoint
@@ -103,7 +103,8 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     opening = find_opening(text, layout)
     heading = read_heading(text, layout)
     meeting = read_meeting_date(text, opening, heading, today)
-    place = places.find_place(text, opening.lead_start, opening.lead_end)
+    place = places.find_place(text, opening.lead_start, opening.lead_end) or \
+        _visit_before(text, layout, opening)
     occasion = places.find_occasion(text, opening.lead_start, opening.lead_end)
     cast = read_cast(text, layout, opening, heading.title, heading.section, place)
     setting = read_setting(text, opening, heading.title, place, occasion,
@@ -115,6 +116,16 @@ def extract(source: str | bytes, *, topic_file: Path | None = None,
     body = read_body(text, opening, heading, occasion, topic_file)
     return assemble(prepared, opening, heading, meeting, cast, setting, schedule, body,
                     occasion)
+
+
+def _visit_before(text: str, layout: Layout, opening: Opening) -> places.FoundPlace | None:
+    """The place of the visit the paragraph before the opening tells (a numbered release
+    whose meeting is item 1), not counting the header."""
+    if layout.lead_index is None or not layout.header:
+        return None
+    body = [ln for ln in layout.header if not ln.blank and ln.text.endswith(".")
+            and len(ln.text) >= 60]
+    return places.find_visit_before(text, body[-1].start, body[-1].end) if body else None
 
 
 def read_body(text: str, opening: Opening, heading: Heading,

@@ -18,17 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from readout_desk.domain.extract import countries
+from readout_desk.domain.extract import countries, wordtables
 from readout_desk.domain.records import NameOrder
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _lower_words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in text.split())
-
+#: Office words, words never a name, family names printed first (resources/words.json).
+_PERSON_WORDS = wordtables.word_lists("person_words")
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'.-]*|\d[\w.-]*|[,;:()\"]")
 
@@ -38,44 +32,10 @@ _HONORIFICS = frozenset({
     "honourable", "honorable", "right", "senator", "excellency", "his", "her",
     "shri", "smt.", "smt", "hon'ble", "sheikh", "sheikha",
 })
-_OFFICE_WORDS = _lower_words("""
-Minister Ministers Minister's Ministers' Secretary Secretary-General Secretary's President
-President's Prime Vice Vice-Minister Vice-President Deputy State Foreign Federal Affairs
-External Chancellor Senior Parliamentary Director-General Director General Special Envoy
-High Representative Ambassador Commissioner Under-Secretary Undersecretary Assistant Chair
-Chairman Chairperson Chief Cabinet Governor Premier King Queen Crown Prince Princess
-Spokesperson Spokesman Spokeswoman Speaker Head Leader Counsellor Counselor National
-Security Adviser Advisor Defence Defense Trade Finance Economy Economic Commerce Industry
-Development Commonwealth Europe European Home Interior Justice Health Education Energy
-Environment Agriculture International Cooperation Relations Overseas Adviser Climate
-Digital Transport Tourism Culture Science Technology Labour Labor Investment Emir Sultan
-Executive Vice-Chair First Second Third Permanent Representative Mayor Coordinator
-Integration Treasury Treasurer Attorney Solicitor Envoy Consul Consul-General Officer
-EAM PM FM Councilor Councillor Member
-""")
+_OFFICE_WORDS = frozenset(w.lower() for w in _PERSON_WORDS["office_words"])
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
 # Capitalised words that start sentences or name things, never people.
-_NOT_NAMES = _lower_words("""
-On In At The A An During Following After Before Both They He She His Her It This That These
-Also Today Yesterday Meeting Meetings Talk Talks Summit Dialogue Conference Relations
-Strategic Partnership Ministry Government Embassy Council Assembly United Nations Union
-Republic Kingdom Federation Federative Commonwealth Islamic Democratic People's Socialist
-Sultanate Emirate Principality Duchy Grand Co-operative Plurinational Bolivarian
-Central Commission Committee Bureau Political Party Communist CPC Politburo Policy
-State States Office Department Readout Statement Press Release Media Joint Japan-U.S.
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-June July August September October November December Telephone Video Call Working Lunch
-Dinner Breakfast Plenary Small Group Meeting Bilateral Trilateral Overview Summary
-G7 G20 APEC ASEAN UN EU NATO Quad JST Japan's Her His Their Minister Secretary Mr Ms
-In-person Small-group Global Affairs Canada Foreign Development Office Spokesperson
-Indo-Pacific Asia-Pacific Pacific Asia Africa Americas Caribbean Latin America Middle East
-Arctic Gulf Balkans Sahel Diaspora Support Mission Initiative Programme Program Agreement
-Forum Framework Strategy Plan Action Fund Facility Force Group Team Centre Center
-Institute Agency Bank Treaty Alliance Organization Organisation Assistance Cooperation
-Annual World Leaders Leaders' Ministers' Ministerial Consultations Conference Expo
-Holds Hold Meets Meet Speaks Visits Receives Hosts Attends Welcomes Pays Co-chairs Chairs
-Counterpart Counterparts
-""")
+_NOT_NAMES = frozenset(w.lower() for w in _PERSON_WORDS["not_names"])
 
 
 @dataclass(frozen=True)
@@ -197,16 +157,22 @@ class FoundPerson:
     organisation: str = ""
 
 
+#: Chinese surnames; a Chinese foreign ministry headline opens with its minister's name.
+CHINESE_SURNAMES = frozenset(_PERSON_WORDS["chinese_surnames"])
 #: Surnames of Chinese, Vietnamese, Korean and Singaporean names, which readouts print
 #: family name first without capitals: "Lim Wei Jie", "Tran Minh Duc", "Wang Yi".
-FAMILY_FIRST_SURNAMES = _words("""
-Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang
-Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang
-Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Liao Zou Xiong
-Jin Lim Teo Ng Goh Ong Koh Chua Tay Wong Chan Lau Leung Cheung Yeo Nguyen Tran Le Pham Hoang
-Huynh Vo Dang Bui Do Ho Ngo Duong Ly Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Seo
-Kwon Hwang Ahn Song Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Shim Noh Ha Kwak Sung Cha
-""")
+FAMILY_FIRST_SURNAMES = CHINESE_SURNAMES | frozenset(_PERSON_WORDS["other_family_first_surnames"])
+
+
+
+
+def is_office_line(line: str) -> bool:
+    """Whether a line is an office alone ("Minister for Foreign Affairs"), as a byline
+    prints it under the name."""
+    words = [w.strip(",") for w in line.split()]
+    return 1 < len(words) <= 12 and words[0].lower() in _OFFICE_WORDS and all(
+        w.lower() in _OFFICE_WORDS or w.lower() in _CONNECTORS or countries.is_country_word(w)
+        for w in words)
 
 
 def _split_name(words: list[str]) -> tuple[str, str, NameOrder]:

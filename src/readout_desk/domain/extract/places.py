@@ -106,6 +106,18 @@ def find_place(text: str, start: int, end: int) -> FoundPlace | None:
     return _find_city(text, start, end)
 
 
+def find_visit_before(text: str, start: int, end: int) -> FoundPlace | None:
+    """The place of a visit told just before the opening ("From March 3 to 5, Ms. X
+    visited Nairobi, the Republic of Kenya." then "1. On March 4, ... held a meeting"):
+    the last visit named in ``text[start:end]``, refined by a city the same sentence names."""
+    found = None
+    for m in _VISIT_RE.finditer(text, start, end):
+        got = _resolve(m.group("place"), m.group("country"), True)
+        if got:
+            found = FoundPlace(got[0], got[1], got[2], m.start("place"), m.end())
+    return found
+
+
 def _find_city(text: str, start: int, end: int) -> FoundPlace | None:
     """A city, venue, district or resort named with "in" or "at" (or alone)."""
     best: FoundPlace | None = None
