@@ -60,6 +60,31 @@ def test_results_model_fetches_pages_only_when_asked(demo_archive: Archive,
     assert model.index(0, 0).data(ID_ROLE) == model.loaded_ids()[0]
 
 
+def test_a_page_of_results_reads_no_readout_whole(archive: Archive,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.domain.records import Readout
+    from readout_desk.ui.results_model import COL_RELATION, COL_TITLE
+
+    for day in range(1, 6):
+        archive.add(Readout(title=f"Pair {day}", relation=("JP", "PE"), lead="copper talks",
+                            meeting_date=dt.date(2024, 1, day)))
+    archive.add(Readout(title="Filed", section="Economic Diplomacy", relation=("JP",),
+                        lead="copper talks", meeting_date=dt.date(2024, 1, 9)))
+
+    def whole(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a results page loaded whole readouts")
+
+    monkeypatch.setattr(archive, "get_many", whole)
+    monkeypatch.setattr(archive, "get", whole)
+    model = ResultsModel(archive)
+    for query in ("", "copper"):
+        model.load(query)
+        shown = {model.index(r, COL_TITLE).data(): model.index(r, COL_RELATION).data()
+                 for r in range(model.rowCount())}
+        assert shown == {**{f"Pair {d}": "Japan-Peru Relations" for d in range(1, 6)},
+                         "Filed": "Economic Diplomacy"}
+
+
 def test_scrolling_the_table_loads_more_rows_off_the_ui_thread(
         qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(results_model, "PAGE_SIZE", 3)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 #: The columns of a results row, in the order :meth:`Backend.page_rows` and
 #: :meth:`Backend.hit_rows` return them (read by :func:`.mapping.hit`).
 HIT_COLUMNS = ("id", "meeting_date", "title", "section", "place_city", "place_country",
-               "mode", "session_count", "total_minutes", "publisher", "is_sample", "snippet")
+               "mode", "session_count", "total_minutes", "publisher", "is_sample",
+               "filed_under", "snippet")
 
 #: The execution option that marks a connection whose transaction will write: a backend
 #: takes the write lock when such a transaction begins, so a second writer waits its

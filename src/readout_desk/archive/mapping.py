@@ -164,7 +164,8 @@ def hit(row: Sequence[Any]) -> SearchHit:
         total_minutes=row[8],
         publisher=row[9] or "",
         is_sample=bool(row[10]),
-        snippet=" · ".join(part for part in (row[11] or "").split("\n") if part.strip()),
+        filed_under=row[11] or "",
+        snippet=" · ".join(part for part in (row[12] or "").split("\n") if part.strip()),
     )
 
 

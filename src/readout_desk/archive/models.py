@@ -107,6 +107,9 @@ class ReadoutRow(Base):
     version: Mapped[int] = mapped_column(default=1)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     # Derived, kept so that a results row needs no join.
+    # The section a results row shows: the one entered, else the relation's label
+    # ("Japan-Peru Relations"); every save writes it (NULL only before migration 0006).
+    filed_under: Mapped[str | None]
     session_count: Mapped[int] = mapped_column(default=0)
     total_minutes: Mapped[int | None]
     first_start_utc: Mapped[dt.datetime | None] = mapped_column(index=True)

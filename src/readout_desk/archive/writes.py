@@ -22,7 +22,13 @@ from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveError, ConflictError, NotFoundError
-from readout_desk.archive.mapping import index_fields, match_key, name_key, row_to_record
+from readout_desk.archive.mapping import (
+    display_section,
+    index_fields,
+    match_key,
+    name_key,
+    row_to_record,
+)
 from readout_desk.archive.models import (
     ParticipantRow,
     PersonRow,
@@ -111,6 +117,7 @@ def _main_row(r: Readout, now: dt.datetime,
         "updated_at": now if existing else (r.updated_at or now),
         "version": existing[2] if existing else max(r.version, 1),
         "deleted_at": None,
+        "filed_under": display_section(r),
         "session_count": len(r.sessions), "total_minutes": timing.total_minutes(r.sessions),
         "first_start_utc": first,
     }

@@ -238,6 +238,7 @@ class SearchHit:
     publisher: str
     snippet: str = ""
     is_sample: bool = False
+    filed_under: str = ""  # the section entered, else the relation's ("Japan-Peru Relations")
 
 
 @dataclass(frozen=True)

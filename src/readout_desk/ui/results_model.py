@@ -8,7 +8,7 @@ by the archive in SQL: :meth:`ResultsModel.sort` only asks for the search to run
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from readout_desk.archive import Archive
-from readout_desk.domain import render, timing
+from readout_desk.domain import timing
 from readout_desk.domain.records import SearchHit, SearchPage
 from readout_desk.ui.settings import format_date
 
@@ -75,20 +75,13 @@ def hits_text(page: SearchPage) -> str:
 
 def search_page(archive: Archive, query: str, *, offset: int = 0, limit: int = PAGE_SIZE,
                 sort: str = RELEVANCE, descending: bool = True) -> SearchPage:
-    """One page of hits, each with the section it is filed under (runs off the UI thread).
+    """One page of hits as the results table shows them (runs off the UI thread).
 
-    A readout entered without a section is filed under its relation ("Japan-Peru
-    Relations"), as the detail pane shows it; the hit carries only what was typed, so
-    those few are completed from their records.
+    Each hit carries what its row shows, the section it is filed under included (a
+    readout entered without one is filed under its relation, "Japan-Peru Relations"),
+    so a page is one read of the archive's results rows.
     """
-    page = archive.search(query, offset=offset, limit=limit, sort=sort, descending=descending)
-    missing = [h.id for h in page.hits if not h.section]
-    if not missing:
-        return page
-    sections = {r.id: render.section_of(r) for r in archive.get_many(missing)}
-    hits = tuple(replace(h, section=sections.get(h.id, "")) if not h.section else h
-                 for h in page.hits)
-    return replace(page, hits=hits)
+    return archive.search(query, offset=offset, limit=limit, sort=sort, descending=descending)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -230,7 +223,7 @@ class ResultsModel(QAbstractTableModel):
         if col == COL_SNIPPET:
             return " ".join(_plain_snippet(hit.snippet).split())
         if col == COL_RELATION:
-            return hit.section
+            return hit.filed_under
         if col == COL_PLACE:
             return hit.place
         if col == COL_MODE:
