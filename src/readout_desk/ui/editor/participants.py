@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain.draft import Built, ParticipantDraft, ReadoutDraft
 from readout_desk.domain.records import NameOrder, Person
-from readout_desk.ui.editor.rows import RowTable, kept_row
+from readout_desk.ui.editor.rows import ListSection, RowTable, kept_row
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
@@ -48,16 +48,15 @@ def printed_name(p: ParticipantDraft) -> str:
     return script or latin
 
 
-class ParticipantsSection(QWidget):
+class ParticipantsSection(ListSection[ParticipantDraft]):
     """The participants table with the selected participant's fields beneath."""
 
-    edited = Signal(str)
+    prefix = "participants"
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
         self.runner = TaskRunner(self, max_threads=1)  # people and offices in the archive
-        self._items: list[ParticipantDraft] = []
         self._people: dict[str, Person] = {}
         layout = QVBoxLayout(section_group("Who", "participantsGroup", self))
         self.rows = RowTable("participantsTable", "participant", HEADERS, self,
@@ -116,7 +115,6 @@ class ParticipantsSection(QWidget):
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
         self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "participants")
-        self._loading = False
         self._show_current(-1)
 
     # ----- people from the archive ----------------------------------------------------
@@ -149,7 +147,7 @@ class ParticipantsSection(QWidget):
                        family_first=person.name_order is NameOrder.FAMILY_FIRST,
                        person_id=person.id)
         self._items[row] = item
-        self._load(item)
+        self._show(item)
         self.rows.set_row(row, self._cells(item))
         self.edited.emit(f"participants.{row}.person")
 
@@ -199,24 +197,22 @@ class ParticipantsSection(QWidget):
         self.rows.fill([self._cells(p) for p in self._items], current)
         self._show_current(current)
 
-    def _show_current(self, row: int) -> None:
-        has = 0 <= row < len(self._items)
-        self.detail.setEnabled(has)
-        self._load(self._items[row] if has else ParticipantDraft())
+    def _current_row(self) -> int:
+        return self.rows.current()
+
+    def _blank(self) -> ParticipantDraft:
+        return ParticipantDraft()
+
+    def _enable(self, has_row: bool) -> None:
+        self.detail.setEnabled(has_row)
 
     def _load(self, item: ParticipantDraft) -> None:
-        self._loading = True
         show_values(item, (self.honorific, self.family, self.given, self.script_name))
         self.family_first.setChecked(item.family_first)
         self._offer_offices(item)
         show_values(item, (self.office, self.country, self.organisation, self.side))
-        self._loading = False
 
-    def _field_edited(self, key: str) -> None:
-        row = self.rows.current()
-        if self._loading or row < 0:
-            return
-        old = self._items[row]
+    def _read(self, old: ParticipantDraft, key: str) -> ParticipantDraft:
         item = replace(old, honorific=self.honorific.text(), family_name=self.family.text(),
                        given_name=self.given.text(), family_first=self.family_first.isChecked(),
                        printed_name=self.script_name.text(),
@@ -225,9 +221,10 @@ class ParticipantsSection(QWidget):
         if key in ("family_name", "given_name") and (old.family_name, old.given_name) != (
                 item.family_name, item.given_name):
             item = replace(item, person_id=None)  # a different name is a different person
-        self._items[row] = item
+        return item
+
+    def _show_row(self, row: int, old: ParticipantDraft, item: ParticipantDraft) -> None:
         self.rows.set_row(row, self._cells(item))
-        self.edited.emit(f"participants.{row}.{key}")
 
     # ----- the section contract -------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain.draft import Built, PhotoDraft, ReadoutDraft
-from readout_desk.ui.editor.rows import kept_row, remove_current
+from readout_desk.ui.editor.rows import ListSection, kept_row, remove_current
 from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, section_group
 from readout_desk.ui.tasks import TaskRunner
 
@@ -46,15 +46,14 @@ def thumbnail(path: Path) -> QImage:
     return reader.read()
 
 
-class PhotosSection(QWidget):
+class PhotosSection(ListSection[PhotoDraft]):
     """Thumbnails with captions; add image files, remove, edit a caption."""
 
-    edited = Signal(str)
+    prefix = "photos"
 
     def __init__(self, attachments_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attachments_dir = attachments_dir
-        self._items: list[PhotoDraft] = []
         self._thumbs: dict[str, QPixmap] = {}
         self._loading_thumbs: set[str] = set()
         self.runner = TaskRunner(self, max_threads=1)
@@ -94,12 +93,11 @@ class PhotosSection(QWidget):
         self.add_button.clicked.connect(self._choose_files)
         self.caption_button.clicked.connect(self._add_caption_only)
         self.remove_button.clicked.connect(self._remove_current)
-        self.caption.edited.connect(self._caption_edited)
+        self.caption.edited.connect(self._field_edited)
         self.list.currentRowChanged.connect(self._show_current)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self._remove_current)
-        self._loading = False
         self._show_current(-1)
 
     def _path(self, p: PhotoDraft) -> Path | None:
@@ -173,22 +171,24 @@ class PhotosSection(QWidget):
         if remove_current(self.list, self._items, self._fill):
             self.edited.emit("photos.remove")
 
-    def _show_current(self, row: int) -> None:
-        has = 0 <= row < len(self._items)
-        self.caption.setEnabled(has)
-        self.remove_button.setEnabled(has)
-        self._loading = True
-        self.caption.set_value(self._items[row].caption if has else "")
-        self._loading = False
+    def _current_row(self) -> int:
+        return self.list.currentRow()
 
-    def _caption_edited(self, _key: str) -> None:
-        row = self.list.currentRow()
-        if self._loading or row < 0:
-            return
-        self._items[row] = replace(self._items[row], caption=self.caption.text())
-        item = self.list.item(row)
-        item.setText(self.caption.text() or "(no caption)")
-        self.edited.emit(f"photos.{row}.caption")
+    def _blank(self) -> PhotoDraft:
+        return PhotoDraft()
+
+    def _enable(self, has_row: bool) -> None:
+        self.caption.setEnabled(has_row)
+        self.remove_button.setEnabled(has_row)
+
+    def _load(self, item: PhotoDraft) -> None:
+        self.caption.set_value(item.caption)
+
+    def _read(self, old: PhotoDraft, key: str) -> PhotoDraft:
+        return replace(old, caption=self.caption.text())
+
+    def _show_row(self, row: int, old: PhotoDraft, item: PhotoDraft) -> None:
+        self.list.item(row).setText(item.caption or "(no caption)")
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's photos."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import render
 from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.domain.records import Readout, SummaryPoint
-from readout_desk.ui.editor.rows import kept_row, remove_current, swap
+from readout_desk.ui.editor.rows import ListSection, kept_row, remove_current, swap
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
@@ -64,14 +64,13 @@ class PointList(QListWidget):
         self.reordered.emit(order)
 
 
-class SummarySection(QWidget):
+class SummarySection(ListSection[SummaryPoint]):
     """Lead paragraph, point list and the selected point's text and speaker."""
 
-    edited = Signal(str)
+    prefix = "points"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[SummaryPoint] = []
         layout = QVBoxLayout(section_group("Summary", "summaryGroup", self))
         self.lead = TextBox("lead", "leadField", "Lead paragraph",
                             "The opening paragraph: who met whom, when and where", self)
@@ -124,7 +123,6 @@ class SummarySection(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
-        self._loading = False
         self._show_current(-1)
 
     def set_speakers(self, names: list[str]) -> None:
@@ -187,24 +185,25 @@ class SummarySection(QWidget):
         self._fill(order.index(current_old) if current_old in order else 0)
         self.edited.emit("points.move")
 
-    def _show_current(self, row: int) -> None:
-        has = 0 <= row < len(self._items)
-        self.detail.setEnabled(has)
-        item = self._items[row] if has else SummaryPoint("")
-        self._loading = True
-        show_values(item, (self.text, self.speaker))
-        self.level.set_value(LEVELS[min(item.level, 1)])
-        self._loading = False
+    def _current_row(self) -> int:
+        return self.list.currentRow()
+
+    def _blank(self) -> SummaryPoint:
+        return SummaryPoint("")
+
+    def _enable(self, has_row: bool) -> None:
+        self.detail.setEnabled(has_row)
         self._update_buttons()
 
-    def _field_edited(self, key: str) -> None:
-        row = self.list.currentRow()
-        if self._loading or row < 0:
-            return
-        old = self._items[row]
-        item = replace(old, text=self.text.toPlainText(), speaker=self.speaker.text(),
+    def _load(self, item: SummaryPoint) -> None:
+        show_values(item, (self.text, self.speaker))
+        self.level.set_value(LEVELS[min(item.level, 1)])
+
+    def _read(self, old: SummaryPoint, key: str) -> SummaryPoint:
+        return replace(old, text=self.text.toPlainText(), speaker=self.speaker.text(),
                        level=LEVELS.index(self.level.value()))
-        self._items[row] = item
+
+    def _show_row(self, row: int, old: SummaryPoint, item: SummaryPoint) -> None:
         if item.level != old.level:
             self._fill(row)
         else:
@@ -214,7 +213,6 @@ class SummarySection(QWidget):
             list_item = self.list.item(row)
             list_item.setText(f"{indent}{label} {speaker}{item.text}")
             list_item.setToolTip(item.text)
-        self.edited.emit(f"points.{row}.{key}")
 
     # ----- the section contract -------------------------------------------------------
 

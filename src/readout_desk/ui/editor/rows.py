@@ -7,7 +7,7 @@ Delete removes, Alt+Up and Alt+Down move the current row.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -184,6 +184,74 @@ class RowTable(QWidget):
     def current(self) -> int:
         """The current row, -1 for none."""
         return self.table.currentRow()
+
+
+class ListSection(QWidget, Generic[_T]):
+    """What the editor's list sections share (participants, sessions, points, photos): the
+    items, the current one shown in the fields beneath, and a field's edit written into
+    the current item and reported as ``edited("<prefix>.<row>.<key>")``.
+
+    While an item is being shown its fields' signals are no edits. A section says which
+    row is current and what its fields show and read; the rest is here.
+    """
+
+    edited = Signal(str)
+    #: The first part of the keys this section reports ("participants").
+    prefix: ClassVar[str]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[_T] = []
+        self._loading = False
+
+    # ----- what a section says --------------------------------------------------------
+
+    def _current_row(self) -> int:
+        """The row shown in the fields, -1 for none."""
+        raise NotImplementedError
+
+    def _blank(self) -> _T:
+        """What the fields show when no row is current."""
+        raise NotImplementedError
+
+    def _enable(self, has_row: bool) -> None:
+        """Let the fields (and buttons) be used only when a row is current."""
+        raise NotImplementedError
+
+    def _load(self, item: _T) -> None:
+        """Fill the fields with ``item``."""
+        raise NotImplementedError
+
+    def _read(self, old: _T, key: str) -> _T:
+        """The current item as the fields show it now that the field ``key`` was edited."""
+        raise NotImplementedError
+
+    def _show_row(self, row: int, old: _T, item: _T) -> None:
+        """Show the edited ``item`` (it was ``old``) in the list."""
+        raise NotImplementedError
+
+    # ----- shared ---------------------------------------------------------------------
+
+    def _show_current(self, row: int) -> None:
+        has_row = 0 <= row < len(self._items)
+        self._enable(has_row)
+        self._show(self._items[row] if has_row else self._blank())
+
+    def _show(self, item: _T) -> None:
+        self._loading = True
+        try:
+            self._load(item)
+        finally:
+            self._loading = False
+
+    def _field_edited(self, key: str) -> None:
+        row = self._current_row()
+        if self._loading or row < 0:
+            return
+        old = self._items[row]
+        item = self._items[row] = self._read(old, key)
+        self._show_row(row, old, item)
+        self.edited.emit(f"{self.prefix}.{row}.{key}")
 
 
 def kept_row(current: int, count: int) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from readout_desk.domain import render, render_ja, scripts, timing
 from readout_desk.domain.draft import SESSION_KINDS, Built, ReadoutDraft, SessionDraft
 from readout_desk.domain.formtext import parse_duration, split_clock_hedge
 from readout_desk.domain.records import MeetingSession, Readout
-from readout_desk.ui.editor.rows import RowTable, kept_row
+from readout_desk.ui.editor.rows import ListSection, RowTable, kept_row
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
@@ -66,15 +65,14 @@ def proposed_printed(session: MeetingSession, home_zone: str) -> str:
             f"{timing.zone_abbreviation(home)}")
 
 
-class SessionsSection(QWidget):
+class SessionsSection(ListSection[SessionDraft]):
     """Sessions table, the selected session's fields and the timing preview."""
 
-    edited = Signal(str)
+    prefix = "sessions"
 
     def __init__(self, home_zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.home_zone = home_zone
-        self._items: list[SessionDraft] = []
         self._default_zone = ""
         self._built_sessions: tuple[MeetingSession, ...] = ()
         self._japanese = False  # a Japanese readout's timing reads as the ministry prints it
@@ -196,7 +194,6 @@ class SessionsSection(QWidget):
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
         self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "sessions")
-        self._loading = False
         self._show_current(-1)
 
     # ----- zones ---------------------------------------------------------------------
@@ -237,25 +234,23 @@ class SessionsSection(QWidget):
         if line is not None:
             line.selectAll()
 
-    def _show_current(self, row: int) -> None:
-        has = 0 <= row < len(self._items)
-        self.detail.setEnabled(has)
-        self._load(self._items[row] if has else SessionDraft(kind=""))
+    def _current_row(self) -> int:
+        return self.rows.current()
 
-    def _load(self, s: SessionDraft) -> None:
-        self._loading = True
-        show_values(s, (self.kind, self.date, self.time, self.time_hedge, self.zone_label,
-                        self.hours, self.minutes, self.duration_hedge, self.printed_text))
-        for picker, zone in ((self.zone, s.zone), (self.printed_zone, s.printed_zone)):
+    def _blank(self) -> SessionDraft:
+        return SessionDraft(kind="")
+
+    def _enable(self, has_row: bool) -> None:
+        self.detail.setEnabled(has_row)
+
+    def _load(self, item: SessionDraft) -> None:
+        show_values(item, (self.kind, self.date, self.time, self.time_hedge, self.zone_label,
+                           self.hours, self.minutes, self.duration_hedge, self.printed_text))
+        for picker, zone in ((self.zone, item.zone), (self.printed_zone, item.printed_zone)):
             if picker.zone() != zone:
                 picker.set_zone(zone)
-        self._loading = False
 
-    def _field_edited(self, key: str) -> None:
-        row = self.rows.current()
-        if self._loading or row < 0:
-            return
-        old = self._items[row]
+    def _read(self, old: SessionDraft, key: str) -> SessionDraft:
         item = replace(old, kind=self.kind.value(), date=self.date.text(), time=self.time.text(),
                        time_hedge=self.time_hedge.value(), zone=self.zone.zone(),
                        zone_label=self.zone_label.text(), hours=self.hours.text(),
@@ -267,9 +262,10 @@ class SessionsSection(QWidget):
         if key == "printed_text" and item.printed_text.strip() and not item.printed_zone:
             item = replace(item, printed_zone=self.home_zone)
             self.printed_zone.set_zone(self.home_zone)
-        self._items[row] = item
+        return item
+
+    def _show_row(self, row: int, old: SessionDraft, item: SessionDraft) -> None:
         self.rows.set_row(row, self._cells(row, item))
-        self.edited.emit(f"sessions.{row}.{key}")
 
     def _split_duration(self) -> None:
         """"約1時間30分" typed whole in the hours field spreads over hours, minutes and the
@@ -316,7 +312,7 @@ class SessionsSection(QWidget):
         wall = self._nearest[which]
         item = replace(self._items[row], time=f"{wall.hour:02d}:{wall.minute:02d}", fold=None)
         self._items[row] = item
-        self._load(item)
+        self._show(item)
         self.rows.set_row(row, self._cells(row, item))
         self.edited.emit(f"sessions.{row}.time.nearest")
 
