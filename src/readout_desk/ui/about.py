@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -104,9 +104,9 @@ class LicencesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        parts.frame_dialog(self, "licencesDialog", "Licences",
-                           "Licences of Readout Desk and its components")
-        self.text = parts.named(QPlainTextEdit(self), "licencesText", "Licence texts")
+        parts.frame_dialog(self, "licencesDialog", self.tr("Licences"),
+                           self.tr("Licences of Readout Desk and its components"))
+        self.text = parts.named(QPlainTextEdit(self), "licencesText", self.tr("Licence texts"))
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setPlainText(licences_text())
@@ -149,8 +149,8 @@ class AboutDialog(QDialog):
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Readout Desk")
-        self.setAccessibleName("About Readout Desk")
+        self.setWindowTitle(self.tr("About Readout Desk"))
+        self.setAccessibleName(self.tr("About Readout Desk"))
         self._archive = archive
 
         from PySide6 import __version__ as pyside_version
@@ -160,9 +160,10 @@ class AboutDialog(QDialog):
         icon.setPixmap(app_icon().pixmap(64, 64))
         title = QLabel(f"<b>Readout Desk</b> {__version__}", self)
         title.setObjectName("aboutVersion")
-        title.setAccessibleName(f"Readout Desk version {__version__}")
-        blurb = QLabel("A desktop archive of diplomatic meeting readouts, with "
-                       "time-zone-aware meeting times.", self)
+        title.setAccessibleName(
+            self.tr("Readout Desk version {version}").format(version=__version__))
+        blurb = QLabel(self.tr("A desktop archive of diplomatic meeting readouts, with "
+                               "time-zone-aware meeting times."), self)
         blurb.setWordWrap(True)
         header = QHBoxLayout()
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -181,29 +182,30 @@ class AboutDialog(QDialog):
             f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}"
             + (" (bundled)" if getattr(sys, "frozen", False) else ""), "aboutPlatform")
         self.licence_label = QLabel(
-            f'{LICENCE_NAME} (<a href="licences">licences of the program and its '
-            'components</a>)', self)
+            self.tr('{licence} (<a href="licences">licences of the program and its '
+                    'components</a>)').format(licence=LICENCE_NAME), self)
         self.licence_label.setObjectName("aboutLicence")
         self.licence_label.linkActivated.connect(self.show_licences)
         self.home_label = QLabel(f'<a href="{HOME_PAGE}">{HOME_PAGE}</a>', self)
         self.home_label.setObjectName("aboutHomePage")
         self.home_label.setOpenExternalLinks(True)
         form = QFormLayout()
-        form.addRow("Licence:", self.licence_label)
-        form.addRow("Home page:", self.home_label)
-        form.addRow("Archive:", self.archive_label)
-        form.addRow("Data folder:", self.data_label)
-        form.addRow("Log files:", self.log_label)
-        form.addRow("Runs on:", versions)
+        form.addRow(self.tr("Licence:"), self.licence_label)
+        form.addRow(self.tr("Home page:"), self.home_label)
+        form.addRow(self.tr("Archive:"), self.archive_label)
+        form.addRow(self.tr("Data folder:"), self.data_label)
+        form.addRow(self.tr("Log files:"), self.log_label)
+        form.addRow(self.tr("Runs on:"), versions)
 
         self.open_data = parts.named(
-            QPushButton("Open &data folder", self), "aboutOpenDataFolder",
-            tip="Show the folder holding the archive in the file manager")
+            QPushButton(self.tr("Open &data folder"), self), "aboutOpenDataFolder",
+            tip=self.tr("Show the folder holding the archive in the file manager"))
         self.open_data.clicked.connect(self._open_data_folder)
-        self.open_logs = parts.named(QPushButton("Open &log folder", self), "aboutOpenLogFolder")
+        self.open_logs = parts.named(QPushButton(
+            self.tr("Open &log folder"), self), "aboutOpenLogFolder")
         self.open_logs.clicked.connect(self._open_log_folder)
-        self.copy = parts.named(QPushButton("&Copy details", self), "aboutCopy",
-                                tip="Copy version and paths, for a bug report")
+        self.copy = parts.named(QPushButton(self.tr("&Copy details"), self), "aboutCopy",
+                                tip=self.tr("Copy version and paths, for a bug report"))
         self.copy.clicked.connect(self._copy_details)
         buttons = parts.close_buttons(self, "about", self.open_data, self.open_logs, self.copy)
         self.status = QLabel(self)
@@ -248,10 +250,10 @@ class AboutDialog(QDialog):
 
     def _open(self, folder: Path) -> None:
         if open_folder(folder):
-            self.status.setText(f"Opened {folder}.")
+            self.status.setText(self.tr("Opened {folder}.").format(folder=folder))
         else:
-            self.status.setText(f"No file manager could open {folder}; the path can be "
-                                "copied from above.")
+            self.status.setText(self.tr("No file manager could open {folder}; the path can be "
+                                        "copied from above.").format(folder=folder))
 
     @Slot()
     def _copy_details(self) -> None:
@@ -269,10 +271,11 @@ def show_licences(parent: QWidget) -> LicencesDialog:
 
 def install(window: MainWindow) -> None:
     """Add Help > About Readout Desk, Help > Licences and Help > About Qt."""
-    action = QAction("&About Readout Desk", window)
+    action = QAction(QCoreApplication.translate("About", "&About Readout Desk"), window)
     action.setObjectName("actionAbout")
     action.setMenuRole(QAction.MenuRole.AboutRole)
-    action.setToolTip("Version, the open archive and where its files are")
+    action.setToolTip(
+        QCoreApplication.translate("About", "Version, the open archive and where its files are"))
 
     def show_about() -> None:
         dialog = AboutDialog(window.archive, window)
@@ -282,13 +285,15 @@ def install(window: MainWindow) -> None:
     action.triggered.connect(show_about)
     window.menu("Help").addAction(action)
 
-    licences = QAction("&Licences", window)
+    licences = QAction(QCoreApplication.translate("About", "&Licences"), window)
     licences.setObjectName("actionLicences")
-    licences.setToolTip("The licences of Readout Desk and of the components it carries")
+    licences.setToolTip(
+        QCoreApplication.translate(
+            "About", "The licences of Readout Desk and of the components it carries"))
     licences.triggered.connect(lambda: show_licences(window))
     window.menu("Help").addAction(licences)
 
-    about_qt = QAction("About &Qt", window)
+    about_qt = QAction(QCoreApplication.translate("About", "About &Qt"), window)
     about_qt.setObjectName("actionAboutQt")
     about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
     about_qt.triggered.connect(lambda: QApplication.aboutQt())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
@@ -34,21 +34,21 @@ class CaptureDialog(QDialog):
 
     def __init__(self, window: MainWindow, address: str = "") -> None:
         super().__init__(window)
-        parts.frame_dialog(self, "captureDialog", "New Readout from Web Page",
-                           "New readout from a web page", (640, 180))
+        parts.frame_dialog(self, "captureDialog", self.tr("New Readout from Web Page"),
+                           self.tr("New readout from a web page"), (640, 180))
         self.window_ = window
         self.handle: TaskHandle | None = None
         self.stopped = False  # closed or cancelled: a late answer is dropped
         layout = QVBoxLayout(self)
-        label = QLabel("The &address of a published readout. Only the page itself is "
+        label = QLabel(self.tr("The &address of a published readout. Only the page itself is "
                        "fetched (no scripts, images or other pages); the draft opens in the "
-                       "editor beside the page's text, and nothing is saved until you save.",
+                       "editor beside the page's text, and nothing is saved until you save."),
                        self)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.address = QLineEdit(address, self)
         self.address.setObjectName("captureAddress")
-        self.address.setAccessibleName("Web page address")
+        self.address.setAccessibleName(self.tr("Web page address"))
         self.address.setPlaceholderText("https://…")
         label.setBuddy(self.address)
         layout.addWidget(self.address)
@@ -57,7 +57,8 @@ class CaptureDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)
-        self.fetch_button = buttons.addButton("&Capture", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.fetch_button = buttons.addButton(
+            self.tr("&Capture"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.fetch_button.setObjectName("captureButton")
         self.fetch_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -72,9 +73,9 @@ class CaptureDialog(QDialog):
             return
         address = self.address.text().strip()
         if not address:
-            self.status.setText("Give the address of a web page.")
+            self.status.setText(self.tr("Give the address of a web page."))
             return
-        self.status.setText(f"Fetching {address}…")
+        self.status.setText(self.tr("Fetching {address}…").format(address=address))
         self.fetch_button.setEnabled(False)
         self.address.setReadOnly(True)
         topics, kinds = paths.topic_file(), paths.kind_file()
@@ -99,7 +100,7 @@ class CaptureDialog(QDialog):
         if self.stopped:
             return
         self.handle = None
-        message = str(exc) if isinstance(exc, CaptureError) else failure_message(exc, "The page")
+        message = str(exc) if isinstance(exc, CaptureError) else failure_message(exc, "page")
         self.status.setText(message)
         self.fetch_button.setEnabled(True)
         self.address.setReadOnly(False)
@@ -148,10 +149,11 @@ def show_dialog(window: MainWindow, address: str = "", *, start: bool = False
 
 def install(window: MainWindow) -> None:
     """Add File > New from Web Page… and capturing a link dropped on the window."""
-    action = QAction("New from &Web Page…", window)
+    action = QAction(QCoreApplication.translate("Capture", "New from &Web Page…"), window)
     action.setObjectName("actionNewFromWebPage")
-    action.setToolTip("Capture a published readout from its web page and review the draft "
-                      "read from it; you can also drop a link on the window")
+    action.setToolTip(QCoreApplication.translate(
+        "Capture", "Capture a published readout from its web page and review the draft read "
+        "from it; you can also drop a link on the window"))
     action.triggered.connect(lambda: show_dialog(window))
     file_menu = window.menu("File")
     paste = window.findChild(QAction, "actionNewFromText")

@@ -177,8 +177,8 @@ class CrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        parts.frame_dialog(self, "crashDialog", "Readout Desk — something went wrong",
-                           "Error report")
+        parts.frame_dialog(self, "crashDialog", self.tr("Readout Desk — something went wrong"),
+                           self.tr("Error report"))
         self._count = 0
         self._omitted = 0
 
@@ -188,7 +188,7 @@ class CrashDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("crashReport")
-        self.report.setAccessibleName("Error report text")
+        self.report.setAccessibleName(self.tr("Error report text"))
         self.report.setReadOnly(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -197,9 +197,10 @@ class CrashDialog(QDialog):
         self.where.setObjectName("crashLogLocation")
         self.where.setWordWrap(True)
 
-        self.copy_button = parts.named(QPushButton("&Copy report", self), "crashCopy")
+        self.copy_button = parts.named(QPushButton(self.tr("&Copy report"), self), "crashCopy")
         self.copy_button.clicked.connect(self.copy_report)
-        self.log_button = parts.named(QPushButton("Open &log folder", self), "crashOpenLog")
+        self.log_button = parts.named(QPushButton(
+            self.tr("Open &log folder"), self), "crashOpenLog")
         self.log_button.clicked.connect(self._open_log_folder)
         buttons = parts.close_buttons(self, "crash", self.copy_button, self.log_button)
 
@@ -224,20 +225,22 @@ class CrashDialog(QDialog):
         else:
             self._omitted += 1
         self.summary.setText(self._summary_text(summary))
-        self.where.setText(f"The full report is also in the log file {log_file()}.")
+        self.where.setText(self.tr("The full report is also in the log file {path}.").format(
+            path=log_file()))
         self.report.moveCursor(self.report.textCursor().MoveOperation.Start)
 
     def _summary_text(self, summary: str) -> str:
-        head = ("Readout Desk ran into an unexpected problem and stopped what it was doing "
-                f"({summary}). The program is still running. Changes already saved to the "
-                "archive are kept; the last action may not have finished, so check it.")
-        if self._count > 1:
-            head += f" {self._count} errors so far"
-            if self._omitted:
-                head += f" ({self._omitted} only in the log)"
-            head += "."
-        return head + ("\n\nIf it happens again, please send the report below with a note "
-                       "of what you were doing.")
+        head = self.tr("Readout Desk ran into an unexpected problem and stopped what it was "
+                       "doing ({summary}). The program is still running. Changes already saved "
+                       "to the archive are kept; the last action may not have finished, so "
+                       "check it.").format(summary=summary)
+        if self._count > 1 and self._omitted:
+            head += " " + self.tr("%n errors so far ({omitted} only in the log).", "",
+                                  self._count).format(omitted=self._omitted)
+        elif self._count > 1:
+            head += " " + self.tr("%n errors so far.", "", self._count)
+        return head + "\n\n" + self.tr("If it happens again, please send the report below "
+                                       "with a note of what you were doing.")
 
     def clear(self) -> None:
         self._count = 0
@@ -248,7 +251,7 @@ class CrashDialog(QDialog):
     def copy_report(self) -> None:
         """Put the report text on the clipboard."""
         QGuiApplication.clipboard().setText(self.report.toPlainText())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
     @Slot()
     def _open_log_folder(self) -> None:
@@ -376,8 +379,9 @@ class CrashHandler(QObject):
             return
         dialog = CrashDialog(None)
         dialog.add_report(f"{what}: {summary_of(exc)}", report)
-        dialog.summary.setText(
-            f"{what}: {summary_of(exc)}.\n\nReadout Desk has to close. The report below "
-            "is also in the log file; please send it with a note of what you were doing.")
+        dialog.summary.setText(self.tr(
+            "{what}: {summary}.\n\nReadout Desk has to close. The report below is also in the "
+            "log file; please send it with a note of what you were doing.").format(
+                what=what, summary=summary_of(exc)))
         self._dialog = dialog
         dialog.exec()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from readout_desk.ui import parts
@@ -63,16 +63,22 @@ def _add_json_files(archive: Archive, files: Sequence[Path]) -> ImportOutcome:
             data = json.loads(path.read_bytes().decode("utf-8-sig"))
             readouts = [r.with_id(None) for r in jsonformat.readouts_from_json(data)]
             if not readouts:
-                lines.append(f"Nothing imported from {path.name}: it holds no readouts.")
+                lines.append(QCoreApplication.translate(
+                    "FileOpen", "Nothing imported from {name}: it holds no readouts.").format(
+                        name=path.name))
                 continue
             added = archive.add_many(readouts)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, jsonformat.FormatError,
                 InvalidReadoutError) as exc:
-            lines.append(f"Nothing imported from {path.name}: {exc}")
+            lines.append(QCoreApplication.translate(
+                "FileOpen", "Nothing imported from {name}: {exc}").format(name=path.name, exc=exc))
             continue
         ids.extend(added)
-        lines.append(f"Imported {len(added)} readout{'s' if len(added) != 1 else ''} "
-                     f"from {path.name}.")
+        n = len(added)
+        lines.append((QCoreApplication.translate("FileOpen", "Imported %n readout from {name}.",
+                                                 "", n) if n == 1 else
+                      QCoreApplication.translate("FileOpen", "Imported %n readouts from {name}.",
+                                                 "", n)).format(name=path.name))
     return ImportOutcome(tuple(ids), tuple(lines))
 
 
@@ -102,17 +108,19 @@ class FileOpener(QObject):
         for name in files:
             path = Path(name).expanduser().absolute()
             if not path.is_file():
-                refused.append(f"There is no file {path}.")
+                refused.append(self.tr("There is no file {path}.").format(path=path))
             elif path.suffix.lower() in IMPORTABLE_SUFFIXES:
                 importable.append(path)
             elif _looks_like_archive(path):
-                refused.append(f"{path.name} is an archive. To work in it, start Readout "
-                               f"Desk with: readout-desk --db \"{path}\"")
+                refused.append(self.tr("{name} is an archive. To work in it, start Readout "
+                                       "Desk with: readout-desk --db \"{path}\"").format(
+                                           name=path.name, path=path))
             else:
-                refused.append(f"{path.name} is not a Readout Desk export (.json); use "
-                               "File > Import for other formats.")
+                refused.append(self.tr("{name} is not a Readout Desk export (.json); use "
+                                       "File > Import for other formats.").format(
+                                           name=path.name))
         if refused:
-            self._tell("Cannot open", "\n\n".join(refused), "fileOpenRefused",
+            self._tell(self.tr("Cannot open"), "\n\n".join(refused), "fileOpenRefused",
                        QMessageBox.Icon.Information)
         if importable:
             self.offer_import(importable)
@@ -124,14 +132,19 @@ class FileOpener(QObject):
         archive = window.archive
         where = str(archive.path) if archive.path is not None else archive.location
         if archive.read_only:
-            self._tell("Cannot import", f"The archive {where} is open read-only, so the "
-                       f"readouts in\n{names}\ncannot be added to it.", "importRefusedDialog",
+            self._tell(self.tr("Cannot import"),
+                       self.tr("The archive {where} is open read-only, so the readouts in\n"
+                               "{names}\ncannot be added to it.").format(where=where,
+                                                                         names=names),
+                       "importRefusedDialog",
                        QMessageBox.Icon.Warning)
             return
         box, accept = parts.question(
-            window, QMessageBox.Icon.Question, "Import readouts",
-            f"Import the readouts in\n{names}\ninto the archive {where}?\n\n"
-            "Readouts already in the archive are skipped.", "importOfferDialog", "&Import",
+            window, QMessageBox.Icon.Question, self.tr("Import readouts"),
+            self.tr("Import the readouts in\n{names}\ninto the archive {where}?\n\n"
+                    "Readouts already in the archive are skipped.").format(names=names,
+                                                                           where=where),
+            "importOfferDialog", self.tr("&Import"),
             answer_name="importOfferAccept")
         box.button(QMessageBox.StandardButton.Cancel).setObjectName("importOfferCancel")
         box.setDefaultButton(accept)
@@ -148,7 +161,7 @@ class FileOpener(QObject):
     def _start_import(self, files: list[Path]) -> None:
         window = self._window
         archive = window.archive
-        window.statusBar().showMessage(f"Importing {len(files)} file(s)…")
+        window.statusBar().showMessage(self.tr("Importing %n file(s)…", "", len(files)))
         window.runner.run(lambda: import_json_files(archive, files),
                           self._imported, self._failed)
 
@@ -156,15 +169,15 @@ class FileOpener(QObject):
         window = self._window
         window.statusBar().clearMessage()
         window.refresh(select_id=outcome.imported_ids[0] if outcome.imported_ids else None)
-        self._tell("Import finished", "\n".join(outcome.lines), "importResultDialog",
+        self._tell(self.tr("Import finished"), "\n".join(outcome.lines), "importResultDialog",
                    QMessageBox.Icon.Information)
         self.importFinished.emit(list(outcome.lines))
 
     def _failed(self, exc: BaseException) -> None:
         self._window.statusBar().clearMessage()
         log.error("Import of opened files failed", exc_info=exc)
-        line = f"Nothing was imported: {exc}"
-        self._tell("Import failed", line, "importResultDialog", QMessageBox.Icon.Warning)
+        line = self.tr("Nothing was imported: {exc}").format(exc=exc)
+        self._tell(self.tr("Import failed"), line, "importResultDialog", QMessageBox.Icon.Warning)
         self.importFinished.emit([line])
 
     def _tell(self, title: str, text: str, name: str, icon: QMessageBox.Icon) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -46,6 +46,7 @@ from readout_desk.domain import sources
 from readout_desk.domain.extract import MAX_INPUT_BYTES, Draft, ExtractionError, extract
 from readout_desk.ui import parts
 from readout_desk.ui.draft_marks import PROPOSED_NOTE, italic, mark_extracted
+from readout_desk.ui.language import QT_TRANSLATE_NOOP
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -57,14 +58,32 @@ log = logging.getLogger(__name__)
 #: Files that may be dropped onto the window.
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
+# Field names and how the parts of a field path read, translated where they are shown.
 _FIELD_NAMES = {
-    "title": "Title", "section": "Section", "published_date": "Published",
-    "meeting_date": "Meeting date", "mode": "Mode", "place": "Place", "occasion": "Occasion",
+    "title": QT_TRANSLATE_NOOP("FieldLabel", "Title"),
+    "section": QT_TRANSLATE_NOOP("FieldLabel", "Section"),
+    "published_date": QT_TRANSLATE_NOOP("FieldLabel", "Published"),
+    "meeting_date": QT_TRANSLATE_NOOP("FieldLabel", "Meeting date"),
+    "mode": QT_TRANSLATE_NOOP("FieldLabel", "Mode"),
+    "place": QT_TRANSLATE_NOOP("FieldLabel", "Place"),
+    "occasion": QT_TRANSLATE_NOOP("FieldLabel", "Occasion"),
 }
-_SUB_NAMES = {"office": "office", "start": "start", "duration": "duration",
-              "printed_other": "printed time"}
-_LIST_NAMES = {"participants": "Participant", "sessions": "Session", "points": "Point",
-               "photos": "Photo caption", "topics": "Topic"}
+_SUB_NAMES = {"office": QT_TRANSLATE_NOOP("FieldLabel", "{item} office"),
+              "start": QT_TRANSLATE_NOOP("FieldLabel", "{item} start"),
+              "duration": QT_TRANSLATE_NOOP("FieldLabel", "{item} duration"),
+              "printed_other": QT_TRANSLATE_NOOP("FieldLabel", "{item} printed time")}
+_LIST_NAMES = {  # (one of them, the numbered one)
+    "participants": (QT_TRANSLATE_NOOP("FieldLabel", "Participant"),
+                     QT_TRANSLATE_NOOP("FieldLabel", "Participant {number}")),
+    "sessions": (QT_TRANSLATE_NOOP("FieldLabel", "Session"),
+                 QT_TRANSLATE_NOOP("FieldLabel", "Session {number}")),
+    "points": (QT_TRANSLATE_NOOP("FieldLabel", "Point"),
+               QT_TRANSLATE_NOOP("FieldLabel", "Point {number}")),
+    "photos": (QT_TRANSLATE_NOOP("FieldLabel", "Photo caption"),
+               QT_TRANSLATE_NOOP("FieldLabel", "Photo caption {number}")),
+    "topics": (QT_TRANSLATE_NOOP("FieldLabel", "Topic"),
+               QT_TRANSLATE_NOOP("FieldLabel", "Topic {number}")),
+}
 
 HIGHLIGHT = QColor("#fff2a8")
 HIGHLIGHT_TIME = QColor("#cfe8ff")
@@ -79,13 +98,19 @@ def topic_file() -> Path:
 def field_label(key: str) -> str:
     """A field path as a person reads it: "sessions[1].printed_other" -> "Session 2 printed
     time"."""
+    def shown(text: str) -> str:
+        return QCoreApplication.translate("FieldLabel", text)
+
     if key in _FIELD_NAMES:
-        return _FIELD_NAMES[key]
+        return shown(_FIELD_NAMES[key])
     head, _, sub = key.partition(".")
     name, _, index = head.partition("[")
     number = int(index.rstrip("]") or 0) + 1 if index else 0
-    label = f"{_LIST_NAMES.get(name, name)} {number}" if number else _LIST_NAMES.get(name, name)
-    return f"{label} {_SUB_NAMES.get(sub, sub)}" if sub else label
+    one, numbered = _LIST_NAMES.get(name, (name, name + " {number}"))
+    label = shown(numbered).format(number=number) if number else shown(one)
+    if not sub:
+        return label
+    return shown(_SUB_NAMES[sub]).format(item=label) if sub in _SUB_NAMES else f"{label} {sub}"
 
 
 def _utf16(text: str, index: int) -> int:
@@ -104,14 +129,16 @@ class ExtractedPane(QWidget):
         self.source = source
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel("Read from the pasted text: check each field against the "
-                       "highlighted source. Nothing is saved until you save.", self)
+        intro = QLabel(self.tr("Read from the pasted text: check each field against the "
+                       "highlighted source. Nothing is saved until you save."), self)
         intro.setObjectName("extractedIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.warnings = parts.problems_panel(
-            "crossCheckWarnings", "Printed times that disagree with the time-zone rules", self)
-        lines = [f"Session {c.index + 1} ({c.kind}): {c.message}." for c in draft.flagged]
+            "crossCheckWarnings",
+                self.tr("Printed times that disagree with the time-zone rules"), self)
+        lines = [self.tr("Session {number} ({kind}): {message}.").format(
+            number=c.index + 1, kind=c.kind, message=c.message) for c in draft.flagged]
         # A proposed title is no problem: the field list marks it as proposed.
         lines += [n for n in draft.notes if not any(c.message in n for c in draft.flagged)
                   and not (draft.proposed and n.startswith("The text prints no title"))]
@@ -120,7 +147,7 @@ class ExtractedPane(QWidget):
         layout.addWidget(self.warnings)
         self.fields = QListWidget(self)
         self.fields.setObjectName("extractedFields")
-        self.fields.setAccessibleName("Fields read from the text")
+        self.fields.setAccessibleName(self.tr("Fields read from the text"))
         self.fields.setMaximumHeight(170)
         layout.addWidget(self.fields)
         layout.addWidget(source, 1)
@@ -146,15 +173,17 @@ class ExtractedPane(QWidget):
                 snippet = snippet[:67] + "…"
             value = self._value(key)
             shown = f"{value} — “{snippet}”" if value and value != snippet else snippet
-            item = QListWidgetItem(f"{field_label(key)}: {shown}")
+            item = QListWidgetItem(
+                f"{field_label(key)}: {shown}")
             item.setToolTip(text[start:end])
             item.setData(Qt.ItemDataRole.UserRole, (start, end))
             item.setData(Qt.ItemDataRole.UserRole + 1, key)
             if key in wrong:
                 item.setForeground(QColor("#b00020"))
-                item.setToolTip("This printed time disagrees with the time-zone rules: "
-                                + next(c.message for c in self.draft.flagged
-                                       if key == f"sessions[{c.index}].printed_other"))
+                item.setToolTip(self.tr("This printed time disagrees with the time-zone rules: "
+                                        "{reason}").format(
+                    reason=next(c.message for c in self.draft.flagged
+                                if key == f"sessions[{c.index}].printed_other")))
             self.fields.addItem(item)
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.source.document())
@@ -205,12 +234,15 @@ class ExtractedPane(QWidget):
 
 
 def failure_message(exc: BaseException, what: str) -> str:
-    """What to tell the person when reading ``what`` ("The text", "The page") failed: the
+    """What to tell the person when reading ``what`` ("text" or "page") failed: the
     reason itself when it is one the program gives (logged with its traceback if not)."""
     if isinstance(exc, ValueError | OSError):  # extraction, topic and kind lists, capture
         return str(exc)
-    log.exception("reading %s failed", what.lower(), exc_info=exc)
-    return f"{what} could not be read ({type(exc).__name__}: {exc})."
+    log.exception("reading the %s failed", what, exc_info=exc)
+    text = (QCoreApplication.translate("Paste", "The page could not be read ({kind}: {exc}).")
+            if what == "page" else
+            QCoreApplication.translate("Paste", "The text could not be read ({kind}: {exc})."))
+    return text.format(kind=type(exc).__name__, exc=exc)
 
 
 def open_draft(window: MainWindow, draft: Draft, given: str | bytes = "", **how: Any
@@ -231,14 +263,18 @@ def open_draft(window: MainWindow, draft: Draft, given: str | bytes = "", **how:
         half = max(400, split.width() // 2)
         split.setSizes([half, half])
     mark_extracted(editor, draft)
-    editor.title_note = "draft from text"
+    editor.title_note = QCoreApplication.translate("Paste", "draft from text")
     editor.show_draft(editor.draft())  # shows the note in the title
     if draft.flagged:
-        message = f"Printed time disagrees with the time-zone rules: {draft.flagged[0].message}."
+        message = QCoreApplication.translate(
+            "Paste", "Printed time disagrees with the time-zone rules: {message}.").format(
+                message=draft.flagged[0].message)
     elif draft.checks:
-        message = "The printed times agree with the time-zone rules."
+        message = QCoreApplication.translate(
+            "Paste", "The printed times agree with the time-zone rules.")
     else:
-        message = "Draft read from the text: check each field before saving."
+        message = QCoreApplication.translate(
+            "Paste", "Draft read from the text: check each field before saving.")
     editor.statusBar().showMessage(message)
     return editor
 
@@ -260,7 +296,7 @@ class Extraction(QObject):
         if self.busy:
             return
         self.busy = True
-        self.window.statusBar().showMessage("Reading the text…")
+        self.window.statusBar().showMessage(self.tr("Reading the text…"))
         extra, kinds = topic_file(), paths.kind_file()
 
         def work() -> Draft:
@@ -276,13 +312,13 @@ class Extraction(QObject):
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            message = failure_message(exc, "The text")
+            message = failure_message(exc, "text")
             self.last_error = message
             self.window.statusBar().clearMessage()
             if on_error:
                 on_error(message)
             else:
-                box = QMessageBox(QMessageBox.Icon.Warning, "New from text", message,
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("New from text"), message,
                                   QMessageBox.StandardButton.Ok, self.window)
                 box.setObjectName("pasteError")
                 box.open()
@@ -295,19 +331,19 @@ class PasteDialog(QDialog):
 
     def __init__(self, window: MainWindow, extraction: Extraction) -> None:
         super().__init__(window)
-        parts.frame_dialog(self, "pasteDialog", "New Readout from Text",
-                           "New readout from text", (720, 560))
+        parts.frame_dialog(self, "pasteDialog", self.tr("New Readout from Text"),
+                           self.tr("New readout from text"), (720, 560))
         self.extraction = extraction
         layout = QVBoxLayout(self)
-        label = QLabel("Paste the text of a published readout (or a web page's HTML). "
+        label = QLabel(self.tr("Paste the text of a published readout (or a web page's HTML). "
                        "The draft opens in the editor for you to check; nothing is saved "
-                       "until you save it.", self)
+                       "until you save it."), self)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("pasteText")
-        self.text.setAccessibleName("Readout text")
-        self.text.setPlaceholderText("Paste the readout here (Ctrl+V)")
+        self.text.setAccessibleName(self.tr("Readout text"))
+        self.text.setPlaceholderText(self.tr("Paste the readout here (Ctrl+V)"))
         label.setBuddy(self.text)
         layout.addWidget(self.text, 1)
         self.status = QLabel(self)
@@ -316,7 +352,7 @@ class PasteDialog(QDialog):
         self.status.setStyleSheet("color: #b00020;")
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)
-        self.read_button = buttons.addButton("&Read Text",
+        self.read_button = buttons.addButton(self.tr("&Read Text"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.read_button.setObjectName("readTextButton")
         self.read_button.setDefault(True)
@@ -325,7 +361,7 @@ class PasteDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.text.installEventFilter(self)  # Ctrl+Enter reads; Enter alone is a new line
-        self.read_button.setToolTip("Read the text into a draft (Ctrl+Enter)")
+        self.read_button.setToolTip(self.tr("Read the text into a draft (Ctrl+Enter)"))
         clip = QGuiApplication.clipboard().text()
         if clip.strip() and len(clip) < MAX_INPUT_BYTES:
             # Not selected: Enter or a key typed must not replace the pasted text.
@@ -347,9 +383,9 @@ class PasteDialog(QDialog):
     def _read(self) -> None:
         text = self.text.toPlainText()
         if not text.strip():
-            self.status.setText("Paste the text of a readout first.")
+            self.status.setText(self.tr("Paste the text of a readout first."))
             return
-        self.status.setText("Reading…")
+        self.status.setText(self.tr("Reading…"))
         self.read_button.setEnabled(False)
 
         def failed(message: str) -> None:
@@ -394,8 +430,9 @@ class DropHandler(QObject):
                 data: str | bytes = path.read_bytes()
             except (OSError, ExtractionError) as exc:
                 message = exc.strerror if isinstance(exc, OSError) else str(exc)
-                box = QMessageBox(QMessageBox.Icon.Warning, "New from text",
-                                  f"{path.name} cannot be read: {message}",
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("New from text"),
+                                  self.tr("{name} cannot be read: {message}").format(
+                                          name=path.name, message=message),
                                   QMessageBox.StandardButton.Ok, self.extraction.window)
                 box.setObjectName("pasteError")
                 box.open()
@@ -428,11 +465,12 @@ class DropHandler(QObject):
 def install(window: MainWindow) -> None:
     """Add File > New from Text (Ctrl+Shift+V) and dropping text or files on the window."""
     extraction = Extraction(window)
-    action = QAction("New from &Text…", window)
+    action = QAction(QCoreApplication.translate("Paste", "New from &Text…"), window)
     action.setObjectName("actionNewFromText")
     action.setShortcut(QKeySequence("Ctrl+Shift+V"))
-    action.setToolTip("Paste a published readout and review the draft read from it "
-                      "(Ctrl+Shift+V); you can also drop text or a .txt/.html file here")
+    action.setToolTip(QCoreApplication.translate(
+        "Paste", "Paste a published readout and review the draft read from it (Ctrl+Shift+V); "
+        "you can also drop text or a .txt/.html file here"))
 
     def show_dialog() -> None:
         dialog = PasteDialog(window, extraction)

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,16 +53,16 @@ class RelationsDialog(QDialog):
         super().__init__(window)
         self.main_window = window
         self.archive = window.archive
-        self.setWindowTitle("Relations")
+        self.setWindowTitle(self.tr("Relations"))
         self.setObjectName("relationsDialog")
-        self.setAccessibleName("Relations")
+        self.setAccessibleName(self.tr("Relations"))
         self.resize(760, 560)
         self._generation = 0
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("relationsTabs")
-        self.tabs.addTab(self._countries_tab(), "Countries")
-        self.tabs.addTab(self._people_tab(), "People")
+        self.tabs.addTab(self._countries_tab(), self.tr("Countries"))
+        self.tabs.addTab(self._people_tab(), self.tr("People"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -72,7 +72,7 @@ class RelationsDialog(QDialog):
         self.countries_loaded = False
         self.first.currentIndexChanged.connect(self.show_countries)
         self.second.currentIndexChanged.connect(self.show_countries)
-        self.country_title.setText("Finding the countries in the archive…")
+        self.country_title.setText(self.tr("Finding the countries in the archive…"))
         searches = window.search_controller
         searches.facet_runner.run(
             lambda: [f.value for f in searches.background_archive().facets("", limit=500)
@@ -100,20 +100,22 @@ class RelationsDialog(QDialog):
 
     def _countries_tab(self) -> QWidget:
         page = QWidget(self)
-        self.first = parts.named(QComboBox(page), "relationFirst", "Country",
-                                 "A country of the relation")
-        self.second = parts.named(QComboBox(page), "relationSecond", "Counterpart country",
-                                  "The other country, or any")
-        self.second.addItem("any country", ANY)
+        self.first = parts.named(QComboBox(page), "relationFirst", self.tr("Country"),
+                                 self.tr("A country of the relation"))
+        self.second = parts.named(QComboBox(page), "relationSecond",
+                                  self.tr("Counterpart country"),
+                                  self.tr("The other country, or any"))
+        self.second.addItem(self.tr("any country"), ANY)
         self.country_title = QLabel(page)
         self.country_title.setObjectName("relationTitle")
         font = self.country_title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.country_title.setFont(font)
-        self.country_list = _readout_tree(page, ["Date", "Title", "Place"], "relationReadouts",
-                                          "Readouts of this relation, oldest first; "
-                                          "double-click to show one")
+        self.country_list = _readout_tree(page, [self.tr("Date"), self.tr("Title"),
+                                                 self.tr("Place")], "relationReadouts",
+                                          self.tr("Readouts of this relation, oldest first; "
+                                                  "double-click to show one"))
         self.country_list.itemActivated.connect(self._show_item)
         row = QHBoxLayout()
         row.addWidget(self.first, 1)
@@ -145,7 +147,7 @@ class RelationsDialog(QDialog):
         first = str(self.first.currentData() or "")
         second = str(self.second.currentData() or "")
         if not first:
-            self.country_title.setText("No readout names a country yet.")
+            self.country_title.setText(self.tr("No readout names a country yet."))
             return
         codes = [first] + ([second] if second and second != first else [])
         self.country_title.setText(geography.relation_label(codes))
@@ -163,9 +165,11 @@ class RelationsDialog(QDialog):
                                         hit.place])
                 item.setData(0, ID_ROLE, hit.id)
                 self.country_list.addTopLevelItem(item)
-            noun = "readout" if page.total == 1 else "readouts"
-            self.country_title.setText(f"{geography.relation_label(codes)} — "
-                                       f"{page.total:,} {noun}")
+            n = page.total
+            title = (self.tr("{relation} — {count} readout", "", n) if n == 1
+                     else self.tr("{relation} — {count} readouts", "", n))
+            self.country_title.setText(title.format(relation=geography.relation_label(codes),
+                                                    count=f"{n:,}"))
 
         self.main_window.runner.run(
             lambda: self.main_window.search_controller.background_archive("search").search(
@@ -177,17 +181,20 @@ class RelationsDialog(QDialog):
     def _people_tab(self) -> QWidget:
         page = QWidget(self)
         self.person_filter = parts.filter_field(
-            "personFilter", "Find a person", "Find a person by family or given name",
-            "Type the start of a family or given name", page)
-        self.people = parts.named(QListWidget(page), "peopleList", "People",
-                                  "People in the archive; choose one to see their readouts")
+            "personFilter", self.tr("Find a person"),
+            self.tr("Find a person by family or given name"),
+            self.tr("Type the start of a family or given name"), page)
+        self.people = parts.named(QListWidget(page), "peopleList", self.tr("People"),
+                                  self.tr("People in the archive; choose one to see their "
+                                          "readouts"))
         self.offices = parts.named(QLabel(page), "personOffices",
-                                   tip="Offices held, newest first, with the last meeting in each")
+                                   tip=self.tr("Offices held, newest first, with the last meeting "
+                                               "in each"))
         self.offices.setWordWrap(True)
         self.offices.setTextFormat(Qt.TextFormat.PlainText)
         self.person_readouts = _readout_tree(
-            page, ["Date", "Title", "Office then"], "personReadouts",
-            "The person's readouts, oldest first; double-click to show one")
+            page, [self.tr("Date"), self.tr("Title"), self.tr("Office then")], "personReadouts",
+            self.tr("The person's readouts, oldest first; double-click to show one"))
         self.person_readouts.itemActivated.connect(self._show_item)
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -263,10 +270,11 @@ class RelationsDialog(QDialog):
         def done(record: PersonRecord) -> None:
             if generation != self._person_generation:
                 return
-            lines = [f"{office} (last {format_date(day, fmt) or 'undated'})"
-                     for office, day in record.offices]
+            lines = [self.tr("{office} (last {day})").format(
+                office=office, day=format_date(day, fmt) or self.tr("undated"))
+                for office, day in record.offices]
             self.offices.setText(record.person.display_name + "\n" + (
-                "\n".join(lines) if lines else "No office recorded."))
+                "\n".join(lines) if lines else self.tr("No office recorded.")))
             self.person_readouts.clear()
             for rid, day, title, office in record.readouts:
                 row = QTreeWidgetItem([format_date(day, fmt), title, office])
@@ -287,8 +295,9 @@ def _readout_tree(parent: QWidget, headers: list[str], name: str, tip: str) -> Q
     tree.setAccessibleName(tip.split(";")[0])
     tree.setToolTip(tip)
     tree.setHeaderLabels(headers)
-    tree.header().setAccessibleName("Columns")
-    tree.header().setToolTip("Drag an edge to resize a column")
+    tree.header().setAccessibleName(QCoreApplication.translate("Relations", "Columns"))
+    tree.header().setToolTip(
+        QCoreApplication.translate("Relations", "Drag an edge to resize a column"))
     tree.setRootIsDecorated(False)
     tree.setUniformRowHeights(True)
     tree.setColumnWidth(0, 110)
