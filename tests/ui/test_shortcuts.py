@@ -28,6 +28,7 @@ from readout_desk.ui.transfer.importing import ImportDialog
 from readout_desk.ui.transfer.trash import TrashDialog
 from tests.ui.editor.conftest import close_all_editors
 from tests.ui.keyboard import clashes, mnemonic
+from tests.ui.test_tab_order_dialogs import conflict_view
 
 OpenWindow = Callable[..., MainWindow]
 AT = dt.datetime(2023, 5, 3, 14, 10, tzinfo=dt.timezone.utc)
@@ -55,6 +56,7 @@ def _dialogs(window: MainWindow, archive: Archive) -> list[QWidget]:
         HomeZoneDialog(window, at=AT),
         HelpDialog("Keyboard Shortcuts", "shortcutsDialog", shortcuts_text(), window),
         PasteDialog(window, Extraction(window)),
+        conflict_view(window),
     ]
 
 

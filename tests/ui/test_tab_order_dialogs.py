@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
+from readout_desk.domain.draft import draft_of
+from readout_desk.domain.records import Readout, SummaryPoint
+from readout_desk.ui.editor.conflict import ConflictDialog
+from readout_desk.ui.editor.merging import compare
 from readout_desk.ui.first_run import HomeZoneDialog
 from readout_desk.ui.help import HelpDialog
 from readout_desk.ui.main_window import MainWindow
@@ -24,6 +29,19 @@ from tests.ui.keyboard import tab_order_problems
 OpenWindow = Callable[..., MainWindow]
 AT = dt.datetime(2023, 5, 3, 14, 10, tzinfo=dt.timezone.utc)
 
+
+
+def conflict_view(window: MainWindow) -> ConflictDialog:
+    """The side-by-side view of a readout saved elsewhere with two fields changed while
+    the form changed two (one of them the same)."""
+    original = Readout(title="Japan-Ruritania Meeting", meeting_date=dt.date(2023, 5, 3),
+                       lead="The ministers met.", id=1, version=1)
+    theirs = replace(original, title="Their title", notes="Their note.", version=2)
+    mine = replace(original, title="My title", points=(SummaryPoint("My point."),))
+    return ConflictDialog(compare(original, theirs, mine, draft_of(mine)), original.version,
+                          "Asia/Tokyo", window)
+
+
 DIALOGS: dict[str, Callable[[MainWindow], QDialog]] = {
     "preferences": lambda w: PreferencesDialog(w.settings, w, at=AT),
     "export": ExportDialog,
@@ -33,6 +51,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QDialog]] = {
     "relations": RelationsDialog,
     "home zone": lambda w: HomeZoneDialog(w, system_zone="Europe/Berlin", at=AT),
     "help": lambda w: HelpDialog("Keyboard Shortcuts", "shortcutsDialog", "# Keys", w),
+    "compare and merge": conflict_view,
 }
 
 

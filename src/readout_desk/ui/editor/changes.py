@@ -17,7 +17,8 @@ class Change:
     after: str
 
 
-def _session_text(s: MeetingSession) -> str:
+def session_text(s: MeetingSession) -> str:
+    """A session in one line: its kind, timing, zone and the time printed beside it."""
     line = timing.render_timing(s, None)
     zone = f" [{s.zone}]" if s.zone else ""
     printed = f" (printed: {s.printed_other.text})" if s.printed_other else ""
@@ -39,7 +40,7 @@ def fields_of(r: Readout) -> list[tuple[str, str]]:
     ]
     out += [(f"Participant {i}", line)
             for i, line in enumerate(render.participant_lines(r), start=1)]
-    out += [(f"Session {i}", _session_text(s)) for i, s in enumerate(r.sessions, start=1)]
+    out += [(f"Session {i}", session_text(s)) for i, s in enumerate(r.sessions, start=1)]
     out.append(("Lead", r.lead))
     for label, p in zip(render.point_labels(r), r.points, strict=True):
         speaker = f"[{p.speaker}] " if p.speaker else ""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,10 +31,11 @@ from readout_desk.domain import geography, timing
 from readout_desk.domain.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.domain.records import Readout
 from readout_desk.ui import parts
-from readout_desk.ui.editor.conflict import ask_about_conflict
+from readout_desk.ui.editor.conflict import ConflictDialog
 from readout_desk.ui.editor.fields import SourceSection, WhenWhereSection
 from readout_desk.ui.editor.history import HistoryDialog
 from readout_desk.ui.editor.host import EditorHost
+from readout_desk.ui.editor.merging import compare
 from readout_desk.ui.editor.participants import ParticipantsSection
 from readout_desk.ui.editor.photos import PhotosSection
 from readout_desk.ui.editor.points import SummarySection
@@ -421,15 +421,25 @@ class ReadoutEditor(QMainWindow):
 
     def _save_conflict(self, exc: ConflictError) -> None:
         self.last_error = str(exc)
-        self.statusBar().showMessage("Not saved: the readout was saved elsewhere meanwhile.")
-        choice = ask_about_conflict(self, exc)
-        if choice == "mine":
-            # Saved on top of the version now current, which stays in the history.
-            base = replace(self._draft.base, version=exc.current_version)
-            self._draft = replace(self._draft, base=base)
-            self.save()
-        elif choice == "history":
-            self.show_history()
+        self.statusBar().showMessage(self.tr("Not saved: the readout was saved elsewhere."))
+
+        def compare_with(theirs: Readout) -> None:
+            # The stored version beside the form, to take either side field by field.
+            comparison = compare(self._saved.base, theirs, self._built.readout, self._draft)
+            view = ConflictDialog(comparison, exc.read_version, self.home_zone, self)
+            view.accepted.connect(lambda: self._save_merge(view.merged_draft(), theirs))
+            view.history_requested.connect(self.show_history)
+            view.open()
+
+        self.runner.run(lambda: self.archive.get(exc.readout_id), compare_with,
+                        self._save_failed)
+
+    def _save_merge(self, merged: ReadoutDraft, theirs: Readout) -> None:
+        # Saved on top of their version; undo brings back what the form held.
+        self._saved, before = draft_of(theirs), self._draft
+        self.show_draft(merged)
+        self.undo_stack.push(FormEdit(self, before, merged, "conflict.merge.remove"))
+        self.save()
 
     # ----- history --------------------------------------------------------------------
 
