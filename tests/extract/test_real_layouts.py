@@ -88,3 +88,19 @@ def test_the_visit_before_a_numbered_meeting_gives_the_place() -> None:
     assert r.place is not None and (r.place.city, r.place.zone) == ("Accra", "Africa/Accra")
     assert [(p.person.family_name, p.country) for p in r.participants] == [
         ("ODA", "JP"), ("Mensah", "GH")]
+
+
+def test_an_office_of_several_portfolios_is_kept_whole() -> None:
+    text = ("Brussels, 14/05/2025\n\nThe High Representative met today with Amina Benali, "
+            "Minister of Foreign Affairs, African Cooperation and Algerian Community Abroad of "
+            "the People's Democratic Republic of Algeria, and with H.E. Mr. Budi Santoso, "
+            "Coordinating Minister for Political and Security Affairs of the Republic of "
+            "Indonesia.\n")
+    found = {p.family_name: p for p in people.find_people(text, 0, len(text))}
+    assert found["Benali"].office == ("Minister of Foreign Affairs, African Cooperation and "
+                                      "Algerian Community Abroad")
+    assert found["Benali"].country == "DZ"
+    assert found["Santoso"].office == "Coordinating Minister for Political and Security Affairs"
+    assert set(found) == {"Benali", "Santoso"}
+    named = "the Minister of Foreign Affairs, Omar Haddad, said"
+    assert [p.family_name for p in people.find_people(named, 0, len(named))] == ["Haddad"]

@@ -237,9 +237,7 @@ def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
                     continue
                 break
             office.append(tokens[k])
-        elif word == "," and office and k + 1 < len(tokens) and \
-                tokens[k + 1].text.lower() in _OFFICE_WORDS and \
-                tokens[k + 1].text[:1].isupper() and not _is_honorific(tokens, k + 1):
+        elif word == "," and office and _portfolio_follows(tokens, k + 1):
             office.append(tokens[k])  # "Minister of Economy, Trade and Industry"
         elif _is_capitalised(word) and (office or lowered in _OFFICE_WORDS
                                         or countries.demonym_code(word)):
@@ -255,6 +253,25 @@ def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     if not any(t.text.lower() in _OFFICE_WORDS for t in office):
         return [], j
     return office, k
+
+
+def _portfolio_follows(tokens: list[Token], k: int) -> bool:
+    """Whether an office goes on after a comma with another portfolio: "Minister of Economy,
+    Trade and Industry", "Minister of Foreign Affairs, African Cooperation and Moroccan
+    Expatriates" (not a name: "Minister of Foreign Affairs, Youssef El Idrissi")."""
+    if k >= len(tokens) or not tokens[k].text[:1].isupper() or _is_honorific(tokens, k):
+        return False
+    word = tokens[k].text.lower()
+    if word in _OFFICE_WORDS:
+        return True
+    return k + 1 < len(tokens) and tokens[k + 1].text.lower() in _OFFICE_WORDS and \
+        tokens[k + 1].text[:1].isupper() and bool(countries.demonym_code(tokens[k].text)
+                                                  or word in _REGION_ADJECTIVES)
+
+
+#: Adjectives of regions that open a portfolio ("African Cooperation").
+_REGION_ADJECTIVES = frozenset({"african", "european", "asian", "arab", "latin", "pacific",
+                                "caribbean", "nordic", "baltic", "francophone", "regional"})
 
 
 def _office_token(tokens: list[Token], k: int) -> bool:
