@@ -27,7 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Relationship, mapped_column, relationship
 
 UTC = dt.timezone.utc
 
@@ -81,6 +81,13 @@ class Base(DeclarativeBase):
     type_annotation_map = {dt.datetime: UTCDateTime, dt.date: Date, str: Text}
 
 
+def _in_order(model: str) -> Relationship[Any]:
+    """A readout's list of ``model`` rows, in their order, loaded with it (one query per
+    list, not per readout) and deleted with it."""
+    return relationship(order_by=f"{model}.position", cascade="all, delete-orphan",
+                        lazy="selectin")
+
+
 class ReadoutRow(Base):
     __tablename__ = "readouts"
 
@@ -114,24 +121,12 @@ class ReadoutRow(Base):
     total_minutes: Mapped[int | None]
     first_start_utc: Mapped[dt.datetime | None] = mapped_column(index=True)
 
-    countries: Mapped[list[ReadoutCountryRow]] = relationship(
-        order_by="ReadoutCountryRow.position", cascade="all, delete-orphan", lazy="selectin"
-    )
-    participants: Mapped[list[ParticipantRow]] = relationship(
-        order_by="ParticipantRow.position", cascade="all, delete-orphan", lazy="selectin"
-    )
-    sessions: Mapped[list[SessionRow]] = relationship(
-        order_by="SessionRow.position", cascade="all, delete-orphan", lazy="selectin"
-    )
-    points: Mapped[list[PointRow]] = relationship(
-        order_by="PointRow.position", cascade="all, delete-orphan", lazy="selectin"
-    )
-    topic_links: Mapped[list[ReadoutTopicRow]] = relationship(
-        order_by="ReadoutTopicRow.position", cascade="all, delete-orphan", lazy="selectin"
-    )
-    photos: Mapped[list[PhotoRow]] = relationship(
-        order_by="PhotoRow.position", cascade="all, delete-orphan", lazy="selectin"
-    )
+    countries: Mapped[list[ReadoutCountryRow]] = _in_order("ReadoutCountryRow")
+    participants: Mapped[list[ParticipantRow]] = _in_order("ParticipantRow")
+    sessions: Mapped[list[SessionRow]] = _in_order("SessionRow")
+    points: Mapped[list[PointRow]] = _in_order("PointRow")
+    topic_links: Mapped[list[ReadoutTopicRow]] = _in_order("ReadoutTopicRow")
+    photos: Mapped[list[PhotoRow]] = _in_order("PhotoRow")
     source: Mapped[SourceRow | None] = relationship(
         cascade="all, delete-orphan", lazy="selectin", uselist=False
     )
