@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from readout_desk.domain.extract import extract, people
+from readout_desk.domain.extract.japanese import jpeople
 from readout_desk.domain.records import Mode
 
 DATED_HEADLINE = """Foreign Minister Holds Telephone Conversation with Greek Counterpart (6.3.)
@@ -104,3 +105,17 @@ def test_an_office_of_several_portfolios_is_kept_whole() -> None:
     assert set(found) == {"Benali", "Santoso"}
     named = "the Minister of Foreign Affairs, Omar Haddad, said"
     assert [p.family_name for p in people.find_people(named, 0, len(named))] == ["Haddad"]
+
+
+def test_two_spanish_surnames_the_second_with_particles() -> None:
+    text = ("Japan-Mexico Foreign Ministers' Meeting\n\nJune 10, 2025\n\nOn June 10, commencing at "
+            "10:00 a.m. for approximately 50 minutes, Mr. SAKURAI Kenta, Minister for Foreign "
+            "Affairs, held a meeting with H.E. Ms. Inés Robles de la Vega, Secretary of Foreign "
+            "Affairs of the United Mexican States, who is visiting Japan.\n")
+    mexican = extract(text).readout.participants[1]
+    assert (mexican.person.family_name, mexican.person.given_name) == ("Robles de la Vega", "Inés")
+    assert jpeople.split_latin_name(["Inés", "Robles", "de", "la", "Vega"], "MX")[:2] == (
+        "Robles de la Vega", "Inés")
+    assert jpeople.split_latin_name(["Juan", "Ramón", "de", "la", "Fuente", "Ortiz"], "MX")[:2] \
+        == ("de la Fuente Ortiz", "Juan Ramón")
+    assert jpeople.split_latin_name(["Ana", "de", "Souza"], "BR")[:2] == ("de Souza", "Ana")

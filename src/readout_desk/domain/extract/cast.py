@@ -387,15 +387,20 @@ _SECOND_GIVEN = frozenset({
 })
 
 
+#: Particles inside Spanish and Portuguese family names ("de la Fuente", "dos Santos").
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "dos", "das", "do"})
+
+
 def two_surnames(person: people.FoundPerson, code: str | None, text: str
                  ) -> people.FoundPerson:
     """"Luis Alberto García Herrera": a Spanish-speaking country's people carry two
     family names. Elsewhere ("Tiago Mendes Correia") the text must show it, by naming the
     person again by both ("Minister Mendes Correia")."""
     words = person.given_name.split()
-    if len(words) < 2 or person.name_order is not NameOrder.GIVEN_FIRST or \
-            " " in person.family_name:
-        return person
+    family_words = person.family_name.split()
+    if len(words) < 2 or person.name_order is not NameOrder.GIVEN_FIRST or (
+            len(family_words) > 1 and family_words[0] not in _PARTICLES):
+        return person  # "de la Garza" may follow a first surname: "Fernández de la Garza"
     last_given = words[-1]
     if not re.fullmatch(r"[A-ZÁÉÍÓÚÑ][\w'-]+", last_given):
         return person
@@ -405,7 +410,7 @@ def two_surnames(person: people.FoundPerson, code: str | None, text: str
     if not (shown or typical):
         return person
     cut = len(words) - 1
-    while cut > 1 and words[cut - 1] in ("de", "del", "la", "las", "los", "y", "da", "dos"):
+    while cut > 1 and words[cut - 1] in _PARTICLES:
         cut -= 1  # "Juan Ramón de la Fuente Ortiz"
     return replace(person, family_name=" ".join([*words[cut:], person.family_name]),
                    given_name=" ".join(words[:cut]))

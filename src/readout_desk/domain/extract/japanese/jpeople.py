@@ -196,10 +196,12 @@ def split_latin_name(names: list[str], code: str | None) -> tuple[str, str, Name
     if code in lexicon.FAMILY_FIRST:
         return names[0], " ".join(names[1:]), NameOrder.FAMILY_FIRST
     cut = len(names) - 1
-    if code in lexicon.TWO_SURNAMES and len(names) >= 3 and not names[-2].endswith("."):
-        cut = len(names) - 2
     while cut > 1 and names[cut - 1].lower() in _PARTICLES:
-        cut -= 1
+        cut -= 1  # "de la Garza"
+    if code in lexicon.TWO_SURNAMES and cut >= 2 and not names[cut - 1].endswith("."):
+        cut -= 1  # the father's surname before the mother's: "Fernández de la Garza"
+        while cut > 1 and names[cut - 1].lower() in _PARTICLES:
+            cut -= 1  # "de la Fuente Ortiz"
     return " ".join(names[cut:]), " ".join(names[:cut]), NameOrder.GIVEN_FIRST
 
 
