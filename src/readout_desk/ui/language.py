@@ -138,3 +138,8 @@ def without_mnemonic(text: str) -> str:
     """``text`` without its mnemonic, as a screen reader says it: "&File" and "ファイル(&F)"
     become "File" and "ファイル"."""
     return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+#: ``translate(context, text)`` for strings outside a QObject: Qt's own
+#: ``QCoreApplication.translate`` under the short name lupdate also reads.
+translate = QCoreApplication.translate

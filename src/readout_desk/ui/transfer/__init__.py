@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from readout_desk.ui import parts
+from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.backups import (
     BackupScheduler,
     BackupsDialog,
@@ -89,22 +90,26 @@ def _opener(window: MainWindow, dialog: Callable[[MainWindow], QDialog]) -> Call
 def _add_file_actions(window: MainWindow) -> None:
     file_menu = window.menu("File")
     anchor = next((a for a in file_menu.actions() if a.objectName() == "actionQuit"), None)
-    import_action = _action(window, "&Import…", "actionImport",
-                            "Import readouts from JSON, CSV, text or HTML files",
+    import_action = _action(window, translate("Transfer", "&Import…"), "actionImport",
+                            translate("Transfer", "Import readouts from JSON, CSV, text or HTML "
+                                                  "files"),
                             _opener(window, ImportDialog), QKeySequence("Ctrl+Shift+I"))
     import_action.setEnabled(not window.archive.read_only)
-    drafts_action = _action(window, "Review &Drafts…", "actionReviewDrafts",
-                            "Drafts extracted from imported text files, waiting for review",
+    drafts_action = _action(window, translate("Transfer", "Review &Drafts…"), "actionReviewDrafts",
+                            translate("Transfer", "Drafts extracted from imported text files, "
+                                                  "waiting for review"),
                             _opener(window, DraftsDialog))
-    export_action = _action(window, "&Export…", "actionExport",
-                            "Export the archive, the current search or the selection",
+    export_action = _action(window, translate("Transfer", "&Export…"), "actionExport",
+                            translate("Transfer", "Export the archive, the current search or the "
+                                                  "selection"),
                             _opener(window, ExportDialog), QKeySequence("Ctrl+Shift+E"))
-    backup_action = _action(window, "&Back Up Now", "actionBackUpNow",
-                            "Copy the archive and its photos into a new backup",
+    backup_action = _action(window, translate("Transfer", "&Back Up Now"), "actionBackUpNow",
+                            translate("Transfer", "Copy the archive and its photos into a new "
+                                                  "backup"),
                             lambda: back_up_now(window))
     backup_action.setEnabled(window.archive.path is not None)
-    backups = _action(window, "Backups and &Restore…", "actionBackups",
-                      "See the backups, preview one and restore it",
+    backups = _action(window, translate("Transfer", "Backups and &Restore…"), "actionBackups",
+                      translate("Transfer", "See the backups, preview one and restore it"),
                       _opener(window, BackupsDialog))
     for group in ((import_action, drafts_action, export_action), (backup_action, backups)):
         parts.insert_group(file_menu, group, anchor)
@@ -116,16 +121,18 @@ def install(window: MainWindow) -> None:
     _add_file_actions(window)
 
     # Delete acts on the results table only: in the search field it must delete text.
-    trash_action = QAction("Move to &Trash", window)
+    trash_action = QAction(translate("Transfer", "Move to &Trash"), window)
     trash_action.setObjectName("actionMoveToTrash")
-    trash_action.setToolTip("Move the selected readouts to the trash (Delete)")
+    trash_action.setToolTip(translate("Transfer",
+            "Move the selected readouts to the trash (Delete)"))
     trash_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     trash_action.triggered.connect(lambda _checked=False: move_to_trash(window))
     trash_action.setEnabled(not window.archive.read_only)
     window.results.addAction(trash_action)
-    browse_trash = _action(window, "T&rash…", "actionTrash",
-                           "Readouts moved to the trash: restore them or delete them for good",
+    browse_trash = _action(window, translate("Transfer", "T&rash…"), "actionTrash",
+                           translate("Transfer", "Readouts moved to the trash: restore them or "
+                                                 "delete them for good"),
                            _opener(window, TrashDialog), QKeySequence("Ctrl+Shift+T"))
     undo_trash = TrashUndo(window)
     window.addAction(undo_trash)
@@ -137,9 +144,12 @@ def install(window: MainWindow) -> None:
     edit.addAction(browse_trash)
 
     tools = window.menu("Tools")
-    tools.addAction(_action(window, "&Check Archive", "actionCheckArchive",
-                            "Check the archive file for damage", lambda: check_archive(window)))
-    tools.addAction(_action(window, "Backup &Settings…", "actionBackupSettings",
-                            "How often backups are made and how many are kept",
+    tools.addAction(_action(window, translate("Transfer", "&Check Archive"), "actionCheckArchive",
+                            translate("Transfer", "Check the archive file for damage"),
+                                    lambda: check_archive(window)))
+    tools.addAction(_action(window, translate("Transfer", "Backup &Settings…"),
+            "actionBackupSettings",
+                            translate("Transfer",
+                                    "How often backups are made and how many are kept"),
                             _opener(window, BackupSettingsDialog)))
     BackupScheduler(window)

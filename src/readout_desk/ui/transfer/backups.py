@@ -49,6 +49,7 @@ from readout_desk.archive import (
     restore_backup,
 )
 from readout_desk.ui import parts
+from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
@@ -93,14 +94,16 @@ def backup_every(window: MainWindow) -> dt.timedelta:
 def back_up_now(window: MainWindow) -> None:
     """File > Back Up Now: a manual backup in the background, reported in the status bar."""
     archive = window.archive
-    window.statusBar().showMessage("Backing up…")
+    window.statusBar().showMessage(translate("Backups", "Backing up…"))
 
     def done(info: BackupInfo) -> None:
-        window.statusBar().showMessage(f"Backed up to {info.path} ({info.label}).", 10_000)
+        window.statusBar().showMessage(
+            translate("Backups", "Backed up to {path} ({label}).").format(
+                path=info.path, label=info.label), 10_000)
 
     def failed(exc: BaseException) -> None:
         window.statusBar().clearMessage()
-        window.show_problem(f"The backup failed: {exc}")
+        window.show_problem(translate("Backups", "The backup failed: {exc}").format(exc=exc))
 
     window.runner.run(lambda: create_backup(archive, kind=BACKUP_MANUAL), done, failed)
 class BackupsDialog(QDialog):
@@ -111,19 +114,19 @@ class BackupsDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.main_window = window
-        parts.frame_dialog(self, "backupsDialog", "Backups", size=(760, 460))
+        parts.frame_dialog(self, "backupsDialog", self.tr("Backups"), size=(760, 460))
         self.folder = backup_folder(window)
         self.list = QListWidget(self)
         self.list.setObjectName("backupList")
-        self.list.setAccessibleName("Backups")
+        self.list.setAccessibleName(self.tr("Backups"))
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("backupPreview")
-        self.preview.setAccessibleName("What the backup holds")
+        self.preview.setAccessibleName(self.tr("What the backup holds"))
         self.preview.setReadOnly(True)
         self.status = parts.named(QLabel(self), "backupStatus")
         self.status.setWordWrap(True)
-        self.backup_button = parts.named(QPushButton("&Back Up Now", self), "backupNow")
-        self.restore_button = parts.named(QPushButton("&Restore This Backup…", self),
+        self.backup_button = parts.named(QPushButton(self.tr("&Back Up Now"), self), "backupNow")
+        self.restore_button = parts.named(QPushButton(self.tr("&Restore This Backup…"), self),
                                           "backupRestore")
         self.restore_button.setEnabled(False)
         self.backup_button.clicked.connect(self.back_up_now)
@@ -132,8 +135,9 @@ class BackupsDialog(QDialog):
         self._previews: dict[str, BackupPreview] = {}
         self._busy = False
         layout = QVBoxLayout(self)
-        where = QLabel(f"Backups are kept in {self.folder}." if self.folder else
-                       "This archive is kept only in memory and has no backups.", self)
+        where = QLabel(
+            self.tr("Backups are kept in {folder}.").format(folder=self.folder) if self.folder
+            else self.tr("This archive is kept only in memory and has no backups."), self)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(where)
@@ -155,7 +159,7 @@ class BackupsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, info)
             self.list.addItem(item)
         if not found:
-            self.preview.setPlainText("No backups yet.")
+            self.preview.setPlainText(self.tr("No backups yet."))
 
     def _run(self, text: str, work: Callable[[], object],
              done: Callable[[Any], None]) -> None:
@@ -182,11 +186,12 @@ class BackupsDialog(QDialog):
 
         def done(info: BackupInfo | None) -> None:
             if info is not None:
-                self.status.setText(f"Backed up: {info.label}.")
+                self.status.setText(
+                    translate("Backups", "Backed up: {label}.").format(label=info.label))
                 self.reload()
                 self.list.setCurrentRow(0)
 
-        self._run("Backing up…", lambda: create_backup(archive, kind=BACKUP_MANUAL), done)
+        self._run(self.tr("Backing up…"), lambda: create_backup(archive, kind=BACKUP_MANUAL), done)
 
     def _show_preview(self, row: int) -> None:
         if row < 0:
@@ -197,7 +202,7 @@ class BackupsDialog(QDialog):
         if key in self._previews:
             self._preview_ready(self._previews[key])
             return
-        self.preview.setPlainText("Reading the backup…")
+        self.preview.setPlainText(self.tr("Reading the backup…"))
 
         def done(preview: BackupPreview | None) -> None:
             if preview is not None:
@@ -219,24 +224,27 @@ class BackupsDialog(QDialog):
         item = self.list.currentItem()
         info: BackupInfo = item.data(Qt.ItemDataRole.UserRole)
         if not parts.confirm(
-                self, QMessageBox.Icon.Question, "Restore backup",
-                f"Replace everything in the archive with the backup of "
-                f"{info.created:%Y-%m-%d %H:%M} UTC ({info.readouts:,} readouts)?\n\n"
-                "The archive as it is now is backed up first, so this can be undone.",
-                "confirmRestore", "&Restore"):
+                self, QMessageBox.Icon.Question, self.tr("Restore backup"),
+                self.tr("Replace everything in the archive with the backup of {created} UTC "
+                        "(%n readouts)?\n\nThe archive as it is now is backed up first, so "
+                        "this can be undone.", "", info.readouts).format(
+                    created=f"{info.created:%Y-%m-%d %H:%M}"),
+                "confirmRestore", self.tr("&Restore")):
             return
         archive = self.main_window.archive
 
         def done(safety: BackupInfo | None) -> None:
             if safety is None:
                 return
-            self.status.setText(f"Restored the backup of {info.created:%Y-%m-%d %H:%M} UTC. "
-                                f"The previous state was kept as a backup ({safety.label}).")
+            self.status.setText(
+                translate("Backups", "Restored the backup of {created} UTC. The previous "
+                          "state was kept as a backup ({label}).").format(
+                    created=f"{info.created:%Y-%m-%d %H:%M}", label=safety.label))
             self.reload()
             self.main_window.refresh()
             self.restored.emit(safety)
 
-        self._run("Restoring…", lambda: restore_backup(archive, info), done)
+        self._run(self.tr("Restoring…"), lambda: restore_backup(archive, info), done)
 
 
 class BackupSettingsDialog(QDialog):
@@ -246,22 +254,22 @@ class BackupSettingsDialog(QDialog):
         super().__init__(window)
         self.main_window = window
         self.setObjectName("backupSettingsDialog")
-        self.setWindowTitle("Backup Settings")
+        self.setWindowTitle(self.tr("Backup Settings"))
         self.every = QSpinBox(self)
         self.every.setObjectName("backupEveryHours")
         self.every.setRange(1, 24 * 30)
-        self.every.setSuffix(" hours")
+        self.every.setSuffix(self.tr(" hours"))
         self.every.setValue(int(backup_every(window).total_seconds() // 3600))
         self.keep = QSpinBox(self)
         self.keep.setObjectName("backupKeep")
         self.keep.setRange(1, 500)
         self.keep.setValue(backup_keep(window))
         form = QFormLayout(self)
-        form.addRow("Back up automatically every:", self.every)
-        form.addRow("Automatic backups to keep:", self.keep)
-        note = QLabel("A backup is also made when Readout Desk closes, if the last one is "
-                      "older than an hour. Backups made by hand are kept until you delete "
-                      "them.", self)
+        form.addRow(self.tr("Back up automatically every:"), self.every)
+        form.addRow(self.tr("Automatic backups to keep:"), self.keep)
+        note = QLabel(self.tr("A backup is also made when Readout Desk closes, if the last one "
+                              "is older than an hour. Backups made by hand are kept until you "
+                              "delete them."), self)
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -309,8 +317,8 @@ class BackupScheduler(QObject):
             if problems:
                 good = latest_good_backup(folder) if folder else None
                 damage = Damage(path, tuple(problems), good, ())
-                self.main_window.show_problem(damage.message + " Restore a backup from File > "
-                                          "Backups and Restore.")
+                self.main_window.show_problem(damage.message + " " + translate(
+                    "Backups", "Restore a backup from File > Backups and Restore."))
 
         self.main_window.runner.run(lambda: file_problems(path), done)
 
@@ -336,7 +344,8 @@ class BackupScheduler(QObject):
 
         def failed(exc: BaseException) -> None:
             self._running = False
-            self.main_window.show_problem(f"The scheduled backup failed: {exc}")
+            self.main_window.show_problem(
+                translate("Backups", "The scheduled backup failed: {exc}").format(exc=exc))
 
         self._running = True
         self.main_window.runner.run(work, done, failed)

@@ -20,6 +20,7 @@ from readout_desk import paths
 from readout_desk.archive import DraftQueue, QueuedDraft, queue_folder
 from readout_desk.domain import render
 from readout_desk.ui import parts
+from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def update_drafts_action(window: MainWindow) -> None:
     action = window.findChild(QAction, "actionReviewDrafts")
     if isinstance(action, QAction):
         count = len(draft_queue(window))
-        action.setText(f"Review &Drafts ({count})…" if count else "Review &Drafts…")
+        action.setText(translate("Drafts", "Review &Drafts ({count})…").format(count=count)
+                       if count else translate("Drafts", "Review &Drafts…"))
 
 
 class DraftsDialog(QDialog):
@@ -46,14 +48,15 @@ class DraftsDialog(QDialog):
         super().__init__(window)
         self.main_window = window
         self.queue = draft_queue(window)
-        parts.frame_dialog(self, "draftsDialog", "Drafts to Review", size=(760, 480))
+        parts.frame_dialog(self, "draftsDialog", self.tr("Drafts to Review"), size=(760, 480))
         self.list = QListWidget(self)
         self.list.setObjectName("draftList")
-        self.list.setAccessibleName("Drafts")
+        self.list.setAccessibleName(self.tr("Drafts"))
         self.preview = parts.named(QPlainTextEdit(self), "draftPreview")
         self.preview.setReadOnly(True)
-        self.review_button = parts.named(QPushButton("&Review in Editor…", self), "draftReview")
-        self.discard_button = parts.named(QPushButton("&Discard…", self), "draftDiscard")
+        self.review_button = parts.named(QPushButton(
+            self.tr("&Review in Editor…"), self), "draftReview")
+        self.discard_button = parts.named(QPushButton(self.tr("&Discard…"), self), "draftDiscard")
         self.review_button.clicked.connect(self.review)
         self.discard_button.clicked.connect(self.discard)
         self.list.currentRowChanged.connect(self._show)
@@ -71,7 +74,7 @@ class DraftsDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.preview.setPlainText("No drafts wait for review.")
+            self.preview.setPlainText(self.tr("No drafts wait for review."))
         self.review_button.setEnabled(self.list.count() > 0
                                       and not self.main_window.archive.read_only)
         self.discard_button.setEnabled(self.list.count() > 0)
@@ -87,7 +90,7 @@ class DraftsDialog(QDialog):
         d = self.current()
         if d is None:
             return
-        notes = "".join(f"Note: {n}\n" for n in d.notes)
+        notes = "".join(self.tr("Note: {note}").format(note=n) + "\n" for n in d.notes)
         self.preview.setPlainText(notes + ("\n" if notes else "")
                                   + render.readout_text(d.readout, self.main_window.home_zone()))
 
@@ -109,8 +112,9 @@ class DraftsDialog(QDialog):
         d = self.current()
         if d is None:
             return
-        answer = QMessageBox.question(self, "Discard draft",
-                                      f"Discard the draft from {d.source_name}?")
+        answer = QMessageBox.question(self, self.tr("Discard draft"),
+                                      self.tr("Discard the draft from {name}?").format(
+                                          name=d.source_name))
         if answer == QMessageBox.StandardButton.Yes:
             self.queue.remove(d.key)
             self.reload()

@@ -48,17 +48,19 @@ class ExportDialog(ProgressDialog):
     finishedExport = Signal(object)  # noqa: N815 - the result, or the exception
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window, "export", "Export Readouts")
+        super().__init__(window, "export", self.tr("Export Readouts"))
         self.resize(560, 360)
 
-        self.scope_all = QRadioButton("The whole &archive", self)
+        self.scope_all = QRadioButton(self.tr("The whole &archive"), self)
         self.scope_all.setObjectName("exportScopeAll")
         query = window.current_query().strip()
-        self.scope_search = QRadioButton(f"The current &search ({query or 'everything'})", self)
+        self.scope_search = QRadioButton(
+            self.tr("The current &search ({query})").format(query=query) if query
+            else self.tr("The current &search (everything)"), self)
         self.scope_search.setObjectName("exportScopeSearch")
         selected = window.selected_readout_ids()
         self.scope_selection = QRadioButton(
-            f"The selec&ted readouts ({len(selected)})", self)
+            self.tr("The selec&ted readouts ({count})").format(count=len(selected)), self)
         self.scope_selection.setObjectName("exportScopeSelection")
         self.scope_selection.setEnabled(bool(selected))
         group = QButtonGroup(self)
@@ -69,14 +71,14 @@ class ExportDialog(ProgressDialog):
 
         self.format_box = QComboBox(self)
         self.format_box.setObjectName("exportFormat")
-        self.format_box.setAccessibleName("Format")
+        self.format_box.setAccessibleName(self.tr("Format"))
         for key, label, _suffix in FORMAT_CHOICES:
             self.format_box.addItem(label, key)
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
-        self.path_edit.setAccessibleName("File to write")
+        self.path_edit.setAccessibleName(self.tr("File to write"))
         self.path_edit.setText(str(Path.home() / "readouts.json"))
-        browse = QPushButton("&Browse…", self)
+        browse = QPushButton(self.tr("&Browse…"), self)
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._browse)
         self.format_box.currentIndexChanged.connect(self._format_changed)
@@ -85,14 +87,14 @@ class ExportDialog(ProgressDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Format:", self.format_box)
-        form.addRow("File:", path_row)
+        form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("File:"), path_row)
         self.result_label = QLabel(self)
         self.result_label.setObjectName("exportResult")
         self.result_label.setWordWrap(True)
-        self.export_button = self.add_start_button("&Export", "exportStart", self.start)
+        self.export_button = self.add_start_button(self.tr("&Export"), "exportStart", self.start)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Export:", self))
+        layout.addWidget(QLabel(self.tr("Export:"), self))
         layout.addWidget(self.scope_all)
         layout.addWidget(self.scope_search)
         layout.addWidget(self.scope_selection)
@@ -119,7 +121,7 @@ class ExportDialog(ProgressDialog):
             self.format_box.blockSignals(False)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(),
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text(),
                                                 f"{self.fmt().upper()} (*.{self.fmt()})")
         if chosen:
             self.path_edit.setText(chosen)
@@ -138,13 +140,14 @@ class ExportDialog(ProgressDialog):
             return
         text = self.path_edit.text().strip()
         if not text:
-            self.result_label.setText("Choose the file to write.")
+            self.result_label.setText(self.tr("Choose the file to write."))
             return
         out = Path(text).expanduser()
         fmt = self.fmt()
         archive = self.main_window.archive
         home = self.main_window.home_zone()
         query = self.main_window.current_query().strip()
+        # The document's own title: the exported text is data, written in English.
         title = f"Readouts: {query}" if self.scope_search.isChecked() and query else "Readouts"
         scope, selected = self._scope()
         searched = self.main_window.current_query()
@@ -159,7 +162,7 @@ class ExportDialog(ProgressDialog):
 
         self.export_button.setEnabled(False)
         self.result_label.clear()
-        self.run_task("Exporting…", work, lambda result: self._done(result, out, title),
+        self.run_task(self.tr("Exporting…"), work, lambda result: self._done(result, out, title),
                       self._failed)
 
     def _done(self, result: Any, out: Path, title: str) -> None:
@@ -168,11 +171,11 @@ class ExportDialog(ProgressDialog):
                 from readout_desk.printing import write_pdf
 
                 write_pdf(result[1], out, title=title)
-                text = f"Exported {result[2]} readouts to {out}."
+                text = self.tr("Exported %n readouts to {path}.", "", result[2]).format(path=out)
             else:
-                where = " and ".join(str(p) for p in result.paths)
-                text = " ".join([f"Exported {result.readouts} readouts to {where}.",
-                                 *result.notes])
+                where = self.tr(" and ").join(str(p) for p in result.paths)
+                text = " ".join([self.tr("Exported %n readouts to {path}.", "",
+                                         result.readouts).format(path=where), *result.notes])
         except OSError as exc:
             self._failed(exc)
             return
@@ -182,8 +185,8 @@ class ExportDialog(ProgressDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.finish()
-        self.result_label.setText("Export cancelled; no file was written." if isinstance(
-            exc, Cancelled) else f"The export failed: {exc}")
+        self.result_label.setText(self.tr("Export cancelled; no file was written.") if isinstance(
+            exc, Cancelled) else self.tr("The export failed: {exc}").format(exc=exc))
         self.export_button.setEnabled(True)
         self.finishedExport.emit(exc)
 

@@ -54,14 +54,14 @@ class CsvMappingForm(QWidget):
         for f in CSV_FIELDS:
             combo = QComboBox(inner)
             combo.setObjectName(f"csvMap_{f.name}")
-            combo.setAccessibleName(f"Column for {f.label}")
+            combo.setAccessibleName(self.tr("Column for {label}").format(label=f.label))
             form.addRow(f"{f.label}:", combo)
             self._combos[f.name] = combo
         scroll = QScrollArea(self)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
-        self.note = QLabel("CSV files: choose the column that holds each field. The same "
-                           "mapping is used for every CSV file of this import.", self)
+        self.note = QLabel(self.tr("CSV files: choose the column that holds each field. The same "
+                           "mapping is used for every CSV file of this import."), self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -98,18 +98,18 @@ class ImportDialog(ProgressDialog):
     finishedImport = Signal(object)  # noqa: N815 - the ImportSummary, or the exception
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window, "import", "Import Readouts")
+        super().__init__(window, "import", self.tr("Import Readouts"))
         self.resize(680, 560)
         self.files: list[Path] = []
         self.summary: ImportSummary | None = None
 
         self.file_list = QListWidget(self)
         self.file_list.setObjectName("importFiles")
-        self.file_list.setAccessibleName("Files to import")
-        add_files = QPushButton("Add &Files…", self)
+        self.file_list.setAccessibleName(self.tr("Files to import"))
+        add_files = QPushButton(self.tr("Add &Files…"), self)
         add_files.setObjectName("importAddFiles")
         add_files.clicked.connect(self._choose_files)
-        add_folder = QPushButton("Add F&older…", self)
+        add_folder = QPushButton(self.tr("Add F&older…"), self)
         add_folder.setObjectName("importAddFolder")
         add_folder.clicked.connect(self._choose_folder)
         pick = QHBoxLayout()
@@ -120,16 +120,17 @@ class ImportDialog(ProgressDialog):
         self.mapping.hide()
         self.summary_view = QPlainTextEdit(self)
         self.summary_view.setObjectName("importSummary")
-        self.summary_view.setAccessibleName("Import summary")
+        self.summary_view.setAccessibleName(self.tr("Import summary"))
         self.summary_view.setReadOnly(True)
         self.summary_view.hide()
-        self.import_button = self.add_start_button("&Import", "importStart", self.start)
+        self.import_button = self.add_start_button(self.tr("&Import"), "importStart", self.start)
         self.import_button.setEnabled(False)
         self.close_button.setObjectName("importClose")
-        intro = QLabel("Readout Desk imports its JSON exports, CSV files, and .txt or .html "
-                       "readouts (which become drafts to review). Each file is imported "
-                       "completely or not at all; readouts already in the archive (same title, "
-                       "meeting date and participants) are skipped.", self)
+        intro = QLabel(
+            self.tr("Readout Desk imports its JSON exports, CSV files, and .txt or .html "
+                    "readouts (which become drafts to review). Each file is imported "
+                    "completely or not at all; readouts already in the archive (same title, "
+                    "meeting date and participants) are skipped."), self)
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -157,13 +158,13 @@ class ImportDialog(ProgressDialog):
 
     def _choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
-            self, "Import readouts", str(Path.home()),
-            "Readouts (*.json *.csv *.tsv *.txt *.html *.htm);;All files (*)")
+            self, self.tr("Import readouts"), str(Path.home()),
+            self.tr("Readouts (*.json *.csv *.tsv *.txt *.html *.htm);;All files (*)"))
         if chosen:
             self.set_paths([*self.files, *chosen])
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Import a folder of readouts",
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of readouts"),
                                                   str(Path.home()))
         if chosen:
             self.set_paths([*self.files, chosen])
@@ -183,7 +184,9 @@ class ImportDialog(ProgressDialog):
 
         self.import_button.setEnabled(False)
         self.summary_view.hide()
-        self.run_task(f"Importing {len(files)} file{'s' if len(files) != 1 else ''}…", work,
+        n = len(files)
+        self.run_task(self.tr("Importing %n file…", "", n) if n == 1
+                      else self.tr("Importing %n files…", "", n), work,
                       self._done, self._failed)
 
     def _done(self, summary: ImportSummary) -> None:
@@ -191,7 +194,8 @@ class ImportDialog(ProgressDialog):
         self.progress.bar.setValue(self.progress.bar.maximum())
         lines = summary.lines()
         for f in summary.files:
-            lines += [f"  skipped {d}" for d in f.duplicates]
+            lines += ["  " + self.tr("skipped {duplicate}").format(duplicate=d)
+                      for d in f.duplicates]
         self._show_summary("\n".join(lines))
         ids = summary.imported_ids
         self.main_window.refresh(select_id=ids[0] if ids else None)
@@ -199,7 +203,7 @@ class ImportDialog(ProgressDialog):
         self.finishedImport.emit(summary)
 
     def _failed(self, exc: BaseException) -> None:
-        self._show_summary(f"The import stopped: {exc}")
+        self._show_summary(self.tr("The import stopped: {exc}").format(exc=exc))
         self.main_window.refresh()
         self.finishedImport.emit(exc)
 

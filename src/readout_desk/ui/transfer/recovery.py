@@ -18,6 +18,7 @@ from readout_desk.archive import (
     latest_good_backup,
     open_with_recovery,
 )
+from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.backups import backup_folder
 
 if TYPE_CHECKING:
@@ -27,21 +28,25 @@ if TYPE_CHECKING:
 def check_archive(window: MainWindow) -> None:
     """Run the integrity check off the UI thread and say what it found."""
     archive = window.archive
-    window.statusBar().showMessage("Checking the archive…")
+    window.statusBar().showMessage(translate("Recovery", "Checking the archive…"))
 
     def done(problems: list[str]) -> None:
         window.statusBar().clearMessage()
         if not problems:
-            text = "The archive passes the integrity check."
+            text = translate("Recovery", "The archive passes the integrity check.")
             icon = QMessageBox.Icon.Information
         else:
             folder = backup_folder(window)
             good = latest_good_backup(folder) if folder else None
-            text = ("The archive is damaged:\n" + "\n".join(problems[:10])
-                    + (f"\n\nThe latest good backup is {good.label}; restore it from "
-                       "File > Backups and Restore." if good else ""))
+            text = translate("Recovery", "The archive is damaged:") + "\n" + "\n".join(
+                problems[:10])
+            if good:
+                text += "\n\n" + translate(
+                    "Recovery", "The latest good backup is {label}; restore it from File > "
+                    "Backups and Restore.").format(label=good.label)
             icon = QMessageBox.Icon.Warning
-        box = QMessageBox(icon, "Check archive", text, QMessageBox.StandardButton.Ok, window)
+        box = QMessageBox(icon, translate("Recovery", "Check archive"), text,
+                          QMessageBox.StandardButton.Ok, window)
         box.setObjectName("checkArchiveResult")
         box.finished.connect(box.deleteLater)
         box.open()
@@ -51,17 +56,19 @@ def check_archive(window: MainWindow) -> None:
 
 def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupChoice:
     """Tell the person the archive is damaged and ask what to do (a modal question)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "The archive is damaged", damage.message,
+    box = QMessageBox(QMessageBox.Icon.Critical,
+        translate("Recovery", "The archive is damaged"), damage.message,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("damagedArchiveDialog")
     restore = None
     if damage.latest_good is not None:
-        restore = box.addButton("&Restore Latest Good Backup",
+        restore = box.addButton(translate("Recovery", "&Restore Latest Good Backup"),
                                 QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("damagedRestore")
-    empty = box.addButton("Start an &Empty Archive", QMessageBox.ButtonRole.DestructiveRole)
+    empty = box.addButton(
+        translate("Recovery", "Start an &Empty Archive"), QMessageBox.ButtonRole.DestructiveRole)
     empty.setObjectName("damagedEmpty")
-    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(translate("Recovery", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("damagedQuit")
     box.setDefaultButton(restore or quit_button)
     box.exec()
@@ -85,17 +92,18 @@ class IndexProgress:
             return
         if self.dialog is None:
             self.dialog = QProgressDialog(
-                "Updating the archive's search index (Japanese text found by any part of a "
-                "word)…", "", 0, total)
+                translate("IndexProgress", "Updating the archive's search index (Japanese "
+                          "text found by any part of a word)…"), "", 0, total)
             self.dialog.setObjectName("indexUpdateProgress")
-            self.dialog.setWindowTitle("Readout Desk")
+            self.dialog.setWindowTitle(translate("IndexProgress", "Readout Desk"))
             self.dialog.setCancelButton(None)  # a half-updated index is not an option
             self.dialog.setMinimumDuration(0)
             self.dialog.setAutoReset(False)  # closed when the archive is open, not before
             self.dialog.setAutoClose(False)
         self.dialog.setValue(done)
-        self.dialog.setLabelText(f"Updating the archive's search index: {done:,} of "
-                                 f"{total:,} readouts…")
+        self.dialog.setLabelText(translate(
+            "IndexProgress", "Updating the archive's search index: {done} of {total} "
+            "readouts…").format(done=f"{done:,}", total=f"{total:,}"))
         QApplication.processEvents()
 
     def close(self) -> None:
@@ -123,9 +131,13 @@ def open_archive_with_recovery(location: str,
 def startup_message(opened: Opened) -> str:
     """What the banner should say after opening: a recovery, or why it is read-only."""
     if opened.damaged_copy is not None:
-        what = (f"restored from the backup of {opened.restored_from.created:%Y-%m-%d %H:%M} UTC"
-                if opened.restored_from else "started empty")
-        return (f"The archive was damaged and has been {what}. The damaged file was kept "
-                f"as {opened.damaged_copy}.")
+        if opened.restored_from:
+            return translate(
+                "Recovery", "The archive was damaged and has been restored from the backup of "
+                "{created} UTC. The damaged file was kept as {copy}.").format(
+                    created=f"{opened.restored_from.created:%Y-%m-%d %H:%M}",
+                    copy=opened.damaged_copy)
+        return translate("Recovery", "The archive was damaged and has been started empty. The "
+                         "damaged file was kept as {copy}.").format(copy=opened.damaged_copy)
     return opened.read_only_reason
 

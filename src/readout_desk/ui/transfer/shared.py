@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readout_desk.ui.language import translate
 from readout_desk.ui.tasks import CancelFn, ProgressFn, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ T = TypeVar("T")
 
 def button_row(dialog: QDialog, *buttons: QPushButton) -> QHBoxLayout:
     """``buttons`` on the left and, on the right, Close (which accepts ``dialog``)."""
-    close = QPushButton("Close", dialog)
+    close = QPushButton(translate("Transfer", "Close"), dialog)
     close.clicked.connect(dialog.accept)
     row = QHBoxLayout()
     for button in buttons:
@@ -59,12 +60,13 @@ class ProgressPanel(QWidget):
         super().__init__(parent)
         self.bar = QProgressBar(self)
         self.bar.setObjectName(f"{name}Progress")
-        self.bar.setAccessibleName("Progress")
+        self.bar.setAccessibleName(self.tr("Progress"))
         self.label = QLabel(self)
         self.label.setObjectName(f"{name}ProgressLabel")
-        self.cancel_button = QPushButton("&Cancel", self)
+        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
         self.cancel_button.setObjectName(f"{name}Cancel")
-        self.cancel_button.setToolTip("Stop after the current file; nothing half-done is kept")
+        self.cancel_button.setToolTip(
+            self.tr("Stop after the current file; nothing half-done is kept"))
         self.cancel_button.clicked.connect(self._cancel)
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
@@ -86,11 +88,12 @@ class ProgressPanel(QWidget):
             self.bar.setRange(0, total)
             self.bar.setValue(done)
         if label:
-            self.label.setText(f"{min(done + 1, total)} of {total}: {label}" if total else label)
+            self.label.setText(self.tr("{done} of {total}: {label}").format(
+                done=min(done + 1, total), total=total, label=label) if total else label)
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.label.setText("Cancelling after the current step…")
+        self.label.setText(self.tr("Cancelling after the current step…"))
         self.cancelRequested.emit()
 
     def finish(self) -> None:

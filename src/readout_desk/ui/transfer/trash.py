@@ -26,14 +26,11 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import timing
 from readout_desk.domain.records import SearchHit
 from readout_desk.ui import parts
+from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.shared import button_row
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
-
-
-def _readouts(count: int) -> str:
-    return f"{count} readout{'s' if count != 1 else ''}"
 
 
 def move_to_trash(window: MainWindow) -> list[int]:
@@ -45,15 +42,18 @@ def move_to_trash(window: MainWindow) -> list[int]:
     if not ids:
         return []
     if window.archive.read_only:
-        window.show_problem("The archive is open read-only, so nothing can be moved to the "
-                            "trash.")
+        window.show_problem(translate("Trash", "The archive is open read-only, so nothing can "
+                                      "be moved to the trash."))
         return []
     archive = window.archive
 
     def done(_result: None) -> None:
+        n = len(ids)
         window.statusBar().showMessage(
-            f"Moved {_readouts(len(ids))} to the trash (Ctrl+Z puts "
-            f"{'it' if len(ids) == 1 else 'them'} back; Edit > Trash lists the trash).", 8000)
+            translate("Trash", "Moved %n readout to the trash (Ctrl+Z puts it back; Edit > "
+                      "Trash lists the trash).", "", n) if n == 1 else
+            translate("Trash", "Moved %n readouts to the trash (Ctrl+Z puts them back; Edit > "
+                      "Trash lists the trash).", "", n), 8000)
         undo = window.findChild(TrashUndo, "trashUndo")
         if undo is not None:
             undo.remember(ids)
@@ -67,11 +67,11 @@ class TrashUndo(QAction):
     """Edit ▸ Undo Move to Trash (Ctrl+Z): the last readouts moved there come back."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("&Undo Move to Trash", window)
+        super().__init__(translate("TrashUndo", "&Undo Move to Trash"), window)
         self.window_ = window
         self.setObjectName("trashUndo")
         self.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.setToolTip("Put back the readouts last moved to the trash (Ctrl+Z)")
+        self.setToolTip(self.tr("Put back the readouts last moved to the trash (Ctrl+Z)"))
         self.setEnabled(False)
         self.triggered.connect(self.undo)
         self._ids: list[int] = []
@@ -94,7 +94,10 @@ class TrashUndo(QAction):
                 archive.restore(readout_id)
 
         def done(_result: None) -> None:
-            window.statusBar().showMessage(f"Put back {_readouts(len(ids))}.", 5000)
+            n = len(ids)
+            window.statusBar().showMessage(
+                translate("TrashUndo", "Put back %n readout.", "", n) if n == 1
+                else translate("TrashUndo", "Put back %n readouts.", "", n), 5000)
             window.refresh(select_id=ids[0])
 
         window.runner.run(restore, done, window.show_problem)
@@ -110,9 +113,10 @@ def hint_at_the_trash(window: MainWindow, total: int) -> None:
     def counted(in_trash: int) -> None:
         if in_trash and window.current_query().strip() == query:
             window.search_bar.set_hint(
-                f"{_readouts(in_trash)} in the trash "
-                f"{'matches' if in_trash == 1 else 'match'}: add in:trash to see "
-                f"{'it' if in_trash == 1 else 'them'}, or open Edit > Trash.")
+                translate("Trash", "%n readout in the trash matches: add in:trash to see it, "
+                          "or open Edit > Trash.", "", in_trash) if in_trash == 1 else
+                translate("Trash", "%n readouts in the trash match: add in:trash to see them, "
+                          "or open Edit > Trash.", "", in_trash))
 
     window.runner.run(lambda: archive.search(f"{query} in:trash", limit=1).total, counted,
                       lambda _exc: None)
@@ -126,21 +130,24 @@ class TrashDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.main_window = window
-        parts.frame_dialog(self, "trashDialog", "Trash", size=(640, 420))
+        parts.frame_dialog(self, "trashDialog", self.tr("Trash"), size=(640, 420))
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("trashTable")
-        self.table.setAccessibleName("Readouts in the trash")
-        self.table.setHorizontalHeaderLabels(["Meeting date", "Title", "Moved to trash", "Id"])
+        self.table.setAccessibleName(self.tr("Readouts in the trash"))
+        self.table.setHorizontalHeaderLabels([self.tr("Meeting date"), self.tr("Title"),
+                                              self.tr("Moved to trash"), self.tr("Id")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.info = QLabel("Reading the trash…", self)
+        self.info = QLabel(self.tr("Reading the trash…"), self)
         self.info.setObjectName("trashInfo")
-        self.restore_button = parts.named(QPushButton("&Restore", self), "trashRestore",
-                                          tip="Put the selected readouts back in the archive")
-        self.purge_button = parts.named(QPushButton("&Delete for Good…", self), "trashPurge")
-        self.empty_button = parts.named(QPushButton("&Empty Trash…", self), "trashEmpty")
+        self.restore_button = parts.named(QPushButton(self.tr("&Restore"), self), "trashRestore",
+                                          tip=self.tr("Put the selected readouts back in the "
+                                                      "archive"))
+        self.purge_button = parts.named(QPushButton(
+            self.tr("&Delete for Good…"), self), "trashPurge")
+        self.empty_button = parts.named(QPushButton(self.tr("&Empty Trash…"), self), "trashEmpty")
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.empty_button.clicked.connect(self.empty)
@@ -174,14 +181,18 @@ class TrashDialog(QDialog):
             day = QTableWidgetItem(h.meeting_date.isoformat() if h.meeting_date else "")
             day.setData(Qt.ItemDataRole.UserRole, h.id)
             self.table.setItem(i, 0, day)
-            self.table.setItem(i, 1, QTableWidgetItem(h.title or h.section or "(untitled)"))
+            self.table.setItem(i, 1, QTableWidgetItem(h.title or h.section
+                                                      or self.tr("(untitled)")))
             when = deleted.get(h.id)
             self.table.setItem(i, 2, QTableWidgetItem(
                 timing.format_instant(when, home) if when else ""))
             self.table.setItem(i, 3, QTableWidgetItem(str(h.id)))
-        self.info.setText(f"{_readouts(len(hits))} in the trash. "
-                          "Searches leave them out unless you add in:trash or in:all."
-                          if hits else "The trash is empty.")
+        n = len(hits)
+        self.info.setText((self.tr("%n readout in the trash. Searches leave them out unless you "
+                                   "add in:trash or in:all.", "", n) if n == 1 else
+                           self.tr("%n readouts in the trash. Searches leave them out unless "
+                                   "you add in:trash or in:all.", "", n))
+                          if hits else self.tr("The trash is empty."))
         self._update_buttons()
         self.reloaded.emit()
 
@@ -240,23 +251,31 @@ class TrashDialog(QDialog):
             for readout_id in ids:
                 archive.restore(readout_id)
 
-        self._change(restore, restored_id=ids[0], problem_title="Restore")
+        self._change(restore, restored_id=ids[0], problem_title=self.tr("Restore"))
 
     def _confirm(self, text: str, name: str) -> bool:
-        return parts.confirm(self, QMessageBox.Icon.Warning, "Delete for good", text, name,
-                             "&Delete for Good", role=QMessageBox.ButtonRole.DestructiveRole,
+        return parts.confirm(self, QMessageBox.Icon.Warning, self.tr("Delete for good"), text,
+                             name, self.tr("&Delete for Good"),
+                             role=QMessageBox.ButtonRole.DestructiveRole,
                              cancel_default=True)
 
     def purge_selected(self) -> None:
         ids = self.selected_ids()
-        if ids and self._confirm(f"Delete {_readouts(len(ids))} for good? This cannot be "
-                                 "undone (backups still hold them).", "confirmPurge"):
+        n = len(ids)
+        if ids and self._confirm(self.tr("Delete %n readout for good? This cannot be undone "
+                                         "(backups still hold them).", "", n) if n == 1 else
+                                 self.tr("Delete %n readouts for good? This cannot be undone "
+                                         "(backups still hold them).", "", n), "confirmPurge"):
             archive = self.main_window.archive
             self._change(lambda: archive.purge(ids))
 
     def empty(self) -> None:
         count = self.table.rowCount()
-        if count and self._confirm(f"Delete all {_readouts(count)} in the trash for good? "
-                                   "This cannot be undone (backups still hold them).",
+        if count and self._confirm(self.tr("Delete the %n readout in the trash for good? This "
+                                           "cannot be undone (backups still hold them).", "",
+                                           count) if count == 1 else
+                                   self.tr("Delete all %n readouts in the trash for good? This "
+                                           "cannot be undone (backups still hold them).", "",
+                                           count),
                                    "confirmEmptyTrash"):
             self._change(self.main_window.archive.empty_trash)
