@@ -115,7 +115,7 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
         self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "participants")
-        self._show_current(-1)
+        self._begin(self.rows.current, ParticipantDraft(), self.detail)
 
     # ----- people from the archive ----------------------------------------------------
 
@@ -196,15 +196,6 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
     def _fill(self, current: int) -> None:
         self.rows.fill([self._cells(p) for p in self._items], current)
         self._show_current(current)
-
-    def _current_row(self) -> int:
-        return self.rows.current()
-
-    def _blank(self) -> ParticipantDraft:
-        return ParticipantDraft()
-
-    def _enable(self, has_row: bool) -> None:
-        self.detail.setEnabled(has_row)
 
     def _load(self, item: ParticipantDraft) -> None:
         show_values(item, (self.honorific, self.family, self.given, self.script_name))

@@ -98,7 +98,7 @@ class PhotosSection(ListSection[PhotoDraft]):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self._remove_current)
-        self._show_current(-1)
+        self._begin(self.list.currentRow, PhotoDraft(), self.caption, self.remove_button)
 
     def _path(self, p: PhotoDraft) -> Path | None:
         if p.source:
@@ -170,16 +170,6 @@ class PhotosSection(ListSection[PhotoDraft]):
     def _remove_current(self) -> None:
         if remove_current(self.list, self._items, self._fill):
             self.edited.emit("photos.remove")
-
-    def _current_row(self) -> int:
-        return self.list.currentRow()
-
-    def _blank(self) -> PhotoDraft:
-        return PhotoDraft()
-
-    def _enable(self, has_row: bool) -> None:
-        self.caption.setEnabled(has_row)
-        self.remove_button.setEnabled(has_row)
 
     def _load(self, item: PhotoDraft) -> None:
         self.caption.set_value(item.caption)

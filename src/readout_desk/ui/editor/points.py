@@ -123,7 +123,7 @@ class SummarySection(ListSection[SummaryPoint]):
             shortcut = QShortcut(QKeySequence(keys), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
-        self._show_current(-1)
+        self._begin(self.list.currentRow, SummaryPoint(""), self.detail)
 
     def set_speakers(self, names: list[str]) -> None:
         """Offer ``names`` when typing a speaker."""
@@ -185,14 +185,8 @@ class SummarySection(ListSection[SummaryPoint]):
         self._fill(order.index(current_old) if current_old in order else 0)
         self.edited.emit("points.move")
 
-    def _current_row(self) -> int:
-        return self.list.currentRow()
-
-    def _blank(self) -> SummaryPoint:
-        return SummaryPoint("")
-
-    def _enable(self, has_row: bool) -> None:
-        self.detail.setEnabled(has_row)
+    def _show_current(self, row: int) -> None:
+        super()._show_current(row)
         self._update_buttons()
 
     def _load(self, item: SummaryPoint) -> None:

@@ -55,24 +55,29 @@ class RowTable(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.currentCellChanged.connect(self._cell_changed)
         cap = noun.capitalize()
-        base = name.removesuffix("Table")
-        self.add_button = button(add_text or f"Add {noun}", f"{base}Add",
-                                 f"Add a {noun} (Insert)", self)
-        self.remove_button = button("Remove", f"{base}Remove",
-                                    f"Remove the selected {noun} (Delete)", self)
-        self.up_button = button("Up", f"{base}Up", f"Move the {noun} up (Alt+Up)", self)
-        self.down_button = button("Down", f"{base}Down", f"Move the {noun} down (Alt+Down)",
+        base = name.removesuffix(self.tr("Table"))
+        self.add_button = button(add_text or self.tr("Add {noun}").format(noun=noun), f"{base}Add",
+                                 self.tr("Add a {noun} (Insert)").format(noun=noun), self)
+        self.remove_button = button(self.tr("Remove"), f"{base}Remove",
+                                    self.tr("Remove the selected {noun} (Delete)").format(
+                                            noun=noun), self)
+        self.up_button = button(
+            self.tr("Up"), f"{base}Up", self.tr("Move the {noun} up (Alt+Up)").format(noun=noun),
+                    self)
+        self.down_button = button(
+            self.tr("Down"), f"{base}Down", self.tr("Move the {noun} down (Alt+Down)").format(
+                    noun=noun),
                                   self)
-        self.add_button.setAccessibleName(f"Add {noun}")
-        self.remove_button.setAccessibleName(f"Remove {noun}")
-        self.up_button.setAccessibleName(f"Move {cap} up")
-        self.down_button.setAccessibleName(f"Move {cap} down")
+        self.add_button.setAccessibleName(self.tr("Add {noun}").format(noun=noun))
+        self.remove_button.setAccessibleName(self.tr("Remove {noun}").format(noun=noun))
+        self.up_button.setAccessibleName(self.tr("Move {cap} up").format(cap=cap))
+        self.down_button.setAccessibleName(self.tr("Move {cap} down").format(cap=cap))
         self.add_button.clicked.connect(self.addRequested)
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         for keys, slot in ((QKeySequence.StandardKey.Delete, self._remove),
-                           ("Insert", self.addRequested.emit),
+                           (self.tr("Insert"), self.addRequested.emit),
                            ("Alt+Up", lambda: self._move(-1)),
                            ("Alt+Down", lambda: self._move(1))):
             shortcut = QShortcut(QKeySequence(keys), self.table)
@@ -191,32 +196,32 @@ class ListSection(QWidget, Generic[_T]):
     items, the current one shown in the fields beneath, and a field's edit written into
     the current item and reported as ``edited("<prefix>.<row>.<key>")``.
 
-    While an item is being shown its fields' signals are no edits. A section says which
-    row is current and what its fields show and read; the rest is here.
+    While an item is being shown its fields' signals are no edits. A section says (with
+    :meth:`_begin`) how it finds the current row, and what its fields show and read; the
+    rest is here.
     """
 
     edited = Signal(str)
     #: The first part of the keys this section reports ("participants").
     prefix: ClassVar[str]
+    _current_row: Callable[[], int]
+    _blank: _T
+    _needs_row: tuple[QWidget, ...]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[_T] = []
         self._loading = False
 
+    def _begin(self, current_row: Callable[[], int], blank: _T, *needs_row: QWidget) -> None:
+        """Show no row yet. ``current_row`` tells which row the fields show (-1: none),
+        ``blank`` is what they show without one, ``needs_row`` are usable only with one."""
+        self._current_row = current_row
+        self._blank = blank
+        self._needs_row = needs_row
+        self._show_current(-1)
+
     # ----- what a section says --------------------------------------------------------
-
-    def _current_row(self) -> int:
-        """The row shown in the fields, -1 for none."""
-        raise NotImplementedError
-
-    def _blank(self) -> _T:
-        """What the fields show when no row is current."""
-        raise NotImplementedError
-
-    def _enable(self, has_row: bool) -> None:
-        """Let the fields (and buttons) be used only when a row is current."""
-        raise NotImplementedError
 
     def _load(self, item: _T) -> None:
         """Fill the fields with ``item``."""
@@ -234,8 +239,9 @@ class ListSection(QWidget, Generic[_T]):
 
     def _show_current(self, row: int) -> None:
         has_row = 0 <= row < len(self._items)
-        self._enable(has_row)
-        self._show(self._items[row] if has_row else self._blank())
+        for widget in self._needs_row:
+            widget.setEnabled(has_row)
+        self._show(self._items[row] if has_row else self._blank)
 
     def _show(self, item: _T) -> None:
         self._loading = True

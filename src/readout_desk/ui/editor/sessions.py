@@ -194,7 +194,7 @@ class SessionsSection(ListSection[SessionDraft]):
         self.rows.currentChanged.connect(self._show_current)
         self.rows.addRequested.connect(self.add)
         self.rows.edit_list(lambda: self._items, self._fill, self.edited.emit, "sessions")
-        self._show_current(-1)
+        self._begin(self.rows.current, SessionDraft(kind=""), self.detail)
 
     # ----- zones ---------------------------------------------------------------------
 
@@ -233,15 +233,6 @@ class SessionsSection(ListSection[SessionDraft]):
         line = self.kind.lineEdit()
         if line is not None:
             line.selectAll()
-
-    def _current_row(self) -> int:
-        return self.rows.current()
-
-    def _blank(self) -> SessionDraft:
-        return SessionDraft(kind="")
-
-    def _enable(self, has_row: bool) -> None:
-        self.detail.setEnabled(has_row)
 
     def _load(self, item: SessionDraft) -> None:
         show_values(item, (self.kind, self.date, self.time, self.time_hedge, self.zone_label,
