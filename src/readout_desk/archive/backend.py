@@ -12,6 +12,7 @@ with a score where lower is better.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +168,36 @@ class Backend(Protocol):
 
     def make_self_contained(self, path: Path) -> None:
         """Make a copied file one file that opens anywhere (no side files needed)."""
+
+    def interrupt(self, engine: Engine) -> None:
+        """Stop what ``engine``'s connections are running now: each statement raises an
+        error that :meth:`translate` makes an ``ArchiveInterruptedError``."""
+
+
+#: The driver connections each engine has lent out right now (see :func:`watch_lent`).
+_LENT: weakref.WeakKeyDictionary[Any, set[Any]] = weakref.WeakKeyDictionary()
+
+
+def watch_lent(engine: Engine) -> None:
+    """Keep track of the driver connections ``engine`` lends out, for :func:`lent_out`."""
+    from sqlalchemy import event
+
+    lent: set[Any] = set()
+    _LENT[engine] = lent
+
+    def checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        lent.add(dbapi_connection)
+
+    def checkin(dbapi_connection: Any, _record: Any) -> None:
+        lent.discard(dbapi_connection)
+
+    event.listen(engine, "checkout", checkout)
+    event.listen(engine, "checkin", checkin)
+
+
+def lent_out(engine: Engine) -> tuple[Any, ...]:
+    """The driver connections of ``engine`` in use now (by a unit of work or a check)."""
+    return tuple(_LENT.get(engine, ()))
 
 
 def backend_for(location: str | Path) -> Backend:

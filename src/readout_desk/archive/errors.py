@@ -19,6 +19,10 @@ class ArchiveReadOnlyError(ArchiveError):
     """A change was asked of an archive opened read-only."""
 
 
+class ArchiveInterruptedError(ArchiveError):
+    """A read was stopped before it finished (:meth:`Archive.interrupt`); nothing changed."""
+
+
 class ArchiveUnreachableError(ArchiveError):
     """The server of a team archive cannot be reached, or the connection to it was lost
     during the work; nothing was changed, and the same work may be tried again."""

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from readout_desk.archive import errors
-from readout_desk.archive.backend import HIT_COLUMNS, FacetRows
+from readout_desk.archive.backend import HIT_COLUMNS, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.postgres_search import (
     FTS_TABLE,
@@ -82,6 +82,9 @@ _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]],
     (("password authentication", "authentication failed"), lambda loc, m: ArchiveError(
         f"The team archive {loc} refused the login ({m}); check ~/.pgpass or the "
         "service file.")),
+    (("canceling statement due to user request",), lambda loc, _m:
+        errors.ArchiveInterruptedError(
+            f"Reading the team archive {loc} was stopped before it finished.")),
 )
 
 
@@ -117,8 +120,16 @@ class PostgresBackend:
         connect_args: dict[str, Any] = {"connect_timeout": 10}
         if read_only:
             connect_args["options"] = "-c default_transaction_read_only=on"
-        return create_engine(driver_url(self.location), connect_args=connect_args,
-                             pool_pre_ping=True)
+        engine = create_engine(driver_url(self.location), connect_args=connect_args,
+                               pool_pre_ping=True)
+        watch_lent(engine)
+        return engine
+
+    def interrupt(self, engine: Engine) -> None:
+        """The server cancels what each connection in use is running (``pg_cancel_backend``
+        through psycopg's cancel request)."""
+        for dbapi_connection in lent_out(engine):
+            dbapi_connection.cancel()
 
     def check_opens(self, engine: Engine) -> None:
         with engine.connect() as conn:

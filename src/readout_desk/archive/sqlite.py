@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from readout_desk.archive import errors
-from readout_desk.archive.backend import WRITE_OPTION, FacetRows
+from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,  # noqa: F401 - read by a reference
@@ -123,6 +123,8 @@ _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]],
         "open another file, or restore this one from a backup.")),
     (("unable to open",), lambda loc, m: ArchiveError(
         f"The archive {loc} cannot be opened: {m}.")),
+    (("interrupted",), lambda loc, _m: errors.ArchiveInterruptedError(
+        f"Reading the archive {loc} was stopped before it finished.")),
 )
 
 
@@ -162,6 +164,7 @@ class SqliteBackend:
         engine = create_engine(url, connect_args=connect_args)
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
+        watch_lent(engine)
         return engine
 
     def check_opens(self, engine: Engine) -> None:
@@ -412,6 +415,11 @@ class SqliteBackend:
         """Switch a copied database out of WAL mode."""
         with closing(sqlite3.connect(str(path))) as conn:
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+
+    def interrupt(self, engine: Engine) -> None:
+        """``sqlite3_interrupt`` on every connection in use (safe from any thread)."""
+        for dbapi_connection in lent_out(engine):
+            dbapi_connection.interrupt()
 
 
 def _processed(row: Sequence[Any], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:

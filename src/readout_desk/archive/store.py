@@ -159,6 +159,10 @@ class Archive:
         self._engine.dispose()
 
     def __enter__(self) -> Archive:
+    def interrupt(self) -> None:
+        """Stop the reads running now (from any thread); they raise ArchiveInterruptedError."""
+        self._backend.interrupt(self._engine)
+
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -22,6 +22,13 @@ was asked for since. Older answers are dropped without a signal.
 Long reads use connections of their own (:meth:`SearchController.background_archive`):
 with WAL, SQLite lets several connections read at once, so a long search never holds up
 the counts, and neither holds up what other features do with the main connection.
+
+Superseded work is stopped, not left to run: a new search cancels the search it replaces
+and the counts of the results it will replace, and results replaced by new ones cancel
+the further pages still being read for them. Each of those reads runs on a connection of
+its own that the cancel interrupts (``sqlite3_interrupt``; a cancel request on a team
+archive), so the next search never queues behind a stale one; the stopped read's answer
+is dropped without a word.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from readout_desk.archive import Archive, ArchiveError, Facets
 from readout_desk.domain.records import Readout, SearchPage
 from readout_desk.ui.results_model import PAGE_SIZE, RELEVANCE, ResultsModel, search_page
-from readout_desk.ui.tasks import TaskRunner
+from readout_desk.ui.tasks import TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +84,10 @@ class SearchController(QObject):
         self._closed = False
         self._side_archives: dict[str, Archive] = {}
         self._side_lock = threading.Lock()
+        # The reads that a newer request makes pointless, cancelled when it comes.
+        self._search_task: TaskHandle | None = None
+        self._facets_task: TaskHandle | None = None
+        self._more_tasks: list[TaskHandle] = []
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -118,6 +129,11 @@ class SearchController(QObject):
         if self._closed:
             return
         ticket = self._ticket(_SEARCH)
+        # What the search it replaces, and the counts of the results it will replace,
+        # are still reading is of no use any more.
+        for task in (self._search_task, self._facets_task):
+            if task is not None:
+                task.cancel()
         query = self._current_query()
         sort, descending = self.model.sort_key, self.model.descending
         if sort == RELEVANCE and not query.strip():
@@ -132,10 +148,15 @@ class SearchController(QObject):
         def done(page: SearchPage | None) -> None:
             if page is not None and self._is_current(_SEARCH, ticket):
                 self._ticket(_SHOWN)  # pages and counts of older results no longer count
+                for task in self._more_tasks:
+                    task.cancel()
+                self._more_tasks.clear()
                 self.pageReady.emit(query, page)
                 self._facets_timer.start()
 
-        self.runner.run(work, done, lambda exc: self._fail_if_current(_SEARCH, ticket, exc))
+        self._search_task = self.runner.run(
+            work, done, lambda exc: self._fail_if_current(_SEARCH, ticket, exc),
+            interrupt=lambda: self._interrupt("search"))
 
     def _fail_if_current(self, kind: str, ticket: int, exc: BaseException) -> None:
         if self._is_current(kind, ticket):
@@ -158,7 +179,9 @@ class SearchController(QObject):
             if self._is_current(_SHOWN, ticket):
                 self.model.fetch_failed()
 
-        self.runner.run(work, done, failed)
+        self._more_tasks = [t for t in self._more_tasks if not t.cancelled()]
+        self._more_tasks.append(self.runner.run(work, done, failed,
+                                                interrupt=lambda: self._interrupt("search")))
 
     def _start_facets(self) -> None:
         if self._closed:
@@ -175,7 +198,9 @@ class SearchController(QObject):
             if facets is not None and self._is_current(_SHOWN, ticket):
                 self.facetsReady.emit(facets)
 
-        self.facet_runner.run(work, done, self.failed.emit)
+        self._facets_task = self.facet_runner.run(
+            work, done, lambda exc: self._fail_if_current(_SHOWN, ticket, exc),
+            interrupt=lambda: self._interrupt("counts"))
 
     # ----- the reading pane ----------------------------------------------------------
 
@@ -236,6 +261,16 @@ class SearchController(QObject):
                     side = self.archive
                 self._side_archives[purpose] = side
             return side
+
+    def _interrupt(self, purpose: str) -> None:
+        """Stop what the connection of its own for ``purpose`` is reading (from any thread).
+
+        The main connection is never interrupted: it also saves, and an in-memory archive
+        has no other (its reads run to the end and are dropped when stale).
+        """
+        side = self._side_archives.get(purpose)
+        if side is not None and side is not self.archive:
+            side.interrupt()
 
     def close(self) -> None:
         """Stop searching, wait for the counts, and close the connections of its own.

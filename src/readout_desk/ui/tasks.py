@@ -13,6 +13,14 @@ Long work that reports how far it got and can stop early (import, export) goes t
 thread) and looks at ``cancelled()`` at its safe points; the returned
 :class:`TaskHandle` is what a Cancel button calls.
 
+A read can also be stopped in the middle of a statement: ``run(work, ..., interrupt=f)``
+gives the task a function that interrupts the connection it reads on (for instance
+:meth:`~readout_desk.archive.Archive.interrupt` of a connection of its own). Cancelling
+the handle then calls ``f`` if the work is running; the work raises
+:class:`~readout_desk.archive.ArchiveInterruptedError` and its answer is dropped quietly
+(neither ``on_done`` nor ``on_error``). A task that was *not* cancelled but met an
+interruption meant for another task on the same connection runs again.
+
 This is the one way the user interface runs work in the background.
 """
 
@@ -25,6 +33,8 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from readout_desk.archive import ArchiveInterruptedError
+
 T = TypeVar("T")
 
 #: ``progress(done, total, label)``: how far long work got (``total`` 0 when unknown).
@@ -33,19 +43,39 @@ ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
 
-class TaskHandle:
-    """A task that was started: asks it to stop at its next safe point."""
+#: How often a task that met someone else's interruption is run again before it fails.
+INTERRUPTED_RETRIES = 3
 
-    def __init__(self) -> None:
+
+class TaskHandle:
+    """A task that was started: asks it to stop at its next safe point, or at once."""
+
+    def __init__(self, interrupt: Callable[[], None] | None = None) -> None:
         self._cancel = threading.Event()
+        self._interrupt = interrupt
+        self._lock = threading.Lock()
+        self._running = False
+
+    @property
+    def interruptible(self) -> bool:
+        """Whether cancelling stops a statement that is running (see :func:`TaskRunner.run`)."""
+        return self._interrupt is not None
 
     def cancel(self) -> None:
-        """Ask the work to stop (between files or chunks); its answer still arrives."""
+        """Ask the work to stop. Long work stops between files or chunks and its answer
+        still arrives; an interruptible read stops now and its answer is dropped."""
         self._cancel.set()
+        with self._lock:
+            if self._running and self._interrupt is not None:
+                self._interrupt()
 
     def cancelled(self) -> bool:
         """Whether stopping was asked for (safe to call from any thread)."""
         return self._cancel.is_set()
+
+    def _set_running(self, running: bool) -> None:
+        with self._lock:
+            self._running = running
 
 
 class _Relay(QObject):
@@ -53,9 +83,11 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    dropped = Signal()
     progressed = Signal(int, int, str)
 
-    def __init__(self, runner: TaskRunner, on_done: Callable[[Any], None] | None,
+    def __init__(self, runner: TaskRunner, handle: TaskHandle,
+                 on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None,
                  on_progress: ProgressFn | None = None) -> None:
         super().__init__()
@@ -63,14 +95,20 @@ class _Relay(QObject):
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
+        self.handle = handle
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_failed)
+        self.dropped.connect(self._forget)
         self.progressed.connect(self._deliver_progress)
 
     @Slot(int, int, str)
     def _deliver_progress(self, done: int, total: int, label: str) -> None:
         if self._runner.accepting() and self._on_progress is not None:
             self._on_progress(done, total, label)
+
+    @Slot()
+    def _forget(self) -> None:
+        self._runner._finish(self)
 
     @Slot(object)
     def _deliver_done(self, result: object) -> None:
@@ -100,12 +138,30 @@ class _Job(QRunnable, Generic[T]):
         self._relay = relay
 
     def run(self) -> None:  # QRunnable.run
-        try:
-            result = self._work()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.done.emit(result)
+        relay, handle = self._relay, self._relay.handle
+        for attempt in range(INTERRUPTED_RETRIES + 1):
+            if handle.cancelled() and handle.interruptible:
+                relay.dropped.emit()  # cancelled before it started: nothing to answer
+                return
+            handle._set_running(True)
+            try:
+                result = self._work()
+            except ArchiveInterruptedError as exc:
+                handle._set_running(False)
+                if handle.cancelled():
+                    relay.dropped.emit()  # stopped on purpose: never shown as a problem
+                    return
+                if attempt == INTERRUPTED_RETRIES:
+                    relay.failed.emit(exc)
+                # else: an interruption meant for another read on the same connection
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
+                handle._set_running(False)
+                relay.failed.emit(exc)
+                return
+            else:
+                handle._set_running(False)
+                relay.done.emit(result)
+                return
 
 
 class TaskRunner(QObject):
@@ -124,11 +180,17 @@ class TaskRunner(QObject):
         self.closed = False
 
     def run(self, work: Callable[[], T], on_done: Callable[[T], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> TaskHandle:
-        """Run ``work()`` in a pool thread; call back on the UI thread when it ends."""
-        handle = TaskHandle()
+            on_error: Callable[[BaseException], None] | None = None, *,
+            interrupt: Callable[[], None] | None = None) -> TaskHandle:
+        """Run ``work()`` in a pool thread; call back on the UI thread when it ends.
+
+        With ``interrupt`` (which stops the statement ``work`` is running, from any
+        thread), the returned handle's :meth:`TaskHandle.cancel` stops the read at once
+        and its answer is dropped.
+        """
+        handle = TaskHandle(interrupt)
         if not self.closed:
-            relay = _Relay(self, on_done, on_error)
+            relay = _Relay(self, handle, on_done, on_error)
             self._start(work, relay)
         return handle
 
@@ -145,7 +207,7 @@ class TaskRunner(QObject):
         """
         handle = TaskHandle()
         if not self.closed:
-            relay = _Relay(self, on_done, on_error, on_progress)
+            relay = _Relay(self, handle, on_done, on_error, on_progress)
             emit = relay.progressed.emit
             self._start(lambda: work(emit, handle.cancelled), relay)
         return handle
@@ -166,11 +228,18 @@ class TaskRunner(QObject):
         """Block until the pool threads are idle (answers are delivered by the event loop)."""
         return bool(self._pool.waitForDone(msecs))
 
+    def cancel_all(self) -> None:
+        """Cancel every task that has not called back yet (interruptible reads stop now)."""
+        for relay in list(self._pending):
+            relay.handle.cancel()
+
     def shutdown(self, msecs: int = 10_000) -> None:
-        """Stop calling back and wait for running work to end (before closing the archive)."""
+        """Stop calling back, cancel what runs and wait for it to end (before the archive
+        closes): an interruptible read ends at once, long work at its next safe point."""
         self.closed = True
         if shiboken6.isValid(self):
             self._pool.clear()
+            self.cancel_all()
             self._pool.waitForDone(msecs)
 
     def _finish(self, relay: _Relay) -> None:
