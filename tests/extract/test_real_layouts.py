@@ -119,3 +119,17 @@ def test_two_spanish_surnames_the_second_with_particles() -> None:
     assert jpeople.split_latin_name(["Juan", "Ramón", "de", "la", "Fuente", "Ortiz"], "MX")[:2] \
         == ("de la Fuente Ortiz", "Juan Ramón")
     assert jpeople.split_latin_name(["Ana", "de", "Souza"], "BR")[:2] == ("de Souza", "Ana")
+
+
+def test_a_proposed_title_names_the_level_once() -> None:
+    text = ("Japan-Ghana Relations\n\nMay 2, 2025\n\nOn May 2, commencing at 3:00 p.m. for "
+            "approximately 30 minutes, Mr. SAKURAI Kenta, Minister for Foreign Affairs, held a "
+            "Japan-Ghana Foreign Ministers' Meeting with H.E. Mr. Kofi Mensah, Minister for "
+            "Foreign Affairs of the Republic of Ghana, who is visiting Japan.\n")
+    draft = extract(text)
+    assert draft.proposed == ("title",)
+    assert draft.readout.title == "Japan-Ghana Foreign Ministers' Meeting"
+    video = text.replace("held a Japan-Ghana Foreign Ministers' Meeting",
+                         "held a video conference meeting").replace(", who is visiting Japan", "")
+    assert extract(video).readout.title == (
+        "Japan-Ghana Foreign Ministers' Video Conference Meeting")

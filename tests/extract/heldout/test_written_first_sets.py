@@ -17,11 +17,13 @@ import pytest
 
 HELDOUT = Path(__file__).parent
 CORPUS_JA = HELDOUT.parent / "corpus_ja"
+HELDOUT2 = HELDOUT.parent / "heldout2"
 
 # folder -> (file-name prefix -> number of texts, number of wrong printed times)
 SETS = {
     HELDOUT: ({"mofa-": 25, "": 15}, 4),
-    CORPUS_JA: ({"dev-": 15, "heldout-": 15}, 3),
+    CORPUS_JA: ({"dev-": 16, "heldout-": 15}, 3),
+    HELDOUT2: ({"ja-": 13, "mofa-": 9, "": 20}, 5),
 }
 
 
@@ -87,3 +89,6 @@ def test_every_class_of_miss_has_at_least_two_english_texts() -> None:
 
 def test_japanese_sidecars_say_their_language() -> None:
     assert {f["language"] for f in _sidecars(CORPUS_JA).values()} == {"ja"}
+    second = _sidecars(HELDOUT2)
+    assert {f.get("language") for n, f in second.items() if n.startswith("ja-")} == {"ja"}
+    assert {f.get("language") for n, f in second.items() if not n.startswith("ja-")} == {None}

@@ -210,12 +210,16 @@ def propose_title(section: str, relation: tuple[str, ...],
     else:
         level = ""
     kinds = {s.kind for s in sessions}
+    only = next(iter(kinds)) if len(kinds) == 1 else ""
+    printed = only.title().replace("'S", "'s")
     if mode is Mode.TELEPHONE:
-        kind = "Telephone Talk"
+        kind = printed if "telephone" in only else "Telephone Talk"
     elif mode is Mode.VIDEO:
-        kind = "Video Conference"
-    elif len(kinds) == 1 and next(iter(kinds)) not in _PARTS:
-        kind = next(iter(kinds)).title().replace("'S", "'s")
+        kind = printed if "video" in only else "Video Conference"
+    elif only and only not in _PARTS:
+        kind = printed
     else:
         kind = "Meeting"
+    if level and kind.lower().startswith(level.lower()):
+        level = ""  # the kind as printed names the level: "Foreign Ministers' Meeting"
     return " ".join(part for part in (pair, level, kind) if part)
