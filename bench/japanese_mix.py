@@ -39,7 +39,7 @@ COLUMNS = ("title", "section", "people", "place", "occasion", "topics", "kinds",
            "body", "publisher")
 WEIGHTS = "10.0, 4.0, 6.0, 4.0, 3.0, 6.0, 2.0, 3.0, 1.0, 1.0"
 ROW = ("r.id, r.meeting_date, r.title, r.section, r.place_city, r.place_country, r.mode, "
-       "r.session_count, r.total_minutes, r.publisher, r.is_sample")
+       "r.session_count, r.total_minutes, r.publisher, r.is_sample, r.filed_under")
 _RUN = re.compile(study.RUN.pattern)
 
 
@@ -67,7 +67,7 @@ def mix() -> tuple[JaQuery, ...]:
     return tuple(JaQuery(label, text, *_hand_written(text)) for label, text in study.JA_MIX)
 
 
-def raw_page(conn: sqlite3.Connection, q: JaQuery) -> tuple[list[int], int]:
+def raw_page(conn: sqlite3.Connection, q: JaQuery, page: int = PAGE) -> tuple[list[int], int]:
     """The same first page and count in hand-written SQL on the same two tables."""
     if q.words:
         table, match = "readout_fts", q.words
@@ -81,7 +81,7 @@ def raw_page(conn: sqlite3.Connection, q: JaQuery) -> tuple[list[int], int]:
         where, params = "readout_cjk MATCH ?", [match]
     ids = [int(r[0]) for r in conn.execute(
         f"SELECT rowid, bm25({table}, {WEIGHTS}) AS s FROM {table} WHERE {where} "
-        f"ORDER BY s LIMIT {PAGE}", params)]
+        f"ORDER BY s LIMIT {page}", params)]
     if ids:
         listed = ",".join(map(str, ids))
         if q.words:
@@ -93,10 +93,22 @@ def raw_page(conn: sqlite3.Connection, q: JaQuery) -> tuple[list[int], int]:
             conn.execute(f"SELECT {ROW}, {', '.join('f.' + c for c in COLUMNS)} FROM "
                          f"readout_fts f JOIN readouts r ON r.id = f.rowid "
                          f"WHERE f.rowid IN ({listed})").fetchall()
-    if len(ids) < PAGE:
+    if len(ids) < page:
         return ids, len(ids)
     total = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
     return ids, int(total)
+
+
+def window_queries() -> list[tuple[str, str, Callable[[sqlite3.Connection],
+                                                      tuple[list[int], int]]]]:
+    """The mix as the window's path measures it (``bench/gui_path.py``): a window's page."""
+    from readout_desk.ui.results_model import PAGE_SIZE
+
+    return [(q.label, q.text, functools.partial(_raw_for, q, PAGE_SIZE)) for q in mix()]
+
+
+def _raw_for(q: JaQuery, page: int, conn: sqlite3.Connection) -> tuple[list[int], int]:
+    return raw_page(conn, q, page)
 
 
 def reference(conn: sqlite3.Connection, q: JaQuery) -> set[int]:

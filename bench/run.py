@@ -43,6 +43,7 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 import corpus_ja  # noqa: E402
+import gui_path  # noqa: E402
 import japanese_mix  # noqa: E402
 from readout_desk.archive import Archive  # noqa: E402
 from readout_desk.archive import sqlite as sqlite_sql  # noqa: E402
@@ -219,13 +220,16 @@ class PlainImporter:
                                  printed.get("zone"), _wall(printed.get("local")), start_utc,
                                  mismatch))
                 kinds.append(s["kind"])
+            relation = list(dict.fromkeys(c.upper() for c in d["relation"]))
+            filed_under = d["section"] or geography.relation_label(relation)
+            codes = list(relation)
             readouts.append((
                 rid, d["title"], d["section"], d["publisher"], d["source_url"], d["language"],
                 d["published_date"], d["retrieved_date"], d["meeting_date"], d["mode"],
                 place.get("city", ""), place.get("country"), place.get("venue", ""),
                 place.get("zone"), d["occasion"], d["lead"], d["notes"], d["is_sample"], now,
-                now, 1, None, len(d["sessions"]), total or None, first_utc))
-            codes = list(dict.fromkeys(c.upper() for c in d["relation"]))
+                now, 1, None, filed_under,
+                len(d["sessions"]), total or None, first_utc))
             for pos, code in enumerate(codes):
                 countries.append((rid, pos, code))
             people_text = []
@@ -268,7 +272,7 @@ class PlainImporter:
                     *(ph["caption"] for ph in d["photos"]), d["notes"]]
             # The index holds folded text, and Japanese runs in the table of pieces too.
             fts.append((rid, *(index_text(v) for v in (
-                d["title"], d["section"], "\n".join(x for x in people_text if x),
+                d["title"], filed_under, "\n".join(x for x in people_text if x),
                 "\n".join(x for x in place_text if x), d["occasion"],
                 "\n".join(d["topics"]), "\n".join(kinds),
                 "\n".join(_country_words(c) for c in dict.fromkeys(codes)),
@@ -281,8 +285,8 @@ class PlainImporter:
             "INSERT INTO readouts (id, title, section, publisher, source_url, language, "
             "published_date, retrieved_date, meeting_date, mode, place_city, place_country, "
             "place_venue, place_zone, occasion, lead, notes, is_sample, created_at, updated_at, "
-            "version, deleted_at, session_count, total_minutes, first_start_utc) "
-            "VALUES (" + ",".join("?" * 25) + ")", readouts)
+            "version, deleted_at, filed_under, session_count, total_minutes, first_start_utc) "
+            "VALUES (" + ",".join("?" * 26) + ")", readouts)
         c.executemany("INSERT INTO readout_countries VALUES (?,?,?)", countries)
         c.executemany(
             "INSERT INTO participants (readout_id, person_id, position, family_name, "
@@ -321,8 +325,13 @@ def table_counts(path: Path) -> dict[str, int]:
 
 
 def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = False,
-          resume: bool = False, japanese_share: float = 0.0) -> dict[str, Any]:
+          resume: bool = False, japanese_share: float = 0.0,
+          no_sections: bool = False) -> dict[str, Any]:
     """Import the corpus both ways (timed) and write the text files (untimed).
+
+    ``no_sections`` leaves every readout's section empty (an untitled one takes it as its
+    title): each is then filed under its relation ("Japan-Peru Relations"), which the
+    archive derives.
 
     ``resume`` continues a build that was stopped: ``data/partial.json`` holds how many
     readouts both files already have and the seconds and text bytes they took.
@@ -352,6 +361,9 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
         batches = (corpus_ja.iter_batches(size, BATCH, japanese_share, start=start)
                    if japanese_share else corpus.iter_batches(size, BATCH, start=start))
         for first, items in batches:
+            if no_sections:  # an untitled readout is then known by what its section said
+                for d in items:
+                    d["title"], d["section"] = d["title"] or d["section"], ""
             # Alternate which goes first so neither always meets a warm or cold cache.
             order = ("facade", "plain") if (first // BATCH) % 2 == 0 else ("plain", "facade")
             records = None
@@ -402,28 +414,30 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
 # ----- search ------------------------------------------------------------------------------
 
 
-def raw_page(conn: sqlite3.Connection, q: BenchQuery) -> tuple[list[int], int]:
+def raw_page(conn: sqlite3.Connection, q: BenchQuery, page: int = PAGE
+             ) -> tuple[list[int], int]:
     """The same first page and total, in the leanest hand-written SQL known.
 
-    Rank ids by BM25 from the index alone, fetch the 100 rows with their snippets in
-    one pass over the matches, count from the index alone: three statements, no ORM.
+    Rank ids by BM25 from the index alone, fetch the page's rows (what a results row
+    shows) with their snippets in one pass over the matches, count from the index alone:
+    three statements, no ORM.
     """
     extra = f" AND {q.where}" if q.where else ""
     top = conn.execute(
         f"SELECT rowid, bm25({FTS}, {WEIGHTS}) AS s FROM {FTS} WHERE {FTS} MATCH ?{extra} "
-        f"ORDER BY s LIMIT {PAGE}", (q.match,)).fetchall()
+        f"ORDER BY s LIMIT {page}", (q.match,)).fetchall()
     ids = [int(r[0]) for r in top]
     if ids:
         listed = ",".join(map(str, ids))
         rows = conn.execute(
             "SELECT r.id, r.meeting_date, r.title, r.section, r.place_city, r.place_country, "
             "r.mode, r.session_count, r.total_minutes, r.publisher, r.is_sample, "
-            f"snippet({FTS}, -1, char(2), char(3), '…', 14) "
+            f"r.filed_under, snippet({FTS}, -1, char(2), char(3), '…', 14) "
             f"FROM {FTS} JOIN readouts r ON r.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH ? AND +{FTS}.rowid IN ({listed})", (q.match,)).fetchall()
         by_id = {int(r[0]): r for r in rows}
         _page = [by_id[i] for i in ids]
-    if len(ids) < PAGE:
+    if len(ids) < page:
         total = len(ids)
     else:
         total = conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?{extra}",
@@ -454,6 +468,17 @@ def reference_page(conn: sqlite3.Connection, q: BenchQuery) -> tuple[list[int], 
     total = conn.execute(f"SELECT count(*) FROM {FTS} JOIN readouts r ON r.id = {FTS}.rowid "
                          f"WHERE {FTS} MATCH ?{extra}", (q.match,)).fetchone()[0]
     return ids, int(total)
+
+
+def window_queries() -> list[gui_path.Query]:
+    """The mix as the window's path measures it: each with its raw page of a window's size."""
+    from readout_desk.ui.results_model import PAGE_SIZE
+
+    return [(q.label, q.text, functools.partial(_raw_for, q, PAGE_SIZE)) for q in QUERY_MIX]
+
+
+def _raw_for(q: BenchQuery, page: int, conn: sqlite3.Connection) -> tuple[list[int], int]:
+    return raw_page(conn, q, page)
 
 
 def rg_run(q: BenchQuery, text_dir: Path) -> tuple[float, int]:
@@ -700,20 +725,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--japanese-share", type=float, default=0.0,
                         help="share of the readouts generated in Japanese (0.33: a third); "
                              "adds the Japanese query mix beside its raw baseline")
+    parser.add_argument("--no-sections", action="store_true",
+                        help="a corpus whose readouts have no section of their own (each is "
+                             "filed under its relation)")
+    parser.add_argument("--gui-path", action=argparse.BooleanOptionalAction, default=True,
+                        help="time the main window's own search path (its search controller "
+                             "and results model) beside Archive.search and raw FTS5 "
+                             "(the default; --no-gui-path leaves it out)")
     args = parser.parse_args(argv)
     share = args.japanese_share
+    suffix = (f"-ja{round(share * 100)}" if share else "") + ("-nosec" if args.no_sections
+                                                               else "")
 
     size = args.size
     rounds = args.rounds or (20 if size <= 20_000 else 10 if size <= 200_000 else 5)
     rg_rounds = args.rg_rounds or (5 if size <= 20_000 else 3 if size <= 200_000 else 2)
     args.out.mkdir(parents=True, exist_ok=True)
-    data = args.data or args.out / (f"data-{size}-ja{round(share * 100)}" if share
-                                    else f"data-{size}")
+    data = args.data or args.out / f"data-{size}{suffix}"
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
     result: dict[str, Any] = {"size": size, "seed": corpus.SEED, "japanese_share": share,
+                              "no_sections": args.no_sections,
                               "when": dt.datetime.now(dt.timezone.utc).isoformat(
                                   timespec="seconds"),
                               "machine": machine()}
@@ -725,7 +759,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         log(f"building {size:,} readouts in {data}")
         built = build(size, data, log, drop_plain=size >= 500_000, resume=args.resume,
-                      japanese_share=share)
+                      japanese_share=share, no_sections=args.no_sections)
     result["import"] = built
     db = data / "archive.sqlite3"
     built.setdefault("plain_bytes", file_size(data / "plain.sqlite3"))
@@ -743,15 +777,24 @@ def main(argv: list[str] | None = None) -> int:
         if share:
             log("Japanese mix")
             result["japanese"] = japanese_mix.search(data, rounds, log)
+    if args.gui_path:
+        log("the window's own search path")
+        result["gui_path"] = gui_path.measure(db, window_queries(), rounds, log)
+        if share:
+            log("the window's own search path, Japanese mix")
+            result["gui_path_japanese"] = gui_path.measure(
+                db, japanese_mix.window_queries(), rounds, log)
     if "ui" not in args.skip:
         log("start-up, memory and typing")
         result["ui"] = ui(data, args.ui_runs)
     text = report(result)
     if "japanese" in result:
         text += "\n".join(japanese_mix.report(result["japanese"], share))
+    for key, title in (("gui_path", "Search"), ("gui_path_japanese", "Japanese mix")):
+        if key in result:
+            text += "\n".join(gui_path.report(result[key], title))
     print(text)
-    target = args.out / (f"results-{size}-ja{round(share * 100)}.json" if share
-                         else f"results-{size}.json")
+    target = args.out / f"results-{size}{suffix}.json"
     target.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     log(f"wrote {target}")
     return 0

@@ -1,0 +1,56 @@
+"""The benchmark's window path runs the window's own search and gets the façade's page.
+
+``bench/run.py --gui-path`` times the main window's search controller beside
+``Archive.search`` and raw FTS5; here, on a small corpus with no sections, every path
+must give the same page and count, and the raw statements the same count.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readout_desk.archive import Archive
+from readout_desk.domain import jsonformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import corpus  # noqa: E402
+import gui_path  # noqa: E402
+import run  # noqa: E402
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "archive.sqlite3"
+    items = list(corpus.iter_readouts(300))
+    for d in items:
+        d["title"], d["section"] = d["title"] or d["section"], ""
+    with Archive.open(path) as archive:
+        archive.add_many([jsonformat.readout_from_dict(d) for d in items])
+    return path
+
+
+def test_every_path_gives_the_window_the_same_page(qtbot: QtBot, small: Path) -> None:
+    result = gui_path.measure(small, run.window_queries(), 2, lambda _line: None)
+    queries = result["queries"]
+    assert set(queries) == {q.text for q in run.QUERY_MIX}
+    assert all(q["same_page"] and q["raw_same_hits"] for q in queries.values())
+    assert queries["minister"]["hits"] > 200  # a full page, and a count past it
+    lines = gui_path.report(result, "Search")
+    assert any(line.strip().startswith("common word: minister") for line in lines)
+
+
+def test_the_window_path_shows_the_relation_for_a_readout_without_a_section(
+        qtbot: QtBot, small: Path) -> None:
+    path = gui_path.WindowPath(small)
+    try:
+        page = path.window("minister")
+        assert page.hits and all(h.section == "" for h in page.hits)
+        assert all(h.filed_under.endswith(" Relations") for h in page.hits)
+        assert list(page.ids) == list(path.facade("minister").ids)
+    finally:
+        path.close()
