@@ -100,20 +100,12 @@ def row_to_record(row: ReadoutRow) -> Readout:
     if row.place_city or row.place_country or row.place_venue or row.place_zone:
         place = Place(row.place_city, row.place_country, row.place_venue, row.place_zone)
     return Readout(
-        id=row.id,
-        title=row.title,
-        section=row.section,
+        id=row.id, title=row.title, section=row.section,
         relation=tuple(c.code for c in row.countries),
-        publisher=row.publisher,
-        source_url=row.source_url,
-        language=row.language,
-        published_date=row.published_date,
-        retrieved_date=row.retrieved_date,
-        meeting_date=row.meeting_date,
-        mode=Mode(row.mode),
-        place=place,
-        occasion=row.occasion,
-        lead=row.lead,
+        publisher=row.publisher, source_url=row.source_url, language=row.language,
+        published_date=row.published_date, retrieved_date=row.retrieved_date,
+        meeting_date=row.meeting_date, mode=Mode(row.mode), place=place,
+        occasion=row.occasion, lead=row.lead,
         participants=tuple(
             Participant(
                 person=Person(p.family_name, p.given_name, NameOrder(p.name_order), p.person_id),
@@ -126,11 +118,8 @@ def row_to_record(row: ReadoutRow) -> Readout:
         points=tuple(SummaryPoint(p.text, p.speaker, p.label, p.level) for p in row.points),
         topics=tuple(link.topic.name for link in row.topic_links),
         photos=tuple(Photo(p.caption, p.file) for p in row.photos),
-        notes=row.notes,
-        is_sample=row.is_sample,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        version=row.version,
+        notes=row.notes, is_sample=row.is_sample,
+        created_at=row.created_at, updated_at=row.updated_at, version=row.version,
         source=source_record(row.source) if row.source is not None else None,
     )
 

@@ -163,22 +163,13 @@ def assemble(prepared: textmod.PreparedText, opening: Opening, heading: Heading,
             proposed = ("title",)
             proposal_notes = (f"The text prints no title; \"{title}\" is proposed from the "
                               "section, the kind of meeting and the offices.",)
-    readout = Readout(
-        title=title,
-        section=heading.section,
-        publisher=cast.publisher,
-        relation=cast.relation,
-        published_date=heading.published,
-        meeting_date=meeting.day,
-        mode=setting.mode,
-        place=setting.place,
-        occasion=occasion.text if occasion else "",
-        lead=opening.lead_text,
-        participants=cast.participants,
-        sessions=schedule.sessions,
-        points=body.points,
-        topics=body.topics,
-        photos=heading.photos,
+    readout = Readout(  # what each phase found
+        title=title, section=heading.section, published_date=heading.published,
+        photos=heading.photos, meeting_date=meeting.day,
+        publisher=cast.publisher, relation=cast.relation, participants=cast.participants,
+        mode=setting.mode, place=setting.place, sessions=schedule.sessions,
+        lead=opening.lead_text, occasion=occasion.text if occasion else "",
+        points=body.points, topics=body.topics,
     )
     spans = {**heading.spans, **meeting.spans, **cast.spans, **setting.spans,
              **schedule.spans, **body.spans}
