@@ -133,3 +133,28 @@ def test_a_proposed_title_names_the_level_once() -> None:
                          "held a video conference meeting").replace(", who is visiting Japan", "")
     assert extract(video).readout.title == (
         "Japan-Ghana Foreign Ministers' Video Conference Meeting")
+
+
+def test_the_day_in_a_printed_second_time_is_not_the_meeting_s() -> None:
+    text = ("State Minister Oda Meets Foreign Minister of Georgia\n\nSeptember 4, 2025\n\n1. For "
+            "about 40 minutes from 7:15 p.m. (0:15 a.m. on September 4) on September 3, Mr. ODA "
+            "Ken, State Minister for Foreign Affairs, who is visiting Tbilisi, Georgia, held a "
+            "meeting with H.E. Mr. Levan Beridze, Minister of Foreign Affairs of Georgia.\n")
+    draft = extract(text)
+    assert draft.readout.meeting_date == dt.date(2025, 9, 3)
+    assert draft.readout.sessions[0].start == dt.datetime(2025, 9, 3, 19, 15)
+    assert draft.flagged == ()
+
+
+def test_a_weekday_nested_in_the_bracket_of_a_printed_time() -> None:
+    text = ("Japan-Italy Foreign Ministers' Meeting\n\nMay 15, 2025\n\nOn May 15 (Thursday), "
+            "commencing at 2:30 p.m. (local time; 9:30 p.m. (Thursday) JST) for approximately 40 "
+            "minutes, Mr. SAKURAI Kenta, Minister for Foreign Affairs, who is visiting Rome, the "
+            "Italian Republic, held a meeting with H.E. Mr. Marco Bellini, Minister of Foreign "
+            "Affairs of the Italian Republic.\n")
+    draft = extract(text)
+    printed = draft.readout.sessions[0].printed_other
+    assert printed is not None and printed.local == dt.datetime(2025, 5, 15, 21, 30)
+    assert draft.flagged == ()
+    wrong = extract(text.replace("9:30 p.m. (Thursday) JST", "10:30 p.m. (Thursday) JST"))
+    assert len(wrong.flagged) == 1

@@ -148,6 +148,10 @@ def read_meeting_date(text: str, opening: Opening, heading: Heading,
     """The meeting's day: a date in the opening, else a relative day counted from the
     page's date (or ``today``), else the page's date itself."""
     found_days = dates.find_dates(text, opening.lead_start, opening.lead_end)
+    # "from 6:30 p.m. (0:30 a.m. on July 23) on July 22": the bracket's day is the other
+    # side's, not the meeting's.
+    found_days = [d for d in found_days if not _in_time_bracket(text, d.start, d.end)] \
+        or found_days
     if len(found_days) > 1 and _RANGE_AFTER_RE.match(text, found_days[0].end):
         # "From January 12 to 14, ... visited Nairobi. On January 13, ... held a meeting".
         found_days = [d for d in found_days[1:]
@@ -166,6 +170,19 @@ def read_meeting_date(text: str, opening: Opening, heading: Heading,
     if heading.published is not None:
         return _dated(heading.published, heading.spans.get("published_date"))
     return _dated(None, None)
+
+
+_TIME_IN_BRACKET_RE = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:a\.m\.|p\.m\.|JST|time)\b", re.IGNORECASE)
+
+
+def _in_time_bracket(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in parentheses that print a clock time."""
+    opened = text.rfind("(", max(0, start - 60), start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    closed = text.find(")", end, end + 60)
+    return closed >= 0 and "(" not in text[end:closed] and bool(
+        _TIME_IN_BRACKET_RE.search(text, opened, closed))
 
 
 _RANGE_AFTER_RE = re.compile(r"\s{0,2}(?:to|until|till|through|-|\u2013)\s{0,2}"

@@ -173,7 +173,9 @@ class Timing:
     unread: str = ""  # a printed time in brackets that could not be read
 
 
-_PAREN_RE = re.compile(r"\s*[(\[](?P<inside>[^()\[\]]{1,160})[)\]]")
+#: A bracket after a time; a weekday may nest in it: "(local time; 9:30 p.m. (Thursday) JST)".
+_PAREN_RE = re.compile(r"\s*[(\[](?P<inside>(?:[^()\[\]]|\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+                       r"Sun)day\)){1,160})[)\]]")
 _BARE_LABEL_RE = re.compile(r"\s*,?\s*(?P<label>" + clock.LABEL + r")")
 _RANGE_RE = re.compile(r"\s*(?:to|until|till|-|and)\s+", re.IGNORECASE)
 
