@@ -143,3 +143,17 @@ def without_mnemonic(text: str) -> str:
 #: ``translate(context, text)`` for strings outside a QObject: Qt's own
 #: ``QCoreApplication.translate`` under the short name lupdate also reads.
 translate = QCoreApplication.translate
+
+
+#: How a meeting was held, as the interface says it (the stored value is English).
+MODE_LABELS = {
+    "in person": QT_TRANSLATE_NOOP("Mode", "in person"),
+    "telephone": QT_TRANSLATE_NOOP("Mode", "telephone"),
+    "video": QT_TRANSLATE_NOOP("Mode", "video"),
+    "other": QT_TRANSLATE_NOOP("Mode", "other"),
+}
+
+
+def mode_label(value: str) -> str:
+    """A meeting's mode ("in person") in the interface's language."""
+    return translate("Mode", MODE_LABELS[value]) if value in MODE_LABELS else value

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from readout_desk.archive import Archive
 from readout_desk.domain import timing
 from readout_desk.domain.records import SearchHit, SearchPage
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, mode_label, translate
 from readout_desk.ui.settings import format_date
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -39,20 +40,37 @@ class Column:
     """One column of the results table."""
 
     key: str  # stable name, used in settings
-    title: str
+    title: str  # in English; shown through label()
     sort_key: str  # key of archive.sqlite.SORT_COLUMNS
     tooltip: str
 
+    def label(self) -> str:
+        """The column's title in the interface's language."""
+        return translate("ResultsModel", self.title)
+
+    def tip(self) -> str:
+        """What the column holds, in the interface's language."""
+        return translate("ResultsModel", self.tooltip)
+
 
 COLUMNS: tuple[Column, ...] = (
-    Column("date", "Date", "date", "Date of the meeting"),
-    Column("title", "Title", "title", "Title of the readout"),
-    Column("snippet", "Match", RELEVANCE, "Where the search words were found"),
-    Column("relation", "Relation", "section", "Countries involved (the section it is filed under)"),
-    Column("place", "Place", "place", "Where the meeting took place"),
-    Column("mode", "Mode", "mode", "In person, by telephone or by video"),
-    Column("sessions", "Sessions", "sessions", "Number of sessions and their total duration"),
-    Column("publisher", "Publisher", "publisher", "Who published the readout"),
+    Column("date", QT_TRANSLATE_NOOP("ResultsModel", "Date"), "date",
+           QT_TRANSLATE_NOOP("ResultsModel", "Date of the meeting")),
+    Column("title", QT_TRANSLATE_NOOP("ResultsModel", "Title"), "title",
+           QT_TRANSLATE_NOOP("ResultsModel", "Title of the readout")),
+    Column("snippet", QT_TRANSLATE_NOOP("ResultsModel", "Match"), RELEVANCE,
+           QT_TRANSLATE_NOOP("ResultsModel", "Where the search words were found")),
+    Column("relation", QT_TRANSLATE_NOOP("ResultsModel", "Relation"), "section",
+           QT_TRANSLATE_NOOP("ResultsModel",
+                             "Countries involved (the section it is filed under)")),
+    Column("place", QT_TRANSLATE_NOOP("ResultsModel", "Place"), "place",
+           QT_TRANSLATE_NOOP("ResultsModel", "Where the meeting took place")),
+    Column("mode", QT_TRANSLATE_NOOP("ResultsModel", "Mode"), "mode",
+           QT_TRANSLATE_NOOP("ResultsModel", "In person, by telephone or by video")),
+    Column("sessions", QT_TRANSLATE_NOOP("ResultsModel", "Sessions"), "sessions",
+           QT_TRANSLATE_NOOP("ResultsModel", "Number of sessions and their total duration")),
+    Column("publisher", QT_TRANSLATE_NOOP("ResultsModel", "Publisher"), "publisher",
+           QT_TRANSLATE_NOOP("ResultsModel", "Who published the readout")),
 )
 (COL_DATE, COL_TITLE, COL_SNIPPET, COL_RELATION, COL_PLACE, COL_MODE, COL_SESSIONS,
  COL_PUBLISHER) = range(8)
@@ -69,8 +87,10 @@ def sessions_text(hit: SearchHit) -> str:
 
 def hits_text(page: SearchPage) -> str:
     """"1,234 readouts · 12 ms": how many matched and how long the search took."""
-    noun = "readout" if page.total == 1 else "readouts"
-    return f"{page.total:,} {noun} · {page.elapsed_ms:.0f} ms"
+    n = page.total
+    text = (translate("ResultsModel", "{count} readout · {ms} ms", "", n) if n == 1
+            else translate("ResultsModel", "{count} readouts · {ms} ms", "", n))
+    return text.format(count=f"{n:,}", ms=f"{page.elapsed_ms:.0f}")
 
 
 def search_page(archive: Archive, query: str, *, offset: int = 0, limit: int = PAGE_SIZE,
@@ -219,7 +239,9 @@ class ResultsModel(QAbstractTableModel):
         if col == COL_DATE:
             return format_date(hit.meeting_date, self.date_format)
         if col == COL_TITLE:
-            return hit.title + (" (sample)" if hit.is_sample else "")
+            if hit.is_sample:
+                return translate("ResultsModel", "{title} (sample)").format(title=hit.title)
+            return hit.title
         if col == COL_SNIPPET:
             return " ".join(_plain_snippet(hit.snippet).split())
         if col == COL_RELATION:
@@ -227,7 +249,7 @@ class ResultsModel(QAbstractTableModel):
         if col == COL_PLACE:
             return hit.place
         if col == COL_MODE:
-            return hit.mode.value
+            return mode_label(hit.mode.value)
         if col == COL_SESSIONS:
             return sessions_text(hit)
         if col == COL_PUBLISHER:
@@ -239,9 +261,10 @@ class ResultsModel(QAbstractTableModel):
         """QAbstractItemModel.headerData."""
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section].title
+                return COLUMNS[section].label()
             if role == Qt.ItemDataRole.ToolTipRole:
-                return COLUMNS[section].tooltip + " (click to sort)"
+                return translate("ResultsModel", "{tip} (click to sort)").format(
+                    tip=COLUMNS[section].tip())
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None

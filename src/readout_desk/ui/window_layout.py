@@ -31,11 +31,11 @@ class WindowLayout:
         menu.clear()
         header = self.main_window.results.horizontalHeader()
         for i, col in enumerate(COLUMNS):
-            action = menu.addAction(col.title)
+            action = menu.addAction(col.label())
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(i))
             action.setToolTip(QCoreApplication.translate(
-                "WindowLayout", "Show or hide the {title} column").format(title=col.title))
+                "WindowLayout", "Show or hide the {title} column").format(title=col.label()))
             action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
         return menu
 

@@ -19,6 +19,7 @@ from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain.records import Readout
 from readout_desk.ui.editor.form import ReadoutEditor
 from readout_desk.ui.editor.host import EditorHost
+from readout_desk.ui.language import translate
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
@@ -79,7 +80,8 @@ def open_editor(
     editor.on_saved = on_saved
     if archive.read_only:
         editor.save_action.setEnabled(False)
-        editor.statusBar().showMessage("This archive is open read-only: changes cannot be saved.")
+        editor.statusBar().showMessage(
+            translate("Editor", "This archive is open read-only: changes cannot be saved."))
     _open.append(editor)
     editor.show()
     editor.raise_()
@@ -105,17 +107,18 @@ def install(window: MainWindow) -> None:
     guard = _CloseGuard(window)
     guard.setObjectName("editorCloseGuard")
     window.installEventFilter(guard)
-    new = QAction("&New Readout…", window)
+    new = QAction(translate("Editor", "&New Readout…"), window)
     new.setObjectName("actionNewReadout")
     new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-    new.setToolTip("Enter a readout by hand (Ctrl+N)")
+    new.setToolTip(translate("Editor", "Enter a readout by hand (Ctrl+N)"))
     new.triggered.connect(lambda: open_editor(window, window.archive,
                                               home_zone=window.home_zone()))
 
-    edit = QAction("&Edit Readout…", window)
+    edit = QAction(translate("Editor", "&Edit Readout…"), window)
     edit.setObjectName("actionEditReadout")
     edit.setShortcut(QKeySequence("Ctrl+E"))
-    edit.setToolTip("Correct the selected readout (Enter, double-click or Ctrl+E)")
+    edit.setToolTip(
+        translate("Editor", "Correct the selected readout (Enter, double-click or Ctrl+E)"))
 
     def edit_current() -> None:
         readout_id = window.current_readout_id()
@@ -125,9 +128,9 @@ def install(window: MainWindow) -> None:
 
     edit.triggered.connect(edit_current)
 
-    history = QAction("Readout &History…", window)
+    history = QAction(translate("Editor", "Readout &History…"), window)
     history.setObjectName("actionReadoutHistoryMain")
-    history.setToolTip("Earlier versions of the selected readout")
+    history.setToolTip(translate("Editor", "Earlier versions of the selected readout"))
 
     def history_of_current() -> None:
         readout_id = window.current_readout_id()

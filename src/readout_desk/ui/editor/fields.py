@@ -18,6 +18,7 @@ from readout_desk.ui.editor.widgets import (
     section_group,
     show_values,
 )
+from readout_desk.ui.language import mode_label
 from readout_desk.ui.zone_picker import ZonePicker
 
 
@@ -37,32 +38,34 @@ class WhenWhereSection(_FormSection):
     placeChanged = Signal()  # noqa: N815  # city or country edited: the zone suggestions may change
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("When and where", "whenWhereGroup", parent)
+        super().__init__(self.tr("When and where"), "whenWhereGroup", parent)
         form = self.form
 
-        self.section = TextLine("section", "sectionField", "Section",
-                                "e.g. Japan-Peru Relations", self)
-        self.meeting_date = TextLine("meeting_date", "meetingDateField", "Meeting date",
-                                     "e.g. 2023-05-03, May 3, 2023 or 令和5年5月3日", self)
+        self.section = TextLine("section", "sectionField", self.tr("Section"),
+                                self.tr("e.g. Japan-Peru Relations"), self)
+        self.meeting_date = TextLine("meeting_date", "meetingDateField",
+                                     self.tr("Meeting date"),
+                                     self.tr("e.g. 2023-05-03, May 3, 2023 or 令和5年5月3日"), self)
         self.published_date = TextLine("published_date", "publishedDateField",
-                                       "Published date",
-                                       "Enter: the meeting date (or type another)", self)
+                                       self.tr("Published date"),
+                                       self.tr("Enter: the meeting date (or type another)"), self)
         self.published_date.returnPressed.connect(self._published_as_met)
-        self.title = TextLine("title", "titleField", "Title",
-                              "e.g. Japan-Peru Foreign Ministers' Meeting", self)
-        self.mode = Choice("mode", "modeField", "How the meeting was held",
-                           [m.value for m in Mode], parent=self)
-        self.occasion = TextLine("occasion", "occasionField", "Occasion",
-                                 "e.g. United Nations General Assembly", self)
-        self.relation = TextLine("relation", "relationField", "Countries involved",
-                                 "e.g. Japan, Peru", self)
-        self.city = TextLine("city", "cityField", "City", "e.g. Lima", self)
-        self.country = TextLine("country", "countryField", "Country", "e.g. Peru", self)
-        self.venue = TextLine("venue", "venueField", "Venue", "building or hotel, if printed",
-                              self)
+        self.title = TextLine("title", "titleField", self.tr("Title"),
+                              self.tr("e.g. Japan-Peru Foreign Ministers' Meeting"), self)
+        self.mode = Choice("mode", "modeField", self.tr("How the meeting was held"),
+                           [m.value for m in Mode], shown=mode_label, parent=self)
+        self.occasion = TextLine("occasion", "occasionField", self.tr("Occasion"),
+                                 self.tr("e.g. United Nations General Assembly"), self)
+        self.relation = TextLine("relation", "relationField", self.tr("Countries involved"),
+                                 self.tr("e.g. Japan, Peru"), self)
+        self.city = TextLine("city", "cityField", self.tr("City"), self.tr("e.g. Lima"), self)
+        self.country = TextLine("country", "countryField", self.tr("Country"),
+                                self.tr("e.g. Peru"), self)
+        self.venue = TextLine("venue", "venueField", self.tr("Venue"),
+                              self.tr("building or hotel, if printed"), self)
         self.zone = ZonePicker(self)
         self.zone.setObjectName("placeZoneField")
-        self.zone.setAccessibleName("Time zone of the place")
+        self.zone.setAccessibleName(self.tr("Time zone of the place"))
         self.zone.zoneEdited.connect(lambda _z: self.edited.emit("place_zone"))
 
         self.issue_labels: dict[str, IssueLabel] = {}
@@ -92,15 +95,17 @@ class WhenWhereSection(_FormSection):
                 self.issue_labels[key] = issue
             form.addRow(label, holder)
 
-        row("&Section:", ("", "section", self.section))
-        row("Meetin&g date:", ("", "meeting_date", self.meeting_date),
-            ("Pu&blished:", "published_date", self.published_date))
-        row("&Title:", ("", "title", self.title))
-        row("&Mode:", ("", "mode", self.mode), ("&Occasion:", "occasion", self.occasion))
-        row("&City:", ("", "city", self.city), ("Countr&y:", "country", self.country),
-            ("&Venue:", "venue", self.venue))
-        row("Time &zone:", ("", "place_zone", self.zone),
-            ("Countries &involved:", "relation", self.relation))
+        row(self.tr("&Section:"), ("", "section", self.section))
+        row(self.tr("Meetin&g date:"), ("", "meeting_date", self.meeting_date),
+            (self.tr("Pu&blished:"), "published_date", self.published_date))
+        row(self.tr("&Title:"), ("", "title", self.title))
+        row(self.tr("&Mode:"), ("", "mode", self.mode),
+            (self.tr("&Occasion:"), "occasion", self.occasion))
+        row(self.tr("&City:"), ("", "city", self.city),
+            (self.tr("Countr&y:"), "country", self.country),
+            (self.tr("&Venue:"), "venue", self.venue))
+        row(self.tr("Time &zone:"), ("", "place_zone", self.zone),
+            (self.tr("Countries &involved:"), "relation", self.relation))
 
         for widget in (self.section, self.meeting_date, self.published_date, self.title,
                        self.mode, self.occasion, self.relation, self.venue):
@@ -151,17 +156,18 @@ class SourceSection(_FormSection):
     """Where the readout comes from, and the archivist's notes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Source", "sourceGroup", parent)
+        super().__init__(self.tr("Source"), "sourceGroup", parent)
         form = self.form
-        self.publisher = TextLine("publisher", "publisherField", "Publisher",
-                                  "e.g. Ministry of Foreign Affairs of Japan", self)
-        self.source_url = TextLine("source_url", "sourceUrlField", "Source address",
+        self.publisher = TextLine("publisher", "publisherField", self.tr("Publisher"),
+                                  self.tr("e.g. Ministry of Foreign Affairs of Japan"), self)
+        self.source_url = TextLine("source_url", "sourceUrlField", self.tr("Source address"),
                                    "https://…", self)
-        self.notes = TextBox("notes", "notesField", "Notes", "anything worth keeping", self)
+        self.notes = TextBox("notes", "notesField", self.tr("Notes"),
+                             self.tr("anything worth keeping"), self)
         self.notes.setMaximumHeight(70)
-        form.addRow("Publis&her:", self.publisher)
-        form.addRow("Source URL:", self.source_url)
-        form.addRow("Notes:", self.notes)
+        form.addRow(self.tr("Publis&her:"), self.publisher)
+        form.addRow(self.tr("Source URL:"), self.source_url)
+        form.addRow(self.tr("Notes:"), self.notes)
         for widget in (self.publisher, self.source_url, self.notes):
             widget.edited.connect(self.edited)
 

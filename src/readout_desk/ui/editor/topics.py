@@ -44,20 +44,21 @@ class TopicsSection(QWidget):
         self.archive = archive
         self.runner = TaskRunner(self, max_threads=1)  # topics known to the archive
         self._topics: list[str] = []
-        layout = QVBoxLayout(section_group("Topics", "topicsGroup", self))
+        layout = QVBoxLayout(section_group(self.tr("Topics"), "topicsGroup", self))
         entry = QHBoxLayout()
-        self.entry = TextLine("topic_entry", "topicEntry", "New topic",
-                              "type a topic and press Enter, e.g. CPTPP", self)
-        self.add_button = button("Add", "topicAdd", "Add the topic typed (Enter)", self)
-        self.remove_button = button("Remove", "topicRemove",
-                                    "Remove the selected topic (Delete)", self)
+        self.entry = TextLine("topic_entry", "topicEntry", self.tr("New topic"),
+                              self.tr("type a topic and press Enter, e.g. CPTPP"), self)
+        self.add_button = button(
+            self.tr("Add"), "topicAdd", self.tr("Add the topic typed (Enter)"), self)
+        self.remove_button = button(self.tr("Remove"), "topicRemove",
+                                    self.tr("Remove the selected topic (Delete)"), self)
         entry.addWidget(self.entry, 1)
         entry.addWidget(self.add_button)
         entry.addWidget(self.remove_button)
         layout.addLayout(entry)
         self.tags = TagList(self)
         self.tags.setObjectName("topicsList")
-        self.tags.setAccessibleName("Topics")
+        self.tags.setAccessibleName(self.tr("Topics"))
         self.tags.setFlow(QListView.Flow.LeftToRight)
         self.tags.setWrapping(True)
         self.tags.setSpacing(4)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -130,14 +130,14 @@ class Choice(QComboBox):
 
     def __init__(self, key: str, name: str, accessible: str, items: Iterable[str],
                  *, editable: bool = False, blank_label: str = "",
-                 parent: QWidget | None = None) -> None:
+                 shown: Callable[[str], str] = str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
         self.setObjectName(name)
         self.setAccessibleName(accessible)
         self.setEditable(editable)
         for item in items:
-            self.addItem(item or blank_label, item)
+            self.addItem(shown(item) if item else blank_label, item)
         if editable:
             self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             line = self.lineEdit()
