@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.message
+import functools
 import http.client
 import re
 import time
@@ -60,11 +61,17 @@ class Page:
 
 @dataclass(frozen=True)
 class Capture:
-    """A page and the draft read from it; ``readout`` keeps the page as its source."""
+    """A page and the draft read from it."""
 
     page: Page
     draft: Draft
-    readout: Readout
+
+    @functools.cached_property
+    def readout(self) -> Readout:
+        """The draft's readout keeping the page as its source (the window opens the draft
+        with the page instead, so it is made only when asked for)."""
+        return sources.with_source(self.draft, kind="page", original=self.page.text,
+                                   url=self.page.url, retrieved_at=self.page.retrieved_at)
 
 
 def web_address(text: str) -> str:
@@ -204,9 +211,7 @@ def read_page(page: Page, *, topic_file: Path | None = None,
         draft = extract(readable, topic_file=topic_file, kind_file=kind_file, today=None)
     except ExtractionError as exc:
         raise CaptureError(f"The page at {page.url} cannot be read: {exc}") from None
-    readout = sources.with_source(draft, kind="page", original=page.text, url=page.url,
-                                  retrieved_at=page.retrieved_at)
-    return Capture(page, draft, readout)
+    return Capture(page, draft)
 
 
 def capture(url: str, *, topic_file: Path | None = None, kind_file: Path | None = None,
