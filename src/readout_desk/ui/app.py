@@ -116,12 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from readout_desk.ui import about, file_open
     from readout_desk.ui.main_window import MainWindow
     from readout_desk.ui.settings import Settings
+    from readout_desk.ui.team.startup import open_at_start
     from readout_desk.ui.transfer import open_archive_with_recovery, startup_message
 
     app.setWindowIcon(about.app_icon())
     try:
         # Checks the file; a damaged one is reported and the latest good backup offered.
-        opened = open_archive_with_recovery(location)
+        # A team archive's server that cannot be reached: retry, or the local archive.
+        opened = open_at_start(location, open_archive_with_recovery)
         archive = opened.archive
     except ArchiveError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Readout Desk"), str(exc))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.archive import Archive, ArchiveError, ConflictError
+from readout_desk.archive import Archive, ArchiveError, ArchiveUnreachableError, ConflictError
 from readout_desk.domain import geography, timing
 from readout_desk.domain.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.domain.records import Readout
@@ -39,7 +39,7 @@ from readout_desk.ui.editor.merging import compare
 from readout_desk.ui.editor.participants import ParticipantsSection
 from readout_desk.ui.editor.photos import PhotosSection
 from readout_desk.ui.editor.points import SummarySection
-from readout_desk.ui.editor.questions import ask_about_duplicate, confirm_warnings
+from readout_desk.ui.editor.questions import ask_about_duplicate, confirm_warnings, offer_retry
 from readout_desk.ui.editor.saving import find_similar, save_readout
 from readout_desk.ui.editor.sessions import SessionsSection
 from readout_desk.ui.editor.topics import TopicsSection
@@ -413,6 +413,8 @@ class ReadoutEditor(QMainWindow):
         if isinstance(exc, ConflictError):
             self._save_conflict(exc)
             return
+        if isinstance(exc, ArchiveUnreachableError):
+            return offer_retry(self, str(exc), self.save)
         if not isinstance(exc, (ArchiveError, OSError, ValueError)):
             log.error("saving failed", exc_info=exc)
         self.last_error = str(exc)

@@ -1,13 +1,16 @@
-"""The questions saving may ask: warnings to confirm, and a readout that may be a duplicate.
+"""The questions saving may ask: warnings to confirm, a readout that may be a duplicate,
+and whether to send a save again after the server of a team archive went away.
 
 Enter never makes a duplicate: the duplicate question's default button is Cancel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from readout_desk.domain import timing
 from readout_desk.domain.draft import Built
@@ -42,3 +45,20 @@ def ask_about_duplicate(parent: QWidget, other: Readout) -> Literal["save", "ope
     box.exec()
     clicked = box.clickedButton()
     return "save" if clicked is save else "open" if clicked is open_other else "cancel"
+
+
+def offer_retry(editor: QMainWindow, problem: str, again: Callable[[], object]) -> None:
+    """The server of a team archive went away during a save: the form keeps every field,
+    and Retry sends it again (``again``) once the person thinks the server is back."""
+    editor.statusBar().showMessage(QCoreApplication.translate(
+        "Editor", "Not saved: the server cannot be reached."))
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("Editor", "Not saved"), problem,
+                      QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+                      editor)
+    box.setObjectName("saveRetry")
+    box.setInformativeText(QCoreApplication.translate(
+        "Editor", "Your changes are still in the form. Retry when the server is back."))
+    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    if box.exec() == QMessageBox.StandardButton.Retry:
+        QTimer.singleShot(0, again)
