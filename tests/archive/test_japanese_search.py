@@ -1,7 +1,7 @@
 """Japanese search: any run of kanji and kana finds exactly the readouts that contain it.
 
 The reference is a plain ``instr()`` scan over the text the full-text index holds (every
-column, folded); the archive's hit set must equal it for one- to six-character words, in
+column, widths normalised); the archive's hit set must equal it for one- to six-character words, in
 katakana, hiragana and kanji, typed in either width, alone or mixed with English words
 and the rest of the query syntax.
 """
@@ -102,16 +102,16 @@ def test_the_issue_examples_are_found(japanese_archive: tuple[Archive, Path]) ->
         assert any(h.title == "日・ペルー外相会談" for h in hits), query
 
 
-@pytest.mark.parametrize(("typed", "folded"), [
+@pytest.mark.parametrize(("typed", "normalised"), [
     ("ＣＰＴＰＰ", "CPTPP"), ("ｶﾀｶﾅ", "カタカナ"), ("ﾐﾗﾍﾞﾙﾄ", "ミラベルト"), ("５月３日", "5月3日"),
     ("ﾊﾔｼ", "ハヤシ"), ("ＡＰＥＣ", "APEC"),
 ])
 def test_either_width_finds_the_same(japanese_archive: tuple[Archive, Path], typed: str,
-                                     folded: str) -> None:
+                                     normalised: str) -> None:
     archive, path = japanese_archive
-    assert found(archive, typed) == found(archive, folded)
-    if scripts.has_cjk(folded):
-        assert found(archive, typed) == instr_ids(path, folded)
+    assert found(archive, typed) == found(archive, normalised)
+    if scripts.has_cjk(normalised):
+        assert found(archive, typed) == instr_ids(path, normalised)
     assert found(archive, typed)
 
 

@@ -195,6 +195,6 @@ def index_fields(r: Readout) -> dict[str, str]:
         "body": "\n".join(x for x in body if x),
         "publisher": r.publisher,
     }
-    # Folded (full-width and half-width forms as the usual ones), so that what a person
+    # Widths normalised (full-width and half-width forms as the usual ones), so that what a person
     # types in either width finds it; a Latin word touching Japanese text stays a word.
     return {name: scripts.index_text(value) for name, value in fields.items()}

@@ -1,6 +1,6 @@
 """The SQLite backend's search language: a parsed query as FTS5 ``MATCH`` and SQL.
 
-Two full-text tables hold a readout's words (:func:`.mapping.index_fields`, folded):
+Two full-text tables hold a readout's words (:func:`.mapping.index_fields`, widths normalised):
 
 - ``readout_fts`` (``unicode61``): words as words, with the text kept for snippets;
 - ``readout_cjk``: for readouts with Japanese text only, each run of kanji and kana

@@ -7,7 +7,7 @@ the m), "14h30", "14:30 hrs", "1430 hrs", "20 hrs", "24:00" (read as 0:00), "noo
 "midday" and "midnight"; a stray dot or "m" after the minutes ("9:10.") is let pass.
 Japanese forms are read too: "午前9時10分", "午後3時", "9時10分", "21時", "9時半", "正午",
 "午前0時" and "午前12時" (both midnight, as "12 a.m." is), with full-width digits
-("９時１０分") folded to ASCII first.
+("９時１０分") read as ASCII first.
 Where a time stands in running text ("6.15" alone is a number there) is the extractor's
 question, not this module's.
 

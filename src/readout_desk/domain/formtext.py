@@ -5,7 +5,7 @@ times and month names are read by :mod:`.timing`, the one reader of each. Japane
 are read as well as English ones: dates in Western years (``2023年5月3日``) or in the
 years of an era (``令和5年5月3日``, ``令和元年``, ``R5.5.3``, ``H31.4.30``), printed times
 (``日本時間同日午後11時10分``) and durations (``約1時間30分``, ``約15分間``), with
-full-width digits folded to ASCII first.
+full-width digits read as ASCII first.
 """
 
 from __future__ import annotations
