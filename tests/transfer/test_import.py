@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from readout_desk.archive import Archive, ArchiveFullError
-from readout_desk.archive.transfer import duplicate_key, import_files
+from readout_desk.archive import Archive, ArchiveFullError, fingerprint
+from readout_desk.archive.transfer import Cancelled, import_files, importing
 from readout_desk.archive.transfer.drafts import DraftQueue
 from readout_desk.domain import extract, jsonformat
 from readout_desk.domain.records import Participant, Person, Photo, Readout
@@ -49,31 +49,55 @@ def test_duplicates_are_skipped_and_counted(tmp_path: Path, archive: Archive) ->
     first = _write(tmp_path / "a.json", [_talk(1), _talk(2)])
     assert len(import_files(archive, [first]).imported_ids) == 2
     archive.delete(archive.all_ids()[0])
-    # Same title, date and family names (other case and accents) is a duplicate ...
-    again = dataclasses.replace(_talk(1), title="TALK NUMBER 1", lead="reworded")
-    # ... another participant or another date is not.
+    # The same record again (its bookkeeping aside) is a duplicate ...
+    again = dataclasses.replace(_talk(1), id=77, version=3)
+    # ... another participant, another date or another word of the lead is not.
     other_people = _talk(2, participants=(Participant(Person("Blinken", "Antony")),))
     talk = _talk(2)
     assert talk.meeting_date is not None
     other_day = dataclasses.replace(talk, meeting_date=talk.meeting_date.replace(day=4))
-    second = _write(tmp_path / "b.json", [again, other_people, other_day, other_day])
+    reworded = dataclasses.replace(_talk(1), lead="reworded")
+    second = _write(tmp_path / "b.json", [again, other_people, other_day, other_day, reworded])
     summary = import_files(archive, [second])
-    assert len(summary.imported_ids) == 2
+    assert len(summary.imported_ids) == 3
     assert summary.duplicate_count == 2
     reasons = summary.files[0].duplicates
     assert "in the trash" in reasons[0]
     assert "repeated in b.json" in reasons[1]
-    assert archive.count(include_trash=True) == 4
+    assert archive.count(include_trash=True) == 5
+    third, fourth = (_write(tmp_path / name, [_talk(9)]) for name in ("c.json", "d.json"))
+    assert "imported earlier from c.json" in import_files(
+        archive, [third, fourth]).files[1].duplicates[0]
 
 
-def test_duplicate_key_ignores_case_accents_and_order() -> None:
+def test_readouts_alike_in_title_date_and_family_names_are_both_imported(
+        tmp_path: Path, archive: Archive) -> None:
+    # Two meetings on one day under one title with people of the same family names:
+    # different given names and text make them different readouts.
+    base = _talk(1)
+    first = dataclasses.replace(base, participants=(
+        Participant(Person("Tanaka", "Aiko")), Participant(Person("Moreno", "Lucia"))))
+    second = dataclasses.replace(base, lead="A second, separate exchange.", participants=(
+        Participant(Person("Tanaka", "Kenji")), Participant(Person("Moreno", "Pablo"))))
+    summary = import_files(archive, [_write(tmp_path / "pair.json", [first, second])])
+    assert len(summary.imported_ids) == 2 and summary.duplicate_count == 0
+    again = import_files(archive, [_write(tmp_path / "again.json", [second, first])])
+    assert again.duplicate_count == 2 and archive.count() == 2
+
+
+def test_the_fingerprint_is_the_whole_record_as_stored() -> None:
     a = lima_readout()
-    b = dataclasses.replace(a, title=a.title.upper(),
-                            participants=tuple(reversed(a.participants)))
-    assert duplicate_key(a) == duplicate_key(b)
-    c = dataclasses.replace(a, participants=(Participant(Person("Gérvasi")),
-                                             Participant(Person("hayashi"))))
-    assert duplicate_key(a) == duplicate_key(c)
+    # What storing normalises, and the archive's own bookkeeping, do not count ...
+    same = dataclasses.replace(a, id=9, version=4, relation=tuple(c.lower() for c in a.relation),
+                               topics=tuple(t.upper() for t in a.topics))
+    assert fingerprint(same) == fingerprint(a)
+    # ... every field of the record does, case included.
+    assert fingerprint(dataclasses.replace(a, title=a.title.upper())) != fingerprint(a)
+    assert fingerprint(dataclasses.replace(
+        a, participants=tuple(reversed(a.participants)))) != fingerprint(a)
+    given = (dataclasses.replace(a.participants[0], person=dataclasses.replace(
+        a.participants[0].person, given_name="Other")), *a.participants[1:])
+    assert fingerprint(dataclasses.replace(a, participants=given)) != fingerprint(a)
 
 
 def test_cancel_between_files_finishes_the_current_file(tmp_path: Path,
@@ -91,6 +115,51 @@ def test_cancel_between_files_finishes_the_current_file(tmp_path: Path,
     assert archive.count() == 10  # two whole files, nothing of the others
     assert [p.name for p in summary.not_started] == ["f2.json", "f3.json"]
     assert "Cancelled" in summary.lines()[-1]
+
+
+def test_cancel_within_a_file_keeps_nothing_of_it(tmp_path: Path, archive: Archive,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "BATCH", 4)
+    done = _write(tmp_path / "done.json", [_talk(i) for i in range(3)])
+    big = _write(tmp_path / "big.json", [_talk(100 + i) for i in range(10)])
+    labels: list[str] = []
+
+    def progress(_done: int, _total: int, label: str) -> None:
+        labels.append(label)
+
+    summary = import_files(archive, [done, big], progress=progress,
+                           cancelled=lambda: any("so far" in x for x in labels))
+    assert summary.cancelled and "big.json: 4 readouts so far" in labels
+    assert archive.count() == 3  # the finished file; of the one in progress, nothing
+    assert [p.name for p in summary.not_started] == ["big.json"]
+    with pytest.raises(Cancelled):
+        importing.import_file(archive, big, between=lambda: True)
+    assert archive.count() == 3
+
+
+def test_a_json_file_is_read_as_it_is_imported(tmp_path: Path, archive: Archive,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A window of a few characters over the file: every readout still arrives whole,
+    # and a problem far into the file is placed by line and column.
+    from readout_desk.archive.transfer import jsonstream
+
+    monkeypatch.setattr(jsonstream, "CHUNK", 5)
+    monkeypatch.setattr(importing, "BATCH", 3)
+    talks = [_talk(i) for i in range(7)]
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps(jsonformat.document(talks), indent=1), "utf-8")
+    summary = import_files(archive, [source])
+    assert len(summary.imported_ids) == 7
+    assert archive.get_many(list(summary.imported_ids))[6].title == "Talk number 6"
+    broken = tmp_path / "broken.json"
+    text = json.dumps(jsonformat.document(talks), indent=1)
+    damaged = text[:-30] + "?" + text[-29:]
+    broken.write_text(damaged, "utf-8")
+    failed = import_files(archive, [broken]).failed[0].error
+    with pytest.raises(json.JSONDecodeError) as whole:
+        json.loads(damaged)
+    assert f"(line {whole.value.lineno}, column {whole.value.colno}: " in failed, failed
+    assert archive.count() == 7
 
 
 def test_folder_import_reads_every_json_inside(tmp_path: Path, archive: Archive) -> None:

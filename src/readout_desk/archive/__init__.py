@@ -77,7 +77,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CSV_SUFFIXES": ("transfer.importing", "CSV_SUFFIXES"),
     "FileOutcome": ("transfer.importing", "FileOutcome"),
     "ImportSummary": ("transfer.importing", "ImportSummary"),
-    "duplicate_key": ("transfer.importing", "duplicate_key"),
+    "fingerprint": ("fingerprints", "fingerprint"),
     "expand_paths": ("transfer.importing", "expand_paths"),
     "import_files": ("transfer.importing", "import_files"),
     "CSV_FIELDS": ("transfer.csvio", "CSV_FIELDS"),
@@ -139,11 +139,11 @@ __all__ = [
     "create_backup",
     "default_backup_dir",
     "describe_backups",
-    "duplicate_key",
     "examine_file",
     "expand_paths",
     "export_readouts",
     "file_problems",
+    "fingerprint",
     "guess_csv_mapping",
     "html_document",
     "import_files",
@@ -209,6 +209,7 @@ if TYPE_CHECKING:
         ConflictError,
         NotFoundError,
     )
+    from readout_desk.archive.fingerprints import fingerprint
     from readout_desk.archive.mapping import TimingFlag, VersionInfo, name_key
     from readout_desk.archive.recovery import (
         CHECK_ON_OPEN_MAX_BYTES,
@@ -239,7 +240,6 @@ if TYPE_CHECKING:
         CSV_SUFFIXES,
         FileOutcome,
         ImportSummary,
-        duplicate_key,
         expand_paths,
         import_files,
     )

@@ -13,13 +13,17 @@ from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Engine, column, select, table
+from sqlalchemy.exc import DBAPIError
 
 from readout_desk.archive.backend import Backend
-from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError
+from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
-HEAD_REVISION = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+HEAD_REVISION = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+
+#: The SQLSTATE of a statement the database user has no right to run.
+INSUFFICIENT_PRIVILEGE = "42501"
 
 #: Alembic's own bookkeeping table, read without importing Alembic.
 _VERSION_TABLE = table("alembic_version", column("version_num"))
@@ -79,11 +83,26 @@ def ensure_schema(engine: Engine, path: Path | None, backend: Backend,
     from alembic import command
 
     config = _alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        config.attributes["progress"] = progress
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            config.attributes["progress"] = progress
+            command.upgrade(config, "head")
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            raise ArchiveReadOnlyError(no_rights_to_migrate(engine, revision)) from None
+        raise
     return copy
+
+
+def no_rights_to_migrate(engine: Engine, revision: str | None) -> str:
+    """What to ask the administrator when the database user may not change the tables."""
+    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
+    now = f"is at schema {revision}" if revision else "has no tables yet"
+    return (f"The team archive {url} {now} and needs schema {HEAD_REVISION}, but your "
+            "database user may not change its tables. Ask the database's administrator to "
+            f"run 'readout-desk-cli --db {url} migrate' as the database's owner (or to "
+            "grant your user CREATE on its schema and make it the owner of its tables).")
 
 
 def script_head() -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -120,6 +121,9 @@ class ReadoutRow(Base):
     session_count: Mapped[int] = mapped_column(default=0)
     total_minutes: Mapped[int | None]
     first_start_utc: Mapped[dt.datetime | None] = mapped_column(index=True)
+    # The whole record as one number (archive/fingerprints.py): how an import knows a
+    # readout it holds already. Empty in rows an older version wrote, until filled.
+    fingerprint: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
     countries: Mapped[list[ReadoutCountryRow]] = _in_order("ReadoutCountryRow")
     participants: Mapped[list[ParticipantRow]] = _in_order("ParticipantRow")

@@ -29,6 +29,7 @@ from sqlalchemy.orm import sessionmaker
 
 from readout_desk.archive import migrate
 from readout_desk.archive.backend import WRITE_OPTION, Backend, backend_for
+from readout_desk.archive.bulk import BatchReport, add_batches
 from readout_desk.archive.errors import ArchiveError, ArchiveReadOnlyError, NotFoundError
 from readout_desk.archive.mapping import (
     TimingFlag,
@@ -235,6 +236,16 @@ class Archive:
             return insert_readouts(db.connection(), self._backend, readouts, now)
 
         return self._write(work)
+
+    def add_batches(self, batches: Iterable[Sequence[Readout]], *, skip_present: bool = True,
+                    report: BatchReport) -> None:
+        """Save batches of new (already checked) readouts as they come, all in one
+        transaction; a readout whose whole record the archive holds is left out when
+        ``skip_present``. ``report`` is told what became of each batch (see
+        :func:`.bulk.add_batches`); an exception from ``batches`` undoes them all."""
+        now = _now()
+        self._write(lambda db: add_batches(db, self._backend, batches, now,
+                                           skip_present=skip_present, report=report))
 
     def update(self, readout: Readout) -> Readout:
         """Replace a readout; its previous state is kept in its history. ``readout.version``

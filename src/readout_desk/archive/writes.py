@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveError, ConflictError, NotFoundError
+from readout_desk.archive.fingerprints import fingerprint, language
 from readout_desk.archive.mapping import (
     display_section,
     index_fields,
@@ -42,7 +43,7 @@ from readout_desk.archive.models import (
     TopicRow,
     VersionRow,
 )
-from readout_desk.domain import jsonformat, scripts, timing, validation
+from readout_desk.domain import jsonformat, timing, validation
 from readout_desk.domain.records import Place, Readout
 
 #: The child tables of a readout, each with the columns a bulk insert fills, in order.
@@ -94,13 +95,8 @@ def ids_for_keys(conn: Connection, model: type[PersonRow] | type[TopicRow],
     return found
 
 
-def language(r: Readout) -> str:
-    """The readout's language as given, else by the script its text is written in."""
-    return r.language or scripts.language_of([r.title, r.lead, *(p.text for p in r.points)])
-
-
-def _main_row(r: Readout, now: dt.datetime,
-              existing: tuple[int, dt.datetime, int] | None) -> dict[str, Any]:
+def _main_row(r: Readout, now: dt.datetime, existing: tuple[int, dt.datetime, int] | None,
+              print_: int | None = None) -> dict[str, Any]:
     starts = [timing.session_start_utc(s) for s in r.sessions]
     first = min((s for s in starts if s is not None), default=None)
     place = r.place or Place()
@@ -120,6 +116,7 @@ def _main_row(r: Readout, now: dt.datetime,
         "filed_under": display_section(r),
         "session_count": len(r.sessions), "total_minutes": timing.total_minutes(r.sessions),
         "first_start_utc": first,
+        "fingerprint": fingerprint(r) if print_ is None else print_,
     }
 
 
@@ -197,14 +194,17 @@ def insert_readouts(
     readouts: Sequence[Readout],
     now: dt.datetime,
     existing: tuple[int, dt.datetime, int] | None = None,
+    fingerprints: Sequence[int] | None = None,
 ) -> list[int]:
     """Write readouts and everything they hold with bulk inserts; returns their ids.
 
     ``existing`` (id, created_at, new version) rewrites one readout in place (its child
-    rows must have been deleted with :func:`delete_children` first).
+    rows must have been deleted with :func:`delete_children` first). ``fingerprints``
+    are the readouts' own (:func:`.fingerprints.fingerprint`), when already known.
     """
     person_ids, topic_ids = _name_ids(conn, readouts)
-    main_rows = [_main_row(r, now, existing) for r in readouts]
+    prints: Sequence[int | None] = fingerprints or [None] * len(readouts)
+    main_rows = [_main_row(r, now, existing, p) for r, p in zip(readouts, prints, strict=True)]
     readouts_table = table(ReadoutRow)
     if existing:
         ids = [existing[0]]

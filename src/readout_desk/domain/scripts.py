@@ -42,6 +42,8 @@ def has_cjk(text: str) -> bool:
 
 def runs(text: str) -> list[str]:
     """The runs of ``text`` (already normalised), in order."""
+    if text.isascii():  # the common case, answered without the pattern
+        return []
     return RUN.findall(text)
 
 
@@ -50,6 +52,8 @@ def index_text(text: str) -> str:
     :data:`EDGE` where a Latin word meets a run (``CPTPP協定`` → ``CPTPP\u200b協定``). Digits
     alone stay with their run (``5月3日``); the digits of a Latin word (``G7``) go with the
     word."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and it holds no run
+        return text
     normalised = normalise_width(text)
     if not has_cjk(normalised):
         return normalised

@@ -207,6 +207,8 @@ def _minute_at_or_after(value: dt.datetime) -> dt.datetime:
     return whole if whole == value else whole + dt.timedelta(minutes=1)
 
 
+# Saving places each session's start several times over: recent answers are kept.
+@functools.lru_cache(maxsize=4096)
 def resolve(wall: dt.datetime, zone_name: str, fold: int | None = None) -> dt.datetime:
     """Place a local wall time on the timeline: an aware datetime in its zone.
 

@@ -17,7 +17,6 @@ from readout_desk.archive.transfer.exporting import (
 from readout_desk.archive.transfer.importing import (
     FileOutcome,
     ImportSummary,
-    duplicate_key,
     import_files,
 )
 
@@ -28,7 +27,6 @@ __all__ = [
     "FileOutcome",
     "ImportSummary",
     "ProgressFn",
-    "duplicate_key",
     "export_readouts",
     "import_files",
 ]

@@ -1,36 +1,43 @@
 """Import readouts from files: all or nothing per file, duplicates skipped, a summary at the end.
 
-Each file is read completely and checked before anything is written; its new readouts
-then go into the archive in one transaction (:meth:`Archive.add_many`). A failure, a
-cancel or a killed process therefore never leaves half of a file imported. Cancelling
-is honoured between files.
+A JSON file is read one readout at a time (:mod:`.jsonstream`), so a file of any size
+needs the memory of one batch; each batch is checked and written as it comes, and every
+batch of a file goes into the archive in one transaction (:meth:`Archive.add_batches`).
+A problem found late in a file, a cancel or a killed process therefore never leaves part
+of a file imported: the file's transaction is rolled back, and the files finished before
+it stay. Cancelling is honoured between batches.
 
 A readout is a *duplicate* when the archive (including its trash) or an earlier part of
-the same import already holds one with the same title (or section, when untitled), the
-same meeting date and the same participants' family names, compared without case and
-accents.
+the same import already holds the same record: every field equal but the archive's own
+bookkeeping (see :mod:`readout_desk.archive.fingerprints`).
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
-import datetime as dt
 import hashlib
-import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+import io
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readout_desk import paths
 from readout_desk.archive import attachments
+from readout_desk.archive.bulk import Present
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
-from readout_desk.archive.transfer import csvio
-from readout_desk.archive.transfer.common import CancelFn, ProgressFn, never_cancelled, no_progress
+from readout_desk.archive.transfer import csvio, jsonstream
+from readout_desk.archive.transfer.common import (
+    CancelFn,
+    Cancelled,
+    ProgressFn,
+    never_cancelled,
+    no_progress,
+)
 from readout_desk.archive.transfer.drafts import DraftQueue
-from readout_desk.domain import extract, geography, jsonformat, sources, validation
-from readout_desk.domain.query import ParsedQuery, Term
+from readout_desk.domain import extract, jsonformat, sources, validation
 from readout_desk.domain.records import Photo, Readout
 
 #: File name endings the importer reads, and what each is.
@@ -39,19 +46,14 @@ CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 KNOWN_SUFFIXES = JSON_SUFFIXES | CSV_SUFFIXES | TEXT_SUFFIXES
 
-#: Largest file read whole; bigger ones are refused rather than exhausting memory.
+#: Largest CSV file (read whole); bigger ones are refused rather than exhausting memory.
+#: JSON files are read as they are imported, whatever their size.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
-DuplicateKey = tuple[str, str, tuple[str, ...]]
-
-
-def duplicate_key(r: Readout) -> DuplicateKey:
-    """What makes two readouts the same for an import: title, meeting date, family names."""
-    return (
-        geography.match_key(r.title or r.section),
-        r.meeting_date.isoformat() if r.meeting_date else "",
-        tuple(sorted({geography.match_key(p.person.family_name) for p in r.participants})),
-    )
+#: Readouts checked and written together; a file's batches share its one transaction.
+BATCH = 2_000
+#: Lines kept per file saying which readouts were skipped as duplicates (all are counted).
+DUPLICATE_LINES = 1_000
 
 
 def describe(r: Readout) -> str:
@@ -65,14 +67,19 @@ class FileOutcome:
     """What became of one file: the ids it added, what it skipped, or why it failed."""
 
     path: Path
-    imported: tuple[int, ...] = ()
-    duplicates: tuple[str, ...] = ()  # one line per readout skipped as already present
+    imported: Sequence[int] = ()
+    duplicates: tuple[str, ...] = ()  # a line per readout skipped as present (the first 1,000)
     error: str = ""  # set when nothing of the file was imported
     drafts: tuple[Readout, ...] = ()  # readouts extracted from text, awaiting review
+    skipped: int = -1  # readouts skipped as already present (-1: as many as ``duplicates``)
 
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def duplicate_count(self) -> int:
+        return len(self.duplicates) if self.skipped < 0 else self.skipped
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ class ImportSummary:
 
     @property
     def duplicate_count(self) -> int:
-        return sum(len(f.duplicates) for f in self.files)
+        return sum(f.duplicate_count for f in self.files)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -107,8 +114,8 @@ class ImportSummary:
                f"{sum(1 for f in self.files if f.imported)} of {len(self.files)} "
                f"file{'s' if len(self.files) != 1 else ''}."]
         if self.duplicate_count:
-            out.append(f"Skipped {self.duplicate_count} already in the archive (same title, "
-                       "meeting date and participants).")
+            out.append(f"Skipped {self.duplicate_count} already in the archive (the same "
+                       "record, every field alike).")
         if self.drafts:
             out.append(f"{len(self.drafts)} draft{'s' if len(self.drafts) != 1 else ''} "
                        "extracted from text files wait for review (File > Review Drafts).")
@@ -119,7 +126,7 @@ class ImportSummary:
         if self.cancelled:
             out.append("Cancelled: every file listed above was finished completely; "
                        f"{len(self.not_started)} file{'s' if len(self.not_started) != 1 else ''}"
-                       " were not started.")
+                       " were not imported (nothing of the one in progress was kept).")
         elif self.not_started:
             out.append(f"{len(self.not_started)} file(s) were not started.")
         return out
@@ -184,22 +191,43 @@ def _read_text(path: Path) -> str:
         raise _FileProblem("the file is not UTF-8 text.") from None
 
 
+def _json_stream(path: Path) -> io.TextIOWrapper:
+    """The file as text in its encoding (UTF-8, with or without a byte order mark, or
+    UTF-16), read as it is consumed."""
+    try:
+        raw = path.open("rb")
+    except FileNotFoundError:
+        raise _FileProblem("the file does not exist.") from None
+    except OSError as exc:
+        raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
+    wide = _utf16(raw.peek(4096)[:4096])
+    return io.TextIOWrapper(raw, encoding=wide or "utf-8-sig", newline="")
+
+
+def iter_json(path: Path) -> Iterator[Readout]:
+    """The readouts of a JSON file in the archive's format, one at a time."""
+    with _json_stream(path) as handle:
+        try:
+            for where, data in jsonstream.readout_objects(handle):
+                yield jsonformat.readout_from_dict(data, where)
+        except jsonstream.JsonSyntaxError as exc:
+            raise _FileProblem(f"not valid JSON (line {exc.line}, column {exc.column}: "
+                               f"{exc.msg}).") from None
+        except RecursionError:
+            raise _FileProblem("the JSON is nested too deeply to be a readout "
+                               "document.") from None
+        except jsonformat.FormatError as exc:
+            raise _FileProblem(f"{exc}.") from None
+        except UnicodeDecodeError as exc:
+            what = "UTF-8" if "utf-8" in exc.encoding else exc.encoding.upper()
+            raise _FileProblem(f"the file is not {what} text.") from None
+        except ValueError as exc:  # an integer of thousands of digits
+            raise _FileProblem(f"the JSON cannot be read: {exc}.") from None
+
+
 def read_json(path: Path) -> list[Readout]:
     """The readouts of a JSON file in the archive's format."""
-    text = _read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _FileProblem(f"not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                           f"{exc.msg}).") from None
-    except RecursionError:
-        raise _FileProblem("the JSON is nested too deeply to be a readout document.") from None
-    except ValueError as exc:  # an integer of thousands of digits
-        raise _FileProblem(f"the JSON cannot be read: {exc}.") from None
-    try:
-        return jsonformat.readouts_from_json(data)
-    except jsonformat.FormatError as exc:
-        raise _FileProblem(f"{exc}.") from None
+    return list(iter_json(path))
 
 
 def read_csv(path: Path, mapping: Mapping[str, str] | None) -> list[Readout]:
@@ -237,94 +265,26 @@ def read_text_draft(path: Path) -> TextDraft:
     return TextDraft(readout, draft.source, tuple(draft.notes))
 
 
-class _Duplicates:
-    """Finds readouts already in the archive, or earlier in the same import.
+@dataclass
+class _Imported:
+    """The ids an import has added so far, file by file, to say where a duplicate was."""
 
-    Candidates are looked up a meeting date at a time (one indexed query per date of the
-    file, not one search per readout); only readouts of the same date and title are then
-    loaded to compare their participants.
-    """
+    files: list[tuple[str, array[int]]] = field(default_factory=list)
 
-    #: A day with more readouts than this is searched readout by readout instead.
-    DAY_LIMIT = 5_000
+    def add(self, name: str) -> array[int]:
+        ids: array[int] = array("q")
+        self.files.append((name, ids))
+        return ids
 
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
-        self.seen: dict[DuplicateKey, str] = {}
-        self._empty = archive.count(include_trash=True) == 0
-        self._by_day: dict[dt.date, dict[str, list[int]] | None] = {}
-        self._known: dict[DuplicateKey, int] = {}  # keys of archive readouts already loaded
-        self._loaded: set[int] = set()
-        self._trash: set[int] | None = None
-
-    def prepare(self, readouts: Sequence[Readout]) -> None:
-        """Look up what the archive holds on the meeting dates of ``readouts``.
-
-        One query per new date, then one batch load of the readouts whose date and title
-        match, so that :meth:`find` needs no query for dated readouts.
-        """
-        if self._empty:
-            return
-        for day in {r.meeting_date for r in readouts if r.meeting_date} - set(self._by_day):
-            page = self.archive.search(ParsedQuery(date_from=day, date_to=day,
-                                                   include_trash=True),
-                                       limit=self.DAY_LIMIT, sort="date")
-            if page.total > len(page.hits):
-                self._by_day[day] = None
-                continue
-            index: dict[str, list[int]] = {}
-            for hit in page.hits:
-                index.setdefault(geography.match_key(hit.title or hit.section), []).append(hit.id)
-            self._by_day[day] = index
-        wanted: list[int] = []
-        for r in readouts:
-            day_index = self._by_day.get(r.meeting_date) if r.meeting_date else None
-            if day_index:
-                wanted += [i for i in day_index.get(duplicate_key(r)[0], [])
-                           if i not in self._loaded]
-        self._load(list(dict.fromkeys(wanted)))
-
-    def _load(self, ids: list[int]) -> None:
-        for start in range(0, len(ids), 200):
-            for other in self.archive.get_many(ids[start:start + 200]):
-                if other.id is not None:
-                    self._known.setdefault(duplicate_key(other), other.id)
-                    self._loaded.add(other.id)
-
-    def _search(self, r: Readout) -> list[int]:
-        text = r.title or r.section
-        column = "title" if r.title else "section"
-        required: tuple[tuple[Term, ...], ...] = ()
-        if re.search(r"\w", text):
-            required = ((Term(text, phrase=True, column=column),),)
-        query = ParsedQuery(required=required, date_from=r.meeting_date,
-                            date_to=r.meeting_date, include_trash=True)
-        if query.is_empty:
-            return []
-        return self.archive.search_ids(query, sort="date")[:200]
-
-    def find(self, r: Readout) -> str | None:
-        """Why ``r`` is a duplicate ("already in the archive as 12"), or ``None``."""
-        key = duplicate_key(r)
-        if key in self.seen:
-            return self.seen[key]
-        if self._empty:
-            return None
-        if r.meeting_date and r.meeting_date not in self._by_day:
-            self.prepare([r])
-        day_index = self._by_day.get(r.meeting_date) if r.meeting_date else None
-        if day_index is None:  # undated, or a day too full to list: search by title
-            self._load([i for i in self._search(r) if i not in self._loaded])
-        found = self._known.get(key)
-        if found is None:
-            return None
-        if self._trash is None:
-            self._trash = set(self.archive.search_ids("in:trash", sort="date"))
-        where = " (in the trash)" if found in self._trash else ""
-        return f"already in the archive as readout {found}{where}"
-
-    def remember(self, r: Readout, why: str) -> None:
-        self.seen.setdefault(duplicate_key(r), why)
+    def why(self, present: Present) -> str:
+        """Why a readout was left out: where the same record is."""
+        for name, ids in reversed(self.files):
+            at = bisect.bisect_left(ids, present.readout_id)
+            if at < len(ids) and ids[at] == present.readout_id:
+                return (f"repeated in {name}" if ids is self.files[-1][1]
+                        else f"imported earlier from {name}")
+        where = " (in the trash)" if present.in_trash else ""
+        return f"already in the archive as readout {present.readout_id}{where}"
 
 
 def _file_digest(path: Path) -> str:
@@ -372,67 +332,95 @@ def _bring_attachments(archive: Archive, source: Path, readouts: list[Readout]
     return result, copied
 
 
+def _checked(readouts: Iterable[Readout]) -> Iterator[list[Readout]]:
+    """``readouts`` in batches, each readout checked; a file with any problem is refused
+    as a whole, naming its first problem and counting the others."""
+    batch: list[Readout] = []
+    problems: list[str] = []
+    more = 0
+    for i, r in enumerate(readouts, start=1):
+        found = validation.problems(r)
+        if found and not problems:
+            problems = [f"readout {i} ({describe(r)}): {found[0]}"]
+            more += len(found) - 1
+        elif found:
+            more += len(found)
+        if problems:
+            continue  # read on, only to count what else is wrong
+        batch.append(r)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if problems:
+        extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        raise _FileProblem(problems[0] + extra)
+    if batch:
+        yield batch
+
+
+def _read(path: Path, csv_mapping: Mapping[str, str] | None) -> Iterator[Readout]:
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return iter(read_csv(path, csv_mapping))
+    if suffix in JSON_SUFFIXES:
+        return iter_json(path)
+    raise _FileProblem("Readout Desk imports .json, .csv, .txt and .html files.")
+
+
 def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] | None = None,
-                duplicates: _Duplicates | None = None, skip_duplicates: bool = True,
-                draft_queue: DraftQueue | None = None) -> FileOutcome:
+                imported: _Imported | None = None, skip_duplicates: bool = True,
+                draft_queue: DraftQueue | None = None,
+                between: CancelFn = never_cancelled) -> FileOutcome:
     """Import one file in one transaction; returns what became of it.
 
-    Text files become drafts in ``draft_queue`` instead of readouts. Raises
-    :class:`ArchiveFullError` and :class:`ArchiveReadOnlyError` (after which no further
-    file can succeed); any other problem is reported in the outcome.
+    Text files become drafts in ``draft_queue`` instead of readouts. ``between`` is
+    asked between batches; True stops the import of the file (:class:`Cancelled`, with
+    nothing of it kept). Raises :class:`ArchiveFullError` and
+    :class:`ArchiveReadOnlyError` (after which no further file can succeed); any other
+    problem is reported in the outcome.
     """
-    duplicates = duplicates or _Duplicates(archive)
-    suffix = path.suffix.lower()
+    imported = imported or _Imported()
+    ids = imported.add(path.name)
+    skipped: list[str] = []
+    skip_count = 0
+    copied: list[Path] = []
+
+    def batches() -> Iterator[list[Readout]]:
+        for n, batch in enumerate(_checked(_read(path, csv_mapping))):
+            if n and between():
+                raise Cancelled()
+            brought, files = _bring_attachments(archive, path, batch)
+            copied.extend(files)
+            yield brought
+
+    def report(_batch: Sequence[Readout], added: list[int], present: list[Present]) -> None:
+        nonlocal skip_count
+        ids.extend(added)
+        skip_count += len(present)
+        for p in present[:max(0, DUPLICATE_LINES - len(skipped))]:
+            skipped.append(f"{describe(_batch[p.index])}: {imported.why(p)}")
+
     try:
-        if suffix in TEXT_SUFFIXES:
+        if path.suffix.lower() in TEXT_SUFFIXES:
             found = read_text_draft(path)
             if draft_queue is not None:
                 draft_queue.add(found.readout, path.name, found.source_text, found.notes)
             return FileOutcome(path, drafts=(found.readout,))
-        if suffix in CSV_SUFFIXES:
-            readouts = read_csv(path, csv_mapping)
-        elif suffix in JSON_SUFFIXES:
-            readouts = read_json(path)
-        else:
-            raise _FileProblem("Readout Desk imports .json, .csv, .txt and .html files.")
-        if not readouts:
-            return FileOutcome(path)  # an empty export imports as nothing, not as an error
-        problems = []
-        for i, r in enumerate(readouts, start=1):
-            for p in validation.problems(r):
-                problems.append(f"readout {i} ({describe(r)}): {p}")
-        if problems:
-            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            raise _FileProblem(problems[0] + more)
+        archive.add_batches(batches(), skip_present=skip_duplicates, report=report)
     except _FileProblem as exc:
+        _forget(copied, ids)
         return FileOutcome(path, error=str(exc))
-
-    fresh: list[Readout] = []
-    skipped: list[str] = []
-    keys_here: dict[DuplicateKey, str] = {}
-    if skip_duplicates:
-        duplicates.prepare(readouts)
-    for r in readouts:
-        why = duplicates.find(r) if skip_duplicates else None
-        if why is None and skip_duplicates and duplicate_key(r) in keys_here:
-            why = keys_here[duplicate_key(r)]
-        if why is not None:
-            skipped.append(f"{describe(r)}: {why}")
-            continue
-        keys_here.setdefault(duplicate_key(r), f"repeated in {path.name}")
-        fresh.append(r.with_id(None))
-    if not fresh:
-        return FileOutcome(path, duplicates=tuple(skipped))
-    fresh, copied = _bring_attachments(archive, path, fresh)
-    try:
-        ids = archive.add_many(fresh, validate=False)
     except BaseException:
-        for f in copied:
-            f.unlink(missing_ok=True)
+        _forget(copied, ids)
         raise
-    for r in fresh:
-        duplicates.remember(r, f"imported earlier from {path.name}")
-    return FileOutcome(path, imported=tuple(ids), duplicates=tuple(skipped))
+    return FileOutcome(path, imported=ids, duplicates=tuple(skipped), skipped=skip_count)
+
+
+def _forget(copied: list[Path], ids: array[int]) -> None:
+    """Undo what a file's failed import left outside its rolled-back transaction."""
+    for f in copied:
+        f.unlink(missing_ok=True)
+    del ids[:]
 
 
 #: What reading or storing odd input may raise beyond the checks made for it.
@@ -452,15 +440,24 @@ def import_files(
     """Import files and folders one file at a time; see the module text for the rules."""
     files = expand_paths(paths)
     outcomes: list[FileOutcome] = []
-    duplicates = _Duplicates(archive)
+    imported = _Imported()
     stopped = ""
     for index, path in enumerate(files):
         if cancelled():
             return ImportSummary(tuple(outcomes), True, tuple(files[index:]))
         progress(index, len(files), path.name)
+
+        def between(index: int = index, path: Path = path) -> bool:
+            done = len(imported.files[-1][1])
+            progress(index, len(files), f"{path.name}: {done:,} readouts so far")
+            return cancelled()
+
         try:
-            outcome = import_file(archive, path, csv_mapping=csv_mapping, duplicates=duplicates,
-                                  skip_duplicates=skip_duplicates, draft_queue=draft_queue)
+            outcome = import_file(archive, path, csv_mapping=csv_mapping, imported=imported,
+                                  skip_duplicates=skip_duplicates, draft_queue=draft_queue,
+                                  between=between)
+        except Cancelled:
+            return ImportSummary(tuple(outcomes), True, tuple(files[index:]))
         except (ArchiveFullError, ArchiveReadOnlyError) as exc:
             outcomes.append(FileOutcome(path, error=str(exc)))
             stopped = "The import stopped there: no further file can be saved."
@@ -481,10 +478,10 @@ __all__ = [
     "FileOutcome",
     "ImportSummary",
     "describe",
-    "duplicate_key",
     "expand_paths",
     "import_file",
     "import_files",
+    "iter_json",
     "read_csv",
     "read_json",
     "read_text_draft",

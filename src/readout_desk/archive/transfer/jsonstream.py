@@ -1,0 +1,196 @@
+"""Reading a JSON import one readout at a time, so a file of any size needs little memory.
+
+The exchange format (:mod:`readout_desk.domain.jsonformat`) is a document whose readouts
+are one list, a bare list, or one readout. Only the outer level needs reading by hand:
+each readout (and each other value of the document) is decoded whole by the standard
+library's own decoder (``json.JSONDecoder.raw_decode``, in C) from a window of the file
+that slides on as readouts are taken. Memory therefore holds one window (a few
+megabytes, or one readout if a readout is larger) whatever the file's size, and the
+speed is that of ``json.loads``. A separate streaming parser (such as ``ijson``) would
+give the same for a dependency, and its C speed only when it builds whole objects too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from readout_desk.domain import jsonformat
+
+#: Characters read from the file at a time.
+CHUNK = 1 << 20
+#: One value (a readout, or the document's other fields) larger than this is refused.
+MAX_VALUE_CHARS = 256 * 1024 * 1024
+
+#: An error this near the end of the window may be a value the window cuts off (``nul``
+#: of ``null``, half an escape): the window reads on before calling it an error.
+_TAIL = 16
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+class JsonSyntaxError(ValueError):
+    """Text that is not JSON; the message says where, by line and column."""
+
+    def __init__(self, msg: str, line: int, column: int) -> None:
+        self.msg, self.line, self.column = msg, line, column
+        super().__init__(f"line {line}, column {column}: {msg}")
+
+
+class _Window:
+    """The part of the file being read, and how much of the file came before it."""
+
+    def __init__(self, handle: TextIO) -> None:
+        self.handle = handle
+        self.text = ""
+        self.pos = 0
+        self.eof = False
+        self.lines_before = 0  # newlines in the text already dropped
+        self.last_line_start = 0  # where the line holding ``text[0]`` started, before it
+
+    def more(self) -> bool:
+        """Read another chunk (dropping what was read); False at the end of the file."""
+        if self.eof:
+            return False
+        dropped = self.text[:self.pos]
+        newlines = dropped.count("\n")
+        if newlines:
+            self.lines_before += newlines
+            self.last_line_start = -(len(dropped) - dropped.rfind("\n") - 1)
+        else:
+            self.last_line_start -= len(dropped)
+        chunk = self.handle.read(CHUNK)
+        self.text = self.text[self.pos:] + chunk
+        self.pos = 0
+        if not chunk:
+            self.eof = True
+        return bool(chunk)
+
+    def where(self, pos: int) -> tuple[int, int]:
+        """The line and column (from 1) of ``pos`` in the window."""
+        before = self.text[:pos]
+        newlines = before.count("\n")
+        if newlines:
+            return self.lines_before + newlines + 1, pos - before.rfind("\n")
+        return self.lines_before + 1, pos - self.last_line_start + 1
+
+    def error(self, msg: str, pos: int | None = None) -> JsonSyntaxError:
+        line, column = self.where(self.pos if pos is None else pos)
+        return JsonSyntaxError(msg, line, column)
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end of the file)."""
+        while True:
+            self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.text) or not self.more():
+                return self.text[self.pos:self.pos + 1]
+
+    def expect(self, char: str, what: str) -> None:
+        if self.peek() != char:
+            raise self.error(f"Expecting {what}")
+        self.pos += 1
+
+    def value(self) -> Any:
+        """The next JSON value, decoded whole."""
+        self.peek()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as exc:
+                # Cut off by the end of the window, not wrong: read on and try again.
+                cut = (exc.pos >= len(self.text) - _TAIL
+                       or exc.msg.startswith("Unterminated string"))
+                if cut and not self.eof and len(self.text) - self.pos < MAX_VALUE_CHARS:
+                    self.more()
+                    continue
+                if cut and not self.eof:
+                    raise self.error(f"a value longer than {MAX_VALUE_CHARS // 2**20} million "
+                                     "characters") from None
+                raise self.error(exc.msg, exc.pos) from None
+            # A number at the very end of the window may go on in the next chunk.
+            if end >= len(self.text) and not self.eof and self.more():
+                continue
+            self.pos = end
+            return value
+
+
+def _items(window: _Window, where: str) -> Iterator[tuple[str, Any]]:
+    """The values of the list that starts at the window's position, with their places."""
+    window.expect("[", "'['")
+    if window.peek() == "]":
+        window.pos += 1
+        return
+    index = 0
+    while True:
+        yield f"{where}[{index}]", window.value()
+        index += 1
+        after = window.peek()
+        window.pos += 1
+        if after == "]":
+            return
+        if after != ",":
+            raise window.error("Expecting ',' delimiter", window.pos - 1)
+
+
+def _check_document(fields: dict[str, Any]) -> None:
+    """The document's own fields (all but its readouts), checked as the reader checks them."""
+    probe = dict(fields, readouts=[])
+    jsonformat.readouts_from_json(probe)
+
+
+def readout_objects(handle: TextIO) -> Iterator[tuple[str, Any]]:
+    """Each readout object of a JSON import with its place ("readouts[3]"), in file order.
+
+    Raises :class:`JsonSyntaxError` for text that is not JSON and
+    :class:`~readout_desk.domain.jsonformat.FormatError` for a document that does not
+    describe readouts (its fields are checked as soon as they have been read).
+    """
+    window = _Window(handle)
+    first = window.peek()
+    if first == "[":
+        yield from _items(window, "")
+    elif first == "{":
+        yield from _object(window)
+    else:
+        yield "readout", window.value()  # not a readout: the reader says what it is
+    if window.peek():
+        raise window.error("Extra data")
+
+
+def _object(window: _Window) -> Iterator[tuple[str, Any]]:
+    """A document's readouts as they come, or the one readout an object is."""
+    window.pos += 1
+    fields: dict[str, Any] = {}
+    streamed = False
+    while True:
+        if window.peek() == "}" and not fields and not streamed:
+            window.pos += 1
+            break
+        start = window.pos
+        key = window.value()
+        if not isinstance(key, str):
+            raise window.error("Expecting property name enclosed in double quotes", start)
+        window.expect(":", "':' delimiter")
+        if key == "readouts" and not streamed and window.peek() == "[":
+            _check_document(fields)
+            streamed = True
+            yield from (("readouts" + where, item) for where, item in _items(window, ""))
+        else:
+            fields[key] = window.value()
+            if streamed:
+                _check_document(fields)
+        after = window.peek()
+        window.pos += 1
+        if after == "}":
+            break
+        if after != ",":
+            raise window.error("Expecting ',' delimiter", window.pos - 1)
+    if not streamed:
+        # No list of readouts: a single readout, or a document whose readouts are not a
+        # list (small either way; the reader says what is wrong with the latter).
+        if "readouts" in fields:
+            jsonformat.readouts_from_json(fields)
+        yield "readout", fields
