@@ -28,13 +28,14 @@ from readout_desk.domain import timing
 from readout_desk.domain.records import Readout
 from readout_desk.ui import parts
 from readout_desk.ui.editor.changes import changes
+from readout_desk.ui.language import translate
 from readout_desk.ui.tasks import TaskRunner
 
 
 def saved_text(value: dt.datetime | None, zone: str | None = None) -> str:
     """When a version was saved, in the reader's home zone (UTC when none is known)."""
     if value is None:
-        return "time not recorded"
+        return translate("HistoryDialog", "time not recorded")
     return timing.format_instant(value, zone)
 
 
@@ -51,19 +52,20 @@ class HistoryDialog(QDialog):
         self.archive = archive
         self.readout_id = readout_id
         self.setObjectName("historyDialog")
-        self.setWindowTitle("Readout history")
-        self.setAccessibleName("Readout history")
+        self.setWindowTitle(self.tr("Readout history"))
+        self.setAccessibleName(self.tr("Readout history"))
         self.resize(900, 520)
         self._versions: list[tuple[int | None, Readout]] = []  # (version, None = current)
         self.runner = TaskRunner(self, max_threads=1)
 
         self.versions = QListWidget(self)
         self.versions.setObjectName("historyVersions")
-        self.versions.setAccessibleName("Saved versions")
+        self.versions.setAccessibleName(self.tr("Saved versions"))
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("historyChanges")
-        self.changes.setAccessibleName("What changed")
-        self.changes.setHorizontalHeaderLabels(["Field", "Before", "After"])
+        self.changes.setAccessibleName(self.tr("What changed"))
+        self.changes.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Before"),
+                                                self.tr("After")])
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.verticalHeader().setVisible(False)
         # Rows follow their text as the columns are resized.
@@ -74,7 +76,7 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.compare_current = QCheckBox("Compare with the current version", self)
+        self.compare_current = QCheckBox(self.tr("Compare with the current version"), self)
         self.compare_current.setObjectName("historyCompareCurrent")
         self.caption = QLabel(self)
         self.caption.setObjectName("historyCaption")
@@ -90,10 +92,11 @@ class HistoryDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = self.buttons.addButton(
-            "&Restore this version", QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("&Restore this version"), QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.setObjectName("historyRestore")
-        self.restore_button.setToolTip("Make the selected version current again; the current "
-                                       "version stays in the history")
+        self.restore_button.setToolTip(
+            self.tr("Make the selected version current again; the current version stays in "
+                    "the history"))
         self.buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
         self.versions.currentRowChanged.connect(self._show_changes)
@@ -125,13 +128,13 @@ class HistoryDialog(QDialog):
         self._versions = [(None, current)] + [(v.version, v.readout) for v in history]
         self.versions.blockSignals(True)
         self.versions.clear()
-        item = QListWidgetItem(f"Current (version {current.version}) — "
-                               f"{saved_text(current.updated_at, self.home_zone)}")
+        item = QListWidgetItem(self.tr("Current (version {version}) — {saved}").format(
+            version=current.version, saved=saved_text(current.updated_at, self.home_zone)))
         self.versions.addItem(item)
         for info in history:
             when = info.readout.updated_at or info.saved_at
-            self.versions.addItem(QListWidgetItem(f"Version {info.version} — "
-                                                  f"{saved_text(when, self.home_zone)}"))
+            self.versions.addItem(QListWidgetItem(self.tr("Version {version} — {saved}").format(
+                version=info.version, saved=saved_text(when, self.home_zone))))
         self.versions.blockSignals(False)
         self.versions.setCurrentRow(1 if len(self._versions) > 1 else 0)
         self._show_changes(self.versions.currentRow())
@@ -149,17 +152,20 @@ class HistoryDialog(QDialog):
         if version is None:
             if len(self._versions) > 1:
                 before, after = self._versions[1][1], readout
-                self.caption.setText("What the last save changed:")
+                self.caption.setText(self.tr("What the last save changed:"))
             else:
                 before = after = readout
-                self.caption.setText("This readout has been saved once; there is no earlier "
-                                     "version.")
+                self.caption.setText(self.tr("This readout has been saved once; there is no "
+                                             "earlier version."))
         elif self.compare_current.isChecked():
             before, after = readout, self._versions[0][1]
-            self.caption.setText(f"How version {version} differs from the current version:")
+            self.caption.setText(
+                self.tr("How version {version} differs from the current version:").format(
+                        version=version))
         else:
             before, after = readout, self._versions[row - 1][1]
-            self.caption.setText(f"What the save after version {version} changed:")
+            self.caption.setText(
+                self.tr("What the save after version {version} changed:").format(version=version))
         found = changes(before, after)
         self.changes.setRowCount(len(found))
         for r, change in enumerate(found):
@@ -185,9 +191,10 @@ class HistoryDialog(QDialog):
         if version is None:
             return
         if confirm and not parts.confirm(
-                self, QMessageBox.Icon.Question, "Restore version",
-                f"Make version {version} the current version? The current version is kept "
-                "in the history.", "confirmRestore", "Restore"):
+                self, QMessageBox.Icon.Question, self.tr("Restore version"),
+                self.tr("Make version {version} the current version? The current version is "
+                        "kept in the history.").format(version=version), "confirmRestore",
+                self.tr("Restore")):
             return
         archive, readout_id = self.archive, self.readout_id
 

@@ -58,42 +58,47 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
         self.archive = archive
         self.runner = TaskRunner(self, max_threads=1)  # people and offices in the archive
         self._people: dict[str, Person] = {}
-        layout = QVBoxLayout(section_group("Who", "participantsGroup", self))
+        layout = QVBoxLayout(section_group(self.tr("Who"), "participantsGroup", self))
         self.rows = RowTable("participantsTable", "participant", HEADERS, self,
-                             add_text="Add &participant")
+                             add_text=self.tr("Add &participant"))
         layout.addWidget(self.rows)
 
         self.detail, form = detail_form("participantDetail", self)
-        self.honorific = TextLine("honorific", "honorificField", "Honorific",
-                                  "as printed: Mr., H.E. Ms.", self)
-        self.family = TextLine("family_name", "familyNameField", "Family name",
-                               "e.g. HAYASHI (type to find people in the archive)", self)
-        self.given = TextLine("given_name", "givenNameField", "Given name", "e.g. Yoshimasa",
+        self.honorific = TextLine("honorific", "honorificField", self.tr("Honorific"),
+                                  self.tr("as printed: Mr., H.E. Ms."), self)
+        self.family = TextLine("family_name", "familyNameField", self.tr("Family name"),
+                               self.tr("e.g. HAYASHI (type to find people in the archive)"), self)
+        self.given = TextLine("given_name", "givenNameField",
+            self.tr("Given name"), self.tr("e.g. Yoshimasa"),
                               self)
-        self.script_name = TextLine("printed_name", "printedNameField", "Name as printed in "
-                                    "its own script", "as printed, e.g. 林芳正", self)
-        self.family_first = QCheckBox("Family name first (HAYASHI Yoshimasa)", self)
+        self.script_name = TextLine("printed_name", "printedNameField",
+                                    self.tr("Name as printed in its own script"),
+                                    self.tr("as printed, e.g. 林芳正"), self)
+        self.family_first = QCheckBox(self.tr("Family name first (HAYASHI Yoshimasa)"), self)
         self.family_first.setObjectName("familyFirstField")
-        self.family_first.setAccessibleName("Family name printed first")
-        self.office = Choice("office", "officeField", "Office", [], editable=True, parent=self)
+        self.family_first.setAccessibleName(self.tr("Family name printed first"))
+        self.office = Choice("office", "officeField",
+            self.tr("Office"), [], editable=True, parent=self)
         office_line = self.office.lineEdit()
         assert office_line is not None
-        office_line.setPlaceholderText("e.g. Minister for Foreign Affairs")
-        self.country = TextLine("country", "participantCountryField", "Participant's country",
-                                "e.g. Japan", self)
-        self.organisation = TextLine("organisation", "organisationField", "Organisation",
-                                     "if not a government", self)
-        self.side = TextLine("side", "sideField", "Side", "e.g. host, guest", self)
+        office_line.setPlaceholderText(self.tr("e.g. Minister for Foreign Affairs"))
+        self.country = TextLine("country", "participantCountryField",
+                                self.tr("Participant's country"),
+                                self.tr("e.g. Japan"), self)
+        self.organisation = TextLine("organisation", "organisationField", self.tr("Organisation"),
+                                     self.tr("if not a government"), self)
+        self.side = TextLine("side", "sideField",
+            self.tr("Side"), self.tr("e.g. host, guest"), self)
         self.family_issue = IssueLabel("familyNameIssue", self)
         self.country_issue = IssueLabel("participantCountryIssue", self)
 
-        form.addRow("Name:", field_row(self, self.honorific, self.family, self.given,
+        form.addRow(self.tr("Name:"), field_row(self, self.honorific, self.family, self.given,
                                        stretch=(1, 2, 2)))
         form.addRow("", self.family_first)
-        form.addRow("In its script:", self.script_name)
+        form.addRow(self.tr("In its script:"), self.script_name)
         form.addRow("", self.family_issue)
-        form.addRow("O&ffice:", self.office)
-        form.addRow("Country / org. / side:", field_row(
+        form.addRow(self.tr("O&ffice:"), self.office)
+        form.addRow(self.tr("Country / org. / side:"), field_row(
             self, self.country, self.organisation, self.side, stretch=(1, 1, 1)))
         form.addRow("", self.country_issue)
         layout.addWidget(self.detail)
@@ -173,8 +178,9 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
             self.office.addItem(office, office)
         self.office.setEditText(text)
         self.office.blockSignals(False)
-        self.office.setToolTip("Offices held before: " + "; ".join(offices) if offices
-                               else "The office held at the time of the meeting")
+        self.office.setToolTip(self.tr("Offices held before: {offices}").format(
+            offices="; ".join(offices)) if offices
+            else self.tr("The office held at the time of the meeting"))
 
     def offered_offices(self) -> list[str]:
         """The offices the office field suggests for the current participant."""

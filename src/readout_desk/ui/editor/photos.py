@@ -57,10 +57,10 @@ class PhotosSection(ListSection[PhotoDraft]):
         self._thumbs: dict[str, QPixmap] = {}
         self._loading_thumbs: set[str] = set()
         self.runner = TaskRunner(self, max_threads=1)
-        layout = QVBoxLayout(section_group("Photos", "photosGroup", self))
+        layout = QVBoxLayout(section_group(self.tr("Photos"), "photosGroup", self))
         self.list = QListWidget(self)
         self.list.setObjectName("photosList")
-        self.list.setAccessibleName("Photos")
+        self.list.setAccessibleName(self.tr("Photos"))
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(THUMB)
         self.list.setGridSize(QSize(THUMB.width() + 60, THUMB.height() + 40))
@@ -70,25 +70,27 @@ class PhotosSection(ListSection[PhotoDraft]):
         self.list.setMinimumHeight(THUMB.height() + 50)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.add_button = button("Add images…", "photosAdd", "Add image files", self)
-        self.caption_button = button("Add caption only", "photosAddCaption",
-                                     "Add a caption for a photo that is not at hand", self)
-        self.remove_button = button("Remove", "photosRemove",
-                                    "Remove the selected photo (Delete)", self)
+        self.add_button = button(
+            self.tr("Add images…"), "photosAdd", self.tr("Add image files"), self)
+        self.caption_button = button(self.tr("Add caption only"), "photosAddCaption",
+                                     self.tr("Add a caption for a photo that is not at hand"), self)
+        self.remove_button = button(self.tr("Remove"), "photosRemove",
+                                    self.tr("Remove the selected photo (Delete)"), self)
         for b in (self.add_button, self.caption_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         form = QFormLayout()
-        self.caption = TextLine("caption", "captionField", "Photo caption",
-                                "what the photo shows, as captioned", self)
+        self.caption = TextLine("caption", "captionField", self.tr("Photo caption"),
+                                self.tr("what the photo shows, as captioned"), self)
         self.issue = IssueLabel("photoIssue", self)
-        form.addRow("Caption:", self.caption)
+        form.addRow(self.tr("Caption:"), self.caption)
         form.addRow("", self.issue)
         layout.addLayout(form)
         if attachments_dir is None:
             self.add_button.setEnabled(False)
-            self.add_button.setToolTip("This archive is kept in memory: it cannot store images")
+            self.add_button.setToolTip(
+                self.tr("This archive is kept in memory: it cannot store images"))
 
         self.add_button.clicked.connect(self._choose_files)
         self.caption_button.clicked.connect(self._add_caption_only)
@@ -140,7 +142,7 @@ class PhotosSection(ListSection[PhotoDraft]):
         self.list.blockSignals(True)
         self.list.clear()
         for p in self._items:
-            item = QListWidgetItem(self._icon(p), p.caption or "(no caption)")
+            item = QListWidgetItem(self._icon(p), p.caption or self.tr("(no caption)"))
             item.setToolTip(p.caption)
             self.list.addItem(item)
         self.list.setCurrentRow(current)
@@ -148,7 +150,7 @@ class PhotosSection(ListSection[PhotoDraft]):
         self._show_current(current)
 
     def _choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, "Add photos", "", IMAGE_FILTER)
+        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "", IMAGE_FILTER)
         if names:
             self.add_files([Path(n) for n in names])
 
@@ -178,7 +180,7 @@ class PhotosSection(ListSection[PhotoDraft]):
         return replace(old, caption=self.caption.text())
 
     def _show_row(self, row: int, old: PhotoDraft, item: PhotoDraft) -> None:
-        self.list.item(row).setText(item.caption or "(no caption)")
+        self.list.item(row).setText(item.caption or self.tr("(no caption)"))
 
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's photos."""

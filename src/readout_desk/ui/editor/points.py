@@ -35,8 +35,15 @@ from readout_desk.ui.editor.widgets import (
     section_group,
     show_values,
 )
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 
 LEVELS = ("point", "sub-point")
+_LEVEL_LABELS = {"point": QT_TRANSLATE_NOOP("SummarySection", "point"),
+                 "sub-point": QT_TRANSLATE_NOOP("SummarySection", "sub-point")}
+
+
+def _level_label(level: str) -> str:
+    return translate("SummarySection", _LEVEL_LABELS.get(level, level))
 
 
 def _labels(points: list[SummaryPoint]) -> list[str]:
@@ -51,7 +58,7 @@ class PointList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pointsList")
-        self.setAccessibleName("Summary points")
+        self.setAccessibleName(self.tr("Summary points"))
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setWordWrap(True)
@@ -71,34 +78,39 @@ class SummarySection(ListSection[SummaryPoint]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(section_group("Summary", "summaryGroup", self))
-        self.lead = TextBox("lead", "leadField", "Lead paragraph",
-                            "The opening paragraph: who met whom, when and where", self)
+        layout = QVBoxLayout(section_group(self.tr("Summary"), "summaryGroup", self))
+        self.lead = TextBox("lead", "leadField", self.tr("Lead paragraph"),
+                            self.tr("The opening paragraph: who met whom, when and where"), self)
         self.lead.setMaximumHeight(80)
         layout.addWidget(self.lead)
         self.list = PointList(self)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.add_button = button("A&dd point", "pointsAdd", "Add a summary point (Insert)", self)
-        self.remove_button = button("Remove", "pointsRemove",
-                                    "Remove the selected point (Delete)", self)
-        self.up_button = button("Up", "pointsUp", "Move the point up (Alt+Up)", self)
-        self.down_button = button("Down", "pointsDown", "Move the point down (Alt+Down)", self)
+        self.add_button = button(
+            self.tr("A&dd point"), "pointsAdd", self.tr("Add a summary point (Insert)"), self)
+        self.remove_button = button(self.tr("Remove"), "pointsRemove",
+                                    self.tr("Remove the selected point (Delete)"), self)
+        self.up_button = button(
+            self.tr("Up"), "pointsUp", self.tr("Move the point up (Alt+Up)"), self)
+        self.down_button = button(
+            self.tr("Down"), "pointsDown", self.tr("Move the point down (Alt+Down)"), self)
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
         self.detail, form = detail_form("pointDetail", self)
-        self.text = TextBox("text", "pointTextField", "Point text", "What was said", self)
+        self.text = TextBox("text", "pointTextField", self.tr("Point text"),
+                            self.tr("What was said"), self)
         self.text.setMaximumHeight(90)
-        self.speaker = TextLine("speaker", "speakerField", "Speaker",
-                                "optional, e.g. Minister Hayashi", self)
-        self.level = Choice("level", "levelField", "Point or sub-point", LEVELS, parent=self)
+        self.speaker = TextLine("speaker", "speakerField", self.tr("Speaker"),
+                                self.tr("optional, e.g. Minister Hayashi"), self)
+        self.level = Choice("level", "levelField",
+            self.tr("Point or sub-point"), LEVELS, shown=_level_label, parent=self)
         self.issue = IssueLabel("pointIssue", self)
-        form.addRow("Te&xt:", self.text)
+        form.addRow(self.tr("Te&xt:"), self.text)
         form.addRow("", self.issue)
-        form.addRow("Spea&ker:", field_row(self, self.speaker, self.level, stretch=(1,)))
+        form.addRow(self.tr("Spea&ker:"), field_row(self, self.speaker, self.level, stretch=(1,)))
         layout.addWidget(self.detail)
 
         self._speakers = QStringListModel(self)

@@ -23,8 +23,36 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.ui.editor.widgets import button
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, without_mnemonic
 
 _PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: What a table's parts say, by what its rows are: the rows, Add, its tip, the tips of
+#: Remove, Up and Down, and the spoken names of Remove, Up and Down.
+_TEXTS = {
+    "participant": (
+        QT_TRANSLATE_NOOP("RowTable", "Participants"),
+        QT_TRANSLATE_NOOP("RowTable", "Add participant"),
+        QT_TRANSLATE_NOOP("RowTable", "Add a participant (Insert)"),
+        QT_TRANSLATE_NOOP("RowTable", "Remove the selected participant (Delete)"),
+        QT_TRANSLATE_NOOP("RowTable", "Move the participant up (Alt+Up)"),
+        QT_TRANSLATE_NOOP("RowTable", "Move the participant down (Alt+Down)"),
+        QT_TRANSLATE_NOOP("RowTable", "Remove participant"),
+        QT_TRANSLATE_NOOP("RowTable", "Move Participant up"),
+        QT_TRANSLATE_NOOP("RowTable", "Move Participant down"),
+    ),
+    "session": (
+        QT_TRANSLATE_NOOP("RowTable", "Sessions"),
+        QT_TRANSLATE_NOOP("RowTable", "Add session"),
+        QT_TRANSLATE_NOOP("RowTable", "Add a session (Insert)"),
+        QT_TRANSLATE_NOOP("RowTable", "Remove the selected session (Delete)"),
+        QT_TRANSLATE_NOOP("RowTable", "Move the session up (Alt+Up)"),
+        QT_TRANSLATE_NOOP("RowTable", "Move the session down (Alt+Down)"),
+        QT_TRANSLATE_NOOP("RowTable", "Remove session"),
+        QT_TRANSLATE_NOOP("RowTable", "Move Session up"),
+        QT_TRANSLATE_NOOP("RowTable", "Move Session down"),
+    ),
+}
 _T = TypeVar("_T")
 
 
@@ -41,7 +69,6 @@ class RowTable(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName(name)
-        self.table.setAccessibleName(f"{noun.capitalize()}s")
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,30 +81,22 @@ class RowTable(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.currentCellChanged.connect(self._cell_changed)
-        cap = noun.capitalize()
-        base = name.removesuffix(self.tr("Table"))
-        self.add_button = button(add_text or self.tr("Add {noun}").format(noun=noun), f"{base}Add",
-                                 self.tr("Add a {noun} (Insert)").format(noun=noun), self)
-        self.remove_button = button(self.tr("Remove"), f"{base}Remove",
-                                    self.tr("Remove the selected {noun} (Delete)").format(
-                                            noun=noun), self)
-        self.up_button = button(
-            self.tr("Up"), f"{base}Up", self.tr("Move the {noun} up (Alt+Up)").format(noun=noun),
-                    self)
-        self.down_button = button(
-            self.tr("Down"), f"{base}Down", self.tr("Move the {noun} down (Alt+Down)").format(
-                    noun=noun),
-                                  self)
-        self.add_button.setAccessibleName(self.tr("Add {noun}").format(noun=noun))
-        self.remove_button.setAccessibleName(self.tr("Remove {noun}").format(noun=noun))
-        self.up_button.setAccessibleName(self.tr("Move {cap} up").format(cap=cap))
-        self.down_button.setAccessibleName(self.tr("Move {cap} down").format(cap=cap))
+        texts = [self.tr(t) for t in _TEXTS[noun]]
+        self.table.setAccessibleName(texts[0])
+        base = name.removesuffix("Table")
+        self.add_button = button(add_text or texts[1], f"{base}Add", texts[2], self)
+        self.remove_button = button(self.tr("Remove"), f"{base}Remove", texts[3], self)
+        self.up_button = button(self.tr("Up"), f"{base}Up", texts[4], self)
+        self.down_button = button(self.tr("Down"), f"{base}Down", texts[5], self)
+        for b, spoken in zip((self.add_button, self.remove_button, self.up_button,
+                              self.down_button), texts[1:2] + texts[6:], strict=True):
+            b.setAccessibleName(without_mnemonic(spoken))
         self.add_button.clicked.connect(self.addRequested)
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         for keys, slot in ((QKeySequence.StandardKey.Delete, self._remove),
-                           (self.tr("Insert"), self.addRequested.emit),
+                           ("Insert", self.addRequested.emit),
                            ("Alt+Up", lambda: self._move(-1)),
                            ("Alt+Down", lambda: self._move(1))):
             shortcut = QShortcut(QKeySequence(keys), self.table)

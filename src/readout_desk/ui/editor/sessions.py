@@ -76,40 +76,45 @@ class SessionsSection(ListSection[SessionDraft]):
         self._default_zone = ""
         self._built_sessions: tuple[MeetingSession, ...] = ()
         self._japanese = False  # a Japanese readout's timing reads as the ministry prints it
-        layout = QVBoxLayout(section_group("Sessions", "sessionsGroup", self))
+        layout = QVBoxLayout(section_group(self.tr("Sessions"), "sessionsGroup", self))
         self.rows = RowTable("sessionsTable", "session", HEADERS, self,
-                             add_text="&Add session")
+                             add_text=self.tr("&Add session"))
         layout.addWidget(self.rows)
 
         self.detail, form = detail_form("sessionDetail", self)
-        self.kind = Choice("kind", "kindField", "Kind of session", SESSION_KINDS,
+        self.kind = Choice("kind", "kindField", self.tr("Kind of session"), SESSION_KINDS,
                            editable=True, parent=self)
-        self.date = TextLine("date", "sessionDateField", "Session date",
-                             "the meeting date", self)
-        self.time = TextLine("time", "timeField", "Local start time",
-                             "e.g. 9:10, 9:10 a.m. or 午前9時10分", self)
-        self.time_hedge = Choice("time_hedge", "timeHedgeField", "Time hedge",
-                                 timing.TIME_HEDGES, blank_label="(as stated)", parent=self)
+        self.date = TextLine("date", "sessionDateField", self.tr("Session date"),
+                             self.tr("the meeting date"), self)
+        self.time = TextLine("time", "timeField", self.tr("Local start time"),
+                             self.tr("e.g. 9:10, 9:10 a.m. or 午前9時10分"), self)
+        self.time_hedge = Choice("time_hedge", "timeHedgeField", self.tr("Time hedge"),
+                                 timing.TIME_HEDGES, blank_label=self.tr("(as stated)"),
+                                 parent=self)
         self.zone = ZonePicker(self)
         self.zone.setObjectName("sessionZoneField")
-        self.zone.setAccessibleName("Time zone the time was stated in")
+        self.zone.setAccessibleName(self.tr("Time zone the time was stated in"))
         self.zone.zoneEdited.connect(lambda _z: self._field_edited("zone"))
-        self.zone_label = TextLine("zone_label", "zoneLabelField", "Zone as printed",
-                                   "local time", self)
-        self.hours = TextLine("hours", "hoursField", "Duration hours", "hours", self)
-        self.minutes = TextLine("minutes", "minutesField", "Duration minutes", "minutes", self)
+        self.zone_label = TextLine("zone_label", "zoneLabelField", self.tr("Zone as printed"),
+                                   self.tr("local time"), self)
+        self.hours = TextLine("hours", "hoursField", self.tr("Duration hours"),
+                              self.tr("hours"), self)
+        self.minutes = TextLine("minutes", "minutesField", self.tr("Duration minutes"),
+                                self.tr("minutes"), self)
         self.hours.setMaximumWidth(70)
-        self.hours.setToolTip("Hours, or the whole length as printed (約1時間30分): it is "
-                              "spread over hours, minutes and the hedge")
+        self.hours.setToolTip(self.tr("Hours, or the whole length as printed (約1時間30分): it "
+                                      "is spread over hours, minutes and the hedge"))
         self.minutes.setMaximumWidth(70)
-        self.duration_hedge = Choice("duration_hedge", "durationHedgeField", "Duration hedge",
-                                     timing.DURATION_HEDGES, blank_label="(as stated)",
+        self.duration_hedge = Choice("duration_hedge", "durationHedgeField",
+                                     self.tr("Duration hedge"),
+                                     timing.DURATION_HEDGES, blank_label=self.tr("(as stated)"),
                                      parent=self)
-        self.printed_text = TextLine("printed_text", "printedTextField", "Printed second time",
-                                     "as printed, e.g. 11:10 p.m. on May 3 JST", self)
+        self.printed_text = TextLine("printed_text", "printedTextField",
+                                     self.tr("Printed second time"),
+                                     self.tr("as printed, e.g. 11:10 p.m. on May 3 JST"), self)
         self.printed_zone = ZonePicker(self)
         self.printed_zone.setObjectName("printedZoneField")
-        self.printed_zone.setAccessibleName("Time zone of the printed second time")
+        self.printed_zone.setAccessibleName(self.tr("Time zone of the printed second time"))
         self.printed_zone.zoneEdited.connect(lambda _z: self._field_edited("printed_zone"))
 
         self.date_issue = IssueLabel("sessionDateIssue", self)
@@ -123,9 +128,11 @@ class SessionsSection(ListSection[SessionDraft]):
         self.nearest.setObjectName("nearestTimes")
         hn = QHBoxLayout(self.nearest)
         hn.setContentsMargins(0, 0, 0, 0)
-        self.use_before = button("", "useTimeBefore", "Use the last valid time before the gap",
+        self.use_before = button("", "useTimeBefore",
+            self.tr("Use the last valid time before the gap"),
                                  self)
-        self.use_after = button("", "useTimeAfter", "Use the first valid time after the gap",
+        self.use_after = button("", "useTimeAfter",
+            self.tr("Use the first valid time after the gap"),
                                 self)
         hn.addWidget(self.use_before)
         hn.addWidget(self.use_after)
@@ -138,10 +145,10 @@ class SessionsSection(ListSection[SessionDraft]):
         # Repeated time: ask which of the two.
         self.ambiguity = QWidget(self)
         self.ambiguity.setObjectName("ambiguityQuestion")
-        self.ambiguity.setAccessibleName("Which of the two times is meant")
+        self.ambiguity.setAccessibleName(self.tr("Which of the two times is meant"))
         ha = QHBoxLayout(self.ambiguity)
         ha.setContentsMargins(0, 0, 0, 0)
-        ha.addWidget(QLabel("Which one is meant?", self))
+        ha.addWidget(QLabel(self.tr("Which one is meant?"), self))
         self.fold_first = QRadioButton(self)
         self.fold_first.setObjectName("foldFirst")
         self.fold_second = QRadioButton(self)
@@ -156,32 +163,34 @@ class SessionsSection(ListSection[SessionDraft]):
         ha.addStretch(1)
         self.ambiguity.hide()
 
-        form.addRow("Kind:", self.kind)
-        form.addRow("&Local start:", field_row(self, self.date, self.time, self.time_hedge,
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("&Local start:"), field_row(self, self.date, self.time, self.time_hedge,
                                                stretch=(2, 1, 1)))
         form.addRow("", self.date_issue)
-        form.addRow("Stated in zone:", field_row(self, self.zone, QLabel("printed as", self),
-                                                  self.zone_label, stretch=(3, 0, 1)))
+        form.addRow(self.tr("Stated in zone:"),
+                    field_row(self, self.zone, QLabel(self.tr("printed as"), self),
+                              self.zone_label, stretch=(3, 0, 1)))
         form.addRow("", self.zone_issue)
         form.addRow("", self.time_issue)
         form.addRow("", self.nearest)
         form.addRow("", self.ambiguity)
-        form.addRow("D&uration:", field_row(self, self.duration_hedge, self.hours,
-                                            QLabel("h", self), self.minutes,
-                                            QLabel("min", self), QWidget(self),
+        form.addRow(self.tr("D&uration:"), field_row(self, self.duration_hedge, self.hours,
+                                            QLabel(self.tr("h"), self), self.minutes,
+                                            QLabel(self.tr("min"), self), QWidget(self),
                                             stretch=(0, 0, 0, 0, 0, 1)))
         form.addRow("", self.duration_issue)
-        form.addRow("Pri&nted second time:", field_row(self, self.printed_text,
+        form.addRow(self.tr("Pri&nted second time:"), field_row(self, self.printed_text,
                                                        self.printed_zone, stretch=(3, 2)))
         form.addRow("", self.printed_issue)
         layout.addWidget(self.detail)
         self.preview = QLabel(self)
         self.preview.setObjectName("timingPreview")
-        self.preview.setAccessibleName("Timing as the detail pane will show it")
+        self.preview.setAccessibleName(self.tr("Timing as the detail pane will show it"))
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(self.preview.textFormat().PlainText)
         self.preview.setStyleSheet("background: palette(alternate-base); padding: 6px;")
-        layout.addWidget(QLabel(f"Preview (home zone {home_zone}):", self))
+        layout.addWidget(QLabel(
+            self.tr("Preview (home zone {zone}):").format(zone=home_zone), self))
         layout.addWidget(self.preview)
 
         for w in (self.kind, self.date, self.time, self.time_hedge, self.zone_label, self.hours,
@@ -293,8 +302,8 @@ class SessionsSection(ListSection[SessionDraft]):
         session = built.readout.sessions[row] if 0 <= row < len(built.readout.sessions) else None
         self._proposal = proposed_printed(session, self.home_zone) if session else ""
         self.printed_text.setPlaceholderText(
-            f"Enter: {self._proposal}" if self._proposal else
-            "as printed, e.g. 11:10 p.m. on May 3 JST")
+            self.tr("Enter: {proposal}").format(proposal=self._proposal) if self._proposal else
+            self.tr("as printed, e.g. 11:10 p.m. on May 3 JST"))
 
     def _use_nearest(self, which: int) -> None:
         row = self.rows.current()
@@ -371,8 +380,10 @@ class SessionsSection(ListSection[SessionDraft]):
         skipped = next((i for i in time_issues if i.kind == "nonexistent"), None)
         self._nearest = skipped.choices if skipped else ()
         if skipped:
-            self.use_before.setText(f"Use {timing.format_clock(skipped.choices[0])}")
-            self.use_after.setText(f"Use {timing.format_clock(skipped.choices[1])}")
+            self.use_before.setText(self.tr("Use {clock}").format(
+                clock=timing.format_clock(skipped.choices[0])))
+            self.use_after.setText(self.tr("Use {clock}").format(
+                clock=timing.format_clock(skipped.choices[1])))
         self.nearest.setVisible(skipped is not None)
 
         session = built.readout.sessions[row] if 0 <= row < len(built.readout.sessions) else None
@@ -382,9 +393,11 @@ class SessionsSection(ListSection[SessionDraft]):
         if ambiguous and session is not None and session.start and session.zone:
             first = timing.resolve(session.start, session.zone, 0)
             second = timing.resolve(session.start, session.zone, 1)
-            for radio, when, word in ((self.fold_first, first, "The first"),
-                                      (self.fold_second, second, "The second")):
-                radio.setText(f"{word}: {timing.format_clock(when)} {timing.offset_label(when)}")
+            for radio, when, text in (
+                    (self.fold_first, first, self.tr("The first: {clock} {offset}")),
+                    (self.fold_second, second, self.tr("The second: {clock} {offset}"))):
+                radio.setText(text.format(clock=timing.format_clock(when),
+                                          offset=timing.offset_label(when)))
             chosen = self._items[row].fold
             self.fold_first.setChecked(chosen == 0)
             self.fold_second.setChecked(chosen == 1)
@@ -399,7 +412,7 @@ class SessionsSection(ListSection[SessionDraft]):
             if line.warning:
                 text += f"\n    ! {line.warning}"
             lines.append(text)
-        text = "\n".join(lines) if lines else "No sessions yet."
+        text = "\n".join(lines) if lines else self.tr("No sessions yet.")
         if self.preview.text() != text:  # a new text lays the whole form out again
             self.preview.setText(text)
 
