@@ -22,7 +22,7 @@ _started_apps: list[QGuiApplication] = []
 
 
 #: How the HTML export opens each readout (``archive.transfer.exporting.readout_html``).
-READOUT_START = '<article class="readout">'
+READOUT_START = '<article class="readout"'  # attributes may follow (lang="ja")
 
 
 def readout_per_page(html: str) -> str:

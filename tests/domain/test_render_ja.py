@@ -91,7 +91,7 @@ def test_a_japanese_readout_is_laid_out_in_japanese_forms() -> None:
     assert "林芳正（Hayashi Yoshimasa）外務大臣" in text.replace("HAYASHI", "Hayashi")
     assert "ジャンカルロ・ヘルバシ（H.E. Mr. Giancarlo Gervasi）ペルー共和国外務大臣" in text
     assert "ANDO Mio外務副大臣" in text or "Ando Mio外務副大臣" in text
-    assert "Published: 2023年5月4日" in text
+    assert "発表日：2023年5月4日" in text and "Published" not in text
     page = render.readout_html(lima(), "Asia/Tokyo", ["外相", "ＣＰＴＰＰ"])
     assert "<p>2023年5月3日</p>" in page
     assert "（日本時間同日午後11時10分）" in page

@@ -78,7 +78,7 @@ def test_markdown_keeps_the_text_and_the_japanese_timing(tmp_path: Path, archive
                                                          saved: Readout) -> None:
     text = _export(archive, saved, "md", tmp_path / "ja.md").read_text(encoding="utf-8")
     assert f"## {TITLE}" in text
-    assert f"- **少人数会合**: {LEAD_START}" in text
+    assert f"- **少人数会合**：{LEAD_START}" in text
     assert "両者は、ＣＰＴＰＰについて意見交換を行いました。" in text
     assert "林芳正（Hayashi Yoshimasa）外務大臣" in text
 

@@ -38,6 +38,38 @@ def is_japanese(readout: Readout) -> bool:
     return readout.language == "ja"
 
 
+#: The words a layout puts around a readout's own text; a Japanese readout has its own
+#: (``render_ja.LABELS``).
+LABELS = {
+    "mode": "Mode", "place": "Place", "occasion": "Occasion", "sessions": "Sessions",
+    "summary": "Summary", "participants": "Participants", "topics": "Topics",
+    "notes": "Notes", "source": "Source", "published": "Published", "photo": "Photo",
+    "untitled": "(untitled readout)", "sample": "(sample readout written for Readout Desk)",
+    "sample_note": "Sample readout written for Readout Desk; not a published text.",
+    "printed": "The source printed",
+}
+
+
+def labels(readout: Readout) -> dict[str, str]:
+    """The words around the readout's text, in its language (:data:`LABELS`)."""
+    return render_ja.LABELS if is_japanese(readout) else LABELS
+
+
+def separator(readout: Readout) -> str:
+    """What follows a label: ": " in English, ``：`` in Japanese (no space after it)."""
+    return "：" if is_japanese(readout) else ": "
+
+
+def labelled(readout: Readout, key: str, text: str = "") -> str:
+    """``Topics: text`` in English, ``トピック：text`` in Japanese."""
+    return labels(readout)[key] + separator(readout) + text
+
+
+def mode_text(readout: Readout) -> str:
+    """How the meeting was held, in the readout's language ("telephone", ``電話会談``)."""
+    return render_ja.MODES[readout.mode] if is_japanese(readout) else readout.mode.value
+
+
 def readout_date(readout: Readout, day: dt.date) -> str:
     """A date of the readout as its language writes it ("May 3, 2023", ``2023年5月3日``)."""
     if is_japanese(readout):
@@ -54,7 +86,10 @@ def session_lines(readout: Readout, home_zone: str | None) -> list[SessionLine]:
     for index, s in enumerate(readout.sessions):
         check = timing.check_printed(s)
         warning = ""
-        if check is not None and not check.ok:
+        if check is not None and not check.ok and check.computed is not None \
+                and is_japanese(readout):
+            warning = render_ja.printed_warning(check.printed.local, check.computed)
+        elif check is not None and not check.ok:
             warning = f"Printed time disagrees with the time-zone rules: {check.message}."
         elif s.start is not None and s.zone:
             problems = timing.validate_session(s)
@@ -133,14 +168,15 @@ def session_heading(session: MeetingSession) -> str:
 def facts_of(readout: Readout) -> list[tuple[str, str, str]]:
     """The facts under a readout's heading as (label, text, zone): how it was held unless in
     person, the place with its zone, and the occasion."""
+    words = labels(readout)
     facts: list[tuple[str, str, str]] = []
-    if readout.mode.value != "in person":
-        facts.append(("Mode", readout.mode.value, ""))
+    if readout.mode is not Mode.IN_PERSON:
+        facts.append((words["mode"], mode_text(readout), ""))
     place = place_text(readout)
     if place:
-        facts.append(("Place", place, (readout.place.zone or "") if readout.place else ""))
+        facts.append((words["place"], place, (readout.place.zone or "") if readout.place else ""))
     if readout.occasion:
-        facts.append(("Occasion", readout.occasion, ""))
+        facts.append((words["occasion"], readout.occasion, ""))
     return facts
 
 
@@ -154,23 +190,24 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
         out.append(readout_date(readout, readout.meeting_date))
     if readout.title:
         out.append(readout.title)
+    words = labels(readout)
     if readout.is_sample:
-        out.append("(sample readout written for Readout Desk)")
+        out.append(words["sample"])
     for photo in readout.photos:
-        out.append(f"[Photo] {photo.caption}")
+        out.append(f"[{words['photo']}] {photo.caption}")
     out.append("")
-    facts = [f"{label}: {text}" + (f" ({zone})" if zone else "")
+    facts = [f"{label}{separator(readout)}{text}" + (f" ({zone})" if zone else "")
              for label, text, zone in facts_of(readout)]
     if facts:
         out += facts + [""]
     if readout.lead:
         out += [readout.lead, ""]
     if readout.sessions:
-        out.append("Sessions:")
+        out.append(labelled(readout, "sessions").rstrip())
         for s, line in zip(readout.sessions, session_lines(readout, home_zone), strict=True):
             text = f"  - {session_heading(s)}"
             if line.timing:
-                text += f": {line.timing}"
+                text += separator(readout) + line.timing
             out.append(text)
             if line.warning:
                 out.append(f"    ! {line.warning}")
@@ -182,18 +219,18 @@ def readout_text(readout: Readout, home_zone: str | None) -> str:
             out.append(f"{indent}{label} {speaker}{p.text}")
         out.append("")
     if readout.participants:
-        out.append("Participants:")
+        out.append(labelled(readout, "participants").rstrip())
         out += [f"  - {line}" for line in participant_lines(readout)]
         out.append("")
     if readout.topics:
-        out += [f"Topics: {', '.join(readout.topics)}", ""]
+        out += [labelled(readout, "topics", ", ".join(readout.topics)), ""]
     if readout.notes:
-        out += [f"Notes: {readout.notes}", ""]
+        out += [labelled(readout, "notes", readout.notes), ""]
     source = [x for x in (readout.publisher, readout.source_url) if x]
     if source:
-        out.append("Source: " + " — ".join(source))
+        out.append(labelled(readout, "source", " — ".join(source)))
     if readout.published_date:
-        out.append(f"Published: {readout_date(readout, readout.published_date)}")
+        out.append(labelled(readout, "published", readout_date(readout, readout.published_date)))
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -280,6 +317,7 @@ def readout_html(
     hit = _highlighter(highlight_words)
     if is_japanese(readout):
         date_text = functools.partial(readout_date, readout)
+    words = labels(readout)
 
     def t(value: str) -> str:
         return _text(value, hit)
@@ -290,27 +328,19 @@ def readout_html(
         out.append(f'<p style="{_MUTED_STYLE}">{t(section)}</p>')
     if readout.meeting_date:
         out.append(f"<p>{html.escape(date_text(readout.meeting_date))}</p>")
-    out.append(f"<h2>{t(readout.title) if readout.title else '(untitled readout)'}</h2>")
+    out.append(f"<h2>{t(readout.title) if readout.title else words['untitled']}</h2>")
     if readout.is_sample:
-        out.append(f'<p style="{_MUTED_STYLE}"><i>Sample readout written for Readout Desk; '
-                   "not a published text.</i></p>")
+        out.append(f'<p style="{_MUTED_STYLE}"><i>{html.escape(words["sample_note"])}</i></p>')
     for photo in readout.photos:
         url = photo_url(photo) if photo_url else None
         if url:
             out.append(f'<p><img src="{html.escape(url, quote=True)}" width="320"></p>')
-        out.append(f'<p style="{_MUTED_STYLE}"><i>[Photo] {t(photo.caption)}</i></p>')
+        out.append(f'<p style="{_MUTED_STYLE}"><i>[{words["photo"]}] {t(photo.caption)}</i></p>')
 
-    facts = []
-    if readout.mode is not Mode.IN_PERSON:
-        facts.append(("Mode", html.escape(readout.mode.value)))
-    place = place_text(readout)
-    if place:
-        zone = readout.place.zone if readout.place and readout.place.zone else ""
-        facts.append(("Place", t(place) + (f" ({html.escape(zone)})" if zone else "")))
-    if readout.occasion:
-        facts.append(("Occasion", t(readout.occasion)))
+    facts = [(label, t(text) + (f" ({html.escape(zone)})" if zone else ""))
+             for label, text, zone in facts_of(readout)]
     if facts:
-        out.append("<p>" + "<br>".join(f"<b>{k}:</b> {v}" for k, v in facts) + "</p>")
+        out.append("<p>" + "<br>".join(f"{_head(readout, k)}{v}" for k, v in facts) + "</p>")
 
     if readout.lead:
         out += [f"<p>{t(para)}</p>" for para in readout.lead.split("\n") if para.strip()]
@@ -320,17 +350,19 @@ def readout_html(
     if readout.points:
         out += _html_points(readout, t)
     if readout.topics:
-        out.append("<p><b>Topics:</b> " + ", ".join(t(x) for x in readout.topics) + "</p>")
+        out.append(f"<p>{_head(readout, words['topics'])}"
+                   + ", ".join(t(x) for x in readout.topics) + "</p>")
     if readout.participants:
-        out.append("<h3>Participants</h3><ul>")
+        out.append(f"<h3>{words['participants']}</h3><ul>")
         out += [f"<li>{t(line)}</li>" for line in participant_lines(readout)]
         out.append("</ul>")
     if readout.notes:
-        out.append(f"<p><b>Notes:</b> {t(readout.notes)}</p>")
+        out.append(f"<p>{_head(readout, words['notes'])}{t(readout.notes)}</p>")
 
     out += _html_source(readout, t)
     if readout.published_date:
-        out.append(f'<p style="{_MUTED_STYLE}">Published '
+        published = f"{words['published']}{'：' if is_japanese(readout) else ' '}"
+        out.append(f'<p style="{_MUTED_STYLE}">{published}'
                    f"{html.escape(date_text(readout.published_date))}</p>")
     out.append("</body></html>")
     return "\n".join(out)
@@ -339,14 +371,14 @@ def readout_html(
 def _html_sessions(readout: Readout, home_zone: str | None,
                    t: Callable[[str], str]) -> list[str]:
     """The sessions as a list, each with its timing line and any warning."""
-    out = ["<h3>Sessions</h3><ul>"]
+    out = [f"<h3>{labels(readout)['sessions']}</h3><ul>"]
     for session, line in zip(readout.sessions, session_lines(readout, home_zone), strict=True):
         item = f"<b>{t(session_heading(session))}</b>"
         if line.timing:
-            item += f": {html.escape(line.timing)}"
+            item += separator(readout) + html.escape(line.timing)
         printed = session.printed_other.text if session.printed_other else ""
         if line.warning and printed and printed not in line.warning:
-            item += (f'<br><span style="{_MUTED_STYLE}">The source printed: '
+            item += (f'<br><span style="{_MUTED_STYLE}">{labelled(readout, "printed")}'
                      f"{html.escape(printed)}</span>")
         if line.warning:
             item += (f'<br><span style="{_WARNING_STYLE}">&#9888; '
@@ -383,4 +415,10 @@ def _html_source(readout: Readout, t: Callable[[str], str]) -> list[str]:
             source.append(html.escape(readout.source_url))
     if not source:
         return []
-    return ["<p><b>Source:</b> " + " — ".join(source) + "</p>"]
+    return [f"<p>{_head(readout, labels(readout)['source'])}" + " — ".join(source) + "</p>"]
+
+
+def _head(readout: Readout, label: str) -> str:
+    """A label in bold before its text: "<b>Topics:</b> ", ``<b>トピック：</b>``."""
+    sep = separator(readout)
+    return f"<b>{label}{sep.strip()}</b>{' ' if sep.endswith(' ') else ''}"

@@ -14,7 +14,7 @@ import re
 
 from readout_desk.domain import timing
 from readout_desk.domain.formtext import era_date
-from readout_desk.domain.records import MeetingSession, Participant, Readout
+from readout_desk.domain.records import MeetingSession, Mode, Participant, Readout
 
 JAPAN = "Asia/Tokyo"
 _ERA_IN_TEXT = re.compile("(令和|平成|昭和)(元|[0-9０-９]+)年")
@@ -23,6 +23,29 @@ _ABOUT = {"about": "約", "approximately": "約", "around": "約", "some": "約"
           "nearly": "約", "just under": "弱", "約": "約", "弱": "弱"}
 _AROUND = {"around": "頃", "about": "頃", "approximately": "頃", "shortly after": "過ぎ",
            "頃": "頃", "過ぎ": "過ぎ"}
+
+
+#: The words a layout puts around a Japanese readout's own text (``render.LABELS`` in English).
+LABELS = {
+    "mode": "形式", "place": "場所", "occasion": "機会", "sessions": "会合",
+    "summary": "概要", "participants": "出席者", "topics": "トピック", "notes": "メモ",
+    "source": "出典", "published": "発表日", "photo": "写真", "untitled": "（無題）",
+    "sample": "（Readout Desk の見本として書かれた文書。公表されたものではありません）",
+    "printed": "原文の記載",
+}
+#: How the meeting was held, as a Japanese readout says it.
+MODES = {Mode.IN_PERSON: "対面", Mode.TELEPHONE: "電話会談", Mode.VIDEO: "テレビ会議",
+         Mode.OTHER: "その他"}
+
+
+def printed_warning(printed: dt.datetime, computed: dt.datetime) -> str:
+    """The printed second time's disagreement with the zone rules, in Japanese:
+    ``記載の時刻（5月3日午後11時10分）は時差の規則と合いません。規則では5月4日午前0時10分（JST）です。``
+    ``computed`` is aware, in the printed time's zone."""
+    wall = computed.replace(tzinfo=None)
+    return (f"記載の時刻（{printed.month}月{printed.day}日{japanese_clock(printed)}）は時差の規則と"
+            f"合いません。規則では{wall.month}月{wall.day}日{japanese_clock(wall)}"
+            f"（{timing.zone_abbreviation(computed)}）です。")
 
 
 def uses_era(readout: Readout) -> bool:

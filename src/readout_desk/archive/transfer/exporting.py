@@ -80,58 +80,67 @@ def _md_label(label: str) -> str:
 
 
 def readout_markdown(r: Readout, home_zone: str | None) -> str:
-    """One readout as Markdown, in the order of the detail pane."""
+    """One readout as Markdown, in the order of the detail pane; a Japanese readout with
+    its dates and labels in Japanese (``2023年5月3日``, ``会合``)."""
     out: list[str] = []
+    words = render.labels(r)
     section = render.section_of(r)
-    out.append(f"## {md_escape(r.title or section or '(untitled)')}")
+    untitled = "（無題）" if render.is_japanese(r) else "(untitled)"
+    out.append(f"## {md_escape(r.title or section or untitled)}")
     out.append("")
     head = [x for x in (md_escape(section) if r.title and section else "",
-                        timing.format_date(r.meeting_date) if r.meeting_date else "") if x]
+                        render.readout_date(r, r.meeting_date) if r.meeting_date else "") if x]
     if head:
         out += ["*" + " · ".join(head) + "*", ""]
     if r.is_sample:
-        out += ["*(sample readout written for Readout Desk)*", ""]
+        out += [f"*{md_escape(words['sample'])}*", ""]
     for photo in r.photos:
-        out.append(f"> Photo: {md_escape(photo.caption)}")
+        out.append(f"> {render.labelled(r, 'photo', md_escape(photo.caption))}")
     if r.photos:
         out.append("")
-    facts = [f"- **{label}:** {md_escape(text)}" + (f" ({zone})" if zone else "")
+    facts = [f"- {_md_head(r, label)}{md_escape(text)}" + (f" ({zone})" if zone else "")
              for label, text, zone in render.facts_of(r)]
     if facts:
         out += facts + [""]
     if r.lead:
         out += [md_escape(r.lead), ""]
     if r.sessions:
-        out += ["### Sessions", ""]
+        out += [f"### {words['sessions']}", ""]
         for s, line in zip(r.sessions, render.session_lines(r, home_zone), strict=True):
             text = f"- **{md_escape(render.session_heading(s))}**"
             if line.timing:
-                text += f": {md_escape(line.timing)}"
+                text += render.separator(r) + md_escape(line.timing)
             out.append(text)
             if line.warning:
                 out.append(f"  - ⚠ {md_escape(line.warning)}")
         out.append("")
     if r.points:
-        out += ["### Summary", ""]
+        out += [f"### {words['summary']}", ""]
         for label, p in zip(render.point_labels(r), r.points, strict=True):
             speaker = f"**{md_escape(p.speaker)}:** " if p.speaker else ""
             # Labels stay as printed ("1.", "(2)"): escaped so Markdown does not renumber.
             text = f"{_md_label(label)} {speaker}{md_escape(p.text)}"
             out += [f"- {text}" if p.level else text, ""]
     if r.participants:
-        out += ["### Participants", ""]
+        out += [f"### {words['participants']}", ""]
         out += [f"- {md_escape(line)}" for line in render.participant_lines(r)]
         out.append("")
     if r.topics:
-        out += [f"**Topics:** {md_escape(', '.join(r.topics))}", ""]
+        out += [f"{_md_head(r, words['topics'])}{md_escape(', '.join(r.topics))}", ""]
     if r.notes:
-        out += [f"**Notes:** {md_escape(r.notes)}", ""]
+        out += [f"{_md_head(r, words['notes'])}{md_escape(r.notes)}", ""]
     source = " — ".join(md_escape(x) for x in (r.publisher, r.source_url) if x)
     if source:
-        out.append(f"Source: {source}  ")
+        out.append(f"{render.labelled(r, 'source', source)}  ")
     if r.published_date:
-        out.append(f"Published: {timing.format_date(r.published_date)}")
+        out.append(render.labelled(r, "published", render.readout_date(r, r.published_date)))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_head(r: Readout, label: str) -> str:
+    """A label in bold before its text: "**Topics:** ", ``**トピック：**``."""
+    sep = render.separator(r)
+    return f"**{label}{sep.strip()}**{' ' if sep.endswith(' ') else ''}"
 
 
 # ----- HTML ------------------------------------------------------------------------------
@@ -154,7 +163,8 @@ def readout_html(r: Readout, home_zone: str | None) -> str:
     # The reading pane's renderer gives a whole document; keep what is in its body.
     found = re.search(r"<body[^>]*>(.*)</body>", page, re.DOTALL | re.IGNORECASE)
     body = found.group(1) if found else page
-    return f"<article class=\"readout\">\n{body.strip()}\n</article>"
+    lang = ' lang="ja"' if render.is_japanese(r) else ""
+    return f"<article class=\"readout\"{lang}>\n{body.strip()}\n</article>"
 
 
 def html_document_start(title: str) -> str:

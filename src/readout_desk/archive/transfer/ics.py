@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readout_desk import __version__
-from readout_desk.domain import render, timing
+from readout_desk.domain import render, render_ja, timing
 from readout_desk.domain.records import MeetingSession, Readout
 
 if TYPE_CHECKING:
@@ -69,16 +69,20 @@ def calendar_parts(readouts: Iterable[Readout], now: dt.datetime) -> CalendarPar
 
 
 def _description(r: Readout, s: MeetingSession, home_zone: str | None) -> str:
-    lines = [timing.render_timing(s, home_zone)]
+    japanese = render.is_japanese(r)
+    lines = [render_ja.japanese_timing(s) if japanese else timing.render_timing(s, home_zone)]
     if s.time_hedge or s.duration_hedge:
-        lines.append("Times as the source states them, with its hedges.")
+        lines.append("時刻は原文の表記のとおり（約、頃などを含む）。" if japanese
+                     else "Times as the source states them, with its hedges.")
     if r.participants:
-        lines.append("Participants: " + "; ".join(render.participant_lines(r)))
+        lines.append(render.labelled(r, "participants",
+                                     ("、" if japanese else "; ").join(
+                                         render.participant_lines(r))))
     if r.lead:
         lines += ["", r.lead]
     source = " — ".join(x for x in (r.publisher, r.source_url) if x)
     if source:
-        lines += ["", f"Source: {source}"]
+        lines += ["", render.labelled(r, "source", source)]
     return "\n".join(lines)
 
 
