@@ -158,3 +158,34 @@ def test_a_weekday_nested_in_the_bracket_of_a_printed_time() -> None:
     assert draft.flagged == ()
     wrong = extract(text.replace("9:30 p.m. (Thursday) JST", "10:30 p.m. (Thursday) JST"))
     assert len(wrong.flagged) == 1
+
+
+def test_a_city_and_its_state_s_formal_name_are_no_person() -> None:
+    text = ("who is visiting Vienna, the Federal Republic of Austria, held a meeting with H.E. "
+            "Ms. Eva Gruber, Federal Minister for European and International Affairs")
+    assert [p.family_name for p in people.find_people(text, 0, len(text))] == ["Gruber"]
+
+
+def test_gov_uk_summary_line_is_not_the_opening() -> None:
+    text = ("Foreign Secretary meets Peruvian Foreign Minister: 3 June 2025\n\nThe Foreign "
+            "Secretary met the Peruvian Foreign Minister in London.\n\nFrom: Foreign, Commonwealth "
+            "& Development Office\nPublished 4 June 2025\n\nForeign Secretary Harriet Colville met "
+            "Peruvian Foreign Minister Rosa Quispe Mamani at the Foreign, Commonwealth & "
+            "Development Office yesterday.\n\nThey discussed critical minerals.\n")
+    r = extract(text).readout
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("Colville", "GB"), ("Quispe Mamani", "PE")]
+    assert r.meeting_date == dt.date(2025, 6, 3)
+    assert r.place is not None and r.place.city == "London"
+
+
+def test_a_later_sentence_gives_a_dotted_24_hour_start_and_the_kind() -> None:
+    text = ("Foreign Minister Vogt receives Czech counterpart\n\nPress release\n11.02.2025\n\n"
+            "Foreign Minister Annika Vogt received Czech Foreign Minister Jan Dvořák for talks at "
+            "the Federal Foreign Office on Monday. The talks, which began shortly after 10.30, "
+            "lasted around 90 minutes.\n")
+    r = extract(text).readout
+    session = r.sessions[0]
+    assert (session.kind, session.start, session.time_hedge) == (
+        "talks", dt.datetime(2025, 2, 10, 10, 30), "shortly after")
+    assert session.zone == "Europe/Berlin" and r.place is not None and r.place.city == "Berlin"

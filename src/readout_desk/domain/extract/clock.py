@@ -43,15 +43,16 @@ class Clock:
     text: str
 
 
-_TIME_WORD_BEFORE_RE = re.compile(r"\b(?:at|from|until|till|to)\s{1,3}$", re.IGNORECASE)
+_TIME_WORD_BEFORE_RE = re.compile(r"\b(?:at|from|until|till|to|after|before|around|about|"
+                                  r"began|begun|started|starting)\s{1,3}$", re.IGNORECASE)
 
 
 def _is_prose_number(m: re.Match[str], text: str) -> bool:
     # Without a.m./p.m. or "hrs", "6.15" in running text is a number, not a time, unless
-    # it follows "at" or "from" ("met in Berlin today at 15.30").
+    # it follows "at", "from" or "began shortly after" ("met in Berlin today at 15.30").
     if m.group("sep") != "." or m.group("ampm") or m.group("hrs"):
         return False
-    return not _TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+    return not _TIME_WORD_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
 
 
 _MILITARY_RE = re.compile(r"(?<![\w.:])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?:hrs|hours)\b",

@@ -139,6 +139,12 @@ def _is_sentence(lines: list[structure.Line], i: int) -> bool:
     return line.text.endswith((".", ":", '"', ")")) or len(line.text) >= 160 or goes_on
 
 
+#: gov.uk's page metadata, which follows the page's summary line: "From: Foreign,
+#: Commonwealth & Development Office", "Published 14 January 2026".
+_METADATA_RE = re.compile(r"^(?:From:\s|(?:Published|Updated|Last updated) \d{1,2} [A-Z][a-z]+ "
+                          r"\d{4}\s*$)")
+
+
 def _lead_line(text: str, lines: list[structure.Line]) -> int | None:
     candidates = []
     for i, line in enumerate(lines):
@@ -148,6 +154,10 @@ def _lead_line(text: str, lines: list[structure.Line]) -> int | None:
             continue  # a title, not a sentence
         if _MEETING_VERB_RE.search(line.text) and not structure.is_caption(line.text):
             candidates.append(i)
+    metadata = [i for i, line in enumerate(lines[:16]) if _METADATA_RE.match(line.text)]
+    if metadata and any(i > metadata[-1] for i in candidates):
+        # The line above the metadata is the page's summary, not its opening.
+        candidates = [i for i in candidates if i > metadata[-1]]
     for i in candidates[:6]:
         line = lines[i]
         if any(not p.spokesperson for p in people.find_people(text, line.start, line.end)):

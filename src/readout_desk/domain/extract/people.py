@@ -250,9 +250,26 @@ def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     while office and office[-1].text.lower() in _CONNECTORS:
         office.pop()
         k -= 1
-    if not any(t.text.lower() in _OFFICE_WORDS for t in office):
+    if not any(t.text.lower() in _OFFICE_WORDS for t in office) or _only_a_state(office):
         return [], j
     return office, k
+
+
+#: Words of a state's formal name: "visiting Berlin, the Federal Republic of Germany" names
+#: a city and its country, not a person "Berlin" and an office.
+_STATE_FORMS = frozenset({"republic", "kingdom", "federation", "sultanate", "emirates",
+                          "principality", "commonwealth", "confederation", "state", "states"})
+_STATE_WORDS = _STATE_FORMS | _CONNECTORS | frozenset({
+    "federal", "democratic", "people's", "socialist", "islamic", "united", "arab",
+    "plurinational", "bolivarian", "co-operative", "federative", "grand", "independent"})
+
+
+def _only_a_state(office: list[Token]) -> bool:
+    """Whether words after a comma are a state's formal name, not an office."""
+    words = [t.text.lower() for t in office]
+    return any(w in _STATE_FORMS for w in words) and all(
+        w in _STATE_WORDS or countries.country_code(t.text) or countries.demonym_code(t.text)
+        for w, t in zip(words, office, strict=True))
 
 
 def _portfolio_follows(tokens: list[Token], k: int) -> bool:

@@ -127,14 +127,15 @@ def find_intros(text: str, start: int, end: int, kinds: kinds_mod.KindList = KIN
 def find_named_kind(text: str, start: int, end: int, kinds: kinds_mod.KindList = KINDS
                     ) -> str | None:
     """The kind a later sentence gives a meeting told by its verb: "Their talks began at
-    14:30", "The call lasted half an hour"."""
+    14:30", "The call lasted half an hour", "The talks, which began shortly after 10.30,"."""
     named = _named_pattern(kinds).search(text, start, end)
     return kinds.canonical(named.group("kind")) if named else None
 
 
 @functools.lru_cache(maxsize=8)
 def _named_pattern(kinds: kinds_mod.KindList) -> re.Pattern[str]:
-    return re.compile(r"\b(?:[Tt]heir|The|the)\s+(?P<kind>" + kinds.alternation + r")\s+"
+    return re.compile(r"\b(?:[Tt]heir|The|the)\s+(?P<kind>" + kinds.alternation + r")"
+                      r"(?:,\s{1,3}which)?\s+"
                       r"(?:began|begun|started|lasted|took\s+place|went\s+on|ran)\b",
                       re.IGNORECASE)
 

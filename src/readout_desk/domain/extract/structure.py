@@ -88,7 +88,13 @@ def is_date_line(text: str) -> bool:
     rest = re.sub(r"(?i)\b(?:published|updated|date|dated|press release|news release|"
                   r"media release|statement|release|readout|no\.|number)\b", " ", rest)
     rest = re.sub(r"[\s,.:;()|/\u2013\u2014-]+", " ", rest).strip()
+    if _HEADLINE_VERB_RE.search(rest):
+        return False  # "Foreign Secretary meets Peruvian Foreign Minister: 3 June 2025"
     return len(rest.split()) <= 6 and found[0].year is not None
+
+
+_HEADLINE_VERB_RE = re.compile(r"\b(?:meets?|met|holds?|held|calls?|talks?|visits?|speaks?|"
+                               r"spoke|receives?|hosts?|welcomes?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
