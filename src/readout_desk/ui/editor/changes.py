@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from readout_desk.domain import geography, render, timing
 from readout_desk.domain.records import MeetingSession, Readout
+from readout_desk.ui.language import translate
 
 
 @dataclass(frozen=True)
@@ -26,29 +27,38 @@ def session_text(s: MeetingSession) -> str:
 
 
 def fields_of(r: Readout) -> list[tuple[str, str]]:
-    """The readout as (field name, text) pairs, in the order the form shows them."""
+    """The readout as (field name, text) pairs, in the order the form shows them; the names
+    are in the interface's language."""
+    place = render.place_text(r) + (f" ({r.place.zone})" if r.place and r.place.zone else "")
     out: list[tuple[str, str]] = [
-        ("Section", r.section),
-        ("Meeting date", timing.format_date(r.meeting_date) if r.meeting_date else ""),
-        ("Published", timing.format_date(r.published_date) if r.published_date else ""),
-        ("Title", r.title),
-        ("Mode", r.mode.value),
-        ("Occasion", r.occasion),
-        ("Place", render.place_text(r) + (f" ({r.place.zone})" if r.place and r.place.zone
-                                          else "")),
-        ("Countries involved", ", ".join(geography.country_name(c) for c in r.relation)),
+        (translate("Changes", "Section"), r.section),
+        (translate("Changes", "Meeting date"),
+         timing.format_date(r.meeting_date) if r.meeting_date else ""),
+        (translate("Changes", "Published"),
+         timing.format_date(r.published_date) if r.published_date else ""),
+        (translate("Changes", "Title"), r.title),
+        (translate("Changes", "Mode"), r.mode.value),
+        (translate("Changes", "Occasion"), r.occasion),
+        (translate("Changes", "Place"), place),
+        (translate("Changes", "Countries involved"),
+         ", ".join(geography.country_name(c) for c in r.relation)),
     ]
-    out += [(f"Participant {i}", line)
+    out += [(translate("Changes", "Participant {number}").format(number=i), line)
             for i, line in enumerate(render.participant_lines(r), start=1)]
-    out += [(f"Session {i}", session_text(s)) for i, s in enumerate(r.sessions, start=1)]
-    out.append(("Lead", r.lead))
+    out += [(translate("Changes", "Session {number}").format(number=i), session_text(s))
+            for i, s in enumerate(r.sessions, start=1)]
+    out.append((translate("Changes", "Lead"), r.lead))
     for label, p in zip(render.point_labels(r), r.points, strict=True):
         speaker = f"[{p.speaker}] " if p.speaker else ""
-        out.append((f"Point {label}", f"{speaker}{p.text}"))
-    out.append(("Topics", ", ".join(r.topics)))
-    out += [(f"Photo {i}", p.caption + (f" ({p.file})" if p.file else ""))
+        out.append((translate("Changes", "Point {label}").format(label=label),
+                    f"{speaker}{p.text}"))
+    out.append((translate("Changes", "Topics"), ", ".join(r.topics)))
+    out += [(translate("Changes", "Photo {number}").format(number=i),
+             p.caption + (f" ({p.file})" if p.file else ""))
             for i, p in enumerate(r.photos, start=1)]
-    out += [("Publisher", r.publisher), ("Source URL", r.source_url), ("Notes", r.notes)]
+    out += [(translate("Changes", "Publisher"), r.publisher),
+            (translate("Changes", "Source URL"), r.source_url),
+            (translate("Changes", "Notes"), r.notes)]
     return out
 
 
