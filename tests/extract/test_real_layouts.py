@@ -189,3 +189,15 @@ def test_a_later_sentence_gives_a_dotted_24_hour_start_and_the_kind() -> None:
     assert (session.kind, session.start, session.time_hedge) == (
         "talks", dt.datetime(2025, 2, 10, 10, 30), "shortly after")
     assert session.zone == "Europe/Berlin" and r.place is not None and r.place.city == "Berlin"
+
+
+def test_a_japanese_name_in_either_order_without_capitals() -> None:
+    text = ("Foreign Minister Holds Talks with Japanese Counterpart (4.2.)\n\n2025-04-02\n\n1. "
+            "Minister of Foreign Affairs Seo Jin-ho held talks with Minister for Foreign Affairs "
+            "Matsui Haruto of Japan on April 2 in Seoul.\n")
+    names = [(p.person.family_name, p.person.given_name) for p in extract(text).readout.participants]
+    assert names == [("Seo", "Jin-ho"), ("Matsui", "Haruto")]
+    given_first = text.replace("Matsui Haruto", "Haruto Matsui")
+    names = [(p.person.family_name, p.person.given_name)
+             for p in extract(given_first).readout.participants]
+    assert names == [("Seo", "Jin-ho"), ("Matsui", "Haruto")]

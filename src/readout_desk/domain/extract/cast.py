@@ -94,7 +94,8 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
     for elsewhere, its_code in named_elsewhere(text, layout, lead, codes):
         merged.append(elsewhere)
         codes.append(its_code)
-    merged = [two_surnames(family_from_mentions(person, code, text), code, text)
+    merged = [two_surnames(family_from_mentions(japanese_order(person, code), code, text), code,
+                           text)
               for person, code in zip(merged, codes, strict=True)]
     participants: list[Participant] = []
     spans: dict[str, Span] = {}
@@ -268,6 +269,19 @@ def family_from_mentions(person: people.FoundPerson, code: str | None, text: str
     last = re.compile(_REFERENCE + re.escape(person.family_name) + r"\b")
     if first.search(text, person.end) and not last.search(text, person.end):
         return replace(person, family_name=words[0], given_name=person.family_name,
+                       name_order=NameOrder.FAMILY_FIRST)
+    return person
+
+
+def japanese_order(person: people.FoundPerson, code: str | None) -> people.FoundPerson:
+    """"Minister for Foreign Affairs Sakurai Kenta of Japan": a Japanese name printed
+    family name first without capitals, told by a common family name in first place."""
+    if code != "JP" or person.name_order is not NameOrder.GIVEN_FIRST or \
+            " " in person.given_name or not person.given_name:
+        return person
+    if person.given_name in people.JAPANESE_SURNAMES and \
+            person.family_name not in people.JAPANESE_SURNAMES:
+        return replace(person, family_name=person.given_name, given_name=person.family_name,
                        name_order=NameOrder.FAMILY_FIRST)
     return person
 

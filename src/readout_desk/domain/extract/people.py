@@ -161,6 +161,8 @@ class FoundPerson:
 CHINESE_SURNAMES = frozenset(_PERSON_WORDS["chinese_surnames"])
 #: Surnames of Chinese, Vietnamese, Korean and Singaporean names, which readouts print
 #: family name first without capitals: "Lim Wei Jie", "Tran Minh Duc", "Wang Yi".
+#: Common Japanese family names: "Sakurai Kenta" and "Kenta Sakurai" are the same person.
+JAPANESE_SURNAMES = frozenset(_PERSON_WORDS["japanese_surnames"])
 FAMILY_FIRST_SURNAMES = CHINESE_SURNAMES | frozenset(_PERSON_WORDS["other_family_first_surnames"])
 
 
