@@ -195,7 +195,8 @@ def test_a_japanese_name_in_either_order_without_capitals() -> None:
     text = ("Foreign Minister Holds Talks with Japanese Counterpart (4.2.)\n\n2025-04-02\n\n1. "
             "Minister of Foreign Affairs Seo Jin-ho held talks with Minister for Foreign Affairs "
             "Matsui Haruto of Japan on April 2 in Seoul.\n")
-    names = [(p.person.family_name, p.person.given_name) for p in extract(text).readout.participants]
+    names = [(p.person.family_name, p.person.given_name)
+             for p in extract(text).readout.participants]
     assert names == [("Seo", "Jin-ho"), ("Matsui", "Haruto")]
     given_first = text.replace("Matsui Haruto", "Haruto Matsui")
     names = [(p.person.family_name, p.person.given_name)
