@@ -31,6 +31,12 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "VersionInfo": ("mapping", "VersionInfo"),
     "name_key": ("mapping", "name_key"),
     # the database behind an archive
+    "keyring_available": ("credentials", "keyring_available"),
+    "password_source": ("credentials", "password_source"),
+    "remember_password": ("credentials", "remember_for_this_run"),
+    "store_in_keyring": ("credentials", "store_in_keyring"),
+    "team_fields": ("credentials", "team_fields"),
+    "team_url": ("credentials", "team_url"),
     "Backend": ("backend", "Backend"),
     "backend_for": ("backend", "backend_for"),
     # where an archive lives
@@ -149,16 +155,22 @@ __all__ = [
     "import_files",
     "is_sqlite_url",
     "iter_readouts",
+    "keyring_available",
     "latest_good_backup",
     "list_backups",
     "load_demo",
     "location_file",
     "name_key",
     "open_with_recovery",
+    "password_source",
     "preview_backup",
     "queue_folder",
     "read_csv_table",
+    "remember_password",
     "restore_backup",
+    "store_in_keyring",
+    "team_fields",
+    "team_url",
 ]
 
 
@@ -197,6 +209,14 @@ if TYPE_CHECKING:
         preview_backup,
         restore_backup,
     )
+    from readout_desk.archive.credentials import (
+        keyring_available,
+        password_source,
+        store_in_keyring,
+        team_fields,
+        team_url,
+    )
+    from readout_desk.archive.credentials import remember_for_this_run as remember_password
     from readout_desk.archive.demo import load_demo
     from readout_desk.archive.errors import (
         ArchiveDamagedError,

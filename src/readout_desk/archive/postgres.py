@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, Table, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from readout_desk.archive import errors
+from readout_desk.archive import credentials, errors
 from readout_desk.archive.backend import HIT_COLUMNS, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.postgres_search import (
@@ -118,6 +118,9 @@ class PostgresBackend:
     def make_engine(self, path: Path | None, *, read_only: bool = False) -> Engine:
         """An engine on the server; a read-only archive's transactions are read-only."""
         connect_args: dict[str, Any] = {"connect_timeout": 10}
+        password, _source = credentials.password_for(self.location)
+        if password is not None:  # typed into the form, or from the keyring
+            connect_args["password"] = password
         if read_only:
             connect_args["options"] = "-c default_transaction_read_only=on"
         engine = create_engine(driver_url(self.location), connect_args=connect_args,

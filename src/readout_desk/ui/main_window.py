@@ -47,7 +47,8 @@ log = logging.getLogger(__name__)
 FEATURE_MODULES: tuple[str, ...] = ("readout_desk.ui.editor", "readout_desk.ui.about",
                                      "readout_desk.ui.transfer", "readout_desk.ui.paste",
                                      "readout_desk.ui.timing_check", "readout_desk.ui.help",
-                                     "readout_desk.ui.source_view", "readout_desk.ui.capture")
+                                     "readout_desk.ui.source_view", "readout_desk.ui.capture",
+                                     "readout_desk.ui.team")
 
 #: The menus in the order they appear in the menu bar (the names feature modules ask for).
 MENU_ORDER = ("File", "Edit", "View", "Readout", "Tools", "Help")
