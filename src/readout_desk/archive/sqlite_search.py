@@ -366,23 +366,32 @@ def _marker(runs: Sequence[str]) -> Callable[[str], str]:
 _COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
 
 
-def cjk_snippet(columns: Sequence[str], runs: Sequence[str],
+def cjk_snippet(columns: Sequence[str | None], runs: Sequence[str],
                 mark: Callable[[str], str] | None = None) -> str:
-    """A window of the column where the runs occur most (by the columns' weights), with
-    every run marked; where the ranking table is the table of words, its own snippet
-    gets the runs marked instead (:func:`finish_rows`)."""
-    best, best_weight = "", 0.0
-    for text, weight in zip(columns, _COLUMN_WEIGHTS, strict=False):
-        if text:
-            score = weight * sum(text.count(r) for r in runs)
-            if score > best_weight:
-                best, best_weight = text, score
-    text = best or next((c for c in columns if c), "")
-    found = [i for i in (text.find(r) for r in runs) if i >= 0]
+    """A window of the column where the runs occur most (by the columns' weights; the
+    first such column on a tie, the first with text if none holds a run), with every run
+    marked; where the ranking table is the table of words, its own snippet gets the runs
+    marked instead (:func:`finish_rows`). Cut for every row of a page, so it keeps to
+    the string methods."""
+    if len(runs) == 1:
+        run = runs[0]
+        scores = [text.count(run) * w if text else 0 for text, w in zip(columns, _COLUMN_WEIGHTS,
+                                                                          strict=False)]
+    else:
+        scores = [sum(map(text.count, runs)) * w if text else 0
+                  for text, w in zip(columns, _COLUMN_WEIGHTS, strict=False)]
+    top = max(scores, default=0)
+    text = (columns[scores.index(top)] if top > 0 else next((c for c in columns if c), "")) or ""
+    found = [i for i in map(text.find, runs) if i >= 0]
     start = max(0, min(found) - _BEFORE) if found else 0
-    cut = (("…" if start else "") + text[start:start + _WIDTH]
-           + ("…" if start + _WIDTH < len(text) else ""))
-    return (mark or _marker(runs))(cut.replace(scripts.EDGE, "").replace("\n", " "))
+    cut = text[start:start + _WIDTH]
+    if scripts.EDGE in cut:
+        cut = cut.replace(scripts.EDGE, "")
+    if "\n" in cut:
+        cut = cut.replace("\n", " ")
+    # The ellipses hold no run: marking the cut alone marks the same places.
+    return (("…" if start else "") + (mark or _marker(runs))(cut)
+            + ("…" if start + _WIDTH < len(text) else ""))
 
 
 def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
@@ -395,8 +404,7 @@ def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[
     mark = _marker(search.runs)
     if search.has_match and search.table == FTS_TABLE:
         return [(*r[:width], mark(str(r[width] or "").replace(scripts.EDGE, ""))) for r in rows]
-    return [(*r[:width], cjk_snippet([str(v or "") for v in r[width:]], search.runs, mark))
-            for r in rows]
+    return [(*r[:width], cjk_snippet(r[width:], search.runs, mark)) for r in rows]
 
 
 #: The year of a meeting date, as SQLite reads it from the stored text.
