@@ -37,6 +37,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "store_in_keyring": ("credentials", "store_in_keyring"),
     "team_fields": ("credentials", "team_fields"),
     "team_url": ("credentials", "team_url"),
+    "watch_changes": ("changes", "watch"),
     "Backend": ("backend", "Backend"),
     "backend_for": ("backend", "backend_for"),
     # where an archive lives
@@ -171,6 +172,7 @@ __all__ = [
     "store_in_keyring",
     "team_fields",
     "team_url",
+    "watch_changes",
 ]
 
 
@@ -209,6 +211,7 @@ if TYPE_CHECKING:
         preview_backup,
         restore_backup,
     )
+    from readout_desk.archive.changes import watch as watch_changes
     from readout_desk.archive.credentials import (
         keyring_available,
         password_source,

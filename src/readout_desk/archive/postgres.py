@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, Table, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from readout_desk.archive import credentials, errors
+from readout_desk.archive import credentials, errors, postgres_changes
 from readout_desk.archive.backend import HIT_COLUMNS, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.postgres_search import (
@@ -126,7 +126,23 @@ class PostgresBackend:
         engine = create_engine(driver_url(self.location), connect_args=connect_args,
                                pool_pre_ping=True)
         watch_lent(engine)
+        if not read_only:
+            postgres_changes.announce_commits(engine)
         return engine
+
+    def listen_for_changes(self, callback: postgres_changes.ChangeCallback
+                           ) -> postgres_changes.ChangeListener:
+        """Call ``callback`` (from a thread of its own) with the readouts other
+        connections change; stop it with ``.stop()``."""
+        import psycopg
+
+        plain = driver_url(self.location).replace("postgresql+psycopg://", "postgresql://", 1)
+        extra: dict[str, Any] = {"connect_timeout": 10}
+        password, _source = credentials.password_for(self.location)
+        if password is not None:
+            extra["password"] = password
+        return postgres_changes.ChangeListener(
+            lambda: psycopg.connect(plain, autocommit=True, **extra), callback)
 
     def interrupt(self, engine: Engine) -> None:
         """The server cancels what each connection in use is running (``pg_cancel_backend``
@@ -173,6 +189,7 @@ class PostgresBackend:
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
         if not entries:
             return
+        postgres_changes.touched(conn, (rid for rid, _fields in entries))
         names = ", ".join(FTS_NAMES)
         marks = ", ".join(f":{n}" for n in FTS_NAMES)
         conn.execute(
@@ -183,6 +200,7 @@ class PostgresBackend:
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         if readout_ids:
+            postgres_changes.touched(conn, readout_ids)
             conn.exec_driver_sql(
                 f"DELETE FROM {FTS_TABLE} WHERE readout_id IN ({_listed(readout_ids)})")
 
