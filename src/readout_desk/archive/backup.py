@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from readout_desk.archive import tally
 from readout_desk.archive.attachments import ignore_links
 from readout_desk.archive.backend import backend_for
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
@@ -161,6 +162,14 @@ def _stats(database: Path) -> tuple[int, int]:
         return copy.count(), total - copy.count()
 
 
+def _tally_of(database: Path) -> dict[str, int]:
+    """The copy's tally (changes counted, checksum of ids) for the manifest; see
+    :mod:`.tally`. Empty for a backend that keeps none."""
+    with Archive.open(database, read_only=True) as copy:
+        found = copy.tally()
+    return {"changes": found.changes, "checksum": found.checksum} if found else {}
+
+
 # ----- making and listing backups ------------------------------------------------------
 
 
@@ -206,6 +215,7 @@ def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = M
             "kind": kind, "source": str(archive.path), "readouts": readouts,
             "in_trash": in_trash, "attachments": _count_files(partial / ATTACHMENTS),
             "sound": not problems,
+            **(_tally_of(database) if not problems else {}),
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         os.replace(partial, final)
@@ -381,6 +391,7 @@ def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
     except archive.backend.driver_errors as exc:
         raise ArchiveError(f"The backup could not be restored: {exc}; the archive is as it "
                            f"was (a copy is in {safety.path}).") from None
+    tally.forget(archive.path)  # the file counts the backup's changes now, not the tally's
     replace_attachments(archive.attachments_dir, info)
     return safety
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from readout_desk.archive import tally
 from readout_desk.archive.backend import backend_for
 from readout_desk.archive.backup import (
     BackupInfo,
@@ -40,6 +41,7 @@ def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
         side = path.with_name(path.name + extra)
         if side.exists():
             os.replace(side, target.with_name(target.name + extra))
+    tally.forget(path)  # whatever takes its place counts its own changes
     return target
 
 
@@ -52,6 +54,7 @@ def restore_file(path: Path, backup: Path | BackupInfo) -> None:
     partial.unlink(missing_ok=True)
     backend_for(path).copy_file(info.database, partial)
     os.replace(partial, path)
+    tally.forget(path)  # the restored file counts the backup's changes
     replace_attachments(path.with_name(path.stem + "-attachments"), info)
 
 
@@ -63,13 +66,19 @@ class Damage:
     problems: tuple[str, ...]
     latest_good: BackupInfo | None
     backups: tuple[BackupInfo, ...]
+    lost_changes: bool = False  # sound, but saved changes are missing (see .tally)
 
     @property
     def message(self) -> str:
         """The plain explanation shown to the person."""
         first = self.problems[0] if self.problems else "it cannot be read"
-        text = (f"The archive {self.path} is damaged ({first}). Replacing it keeps the "
-                "damaged file aside, unchanged, under a new name.")
+        if self.lost_changes:
+            text = (f"Saved changes to the archive {self.path} are missing: {first}. "
+                    "Restoring a backup keeps this file aside, unchanged, under a new name; "
+                    "keeping it goes on with what it holds.")
+        else:
+            text = (f"The archive {self.path} is damaged ({first}). Replacing it keeps the "
+                    "damaged file aside, unchanged, under a new name.")
         if self.latest_good:
             text += (f" The latest good backup is from {self.latest_good.created:%Y-%m-%d %H:%M}"
                      f" UTC and holds {self.latest_good.readouts:,} readouts.")
@@ -79,8 +88,9 @@ class Damage:
 
 
 #: What to do about a damaged archive: a backup to restore, "empty" for a new empty
-#: archive in its place, or ``None`` to leave everything as it is and not open it.
-Choice = BackupInfo | Literal["empty"] | None
+#: archive in its place, "keep" to open it as it is (offered for missing changes only),
+#: or ``None`` to leave everything as it is and not open it.
+Choice = BackupInfo | Literal["empty", "keep"] | None
 Chooser = Callable[[Damage], Choice]
 
 
@@ -154,6 +164,11 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
             raise  # another program's database: not damage, and not ours to replace
         problems = [str(exc)]
     else:
+        lost = _lost_changes(archive, path)
+        if lost:
+            archive.close()
+            assert path is not None
+            return _recover(path, [lost], choose, backups_folder, lost_changes=True)
         if check and path is not None and path.stat().st_size <= check_limit:
             problems = file_problems(path) or _index_problems(archive, path)
             if problems:
@@ -183,6 +198,13 @@ def _index_problems(archive: Archive, path: Path) -> list[str]:
         return [str(exc)]
 
 
+def _lost_changes(archive: Archive, path: Path | None) -> str:
+    """Why saved changes are missing from a writable archive file, or "" (:mod:`.tally`)."""
+    if path is None or archive.read_only:
+        return ""
+    return tally.missing(path, archive.tally())
+
+
 def _emptied(path: Path, folder: Path) -> bool:
     """An archive file of no bytes where backups of it hold readouts."""
     return (path.is_file() and path.stat().st_size == 0
@@ -190,15 +212,21 @@ def _emptied(path: Path, folder: Path) -> bool:
 
 
 def _recover(path: Path, problems: list[str], choose: Chooser | None,
-             backups_folder: Path | None) -> Opened:
+             backups_folder: Path | None, *, lost_changes: bool = False) -> Opened:
     """Offer the backups for a damaged ``path``; set it aside and restore the choice."""
     folder = backups_folder or default_backup_dir(path)
     backups = tuple(list_backups(folder))
     good = next((b for b in backups if not file_problems(b.database)), None)
-    damage = Damage(path, tuple(problems), good, backups)
+    damage = Damage(path, tuple(problems), good, backups, lost_changes)
     choice = choose(damage) if choose else None
-    if choice is None:
+    if choice is None or (choice == "keep" and not lost_changes):
         raise RecoveryDeclined(damage.message + " It was not opened.")
+    if choice == "keep":
+        kept = Archive.open(path)
+        now = kept.tally()
+        if now is not None:
+            tally.record(path, now, replace_later=True)  # what it holds is the count now
+        return Opened(kept, "", None, None, tuple(problems))
     aside = set_aside(path)
     restored: BackupInfo | None = None
     if choice != "empty":

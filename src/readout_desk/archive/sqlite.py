@@ -243,6 +243,16 @@ class SqliteBackend:
                     f"VALUES ('delete', ?, {marks})", (readout_id, *values))
             conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": readout_id})
 
+    def count_commit(self, conn: Connection) -> int:
+        # The header's user_version is written with the transaction's other pages, so a
+        # log lost after a crash takes the count back with the changes (archive/tally.py).
+        changes = (self.commits_counted(conn) + 1) & 0x7FFFFFFF
+        conn.exec_driver_sql(f"PRAGMA user_version = {changes}")
+        return changes
+
+    def commits_counted(self, conn: Connection) -> int:
+        return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+
     def clear_index(self, conn: Connection) -> None:
         conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
         conn.exec_driver_sql(f"INSERT INTO {CJK_TABLE}({CJK_TABLE}) VALUES ('delete-all')")

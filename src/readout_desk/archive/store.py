@@ -27,7 +27,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
-from readout_desk.archive import migrate
+from readout_desk.archive import migrate, tally
 from readout_desk.archive.backend import WRITE_OPTION, Backend, backend_for
 from readout_desk.archive.bulk import BatchReport, add_batches
 from readout_desk.archive.errors import ArchiveError, ArchiveReadOnlyError, NotFoundError
@@ -51,6 +51,7 @@ from readout_desk.archive.models import (
 )
 from readout_desk.archive.reconnect import retried
 from readout_desk.archive.search import Facets, RankingCache, Search
+from readout_desk.archive.tally import Tally
 from readout_desk.archive.writes import (
     check_all,
     insert_readouts,
@@ -159,11 +160,11 @@ class Archive:
         """Release the file. The archive cannot be used afterwards."""
         self._engine.dispose()
 
-    def __enter__(self) -> Archive:
     def interrupt(self) -> None:
         """Stop the reads running now (from any thread); they raise ArchiveInterruptedError."""
         self._backend.interrupt(self._engine)
 
+    def __enter__(self) -> Archive:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -192,8 +193,11 @@ class Archive:
                     db.connection(execution_options={WRITE_OPTION: True})
                 yield db
                 if write:
+                    counted = tally.before_commit(db.connection(), self._backend)
                     db.commit()
                     self._search.rankings.clear()
+                    if counted is not None and self.path is not None:
+                        tally.record(self.path, counted)
                 else:
                     db.rollback()
             except self._backend.driver_errors as exc:
@@ -507,6 +511,11 @@ class Archive:
             self._backend.index_readouts(conn, entries)
 
         self._write(work)
+
+    def tally(self) -> Tally | None:
+        """What the file holds, as :mod:`.tally` records it (``None`` where no log of the
+        latest changes can be lost: another backend)."""
+        return self._read(lambda db: tally.found(db.connection(), self._backend))
 
     def backup_to(self, target: Path) -> None:
         """Copy the archive to ``target``, consistent even while it is in use."""

@@ -56,8 +56,9 @@ def check_archive(window: MainWindow) -> None:
 
 def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupChoice:
     """Tell the person the archive is damaged and ask what to do (a modal question)."""
-    box = QMessageBox(QMessageBox.Icon.Critical,
-        translate("Recovery", "The archive is damaged"), damage.message,
+    title = (translate("Recovery", "Saved changes are missing") if damage.lost_changes
+             else translate("Recovery", "The archive is damaged"))
+    box = QMessageBox(QMessageBox.Icon.Critical, title, damage.message,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("damagedArchiveDialog")
     restore = None
@@ -65,9 +66,14 @@ def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupCho
         restore = box.addButton(translate("Recovery", "&Restore Latest Good Backup"),
                                 QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("damagedRestore")
-    empty = box.addButton(
-        translate("Recovery", "Start an &Empty Archive"), QMessageBox.ButtonRole.DestructiveRole)
-    empty.setObjectName("damagedEmpty")
+    if damage.lost_changes:  # the file is sound: going on with it is a choice too
+        empty = box.addButton(translate("Recovery", "&Keep It as It Is"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        empty.setObjectName("damagedKeep")
+    else:
+        empty = box.addButton(translate("Recovery", "Start an &Empty Archive"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        empty.setObjectName("damagedEmpty")
     quit_button = box.addButton(translate("Recovery", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("damagedQuit")
     box.setDefaultButton(restore or quit_button)
@@ -76,7 +82,7 @@ def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupCho
     if restore is not None and clicked is restore:
         return damage.latest_good
     if clicked is empty:
-        return "empty"
+        return "keep" if damage.lost_changes else "empty"
     return None
 
 
@@ -139,5 +145,9 @@ def startup_message(opened: Opened) -> str:
                     copy=opened.damaged_copy)
         return translate("Recovery", "The archive was damaged and has been started empty. The "
                          "damaged file was kept as {copy}.").format(copy=opened.damaged_copy)
+    if opened.problems:  # kept as it was, saved changes missing
+        return translate("Recovery", "Saved changes to this archive were missing when it "
+                         "opened, and it was kept as it is: {problem}.").format(
+                             problem=opened.problems[0])
     return opened.read_only_reason
 
