@@ -258,3 +258,22 @@ def run_in_background(parent: QObject, work: Callable[[], T],
         runner.setObjectName("backgroundTasks")
     runner.run(work, on_done, on_error)
     return runner
+
+
+class _Mailbox(QObject):
+    """Lives on the UI thread; a message posted from any thread arrives queued."""
+
+    posted = Signal(object)
+
+
+def on_ui_thread(parent: QObject, deliver: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A function any thread may call with one value; ``deliver(value)`` then runs on the
+    UI thread, for as long as ``parent`` exists (for callbacks from a listener thread)."""
+    mailbox = _Mailbox(parent)
+    mailbox.posted.connect(deliver)
+
+    def post(value: Any) -> None:
+        if shiboken6.isValid(mailbox):
+            mailbox.posted.emit(value)
+
+    return post

@@ -1,5 +1,6 @@
-"""Team archives in the window: File ▸ Open Team Archive… (:mod:`.connect`), and what
-happens when the server cannot be reached at start (:mod:`.startup`)."""
+"""Team archives in the window: File ▸ Open Team Archive… (:mod:`.connect`), what happens
+when the server cannot be reached at start (:mod:`.startup`), and other people's saves
+shown within a second or two (:func:`follow_changes`)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,36 @@ def install(window: MainWindow) -> None:
     action.triggered.connect(ask)
     # With the ways of opening things, before the demo.
     window.menu("File").insertAction(window.load_demo_action, action)
+    follow_changes(window)
 
 
 def _open_quietly(window: MainWindow, archive: Archive) -> None:
     open_window(window, archive)
+
+
+def follow_changes(window: MainWindow) -> None:
+    """Refresh the results and the readout shown when others save to the same team
+    archive, and tell an open editor that its readout changed on the server."""
+    from readout_desk.archive import watch_changes
+    from readout_desk.ui.tasks import on_ui_thread
+
+    def changed(ids: frozenset[int] | None) -> None:
+        if not window.isVisible():
+            return
+        window.refresh()
+        shown = window.current_readout_id()
+        if shown is not None and (ids is None or shown in ids):
+            window.show_readout(shown)
+        from readout_desk.ui.editor import open_editors
+
+        for editor in open_editors():
+            rid = editor.readout_id()
+            if editor.archive is window.archive and rid is not None and (
+                    ids is None or rid in ids) and not editor.is_saving():
+                editor.statusBar().showMessage(QCoreApplication.translate(
+                    "TeamArchive", "This readout was changed on the server; saving will "
+                    "show both versions if they differ."))
+
+    subscription = watch_changes(window.archive, on_ui_thread(window, changed))
+    if subscription is not None:
+        window.destroyed.connect(subscription.stop)
