@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.ui import parts
-from readout_desk.ui.search_field import SEARCH_HELP
+from readout_desk.ui.search_field import search_help
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
@@ -122,6 +122,6 @@ def install(window: MainWindow) -> None:
         action.triggered.connect(slot)
         window.addAction(action)
         entries.append(action)
-    entries[1].setToolTip(SEARCH_HELP)
+    entries[1].setToolTip(search_help())
     entries[2].setToolTip(DOCUMENTATION_URL)
     parts.insert_group(help_menu, entries, first)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ TRANSLATED = (JAPANESE,)
 #: The language the installed translators give (English when none is installed).
 _shown = [ENGLISH]
 #: Where the program's translations are installed.
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+TRANSLATIONS_DIR = Path(str(resources.files("readout_desk.resources") / "i18n"))
 
 
 def catalogue(language: str) -> Path:

@@ -20,12 +20,19 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import geography
 from readout_desk.domain.query import parse_query
 from readout_desk.ui import parts
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 
-SEARCH_HELP = (
+SEARCH_HELP = QT_TRANSLATE_NOOP(
+    "SearchBar",
     "Search the archive. Words must all match; \"exact phrase\", prefix*, a OR b, -word; "
     "filters: country:peru person:hayashi topic:cptpp place:lima mode:telephone "
-    "year:2023 from:2023-01 to:2023-06. Esc clears."
-)
+    "year:2023 from:2023-01 to:2023-06. Esc clears.")
+
+
+def search_help() -> str:
+    """How to search, in a sentence (the search field's tooltip), in the interface's
+    language."""
+    return translate("SearchBar", SEARCH_HELP)
 
 
 #: Keys the field passes to the results: moving through them, and Enter to open one.
@@ -111,7 +118,7 @@ class SearchBar(QWidget):
         self.field.setObjectName("searchField")
         self.field.setAccessibleName(self.tr("Search"))
         self.field.setPlaceholderText(self.tr("Search readouts  (Ctrl+F)"))
-        self.field.setToolTip(SEARCH_HELP)
+        self.field.setToolTip(search_help())
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(360)
         self.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -63,7 +63,7 @@ class ReadoutEditor(QMainWindow):
         self.archive = archive
         self.home_zone = home_zone or timing.system_zone()
         self.setObjectName("readoutEditor")
-        self.setAccessibleName("Readout editor")
+        self.setAccessibleName(self.tr("Readout editor"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.resize(1100 if source_text else 820, 900)
         self.runner = TaskRunner(self, max_threads=1)
@@ -89,7 +89,7 @@ class ReadoutEditor(QMainWindow):
         self.sections = (self.when, self.participants, self.sessions, self.summary,
                          self.topics, self.photos, self.source)
 
-        self.problems = parts.problems_panel("problemsPanel", "Problems that stop saving",
+        self.problems = parts.problems_panel("problemsPanel", self.tr("Problems that stop saving"),
                                              self, padding=6, extra_style=ERROR_STYLE)
         self.problems.hide()
 
@@ -114,7 +114,7 @@ class ReadoutEditor(QMainWindow):
             split.addWidget(self.form_scroll)
             self.source_text = QPlainTextEdit(self)
             self.source_text.setObjectName("sourceText")
-            self.source_text.setAccessibleName("Source text")
+            self.source_text.setAccessibleName(self.tr("Source text"))
             self.source_text.setReadOnly(True)
             self.source_text.setPlainText(source_text)
             split.addWidget(self.source_text)
@@ -155,33 +155,33 @@ class ReadoutEditor(QMainWindow):
     # ----- actions -------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        bar = QToolBar("Editor", self)
+        bar = QToolBar(self.tr("Editor"), self)
         bar.setObjectName("editorToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
 
-        self.save_action = QAction("&Save", self)
+        self.save_action = QAction(self.tr("&Save"), self)
         self.save_action.setObjectName("actionSaveReadout")
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.save_action.setToolTip("Save the readout (Ctrl+S)")
+        self.save_action.setToolTip(self.tr("Save the readout (Ctrl+S)"))
         self.save_action.triggered.connect(self.save)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("actionUndo")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setObjectName("actionRedo")
         redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
         self.redo_action.setShortcuts(redo_keys)
         self.redo_keys = {k[0].toCombined() for k in redo_keys}  # type: ignore[index]
 
-        self.history_action = QAction("&History…", self)
+        self.history_action = QAction(self.tr("&History…"), self)
         self.history_action.setObjectName("actionReadoutHistory")
         self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.history_action.setToolTip("Earlier versions of this readout (Ctrl+Shift+H)")
+        self.history_action.setToolTip(self.tr("Earlier versions of this readout (Ctrl+Shift+H)"))
         self.history_action.triggered.connect(self.show_history)
 
-        close = QAction("&Close", self)
+        close = QAction(self.tr("&Close"), self)
         close.setObjectName("actionCloseEditor")
         close.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W as well as Ctrl+F4
         close.triggered.connect(self.close)
@@ -193,10 +193,10 @@ class ReadoutEditor(QMainWindow):
                        self.history_action, close):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
-        file_menu = self.menuBar().addMenu("&Readout")
+        file_menu = self.menuBar().addMenu(self.tr("&Readout"))
         for action in (self.save_action, self.history_action, close):
             file_menu.addAction(action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -267,18 +267,25 @@ class ReadoutEditor(QMainWindow):
         self.summary.set_speakers(self.participants.names())
         errors = self._built.errors
         if errors:
-            noun = "problem stops" if len(errors) == 1 else "problems stop"
-            self.problems.setText(f"{len(errors)} {noun} saving:\n" +
-                                  "\n".join(f"• {e.message}" for e in errors))
+            n = len(errors)
+            head = (self.tr("%n problem stops saving:", "", n) if n == 1
+                    else self.tr("%n problems stop saving:", "", n))
+            self.problems.setText(head + "\n" + "\n".join(f"• {e.message}" for e in errors))
         self.problems.setVisible(bool(errors) and self._show_problems)
         self.history_action.setEnabled(self.readout_id() is not None)
         self._update_title()
 
     def _update_title(self) -> None:
         title = self._draft.title.strip() or self._draft.section.strip()
-        head = "Edit readout" if self.readout_id() is not None else "New readout"
-        note = f" — {self.title_note}" if self.title_note else ""
-        self.setWindowTitle(f"{head}{' — ' + title if title else ''}{note}[*] — Readout Desk")
+        name = " — ".join(part for part in (title, self.title_note) if part)
+        editing = self.readout_id() is not None
+        if name:
+            text = (self.tr("Edit readout — {name}[*] — Readout Desk") if editing
+                    else self.tr("New readout — {name}[*] — Readout Desk")).format(name=name)
+        else:
+            text = (self.tr("Edit readout[*] — Readout Desk") if editing
+                    else self.tr("New readout[*] — Readout Desk"))
+        self.setWindowTitle(text)
         self.setWindowModified(self.is_dirty())
 
     # ----- zone suggestions -----------------------------------------------------------
@@ -335,7 +342,8 @@ class ReadoutEditor(QMainWindow):
         if built.errors:
             self._show_problems = True
             self._refresh()
-            self.statusBar().showMessage("Not saved: correct the problems listed at the top.")
+            self.statusBar().showMessage(
+                self.tr("Not saved: correct the problems listed at the top."))
             self.form_scroll.ensureVisible(0, 0)
             return False
         if built.warnings and not confirm_warnings(self, built):
@@ -343,7 +351,7 @@ class ReadoutEditor(QMainWindow):
         readout = built.readout
         pending = {i: Path(p.source) for i, p in enumerate(self._draft.photos) if p.source}
         self._set_saving(True)
-        self.statusBar().showMessage("Looking for the same meeting in the archive…")
+        self.statusBar().showMessage(self.tr("Looking for the same meeting in the archive…"))
 
         def checked(similar: list[Readout]) -> None:
             if similar and not self._confirm_duplicate(similar[0]):
@@ -351,7 +359,7 @@ class ReadoutEditor(QMainWindow):
                 self._close_after_save = False
                 self.statusBar().clearMessage()
                 return
-            self.statusBar().showMessage("Saving…")
+            self.statusBar().showMessage(self.tr("Saving…"))
             self.runner.run(lambda: save_readout(self.archive, readout, pending),
                             self._save_done, self._save_failed)
 
@@ -398,7 +406,8 @@ class ReadoutEditor(QMainWindow):
         self._saved = draft
         self.show_draft(draft)
         self.undo_stack.setClean()
-        self.statusBar().showMessage(f"Saved (version {stored.version}).", 5000)
+        self.statusBar().showMessage(
+            self.tr("Saved (version {version}).").format(version=stored.version), 5000)
         self.saved.emit(stored)
         if self.host is not None:
             self.host.refresh(select_id=stored.id)
@@ -418,7 +427,7 @@ class ReadoutEditor(QMainWindow):
         if not isinstance(exc, (ArchiveError, OSError, ValueError)):
             log.error("saving failed", exc_info=exc)
         self.last_error = str(exc)
-        self.statusBar().showMessage("Not saved.")
+        self.statusBar().showMessage(self.tr("Not saved."))
         QMessageBox.warning(self, "Not saved", f"The readout was not saved: {exc}")
 
     def _save_conflict(self, exc: ConflictError) -> None:
@@ -464,7 +473,8 @@ class ReadoutEditor(QMainWindow):
         self.show_draft(draft)
         self.undo_stack.push(FormEdit(self, before, draft, "history.restore.remove"))
         self.undo_stack.setClean()
-        self.statusBar().showMessage(f"Restored; now version {stored.version}.", 5000)
+        self.statusBar().showMessage(
+            self.tr("Restored; now version {version}.").format(version=stored.version), 5000)
         self.saved.emit(stored)
         if self.host is not None:
             self.host.refresh(select_id=stored.id)
@@ -478,13 +488,13 @@ class ReadoutEditor(QMainWindow):
             event.ignore()
             return
         if self.is_dirty():
-            box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                              "This readout has changes that are not saved.",
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                              self.tr("This readout has changes that are not saved."),
                               QMessageBox.StandardButton.Save
                               | QMessageBox.StandardButton.Discard
                               | QMessageBox.StandardButton.Cancel, self)
             box.setObjectName("unsavedChanges")
-            box.setInformativeText("Save them before closing?")
+            box.setInformativeText(self.tr("Save them before closing?"))
             box.setDefaultButton(QMessageBox.StandardButton.Save)
             answer = box.exec()
             if answer == QMessageBox.StandardButton.Cancel:

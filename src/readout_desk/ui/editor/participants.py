@@ -32,9 +32,12 @@ from readout_desk.ui.editor.widgets import (
     section_group,
     show_values,
 )
+from readout_desk.ui.language import QT_TRANSLATE_NOOP
 from readout_desk.ui.tasks import TaskRunner
 
-HEADERS = ("Name as printed", "Office", "Country", "Side")
+HEADERS = (QT_TRANSLATE_NOOP("RowTable", "Name as printed"),
+           QT_TRANSLATE_NOOP("RowTable", "Office"), QT_TRANSLATE_NOOP("RowTable", "Country"),
+           QT_TRANSLATE_NOOP("RowTable", "Side"))
 
 
 def printed_name(p: ParticipantDraft) -> str:

@@ -16,28 +16,34 @@ from readout_desk.domain import timing
 from readout_desk.domain.draft import Built
 from readout_desk.domain.records import Readout
 from readout_desk.ui import parts
+from readout_desk.ui.language import translate
 
 
 def confirm_warnings(parent: QWidget, built: Built) -> bool:
     """Ask before saving a readout with warnings; whether to save it as printed."""
-    return parts.confirm(parent, QMessageBox.Icon.Warning, "Save readout",
-                         "Please confirm before saving:\n\n" +
-                         "\n".join(f"• {w.message}" for w in built.warnings) +
-                         "\n\nThe printed time is kept as printed.",
-                         "confirmWarnings", "Save as printed")
+    warnings = "\n".join(f"• {w.message}" for w in built.warnings)
+    text = translate("EditorQuestions", "Please confirm before saving:\n\n{warnings}\n\nThe "
+                     "printed time is kept as printed.").format(warnings=warnings)
+    return parts.confirm(parent, QMessageBox.Icon.Warning,
+                         translate("EditorQuestions", "Save readout"), text,
+                         "confirmWarnings", translate("EditorQuestions", "Save as printed"))
 
 
 def ask_about_duplicate(parent: QWidget, other: Readout) -> Literal["save", "open", "cancel"]:
     """Say the archive has a readout of the same meeting; save anyway, open it, or cancel."""
     day = timing.format_date(other.meeting_date) if other.meeting_date else ""
-    name = other.title or other.section or "untitled"
-    box = QMessageBox(QMessageBox.Icon.Question, "Possible duplicate",
-                      f"The archive already has a readout of the same day with the same "
-                      f"people:\n\n{name} ({day})\n\nSave this one as well?",
+    name = other.title or other.section or translate("EditorQuestions", "untitled")
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("EditorQuestions", "Possible duplicate"),
+                      translate("EditorQuestions", "The archive already has a readout of the same "
+                                "day with the same people:\n\n{name} ({day})\n\nSave this one "
+                                "as well?").format(name=name, day=day),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("duplicateWarning")
-    save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
-    open_other = box.addButton("Open the other", QMessageBox.ButtonRole.ActionRole)
+    save = box.addButton(
+        translate("EditorQuestions", "Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    open_other = box.addButton(
+        translate("EditorQuestions", "Open the other"), QMessageBox.ButtonRole.ActionRole)
     open_other.setObjectName("openOther")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # Enter must not make the duplicate

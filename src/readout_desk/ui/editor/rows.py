@@ -69,7 +69,7 @@ class RowTable(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName(name)
-        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in headers])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

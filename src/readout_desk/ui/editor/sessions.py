@@ -35,9 +35,12 @@ from readout_desk.ui.editor.widgets import (
     section_group,
     show_values,
 )
+from readout_desk.ui.language import QT_TRANSLATE_NOOP
 from readout_desk.ui.zone_picker import ZonePicker
 
-HEADERS = ("Kind", "Start (local)", "Zone", "Duration", "Timing as shown")
+HEADERS = (QT_TRANSLATE_NOOP("RowTable", "Kind"), QT_TRANSLATE_NOOP("RowTable", "Start (local)"),
+           QT_TRANSLATE_NOOP("RowTable", "Zone"), QT_TRANSLATE_NOOP("RowTable", "Duration"),
+           QT_TRANSLATE_NOOP("RowTable", "Timing as shown"))
 
 
 def _duration_text(s: SessionDraft) -> str:
