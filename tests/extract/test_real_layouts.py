@@ -202,3 +202,46 @@ def test_a_japanese_name_in_either_order_without_capitals() -> None:
     names = [(p.person.family_name, p.person.given_name)
              for p in extract(given_first).readout.participants]
     assert names == [("Seo", "Jin-ho"), ("Matsui", "Haruto")]
+
+
+def test_japanese_names_before_a_formal_country_name_or_none() -> None:
+    assert jpeople._split_japanese("イ・ジュノ大韓民国大統領") == (
+        "イ・ジュノ", "大韓民国", "大統領")
+    assert jpeople._split_japanese("ジョセフ・デイバ・ナウル共和国外務大臣") == (
+        "ジョセフ・デイバ", "ナウル", "外務大臣")
+    assert jpeople._split_japanese("キア・マーシャル英国首相") == (
+        "キア・マーシャル", "英国", "首相")
+    assert jpeople._split_japanese("グエン・ヴァン・タイン首相") == (
+        "グエン・ヴァン・タイン", "", "首相")
+    assert jpeople._split_japanese("ハンナ・ケルナー・ドイツ連邦首相") == (
+        "ハンナ・ケルナー", "ドイツ", "連邦首相")
+
+
+OLD_JAPANESE_LAYOUT = """報道発表
+
+日米外相電話会談
+
+令和元年10月22日
+
+本22日,午後8時55分頃から約20分間,茂田敏夫外務大臣は,マイケル・ポーター米国国務長官\
+(The Honorable Michael Porter,Secretary of State of the United States of America)と日米外相\
+電話会談を行ったところ,概要以下のとおりです。
+
+1 冒頭,茂田大臣から,本日の式典に際しての祝意に謝意を述べました。
+
+2 両大臣は,中東情勢を中心に意見交換を行いました。
+
+報道発表へ戻る
+"""
+
+
+def test_an_older_japanese_layout_with_half_width_commas() -> None:
+    r = extract(OLD_JAPANESE_LAYOUT).readout
+    porter = r.participants[1]
+    assert (porter.person.family_name, porter.person.given_name, porter.office) == (
+        "Porter", "Michael", "Secretary of State")
+    assert porter.printed_name == "マイケル・ポーター"
+    assert r.published_date == dt.date(2019, 10, 22)
+    assert r.sessions[0].start == dt.datetime(2019, 10, 22, 20, 55)
+    assert r.sessions[0].time_hedge == "頃"
+    assert sum(1 for p in r.points if p.level == 0) == 2

@@ -94,8 +94,8 @@ def read_cast(text: str, layout: Layout, opening: Opening, title: str, section: 
     for elsewhere, its_code in named_elsewhere(text, layout, lead, codes):
         merged.append(elsewhere)
         codes.append(its_code)
-    merged = [two_surnames(family_from_mentions(japanese_order(person, code), code, text), code,
-                           text)
+    merged = [two_surnames(japanese_order(family_from_mentions(person, code, text), code, text),
+                           code, text)
               for person, code in zip(merged, codes, strict=True)]
     participants: list[Participant] = []
     spans: dict[str, Span] = {}
@@ -273,11 +273,15 @@ def family_from_mentions(person: people.FoundPerson, code: str | None, text: str
     return person
 
 
-def japanese_order(person: people.FoundPerson, code: str | None) -> people.FoundPerson:
+def japanese_order(person: people.FoundPerson, code: str | None, text: str
+                   ) -> people.FoundPerson:
     """"Minister for Foreign Affairs Sakurai Kenta of Japan": a Japanese name printed
-    family name first without capitals, told by a common family name in first place."""
+    family name first without capitals, told by a common family name in first place
+    (unless the text refers to the person later by the other word)."""
     if code != "JP" or person.name_order is not NameOrder.GIVEN_FIRST or \
             " " in person.given_name or not person.given_name:
+        return person
+    if re.search(_REFERENCE + re.escape(person.family_name) + r"\b", text[person.end:]):
         return person
     if person.given_name in people.JAPANESE_SURNAMES and \
             person.family_name not in people.JAPANESE_SURNAMES:

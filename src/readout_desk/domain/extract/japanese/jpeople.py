@@ -32,7 +32,9 @@ _OFFICE_STARTS = frozenset("国外首大副")
 _SUFFIXES = frozenset({"MP", "Jr.", "Sr.", "II", "III", "QC", "KC"})
 _PARTICLES = frozenset({"von", "van", "de", "da", "der", "del", "la", "le", "di", "dos", "du",
                         "bin", "al", "ten", "ter"})
-_NAME_OFFICE_SPLIT = re.compile(r",\s+(?!(?:Jr|Sr)\.?(?:,|$)|MP\b|I{2,3}\b)")
+#: The comma between the Latin name and the office; older pages print no space after it
+#: ("The Honorable Michael Porter,Secretary of State").
+_NAME_OFFICE_SPLIT = re.compile(r",\s*(?!\s|(?:Jr|Sr)\.?(?:,|$)|MP\b|I{2,3}\b)")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def foreign_people(text: str, start: int, end: int) -> list[FoundPerson]:
         person = Person(family_name=family, given_name=given, name_order=order)
         found.append(FoundPerson(
             Participant(person=person, honorific=honorific, office=office or office_ja,
-                        country=code, printed_name=name_ja),
+                        country=code, printed_name=name_ja,
+                        office_ja=office_ja if office else ""),
             at, m.end(), country_ja))
     return found
 
@@ -107,7 +110,7 @@ def unlatined_people(text: str, start: int, end: int,
             continue
         country = _country_prefix(m.group(2))
         code = lexicon.COUNTRIES.get(country) or lexicon.ONE_CHARACTER_COUNTRIES.get(country)
-        office = m.group(2)[len(country):]
+        office = _office_after_country(m.group(2), len(country))
         if not code or not office:
             continue
         parts = re.split("[・＝]", m.group(1))
@@ -144,13 +147,46 @@ def _split_japanese(words: str) -> tuple[str, str, str]:
     """``(name, country, office)`` of ``ロドリゴ・タバレス・ブラジル外務大臣`` or
     ``梁文博中国共産党…外交部長``; a reading in parentheses is dropped."""
     words = _READING_RE.sub("", words)
-    starts = [at for at in range(1, len(words)) if _country_prefix(words[at:])]
+    starts = [at for at in range(1, len(words)) if _country_prefix(words[at:])
+              and not _inside_katakana_word(words, at, len(_country_prefix(words[at:])))]
     after_dot = [at for at in starts if words[at - 1] == "・"]
     if not starts:
-        return words, "", ""
+        # No country: a katakana name, then its office (``グエン・ヴァン・タイン首相``).
+        bare = _NAME_THEN_OFFICE_RE.fullmatch(words)
+        return (bare.group(1), "", bare.group(2)) if bare else (words, "", "")
     at = after_dot[0] if after_dot else starts[0]
     country = _country_prefix(words[at:])
-    return words[:at].rstrip("・"), country, words[at + len(country):]
+    return words[:at].rstrip("・"), country, _office_after_country(words, at + len(country))
+
+
+_NAME_THEN_OFFICE_RE = re.compile("([\u30a1-\u30fa\u30fc・＝]{2,40})([^\u30a1-\u30fa\u30fc・＝]"
+                                  "[^・＝]{0,40})")
+
+
+def _inside_katakana_word(words: str, at: int, length: int) -> bool:
+    """Whether a country's name in katakana at ``words[at:at + length]`` is part of a longer
+    katakana word: ``タイ`` in ``グエン・ヴァン・タイン首相`` names no country."""
+    def katakana(ch: str) -> bool:
+        return "\u30a1" <= ch <= "\u30fa" or ch == "\u30fc"
+    end = at + length
+    return katakana(words[at]) and (katakana(words[at - 1]) or (
+        end < len(words) and katakana(words[end])))
+
+
+def _office_after_country(words: str, at: int) -> str:
+    """The office after a country's short name, without the formal rest of the name:
+    ``ナウル共和国外務大臣`` is Nauru's ``外務大臣``."""
+    formal = _FORMAL_RE.match(words, at) if words[at - 1:at] != "国" else None
+    if formal and not words.startswith("国務", formal.end() - 1) and formal.end() < len(words):
+        return words[formal.end():]
+    return words[at:]
+
+
+#: The formal part of a country's name after its short name: ``ナウル共和国``,
+#: ``ベトナム社会主義共和国``, ``イラン・イスラム共和国``.
+_FORMAL_RE = re.compile("(?:・(?:イスラム|アラブ))?(?:社会主義共和国|人民民主共和国|民主共和国|"
+                        "人民共和国|連邦民主共和国|連邦共和国|イスラム共和国|アラブ共和国|共和国|"
+                        "首長国連邦|合衆国|連合王国|大公国|王国|公国)")
 
 
 def _country_prefix(words: str) -> str:
@@ -158,6 +194,7 @@ def _country_prefix(words: str) -> str:
     for name in lexicon.COUNTRIES:
         if words.startswith(name) and len(name) > len(best):
             best = name
+
     if best.endswith("国") and words[len(best):len(best) + 1] == "務":
         best = ""  # "米国務長官" is 米 + 国務長官
     if not best and words[:1] in lexicon.ONE_CHARACTER_COUNTRIES \
