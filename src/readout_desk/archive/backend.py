@@ -155,8 +155,10 @@ class Backend(Protocol):
     def integrity_problems(self, conn: Connection) -> list[str]:
         """What the database's own checks find wrong; empty when sound."""
 
-    def file_problems(self, path: Path, *, full: bool = False) -> list[str]:
-        """A quick (or ``full``) check of any database file, opened read-only."""
+    def file_problems(self, path: Path, *, full: bool = False,
+                      within: float | None = None) -> list[str]:
+        """A quick (or ``full``) check of any database file, opened read-only; with
+        ``within``, only what it reaches in that many seconds."""
 
     def examine_file(self, path: Path) -> tuple[str, list[str], int]:
         """What the file at ``path`` is, found without writing to it: ``"sound"``,

@@ -116,16 +116,18 @@ class BackupPreview:
 # ----- low-level file checks -----------------------------------------------------------
 
 
-def file_problems(path: Path, *, full: bool = False) -> list[str]:
+def file_problems(path: Path, *, full: bool = False,
+                  within: float | None = None) -> list[str]:
     """What the database finds wrong with the file at ``path`` (opened read-only); empty
     when sound.
 
     ``full`` runs the full integrity check (slower, also checks indexes against tables)
-    instead of the quick one.
+    instead of the quick one; ``within`` stops it after that many seconds (what it did
+    not reach is not reported).
     """
     if not path.exists():
         return [f"{path} does not exist"]
-    return backend_for(path).file_problems(path, full=full)
+    return backend_for(path).file_problems(path, full=full, within=within)
 
 
 def examine_file(path: Path) -> tuple[str, list[str], int]:

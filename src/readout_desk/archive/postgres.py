@@ -282,7 +282,8 @@ class PostgresBackend:
         return ArchiveError("A team archive on a server has no file to check or copy; "
                             "back it up with pg_dump, or export it as JSON.")
 
-    def file_problems(self, path: Path, *, full: bool = False) -> list[str]:
+    def file_problems(self, path: Path, *, full: bool = False,
+                      within: float | None = None) -> list[str]:
         raise self._no_file()
 
     def examine_file(self, path: Path) -> tuple[str, list[str], int]:

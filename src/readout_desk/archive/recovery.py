@@ -114,9 +114,13 @@ def _read_only_reason(archive: Archive) -> str:
             "read-only), so it is open read-only: you can search and read, not change.")
 
 
-#: Files up to this size are checked (``quick_check``) before they open; a larger one
-#: takes seconds to check, so the caller checks it in the background instead.
-CHECK_ON_OPEN_MAX_BYTES = 256 * 1024 * 1024
+#: Files up to this size are checked whole before they open (``quick_check`` and the
+#: full-text index's own check: a fifth of a second for 20 MB). A larger one has its
+#: length checked against its header and a ``quick_check`` of at most
+#: :data:`QUICK_CHECK_SECONDS`; the caller checks the rest in the background.
+CHECK_ON_OPEN_MAX_BYTES = 32 * 1024 * 1024
+#: How long the structural check of a large archive may hold up its opening.
+QUICK_CHECK_SECONDS = 0.05
 
 
 def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
@@ -127,8 +131,9 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
 
     - Sound and writable: opened as usual.
     - Not writable, or held by another program: opened read-only, with the reason.
-    - Damaged (SQLite cannot read it, or its quick check fails; the quick check runs
-      for files up to ``check_limit`` bytes): ``choose`` is called
+    - Damaged (SQLite cannot read it, its length disagrees with its header, or its
+      checks fail: whole for files up to ``check_limit`` bytes, for at most
+      :data:`QUICK_CHECK_SECONDS` beyond): ``choose`` is called
       with a :class:`Damage`. Choosing a backup moves the damaged file aside (never
       overwriting it) and restores the backup in its place; "empty" moves it aside and
       starts an empty archive; ``None`` (also the default without ``choose``) raises
@@ -169,8 +174,10 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
             archive.close()
             assert path is not None
             return _recover(path, [lost], choose, backups_folder, lost_changes=True)
-        if check and path is not None and path.stat().st_size <= check_limit:
-            problems = file_problems(path) or _index_problems(archive, path)
+        if check and path is not None:
+            whole = path.stat().st_size <= check_limit
+            problems = file_problems(path, within=None if whole else QUICK_CHECK_SECONDS) \
+                or (_index_problems(archive) if whole else [])
             if problems:
                 archive.close()
             elif archive.read_only:
@@ -183,14 +190,9 @@ def open_with_recovery(location: str | Path, choose: Chooser | None = None, *,
     return _recover(path, problems, choose, backups_folder)
 
 
-#: Files up to this size also have their full-text index checked on opening (a fifth of
-#: a second for 20 MB); a larger one is checked by ``check`` or in the background.
-INDEX_CHECK_ON_OPEN_MAX_BYTES = 32 * 1024 * 1024
-
-
-def _index_problems(archive: Archive, path: Path) -> list[str]:
+def _index_problems(archive: Archive) -> list[str]:
     """The integrity and full-text index checks of a small archive open for writing."""
-    if archive.read_only or path.stat().st_size > INDEX_CHECK_ON_OPEN_MAX_BYTES:
+    if archive.read_only:
         return []
     try:
         return archive.integrity_problems()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from contextlib import closing, suppress
 from pathlib import Path
@@ -87,6 +88,34 @@ def _sealed(path: Path) -> bool:
     """A file in a folder this process cannot write, with no log beside it."""
     return (not os.access(path.parent, os.W_OK)
             and not path.with_name(path.name + "-wal").exists())
+
+
+def _length_problems(path: Path) -> list[str]:
+    """What the header and the length of a database file say, reading 100 bytes: a file
+    cut short (or added to) is not a whole number of its pages, or is shorter than the
+    header counts. A file that is not a database at all is left to the driver."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        return [str(exc)]
+    if len(head) < 100 or not head.startswith(_SQLITE_HEADER):
+        return []
+    page = int.from_bytes(head[16:18], "big")
+    page = 65_536 if page == 1 else page
+    if page < 512 or page & (page - 1):
+        return ["the file's header is damaged (its page size)"]
+    if size % page:
+        return [f"the file was cut short or added to ({size:,} bytes is not a whole number "
+                f"of its {page:,}-byte pages)"]
+    pages = int.from_bytes(head[28:32], "big")
+    counted = head[24:28] == head[92:96]  # the header's page count is kept up to date
+    log = path.with_name(path.name + "-wal")
+    if counted and size < pages * page and not (log.exists() and log.stat().st_size):
+        return [f"the file was cut short ({size:,} bytes where its header counts "
+                f"{pages * page:,})"]
+    return []
 
 
 def is_sqlite_url(location: str) -> bool:
@@ -349,13 +378,21 @@ class SqliteBackend:
                     conn.exec_driver_sql(
                         f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
                 except Exception as exc:  # noqa: BLE001 - any failure is a damaged index
-                    problems.append(f"full-text index: {exc}")
+                    if "interrupted" in str(exc):
+                        raise  # stopped on purpose: not a finding
+                    problems.append(f"full-text index: {getattr(exc, 'orig', exc)}")
         return problems
 
-    def file_problems(self, path: Path, *, full: bool = False) -> list[str]:
-        """``quick_check`` (or ``integrity_check``). For files that may not be archives at
-        all (backups, damaged copies), so it uses the driver directly rather than an
-        engine with the archive's pragmas."""
+    def file_problems(self, path: Path, *, full: bool = False,
+                      within: float | None = None) -> list[str]:
+        """The file's length against its header, then ``quick_check`` (or
+        ``integrity_check``), stopped after ``within`` seconds when given (what was not
+        reached by then is not reported). For files that may not be archives at all
+        (backups, damaged copies), so it uses the driver directly rather than an engine
+        with the archive's pragmas."""
+        problems = _length_problems(path)
+        if problems:
+            return problems
         pragma = "integrity_check" if full else "quick_check"
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True,
@@ -363,8 +400,13 @@ class SqliteBackend:
                 rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
         except sqlite3.Error as exc:
             return [str(exc)]
+                if within is not None:
+                    deadline = time.monotonic() + within
+                    conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
         return [r for r in rows if r != "ok"]
 
+            if within is not None and "interrupted" in str(exc):
+                return []  # out of time: the rest is the background check's
     def examine_file(self, path: Path) -> tuple[str, list[str], int]:
         """Read-only throughout: the file is copied through the online backup API, and
         the full integrity check and the full-text index's check (which SQLite runs as

@@ -110,6 +110,9 @@ class Archive:
 
     @property
     def backend(self) -> Backend:
+        #: Called as a change begins, before it waits for the write lock (a long check
+        #: holding the lock on another connection of the program can give way).
+        self.before_write: Callable[[], None] | None = None
         """The database behind this archive (SQLite today)."""
         return self._backend
 
@@ -191,6 +194,8 @@ class Archive:
             try:
                 if write:
                     db.connection(execution_options={WRITE_OPTION: True})
+        if write and self.before_write is not None:
+            self.before_write()
                 yield db
                 if write:
                     counted = tally.before_commit(db.connection(), self._backend)

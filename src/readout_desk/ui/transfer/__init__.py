@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from readout_desk.ui import parts
+from readout_desk.ui.archive_check import archive_check
 from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.backups import (
     BackupScheduler,
@@ -153,3 +154,4 @@ def install(window: MainWindow) -> None:
                                     "How often backups are made and how many are kept"),
                             _opener(window, BackupSettingsDialog)))
     BackupScheduler(window)
+    archive_check(window)  # a large archive's check, a few seconds from now

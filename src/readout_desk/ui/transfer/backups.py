@@ -33,17 +33,13 @@ from readout_desk.archive import (
     BACKUP_MANUAL,
     BACKUP_ON_EXIT,
     BACKUP_SCHEDULED,
-    CHECK_ON_OPEN_MAX_BYTES,
     ArchiveError,
     BackupInfo,
     BackupPreview,
-    Damage,
     backup_due,
     changed_since_backup,
     create_backup,
     default_backup_dir,
-    file_problems,
-    latest_good_backup,
     list_backups,
     preview_backup,
     restore_backup,
@@ -64,8 +60,6 @@ DEFAULT_EVERY_HOURS = 24
 SCHEDULE_CHECK_MS = 10 * 60 * 1000
 #: Larger archives are not backed up while the window closes (it would keep it waiting).
 ON_EXIT_MAX_BYTES = 256 * 1024 * 1024
-#: When a large archive (not checked before opening) is checked in the background.
-BACKGROUND_CHECK_DELAY_MS = 5_000
 
 
 def backup_folder(window: MainWindow) -> Path | None:
@@ -302,25 +296,6 @@ class BackupScheduler(QObject):
         if backup_folder(window) is not None and not window.archive.read_only:
             self.timer.start()
             QTimer.singleShot(30_000, self.check)
-        if backup_folder(window) is not None:
-            QTimer.singleShot(BACKGROUND_CHECK_DELAY_MS, self.check_large_archive)
-
-    def check_large_archive(self) -> None:
-        """Check an archive too large to check before opening, in the background."""
-        path = self.main_window.archive.path
-        if path is None or not path.exists() \
-                or path.stat().st_size <= CHECK_ON_OPEN_MAX_BYTES:
-            return
-        folder = backup_folder(self.main_window)
-
-        def done(problems: list[str]) -> None:
-            if problems:
-                good = latest_good_backup(folder) if folder else None
-                damage = Damage(path, tuple(problems), good, ())
-                self.main_window.show_problem(damage.message + " " + translate(
-                    "Backups", "Restore a backup from File > Backups and Restore."))
-
-        self.main_window.runner.run(lambda: file_problems(path), done)
 
     def check(self) -> None:
         """Start a scheduled backup in the background if one is due."""

@@ -18,6 +18,7 @@ from readout_desk.archive import (
     latest_good_backup,
     open_with_recovery,
 )
+from readout_desk.ui.archive_check import archive_check
 from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.backups import backup_folder
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 def check_archive(window: MainWindow) -> None:
     """Run the integrity check off the UI thread and say what it found."""
-    archive = window.archive
     window.statusBar().showMessage(translate("Recovery", "Checking the archive…"))
 
     def done(problems: list[str]) -> None:
@@ -51,7 +51,11 @@ def check_archive(window: MainWindow) -> None:
         box.finished.connect(box.deleteLater)
         box.open()
 
-    window.runner.run(archive.integrity_problems, done)
+    def failed(exc: BaseException) -> None:
+        window.statusBar().clearMessage()
+        window.show_problem(exc)
+
+    archive_check(window).run(done, failed)  # never on the search pool
 
 
 def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupChoice:
