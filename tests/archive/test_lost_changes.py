@@ -74,7 +74,7 @@ def test_a_deleted_log_after_a_killed_writer_is_reported(tmp_path: Path) -> None
     path.with_name(path.name + "-wal").unlink()
     path.with_name(path.name + "-shm").unlink(missing_ok=True)
     asked = Asked()
-    with pytest.raises(RecoveryDeclined, match="saved changes are missing"):
+    with pytest.raises(RecoveryDeclined, match="saved changes went missing"):
         open_with_recovery(path, asked, check=False)
     assert asked.damage is not None and asked.damage.lost_changes
     assert "it holds 3 readouts where 7 were recorded" in asked.damage.message
@@ -178,4 +178,4 @@ def test_at_start_up_the_window_offers_to_keep_or_restore(qtbot: object, tmp_pat
     with opened.archive as kept:
         assert kept.count() == 2
     message = transfer.startup_message(opened)
-    assert "kept as it is" in message and "where 4 were recorded" in message
+    assert "opened as it is" in message and "where 4 were recorded" in message

@@ -73,9 +73,9 @@ class Damage:
         """The plain explanation shown to the person."""
         first = self.problems[0] if self.problems else "it cannot be read"
         if self.lost_changes:
-            text = (f"Saved changes to the archive {self.path} are missing: {first}. "
-                    "Restoring a backup keeps this file aside, unchanged, under a new name; "
-                    "keeping it goes on with what it holds.")
+            text = (f"The archive {self.path} opens, but {first}. Restoring a backup keeps "
+                    "this file aside, unchanged, under a new name; keeping it goes on with "
+                    "what it holds.")
         else:
             text = (f"The archive {self.path} is damaged ({first}). Replacing it keeps the "
                     "damaged file aside, unchanged, under a new name.")

@@ -129,7 +129,7 @@ def missing(archive_path: Path, now: Tally | None) -> str:
             if now.readouts != recorded.readouts else
             f"it holds {now.readouts:,} readouts, but not as they were last saved")
     when = recorded.recorded.replace("T", " ").rstrip("Z")
-    return (f"{lost:,} saved change{'s are' if lost != 1 else ' is'} missing: {held} "
-            f"after the last save ({when} UTC). The file that holds an archive's latest "
-            "changes until they are copied into it (its -wal file) was deleted or damaged "
-            "after the program stopped")
+    return (f"{lost:,} saved change{'s' if lost != 1 else ''} went missing ({held} after "
+            f"the last save, {when} UTC): the file that holds an archive's latest changes "
+            "until they are copied into it (its -wal file) was deleted or damaged after the "
+            "program stopped")

@@ -129,8 +129,8 @@ class ImportDialog(ProgressDialog):
         intro = QLabel(
             self.tr("Readout Desk imports its JSON exports, CSV files, and .txt or .html "
                     "readouts (which become drafts to review). Each file is imported "
-                    "completely or not at all; readouts already in the archive (same title, "
-                    "meeting date and participants) are skipped."), self)
+                    "completely or not at all; readouts the archive already holds (the same "
+                    "record, every field alike) are skipped."), self)
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

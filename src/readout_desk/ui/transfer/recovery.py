@@ -150,8 +150,7 @@ def startup_message(opened: Opened) -> str:
         return translate("Recovery", "The archive was damaged and has been started empty. The "
                          "damaged file was kept as {copy}.").format(copy=opened.damaged_copy)
     if opened.problems:  # kept as it was, saved changes missing
-        return translate("Recovery", "Saved changes to this archive were missing when it "
-                         "opened, and it was kept as it is: {problem}.").format(
-                             problem=opened.problems[0])
+        return translate("Recovery", "This archive was opened as it is, although "
+                         "{problem}.").format(problem=opened.problems[0])
     return opened.read_only_reason
 
