@@ -4,8 +4,10 @@ people) in a structure real ministries publish."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from readout_desk.domain.extract import extract, people
+from readout_desk.domain import geography
+from readout_desk.domain.extract import extract, people, places
 from readout_desk.domain.extract.japanese import jpeople
 from readout_desk.domain.records import Mode
 
@@ -245,3 +247,19 @@ def test_an_older_japanese_layout_with_half_width_commas() -> None:
     assert r.sessions[0].start == dt.datetime(2019, 10, 22, 20, 55)
     assert r.sessions[0].time_hedge == "頃"
     assert sum(1 for p in r.points if p.level == 0) == 2
+
+
+def test_a_visit_to_any_country_by_its_name_gives_its_zone() -> None:
+    missed = []
+    for code, name in geography.country_names():
+        if not geography.zones_for_country(code) or re.search(r"[,(]", name):
+            continue  # "Virgin Islands, British", "Saint Martin (French part)"
+        text = f"Mr. SATO Ken, Minister for Foreign Affairs, who is visiting {name}, held talks."
+        found = places.find_place(text, 0, len(text))
+        if found is None or found.country != code or \
+                found.zone not in geography.zones_for_country(code):
+            missed.append(name)
+    assert missed == []
+    text = "visited Abidjan, the Republic of Côte d'Ivoire, and"
+    found = places.find_place(text, 0, len(text))
+    assert found is not None and (found.city, found.zone) == ("Abidjan", "Africa/Abidjan")

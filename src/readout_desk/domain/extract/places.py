@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from readout_desk.domain import geography, timing
 from readout_desk.domain.extract import clock, countries, wordtables
 
-_NAME = r"[A-Z][\w'-]*(?:\.[A-Z]\.?)*"
-CAP = _NAME + r"(?:\s+(?:(?:de|da|do|del|di|la|el|of|upon|am|an|sur|al)\s+)?" + _NAME + r"){0,3}"
+_NAME = r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de]|d')[\w'-]*(?:\.[A-Z]\.?)*"
+#: A capitalised place of up to six words, with the small words places carry ("Rio de
+#: Janeiro", "Bosnia and Herzegovina", "Saint Vincent and the Grenadines", "Côte d'Ivoire").
+CAP = _NAME + r"(?:\s+(?:(?:de|da|do|del|di|la|el|of|upon|am|an|sur|al|and|and\s+the)\s+)?" + \
+    _NAME + r"){0,5}"
 
 _VISIT_RE = re.compile(
     r"\b(?:visiting|visited|visit\s+to|visiting\s+to|arrived\s+in|travell?ing\s+to|"
