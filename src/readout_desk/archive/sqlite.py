@@ -397,16 +397,16 @@ class SqliteBackend:
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True,
                                          timeout=BUSY_TIMEOUT_S)) as conn:
-                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-        except sqlite3.Error as exc:
-            return [str(exc)]
                 if within is not None:
                     deadline = time.monotonic() + within
                     conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
-        return [r for r in rows if r != "ok"]
-
+                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        except sqlite3.Error as exc:
             if within is not None and "interrupted" in str(exc):
                 return []  # out of time: the rest is the background check's
+            return [str(exc)]
+        return [r for r in rows if r != "ok"]
+
     def examine_file(self, path: Path) -> tuple[str, list[str], int]:
         """Read-only throughout: the file is copied through the online backup API, and
         the full integrity check and the full-text index's check (which SQLite runs as

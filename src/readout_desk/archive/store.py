@@ -107,12 +107,12 @@ class Archive:
         self._lock = threading.RLock()
         self._search = Search(self._backend)
         self.migration_backup: Path | None = None
-
-    @property
-    def backend(self) -> Backend:
         #: Called as a change begins, before it waits for the write lock (a long check
         #: holding the lock on another connection of the program can give way).
         self.before_write: Callable[[], None] | None = None
+
+    @property
+    def backend(self) -> Backend:
         """The database behind this archive (SQLite today)."""
         return self._backend
 
@@ -189,13 +189,13 @@ class Archive:
             raise ArchiveReadOnlyError(
                 f"The archive {self.location} is open read-only, so nothing can be changed."
             )
+        if write and self.before_write is not None:
+            self.before_write()
         with self._lock:
             db = self._sessions()
             try:
                 if write:
                     db.connection(execution_options={WRITE_OPTION: True})
-        if write and self.before_write is not None:
-            self.before_write()
                 yield db
                 if write:
                     counted = tally.before_commit(db.connection(), self._backend)
