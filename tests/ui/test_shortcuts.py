@@ -29,6 +29,9 @@ from readout_desk.ui.transfer.trash import TrashDialog
 from tests.ui.editor.conftest import close_all_editors
 from tests.ui.keyboard import clashes, mnemonic
 from tests.ui.test_tab_order_dialogs import conflict_view
+from tests.ui.translation import japanese
+
+__all__ = ["japanese"]  # the fixture, used by name
 
 OpenWindow = Callable[..., MainWindow]
 AT = dt.datetime(2023, 5, 3, 14, 10, tzinfo=dt.timezone.utc)
@@ -62,6 +65,16 @@ def _dialogs(window: MainWindow, archive: Archive) -> list[QWidget]:
 
 def test_no_window_or_dialog_answers_one_key_twice(
         qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    _no_key_taken_twice(qtbot, open_window, demo_archive)
+
+
+def test_no_key_is_taken_twice_in_the_japanese_interface_either(
+        qtbot: QtBot, japanese: None, open_window: OpenWindow, demo_archive: Archive) -> None:
+    """Japanese menus and buttons keep their letters as "(&F)" suffixes: still one each."""
+    _no_key_taken_twice(qtbot, open_window, demo_archive)
+
+
+def _no_key_taken_twice(qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
     window = open_window(demo_archive, Settings(), home_zone="Asia/Tokyo")
     qtbot.waitUntil(lambda: window.current_readout_id() is not None)
     walked = _dialogs(window, demo_archive)

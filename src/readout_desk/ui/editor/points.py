@@ -43,7 +43,7 @@ _LEVEL_LABELS = {"point": QT_TRANSLATE_NOOP("SummarySection", "point"),
 
 
 def _level_label(level: str) -> str:
-    return translate("SummarySection", _LEVEL_LABELS.get(level, level))
+    return translate("SummarySection", _LEVEL_LABELS[level]) if level in _LEVEL_LABELS else level
 
 
 def _labels(points: list[SummaryPoint]) -> list[str]:
