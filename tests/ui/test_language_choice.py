@@ -4,6 +4,7 @@ preferences, and said to apply at the next start."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -78,3 +79,33 @@ def test_preferences_keep_the_language_for_the_next_start(qtbot: QtBot) -> None:
     assert again.language() == "ja" and again.has_language()
     with pytest.raises(ValueError, match="unknown interface language"):
         again.set_language("fr")
+
+
+def test_lang_ja_starts_the_window_in_japanese(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+
+    from readout_desk.ui import app
+    from readout_desk.ui.main_window import MainWindow
+
+    titles: list[list[str]] = []
+
+    def look_and_close() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                titles.append([a.text() for a in widget.menuBar().actions() if a.isVisible()])
+                widget.close()
+                return
+        QTimer.singleShot(50, look_and_close)
+
+    settings = Settings()
+    settings.set_home_zone("Asia/Tokyo")
+    settings.sync()
+    instance = QCoreApplication.instance()
+    assert instance is not None
+    try:
+        QTimer.singleShot(100, look_and_close)
+        assert app.main(["--db", str(tmp_path / "a.sqlite3"), "--lang", "ja"]) == 0
+    finally:  # the next tests read English again
+        language.remove(instance.findChildren(QTranslator), instance)
+    assert titles and titles[0][:2] == ["ファイル(&F)", "編集(&E)"]
+    assert language.shown() == "en"
