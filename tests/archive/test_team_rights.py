@@ -1,13 +1,16 @@
 """Database users with fewer rights on a team archive: one who may not change tables is
 told what to ask the administrator, when opening an archive that needs an update and on
-``migrate``."""
+``migrate``; a reader opens it read-only; a contributor adds and changes but never deletes."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 from sqlalchemy.engine import make_url
 
 from readout_desk.archive import Archive, ArchiveReadOnlyError
+from tests.archive.helpers import lima_readout
 from tests.cli.test_cli import run
 
 
@@ -53,3 +56,48 @@ def test_migrate_without_the_rights_exits_with_the_same_sentence(no_ddl_url: str
     # The owner migrates; the same user then opens it.
     owner = no_ddl_url.replace("rd_no_ddl@", "rdtest@")
     assert run("--db", owner, "migrate")[0] == 0
+
+
+def _role(pg_url: str, kind: str, name: str) -> str:
+    """``name`` made a ``kind`` with the SQL ``readout-desk-cli team-role`` prints."""
+    code, out, err = run("team-role", kind, name)
+    assert code == 0, err
+    make_role(pg_url, name, *(line.replace("{", "{{").replace("}", "}}")
+                              for line in out.splitlines()))
+    return as_user(pg_url, name)
+
+
+@pytest.fixture
+def migrated(pg_url: str) -> str:
+    with Archive.open(pg_url) as owner:
+        owner.add(lima_readout())
+    return pg_url
+
+
+def test_a_reader_opens_read_only_and_changes_nothing(migrated: str) -> None:
+    with Archive.open(_role(migrated, "reader", "rd_reader")) as archive:
+        assert archive.read_only and not archive.can_delete
+        assert archive.search("Gervasi").total == 1
+        with pytest.raises(ArchiveReadOnlyError):
+            archive.add(lima_readout())
+    with Archive.open(migrated) as owner:
+        assert owner.count() == 1
+
+
+def test_a_contributor_adds_and_changes_but_cannot_delete(migrated: str) -> None:
+    with Archive.open(_role(migrated, "contributor", "rd_contributor")) as archive:
+        assert not archive.read_only and not archive.can_delete
+        added = archive.add(dataclasses.replace(lima_readout(), title="A second meeting"))
+        changed = archive.update(dataclasses.replace(added, notes="Checked by the desk."))
+        assert changed.version == 2 and len(archive.history(added.id or 0)) == 1
+        for remove in (lambda: archive.delete(added.id or 0),
+                       lambda: archive.purge([added.id or 0])):
+            with pytest.raises(ArchiveReadOnlyError) as caught:
+                remove()
+            assert "ask its administrator" in str(caught.value)
+        assert archive.count() == 2 and not archive.is_deleted(added.id or 0)
+
+
+def test_the_owner_may_do_everything(migrated: str) -> None:
+    with Archive.open(migrated) as owner:
+        assert not owner.read_only and owner.can_delete

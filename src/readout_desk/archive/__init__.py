@@ -37,6 +37,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "store_in_keyring": ("credentials", "store_in_keyring"),
     "team_fields": ("credentials", "team_fields"),
     "team_url": ("credentials", "team_url"),
+    "team_role_sql": ("postgres", "role_statements"),
     "watch_changes": ("changes", "watch"),
     "Backend": ("backend", "Backend"),
     "backend_for": ("backend", "backend_for"),
@@ -171,6 +172,7 @@ __all__ = [
     "restore_backup",
     "store_in_keyring",
     "team_fields",
+    "team_role_sql",
     "team_url",
     "watch_changes",
 ]
@@ -234,6 +236,7 @@ if TYPE_CHECKING:
     )
     from readout_desk.archive.fingerprints import fingerprint
     from readout_desk.archive.mapping import TimingFlag, VersionInfo, name_key
+    from readout_desk.archive.postgres import role_statements as team_role_sql
     from readout_desk.archive.recovery import (
         CHECK_ON_OPEN_MAX_BYTES,
         Damage,

@@ -92,6 +92,9 @@ class Backend(Protocol):
     def check_opens(self, engine: Engine) -> None:
         """Touch the database so that a damaged file shows up now, not mid-search."""
 
+    def user_rights(self, engine: Engine) -> tuple[bool, bool]:
+        """Whether the database user may (add and change readouts, delete them)."""
+
     def translate(self, exc: BaseException, location: str) -> ArchiveError:
         """A driver error as the one plain sentence the person is shown."""
 

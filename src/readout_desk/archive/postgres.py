@@ -154,6 +154,15 @@ class PostgresBackend:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1").scalar()
 
+    def user_rights(self, engine: Engine) -> tuple[bool, bool]:
+        """What the database user was granted (see :func:`role_statements`)."""
+        with engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT has_table_privilege('readouts', 'INSERT'), "
+                "has_table_privilege('readouts', 'DELETE') "
+                "AND has_column_privilege('readouts', 'deleted_at', 'UPDATE')").one()
+        return bool(row[0]), bool(row[1])
+
     def translate(self, exc: BaseException, location: str) -> ArchiveError:
         message = " ".join(str(getattr(exc, "orig", exc)).split()).rstrip(".")
         lowered = message.lower()
@@ -304,4 +313,32 @@ def _finish(search: PgSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, 
         return [(*r[:width], cjk_snippet([str(v or "") for v in r[width:]], search.runs))
                 for r in rows]
     return [(*r[:width], str(r[width] or "").replace(scripts.EDGE, "")) for r in rows]
+
+
+#: The restricted database users an administrator may make (see TEAM_ARCHIVE.md).
+ROLE_KINDS = ("reader", "contributor")
+
+
+def role_statements(kind: str, role: str) -> list[str]:
+    """The SQL that makes the existing login ``role`` a ``reader`` (searches and reads;
+    the window opens read-only) or a ``contributor`` (adds and changes readouts, but can
+    neither move them to the trash nor delete them), for the tables the program knows."""
+    from readout_desk.archive.models import Base
+
+    if kind not in ROLE_KINDS:
+        raise ArchiveError(f"{kind!r} is not a kind of user; use one of {ROLE_KINDS}.")
+    who = '"' + role.replace('"', '""') + '"'
+    tables = sorted({*Base.metadata.tables, FTS_TABLE, "alembic_version"})
+    grants = [f"GRANT USAGE ON SCHEMA public TO {who};",
+              f"GRANT SELECT ON {', '.join(tables)} TO {who};"]
+    if kind == "contributor":
+        others = [t for t in tables if t not in ("readouts", "alembic_version")]
+        kept = [c.name for c in Base.metadata.tables["readouts"].columns
+                if c.name not in ("id", "deleted_at")]
+        grants += [f"GRANT INSERT ON {', '.join(t for t in tables if t != 'alembic_version')} "
+                   f"TO {who};",
+                   f"GRANT UPDATE, DELETE ON {', '.join(others)} TO {who};",
+                   f"GRANT UPDATE ({', '.join(kept)}) ON readouts TO {who};",
+                   f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {who};"]
+    return grants
 

@@ -200,6 +200,9 @@ class SqliteBackend:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA schema_version").scalar()
 
+    def user_rights(self, engine: Engine) -> tuple[bool, bool]:
+        return True, True  # a file has no users: whether it can be written is can_write's
+
     def translate(self, exc: BaseException, location: str) -> ArchiveError:
         message = str(getattr(exc, "orig", exc)).lower()
         for words, make in _TRANSLATIONS:

@@ -104,6 +104,9 @@ class Archive:
         self.location = location
         self.path = path
         self.read_only = read_only
+        #: Whether readouts may go to the trash and be deleted (a team archive's
+        #: contributor may add and change them only).
+        self.can_delete = not read_only
         self._lock = threading.RLock()
         self._search = Search(self._backend)
         self.migration_backup: Path | None = None
@@ -151,6 +154,8 @@ class Archive:
             else:
                 archive.migration_backup = migrate.ensure_schema(engine, path, backend,
                                                                  progress)
+                may_write, archive.can_delete = backend.user_rights(engine)
+                archive.read_only = not may_write  # a team archive's reader
         except backend.driver_errors as exc:
             engine.dispose()
             raise backend.translate(exc, loc) from None

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from readout_desk import __version__, paths
-from readout_desk.cli import desktop, extract, readouts, transfer
+from readout_desk.cli import desktop, extract, readouts, team, transfer
 from readout_desk.cli.context import EXIT_FAILURE, EXIT_USAGE, Context, Handler, UserError
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class CommandGroup(Protocol):
 
 
 #: The groups of sub-commands, in the order ``--help`` lists them.
-COMMAND_GROUPS: tuple[CommandGroup, ...] = (readouts, desktop, transfer, extract)
+COMMAND_GROUPS: tuple[CommandGroup, ...] = (readouts, desktop, transfer, extract, team)
 
 
 def build_parser() -> argparse.ArgumentParser:

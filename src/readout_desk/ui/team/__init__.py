@@ -56,6 +56,18 @@ def install(window: MainWindow) -> None:
     # With the ways of opening things, before the demo.
     window.menu("File").insertAction(window.load_demo_action, action)
     follow_changes(window)
+    if not window.archive.can_delete and not window.archive.read_only:
+        _no_deleting(window)
+
+
+def _no_deleting(window: MainWindow) -> None:
+    """A contributor of a team archive: moving to the trash is off, and the banner says so."""
+    for name in ("actionMoveToTrash", "actionEmptyTrash"):
+        for found in window.findChildren(QAction, name):
+            found.setEnabled(False)
+    window.show_problem(QCoreApplication.translate(
+        "TeamArchive", "Your database user may add and change readouts in this team "
+        "archive, but not move them to the trash or delete them."))
 
 
 def _open_quietly(window: MainWindow, archive: Archive) -> None:
