@@ -7,8 +7,11 @@ measures, each next to its baseline from the same run:
   of 100 plus the total), against (a) hand-written FTS5 SQL for the same page and count
   on the same file with plain ``sqlite3`` (the limit) and (b) ripgrep over the corpus
   written as one text file per readout (what a folder of files gives you);
-- import throughput through ``Archive.add_many`` against a plain ``sqlite3`` script that
-  inserts the same rows and index entries into the same schema;
+- import throughput through ``Archive.add_many`` against the raw FTS5 load of the same text
+  (each readout's strings as one text, into one ``fts5(body)`` table with plain
+  ``sqlite3``: the floor of any full-text import) and against a plain ``sqlite3`` script
+  that inserts the same rows and index entries into the same schema
+  (``bench/import_speed.py`` times the whole import of a JSON file the same way);
 - start-up of the real main window until it shows its first page, and its peak memory,
   against a bare PySide6 process showing an empty QMainWindow;
 - the longest UI-thread stall while typing a query into the real main window;
@@ -311,6 +314,36 @@ class PlainImporter:
         c.execute("COMMIT")
 
 
+def _strings(value: Any) -> list[str]:
+    """Every string of a JSON value, in document order (the text of a readout)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
+class RawFtsLoad:
+    """The import's honest floor: the same text loaded into one FTS5 table, nothing else."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(body)")
+
+    def add(self, items: Sequence[dict[str, Any]]) -> None:
+        self.conn.execute("BEGIN")
+        self.conn.executemany("INSERT INTO texts(body) VALUES (?)",
+                              [("\n".join(_strings(d)),) for d in items])
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def table_counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -337,12 +370,13 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
     readouts both files already have and the seconds and text bytes they took.
     """
     facade_db, plain_db = data / "archive.sqlite3", data / "plain.sqlite3"
-    facade_s = plain_s = 0.0
+    facade_s = plain_s = fts_s = 0.0
     text_bytes = start = 0
     if resume:
         partial = json.loads((data / "partial.json").read_text())
         start, text_bytes = int(partial["done"]), int(partial["text_bytes"])
         facade_s, plain_s = float(partial["facade_s"]), float(partial["plain_s"])
+        fts_s = float(partial.get("fts_s", 0.0))
         counts = (table_counts(facade_db)["readouts"], table_counts(plain_db)["readouts"])
         if counts != (start, start) or start % BATCH:
             raise SystemExit(f"cannot resume: the files hold {counts} readouts, "
@@ -355,6 +389,7 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
         Archive.open(plain_db).close()  # the same schema, made by the archive (untimed)
     archive = Archive.open(facade_db)
     plain = PlainImporter(plain_db)
+    raw = RawFtsLoad(data / "fts.sqlite3")
     made: set[str] = set()
     started = time.monotonic()
     try:
@@ -364,8 +399,9 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
             if no_sections:  # an untitled readout is then known by what its section said
                 for d in items:
                     d["title"], d["section"] = d["title"] or d["section"], ""
-            # Alternate which goes first so neither always meets a warm or cold cache.
-            order = ("facade", "plain") if (first // BATCH) % 2 == 0 else ("plain", "facade")
+            # Rotate which goes first so none always meets a warm or cold cache.
+            turn = (first // BATCH) % 3
+            order = ("facade", "plain", "fts")[turn:] + ("facade", "plain", "fts")[:turn]
             records = None
             for which in order:
                 if which == "facade":
@@ -373,6 +409,10 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
                     records = [jsonformat.readout_from_dict(d) for d in items]
                     archive.add_many(records)
                     facade_s += time.perf_counter() - t
+                elif which == "fts":
+                    t = time.perf_counter()
+                    raw.add(items)
+                    fts_s += time.perf_counter() - t
                 else:
                     t = time.perf_counter()
                     plain.add(items)
@@ -395,14 +435,18 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
     finally:
         archive.close()
         plain.close()
+        raw.close()
     counts_facade, counts_plain = table_counts(facade_db), table_counts(plain_db)
     plain_bytes = file_size(plain_db)
     if drop_plain:  # only its size is reported; at a million readouts it fills a disk
         for suffix in ("", "-wal", "-shm"):
             Path(str(plain_db) + suffix).unlink(missing_ok=True)
+    for suffix in ("", "-wal", "-shm"):  # its time is what it was built for
+        Path(str(data / "fts.sqlite3") + suffix).unlink(missing_ok=True)
     result = {
         "facade_per_s": size / facade_s, "plain_per_s": size / plain_s,
-        "facade_s": facade_s, "plain_s": plain_s,
+        "fts_per_s": size / fts_s if fts_s else None,
+        "facade_s": facade_s, "plain_s": plain_s, "fts_s": fts_s,
         "same_rows": counts_facade == counts_plain,
         "rows": counts_facade, "rows_plain": counts_plain,
         "text_bytes": text_bytes, "batch": BATCH, "plain_bytes": plain_bytes,
@@ -668,6 +712,10 @@ def report(result: dict[str, Any]) -> str:
         lines.append("")
         lines.append(f"Import (batches of {b['batch']:,})")
         lines.append(f"  façade add_many   {b['facade_per_s']:>10,.0f} readouts/s")
+        if b.get("fts_per_s"):
+            lines.append(f"  raw FTS5 load     {b['fts_per_s']:>10,.0f} readouts/s   (the same "
+                         "text into one fts5(body) table)")
+            lines.append(f"  façade ÷ raw FTS5 {ratio(b['facade_per_s'], b['fts_per_s']):>10.2f}")
         lines.append(f"  plain sqlite3     {b['plain_per_s']:>10,.0f} readouts/s")
         lines.append(f"  ratio             {ratio(b['facade_per_s'], b['plain_per_s']):>10.2f}"
                      f"   (same rows in both files: {'yes' if b['same_rows'] else 'NO'})")

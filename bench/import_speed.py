@@ -1,0 +1,141 @@
+"""Import speed and memory against the raw FTS5 load of the same text.
+
+``python bench/import_speed.py CORPUS.json [--rounds 3]`` imports a JSON document
+(``bench/corpus.py --out``) into a new archive the way File ▸ Import and
+``readout-desk-cli import`` do (``import_files``: the file read, every readout checked,
+duplicates looked for, the rows and both full-text tables written), and, in the same run
+and alternating which goes first, loads the same text into one FTS5 table with plain
+``sqlite3``: the document parsed with ``json.load``, each readout's strings joined into
+one text, inserted with ``executemany`` in one transaction. Two tables are loaded:
+
+- *FTS5 default*: ``fts5(body)`` — the plainest full-text load of the text;
+- *FTS5 as the archive indexes*: the same with the archive's tokenizer and prefix
+  indexes (``unicode61 remove_diacritics 2``, ``prefix = '2 3'``) — what indexing this
+  text the archive's way costs at the least.
+
+Each run is its own process, so its peak memory (``VmHWM``) is its own. The ratios are
+import speed ÷ load speed (1.0: as fast as the load; higher is better).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+TABLES = {
+    "fts5-default": "fts5(body)",
+    "fts5-archive": "fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+}
+
+
+def _peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _texts(value: Any) -> list[str]:
+    """Every string of a JSON value, in document order."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def run_import(corpus: Path, folder: Path) -> dict[str, Any]:
+    from readout_desk.archive import Archive, import_files
+
+    started = time.perf_counter()
+    with Archive.open(folder / "archive.sqlite3") as archive:
+        summary = import_files(archive, [corpus])
+    seconds = time.perf_counter() - started
+    if summary.failed:
+        raise SystemExit(summary.lines())
+    return {"seconds": seconds, "readouts": len(summary.imported_ids)}
+
+
+def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
+    import sqlite3
+
+    started = time.perf_counter()
+    with corpus.open(encoding="utf-8") as handle:
+        document = json.load(handle)
+    conn = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING {TABLES[table]}")
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO t(body) VALUES (?)",
+                     (("\n".join(_texts(r)),) for r in document["readouts"]))
+    conn.execute("COMMIT")
+    conn.close()
+    return {"seconds": time.perf_counter() - started, "readouts": len(document["readouts"])}
+
+
+def child(kind: str, corpus: Path) -> None:
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as folder:
+        result = (run_import(corpus, Path(folder)) if kind == "import"
+                  else run_load(corpus, Path(folder), kind))
+    result["peak_rss_mb"] = _peak_rss_mb()
+    print(json.dumps(result))
+
+
+def measure(corpus: Path, rounds: int) -> dict[str, list[dict[str, Any]]]:
+    kinds = ["import", *TABLES]
+    runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+    for i in range(rounds):
+        order = kinds[i % len(kinds):] + kinds[:i % len(kinds)]
+        for kind in order:
+            out = subprocess.run([sys.executable, __file__, "--child", kind, str(corpus)],
+                                 capture_output=True, text=True, check=True)
+            runs[kind].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"  {kind:<14} {runs[kind][-1]['seconds']:8.2f} s  "
+                  f"{runs[kind][-1]['peak_rss_mb']:6.0f} MB", file=sys.stderr, flush=True)
+    return runs
+
+
+def report(corpus: Path, runs: dict[str, list[dict[str, Any]]]) -> str:
+    n = runs["import"][0]["readouts"]
+    med = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}
+    rss = {k: max(r["peak_rss_mb"] for r in v) for k, v in runs.items()}
+    lines = [f"Import of {corpus.name}: {n:,} readouts, {len(runs['import'])} rounds "
+             "(median time, highest peak RSS)"]
+    for kind, seconds in med.items():
+        lines.append(f"  {kind:<14} {seconds:8.2f} s  {n / seconds:8,.0f} readouts/s  "
+                     f"peak RSS {rss[kind]:6.0f} MB")
+    for table in TABLES:
+        lines.append(f"  import ÷ {table:<13} {med[table] / med['import']:6.2f}x")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, help="also write the runs here")
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.corpus)
+        return 0
+    runs = measure(args.corpus, args.rounds)
+    print(report(args.corpus, runs))
+    if args.json:
+        args.json.write_text(json.dumps(runs, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
