@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from readout_desk.domain import geography
 from readout_desk.domain.extract import extract, people, places
 from readout_desk.domain.extract.japanese import jpeople
@@ -263,3 +265,14 @@ def test_a_visit_to_any_country_by_its_name_gives_its_zone() -> None:
     text = "visited Abidjan, the Republic of Côte d'Ivoire, and"
     found = places.find_place(text, 0, len(text))
     assert found is not None and (found.city, found.zone) == ("Abidjan", "Africa/Abidjan")
+
+
+@pytest.mark.parametrize(("phrase", "day"), [
+    ("on the 13th local time", dt.date(2025, 3, 13)), ("on the 28th", dt.date(2025, 2, 28)),
+    ("the previous day", dt.date(2025, 3, 13)), ("on 12-13 March", dt.date(2025, 3, 12)),
+    ("on the 3rd of March", dt.date(2025, 3, 3))])
+def test_meeting_days_named_by_their_number_or_the_day_before(phrase: str, day: dt.date) -> None:
+    text = ("Foreign Minister Meets Portuguese Counterpart\n\nFriday, 14 March 2025\n\nForeign "
+            "Minister Lin Qiao met with Foreign Minister Ana Duarte of Portugal in Beijing "
+            f"{phrase}.\n")
+    assert extract(text).readout.meeting_date == day

@@ -14,11 +14,13 @@ MONTHS = timing.MONTHS
 _MONTH = r"(?P<month>" + timing.MONTH_PATTERN + r")\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 
-# "May 3, 2023", "May 3 2023", "May 3" ; "3 May 2023", "3 May"; "2023-05-03"; "2023.05.03".
+# "May 3, 2023", "May 3 2023", "May 3" ; "3 May 2023", "3 May", "12-13 March" (its first
+# day); "2023-05-03"; "2023.05.03".
 DATE_RE = re.compile(
     r"\b" + _WEEKDAY + r"(?:"
     + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-    + r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
+    + r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-\u2013]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    + _MONTH.replace("month", "month2")
     + r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
     + r"|(?P<year3>(?:19|20)\d\d)[-./](?P<month3>[01]?\d)[-./](?P<day3>[0-3]?\d)\b"
     + r"|(?<![\d.])(?P<day4>[0-3]?\d)\.(?P<month4>[01]?\d)\.(?P<year4>(?:19|20)\d\d)\b"
@@ -111,6 +113,8 @@ def full_date(text: str) -> dt.date | None:
 _RELATIVE_RE = re.compile(
     r"\b(?P<word>today|this\s+(?:morning|afternoon|evening)|tonight|"
     r"yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|"
+    r"the\s+(?:previous|preceding)\s+day|the\s+day\s+before|"
+    r"on\s+the\s+(?P<ordinal>[0-3]?\d)(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?-i:[A-Z]))|"
     r"(?:on|last)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
@@ -119,7 +123,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 @dataclass(frozen=True)
 class RelativeDate:
-    """A day named relative to the page's date: "today", "yesterday evening", "on Monday"."""
+    """A day named relative to the page's date: "today", "yesterday evening", "on Monday",
+    "the previous day", "on the 14th"."""
 
     word: str
     start: int
@@ -127,8 +132,20 @@ class RelativeDate:
 
     def resolve(self, reference: dt.date) -> dt.date:
         word = self.word.lower()
-        if word.startswith(("yesterday", "last night")):
+        if word.startswith(("yesterday", "last night", "the previous", "the preceding",
+                            "the day before")):
             return reference - dt.timedelta(days=1)
+        ordinal = re.fullmatch(r"on the (\d{1,2})(?:st|nd|rd|th)", word)
+        if ordinal:
+            # "on the 14th (local time)": the page's month, or the month before it.
+            day = int(ordinal.group(1))
+            month_start = reference.replace(day=1)
+            if day > reference.day:
+                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+            try:
+                return month_start.replace(day=day)
+            except ValueError:
+                return reference
         for index, name in enumerate(_WEEKDAYS):
             if word.endswith(name):
                 back = (reference.weekday() - index) % 7
