@@ -186,3 +186,21 @@ def test_sqlite_interrupt_is_what_stops_the_statement(archive: Archive) -> None:
     assert not reader.is_alive()
     assert len(failures) == 1 and isinstance(failures[0], ArchiveInterruptedError)
     assert steps.count <= STEP_BOUND
+
+
+def test_the_sidebar_counts_of_very_many_hits_say_at_least(
+        qtbot: QtBot, window: Window, monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.ui import search_controller
+    from readout_desk.ui.facets import FacetsModel
+
+    monkeypatch.setattr(search_controller, "FACET_SAMPLE", 3)
+    counted: list[Facets] = []
+    window.controller.facetsReady.connect(counted.append)
+    window.search("")
+    qtbot.waitUntil(lambda: len(counted) == 1, timeout=WAIT_MS)
+    assert counted[0].sampled == 3
+    model = FacetsModel()
+    model.set_facets(counted[0])
+    first = model.group(1).child(0)
+    assert first is not None and first.text().endswith("+)")
+    assert "At least" in first.toolTip()

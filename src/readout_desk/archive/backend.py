@@ -150,8 +150,10 @@ class Backend(Protocol):
                  one_by_one: bool) -> Sequence[Sequence[Any]]:
         """Results rows with snippets for ``ids`` of an indexed query, in no order."""
 
-    def facet_rows(self, conn: Connection, rendered: RenderedQuery, limit: int) -> FacetRows:
-        """Counts per country, year, topic, person and mode among the hits."""
+    def facet_rows(self, conn: Connection, rendered: RenderedQuery, limit: int,
+                   sample: int | None = None) -> FacetRows:
+        """Counts per country, year, topic, person and mode among the hits (among the
+        newest ``sample`` of them when given)."""
 
     # ----- soundness and copies of files ---------------------------------------------
 

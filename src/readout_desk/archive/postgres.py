@@ -272,9 +272,13 @@ class PostgresBackend:
                f"ON f.readout_id = r.id WHERE r.id IN ({_listed(ids)})")
         return _finish(search, conn.execute(text(sql), self._params(search)).all())
 
-    def facet_rows(self, conn: Connection, rendered: Any, limit: int) -> FacetRows:
+    def facet_rows(self, conn: Connection, rendered: Any, limit: int,
+                   sample: int | None = None) -> FacetRows:
         search: PgSearch = rendered
-        statements = facet_sql(f"SELECT r.id {search.from_where}", limit)
+        hits = f"SELECT r.id {search.from_where}"
+        if sample is not None:
+            hits += f" ORDER BY r.id DESC LIMIT {int(sample)}"
+        statements = facet_sql(hits, limit)
         return FacetRows(*(list(map(tuple, conn.execute(text(sql), search.params)))
                            for sql in statements))
 

@@ -55,6 +55,8 @@ class Facets:
     topics: tuple[FacetCount, ...]
     people: tuple[FacetCount, ...]
     modes: tuple[FacetCount, ...]
+    #: Counted among the newest this many hits only, there being more (0: among all).
+    sampled: int = 0
 
 
 class RankingCache:
@@ -127,12 +129,18 @@ class Search:
             return []
         return self.backend.ordered_ids(conn, rendered, sort=sort, descending=descending)
 
-    def facets(self, conn: Connection, parsed: ParsedQuery, *, limit: int) -> Facets:
-        """Counts of countries, years, topics, people and modes among the hits."""
+    def facets(self, conn: Connection, parsed: ParsedQuery, *, limit: int,
+               sample: int | None = None) -> Facets:
+        """Counts of countries, years, topics, people and modes among the hits; with
+        ``sample``, a query with more hits is counted among its newest ``sample`` only,
+        so that the time it takes does not grow with the archive."""
         rendered = self._render(conn, parsed)
         if rendered.empty:
             return Facets((), (), (), (), ())
-        rows = self.backend.facet_rows(conn, rendered, limit)
+        sampled = 0
+        if sample is not None and self.backend.count(conn, rendered, sample + 1) > sample:
+            sampled = sample
+        rows = self.backend.facet_rows(conn, rendered, limit, sample=sampled or None)
 
         def plain(pairs: Any) -> tuple[FacetCount, ...]:
             return tuple(FacetCount(str(v), str(v), int(n)) for v, n in pairs)
@@ -146,6 +154,7 @@ class Search:
                                                         NameOrder(str(order))).display_name,
                                     int(n)) for family, given, order, n in rows.people),
             modes=plain(rows.modes),
+            sampled=sampled,
         )
 
     def _count(self, conn: Connection, rendered: RenderedQuery, cap: int | None) -> int:

@@ -9,6 +9,7 @@ not the archive package.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -361,11 +362,18 @@ class SqliteBackend:
                f"{join} WHERE {table} MATCH :match AND {which}")
         return finish_rows(search, conn.exec_driver_sql(sql, search.driver_params).fetchall())
 
-    def facet_rows(self, conn: Connection, rendered: Any, limit: int) -> FacetRows:
+    def facet_rows(self, conn: Connection, rendered: Any, limit: int,
+                   sample: int | None = None) -> FacetRows:
         search: SqlSearch = rendered
-        hits = f"SELECT r.id {search.from_where}"
+        hits, params = f"SELECT r.id {search.from_where}", search.params
+        if sample is not None:
+            # The newest hits, read once in the index's own order (no ranking, no sort).
+            order = f"{search.table}.rowid" if search.has_match else "r.id"
+            ids = [int(row[0]) for row in conn.execute(
+                text(f"{hits} ORDER BY {order} DESC LIMIT {int(sample)}"), params)]
+            hits, params = "SELECT value FROM json_each(:sample)", {"sample": json.dumps(ids)}
         countries, years, topics, people, modes = (
-            [tuple(row) for row in conn.execute(text(sql), search.params)]
+            [tuple(row) for row in conn.execute(text(sql), params)]
             for sql in facet_sql(hits, limit))
         return FacetRows(countries, years, topics, people, modes)
 

@@ -389,10 +389,13 @@ class Archive:
         return self._read(lambda db: self._search.ids(db.connection(), parsed, sort=sort,
                                                       descending=descending))
 
-    def facets(self, query: str | ParsedQuery, *, limit: int = 30) -> Facets:
-        """Counts of countries, years, topics, people and modes among the hits of ``query``."""
+    def facets(self, query: str | ParsedQuery, *, limit: int = 30,
+               sample: int | None = None) -> Facets:
+        """Counts of countries, years, topics, people and modes among the hits of ``query``
+        (among the newest ``sample`` hits only, when there are more: ``Facets.sampled``)."""
         parsed = parse_query(query) if isinstance(query, str) else query
-        return self._read(lambda db: self._search.facets(db.connection(), parsed, limit=limit))
+        return self._read(lambda db: self._search.facets(db.connection(), parsed, limit=limit,
+                                                         sample=sample))
 
     # ----- people, topics, history ----------------------------------------------------
 

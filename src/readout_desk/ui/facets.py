@@ -84,13 +84,14 @@ class FacetsModel(QStandardItemModel):
         for group, values in ((COUNTRIES, facets.countries), (YEARS, facets.years),
                               (TOPICS, facets.topics), (PEOPLE, facets.people),
                               (MODES, facets.modes)):
-            self._fill(group, values)
+            self._fill(group, values, facets.sampled)
 
-    def _fill(self, group: int, values: tuple[FacetCount, ...]) -> None:
+    def _fill(self, group: int, values: tuple[FacetCount, ...], sampled: int = 0) -> None:
         parent = self.group(group)
         parent.removeRows(0, parent.rowCount())
         for value in values:
-            item = QStandardItem(f"{value.label}  ({value.count:,})")
+            shown = f"{value.count:,}+" if sampled else f"{value.count:,}"
+            item = QStandardItem(f"{value.label}  ({shown})")
             item.setEditable(False)
             token = facet_token(group, value.value)
             item.setData(token, TOKEN_ROLE)
@@ -99,7 +100,10 @@ class FacetsModel(QStandardItemModel):
             n = value.count
             tip = (self.tr("{count} readout; click to add the filter {token}", "", n) if n == 1
                    else self.tr("{count} readouts; click to add the filter {token}", "", n))
-            item.setToolTip(tip.format(count=f"{n:,}", token=token))
+            if sampled:
+                tip = self.tr("At least {count} readouts (counted among the newest {sample} "
+                              "hits of very many); click to add the filter {token}")
+            item.setToolTip(tip.format(count=f"{n:,}", token=token, sample=f"{sampled:,}"))
             spoken = (self.tr("{label}, {count} readout", "", n) if n == 1
                       else self.tr("{label}, {count} readouts", "", n))
             item.setData(spoken.format(label=value.label, count=n),
