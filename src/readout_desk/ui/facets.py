@@ -80,7 +80,8 @@ class FacetsModel(QStandardItemModel):
         return item
 
     def set_facets(self, facets: Facets) -> None:
-        """Show the counts of the current query's hits."""
+        """Show the counts of the current query's hits (of its newest hits, "1,234+", when
+        a query with very many was counted among those only)."""
         for group, values in ((COUNTRIES, facets.countries), (YEARS, facets.years),
                               (TOPICS, facets.topics), (PEOPLE, facets.people),
                               (MODES, facets.modes)):
