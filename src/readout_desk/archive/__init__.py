@@ -39,6 +39,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "team_url": ("credentials", "team_url"),
     "team_role_sql": ("postgres", "role_statements"),
     "watch_changes": ("changes", "watch"),
+    "CopyResult": ("copying", "CopyResult"),
+    "copy_archive": ("copying", "copy_archive"),
     "Backend": ("backend", "Backend"),
     "backend_for": ("backend", "backend_for"),
     # where an archive lives
@@ -123,6 +125,7 @@ __all__ = [
     "CancelFn",
     "Cancelled",
     "ConflictError",
+    "CopyResult",
     "CsvFormatError",
     "Damage",
     "DraftQueue",
@@ -144,6 +147,7 @@ __all__ = [
     "backend_for",
     "backup_due",
     "changed_since_backup",
+    "copy_archive",
     "create_backup",
     "default_backup_dir",
     "describe_backups",
@@ -214,6 +218,7 @@ if TYPE_CHECKING:
         restore_backup,
     )
     from readout_desk.archive.changes import watch as watch_changes
+    from readout_desk.archive.copying import CopyResult, copy_archive
     from readout_desk.archive.credentials import (
         keyring_available,
         password_source,

@@ -1,8 +1,8 @@
 """Command-line sub-commands for team archives on a PostgreSQL server.
 
 ``team-role reader|contributor ROLE`` prints the SQL an administrator runs to give an
-existing login role fewer rights than the owner's; one of
-:data:`readout_desk.cli.COMMAND_GROUPS`.
+existing login role fewer rights than the owner's; ``copy --from SRC --to DST`` moves a
+whole archive between SQLite and PostgreSQL. One of :data:`readout_desk.cli.COMMAND_GROUPS`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def cmd_team_role(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(commands: Commands) -> None:
-    """Add the team-role sub-command."""
+    """Add the team-role and copy sub-commands."""
     p = commands.add_parser(
         "team-role", help="print the SQL that makes a database user of a team archive a "
                           "reader (read-only) or a contributor (adds and changes, never "
@@ -33,3 +33,28 @@ def register(commands: Commands) -> None:
     p.add_argument("kind", choices=("reader", "contributor"))
     p.add_argument("role", help="an existing login role of the server")
     p.set_defaults(handler=cmd_team_role)
+
+    p = commands.add_parser(
+        "copy", help="copy every readout, with its history, trash state, source and photos, "
+                     "from one archive to another (SQLite or PostgreSQL, either way); "
+                     "run again after an interruption, it goes on where it stopped")
+    p.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL")
+    p.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL")
+    p.set_defaults(handler=cmd_copy)
+
+
+def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk.archive import Archive, copy_archive
+
+    def progress(done: int, total: int) -> None:
+        ctx.warn(f"copied {done} of {total} readouts")
+
+    with Archive.open(args.source) as source, Archive.open(args.target) as target:
+        result = copy_archive(source, target, progress)
+    ctx.print(f"Copied {result.copied} readouts ({result.versions} earlier versions) from "
+              f"{args.source} to {args.target}; {result.skipped} were there already.")
+    if result.photos or result.photos_missing:
+        ctx.print(f"Photos: {result.photos} copied"
+                  + (f", {len(result.photos_missing)} not copied (the target keeps no "
+                     "photo files)" if result.photos_missing else "") + ".")
+    return EXIT_OK
