@@ -276,3 +276,20 @@ def test_meeting_days_named_by_their_number_or_the_day_before(phrase: str, day: 
             "Minister Lin Qiao met with Foreign Minister Ana Duarte of Portugal in Beijing "
             f"{phrase}.\n")
     assert extract(text).readout.meeting_date == day
+
+
+def test_a_royal_style_is_an_honorific_and_more_kinds_as_printed() -> None:
+    text = ("Japan-Saudi Arabia Foreign Ministers' Meeting\n\nMay 4, 2025\n\nOn May 4, Mr. "
+            "SAKURAI Kenta, Minister for Foreign Affairs, held delegation-level talks with H.H. "
+            "Prince Faisal bin Khalid Al Saud, Minister of Foreign Affairs of the Kingdom of Saudi "
+            "Arabia, in Riyadh.\n")
+    r = extract(text).readout
+    saudi = r.participants[1]
+    assert (saudi.honorific, saudi.person.family_name, saudi.office, saudi.country) == (
+        "H.H. Prince", "Al Saud", "Minister of Foreign Affairs", "SA")
+    assert r.sessions[0].kind == "delegation-level talks"
+    for printed, kind in (("had a pull-aside", "pull-aside"), ("held a standing talk",
+                                                              "standing talk"),
+                          ("hosted an informal dinner", "informal dinner")):
+        changed = text.replace("held delegation-level talks", printed)
+        assert extract(changed).readout.sessions[0].kind == kind

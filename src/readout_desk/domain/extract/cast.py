@@ -314,9 +314,19 @@ def fill_from_earlier(merged: list[people.FoundPerson], text: str, lead_start: i
         key = geography.match_key(p.family_name.removesuffix("'s"))
         if not p.spokesperson and (key not in earlier or p.given_name):
             earlier[key] = p
+    by_given = {geography.match_key(p.given_name.split()[0]): p for p in earlier.values()
+                if p.given_name and p.country}
     filled = []
     for person in merged:
         e = earlier.get(geography.match_key(person.family_name.removesuffix("'s")))
+        if e is None and not person.given_name:
+            # "Prince Faisal" after "His Highness Prince Faisal bin Khalid Al Saud, Minister
+            # of Foreign Affairs of the Kingdom of Saudi Arabia": named by the given name.
+            known = by_given.get(geography.match_key(person.family_name))
+            if known is not None:
+                person = replace(known, start=person.start, end=person.end,
+                                 office_span=person.office_span)
+                e = known
         if e is not None and e.country and not person.country:
             person = replace(person, country=e.country)  # "PRC Director Wang" in the title
         if e is not None and people._is_all_caps(e.family_name) and \

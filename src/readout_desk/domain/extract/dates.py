@@ -19,7 +19,8 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 DATE_RE = re.compile(
     r"\b" + _WEEKDAY + r"(?:"
     + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-    + r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-\u2013]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    + r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-\u2013]\s?[0-3]?\d(?:st|nd|rd|th)?)?"
+    + r"\s+(?:of\s+)?"
     + _MONTH.replace("month", "month2")
     + r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
     + r"|(?P<year3>(?:19|20)\d\d)[-./](?P<month3>[01]?\d)[-./](?P<day3>[0-3]?\d)\b"

@@ -26,12 +26,7 @@ _PERSON_WORDS = wordtables.word_lists("person_words")
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'.-]*|\d[\w.-]*|[,;:()\"]")
 
-_HONORIFICS = frozenset({
-    "h.e.", "h.r.h.", "h.m.", "h.h.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr",
-    "prof.", "professor", "sir", "dame", "madam", "mme", "mme.", "hon.", "hon", "rt.", "rt",
-    "honourable", "honorable", "right", "senator", "excellency", "his", "her",
-    "shri", "smt.", "smt", "hon'ble", "sheikh", "sheikha",
-})
+_HONORIFICS = frozenset(_PERSON_WORDS["honorifics"])
 _OFFICE_WORDS = frozenset(w.lower() for w in _PERSON_WORDS["office_words"])
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
 # Capitalised words that start sentences or name things, never people.
@@ -90,6 +85,10 @@ def _is_honorific(tokens: list[Token], i: int) -> bool:
             "hon", "rt", "right", "honourable", "honorable")
     if word == "m.":
         return False
+    if word in ("prince", "princess", "sheikh", "sheikha"):
+        # "H.H. Prince Faisal bin Khalid Al Saud": a royal style before the name, not an
+        # office ("the Crown Prince" stays an office).
+        return i > 0 and tokens[i - 1].text.lower() in ("h.h.", "h.r.h.", "h.e.", "highness")
     return word in _HONORIFICS
 
 

@@ -27,7 +27,8 @@ _MODIFIER = (
 )
 _HELD_TALKS_RE = re.compile(
     r"\b(?:held|holds|hold|had|has)\s+(?P<mods>(?:(?:bilateral|summit|telephone|phone|"
-    r"trilateral|official|informal)\s+)?)(?P<kind>talks|consultations)\b", re.IGNORECASE)
+    r"trilateral|official|informal|restricted|expanded|online|[a-z]{3,12}-(?:level|format))\s+)?)"
+    r"(?P<kind>talks|consultations)\b", re.IGNORECASE)
 _MET_RE = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|spoke|speaks|talked|talks|received|receives|"
     r"called\s+on|calls\s+on)\b(?P<how>[^.;]{0,80}?\b(?:by|over\s+the|on\s+the|via|in\s+a)\s+"
