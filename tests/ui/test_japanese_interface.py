@@ -15,7 +15,7 @@ from readout_desk.ui.editor import open_editor
 from readout_desk.ui.first_run import HomeZoneDialog
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.preferences import PreferencesDialog
-from readout_desk.ui.settings import Settings
+from readout_desk.ui.settings import Settings, format_date
 from tests.ui.editor.conftest import close_all_editors
 from tests.ui.translation import english_left, english_texts, japanese
 
@@ -43,6 +43,8 @@ def test_the_main_window_leaves_nothing_in_english(
     left = english_texts(window)
     assert left == [], "\n".join(left)
     assert "件" in window.status_hits.text()
+    day = window.model.index(0, 0).data()  # dates as Japanese write them, until one is chosen
+    assert isinstance(day, str) and "年" in day and day.endswith("日")
 
 
 def test_the_empty_archives_page_leaves_nothing_in_english(
@@ -81,6 +83,14 @@ def test_the_preferences_and_the_first_start_leave_nothing_in_english(
         assert left == [], "\n".join(left)
 
 
+def test_a_chosen_date_format_is_kept_in_a_japanese_interface(japanese: None) -> None:
+    settings = Settings()
+    assert settings.date_format() == "japanese"
+    assert format_date(dt.date(2023, 5, 3), "japanese") == "2023年5月3日"
+    settings.set_date_format("iso")
+    assert Settings().date_format() == "iso"
+
+
 def test_the_english_check_finds_english_and_passes_what_stays() -> None:
     assert english_left("Save the readout (Ctrl+S)")
     assert english_left("&Quit")
@@ -97,3 +107,4 @@ def test_the_interface_stays_english_without_the_translator(
     window = open_window(archive, Settings(), home_zone="Asia/Tokyo")
     titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
     assert titles[:2] == ["&File", "&Edit"]
+    assert Settings().date_format() == "long"

@@ -11,7 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from readout_desk.archive import FacetCount, Facets
-from readout_desk.ui.language import QT_TRANSLATE_NOOP
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, mode_label
 from readout_desk.ui.search_field import quote_value
 
 TOKEN_ROLE = Qt.ItemDataRole.UserRole + 1  # the filter token, or a saved query
@@ -92,11 +92,12 @@ class FacetsModel(QStandardItemModel):
         parent.removeRows(0, parent.rowCount())
         for value in values:
             shown = f"{value.count:,}+" if sampled else f"{value.count:,}"
-            item = QStandardItem(f"{value.label}  ({shown})")
+            label = mode_label(value.label) if group == MODES else value.label
+            item = QStandardItem(f"{label}  ({shown})")
             item.setEditable(False)
             token = facet_token(group, value.value)
             item.setData(token, TOKEN_ROLE)
-            item.setData(self.tr(CHIP_TEXT[group]).format(value=value.label), LABEL_ROLE)
+            item.setData(self.tr(CHIP_TEXT[group]).format(value=label), LABEL_ROLE)
             item.setData("facet", KIND_ROLE)
             n = value.count
             tip = (self.tr("{count} readout; click to add the filter {token}", "", n) if n == 1
@@ -107,7 +108,7 @@ class FacetsModel(QStandardItemModel):
             item.setToolTip(tip.format(count=f"{n:,}", token=token, sample=f"{sampled:,}"))
             spoken = (self.tr("{label}, {count} readout", "", n) if n == 1
                       else self.tr("{label}, {count} readouts", "", n))
-            item.setData(spoken.format(label=value.label, count=n),
+            item.setData(spoken.format(label=label, count=n),
                          Qt.ItemDataRole.AccessibleTextRole)
             parent.appendRow(item)
 

@@ -15,6 +15,7 @@ DATE_FORMATS: dict[str, str] = {
     "long": "May 3, 2023",
     "iso": "2023-05-03",
     "day-month": "3 May 2023",
+    "japanese": "2023年5月3日",
 }
 DEFAULT_FONT_SIZE = 10
 MIN_FONT_SIZE = 7
@@ -64,8 +65,11 @@ class Settings:
         self.qsettings.setValue("preferences/language", choice)
 
     def date_format(self) -> str:
-        value = str(self.qsettings.value("preferences/date_format", "long") or "long")
-        return value if value in DATE_FORMATS else "long"
+        """The date format chosen; until one is, the Japanese one in a Japanese interface
+        and "May 3, 2023" otherwise."""
+        default = "japanese" if lang.shown() == lang.JAPANESE else "long"
+        value = str(self.qsettings.value("preferences/date_format", default) or default)
+        return value if value in DATE_FORMATS else default
 
     def set_date_format(self, key: str) -> None:
         if key not in DATE_FORMATS:
@@ -117,4 +121,6 @@ def format_date(day: object, key: str) -> str:
         return day.isoformat()
     if key == "day-month":
         return f"{day.day} {day:%B} {day.year}"
+    if key == "japanese":
+        return f"{day.year}年{day.month}月{day.day}日"
     return timing.format_date(day)
