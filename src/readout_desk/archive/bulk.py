@@ -97,10 +97,10 @@ def add_batches(db: DbSession, backend: Backend, batches: Iterable[Sequence[Read
                     present.append(Present(i, -1 - new_here[key], False))
                 else:
                     new_here[key] = i
-                    fresh.append(r.with_id(None))
+                    fresh.append(r if r.id is None else r.with_id(None))
                     fresh_prints.append(key)
         else:
-            fresh = [r.with_id(None) for r in readouts]
+            fresh = [r if r.id is None else r.with_id(None) for r in readouts]
             fresh_prints = prints
         ids = (insert_readouts(conn, backend, fresh, now, fingerprints=fresh_prints)
                if fresh else [])

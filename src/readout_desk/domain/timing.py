@@ -207,8 +207,7 @@ def _minute_at_or_after(value: dt.datetime) -> dt.datetime:
     return whole if whole == value else whole + dt.timedelta(minutes=1)
 
 
-# Saving places each session's start several times over: recent answers are kept.
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # saving asks about each start several times over
 def resolve(wall: dt.datetime, zone_name: str, fold: int | None = None) -> dt.datetime:
     """Place a local wall time on the timeline: an aware datetime in its zone.
 
@@ -283,6 +282,7 @@ def session_start(session: MeetingSession) -> dt.datetime | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def session_start_utc(session: MeetingSession) -> dt.datetime | None:
     """The derived UTC instant of the session's start."""
     start = session_start(session)
@@ -345,6 +345,7 @@ class PrintedCheck:
     message: str
 
 
+@functools.lru_cache(maxsize=4096)
 def check_printed(session: MeetingSession) -> PrintedCheck | None:
     """Compare the session's printed second time with the computed one.
 
