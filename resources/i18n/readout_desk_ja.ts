@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>Readout Desk</source>
-        <extracomment>Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
+        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
@@ -1009,6 +1009,10 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
         <translation>
             <numerusform>会談記録 {count} 件。クリックすると絞り込み条件 {token} を追加します</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>At least {count} readouts (counted among the newest {sample} hits of very many); click to add the filter {token}</source>
+        <translation>会談記録 {count} 件以上（該当が非常に多いため、新しい {sample} 件の中で数えています）。クリックすると絞り込み条件 {token} を追加します</translation>
     </message>
     <message numerus="yes">
         <source>{label}, {count} readout</source>
@@ -2710,6 +2714,14 @@ Readouts already in the archive are skipped.</source>
 </context>
 <context>
     <name>SessionsSection</name>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 時間</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分</translation>
+    </message>
     <message>
         <source>Sessions</source>
         <translation>会合</translation>

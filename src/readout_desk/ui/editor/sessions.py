@@ -35,7 +35,7 @@ from readout_desk.ui.editor.widgets import (
     section_group,
     show_values,
 )
-from readout_desk.ui.language import QT_TRANSLATE_NOOP
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 from readout_desk.ui.zone_picker import ZonePicker
 
 HEADERS = (QT_TRANSLATE_NOOP("RowTable", "Kind"), QT_TRANSLATE_NOOP("RowTable", "Start (local)"),
@@ -44,11 +44,13 @@ HEADERS = (QT_TRANSLATE_NOOP("RowTable", "Kind"), QT_TRANSLATE_NOOP("RowTable", 
 
 
 def _duration_text(s: SessionDraft) -> str:
+    """The duration as the sessions table shows it ("about 1 h 30 min")."""
     parts = []
     if s.hours.strip():
-        parts.append(f"{s.hours.strip()} h")
+        parts.append(translate("SessionsSection", "{hours} h").format(hours=s.hours.strip()))
     if s.minutes.strip():
-        parts.append(f"{s.minutes.strip()} min")
+        parts.append(translate("SessionsSection", "{minutes} min").format(
+            minutes=s.minutes.strip()))
     text = " ".join(parts)
     return f"{s.duration_hedge} {text}".strip() if text else ""
 
