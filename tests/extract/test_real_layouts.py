@@ -293,3 +293,20 @@ def test_a_royal_style_is_an_honorific_and_more_kinds_as_printed() -> None:
                           ("hosted an informal dinner", "informal dinner")):
         changed = text.replace("held delegation-level talks", printed)
         assert extract(changed).readout.sessions[0].kind == kind
+
+
+@pytest.mark.parametrize("timing", [
+    "現地時間7月4日（金曜日）午後5時（日本時間5日（土曜日）午前0時）から約30分間",
+    "現地時間7月4日午後5時から（日本時間5日午前0時から）約30分間",
+    "現地時間4日午後5時（日本時間翌5日午前0時）から約30分間"])
+def test_japanese_printed_times_with_weekdays_or_a_second_kara(timing: str) -> None:
+    text = ("フランス共和国\n\n日仏外相会談\n\n令和7年7月5日\n\n　" + timing
+            + "，フランスを訪問中の桜井健太外務大臣は，パリにおいて，ジャン＝ルイ・ボーモン・"
+            "フランス欧州・外務大臣（H.E. Mr. Jean-Louis Beaumont, Minister for Europe and "
+            "Foreign Affairs of the French Republic）と日仏外相会談を行いました。\n")
+    draft = extract(text)
+    session = draft.readout.sessions[0]
+    assert session.start == dt.datetime(2025, 7, 4, 17, 0) and session.duration_minutes == 30
+    assert session.printed_other is not None
+    assert session.printed_other.local == dt.datetime(2025, 7, 5, 0, 0)
+    assert draft.flagged == ()

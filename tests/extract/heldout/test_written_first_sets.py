@@ -22,7 +22,7 @@ HELDOUT2 = HELDOUT.parent / "heldout2"
 # folder -> (file-name prefix -> number of texts, number of wrong printed times)
 SETS = {
     HELDOUT: ({"mofa-": 25, "": 15}, 4),
-    CORPUS_JA: ({"dev-": 19, "heldout-": 15}, 3),
+    CORPUS_JA: ({"dev-": 20, "heldout-": 15}, 3),
     HELDOUT2: ({"ja-": 13, "mofa-": 9, "": 20}, 5),
 }
 

@@ -19,6 +19,10 @@ TOKYO = "Asia/Tokyo"
 _NEXT_RE = re.compile("[。\n]|、(?:続いて|その後|引き続き)、?")
 _PAREN_RE = re.compile(r"（(現地時間|日本時間)([^（）]{0,40})）")
 _LABEL_RE = re.compile("^(現地時間|日本時間)")
+#: A weekday in brackets, ``（金曜日）`` or ``（金）``, blanked out before a time is read.
+_WEEKDAY = r"（[月火水木金土日](?:曜日?)?）"
+_WEEKDAY_RE = re.compile(_WEEKDAY)
+_PAREN_AFTER_KARA_RE = re.compile(r"から（(?:現地時間|日本時間)(?:[^（）]|" + _WEEKDAY + r"){0,40}）")
 Span = tuple[int, int]
 
 
@@ -65,6 +69,9 @@ def _read_part(text: str, a: int, b: int, zones: Zones, previous: dt.date | None
     if dur is not None and (kara < 0 or kara > dur.start()):
         kara = text.rfind("から", a, dur.start())
     when_end = kara if kara >= 0 else max(text.find("、", a, min(b, a + 40)), a)
+    after = _PAREN_AFTER_KARA_RE.match(text, kara) if kara >= 0 else None
+    if after:
+        when_end = after.end()  # "午後5時から（日本時間5日午前0時から）約30分間"
     kind_at = dur.end() if dur else when_end
     kind = lexicon.KIND_RE.search(text, kind_at, b) or lexicon.KIND_RE.search(text, a, b)
     timing = _read_when(text, a, when_end, zones, previous)
@@ -109,9 +116,11 @@ class _When:
 
 def _read_when(text: str, a: int, b: int, zones: Zones, previous: dt.date | None) -> _When:
     """The time in ``text[a:b]``: ``現地時間6月4日午後5時（日本時間5日午前5時）``,
-    ``本8日午後3時48分（現地時間）``, ``14日0時30分``, ``続いて午前10時45分``."""
+    ``本8日午後3時48分（現地時間）``, ``14日0時30分``, ``続いて午前10時45分``; a weekday in
+    brackets (``4日（金曜日）午後5時``) is left out."""
     when = _When()
-    words = jclock.digits(text[a:b]).lstrip("、 　")
+    words = _WEEKDAY_RE.sub(lambda m: "　" * len(m.group()), jclock.digits(text[a:b]))
+    words = words.lstrip("、 　")
     paren = _PAREN_RE.search(words)
     main = words[:paren.start()] + words[paren.end():] if paren else words
     label = _LABEL_RE.match(main)
@@ -153,5 +162,5 @@ def _printed(paren: re.Match[str], day: dt.date, zones: Zones,
     zone = TOKYO if paren.group(1) == "日本時間" else (zones.place or TOKYO)
     if main_label == "日本時間" and zone == TOKYO:
         return None
-    return PrintedTime(text=paren.group(1) + rest, zone=zone,
+    return PrintedTime(text=paren.group(1) + rest.replace("　", ""), zone=zone,
                        local=dt.datetime.combine(other_day, clock.time))
