@@ -22,7 +22,8 @@ _LABEL_RE = re.compile("^(現地時間|日本時間)")
 #: A weekday in brackets, ``（金曜日）`` or ``（金）``, blanked out before a time is read.
 _WEEKDAY = r"（[月火水木金土日](?:曜日?)?）"
 _WEEKDAY_RE = re.compile(_WEEKDAY)
-_PAREN_AFTER_KARA_RE = re.compile(r"から（(?:現地時間|日本時間)(?:[^（）]|" + _WEEKDAY + r"){0,40}）")
+_PAREN_AFTER_KARA_RE = re.compile(
+    r"から（(?:現地時間|日本時間)(?:[^（）]|" + _WEEKDAY + r"){0,40}）")
 Span = tuple[int, int]
 
 
