@@ -81,3 +81,41 @@ def test_saving_over_a_newer_version_is_refused_as_on_sqlite(
 def test_sqlite_has_no_channel(archive_path: object) -> None:
     with Archive.open(str(archive_path)) as archive:
         assert watch(archive, lambda _ids: None) is None
+
+
+def test_two_saves_at_once_from_one_version_never_both_land(
+        two: tuple[Archive, Archive], monkeypatch: pytest.MonkeyPatch) -> None:
+    mine, theirs = two
+    saved = mine.add(lima_readout())
+    inside, release = threading.Event(), threading.Event()
+    index = mine.backend.index_readouts
+
+    def slow_index(conn: object, entries: object) -> None:
+        inside.set()  # my save is written but not committed yet
+        assert release.wait(10)
+        index(conn, entries)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mine.backend, "index_readouts", slow_index)
+    outcome: dict[str, object] = {}
+
+    def save_theirs() -> None:
+        try:
+            outcome["theirs"] = theirs.update(dataclasses.replace(saved, notes="Theirs."))
+        except Exception as exc:  # noqa: BLE001 - looked at below
+            outcome["theirs"] = exc
+
+    mine_thread = threading.Thread(
+        target=lambda: outcome.update(mine=mine.update(
+            dataclasses.replace(saved, notes="Mine."))))
+    mine_thread.start()
+    assert inside.wait(10)
+    their_thread = threading.Thread(target=save_theirs)
+    their_thread.start()
+    their_thread.join(0.5)  # their save has begun and waits for mine
+    release.set()
+    mine_thread.join(10)
+    their_thread.join(10)
+    assert getattr(outcome["mine"], "version", None) == 2
+    assert isinstance(outcome["theirs"], ConflictError), outcome["theirs"]
+    stored = mine.get(saved.id or 0)
+    assert (stored.notes, stored.version) == ("Mine.", 2)

@@ -12,12 +12,18 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from readout_desk.archive import credentials, errors, postgres_changes
-from readout_desk.archive.backend import HIT_COLUMNS, FacetRows, lent_out, watch_lent
+from readout_desk.archive.backend import (
+    HIT_COLUMNS,
+    WRITE_OPTION,
+    FacetRows,
+    lent_out,
+    watch_lent,
+)
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.postgres_search import (
     FTS_TABLE,
@@ -88,6 +94,17 @@ _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]],
 )
 
 
+#: The advisory lock a writing transaction holds until it ends ("READ" in ASCII).
+WRITE_LOCK_KEY = 0x52454144
+
+
+def _take_write_lock(conn: Connection) -> None:
+    """A transaction that will write waits for the one writing now, as on SQLite, so the
+    version it checks is still the newest when it saves (no update is lost)."""
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 class PostgresBackend:
     """One team archive on a PostgreSQL server (the instance knows its URL)."""
 
@@ -128,6 +145,7 @@ class PostgresBackend:
         watch_lent(engine)
         if not read_only:
             postgres_changes.announce_commits(engine)
+            event.listen(engine, "begin", _take_write_lock)
         return engine
 
     def listen_for_changes(self, callback: postgres_changes.ChangeCallback
