@@ -33,6 +33,7 @@ class Found:
 
     sessions: list[MeetingSession] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # printed times that could not be read
     first_day: dt.date | None = None  # the first session's day, printed with or without a time
 
 
@@ -54,7 +55,10 @@ def read_sessions(text: str, start: int, end: int, zones: Zones) -> Found:
         read = _read_part(text, a, b, zones, previous, found.spans, n)
         if read is None:
             continue
-        session, day = read
+        session, day, unread = read
+        if unread:
+            found.notes.append(f"Session {n + 1} ({session.kind}): the printed time "
+                               f"\"{unread}\" could not be read; check it by hand.")
         found.sessions.append(session)
         found.first_day = found.first_day or day
         previous = day or previous
@@ -62,7 +66,8 @@ def read_sessions(text: str, start: int, end: int, zones: Zones) -> Found:
 
 
 def _read_part(text: str, a: int, b: int, zones: Zones, previous: dt.date | None,
-               spans: dict[str, Span], n: int) -> tuple[MeetingSession, dt.date | None] | None:
+               spans: dict[str, Span], n: int
+               ) -> tuple[MeetingSession, dt.date | None, str] | None:
     """The session stated in ``text[a:b]`` and its day; a part after the first needs a
     time or a duration to state a session."""
     dur = _duration(text, a, b)
@@ -93,7 +98,7 @@ def _read_part(text: str, a: int, b: int, zones: Zones, previous: dt.date | None
         spans[f"sessions[{n}].duration"] = (dur.start(), dur.end())
     if timing.printed_span:
         spans[f"sessions[{n}].printed_other"] = timing.printed_span
-    return session, timing.day
+    return session, timing.day, timing.unread
 
 
 def _duration(text: str, a: int, b: int) -> re.Match[str] | None:
@@ -113,6 +118,7 @@ class _When:
     printed: PrintedTime | None = None
     printed_span: Span | None = None
     day: dt.date | None = None
+    unread: str = ""  # a printed time in brackets that could not be read
 
 
 def _read_when(text: str, a: int, b: int, zones: Zones, previous: dt.date | None) -> _When:
@@ -144,6 +150,8 @@ def _read_when(text: str, a: int, b: int, zones: Zones, previous: dt.date | None
     when.hedge = clock.hedge
     if paren and other_label and paren.group(2):
         when.printed = _printed(paren, day, zones, main_label)
+        if when.printed is None and jclock.CLOCK_RE.search(paren.group(2)) is None:
+            when.unread = paren.group(1) + paren.group(2).replace("　", "")  # "午前O時"
         offset = len(text[a:b]) - len(words)
         when.printed_span = (a + offset + paren.start() + 1, a + offset + paren.end() - 1)
     return when

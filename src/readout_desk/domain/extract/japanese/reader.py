@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readout_desk.domain import scripts
@@ -195,7 +195,9 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
     people += jpeople.unlatined_people(text, lead_a, lead_b, people)
     kinds_seen = [m.group() for m in lexicon.KIND_RE.finditer(text, lead_a, lead_b)]
     mode = _mode(kinds_seen)
-    place, _city_ja, place_span = find_place(text, lead_a, lead_b, mode != Mode.IN_PERSON)
+    place, city_ja, place_span = find_place(text, lead_a, lead_b, mode != Mode.IN_PERSON)
+    if place is not None and city_ja:
+        place = replace(place, city_ja=city_ja)
     found = jsessions.read_sessions(text, lead_a, _sessions_end(text, lines, lead_b),
                                     jsessions.Zones(place.zone if place else None, base))
     points, point_spans = read_points(text, lines, lead_b)
@@ -216,7 +218,7 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
         spans["meeting_date"] = spans["sessions[0].start"]
     title = printed[slice(*head.title)] if head.title else ""
     proposed: tuple[str, ...] = ()
-    notes: list[str] = list(prepared.notes)
+    notes: list[str] = [*prepared.notes, *found.notes]
     if not title and lead_b > lead_a:
         country_ja = next((p.country_ja for p in people if p.country_ja), "")
         kind = found.sessions[0].kind if found.sessions else "会談"
