@@ -313,8 +313,8 @@ def test_japanese_printed_times_with_weekdays_or_a_second_kara(timing: str) -> N
 
 
 def test_a_japanese_printed_time_that_cannot_be_read_is_reported() -> None:
-    text = ("フランス共和国\n\n日仏外相会談\n\n令和7年7月5日\n\n　現地時間4日午後5時（日本時間5日午前O時）"
-            "から約30分間，フランスを訪問中の桜井健太外務大臣は，パリにおいて，ジャン＝ルイ・ボーモン・"
+    text = ("フランス共和国\n\n日仏外相会談\n\n令和7年7月5日\n\n　"
+            "現地時間4日午後5時（日本時間5日午前O時）から約30分間，フランスを訪問中の桜井健太外務大臣は，パリにおいて，ジャン＝ルイ・ボーモン・"
             "フランス欧州・外務大臣（H.E. Mr. Jean-Louis Beaumont, Minister for Europe and Foreign "
             "Affairs of the French Republic）と日仏外相会談を行いました。\n")
     draft = extract(text)
