@@ -7,6 +7,10 @@ and waits until the first page of results is in its table;
 search field one key at a time, the way a person types, and records how long the UI
 thread was ever busy without handling events.
 
+``python bench/ui_probe.py app T0 --db FILE`` starts the program the way a person does,
+through ``readout_desk.ui.app.main`` (the archive's checks on opening, the preferences,
+the features), and ends once the first page of results is in the window's table.
+
 ``T0`` is the parent's ``time.monotonic()`` just before it started this process (the
 clock is system-wide), so start-up includes the interpreter and every import. The
 result is one JSON object on standard output; peak RSS is this process's own.
@@ -100,6 +104,44 @@ def window(t0: float, db: Path) -> dict[str, Any]:
     return result
 
 
+def app(t0: float, db: Path) -> dict[str, Any]:
+    """The program's own start-up, until its window shows the first page of results."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from readout_desk import paths
+
+    paths.set_base_dir(Path(tempfile.mkdtemp(prefix="readout-desk-probe-")))
+    qt_app = QApplication(sys.argv[:1])
+    seen: dict[str, Any] = {}
+
+    def shown(window: Any) -> None:
+        if seen:
+            return
+        window.repaint()  # the first page, painted now
+        seen.update(startup_s=time.monotonic() - t0, rows_shown=window.model.rowCount(),
+                    modules=len(sys.modules), sqlalchemy="sqlalchemy.orm" in sys.modules)
+        QTimer.singleShot(0, window.close)
+
+    def look() -> None:
+        for widget in qt_app.topLevelWidgets():
+            if widget.objectName() == "mainWindow":
+                if getattr(widget, "last_page", None) is not None:
+                    shown(widget)
+                else:
+                    widget.searchFinished.connect(lambda _total, w=widget: shown(w))
+                return
+        QTimer.singleShot(1, look)
+
+    QTimer.singleShot(0, look)
+    from readout_desk.ui.app import main as start
+
+    start(["--db", str(db), "--home-zone", "UTC"])
+    if not seen:
+        raise RuntimeError("the window never showed a page")
+    return {**seen, "peak_rss_mb": _peak_rss_mb()}
+
+
 def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
@@ -160,7 +202,7 @@ def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("mode", choices=("bare", "window", "typing"))
+    parser.add_argument("mode", choices=("bare", "window", "app", "typing"))
     parser.add_argument("t0", type=float)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--text", default="rule of law")
@@ -170,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             result = bare(args.t0)
         elif args.mode == "window":
             result = window(args.t0, args.db)
+        elif args.mode == "app":
+            result = app(args.t0, args.db)
         else:
             result = typing(args.t0, args.db, args.text)
     except Exception as exc:  # noqa: BLE001 - reported to the parent as a figure not taken

@@ -10,8 +10,15 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from readout_desk import __version__, paths
+
+if TYPE_CHECKING:
+    from readout_desk.ui.main_window import MainWindow
+
+#: When the window's features are installed at the latest, if its first page is slow.
+FEATURES_AT_THE_LATEST_MS = 2_000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +78,16 @@ def _install_language(choice: str | None) -> None:
     language.install(language.resolve(choice or "", preference=Settings().language()))
 
 
+def features_after_first_page(window: MainWindow) -> None:
+    """Install the window's features right after its first page is painted (or after
+    two seconds, if the first search is slow or fails)."""
+    from PySide6.QtCore import QTimer
+
+    install = window.install_features
+    window.searchFinished.connect(lambda _total: QTimer.singleShot(0, install))
+    QTimer.singleShot(FEATURES_AT_THE_LATEST_MS, install)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the archive and show the main window; returns the exit code."""
     ours, qt_args = split_qt_arguments(sys.argv[1:] if argv is None else argv)
@@ -82,9 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not instance_name.probably_running(paths.archive_location(args.db)):
         # PySide6 reads the source of every module imported after it (for its
-        # __feature__ switches): importing the archive layer first starts faster. A
-        # launch that will only hand its files to a running instance skips it.
-        import readout_desk.archive  # noqa: F401
+        # __feature__ switches): importing the archive layer (SQLAlchemy and the ORM,
+        # which opening the archive needs) first starts faster. A launch that will only
+        # hand its files to a running instance skips it.
+        from readout_desk.archive import Archive  # noqa: F401
 
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -144,7 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings.set_home_zone(args.home_zone)
     try:
         try:
-            window = MainWindow(archive, settings)
+            # The features (editor, import and export, capture, ...) load once the
+            # first page is painted: the window shows its readouts sooner.
+            window = MainWindow(archive, settings, features=False)
+            features_after_first_page(window)
         except Exception as exc:  # noqa: BLE001 - reported, then the program ends
             handler.report_fatal(exc, QCoreApplication.translate(
                 "App", "The main window could not be built"))

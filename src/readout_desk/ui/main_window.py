@@ -73,9 +73,10 @@ class MainWindow(QMainWindow):
     savedSearchesLoaded = Signal()  # noqa: N815
 
     def __init__(self, archive: Archive, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, features: bool = True) -> None:
         super().__init__(parent)
         self.archive = archive
+        self._features_installed = False
         self.settings = settings or Settings()
         self.runner = TaskRunner(self, max_threads=2)
         self.runner.failed.connect(self.show_problem)
@@ -165,6 +166,22 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.window_layout.restore()
         self.apply_preferences(announce=False)
+        if features:
+            self.install_features()
+        if archive.read_only:
+            self.show_problem(self.tr("This archive is open read-only: you can search and "
+                                      "read, but changes cannot be saved."))
+        self.search_controller.load_saved_searches()
+        self.search_controller.search_now()
+
+    # ----- the contract for feature modules --------------------------------------------
+
+    def install_features(self) -> None:
+        """Add the features of :data:`FEATURE_MODULES` (once). The program's start-up
+        calls it after the first page is painted, so their modules load after it."""
+        if self._features_installed:
+            return
+        self._features_installed = True
         for module_name in FEATURE_MODULES:
             try:
                 importlib.import_module(module_name).install(self)
@@ -176,13 +193,6 @@ class MainWindow(QMainWindow):
         for menu in self._menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
         self._update_add_first()
-        if archive.read_only:
-            self.show_problem(self.tr("This archive is open read-only: you can search and "
-                                      "read, but changes cannot be saved."))
-        self.search_controller.load_saved_searches()
-        self.search_controller.search_now()
-
-    # ----- the contract for feature modules --------------------------------------------
 
     def home_zone(self) -> str:
         """The reader's home time zone (IANA name)."""

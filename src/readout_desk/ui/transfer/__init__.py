@@ -16,6 +16,7 @@ where it can be cancelled (:mod:`.shared`).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -32,23 +33,30 @@ from readout_desk.ui.transfer.backups import (
     BackupSettingsDialog,
     back_up_now,
 )
-from readout_desk.ui.transfer.drafts import DraftsDialog, update_drafts_action
-from readout_desk.ui.transfer.exporting import ExportDialog
-from readout_desk.ui.transfer.importing import ImportDialog
 from readout_desk.ui.transfer.recovery import (
     check_archive,
     open_archive_with_recovery,
     startup_message,
 )
-from readout_desk.ui.transfer.trash import (
-    TrashDialog,
-    TrashUndo,
-    hint_at_the_trash,
-    move_to_trash,
-)
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
+    from readout_desk.ui.transfer.drafts import DraftsDialog
+    from readout_desk.ui.transfer.exporting import ExportDialog
+    from readout_desk.ui.transfer.importing import ImportDialog
+    from readout_desk.ui.transfer.trash import TrashDialog, move_to_trash
+
+#: The dialogs, loaded on first use: start-up needs only the recovery from this package
+#: (the drafts' review loads extraction, import and export load the exchange formats).
+_LAZY = {"DraftsDialog": "drafts", "ExportDialog": "exporting", "ImportDialog": "importing",
+         "TrashDialog": "trash", "move_to_trash": "trash"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "BackupsDialog",
@@ -89,6 +97,10 @@ def _opener(window: MainWindow, dialog: Callable[[MainWindow], QDialog]) -> Call
 
 
 def _add_file_actions(window: MainWindow) -> None:
+    from readout_desk.ui.transfer.drafts import DraftsDialog, update_drafts_action
+    from readout_desk.ui.transfer.exporting import ExportDialog
+    from readout_desk.ui.transfer.importing import ImportDialog
+
     file_menu = window.menu("File")
     anchor = next((a for a in file_menu.actions() if a.objectName() == "actionQuit"), None)
     import_action = _action(window, translate("Transfer", "&Import…"), "actionImport",
@@ -119,6 +131,13 @@ def _add_file_actions(window: MainWindow) -> None:
 
 def install(window: MainWindow) -> None:
     """Add import, export, backups, the trash, drafts and the archive check to the window."""
+    from readout_desk.ui.transfer.trash import (
+        TrashDialog,
+        TrashUndo,
+        hint_at_the_trash,
+        move_to_trash,
+    )
+
     _add_file_actions(window)
 
     # Delete acts on the results table only: in the search field it must delete text.
