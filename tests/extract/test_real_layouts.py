@@ -321,3 +321,17 @@ def test_a_japanese_printed_time_that_cannot_be_read_is_reported() -> None:
     assert draft.readout.sessions[0].printed_other is None
     assert any("日本時間5日午前O時" in note and "could not be read" in note
                for note in draft.notes)
+
+
+@pytest.mark.parametrize(("occasion", "city"), [
+    ("on the margins of the Munich Security Conference", "Munich"),
+    ("on the sidelines of the United Nations General Assembly", "New York"),
+    ("on the margins of the Shangri-La Dialogue", "Singapore")])
+def test_a_meeting_always_held_in_one_city_places_the_talks(occasion: str, city: str) -> None:
+    text = ("Japan-Belgium Foreign Ministers' Meeting\n\nFebruary 15, 2026\n\nOn February 14, Mr. "
+            "SAKURAI Kenta, Minister for Foreign Affairs, held a meeting with H.E. Mr. Luc Dumont, "
+            f"Minister of Foreign Affairs of the Kingdom of Belgium, {occasion}.\n")
+    place = extract(text).readout.place
+    assert place is not None and place.city == city
+    call = extract(text.replace("held a meeting", "held a telephone talk")).readout
+    assert call.place is None
