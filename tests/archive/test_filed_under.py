@@ -128,3 +128,15 @@ def test_an_older_archive_gets_it_filled(archive_path: Path) -> None:
         assert shown["Filed"] == "Economic Diplomacy" and shown["Nowhere"] == ""
     # the eight readouts without a section of their own, reported as they are filled
     assert told[0] == (0, 8) and told[-1] == (8, 8)
+
+
+def test_the_relation_column_sorts_by_what_it_shows(archive: Archive) -> None:
+    archive.add(_readout("Peru pair", ("JP", "PE")))
+    archive.add(_readout("Filed", ("JP",), section="economic diplomacy", day=2))
+    archive.add(_readout("Chile pair", ("JP", "CL"), day=3))
+    archive.add(_readout("Alone", ("FR",), day=4))
+    page = archive.search("", limit=10, sort="section", descending=False)
+    assert [h.filed_under for h in page.hits] == [
+        "economic diplomacy", "France Relations", "Japan-Chile Relations",
+        "Japan-Peru Relations"]
+    assert archive.search_ids("", sort="section", descending=True) == list(reversed(page.ids))

@@ -69,7 +69,7 @@ ALL_TEXT = "concat_ws(' ', " + TEXT_COLUMNS + ")"
 
 #: The ORDER BY column of each sort key other than relevance.
 SORT_COLUMNS: dict[str, str] = {
-    "date": "r.meeting_date", "title": "lower(r.title)", "section": "lower(r.section)",
+    "date": "r.meeting_date", "title": "lower(r.title)", "section": "lower(r.filed_under)",
     "place": "lower(r.place_city)", "mode": "r.mode", "sessions": "r.session_count",
     "duration": "r.total_minutes", "publisher": "lower(r.publisher)",
     "updated": "r.updated_at",

@@ -72,7 +72,7 @@ HIT_SELECT = "SELECT " + ", ".join(f"r.{c}" for c in HIT_COLUMNS[:-1])
 #: The ORDER BY column of each sort key other than relevance.
 SORT_COLUMNS: dict[str, str] = {
     "date": "r.meeting_date", "title": "r.title COLLATE NOCASE",
-    "section": "r.section COLLATE NOCASE", "place": "r.place_city COLLATE NOCASE",
+    "section": "r.filed_under COLLATE NOCASE", "place": "r.place_city COLLATE NOCASE",
     "mode": "r.mode", "sessions": "r.session_count", "duration": "r.total_minutes",
     "publisher": "r.publisher COLLATE NOCASE", "updated": "r.updated_at",
 }
