@@ -11,6 +11,12 @@ thread was ever busy without handling events.
 through ``readout_desk.ui.app.main`` (the archive's checks on opening, the preferences,
 the features), and ends once the first page of results is in the window's table.
 
+``python bench/ui_probe.py typing-bare T0 --text QUERY`` types the same way into a line
+edit of a bare window: the baseline of the typing figure.
+
+``python bench/ui_probe.py quit T0 --db FILE`` closes the window while the integrity
+check of a large archive is running, and says how long closing took.
+
 ``T0`` is the parent's ``time.monotonic()`` just before it started this process (the
 clock is system-wide), so start-up includes the interpreter and every import. The
 result is one JSON object on standard output; peak RSS is this process's own.
@@ -34,6 +40,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 KEY_INTERVAL_MS = 90
 #: The heartbeat that notices stalls: an event-loop pass every millisecond when idle.
 HEARTBEAT_MS = 1
+#: How long after the last key the bare baseline keeps watching (a search's debounce and
+#: answer in the real window).
+BARE_ANSWER_MS = 300
 
 
 def _peak_rss_mb() -> float:
@@ -124,9 +133,11 @@ def app(t0: float, db: Path) -> dict[str, Any]:
         QTimer.singleShot(0, window.close)
 
     def look() -> None:
+        from readout_desk.ui.main_window import MainWindow
+
         for widget in qt_app.topLevelWidgets():
-            if widget.objectName() == "mainWindow":
-                if getattr(widget, "last_page", None) is not None:
+            if isinstance(widget, MainWindow):
+                if widget.last_page is not None:
                     shown(widget)
                 else:
                     widget.searchFinished.connect(lambda _total, w=widget: shown(w))
@@ -142,17 +153,32 @@ def app(t0: float, db: Path) -> dict[str, Any]:
     return {**seen, "peak_rss_mb": _peak_rss_mb()}
 
 
-def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
+def quit_during_check(db: Path) -> dict[str, Any]:
+    """How long closing the window takes while a large archive's integrity check runs."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from readout_desk.ui import archive_check
+
+    archive_check.BACKGROUND_CHECK_DELAY_MS = 0
+    _app, win, archive = _open_window(db)
+    checker = archive_check.archive_check(win)
+    loop = QEventLoop()
+    QTimer.singleShot(500, loop.quit)  # well into the check
+    loop.exec()
+    running = checker.runner.busy()
+    started = time.perf_counter()
+    win.close()
+    closed = (time.perf_counter() - started) * 1000
+    archive.close()
+    return {"close_ms": closed, "check_was_running": running}
+
+
+def _watch_typing(field: Any, text: str, answered: Any | None) -> tuple[list[float], list[int]]:
+    """Type ``text`` into ``field`` a key at a time while a 1 ms heartbeat on the UI thread
+    records every gap; ends half a second after ``answered(total)`` for the whole text
+    (or, with no ``answered``, as long after the last key as a search would take)."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QLineEdit
-
-    app, win, archive = _open_window(db)
-    field = win.findChild(QLineEdit, "searchField")
-    if field is None:
-        raise RuntimeError("the main window has no searchField")
-    field.setFocus()
-    app.processEvents()
 
     clock = QElapsedTimer()
     clock.start()
@@ -168,7 +194,6 @@ def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
     heart.setTimerType(Qt.TimerType.PreciseTimer)
     heart.setInterval(HEARTBEAT_MS)
     heart.timeout.connect(beat)
-
     loop = QEventLoop()
     finished: list[int] = []
     keys = list(text)
@@ -177,32 +202,69 @@ def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
         if keys:
             QTest.keyClicks(field, keys.pop(0))
             QTimer.singleShot(KEY_INTERVAL_MS, type_next)
+        elif answered is None:
+            QTimer.singleShot(BARE_ANSWER_MS + 500, loop.quit)
 
     def search_done(total: int) -> None:
         if not keys and field.text() == text:
             finished.append(total)
             QTimer.singleShot(500, loop.quit)  # keep watching while the page is painted
 
-    win.searchFinished.connect(search_done)
+    if answered is not None:
+        answered.connect(search_done)
     QTimer.singleShot(60_000, loop.quit)
     heart.start()
     last[0] = clock.nsecsElapsed()
     QTimer.singleShot(0, type_next)
     loop.exec()
     heart.stop()
+    return gaps, finished
+
+
+def _stalls(gaps: list[float], text: str) -> dict[str, Any]:
     # A heartbeat interval of 1 ms is the floor: a gap above it is time the loop was busy.
     stalls = sorted(gaps, reverse=True)
-    result = {"max_stall_ms": stalls[0] if stalls else 0.0, "top_stalls_ms": stalls[:5],
-              "beats": len(gaps), "query": text, "total": finished[-1] if finished else None,
-              "peak_rss_mb": _peak_rss_mb()}
+    return {"max_stall_ms": stalls[0] if stalls else 0.0, "top_stalls_ms": stalls[:5],
+            "beats": len(gaps), "query": text, "peak_rss_mb": _peak_rss_mb()}
+
+
+def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
+    from PySide6.QtWidgets import QLineEdit
+
+    app, win, archive = _open_window(db)
+    field = win.findChild(QLineEdit, "searchField")
+    if field is None:
+        raise RuntimeError("the main window has no searchField")
+    field.setFocus()
+    app.processEvents()
+    gaps, finished = _watch_typing(field, text, win.searchFinished)
+    result = {**_stalls(gaps, text), "total": finished[-1] if finished else None}
     win.close()
     archive.close()
     return result
 
 
+def typing_bare(text: str) -> dict[str, Any]:
+    """The baseline: the same typing into a line edit of a bare window (the machine's own
+    scheduling and Qt's, with nothing of the program)."""
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    field = QLineEdit(window)
+    window.setCentralWidget(field)
+    window.resize(1200, 800)
+    window.show()
+    field.setFocus()
+    app.processEvents()
+    gaps, _finished = _watch_typing(field, text, None)
+    return _stalls(gaps, text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("mode", choices=("bare", "window", "app", "typing"))
+    parser.add_argument("mode", choices=("bare", "window", "app", "typing", "typing-bare",
+                                         "quit"))
     parser.add_argument("t0", type=float)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--text", default="rule of law")
@@ -214,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
             result = window(args.t0, args.db)
         elif args.mode == "app":
             result = app(args.t0, args.db)
+        elif args.mode == "quit":
+            result = quit_during_check(args.db)
+        elif args.mode == "typing-bare":
+            result = typing_bare(args.text)
         else:
             result = typing(args.t0, args.db, args.text)
     except Exception as exc:  # noqa: BLE001 - reported to the parent as a figure not taken

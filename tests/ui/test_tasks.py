@@ -75,3 +75,18 @@ def test_nothing_is_delivered_after_shutdown(qtbot: QtBot) -> None:
     assert finished.is_set()
     QCoreApplication.processEvents()  # what the work sent arrives now or never
     assert delivered == []
+
+
+def test_a_runner_gives_the_ui_thread_the_interpreter_back_within_a_millisecond() -> None:
+    import sys
+
+    from readout_desk.ui.tasks import UI_SWITCH_INTERVAL_S
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)  # Python's default
+        runner = TaskRunner(max_threads=1)
+        assert sys.getswitchinterval() <= UI_SWITCH_INTERVAL_S <= 0.001
+        runner.shutdown()
+    finally:
+        sys.setswitchinterval(before)

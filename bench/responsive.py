@@ -1,0 +1,199 @@
+"""How responsive the window is: start-up, typing, facet counts, quitting during a check.
+
+``python bench/responsive.py --db ARCHIVE [--db-no-sections ARCHIVE]`` measures, each
+beside a baseline taken in the same run (interleaved, so both meet the same load on a
+shared machine):
+
+- **start-up**: a bare ``QMainWindow`` shown, against the program started through its own
+  ``main()`` until its window has painted the first page of results (``ui_probe.py app``);
+- **typing**: the longest gap of a 1 ms heartbeat on the UI thread while a ten-letter word
+  is typed into the search field at a quick typist's pace and its results arrive
+  (``ui_probe.py typing``), p50 / p95 / max over the runs, on each archive given;
+- **facets**: the sidebar's counts for common words as the window asks for them (among the
+  newest hits) against the exact counts of every hit (``Archive.facets``);
+- **quitting during the integrity check**: how long closing the window takes while the
+  background check of a large archive runs, against how long that check takes to the end.
+
+Processes are started with bytecode caching on (``PYTHONPYCACHEPREFIX``), as an installed
+program has its modules compiled. Figures are printed and written as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+#: A ten-letter word the benchmark corpus uses often.
+WORD = "investment"
+#: Common words of the benchmark corpus, for the facet counts.
+FACET_WORDS = ("minister", "cooperation", "rule of law", "trade", "")
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPYCACHEPREFIX=str(Path(tempfile.gettempdir()) / "readout-desk-pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def probe(mode: str, db: Path | None, text: str = "") -> dict[str, Any]:
+    """One run of ``ui_probe.py``: its figures, or an ``error``."""
+    cmd = [sys.executable, str(HERE / "ui_probe.py"), mode]
+    extra = (["--db", str(db)] if db else []) + (["--text", text] if text else [])
+    t0 = time.monotonic()
+    out = subprocess.run([*cmd, repr(t0), *extra], capture_output=True, text=True,
+                         env=_env(), check=False, timeout=900)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        return {"error": (out.stderr.strip().splitlines() or ["no output"])[-1]}
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def startup(db: Path, runs: int) -> dict[str, Any]:
+    bare: list[float] = []
+    app: list[float] = []
+    for _ in range(runs):
+        for mode, into in (("bare", bare), ("app", app)):
+            got = probe(mode, db if mode == "app" else None)
+            if "startup_s" in got:
+                into.append(got["startup_s"])
+    ratios = [a / b for a, b in zip(app, bare, strict=False)]
+    return {"bare_s": bare, "app_s": app, "ratio_p50": statistics.median(ratios),
+            "bare_p50_s": statistics.median(bare), "app_p50_s": statistics.median(app)}
+
+
+def typing(db: Path, runs: int) -> dict[str, Any]:
+    """Per run, the longest stall in the window and, just before, in a bare window."""
+    stalls: list[float] = []
+    bare: list[float] = []
+    tops: list[list[float]] = []
+    for _ in range(runs):  # interleaved with the baseline
+        floor = probe("typing-bare", None, WORD)
+        got = probe("typing", db, WORD)
+        if "max_stall_ms" in got and "max_stall_ms" in floor:
+            stalls.append(got["max_stall_ms"])
+            bare.append(floor["max_stall_ms"])
+            tops.append(got["top_stalls_ms"])
+    return {"max_stall_ms": stalls, "p50_ms": percentile(stalls, 0.5),
+            "p95_ms": percentile(stalls, 0.95), "max_ms": max(stalls), "top_stalls_ms": tops,
+            "bare_max_stall_ms": bare, "bare_p50_ms": percentile(bare, 0.5),
+            "bare_p95_ms": percentile(bare, 0.95), "bare_max_ms": max(bare)}
+
+
+def facets(db: Path, rounds: int) -> dict[str, Any]:
+    sys.path.insert(0, str(HERE.parent / "src"))
+    from readout_desk.archive import Archive
+    from readout_desk.ui.search_controller import FACET_SAMPLE
+
+    out: dict[str, Any] = {"sample": FACET_SAMPLE, "words": {}}
+    with Archive.open(db, read_only=True) as archive:
+        for word in FACET_WORDS:
+            exact: list[float] = []
+            sampled: list[float] = []
+            for _ in range(rounds):  # interleaved
+                started = time.perf_counter()
+                archive.facets(word)
+                exact.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                answer = archive.facets(word, sample=FACET_SAMPLE)
+                sampled.append((time.perf_counter() - started) * 1000)
+            out["words"][word] = {"exact_ms": statistics.median(exact),
+                                  "window_ms": statistics.median(sampled),
+                                  "sampled": answer.sampled}
+    return out
+
+
+def quitting(db: Path, runs: int) -> dict[str, Any]:
+    closes = []
+    for _ in range(runs):
+        got = probe("quit", db)
+        if "close_ms" in got:
+            closes.append(got)
+    sys.path.insert(0, str(HERE.parent / "src"))
+    from readout_desk.archive import Archive
+
+    with Archive.open(db) as archive:  # the whole check, as it ran on the search pool
+        started = time.perf_counter()
+        archive.integrity_problems()
+        whole = (time.perf_counter() - started) * 1000
+    return {"close_ms": [c["close_ms"] for c in closes],
+            "check_was_running": [c["check_was_running"] for c in closes],
+            "whole_check_ms": whole}
+
+
+def report(result: dict[str, Any]) -> str:
+    lines = ["Readout Desk: how responsive the window is"]
+    s = result.get("startup")
+    if s:
+        lines.append(f"  start-up to the first page: {s['app_p50_s']:.2f} s against a bare "
+                     f"window's {s['bare_p50_s']:.2f} s: {s['ratio_p50']:.2f}x (p50 of "
+                     f"{len(s['app_s'])} interleaved pairs)")
+    for name in ("typing", "typing_no_sections"):
+        t = result.get(name)
+        if t:
+            lines.append(f"  longest UI stall typing '{WORD}' ({name.replace('_', ' ')}): "
+                         f"p50 {t['p50_ms']:.1f} ms, p95 {t['p95_ms']:.1f} ms, "
+                         f"max {t['max_ms']:.1f} ms over {len(t['max_stall_ms'])} runs; "
+                         f"a bare window the same runs: p50 {t['bare_p50_ms']:.1f}, "
+                         f"p95 {t['bare_p95_ms']:.1f}, max {t['bare_max_ms']:.1f} ms")
+    f = result.get("facets")
+    if f:
+        lines.append(f"  facets (window: newest {f['sample']:,} hits; exact: every hit):")
+        for word, w in f["words"].items():
+            lines.append(f"    {word or '(everything)':<14} window {w['window_ms']:7.1f} ms  "
+                         f"exact {w['exact_ms']:7.1f} ms  "
+                         f"{w['exact_ms'] / w['window_ms']:5.1f}x"
+                         f"{'  (sampled)' if w['sampled'] else ''}")
+    q = result.get("quit")
+    if q:
+        lines.append(f"  closing during the integrity check: {max(q['close_ms']):.0f} ms at "
+                     f"most over {len(q['close_ms'])} runs (check running each time: "
+                     f"{all(q['check_was_running'])}); the whole check takes "
+                     f"{q['whole_check_ms']:.0f} ms")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db-no-sections", type=Path)
+    parser.add_argument("--runs", type=int, default=10, help="typing runs per archive")
+    parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--skip", action="append", default=[],
+                        choices=("startup", "typing", "facets", "quit"))
+    parser.add_argument("--out", type=Path, default=HERE / "out" / "responsive.json")
+    args = parser.parse_args(argv)
+    result: dict[str, Any] = {"db": str(args.db), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    if "startup" not in args.skip:
+        result["startup"] = startup(args.db, args.startup_runs)
+    if "typing" not in args.skip:
+        result["typing"] = typing(args.db, args.runs)
+        if args.db_no_sections:
+            result["typing_no_sections"] = typing(args.db_no_sections, args.runs)
+    if "facets" not in args.skip:
+        result["facets"] = facets(args.db, 3)
+    if "quit" not in args.skip:
+        result["quit"] = quitting(args.db, 3)
+    print(report(result))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
