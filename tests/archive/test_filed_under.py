@@ -140,3 +140,9 @@ def test_the_relation_column_sorts_by_what_it_shows(archive: Archive) -> None:
         "economic diplomacy", "France Relations", "Japan-Chile Relations",
         "Japan-Peru Relations"]
     assert archive.search_ids("", sort="section", descending=True) == list(reversed(page.ids))
+
+
+def test_a_country_named_twice_is_filed_as_it_is_stored(archive: Archive) -> None:
+    saved = archive.add(_readout("Twice", ("JP", "JP", "pe")))
+    assert saved.relation == ("JP", "PE")
+    assert _shown(archive) == {"Twice": "Japan-Peru Relations"} == _expected(archive)

@@ -159,8 +159,10 @@ def hit(row: Sequence[Any]) -> SearchHit:
 
 
 def display_section(r: Readout) -> str:
-    """The section a readout is filed under, from its relation when none was entered."""
-    return r.section or geography.relation_label(r.relation)
+    """The section a readout is filed under, from its relation when none was entered
+    (its countries as they are stored: each code once, in capitals)."""
+    return r.section or geography.relation_label(
+        [code.upper() for code in dict.fromkeys(r.relation)])
 
 
 def index_fields(r: Readout) -> dict[str, str]:
