@@ -64,6 +64,9 @@ STYLES: dict[str, str] = {
     "sg": "Singapore (MFA)",
     "vn": "Viet Nam (MOFA)",
     "ph": "Philippines (DFA)",
+    "my": "Malaysia (Wisma Putra)",
+    "id": "Indonesia (Kemlu)",
+    "nz": "New Zealand (MFAT)",
 }
 JAPAN = "Japan (MOFA)"
 JAPAN_IN_JAPANESE = "Japan (MOFA, in Japanese)"

@@ -335,3 +335,39 @@ def test_a_meeting_always_held_in_one_city_places_the_talks(occasion: str, city:
     assert place is not None and place.city == city
     call = extract(text.replace("held a meeting", "held a telephone talk")).readout
     assert call.place is None
+
+
+def test_other_governments_layouts_in_the_region() -> None:
+    malaysia = ("PRESS STATEMENT\n\nOFFICIAL VISIT OF THE MINISTER OF FOREIGN AFFAIRS OF "
+                "MALAYSIA TO JAPAN\n\nThe Minister of Foreign Affairs of Malaysia, Dato' Seri "
+                "Haji Rahman Aziz, held a bilateral meeting with the Minister of Foreign Affairs "
+                "of the Republic of Korea, H.E. Baek Seo-yeon, in Seoul on 3 March 2026.\n\n"
+                "MINISTRY OF FOREIGN AFFAIRS\nPUTRAJAYA\n4 MARCH 2026\n")
+    r = extract(malaysia).readout
+    assert [(p.honorific, p.person.family_name, p.person.given_name, p.country)
+            for p in r.participants] == [("Dato' Seri Haji", "Aziz", "Rahman", "MY"),
+                                         ("H.E.", "Baek", "Seo-yeon", "KR")]
+    jakarta = ("Foreign Minister Sugiono Receives Visit of Japanese Foreign Minister\n\nJakarta, 5 "
+               "February 2026 - Foreign Minister of the Republic of Indonesia, Sugiono, received a "
+               "visit from Japanese Foreign Minister Kenta Sakurai at the Pancasila Building, "
+               "Jakarta, today.\n")
+    r = extract(jakarta).readout
+    assert r.published_date == dt.date(2026, 2, 5)
+    assert r.place is not None and r.place.city == "Jakarta"
+    egypt = ("EAM's meeting with Foreign Minister of Egypt\n\nFebruary 20, 2026\n\nExternal "
+             "Affairs Minister Dr. S. Raghavan met Foreign Minister of the Arab Republic of Egypt, "
+             "H.E. Dr. Karim Abdel-Fattah, in Johannesburg today. They discussed the "
+             "India-Middle East-Europe Economic Corridor.\n")
+    r = extract(egypt).readout
+    assert [(p.person.family_name, p.office, p.country) for p in r.participants] == [
+        ("Raghavan", "External Affairs Minister", "IN"),
+        ("Abdel-Fattah", "Foreign Minister", "EG")]
+
+
+def test_no_name_or_office_reaches_across_a_paragraph_break() -> None:
+    text = ("Minister meets Indonesian Foreign Minister\n\nHon Winston Barclay\nMinister of "
+            "Foreign Affairs\n\n12 May 2025\n\nForeign Minister Winston Barclay met Indonesian "
+            "Foreign Minister Sugiono in Wellington today.\n")
+    r = extract(text).readout
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("Barclay", "NZ"), ("Sugiono", "ID")]

@@ -23,6 +23,11 @@ Span = tuple[int, int]
 Dateline = tuple[str, str | None, str | None]
 
 
+#: A dateline opening the first paragraph: "Jakarta, 5 February 2026 - ", "SEOUL, March 3
+#: (Yonhap) -- ".
+_LEAD_DATELINE_RE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.' ]{1,30}),\s{1,3}(?P<date>[^-\u2013\u2014()]{5,30}?)\s{0,3}"
+    r"(?:\([^()]{1,20}\)\s{0,3})?[-\u2013\u2014]{1,2}\s")
 _TITLE_DATELINE_RE = re.compile(r"\((?P<place>[^(),]{2,40}),\s*(?P<date>[^(),]{6,30})\)\s*$")
 
 
@@ -99,6 +104,21 @@ class _HeadingReader:
         self.spans["published_date"] = (found[0].start, found[0].end)
         self.dateline_place = places.find_place_in_line(m.group("place"))
 
+    def lead_dateline(self, line: structure.Line) -> None:
+        """"Jakarta, 5 February 2026 - Foreign Minister ...": the opening paragraph starts
+        with the page's place and date."""
+        m = _LEAD_DATELINE_RE.match(line.text)
+        if self.published is not None or not m:
+            return
+        day = dates.full_date(m.group("date"))
+        found = dates.find_dates(self.text, line.start + m.start("date"),
+                                 line.start + m.end("date"))
+        if day is None or not found:
+            return
+        self.published = day
+        self.spans["published_date"] = (found[0].start, found[0].end)
+        self.dateline_place = places.find_place_in_line(m.group("place"))
+
     def caption(self, caption: str, line: structure.Line) -> None:
         self.photos.append(Photo(caption=caption))
         self.photo_spans.append((line.start, line.end))
@@ -140,6 +160,8 @@ def read_heading(text: str, layout: Layout) -> Heading:
             reader.header_line(line)
     # "Back to Japan-Peru Relations" at the end, and a signature date ("New Delhi / May 3, 2023").
     reader.tail(layout.tail)
+    if layout.lead_index is not None:
+        reader.lead_dateline(layout.lines[layout.lead_index])
     return reader.heading()
 
 

@@ -24,11 +24,14 @@ from readout_desk.domain.records import NameOrder
 #: Office words, words never a name, family names printed first (resources/words.json).
 _PERSON_WORDS = wordtables.word_lists("person_words")
 
-_TOKEN_RE = re.compile(r"[^\W\d_][\w'.-]*|\d[\w.-]*|[,;:()\"]")
+#: Words, numbers, punctuation, and a paragraph break, which no name or office crosses.
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'.-]*|\d[\w.-]*|[,;:()\"]|\n[ \t]{0,8}\n")
 
 _HONORIFICS = frozenset(_PERSON_WORDS["honorifics"])
 _OFFICE_WORDS = frozenset(w.lower() for w in _PERSON_WORDS["office_words"])
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&"})
+#: The words that name a post; an office needs one ("Foreign Affairs" alone is none).
+_HEAD_WORDS = frozenset(_PERSON_WORDS["post_words"])
 # Capitalised words that start sentences or name things, never people.
 _NOT_NAMES = frozenset(w.lower() for w in _PERSON_WORDS["not_names"])
 
@@ -107,7 +110,7 @@ def _is_name_word(tokens: list[Token], i: int) -> bool:
     if not word or not (word[0].isalpha()):
         return False
     if _is_initial(word):
-        return True
+        return word.lower() not in _HONORIFICS  # "H.E. Baek Seo-yeon": no initials
     if not _is_capitalised(word):
         # "von der Leyen", "de la Fuente": particles before a capitalised name word.
         k = i + 1
@@ -258,11 +261,10 @@ def _office_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
 
 #: Words of a state's formal name: "visiting Berlin, the Federal Republic of Germany" names
 #: a city and its country, not a person "Berlin" and an office.
-_STATE_FORMS = frozenset({"republic", "kingdom", "federation", "sultanate", "emirates",
-                          "principality", "commonwealth", "confederation", "state", "states"})
-_STATE_WORDS = _STATE_FORMS | _CONNECTORS | frozenset({
-    "federal", "democratic", "people's", "socialist", "islamic", "united", "arab",
-    "plurinational", "bolivarian", "co-operative", "federative", "grand", "independent"})
+_STATE_FORMS = frozenset(_PERSON_WORDS["state_forms"])
+_STATE_WORDS = _STATE_FORMS | _CONNECTORS | frozenset(_PERSON_WORDS["state_adjectives"])
+#: Adjectives of regions that open a portfolio ("African Cooperation").
+_REGION_ADJECTIVES = frozenset(_PERSON_WORDS["region_adjectives"])
 
 
 def _only_a_state(office: list[Token]) -> bool:
@@ -286,10 +288,6 @@ def _portfolio_follows(tokens: list[Token], k: int) -> bool:
         tokens[k + 1].text[:1].isupper() and bool(countries.demonym_code(tokens[k].text)
                                                   or word in _REGION_ADJECTIVES)
 
-
-#: Adjectives of regions that open a portfolio ("African Cooperation").
-_REGION_ADJECTIVES = frozenset({"african", "european", "asian", "arab", "latin", "pacific",
-                                "caribbean", "nordic", "baltic", "francophone", "regional"})
 
 
 def _office_token(tokens: list[Token], k: int) -> bool:
@@ -478,6 +476,11 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
         family, given, order = _split_name(words)
         office_tokens, organisation = _split_organisation(office_tokens, text)
         office, code = _office_text(office_tokens, text)
+        if not honorific_tokens and not _HEAD_WORDS & set(re.split(r"[\s,/]+", office.lower())):
+            # "the Ministry of Foreign Affairs, Bangkok", "Economic Corridor": no office
+            # without a word for a post in it.
+            i = max(j, after_end)
+            continue
         honorific = " ".join(t.text for t in honorific_tokens)
         honorific = re.sub(r"^The\b", "the", honorific)
         lookback = text[max(start, (office_start or name_tokens[0].start) - 60):

@@ -23,6 +23,9 @@ _VISIT_RE = re.compile(
 _IN_RE = re.compile(
     r"\b(?:in|at)\s+(?P<the>the\s+)?(?P<place>" + CAP + r")(?:,\s+(?P<country>" + CAP + r"))?"
 )
+#: A building named before its city: "at the Ministry of Foreign Affairs, Bangkok".
+_BUILDING_RE = re.compile(r"\b(?:Ministry|Building|Palace|House|Hall|Centre|Center|Hotel|"
+                          r"Headquarters|Secretariat|Chancellery|Residence|Villa)\b")
 # City-states and cities that share their country's name.
 _CITY_STATES = frozenset({"SG", "LU", "MC", "VA", "KW", "DJ", "PA", "GT", "SM", "BH", "QA"})
 
@@ -127,6 +130,12 @@ def _find_city(text: str, start: int, end: int) -> FoundPlace | None:
     for m in _IN_RE.finditer(text, start, end):
         country_text = m.group("country")
         if country_text and not countries.country_code(country_text):
+            # "at the Ministry of Foreign Affairs, Bangkok": the city after the building.
+            city = _resolve(country_text, None, False) if m.group("the") and \
+                _BUILDING_RE.search(m.group("place")) else None
+            if city and city[0] and not _resolve(m.group("place"), None, False):
+                return FoundPlace(city[0], city[1], city[2], m.start("country"),
+                                  m.end("country"))
             country_text = None
         got = _resolve(m.group("place"), country_text, False)
         if got and m.group("the") and len(got[0].split()) < 2 and \
