@@ -38,20 +38,24 @@ WORD = "investment"
 FACET_WORDS = ("minister", "cooperation", "rule of law", "trade", "")
 
 
-def _env() -> dict[str, str]:
+def _env(src: Path | None = None) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                PYTHONPYCACHEPREFIX=str(Path(tempfile.gettempdir()) / "readout-desk-pycache"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if src is not None:  # another checkout of the program, for a before-and-after figure
+        env["PYTHONPATH"] = str(src)
     return env
 
 
-def probe(mode: str, db: Path | None, text: str = "") -> dict[str, Any]:
-    """One run of ``ui_probe.py``: its figures, or an ``error``."""
+def probe(mode: str, db: Path | None, text: str = "", src: Path | None = None
+          ) -> dict[str, Any]:
+    """One run of ``ui_probe.py`` (on the program in ``src`` if given): its figures, or an
+    ``error``."""
     cmd = [sys.executable, str(HERE / "ui_probe.py"), mode]
     extra = (["--db", str(db)] if db else []) + (["--text", text] if text else [])
     t0 = time.monotonic()
     out = subprocess.run([*cmd, repr(t0), *extra], capture_output=True, text=True,
-                         env=_env(), check=False, timeout=900)
+                         env=_env(src), check=False, timeout=900)
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     if not lines:
         return {"error": (out.stderr.strip().splitlines() or ["no output"])[-1]}
@@ -64,17 +68,25 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def startup(db: Path, runs: int) -> dict[str, Any]:
-    bare: list[float] = []
-    app: list[float] = []
+def startup(db: Path, runs: int, before: Path | None) -> dict[str, Any]:
+    """Bare window and the program interleaved (and the program as it was in ``before``)."""
+    got: dict[str, list[float]] = {"bare": [], "app": [], "before": []}
     for _ in range(runs):
-        for mode, into in (("bare", bare), ("app", app)):
-            got = probe(mode, db if mode == "app" else None)
-            if "startup_s" in got:
-                into.append(got["startup_s"])
-    ratios = [a / b for a, b in zip(app, bare, strict=False)]
-    return {"bare_s": bare, "app_s": app, "ratio_p50": statistics.median(ratios),
-            "bare_p50_s": statistics.median(bare), "app_p50_s": statistics.median(app)}
+        for name, mode, src in (("bare", "bare", None), ("app", "app", None),
+                                ("before", "app", before)):
+            if name == "before" and before is None:
+                continue
+            answer = probe(mode, None if mode == "bare" else db, src=src)
+            if "startup_s" in answer:
+                got[name].append(answer["startup_s"])
+    out: dict[str, Any] = {f"{k}_s": v for k, v in got.items()}
+    for name in ("app", "before"):
+        if got[name]:
+            ratios = [a / b for a, b in zip(got[name], got["bare"], strict=False)]
+            out[f"{name}_ratio_p50"] = statistics.median(ratios)
+            out[f"{name}_p50_s"] = statistics.median(got[name])
+    out["bare_p50_s"] = statistics.median(got["bare"])
+    return out
 
 
 def typing(db: Path, runs: int) -> dict[str, Any]:
@@ -141,8 +153,11 @@ def report(result: dict[str, Any]) -> str:
     s = result.get("startup")
     if s:
         lines.append(f"  start-up to the first page: {s['app_p50_s']:.2f} s against a bare "
-                     f"window's {s['bare_p50_s']:.2f} s: {s['ratio_p50']:.2f}x (p50 of "
-                     f"{len(s['app_s'])} interleaved pairs)")
+                     f"window's {s['bare_p50_s']:.2f} s: {s['app_ratio_p50']:.2f}x (p50 of "
+                     f"{len(s['app_s'])} interleaved runs)")
+        if "before_p50_s" in s:
+            lines.append(f"    the program before (--before): {s['before_p50_s']:.2f} s, "
+                         f"{s['before_ratio_p50']:.2f}x")
     for name in ("typing", "typing_no_sections"):
         t = result.get(name)
         if t:
@@ -174,13 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db-no-sections", type=Path)
     parser.add_argument("--runs", type=int, default=10, help="typing runs per archive")
     parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="the src/ folder of an older checkout, started the same way "
+                             "and interleaved, for a before-and-after start-up figure")
     parser.add_argument("--skip", action="append", default=[],
                         choices=("startup", "typing", "facets", "quit"))
     parser.add_argument("--out", type=Path, default=HERE / "out" / "responsive.json")
     args = parser.parse_args(argv)
     result: dict[str, Any] = {"db": str(args.db), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
     if "startup" not in args.skip:
-        result["startup"] = startup(args.db, args.startup_runs)
+        result["startup"] = startup(args.db, args.startup_runs, args.before)
     if "typing" not in args.skip:
         result["typing"] = typing(args.db, args.runs)
         if args.db_no_sections:

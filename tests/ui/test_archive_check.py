@@ -9,9 +9,7 @@ itself (past a bound of steps the counter fails it, and the test with it).
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -21,24 +19,9 @@ from readout_desk.ui import archive_check as check_module
 from readout_desk.ui.archive_check import ArchiveCheck, archive_check
 from readout_desk.ui.main_window import MainWindow
 from tests.archive.helpers import brazil_readout, lima_readout
+from tests.ui.endless import STEP_BOUND, Steps, endless_read
 
 WAIT_MS = 10_000
-STEP_BOUND = 50_000_000
-ENDLESS = ("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
-           "SELECT count(*) FROM n WHERE step(x) < 0")
-
-
-class Steps:
-    def __init__(self) -> None:
-        self.count = 0
-        self.started = threading.Event()
-
-    def __call__(self, _x: int) -> int:
-        self.count += 1
-        self.started.set()
-        if self.count > STEP_BOUND:
-            raise OverflowError("not interrupted within the bound")
-        return 0
 
 
 @pytest.fixture(autouse=True)
@@ -52,13 +35,8 @@ def endless_check(monkeypatch: pytest.MonkeyPatch) -> Steps:
     steps = Steps()
 
     def endless(self: Archive) -> list[str]:
-        def work(db: Any) -> list[str]:
-            conn = db.connection()
-            conn.connection.driver_connection.create_function("step", 1, steps)
-            conn.exec_driver_sql(ENDLESS).scalar()
-            return []
-
-        return self._read(work)
+        endless_read(self, steps)
+        return []
 
     monkeypatch.setattr(Archive, "integrity_problems", endless)
     return steps

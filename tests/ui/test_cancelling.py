@@ -21,36 +21,9 @@ from readout_desk.domain.records import SearchPage
 from readout_desk.ui.results_model import ResultsModel
 from readout_desk.ui.search_controller import SearchController
 from readout_desk.ui.tasks import TaskRunner
+from tests.ui.endless import STEP_BOUND, Steps, endless_read
 
 WAIT_MS = 10_000
-#: Rows the endless statement may read before the test gives up on the interruption.
-STEP_BOUND = 50_000_000
-ENDLESS = ("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
-           "SELECT count(*) FROM n WHERE step(x) < 0")
-
-
-class Steps:
-    """Counts the rows the endless statement read; fails it past the bound."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.started = threading.Event()
-
-    def __call__(self, _x: int) -> int:
-        self.count += 1
-        self.started.set()
-        if self.count > STEP_BOUND:
-            raise OverflowError("not interrupted within the bound")
-        return 0
-
-
-def _endless(archive: Archive, steps: Steps) -> Any:
-    def work(db: Any) -> Any:
-        conn = db.connection()
-        conn.connection.driver_connection.create_function("step", 1, steps)
-        return conn.exec_driver_sql(ENDLESS).scalar()
-
-    return archive._read(work)  # one unit of work, as every read of the archive is
 
 
 @pytest.fixture
@@ -60,12 +33,12 @@ def steps(monkeypatch: pytest.MonkeyPatch) -> Steps:
 
     def slow_search(self: Archive, query: Any, **kwargs: Any) -> SearchPage:
         if query == "slow":
-            _endless(self, counted)
+            endless_read(self, counted)
         return search(self, query, **kwargs)
 
     def slow_facets(self: Archive, query: Any, **kwargs: Any) -> Facets:
         if query == "many":
-            _endless(self, counted)
+            endless_read(self, counted)
         return facets(self, query, **kwargs)
 
     monkeypatch.setattr(Archive, "search", slow_search)
@@ -174,7 +147,7 @@ def test_sqlite_interrupt_is_what_stops_the_statement(archive: Archive) -> None:
 
     def read() -> None:
         try:
-            _endless(archive, steps)
+            endless_read(archive, steps)
         except BaseException as exc:  # noqa: BLE001 - looked at below
             failures.append(exc)
 
