@@ -754,6 +754,11 @@ def report(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else argv
+    if any(w == "--db" or w.startswith("--db=") for w in words):  # a team archive
+        import team_search
+
+        return team_search.main(words)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=corpus.parse_size, default=10_000,
                         help="readouts in the corpus (10000, 10k, 100k, 1m)")

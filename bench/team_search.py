@@ -1,0 +1,203 @@
+"""Search and import on a team archive (PostgreSQL), each beside its raw baseline.
+
+``python bench/team_search.py --db postgresql://… --size 10000`` (also reached as
+``bench/run.py --db …``) fills the database, which must be empty or hold exactly this
+corpus, with the benchmark corpus (``bench/corpus.py``) through ``Archive.add_many``, and
+measures, interleaved round by round:
+
+- search latency (p50/p95) of ``Archive.search`` (first page of 100 plus the total) against
+  the raw PostgreSQL query: the same ``tsquery`` the archive renders, on a plain table of
+  the same ``tsvector`` documents under a GIN index, ranked with ``ts_rank`` (page and
+  count), with plain ``psycopg``;
+- import: ``Archive.add_many`` in batches of 1,000 against a plain ``COPY`` of the same
+  readouts' documents into that plain table (and building its GIN index): the floor of
+  any full-text import. The documents are computed before the ``COPY`` is timed.
+
+It prints a table and writes ``bench/out/team-results-N.json``. The database is left
+holding the corpus (run again to measure search without importing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+from readout_desk.archive import Archive  # noqa: E402
+from readout_desk.archive.mapping import index_fields  # noqa: E402
+from readout_desk.archive.postgres import driver_url  # noqa: E402
+from readout_desk.archive.postgres_search import build_search, document  # noqa: E402
+from readout_desk.domain import jsonformat  # noqa: E402
+from readout_desk.domain.query import parse_query  # noqa: E402
+
+OUT = HERE / "out"
+PAGE = 100
+BATCH = 1_000
+
+#: The query mix of bench/run.py, as a user types it.
+QUERIES: tuple[tuple[str, str], ...] = (
+    ("common word", "minister"),
+    ("rare word", corpus.RARE_WORD),
+    ("phrase", '"rule of law"'),
+    ("prefix", "energ*"),
+    ("field filter + word", "country:peru trade"),
+    ("date range + word", "from:2020-01-01 to:2020-06-30 climate"),
+    ("no hits", corpus.ABSENT_WORD),
+)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    low = int(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def plain_connection(url: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(driver_url(url).replace("postgresql+psycopg://", "postgresql://",
+                                                   1), autocommit=True)
+
+
+def fill(archive: Archive, size: int, log: Callable[[str], None]) -> float | None:
+    """Import the corpus through the façade; seconds taken (``None`` when already there)."""
+    held = archive.count(include_trash=True)
+    if held == size:
+        return None
+    if held:
+        raise SystemExit(f"the database holds {held} readouts, not {size}: give an empty one")
+    started = time.perf_counter()
+    for start in range(0, size, BATCH):
+        batch = [jsonformat.readout_from_dict(d)
+                 for d in corpus.iter_readouts(min(size, start + BATCH), start=start)]
+        archive.add_many(batch, validate=False)
+        log(f"imported {min(size, start + BATCH)} of {size}")
+    return time.perf_counter() - started
+
+
+def plain_copy(url: str, size: int) -> float:
+    """COPY the same documents into a plain table with a GIN index; seconds taken."""
+    rows = []
+    for index, data in enumerate(corpus.iter_readouts(size)):
+        r = jsonformat.readout_from_dict(data)
+        day = r.meeting_date.isoformat() if r.meeting_date else None
+        rows.append((index + 1, day, document(index_fields(r))))
+    with plain_connection(url) as conn:
+        conn.execute("DROP TABLE IF EXISTS bench_plain")
+        conn.execute("CREATE TABLE bench_plain (id integer, meeting_date date, doc tsvector)")
+        started = time.perf_counter()
+        with conn.cursor() as cur, cur.copy(
+                "COPY bench_plain (id, meeting_date, doc) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        conn.execute("CREATE INDEX bench_plain_doc ON bench_plain USING gin (doc)")
+        conn.execute("ANALYZE bench_plain")
+        return time.perf_counter() - started
+
+
+def raw_sql(text: str) -> tuple[str, str, dict[str, Any]]:
+    """The page and count of the same tsquery on the plain table."""
+    parsed = parse_query(text)
+    match = build_search(parsed, trash_present=False).params.get("match", "")
+    where = "doc @@ CAST(%(q)s AS tsquery)"
+    params: dict[str, Any] = {"q": match}
+    if parsed.date_from and parsed.date_to:
+        where += " AND meeting_date BETWEEN %(a)s AND %(b)s"
+        params.update(a=parsed.date_from, b=parsed.date_to)
+    page = (f"SELECT id FROM bench_plain WHERE {where} "
+            f"ORDER BY ts_rank(doc, CAST(%(q)s AS tsquery)) DESC, id DESC LIMIT {PAGE}")
+    return page, f"SELECT count(*) FROM bench_plain WHERE {where}", params
+
+
+def search(archive: Archive, url: str, rounds: int) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    with plain_connection(url) as conn:
+        def raw(text: str) -> int:
+            page, count, params = raw_sql(text)
+            conn.execute(page, params).fetchall()
+            found = conn.execute(count, params).fetchone()
+            return int(found[0]) if found else 0
+
+        def facade(text: str) -> None:
+            archive._rankings.clear()  # noqa: SLF001 - every timed search is a new one
+            archive.search(text, limit=PAGE)
+
+        for _label, text in QUERIES:  # warm both paths
+            facade(text)
+            raw(text)
+        for label, text in QUERIES:
+            times: dict[str, list[float]] = {"facade": [], "raw": []}
+            for _ in range(rounds):
+                for name, run in (("facade", facade), ("raw", raw)):
+                    started = time.perf_counter()
+                    run(text)
+                    times[name].append((time.perf_counter() - started) * 1000)
+            results[label] = {
+                "query": text, "hits": archive.search(text, limit=1).total,
+                "raw_hits": raw(text),
+                **{f"{n}_p50": statistics.median(v) for n, v in times.items()},
+                **{f"{n}_p95": percentile(v, 0.95) for n, v in times.items()}}
+            results[label]["ratio_p95"] = results[label]["facade_p95"] / max(
+                results[label]["raw_p95"], 1e-9)
+    return results
+
+
+def report(result: dict[str, Any]) -> str:
+    lines = [f"Team archive, {result['size']} readouts (PostgreSQL "
+             f"{result['server']}); search = first page of {PAGE} and the total, ms",
+             f"{'query':<22}{'hits':>7}{'façade p50':>12}{'p95':>8}{'raw p50':>10}"
+             f"{'p95':>8}{'p95 ratio':>11}"]
+    for label, r in result["search"].items():
+        hits = r["hits"] if r["hits"] == r["raw_hits"] else f"{r['hits']}≠{r['raw_hits']}"
+        lines.append(f"{label:<22}{hits:>7}{r['facade_p50']:>12.1f}{r['facade_p95']:>8.1f}"
+                     f"{r['raw_p50']:>10.1f}{r['raw_p95']:>8.1f}{r['ratio_p95']:>10.2f}x")
+    imp = result["import"]
+    if imp.get("facade_s") is not None:
+        lines.append(f"import: façade {imp['facade_per_s']:.0f} readouts/s, plain COPY "
+                     f"{imp['copy_per_s']:.0f}/s: {imp['speed_ratio']:.2f}x of COPY's speed")
+    else:
+        lines.append(f"import: not measured (already imported); plain COPY "
+                     f"{imp['copy_per_s']:.0f} readouts/s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True, help="postgresql:// URL of a scratch database")
+    parser.add_argument("--size", type=corpus.parse_size, default=10_000)
+    parser.add_argument("--rounds", type=int, default=20, help="search rounds per query")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args, _rest = parser.parse_known_args(argv)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    with Archive.open(args.db) as archive:
+        facade_s = fill(archive, args.size, log)
+        copy_s = plain_copy(args.db, args.size)
+        with plain_connection(args.db) as conn:
+            server = str(conn.execute("SHOW server_version").fetchone()[0])
+        result: dict[str, Any] = {"size": args.size, "server": server, "import": {
+            "facade_s": facade_s, "copy_s": copy_s, "copy_per_s": args.size / copy_s,
+            "facade_per_s": args.size / facade_s if facade_s else None,
+            "speed_ratio": copy_s / facade_s if facade_s else None},
+            "search": search(archive, args.db, args.rounds)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"team-results-{args.size}.json").write_text(json.dumps(result, indent=2))
+    print(report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
