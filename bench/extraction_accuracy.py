@@ -67,6 +67,7 @@ STYLES: dict[str, str] = {
     "my": "Malaysia (Wisma Putra)",
     "id": "Indonesia (Kemlu)",
     "nz": "New Zealand (MFAT)",
+    "tr": "Türkiye (MFA)",
 }
 JAPAN = "Japan (MOFA)"
 JAPAN_IN_JAPANESE = "Japan (MOFA, in Japanese)"

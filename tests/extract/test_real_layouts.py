@@ -371,3 +371,17 @@ def test_no_name_or_office_reaches_across_a_paragraph_break() -> None:
     r = extract(text).readout
     assert [(p.person.family_name, p.country) for p in r.participants] == [
         ("Barclay", "NZ"), ("Sugiono", "ID")]
+
+
+def test_a_counterpart_named_without_an_office_and_a_style_opening_the_sentence() -> None:
+    text = ("Minister meets Greek counterpart\n\n12 March 2026\n\nMinister of Foreign Affairs "
+            "Kemal Aydın met with his Greek counterpart, Nikos Vlachos, in Ankara today.\n")
+    r = extract(text).readout
+    assert [(p.person.family_name, p.country) for p in r.participants] == [
+        ("Aydın", "TR"), ("Vlachos", "GR")]
+    saudi = ("Call\n\n12 March 2026\n\nHis Highness Prince Faisal bin Khalid Al Saud, Minister of "
+             "Foreign Affairs, received a phone call today from Foreign Minister Ana Duarte of "
+             "Portugal.\n")
+    r = extract(saudi).readout
+    assert [p.person.family_name for p in r.participants] == ["Al Saud", "Duarte"]
+    assert r.participants[0].honorific == "His Highness Prince"

@@ -129,9 +129,18 @@ def _byline(text: str, layout: Layout) -> people.FoundPerson | None:
             if p.office:
                 return p
             below = header[k + 1].text.strip() if k + 1 < len(header) else ""
-            if below and people.is_office_line(below):
+            if below and _is_office_line(below):
                 return replace(p, office=below)
     return None
+
+
+def _is_office_line(line: str) -> bool:
+    """Whether a line is an office alone ("Minister for Foreign Affairs"), as a byline
+    prints it under the name."""
+    words = [w.strip(",") for w in line.split()]
+    known = people._OFFICE_WORDS | people._CONNECTORS
+    return 1 < len(words) <= 12 and words[0].lower() in people._OFFICE_WORDS and all(
+        w.lower() in known or countries.is_country_word(w) for w in words)
 
 
 _OFFICE_ONLY_RE = re.compile(

@@ -170,15 +170,6 @@ FAMILY_FIRST_SURNAMES = CHINESE_SURNAMES | frozenset(_PERSON_WORDS["other_family
 
 
 
-def is_office_line(line: str) -> bool:
-    """Whether a line is an office alone ("Minister for Foreign Affairs"), as a byline
-    prints it under the name."""
-    words = [w.strip(",") for w in line.split()]
-    return 1 < len(words) <= 12 and words[0].lower() in _OFFICE_WORDS and all(
-        w.lower() in _OFFICE_WORDS or w.lower() in _CONNECTORS or countries.is_country_word(w)
-        for w in words)
-
-
 def _split_name(words: list[str]) -> tuple[str, str, NameOrder]:
     caps = [i for i, w in enumerate(words) if _is_all_caps(w.rstrip(".")) and not _is_initial(w)]
     if caps and len(words) > 1:
@@ -276,9 +267,8 @@ def _only_a_state(office: list[Token]) -> bool:
 
 
 def _portfolio_follows(tokens: list[Token], k: int) -> bool:
-    """Whether an office goes on after a comma with another portfolio: "Minister of Economy,
-    Trade and Industry", "Minister of Foreign Affairs, African Cooperation and Moroccan
-    Expatriates" (not a name: "Minister of Foreign Affairs, Youssef El Idrissi")."""
+    """Whether an office goes on after a comma with another portfolio ("Minister of Economy,
+    Trade and Industry"), not with a name ("Minister of Foreign Affairs, Youssef Idrissi")."""
     if k >= len(tokens) or not tokens[k].text[:1].isupper() or _is_honorific(tokens, k):
         return False
     word = tokens[k].text.lower()
@@ -462,9 +452,11 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
                 office_start = after[0].start
             elif not after:
                 after_end = post
-        # A capitalised word preceded by "Minister" alone ("Minister Hayashi") is a
-        # reference to someone already introduced; keep it so duplicates merge.
-        if not honorific_tokens and not office_tokens:
+        # "Minister Hayashi" refers to someone already introduced; keep it so duplicates
+        # merge. "his Greek counterpart(,) Nikos Vlachos" names a person too.
+        named_as_counterpart = h > 0 and "counterpart" in (
+            tokens[h - 1].text.lower(), tokens[h - 2].text.lower() if h > 1 else "")
+        if not honorific_tokens and not office_tokens and not named_as_counterpart:
             i = j
             continue
         words = [t.text for t in name_tokens]
@@ -476,7 +468,8 @@ def find_people(text: str, start: int, end: int) -> list[FoundPerson]:
         family, given, order = _split_name(words)
         office_tokens, organisation = _split_organisation(office_tokens, text)
         office, code = _office_text(office_tokens, text)
-        if not honorific_tokens and not _HEAD_WORDS & set(re.split(r"[\s,/]+", office.lower())):
+        if not honorific_tokens and not named_as_counterpart and \
+                not _HEAD_WORDS & set(re.split(r"[\s,/]+", office.lower())):
             # "the Ministry of Foreign Affairs, Bangkok", "Economic Corridor": no office
             # without a word for a post in it.
             i = max(j, after_end)
