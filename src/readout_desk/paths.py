@@ -15,6 +15,8 @@ APP_NAME = "ReadoutDesk"
 APP_AUTHOR = "ReadoutDesk"
 DB_ENV = "READOUT_DESK_DB"
 HOME_ENV = "READOUT_DESK_HOME"
+#: The folder every client of a team archive reaches (a network share) for its photos.
+ATTACHMENTS_ENV = "READOUT_DESK_ATTACHMENTS"
 
 _base_override: Path | None = None
 
@@ -35,6 +37,13 @@ def _base() -> Path | None:
 def _ensure(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def team_attachments_dir() -> Path | None:
+    """Where the photos of a team archive are kept: the shared folder
+    ``READOUT_DESK_ATTACHMENTS`` names, or ``None`` (the archive then keeps none)."""
+    env = os.environ.get(ATTACHMENTS_ENV)
+    return Path(env).expanduser() if env else None
 
 
 def data_dir() -> Path:

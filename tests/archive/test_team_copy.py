@@ -96,3 +96,18 @@ def test_an_interrupted_copy_goes_on_where_it_stopped(
         again = copy_archive(source, team)
         assert (again.copied, again.skipped) == (0, 4)
         assert _everything(team) == _everything(source)
+
+
+def test_a_team_archive_keeps_photos_in_the_shared_folder(
+        filled: Path, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "share" / "readout-photos"
+    monkeypatch.setenv("READOUT_DESK_ATTACHMENTS", str(shared))
+    code, out, err = run("copy", "--from", str(filled), "--to", pg_url)
+    assert code == 0, err
+    assert "Photos: 1 copied." in out
+    # Another machine, with the same share mounted, sees the photo of the readout.
+    with Archive.open(pg_url) as elsewhere:
+        assert elsewhere.attachments_dir == shared
+        hit = elsewhere.search("Gervasi").hits[0]
+        photo = elsewhere.get(hit.id).photos[0]
+        assert (shared / photo.file).read_bytes() == b"\xff\xd8 not really a photo"

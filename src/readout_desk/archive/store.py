@@ -27,6 +27,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
+from readout_desk import paths
 from readout_desk.archive import migrate, tally
 from readout_desk.archive.backend import WRITE_OPTION, Backend, backend_for
 from readout_desk.archive.bulk import BatchReport, add_batches
@@ -180,9 +181,10 @@ class Archive:
 
     @property
     def attachments_dir(self) -> Path | None:
-        """The folder where this archive keeps photo files (beside the database file)."""
+        """The folder where this archive keeps photo files: beside the database file, or
+        for a team archive the shared folder every client reaches (``paths``)."""
         if self.path is None:
-            return None
+            return None if self._backend.name == "sqlite" else paths.team_attachments_dir()
         return self.path.with_name(self.path.stem + "-attachments")
 
     # ----- units of work ---------------------------------------------------------------

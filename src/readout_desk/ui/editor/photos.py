@@ -90,7 +90,8 @@ class PhotosSection(ListSection[PhotoDraft]):
         if attachments_dir is None:
             self.add_button.setEnabled(False)
             self.add_button.setToolTip(
-                self.tr("This archive is kept in memory: it cannot store images"))
+                self.tr("This archive has no folder for images (it is kept in memory, or it "
+                        "is a team archive without READOUT_DESK_ATTACHMENTS)"))
 
         self.add_button.clicked.connect(self._choose_files)
         self.caption_button.clicked.connect(self._add_caption_only)

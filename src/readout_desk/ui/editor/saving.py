@@ -55,8 +55,9 @@ def save_readout(archive: Archive, readout: Readout, pending: dict[int, Path]) -
     if pending:
         folder = archive.attachments_dir
         if folder is None:
-            raise PhotoCopyError("This archive is kept in memory, so it cannot store images; "
-                                 "remove the image files or save the archive to a file.")
+            raise PhotoCopyError("This archive has no folder for images (it is kept in memory, "
+                                 "or it is a team archive without READOUT_DESK_ATTACHMENTS); "
+                                 "remove the image files.")
         try:
             for index, source in sorted(pending.items()):
                 name = copy_into(folder, source)
