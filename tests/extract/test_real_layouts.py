@@ -385,3 +385,14 @@ def test_a_counterpart_named_without_an_office_and_a_style_opening_the_sentence(
     r = extract(saudi).readout
     assert [p.person.family_name for p in r.participants] == ["Al Saud", "Duarte"]
     assert r.participants[0].honorific == "His Highness Prince"
+
+
+def test_a_long_title_naming_both_people_is_the_title() -> None:
+    title = ("Meeting between Mr. ODA Ken, State Minister for Foreign Affairs, and H.E. Ms. Lina "
+             "Haddad, Minister of State for Foreign Affairs of the Hashemite Kingdom of Jordan")
+    text = (f"{title}\n\nJuly 1, 2025\n\nOn July 1, from 2:00 p.m. for about 30 minutes, Mr. ODA "
+            "Ken, State Minister for Foreign Affairs, held a meeting with H.E. Ms. Lina Haddad, "
+            "Minister of State for Foreign Affairs of the Hashemite Kingdom of Jordan, who is "
+            "visiting Japan.\n")
+    draft = extract(text)
+    assert draft.readout.title == title and draft.proposed == ()

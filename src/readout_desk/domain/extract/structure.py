@@ -179,7 +179,7 @@ def caption_text(text: str) -> str:
 def looks_like_title(text: str) -> bool:
     """Whether a header line reads as a readout's title."""
     words = text.split()
-    if not 2 <= len(words) <= 25 or text.endswith((":", ";", ",")):
+    if not 2 <= len(words) <= 40 or text.endswith((":", ";", ",")):
         return False
     if text.endswith(".") and len(words) > 14:
         return False
