@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import tempfile
-import time
+import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from contextlib import closing, suppress
 from pathlib import Path
@@ -408,10 +408,15 @@ class SqliteBackend:
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True,
                                          timeout=BUSY_TIMEOUT_S)) as conn:
+                # The check is one step of SQLite's machine (no progress callback inside
+                # it), but it looks for an interruption between pages.
+                watchdog = threading.Timer(within or 0.0, conn.interrupt)
                 if within is not None:
-                    deadline = time.monotonic() + within
-                    conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
-                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+                    watchdog.start()
+                try:
+                    rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+                finally:
+                    watchdog.cancel()
         except sqlite3.Error as exc:
             if within is not None and "interrupted" in str(exc):
                 return []  # out of time: the rest is the background check's
