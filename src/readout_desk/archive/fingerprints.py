@@ -34,12 +34,14 @@ def fingerprint(r: Readout) -> int:
         r.title, r.section, tuple(dict.fromkeys(c.upper() for c in r.relation)), r.publisher,
         r.source_url, language(r), r.published_date, r.retrieved_date, r.meeting_date,
         r.mode.value,
-        (place.city, place.country, place.venue, place.zone)
-        if place and (place.city or place.country or place.venue or place.zone) else None,
+        # The Japanese forms only when there are any, so that older records keep their numbers.
+        (place.city, place.country, place.venue, place.zone) + _ja(place.city_ja)
+        if place and (place.city or place.country or place.venue or place.zone
+                      or place.city_ja) else None,
         r.occasion, r.lead,
         tuple((p.person.family_name, p.person.given_name, p.person.name_order.value,
                p.honorific, p.office, p.country, p.organisation, p.side, p.printed_name)
-              for p in r.participants),
+              + _ja(p.office_ja) for p in r.participants),
         tuple((s.kind, s.start, s.zone, s.fold, s.time_hedge, s.zone_label,
                s.duration_minutes, s.duration_hedge, s.end,
                (s.printed_other.text, s.printed_other.zone, s.printed_other.local)
@@ -51,3 +53,7 @@ def fingerprint(r: Readout) -> int:
     )
     digest = hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=8)
     return int.from_bytes(digest.digest(), "big", signed=True)
+
+
+def _ja(text: str) -> tuple[str, ...]:
+    return (text,) if text else ()

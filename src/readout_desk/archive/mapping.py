@@ -97,8 +97,10 @@ def version_info(v: VersionRow) -> VersionInfo:
 def row_to_record(row: ReadoutRow) -> Readout:
     """A stored readout (with its loaded children) as its record."""
     place = None
-    if row.place_city or row.place_country or row.place_venue or row.place_zone:
-        place = Place(row.place_city, row.place_country, row.place_venue, row.place_zone)
+    if row.place_city or row.place_country or row.place_venue or row.place_zone \
+            or row.place_city_ja:
+        place = Place(row.place_city, row.place_country, row.place_venue, row.place_zone,
+                      row.place_city_ja or "")
     return Readout(
         id=row.id, title=row.title, section=row.section,
         relation=tuple(c.code for c in row.countries),
@@ -111,6 +113,7 @@ def row_to_record(row: ReadoutRow) -> Readout:
                 person=Person(p.family_name, p.given_name, NameOrder(p.name_order), p.person_id),
                 honorific=p.honorific, office=p.office, country=p.country,
                 organisation=p.organisation, side=p.side, printed_name=p.printed_name,
+                office_ja=p.office_ja or "",
             )
             for p in row.participants
         ),
@@ -177,11 +180,11 @@ def index_fields(r: Readout) -> dict[str, str]:
     people = []
     for p in r.participants:
         people.extend([p.display_name, p.person.family_name, p.office, p.organisation,
-                       p.printed_name])
+                       p.printed_name, p.office_ja])
     people.extend(pt.speaker for pt in r.points if pt.speaker)
     place = []
     if r.place:
-        place = [r.place.city, r.place.venue]
+        place = [r.place.city, r.place.city_ja, r.place.venue]
         if r.place.country:
             place.append(country_name(r.place.country))
     body = [r.lead] + [p.text for p in r.points] + [ph.caption for ph in r.photos] + [r.notes]

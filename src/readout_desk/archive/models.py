@@ -106,6 +106,8 @@ class ReadoutRow(Base):
     place_country: Mapped[str | None] = mapped_column(String(2))
     place_venue: Mapped[str] = mapped_column(default="")
     place_zone: Mapped[str | None] = mapped_column(String(64))
+    # As a Japanese readout prints it; NULL (in rows older than the column) reads as "".
+    place_city_ja: Mapped[str | None] = mapped_column(default="")
     occasion: Mapped[str] = mapped_column(default="")
     lead: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(default="")
@@ -183,6 +185,8 @@ class ParticipantRow(_ReadoutPart, Base):
     organisation: Mapped[str] = mapped_column(default="")
     side: Mapped[str] = mapped_column(default="")
     printed_name: Mapped[str] = mapped_column(default="")
+    # As a Japanese readout prints it; NULL (in rows older than the column) reads as "".
+    office_ja: Mapped[str | None] = mapped_column(default="")
 
     person: Mapped[PersonRow] = relationship(lazy="joined")
 

@@ -51,7 +51,7 @@ CHILD_COLUMNS: dict[type[Any], tuple[str, ...]] = {
     ReadoutCountryRow: ("readout_id", "position", "code"),
     ParticipantRow: ("readout_id", "person_id", "position", "family_name", "given_name",
                      "name_order", "honorific", "office", "country", "organisation", "side",
-                     "printed_name"),
+                     "printed_name", "office_ja"),
     SessionRow: ("readout_id", "position", "kind", "start_local", "zone", "fold",
                  "time_hedge", "zone_label", "duration_minutes", "duration_hedge", "end_local",
                  "printed_text", "printed_zone", "printed_local", "start_utc",
@@ -106,7 +106,7 @@ def _main_row(r: Readout, now: dt.datetime, existing: tuple[int, dt.datetime, in
         "published_date": r.published_date, "retrieved_date": r.retrieved_date,
         "meeting_date": r.meeting_date, "mode": r.mode.value,
         "place_city": place.city, "place_country": place.country,
-        "place_venue": place.venue, "place_zone": place.zone,
+        "place_venue": place.venue, "place_zone": place.zone, "place_city_ja": place.city_ja,
         "occasion": r.occasion, "lead": r.lead, "notes": r.notes,
         "is_sample": r.is_sample,
         "created_at": existing[1] if existing else (r.created_at or now),
@@ -152,7 +152,7 @@ def _child_rows(ids: Sequence[int], readouts: Sequence[Readout], person_ids: dic
             rows[ParticipantRow].append((
                 rid, person_ids[name_key(person.family_name, person.given_name)], pos,
                 person.family_name, person.given_name, person.name_order.value, p.honorific,
-                p.office, p.country, p.organisation, p.side, p.printed_name))
+                p.office, p.country, p.organisation, p.side, p.printed_name, p.office_ja))
         for pos, ms in enumerate(r.sessions):
             check = timing.check_printed(ms)
             printed = ms.printed_other

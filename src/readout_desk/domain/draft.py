@@ -57,6 +57,7 @@ class ParticipantDraft:
     side: str = ""
     person_id: int | None = None  # set when an existing person was chosen
     printed_name: str = ""  # the name as a readout in another script prints it, kept
+    office_ja: str = ""  # the office as a Japanese readout prints it
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class ReadoutDraft:
     published_date: str = ""
     mode: records.Mode = records.Mode.IN_PERSON
     city: str = ""
+    city_ja: str = ""  # the city as a Japanese readout prints it
     country: str = ""
     venue: str = ""
     place_zone: str = ""
@@ -182,6 +184,7 @@ def draft_of(readout: records.Readout) -> ReadoutDraft:
         published_date=format_wall_date(readout.published_date),
         mode=readout.mode,
         city=place.city,
+        city_ja=place.city_ja,
         country=geography.country_name(place.country) if place.country else "",
         venue=place.venue,
         place_zone=place.zone or "",
@@ -195,7 +198,7 @@ def draft_of(readout: records.Readout) -> ReadoutDraft:
                 office=p.office,
                 country=geography.country_name(p.country) if p.country else "",
                 organisation=p.organisation, side=p.side, person_id=p.person.id,
-                printed_name=p.printed_name,
+                printed_name=p.printed_name, office_ja=p.office_ja,
             )
             for p in readout.participants
         ),
@@ -281,9 +284,10 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
         issues.append(Issue("place_zone", f"{place_zone!r} is not a known IANA time zone; "
                                           "choose one from the list."))
     place = None
-    if draft.city.strip() or place_country or draft.venue.strip() or place_zone:
+    if draft.city.strip() or place_country or draft.venue.strip() or place_zone \
+            or draft.city_ja.strip():
         place = records.Place(draft.city.strip(), place_country, draft.venue.strip(),
-                              place_zone or None)
+                              place_zone or None, draft.city_ja.strip())
 
     participants = [_participant(i, p, issues) for i, p in enumerate(draft.participants)]
     sessions = [_session(i, s, meeting_date, issues) for i, s in enumerate(draft.sessions)]
@@ -345,7 +349,8 @@ def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> records.Pa
     order = records.NameOrder.FAMILY_FIRST if p.family_first else records.NameOrder.GIVEN_FIRST
     person = records.Person(p.family_name.strip(), p.given_name.strip(), order, p.person_id)
     return records.Participant(person, p.honorific.strip(), p.office.strip(), country,
-                               p.organisation.strip(), p.side.strip(), p.printed_name.strip())
+                               p.organisation.strip(), p.side.strip(), p.printed_name.strip(),
+                               p.office_ja.strip())
 
 
 def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,

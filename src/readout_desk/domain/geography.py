@@ -9,6 +9,7 @@ loaded only when a city is first looked up.
 from __future__ import annotations
 
 import functools
+import gettext
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -69,6 +70,28 @@ def country_name(code: str) -> str:
     if entry is None:
         return code
     return str(getattr(entry, "common_name", None) or entry.name)
+
+
+def country_name_ja(code: str) -> str:
+    """The Japanese name of an ISO 3166 alpha-2 code (``ペルー``, ``英国``); the English
+    short name when there is no Japanese one."""
+    entry = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    if entry is None:
+        return code
+    if entry.alpha_2 == "TW":
+        return "台湾"  # as the ministry writes it, not the translation's qualified form
+    name = _japanese_names().gettext(entry.name)
+    if name == entry.name:
+        return country_name(code)
+    return name.split(" (")[0]  # "大韓民国 (韓国)": the name before its gloss
+
+
+@functools.lru_cache(maxsize=1)
+def _japanese_names() -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"])
+    except OSError:  # a pycountry without its translations: English names
+        return gettext.NullTranslations()
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,10 +30,10 @@ READOUT_FIELDS = frozenset({
     "published_date", "retrieved_date", "meeting_date", "mode", "place", "occasion", "lead",
     "participants", "sessions", "points", "topics", "photos", "notes", "is_sample",
     "created_at", "updated_at", "version", "source"})
-PLACE_FIELDS = frozenset({"city", "country", "venue", "zone"})
+PLACE_FIELDS = frozenset({"city", "country", "venue", "zone", "city_ja"})
 PARTICIPANT_FIELDS = frozenset({"family_name", "given_name", "name_order", "honorific",
                                 "office", "country", "organisation", "side",
-                                "printed_name"})
+                                "printed_name", "office_ja"})
 SESSION_FIELDS = frozenset({"kind", "start", "zone", "fold", "time_hedge", "zone_label",
                             "duration_minutes", "duration_hedge", "end", "printed_other"})
 PRINTED_FIELDS = frozenset({"text", "zone", "local"})
@@ -124,7 +124,7 @@ def readout_to_dict(r: records.Readout) -> dict[str, Any]:
         "mode": r.mode.value,
         "place": (
             {"city": place.city, "country": place.country, "venue": place.venue,
-             "zone": place.zone}
+             "zone": place.zone, "city_ja": place.city_ja}
             if place
             else None
         ),
@@ -141,6 +141,7 @@ def readout_to_dict(r: records.Readout) -> dict[str, Any]:
                 "organisation": p.organisation,
                 "side": p.side,
                 "printed_name": p.printed_name,
+                "office_ja": p.office_ja,
             }
             for p in r.participants
         ],
@@ -365,6 +366,7 @@ def readout_from_dict(data: Any, where: str = "readout") -> records.Readout:
             country=pl.optional_text("country"),
             venue=pl.text("venue"),
             zone=pl.optional_text("zone"),
+            city_ja=pl.text("city_ja"),
         )
     participants = []
     for i, item in enumerate(r.items("participants")):
@@ -388,6 +390,7 @@ def readout_from_dict(data: Any, where: str = "readout") -> records.Readout:
                 organisation=p.text("organisation"),
                 side=p.text("side"),
                 printed_name=p.text("printed_name"),
+                office_ja=p.text("office_ja"),
             )
         )
     sessions = [

@@ -89,6 +89,9 @@ class Participant:
     #: The name as a readout in another script prints it ("ロドリゴ・タバレス", "林芳正");
     #: the person's name above is the Latin form, so that one person is one record.
     printed_name: str = ""
+    #: The office as a Japanese readout prints it ("外務大臣"), beside ``office`` in English
+    #: when the source gives both ("Minister of Foreign Affairs").
+    office_ja: str = ""
 
     @property
     def display_name(self) -> str:
@@ -186,6 +189,7 @@ class Place:
     country: str | None = None  # ISO 3166 alpha-2 code
     venue: str = ""
     zone: str | None = None  # IANA zone name
+    city_ja: str = ""  # the city as a Japanese readout prints it ("リマ"), beside ``city``
 
 
 @dataclass(frozen=True)

@@ -133,10 +133,13 @@ def point_labels(readout: Readout) -> list[str]:
 
 
 def place_text(readout: Readout) -> str:
-    """"Lima, Peru" (with the venue first when there is one)."""
+    """"Lima, Peru" (with the venue first when there is one); ``リマ（ペルー）`` in a
+    Japanese readout."""
     place = readout.place
     if place is None:
         return ""
+    if is_japanese(readout):
+        return render_ja.place_text(readout)
     country = geography.country_name(place.country) if place.country else ""
     return ", ".join(p for p in (place.venue, place.city, country) if p)
 

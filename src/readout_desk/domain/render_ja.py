@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from readout_desk.domain import timing
+from readout_desk.domain import geography, timing
 from readout_desk.domain.formtext import era_date
 from readout_desk.domain.records import MeetingSession, Mode, Participant, Readout
 
@@ -124,5 +124,18 @@ def japanese_name(participant: Participant) -> str:
 
 
 def participant_line(participant: Participant) -> str:
-    """``林芳正外務大臣``: the name, then the office as printed (no comma in Japanese)."""
-    return japanese_name(participant) + (participant.office or "")
+    """``林芳正外務大臣``: the name, then the office as printed in Japanese (no comma in
+    Japanese), the English one when no Japanese one is known."""
+    return japanese_name(participant) + (participant.office_ja or participant.office or "")
+
+
+def place_text(readout: Readout) -> str:
+    """``リマ（ペルー）``, with the venue first (``大統領府、リマ（ペルー）``): the city as
+    printed in Japanese when known, the country's Japanese name."""
+    place = readout.place
+    if place is None:
+        return ""
+    city = place.city_ja or place.city
+    country = geography.country_name_ja(place.country) if place.country else ""
+    where = f"{city}（{country}）" if city and country else city or country
+    return "、".join(p for p in (place.venue, where) if p)

@@ -58,6 +58,8 @@ CSV_FIELDS: tuple[CsvField, ...] = (
     CsvField("place_country", "Country of the place", ("country",)),
     CsvField("place_venue", "Venue", ("venue",)),
     CsvField("place_zone", "Time zone of the place", ("place zone",)),
+    CsvField("place_city_ja", "City as printed in Japanese (リマ)",
+             ("city in japanese", "city_ja")),
     CsvField("occasion", "Occasion", ()),
     CsvField("lead", "Lead paragraph", ("summary", "text", "body", "description")),
     CsvField("points", "Summary points (one per line)", ("summary points",)),
@@ -65,6 +67,9 @@ CSV_FIELDS: tuple[CsvField, ...] = (
              ("people", "attendees", "persons")),
     CsvField("participants_as_printed", "Participants' names in their own script (林芳正; …, "
              "in the order of the participants)", ("printed names", "names as printed")),
+    CsvField("participants_office_ja", "Participants' offices as printed in Japanese "
+             "(外務大臣; …, in the order of the participants)",
+             ("offices in japanese", "office_ja")),
     CsvField("topics", "Topics (separated by ;)", ("tags", "keywords", "topic")),
     CsvField("publisher", "Publisher", ("source", "ministry")),
     CsvField("source_url", "Source address", ("url", "link", "address")),
@@ -84,8 +89,9 @@ FIELD_NAMES = tuple(f.name for f in CSV_FIELDS)
 #: Columns of the exported readouts file (importable back through :func:`guess_mapping`).
 READOUT_COLUMNS: tuple[str, ...] = (
     "id", "title", "section", "meeting_date", "published_date", "retrieved_date", "mode",
-    "relation", "place_city", "place_country", "place_venue", "place_zone", "occasion",
-    "lead", "points", "participants", "participants_as_printed", "topics", "publisher",
+    "relation", "place_city", "place_country", "place_venue", "place_zone", "place_city_ja",
+    "occasion", "lead", "points", "participants", "participants_as_printed",
+    "participants_office_ja", "topics", "publisher",
     "source_url", "language", "notes", "session_count", "total_minutes", "first_start_utc",
     "is_sample", "created_at", "updated_at",
 )
@@ -224,12 +230,17 @@ def _wall(value: str, day: dt.date | None, where: str) -> dt.datetime | None:
     return parsed
 
 
-def _participants(names: str, printed: str) -> tuple[Participant, ...]:
-    """Participants from the names column, each with its name in its own script from the
-    column that lists those in the same order (empty between semicolons where none)."""
+def _participants(names: str, printed: str, offices_ja: str) -> tuple[Participant, ...]:
+    """Participants from the names column, each with its name in its own script and its
+    office as printed in Japanese from the columns that list those in the same order
+    (empty between semicolons where none)."""
     people = [person_from_name(n) for n in _split(names)]
-    scripts = [part.strip() for part in printed.split(";")] if printed.strip() else []
-    return tuple(replace(p, printed_name=scripts[i] if i < len(scripts) else "")
+
+    def nth(column: str, i: int) -> str:
+        parts = [part.strip() for part in column.split(";")] if column.strip() else []
+        return parts[i] if i < len(parts) else ""
+
+    return tuple(replace(p, printed_name=nth(printed, i), office_ja=nth(offices_ja, i))
                  for i, p in enumerate(people))
 
 
@@ -255,9 +266,10 @@ def readout_from_row(row: Mapping[str, str], mapping: Mapping[str, str], where: 
     place_zone = get("place_zone") or None
     if place_zone and not timing.is_valid_zone(place_zone):
         raise CsvFormatError(f"{where}: {place_zone!r} is not an IANA time zone")
-    if get("place_city") or get("place_country") or get("place_venue") or place_zone:
+    if get("place_city") or get("place_country") or get("place_venue") or place_zone \
+            or get("place_city_ja"):
         place = Place(get("place_city"), _country(get("place_country"), f"{where}: country"),
-                      get("place_venue"), place_zone)
+                      get("place_venue"), place_zone, get("place_city_ja"))
     sessions = []
     start = _wall(get("session_start"), meeting_date, f"{where}: session start")
     zone = get("session_zone") or (place_zone if start else None)
@@ -285,7 +297,8 @@ def readout_from_row(row: Mapping[str, str], mapping: Mapping[str, str], where: 
         retrieved_date=_date(get("retrieved_date"), f"{where}: retrieved date"),
         meeting_date=meeting_date, mode=mode, place=place, occasion=get("occasion"),
         lead=get("lead"),
-        participants=_participants(get("participants"), get("participants_as_printed")),
+        participants=_participants(get("participants"), get("participants_as_printed"),
+                                  get("participants_office_ja")),
         sessions=tuple(sessions),
         points=tuple(SummaryPoint(line.strip()) for line in get("points").splitlines()
                      if line.strip()),
@@ -354,11 +367,14 @@ def readout_row(r: Readout) -> dict[str, str]:
         "retrieved_date": r.retrieved_date.isoformat() if r.retrieved_date else "",
         "mode": r.mode.value, "relation": ";".join(r.relation),
         "place_city": place.city, "place_country": place.country or "",
-        "place_venue": place.venue, "place_zone": place.zone or "", "occasion": r.occasion,
+        "place_venue": place.venue, "place_zone": place.zone or "",
+        "place_city_ja": place.city_ja, "occasion": r.occasion,
         "lead": r.lead, "points": "\n".join(p.text for p in r.points),
         "participants": "; ".join(p.display_name for p in r.participants),
         "participants_as_printed": "; ".join(p.printed_name for p in r.participants)
         if any(p.printed_name for p in r.participants) else "",
+        "participants_office_ja": "; ".join(p.office_ja for p in r.participants)
+        if any(p.office_ja for p in r.participants) else "",
         "topics": "; ".join(r.topics), "publisher": r.publisher, "source_url": r.source_url,
         "language": r.language, "notes": r.notes, "session_count": str(len(r.sessions)),
         "total_minutes": "" if total is None else str(total),
