@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
@@ -35,7 +36,7 @@ def _editing(qtbot: QtBot, archive: Archive) -> tuple[ReadoutEditor, int]:
     return editor, saved.id
 
 
-def _save_elsewhere(archive_path: Path, readout_id: int, **changes: object) -> Readout:
+def _save_elsewhere(archive_path: Path, readout_id: int, **changes: Any) -> Readout:
     """Another process, with its own handle on the same file, saves a change."""
     with Archive.open(archive_path) as other:
         return other.update(replace(other.get(readout_id), **changes))
