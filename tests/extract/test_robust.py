@@ -137,3 +137,31 @@ def test_a_megabyte_built_against_the_name_time_and_place_patterns_gives_a_draft
     draft = extract(text)
     assert draft.readout.section == "Japan-Peru Relations"
     assert any("first" in note for note in draft.notes)  # cut to the readable length
+
+
+def test_runs_built_against_the_newer_patterns_are_read_in_one_pass(tmp_path: Path) -> None:
+    """Long runs of what the newer patterns look for (places with "and the", a weekday in a
+    bracket, portfolios after commas, royal and Malay styles, ordinal days, day ranges,
+    datelines, counterparts, Japanese brackets after から) finish like any other text; in a
+    subprocess, so that a pattern that backtracks without end is stopped, not waited for."""
+    pieces = ["visiting Saint " + "and the Saint " * 100 + ". ", "(local time; 9:30 p.m. "
+              + "(Thursday) " * 100 + "JST) ", "Minister of Foreign Affairs, African " * 100,
+              "H.H. Prince " * 100, "Dato' Seri " * 100, "on the 13th " * 100,
+              "12-13 March " * 100, "Jakarta, 5 February 2026 - " * 100,
+              "his Greek counterpart, " * 100, "at the Ministry, " * 100]
+    english = "News story\n\nPublished 5 May 2025\n\n" + "".join(p * 3 for p in pieces)
+    english = (english * (500_000 // len(english) + 1))[:500_000]
+    japanese = ("報道発表\n\n日仏外相会談\n\n令和7年7月5日\n\n　現地時間4日午後5時"
+                + "から（日本時間" * 200 + "（金曜日）" * 300 + "）" * 100 + "桜井健太外務大臣は、"
+                "ジャン・ボーモン・フランス" + "共和国" * 300 + "外務大臣（H.E. Mr. Jean Beaumont,"
+                + "Secretary," * 300 + "）と会談を行いました。\n")
+    (tmp_path / "en.txt").write_text(english, "utf-8")
+    (tmp_path / "ja.txt").write_text(japanese, "utf-8")
+    code = ("import sys\nfrom readout_desk.domain.extract import extract\n"
+            "for name in sys.argv[1:]:\n"
+            "    print(extract(open(name, encoding='utf-8').read()).readout.language)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "en.txt"),
+                             str(tmp_path / "ja.txt")], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["en", "ja"]
