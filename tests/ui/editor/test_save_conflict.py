@@ -4,10 +4,12 @@ editor shows both versions side by side and saves the merge the person chooses."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -16,6 +18,7 @@ from readout_desk.archive import Archive
 from readout_desk.domain.records import Participant, Person, Readout, SummaryPoint
 from readout_desk.ui.editor import ReadoutEditor, open_editor
 from readout_desk.ui.editor.conflict import ConflictDialog
+from tests.archive.conftest import pg_server, pg_url  # noqa: F401  (fixtures)
 from tests.ui.editor.conftest import HOME, close_all_editors, save, type_into
 
 TITLE = "Japan-Ruritania Foreign Ministers' Meeting"
@@ -36,7 +39,20 @@ def _editing(qtbot: QtBot, archive: Archive) -> tuple[ReadoutEditor, int]:
     return editor, saved.id
 
 
-def _save_elsewhere(archive_path: Path, readout_id: int, **changes: Any) -> Readout:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request: pytest.FixtureRequest, archive: Archive, archive_path: Path
+           ) -> Iterator[tuple[Archive, Path | str]]:
+    """An archive the editor saves to, and where another handle opens it: a file, or a
+    team archive on a PostgreSQL server (both refuse a save over a newer version alike)."""
+    if request.param == "sqlite":
+        yield archive, archive_path
+        return
+    url: str = request.getfixturevalue("pg_url")
+    with Archive.open(url) as team:
+        yield team, url
+
+
+def _save_elsewhere(archive_path: Path | str, readout_id: int, **changes: Any) -> Readout:
     """Another process, with its own handle on the same file, saves a change."""
     with Archive.open(archive_path) as other:
         return other.update(replace(other.get(readout_id), **changes))
@@ -130,7 +146,8 @@ def test_keeping_all_mine_keeps_the_other_version_in_the_history(
 
 
 def test_the_merge_takes_each_field_from_the_side_chosen(
-        qtbot: QtBot, archive: Archive, archive_path: Path) -> None:
+        qtbot: QtBot, shared: tuple[Archive, Path | str]) -> None:
+    archive, archive_path = shared
     editor, readout_id = _editing(qtbot, archive)
     theirs = _save_elsewhere(
         archive_path, readout_id, title=f"{TITLE} in Lima", notes="Checked by the desk.",
