@@ -6,9 +6,10 @@ corpus, with the benchmark corpus (``bench/corpus.py``) through ``Archive.add_ma
 measures, interleaved round by round:
 
 - search latency (p50/p95) of ``Archive.search`` (first page of 100 plus the total) against
-  the raw PostgreSQL query: the same ``tsquery`` the archive renders, on a plain table of
-  the same ``tsvector`` documents under a GIN index, ranked with ``ts_rank`` (page and
-  count), with plain ``psycopg``;
+  the raw PostgreSQL query, written as bench/run.py writes the raw FTS5 one: the same
+  ``tsquery`` the archive renders, ranked by ``ts_rank`` on a plain table of the same
+  ``tsvector`` documents under a GIN index, the page's rows with ``ts_headline`` snippets,
+  and the count from the plain table when the page is full, with plain ``psycopg``;
 - import: ``Archive.add_many`` in batches of 1,000 against a plain ``COPY`` of the same
   readouts' documents into that plain table (and building its GIN index): the floor of
   any full-text import. The documents are computed before the ``COPY`` is timed.
@@ -36,6 +37,7 @@ from readout_desk.archive import Archive  # noqa: E402
 from readout_desk.archive.mapping import index_fields  # noqa: E402
 from readout_desk.archive.postgres import driver_url  # noqa: E402
 from readout_desk.archive.postgres_search import build_search, document  # noqa: E402
+from readout_desk.archive.sqlite_search import FTS_NAMES  # noqa: E402
 from readout_desk.domain import jsonformat  # noqa: E402
 from readout_desk.domain.query import parse_query  # noqa: E402
 
@@ -106,8 +108,11 @@ def plain_copy(url: str, size: int) -> float:
         return time.perf_counter() - started
 
 
-def raw_sql(text: str) -> tuple[str, str, dict[str, Any]]:
-    """The page and count of the same tsquery on the plain table."""
+def raw_sql(text: str) -> tuple[str, str, str, dict[str, Any]]:
+    """The leanest hand-written SQL for the same first page and total, as bench/run.py's
+    raw FTS5 query: the same ``tsquery`` ranked by ``ts_rank`` on the plain table, the
+    page's rows (what a results row shows) with their ``ts_headline`` snippets, and the
+    count from the plain table when the page is full."""
     parsed = parse_query(text)
     match = build_search(parsed, trash_present=False).params.get("match", "")
     where = "doc @@ CAST(%(q)s AS tsquery)"
@@ -115,17 +120,28 @@ def raw_sql(text: str) -> tuple[str, str, dict[str, Any]]:
     if parsed.date_from and parsed.date_to:
         where += " AND meeting_date BETWEEN %(a)s AND %(b)s"
         params.update(a=parsed.date_from, b=parsed.date_to)
-    page = (f"SELECT id FROM bench_plain WHERE {where} "
-            f"ORDER BY ts_rank(doc, CAST(%(q)s AS tsquery)) DESC, id DESC LIMIT {PAGE}")
-    return page, f"SELECT count(*) FROM bench_plain WHERE {where}", params
+    top = (f"SELECT id FROM bench_plain WHERE {where} "
+           f"ORDER BY ts_rank(doc, CAST(%(q)s AS tsquery)) DESC, id DESC LIMIT {PAGE}")
+    text_columns = ", ".join(f"f.{n}" for n in FTS_NAMES)
+    rows = ("SELECT r.id, r.meeting_date, r.title, r.section, r.place_city, "
+            "r.place_country, r.mode, r.session_count, r.total_minutes, r.publisher, "
+            f"r.is_sample, ts_headline('simple', concat_ws(' ', {text_columns}), "
+            "CAST(%(q)s AS tsquery), 'MaxWords=14, MinWords=5, MaxFragments=1') "
+            "FROM readouts r JOIN readout_fts f ON f.readout_id = r.id "
+            "WHERE r.id = ANY(%(ids)s)")
+    return top, rows, f"SELECT count(*) FROM bench_plain WHERE {where}", params
 
 
 def search(archive: Archive, url: str, rounds: int) -> dict[str, Any]:
     results: dict[str, Any] = {}
     with plain_connection(url) as conn:
         def raw(text: str) -> int:
-            page, count, params = raw_sql(text)
-            conn.execute(page, params).fetchall()
+            top, rows, count, params = raw_sql(text)
+            ids = [int(r[0]) for r in conn.execute(top, params).fetchall()]
+            if ids:
+                conn.execute(rows, dict(params, ids=ids)).fetchall()
+            if len(ids) < PAGE:
+                return len(ids)
             found = conn.execute(count, params).fetchone()
             return int(found[0]) if found else 0
 

@@ -261,9 +261,9 @@ class PostgresBackend:
 
     def count(self, conn: Connection, rendered: Any, cap: int | None) -> int:
         search: PgSearch = rendered
-        sql = (f"SELECT count(*) {search.from_where}" if cap is None
-               else f"SELECT count(*) FROM (SELECT 1 {search.from_where} "
-                    f"LIMIT {int(cap)}) AS capped")
+        hits = search.index_from_where or search.from_where  # no join when none is needed
+        sql = (f"SELECT count(*) {hits}" if cap is None
+               else f"SELECT count(*) FROM (SELECT 1 {hits} LIMIT {int(cap)}) AS capped")
         return int(conn.execute(text(sql), search.params).scalar() or 0)
 
     def ranked_ids(self, conn: Connection, rendered: Any, top: int) -> list[tuple[int, float]]:

@@ -191,6 +191,9 @@ class PgSearch:
     empty: bool
     has_prefix: bool = False
     runs: tuple[str, ...] = field(default=())
+    #: The same hits from the full-text table alone, when no condition needs the readouts
+    #: table (a count then joins nothing).
+    index_from_where: str = ""
 
     @property
     def indexed(self) -> bool:
@@ -234,8 +237,9 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> PgSearch:
     clause_sql = f" WHERE {' AND '.join(where)}" if where else ""
     has_prefix = any(t.prefix for c in query.required for t in c) or any(
         len(r) == 1 for r in runs)
+    alone = f"FROM {FTS_TABLE} f WHERE {where[0]}" if clauses and len(where) == 1 else ""
     return PgSearch(f"FROM {source}{clause_sql}", params, bool(clauses), empty, has_prefix,
-                    tuple(dict.fromkeys(runs)))
+                    tuple(dict.fromkeys(runs)), alone)
 
 
 def snippet_sql(search: PgSearch) -> tuple[str, str]:
