@@ -2404,6 +2404,10 @@ Readouts already in the archive are skipped.</source>
         <translation>この関係の会談記録（古い順）。ダブルクリックで表示します</translation>
     </message>
     <message>
+        <source>and</source>
+        <translation>と</translation>
+    </message>
+    <message>
         <source>No readout names a country yet.</source>
         <translation>国が記載された会談記録はまだありません。</translation>
     </message>
@@ -3199,6 +3203,29 @@ Readouts already in the archive are skipped.</source>
     </message>
 </context>
 <context>
+    <name>TeamStartup</name>
+    <message>
+        <source>Team archive unreachable</source>
+        <translation>チームアーカイブに接続できません</translation>
+    </message>
+    <message>
+        <source>Try again once the server is back, or work in the archive on this computer for now.</source>
+        <translation>サーバーが復旧したらもう一度お試しください。それまではこのコンピューター上のアーカイブで作業できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Local Archive</source>
+        <translation>ローカルのアーカイブを開く(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>TimingCheck</name>
     <message>
         <source>Check &amp;Timings…</source>
@@ -3303,6 +3330,7 @@ Readouts already in the archive are skipped.</source>
     <name>Transfer</name>
     <message>
         <source>&amp;Import…</source>
+        <extracomment>The dialogs, loaded on first use: start-up needs only the recovery from this package (the drafts&apos; review loads extraction, import and export load the exchange formats).</extracomment>
         <translation>インポート(&amp;I)…</translation>
     </message>
     <message>

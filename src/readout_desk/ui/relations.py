@@ -119,7 +119,7 @@ class RelationsDialog(QDialog):
         self.country_list.itemActivated.connect(self._show_item)
         row = QHBoxLayout()
         row.addWidget(self.first, 1)
-        row.addWidget(QLabel("and", page))
+        row.addWidget(QLabel(self.tr("and"), page))
         row.addWidget(self.second, 1)
         layout = QVBoxLayout(page)
         layout.addLayout(row)

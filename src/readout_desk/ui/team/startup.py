@@ -6,32 +6,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal, TypeVar
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from readout_desk import paths
 from readout_desk.archive import ArchiveUnreachableError
+from readout_desk.ui.language import translate
 
 T = TypeVar("T")
 Choice = Literal["retry", "local", "quit"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamStartup", text)
-
-
 def ask_when_unreachable(problem: str, parent: QWidget | None = None) -> Choice:
     """Retry, Open Local Archive or Quit, under the sentence saying what went wrong."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Team archive unreachable"), problem,
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      translate("TeamStartup", "Team archive unreachable"), problem,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("teamUnreachable")
-    box.setInformativeText(_tr("Try again once the server is back, or work in the archive "
-                               "on this computer for now."))
-    retry = box.addButton(_tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(translate("TeamStartup", "Try again once the server is back, or "
+                                     "work in the archive on this computer for now."))
+    retry = box.addButton(translate("TeamStartup", "&Retry"), QMessageBox.ButtonRole.AcceptRole)
     retry.setObjectName("teamRetry")
-    local = box.addButton(_tr("Open &Local Archive"), QMessageBox.ButtonRole.ActionRole)
+    local = box.addButton(translate("TeamStartup", "Open &Local Archive"),
+                          QMessageBox.ButtonRole.ActionRole)
     local.setObjectName("teamOpenLocal")
-    quit_button = box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(translate("TeamStartup", "&Quit"),
+                                QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("teamQuit")
     box.setDefaultButton(retry)
     box.exec()
