@@ -780,6 +780,18 @@ Save this one as well?</source>
         <source>Open the other</source>
         <translation>既存の記録を開く</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>This readout has changes that are not saved.</source>
+        <translation>この会談記録には保存されていない変更があります。</translation>
+    </message>
+    <message>
+        <source>Save them before closing?</source>
+        <translation>閉じる前に保存しますか?</translation>
+    </message>
 </context>
 <context>
     <name>EmptyState</name>
@@ -1563,7 +1575,7 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>Readout Desk — {location}</source>
-        <extracomment>Pages of the central stack.</extracomment>
+        <extracomment>How long the current row rests before the reading pane reads its readout. Pages of the central stack.</extracomment>
         <translation>Readout Desk — {location}</translation>
     </message>
     <message>
@@ -1975,8 +1987,8 @@ Readouts already in the archive are skipped.</source>
         <translation>説明:</translation>
     </message>
     <message>
-        <source>This archive is kept in memory: it cannot store images</source>
-        <translation>このアーカイブはメモリー上にあるため、画像を保存できません</translation>
+        <source>This archive has no folder for images (it is kept in memory, or it is a team archive without READOUT_DESK_ATTACHMENTS)</source>
+        <translation>このアーカイブには画像用のフォルダーがありません（メモリー上のアーカイブか、READOUT_DESK_ATTACHMENTS のないチームアーカイブです）</translation>
     </message>
     <message>
         <source>(no caption)</source>
@@ -2202,18 +2214,6 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>Restored; now version {version}.</source>
         <translation>復元しました。現在のバージョンは {version} です。</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存の変更</translation>
-    </message>
-    <message>
-        <source>This readout has changes that are not saved.</source>
-        <translation>この会談記録には保存されていない変更があります。</translation>
-    </message>
-    <message>
-        <source>Save them before closing?</source>
-        <translation>閉じる前に保存しますか?</translation>
     </message>
 </context>
 <context>

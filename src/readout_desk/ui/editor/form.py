@@ -31,6 +31,7 @@ from readout_desk.domain import geography, timing
 from readout_desk.domain.draft import Built, ReadoutDraft, build, draft_of
 from readout_desk.domain.records import Readout
 from readout_desk.ui import parts
+from readout_desk.ui.editor import questions
 from readout_desk.ui.editor.conflict import ConflictDialog
 from readout_desk.ui.editor.fields import SourceSection, WhenWhereSection
 from readout_desk.ui.editor.history import HistoryDialog
@@ -39,7 +40,6 @@ from readout_desk.ui.editor.merging import compare
 from readout_desk.ui.editor.participants import ParticipantsSection
 from readout_desk.ui.editor.photos import PhotosSection
 from readout_desk.ui.editor.points import SummarySection
-from readout_desk.ui.editor.questions import ask_about_duplicate, confirm_warnings, offer_retry
 from readout_desk.ui.editor.saving import find_similar, save_readout
 from readout_desk.ui.editor.sessions import SessionsSection
 from readout_desk.ui.editor.topics import TopicsSection
@@ -278,14 +278,11 @@ class ReadoutEditor(QMainWindow):
     def _update_title(self) -> None:
         title = self._draft.title.strip() or self._draft.section.strip()
         name = " — ".join(part for part in (title, self.title_note) if part)
-        editing = self.readout_id() is not None
-        if name:
-            text = (self.tr("Edit readout — {name}[*] — Readout Desk") if editing
-                    else self.tr("New readout — {name}[*] — Readout Desk")).format(name=name)
-        else:
-            text = (self.tr("Edit readout[*] — Readout Desk") if editing
-                    else self.tr("New readout[*] — Readout Desk"))
-        self.setWindowTitle(text)
+        titles = (self.tr("New readout[*] — Readout Desk"), self.tr("Edit readout[*] — Readout "
+                  "Desk"), self.tr("New readout — {name}[*] — Readout Desk"),
+                  self.tr("Edit readout — {name}[*] — Readout Desk"))
+        which = (self.readout_id() is not None) + 2 * bool(name)  # new/edit, without/with name
+        self.setWindowTitle(titles[which].format(name=name))
         self.setWindowModified(self.is_dirty())
 
     # ----- zone suggestions -----------------------------------------------------------
@@ -346,7 +343,7 @@ class ReadoutEditor(QMainWindow):
                 self.tr("Not saved: correct the problems listed at the top."))
             self.form_scroll.ensureVisible(0, 0)
             return False
-        if built.warnings and not confirm_warnings(self, built):
+        if built.warnings and not questions.confirm_warnings(self, built):
             return False
         readout = built.readout
         pending = {i: Path(p.source) for i, p in enumerate(self._draft.photos) if p.source}
@@ -389,7 +386,7 @@ class ReadoutEditor(QMainWindow):
             self._focus_before_save = None
 
     def _confirm_duplicate(self, other: Readout) -> bool:
-        answer = ask_about_duplicate(self, other)
+        answer = questions.ask_about_duplicate(self, other)
         if answer == "open" and other.id is not None:
             from readout_desk.ui.editor import open_editor
 
@@ -423,7 +420,7 @@ class ReadoutEditor(QMainWindow):
             self._save_conflict(exc)
             return
         if isinstance(exc, ArchiveUnreachableError):
-            return offer_retry(self, str(exc), self.save)
+            return questions.offer_retry(self, str(exc), self.save)
         if not isinstance(exc, (ArchiveError, OSError, ValueError)):
             log.error("saving failed", exc_info=exc)
         self.last_error = str(exc)
@@ -488,15 +485,7 @@ class ReadoutEditor(QMainWindow):
             event.ignore()
             return
         if self.is_dirty():
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                              self.tr("This readout has changes that are not saved."),
-                              QMessageBox.StandardButton.Save
-                              | QMessageBox.StandardButton.Discard
-                              | QMessageBox.StandardButton.Cancel, self)
-            box.setObjectName("unsavedChanges")
-            box.setInformativeText(self.tr("Save them before closing?"))
-            box.setDefaultButton(QMessageBox.StandardButton.Save)
-            answer = box.exec()
+            answer = questions.ask_about_unsaved_changes(self)
             if answer == QMessageBox.StandardButton.Cancel:
                 event.ignore()
                 return

@@ -68,3 +68,16 @@ def offer_retry(editor: QMainWindow, problem: str, again: Callable[[], object]) 
     box.setDefaultButton(QMessageBox.StandardButton.Retry)
     if box.exec() == QMessageBox.StandardButton.Retry:
         QTimer.singleShot(0, again)
+
+
+def ask_about_unsaved_changes(parent: QWidget) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel, asked (modally) when an editor with changes closes."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("EditorQuestions", "Unsaved changes"),
+                      translate("EditorQuestions", "This readout has changes that are not saved."),
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("unsavedChanges")
+    box.setInformativeText(translate("EditorQuestions", "Save them before closing?"))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return QMessageBox.StandardButton(box.exec())
