@@ -46,7 +46,7 @@ from readout_desk.domain import sources
 from readout_desk.domain.extract import MAX_INPUT_BYTES, Draft, ExtractionError, extract
 from readout_desk.ui import parts
 from readout_desk.ui.draft_marks import PROPOSED_NOTE, italic, mark_extracted
-from readout_desk.ui.language import QT_TRANSLATE_NOOP
+from readout_desk.ui.field_labels import field_label
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -58,33 +58,6 @@ log = logging.getLogger(__name__)
 #: Files that may be dropped onto the window.
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
-# Field names and how the parts of a field path read, translated where they are shown.
-_FIELD_NAMES = {
-    "title": QT_TRANSLATE_NOOP("FieldLabel", "Title"),
-    "section": QT_TRANSLATE_NOOP("FieldLabel", "Section"),
-    "published_date": QT_TRANSLATE_NOOP("FieldLabel", "Published"),
-    "meeting_date": QT_TRANSLATE_NOOP("FieldLabel", "Meeting date"),
-    "mode": QT_TRANSLATE_NOOP("FieldLabel", "Mode"),
-    "place": QT_TRANSLATE_NOOP("FieldLabel", "Place"),
-    "occasion": QT_TRANSLATE_NOOP("FieldLabel", "Occasion"),
-}
-_SUB_NAMES = {"office": QT_TRANSLATE_NOOP("FieldLabel", "{item} office"),
-              "start": QT_TRANSLATE_NOOP("FieldLabel", "{item} start"),
-              "duration": QT_TRANSLATE_NOOP("FieldLabel", "{item} duration"),
-              "printed_other": QT_TRANSLATE_NOOP("FieldLabel", "{item} printed time")}
-_LIST_NAMES = {  # (one of them, the numbered one)
-    "participants": (QT_TRANSLATE_NOOP("FieldLabel", "Participant"),
-                     QT_TRANSLATE_NOOP("FieldLabel", "Participant {number}")),
-    "sessions": (QT_TRANSLATE_NOOP("FieldLabel", "Session"),
-                 QT_TRANSLATE_NOOP("FieldLabel", "Session {number}")),
-    "points": (QT_TRANSLATE_NOOP("FieldLabel", "Point"),
-               QT_TRANSLATE_NOOP("FieldLabel", "Point {number}")),
-    "photos": (QT_TRANSLATE_NOOP("FieldLabel", "Photo caption"),
-               QT_TRANSLATE_NOOP("FieldLabel", "Photo caption {number}")),
-    "topics": (QT_TRANSLATE_NOOP("FieldLabel", "Topic"),
-               QT_TRANSLATE_NOOP("FieldLabel", "Topic {number}")),
-}
-
 HIGHLIGHT = QColor("#fff2a8")
 HIGHLIGHT_TIME = QColor("#cfe8ff")
 HIGHLIGHT_WRONG = QColor("#ffc9c9")
@@ -93,24 +66,6 @@ HIGHLIGHT_WRONG = QColor("#ffc9c9")
 def topic_file() -> Path:
     """The user's own topic list (the same file the command line reads)."""
     return paths.topic_file()
-
-
-def field_label(key: str) -> str:
-    """A field path as a person reads it: "sessions[1].printed_other" -> "Session 2 printed
-    time"."""
-    def shown(text: str) -> str:
-        return QCoreApplication.translate("FieldLabel", text)
-
-    if key in _FIELD_NAMES:
-        return shown(_FIELD_NAMES[key])
-    head, _, sub = key.partition(".")
-    name, _, index = head.partition("[")
-    number = int(index.rstrip("]") or 0) + 1 if index else 0
-    one, numbered = _LIST_NAMES.get(name, (name, name + " {number}"))
-    label = shown(numbered).format(number=number) if number else shown(one)
-    if not sub:
-        return label
-    return shown(_SUB_NAMES[sub]).format(item=label) if sub in _SUB_NAMES else f"{label} {sub}"
 
 
 def _utf16(text: str, index: int) -> int:
