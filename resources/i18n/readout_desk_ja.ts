@@ -634,7 +634,7 @@ Readout Desk を終了する必要があります。下のレポートはログ�
     <name>Drafts</name>
     <message>
         <source>Review &amp;Drafts ({count})…</source>
-        <translation>下書きを確認 ({count})(&amp;D)…</translation>
+        <translation>下書きを確認(&amp;D) ({count})…</translation>
     </message>
     <message>
         <source>Review &amp;Drafts…</source>
@@ -844,15 +844,15 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
     </message>
     <message>
         <source>The current &amp;search ({query})</source>
-        <translation>現在の検索（{query}）(&amp;S)</translation>
+        <translation>現在の検索(&amp;S)（{query}）</translation>
     </message>
     <message>
         <source>The current &amp;search (everything)</source>
-        <translation>現在の検索（すべて）(&amp;S)</translation>
+        <translation>現在の検索(&amp;S)（すべて）</translation>
     </message>
     <message>
         <source>The selec&amp;ted readouts ({count})</source>
-        <translation>選択した会談記録（{count}）(&amp;T)</translation>
+        <translation>選択した会談記録(&amp;T)（{count}）</translation>
     </message>
     <message>
         <source>Format</source>
@@ -917,6 +917,7 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
     <name>ExtractedPane</name>
     <message>
         <source>Read from the pasted text: check each field against the highlighted source. Nothing is saved until you save.</source>
+        <extracomment>Files that may be dropped onto the window.</extracomment>
         <translation>貼り付けたテキストから読み取りました。各項目を強調表示された原文と照らし合わせてください。保存するまで何も保存されません。</translation>
     </message>
     <message>
@@ -1074,7 +1075,6 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
     <name>FieldLabel</name>
     <message>
         <source>Title</source>
-        <extracomment>Files that may be dropped onto the window.</extracomment>
         <translation>表題</translation>
     </message>
     <message>
@@ -1403,7 +1403,7 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>Use &amp;Japan Time ({offset})</source>
-        <translation>日本時間を使う ({offset})(&amp;J)</translation>
+        <translation>日本時間を使う(&amp;J) ({offset})</translation>
     </message>
     <message>
         <source>Ask &amp;Later</source>
