@@ -117,6 +117,10 @@ def test_a_save_over_a_newer_version_shows_both_and_overwrites_nothing(
                                                                     "(empty)")}
     label = view.findChild(QLabel, "conflictLabel_title")
     assert label is not None and "≠" in label.text()
+    choices = [view.findChild(QRadioButton, f"conflict{side}Choice_title")
+               for side in ("Theirs", "Mine")]
+    assert [c.accessibleName() for c in choices if c is not None] == [
+        "Title: use theirs", "Title: use mine"]
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not view.isVisible())
     # Nothing was overwritten, and the form still holds the change.

@@ -214,8 +214,8 @@ class ConflictDialog(QDialog):
         for radio, side, column, text in ((theirs, "Theirs", 1, texts[0]),
                                           (mine, "Mine", 2, texts[1])):
             radio.setObjectName(f"conflict{side}Choice_{key}")
-            radio.setAccessibleName(self.tr("{field}: use {side}").format(
-                field=label, side=self.tr("theirs") if side == "Theirs" else self.tr("mine")))
+            radio.setAccessibleName((self.tr("{field}: use theirs") if side == "Theirs"
+                                     else self.tr("{field}: use mine")).format(field=label))
             radio.setAccessibleDescription(text.text())
             cell = QVBoxLayout()
             cell.setSpacing(2)
