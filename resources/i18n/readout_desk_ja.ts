@@ -519,16 +519,12 @@ The archive as it is now is backed up first, so this can be undone.</source>
         <translation>自分側を使う</translation>
     </message>
     <message>
-        <source>{field}: use {side}</source>
-        <translation>{field}: {side}を使う</translation>
+        <source>{field}: use theirs</source>
+        <translation>{field}: 相手側を使う</translation>
     </message>
     <message>
-        <source>theirs</source>
-        <translation>相手側</translation>
-    </message>
-    <message>
-        <source>mine</source>
-        <translation>自分側</translation>
+        <source>{field}: use mine</source>
+        <translation>{field}: 自分側を使う</translation>
     </message>
 </context>
 <context>

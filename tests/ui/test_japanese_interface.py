@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
@@ -67,6 +67,10 @@ def test_the_editor_leaves_nothing_in_english(
         assert left == [], "\n".join(left)
         menus = [m.title() for m in editor.findChildren(QMenu) if m.title()]
         assert "編集(&E)" in menus
+        title = editor.findChild(QLineEdit, "titleField")
+        assert isinstance(title, QLineEdit)
+        qtbot.keyClicks(title, "X")
+        assert editor.undo_action.text() == "元に戻す(&U) 「表題」の編集"
     finally:
         close_all_editors()
 

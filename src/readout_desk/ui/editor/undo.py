@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 
+from readout_desk.ui.field_labels import field_label
+
 if TYPE_CHECKING:
     from readout_desk.domain.draft import ReadoutDraft
     from readout_desk.ui.editor.form import ReadoutEditor
@@ -27,7 +29,9 @@ class FormEdit(QUndoCommand):
 
     def __init__(self, editor: ReadoutEditor, before: ReadoutDraft, after: ReadoutDraft,
                  key: str) -> None:
-        field = key.split(".")[0].replace("_", " ")  # the form's own name for the field
+        head = key.split(".")[0]
+        named = field_label(head)  # in the interface's language, where it has a name
+        field = named if named != head else head.replace("_", " ")
         super().__init__(QCoreApplication.translate("FormEdit", "Edit {field}").format(
             field=field))
         self.editor = editor
