@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -60,6 +60,9 @@ MENU_TITLES = {"File": QT_TRANSLATE_NOOP("MainWindow", "&File"),
                "Tools": QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
                "Help": QT_TRANSLATE_NOOP("MainWindow", "&Help")}
 
+#: How long the current row rests before the reading pane reads its readout.
+DETAIL_DELAY_MS = 40
+
 #: Pages of the central stack.
 PAGE_EMPTY, PAGE_BROWSE = 0, 1
 
@@ -84,6 +87,11 @@ class MainWindow(QMainWindow):
         self._pending_select: int | None = None
         self._closed = False
         self.last_page: SearchPage | None = None
+        self._detail_wanted: int | None = None
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._read_detail)
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Readout Desk — {location}").format(
@@ -383,8 +391,16 @@ class MainWindow(QMainWindow):
     # ----- detail --------------------------------------------------------------------
 
     def _show_detail(self, readout_id: int | None) -> None:
-        # ``None`` keeps what is shown until the next readout arrives.
-        self.search_controller.request_readout(readout_id, self.search_bar.highlight_words())
+        # ``None`` keeps what is shown until the next readout arrives. The readout is read
+        # once the current row has rested a moment: a new page is painted before the
+        # reading pane is read and laid out, and arrowing through the results reads only
+        # the row where it stops.
+        self._detail_wanted = readout_id
+        self._detail_timer.start()
+
+    def _read_detail(self) -> None:
+        self.search_controller.request_readout(self._detail_wanted,
+                                               self.search_bar.highlight_words())
 
     def _readout_ready(self, readout: Readout, words: tuple[str, ...]) -> None:
         self.detail.show_readout(readout, self.home_zone(), words)
