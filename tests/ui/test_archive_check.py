@@ -74,11 +74,18 @@ def test_a_sound_archive_says_nothing(qtbot: QtBot, filled: Archive,
     assert window.banner.text() == ""
 
 
-def test_the_check_runs_beside_the_searches_not_on_their_pool(
-        qtbot: QtBot, filled: Archive, open_window: Callable[..., MainWindow],
-        endless_check: Steps) -> None:
+@pytest.fixture
+def checking(qtbot: QtBot, filled: Archive, open_window: Callable[..., MainWindow],
+             endless_check: Steps) -> MainWindow:
+    """A window whose background check is reading (endlessly) now."""
     window = open_window(filled)
     qtbot.waitUntil(endless_check.started.is_set, timeout=WAIT_MS)
+    return window
+
+
+def test_the_check_runs_beside_the_searches_not_on_their_pool(
+        qtbot: QtBot, checking: MainWindow) -> None:
+    window = checking
     assert _checker(window).runner.busy()
     assert not window.runner.busy()  # the search pool is free ...
     window.search_bar.set_query("Lima")
@@ -88,21 +95,16 @@ def test_the_check_runs_beside_the_searches_not_on_their_pool(
 
 
 def test_closing_interrupts_the_check_instead_of_waiting(
-        qtbot: QtBot, filled: Archive, open_window: Callable[..., MainWindow],
-        endless_check: Steps) -> None:
-    window = open_window(filled)
-    qtbot.waitUntil(endless_check.started.is_set, timeout=WAIT_MS)
-    checker = _checker(window)
-    window.close()
+        checking: MainWindow, endless_check: Steps) -> None:
+    checker = _checker(checking)
+    checking.close()
     assert checker.runner.wait_for_done(0)  # ended by the interrupt, not left running
     assert 0 < endless_check.count <= STEP_BOUND
 
 
 def test_a_save_makes_the_check_give_way_and_come_back(
-        qtbot: QtBot, filled: Archive, open_window: Callable[..., MainWindow],
-        endless_check: Steps) -> None:
-    window = open_window(filled)
-    qtbot.waitUntil(endless_check.started.is_set, timeout=WAIT_MS)
+        qtbot: QtBot, filled: Archive, checking: MainWindow) -> None:
+    window = checking
     checker = _checker(window)
     with qtbot.waitSignal(checker.gaveWay, timeout=WAIT_MS):
         filled.save_search("Peru", "Peru")  # a change: the check stops for it
