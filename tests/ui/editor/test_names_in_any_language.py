@@ -22,7 +22,7 @@ class _MarkEverything(QTranslator):
     """Translates every string of the program's own into itself between brackets."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
         """QTranslator.translate: the source between brackets; none for Qt's own."""
         if context.startswith("Q"):  # QShortcut, QDialogButtonBox...
             return super().translate(context, source, disambiguation, n)
