@@ -14,7 +14,6 @@ from PySide6.QtGui import QIcon, QImage, QImageReader, QKeySequence, QPixmap, QS
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -24,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from readout_desk.domain.draft import Built, PhotoDraft, ReadoutDraft
 from readout_desk.ui.editor.rows import ListSection, kept_row, remove_current
-from readout_desk.ui.editor.widgets import IssueLabel, TextLine, button, section_group
+from readout_desk.ui.editor.widgets import (
+    IssueLabel,
+    TextLine,
+    button,
+    button_line,
+    section_group,
+)
 from readout_desk.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 72)
@@ -69,17 +74,13 @@ class PhotosSection(ListSection[PhotoDraft]):
         self.list.setMaximumHeight(THUMB.height() + 60)
         self.list.setMinimumHeight(THUMB.height() + 50)
         layout.addWidget(self.list)
-        buttons = QHBoxLayout()
         self.add_button = button(
             self.tr("Add images…"), "photosAdd", self.tr("Add image files"), self)
         self.caption_button = button(self.tr("Add caption only"), "photosAddCaption",
                                      self.tr("Add a caption for a photo that is not at hand"), self)
         self.remove_button = button(self.tr("Remove"), "photosRemove",
                                     self.tr("Remove the selected photo (Delete)"), self)
-        for b in (self.add_button, self.caption_button, self.remove_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_line(self.add_button, self.caption_button, self.remove_button))
         form = QFormLayout()
         self.caption = TextLine("caption", "captionField", self.tr("Photo caption"),
                                 self.tr("what the photo shows, as captioned"), self)

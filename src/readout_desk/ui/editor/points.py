@@ -8,11 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -22,13 +20,19 @@ from PySide6.QtWidgets import (
 from readout_desk.domain import render
 from readout_desk.domain.draft import Built, ReadoutDraft
 from readout_desk.domain.records import Readout, SummaryPoint
-from readout_desk.ui.editor.rows import ListSection, kept_row, remove_current, swap
+from readout_desk.ui.editor.rows import (
+    ListSection,
+    RowButtons,
+    kept_row,
+    remove_current,
+    swap,
+)
 from readout_desk.ui.editor.widgets import (
     Choice,
     IssueLabel,
     TextBox,
     TextLine,
-    button,
+    button_line,
     detail_form,
     field_row,
     mark,
@@ -85,19 +89,15 @@ class SummarySection(ListSection[SummaryPoint]):
         layout.addWidget(self.lead)
         self.list = PointList(self)
         layout.addWidget(self.list)
-        buttons = QHBoxLayout()
-        self.add_button = button(
-            self.tr("A&dd point"), "pointsAdd", self.tr("Add a summary point (Insert)"), self)
-        self.remove_button = button(self.tr("Remove"), "pointsRemove",
-                                    self.tr("Remove the selected point (Delete)"), self)
-        self.up_button = button(
-            self.tr("Up"), "pointsUp", self.tr("Move the point up (Alt+Up)"), self)
-        self.down_button = button(
-            self.tr("Down"), "pointsDown", self.tr("Move the point down (Alt+Down)"), self)
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.buttons = RowButtons(self, self.list, "points", (
+            (self.tr("A&dd point"), self.tr("Add a summary point (Insert)")),
+            (self.tr("Remove"), self.tr("Remove the selected point (Delete)")),
+            (self.tr("Up"), self.tr("Move the point up (Alt+Up)")),
+            (self.tr("Down"), self.tr("Move the point down (Alt+Down)"))),
+            self.add, self._remove_current, self.move_current)
+        self.add_button, self.remove_button, self.up_button, self.down_button = (
+            self.buttons.buttons)
+        layout.addLayout(button_line(*self.buttons.buttons))
 
         self.detail, form = detail_form("pointDetail", self)
         self.text = TextBox("text", "pointTextField", self.tr("Point text"),
@@ -124,17 +124,6 @@ class SummarySection(ListSection[SummaryPoint]):
             w.edited.connect(self._field_edited)
         self.list.currentRowChanged.connect(self._show_current)
         self.list.reordered.connect(self._reordered)
-        self.add_button.clicked.connect(self.add)
-        self.remove_button.clicked.connect(self._remove_current)
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self._remove_current),
-                           ("Insert", self.add),
-                           ("Alt+Up", lambda: self.move_current(-1)),
-                           ("Alt+Down", lambda: self.move_current(1))):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
         self._begin(self.list.currentRow, SummaryPoint(""), self.detail)
 
     def set_speakers(self, names: list[str]) -> None:
@@ -159,12 +148,6 @@ class SummarySection(ListSection[SummaryPoint]):
         self.list.blockSignals(False)
         self._loading = False
         self._show_current(current)
-
-    def _update_buttons(self) -> None:
-        row = self.list.currentRow()
-        self.remove_button.setEnabled(row >= 0)
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < len(self._items) - 1)
 
     def add(self) -> None:
         """Add an empty point after the current one and put the cursor in it."""
@@ -199,7 +182,7 @@ class SummarySection(ListSection[SummaryPoint]):
 
     def _show_current(self, row: int) -> None:
         super()._show_current(row)
-        self._update_buttons()
+        self.buttons.enable_for(self.list.currentRow(), len(self._items))
 
     def _load(self, item: SummaryPoint) -> None:
         show_values(item, (self.text, self.speaker))

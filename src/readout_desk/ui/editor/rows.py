@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QListWidget,
     QTableWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.ui.editor.widgets import button
+from readout_desk.ui.editor.widgets import button, button_line
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, without_mnemonic
 
 _PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +55,36 @@ _TEXTS = {
 _T = TypeVar("_T")
 
 
+class RowButtons:
+    """Add, Remove, Up and Down for a list, also pressed with Insert, Delete, Alt+Up and
+    Alt+Down while the list has the focus."""
+
+    def __init__(self, parent: QWidget, view: QWidget, base: str,
+                 texts: Sequence[tuple[str, str]], add: Callable[[], object],
+                 remove: Callable[[], object], move: Callable[[int], object]) -> None:
+        """``texts`` are the buttons' (label, tip) in that order; the buttons are named
+        ``<base>Add``, ``<base>Remove``, ``<base>Up`` and ``<base>Down`` and call ``add()``,
+        ``remove()``, ``move(-1)`` and ``move(1)``."""
+        self.buttons = tuple(button(label, base + what, tip, parent) for (label, tip), what
+                             in zip(texts, ("Add", "Remove", "Up", "Down"), strict=True))
+        self.remove, self.up, self.down = self.buttons[1:]
+        # Keys by what they are, never by a translated name.
+        keys = (QKeySequence(Qt.Key.Key_Insert), QKeySequence(QKeySequence.StandardKey.Delete),
+                QKeySequence("Alt+Up"), QKeySequence("Alt+Down"))
+        slots = (add, remove, lambda: move(-1), lambda: move(1))
+        for b, key, slot in zip(self.buttons, keys, slots, strict=True):
+            b.clicked.connect(lambda _checked=False, slot=slot: slot())
+            shortcut = QShortcut(key, view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+    def enable_for(self, row: int, count: int) -> None:
+        """Remove with a current ``row`` of ``count``; Up and Down where it can move."""
+        self.remove.setEnabled(row >= 0)
+        self.up.setEnabled(row > 0)
+        self.down.setEnabled(0 <= row < count - 1)
+
+
 class RowTable(QWidget):
     """A read-only table with Add / Remove / Up / Down."""
 
@@ -84,32 +113,18 @@ class RowTable(QWidget):
         texts = [self.tr(t) for t in _TEXTS[noun]]
         self.table.setAccessibleName(texts[0])
         base = name.removesuffix("Table")
-        self.add_button = button(add_text or texts[1], f"{base}Add", texts[2], self)
-        self.remove_button = button(self.tr("Remove"), f"{base}Remove", texts[3], self)
-        self.up_button = button(self.tr("Up"), f"{base}Up", texts[4], self)
-        self.down_button = button(self.tr("Down"), f"{base}Down", texts[5], self)
-        for b, spoken in zip((self.add_button, self.remove_button, self.up_button,
-                              self.down_button), texts[1:2] + texts[6:], strict=True):
+        self.buttons = RowButtons(self, self.table, base, (
+            (add_text or texts[1], texts[2]), (self.tr("Remove"), texts[3]),
+            (self.tr("Up"), texts[4]), (self.tr("Down"), texts[5])),
+            self.addRequested.emit, self._remove, self._move)
+        self.add_button, self.remove_button, self.up_button, self.down_button = (
+            self.buttons.buttons)
+        for b, spoken in zip(self.buttons.buttons, texts[1:2] + texts[6:], strict=True):
             b.setAccessibleName(without_mnemonic(spoken))
-        self.add_button.clicked.connect(self.addRequested)
-        self.remove_button.clicked.connect(self._remove)
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button.clicked.connect(lambda: self._move(1))
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self._remove),
-                           ("Insert", self.addRequested.emit),
-                           ("Alt+Up", lambda: self._move(-1)),
-                           ("Alt+Down", lambda: self._move(1))):
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addLayout(button_line(*self.buttons.buttons))
         self._filling = False
         self._update_buttons()
 
@@ -129,11 +144,7 @@ class RowTable(QWidget):
             self.moveRequested.emit(row, delta)
 
     def _update_buttons(self) -> None:
-        row = self.table.currentRow()
-        count = self.table.rowCount()
-        self.remove_button.setEnabled(row >= 0)
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < count - 1)
+        self.buttons.enable_for(self.table.currentRow(), self.table.rowCount())
 
     def fill(self, rows: Sequence[Sequence[str]], current: int) -> None:
         """Show ``rows`` and make ``current`` the current row (-1: none), silently."""

@@ -178,6 +178,15 @@ def button(text: str, name: str, tip: str, parent: QWidget | None = None) -> QPu
     return b
 
 
+def button_line(*buttons: QPushButton) -> QHBoxLayout:
+    """``buttons`` side by side on the left of a row."""
+    line = QHBoxLayout()
+    for b in buttons:
+        line.addWidget(b)
+    line.addStretch(1)
+    return line
+
+
 def tab_chain(*widgets: QWidget) -> None:
     """Make Tab visit ``widgets`` in the order given (the order they are laid out in)."""
     for first, second in zip(widgets, widgets[1:], strict=False):
