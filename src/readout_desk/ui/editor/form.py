@@ -402,12 +402,8 @@ class ReadoutEditor(QMainWindow):
         draft = draft_of(stored)
         self._saved = draft
         self.show_draft(draft)
-        self.undo_stack.setClean()
-        self.statusBar().showMessage(
-            self.tr("Saved (version {version}).").format(version=stored.version), 5000)
-        self.saved.emit(stored)
-        if self.host is not None:
-            self.host.refresh(select_id=stored.id)
+        self._stored(stored, self.tr("Saved (version {version}).").format(
+            version=stored.version))
         if self.on_saved is not None:
             self.on_saved(stored)
         if self._close_after_save:
@@ -469,9 +465,13 @@ class ReadoutEditor(QMainWindow):
         self._saved = draft
         self.show_draft(draft)
         self.undo_stack.push(FormEdit(self, before, draft, "history.restore.remove"))
+        self._stored(stored, self.tr("Restored; now version {version}.").format(
+            version=stored.version))
+
+    def _stored(self, stored: Readout, message: str) -> None:
+        """The form shows ``stored``: clean, said in the status bar, announced, selected."""
         self.undo_stack.setClean()
-        self.statusBar().showMessage(
-            self.tr("Restored; now version {version}.").format(version=stored.version), 5000)
+        self.statusBar().showMessage(message, 5000)
         self.saved.emit(stored)
         if self.host is not None:
             self.host.refresh(select_id=stored.id)
