@@ -18,10 +18,12 @@ import bisect
 import csv
 import hashlib
 import io
+import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 from readout_desk import paths
 from readout_desk.archive import attachments
@@ -192,9 +194,9 @@ def _read_text(path: Path) -> str:
         raise _FileProblem("the file is not UTF-8 text.") from None
 
 
-def _json_stream(path: Path) -> io.TextIOWrapper:
+def _json_stream(path: Path, opened: list[IO[bytes]] | None = None) -> io.TextIOWrapper:
     """The file as text in its encoding (UTF-8, with or without a byte order mark, or
-    UTF-16), read as it is consumed."""
+    UTF-16), read as it is consumed; the file itself is added to ``opened``."""
     try:
         raw = path.open("rb")
     except FileNotFoundError:
@@ -202,12 +204,14 @@ def _json_stream(path: Path) -> io.TextIOWrapper:
     except OSError as exc:
         raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
     wide = _utf16(raw.peek(4096)[:4096])
+    if opened is not None:
+        opened.append(raw)
     return io.TextIOWrapper(raw, encoding=wide or "utf-8-sig", newline="")
 
 
-def iter_json(path: Path) -> Iterator[Readout]:
-    """The readouts of a JSON file in the archive's format, one at a time."""
-    with _json_stream(path) as handle:
+def iter_json(path: Path, opened: list[IO[bytes]] | None = None) -> Iterator[Readout]:
+    """A JSON file's readouts, one at a time (the file goes into ``opened``: how far?)."""
+    with _json_stream(path, opened) as handle:
         try:
             for where, data in jsonstream.readout_objects(handle):
                 yield jsonformat.readout_from_dict(data, where)
@@ -215,8 +219,7 @@ def iter_json(path: Path) -> Iterator[Readout]:
             raise _FileProblem(f"not valid JSON (line {exc.line}, column {exc.column}: "
                                f"{exc.msg}).") from None
         except RecursionError:
-            raise _FileProblem("the JSON is nested too deeply to be a readout "
-                               "document.") from None
+            raise _FileProblem("the JSON is nested too deeply to be a readout document.") from None
         except jsonformat.FormatError as exc:
             raise _FileProblem(f"{exc}.") from None
         except UnicodeDecodeError as exc:
@@ -224,11 +227,6 @@ def iter_json(path: Path) -> Iterator[Readout]:
             raise _FileProblem(f"the file is not {what} text.") from None
         except ValueError as exc:  # an integer of thousands of digits
             raise _FileProblem(f"the JSON cannot be read: {exc}.") from None
-
-
-def read_json(path: Path) -> list[Readout]:
-    """The readouts of a JSON file in the archive's format."""
-    return list(iter_json(path))
 
 
 def read_csv(path: Path, mapping: Mapping[str, str] | None) -> list[Readout]:
@@ -271,6 +269,15 @@ class _Imported:
     """The ids an import has added so far, file by file, to say where a duplicate was."""
 
     files: list[tuple[str, array[int]]] = field(default_factory=list)
+    reading: list[IO[bytes]] = field(default_factory=list)  # the file being read
+
+    def share_read(self) -> str:
+        """How much of the file being read has been read, as " (27%)", or ""."""
+        try:
+            raw = self.reading[-1]
+            return f" ({raw.tell() / max(1, os.fstat(raw.fileno()).st_size):.0%})"
+        except (IndexError, OSError, ValueError):
+            return ""
 
     def add(self, name: str) -> array[int]:
         ids: array[int] = array("q")
@@ -359,12 +366,13 @@ def _checked(readouts: Iterable[Readout]) -> Iterator[list[Readout]]:
         yield batch
 
 
-def _read(path: Path, csv_mapping: Mapping[str, str] | None) -> Iterator[Readout]:
+def _read(path: Path, csv_mapping: Mapping[str, str] | None,
+          opened: list[IO[bytes]]) -> Iterator[Readout]:
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return iter(read_csv(path, csv_mapping))
     if suffix in JSON_SUFFIXES:
-        return iter_json(path)
+        return iter_json(path, opened)
     raise _FileProblem("Readout Desk imports .json, .csv, .txt and .html files.")
 
 
@@ -382,12 +390,13 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
     """
     imported = imported or _Imported()
     ids = imported.add(path.name)
+    opened = imported.reading = []
     skipped: list[str] = []
     skip_count = 0
     copied: list[Path] = []
 
     def batches() -> Iterator[list[Readout]]:
-        for n, batch in enumerate(_checked(_read(path, csv_mapping))):
+        for n, batch in enumerate(_checked(_read(path, csv_mapping, opened))):
             if n and between():
                 raise Cancelled()
             if n:
@@ -452,7 +461,8 @@ def import_files(
 
         def between(index: int = index, path: Path = path) -> bool:
             done = len(imported.files[-1][1])
-            progress(index, len(files), f"{path.name}: {done:,} readouts so far")
+            progress(index, len(files),
+                     f"{path.name}: {done:,} readouts so far{imported.share_read()}")
             return cancelled()
 
         try:
@@ -486,6 +496,5 @@ __all__ = [
     "import_files",
     "iter_json",
     "read_csv",
-    "read_json",
     "read_text_draft",
 ]
