@@ -127,9 +127,10 @@ class ImportSummary:
         if self.stopped:
             out.append(self.stopped)
         if self.cancelled:
-            out.append("Cancelled: every file listed above was finished completely; "
-                       f"{len(self.not_started)} file{'s' if len(self.not_started) != 1 else ''}"
-                       " were not imported (nothing of the one in progress was kept).")
+            left = len(self.not_started)
+            out.append(f"Cancelled: every file listed above was finished completely; {left} "
+                       f"{'files were' if left != 1 else 'file was'} not imported (nothing of "
+                       "the one in progress was kept).")
         elif self.not_started:
             out.append(f"{len(self.not_started)} file(s) were not started.")
         return out
@@ -382,10 +383,9 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
                 between: CancelFn = never_cancelled) -> FileOutcome:
     """Import one file in one transaction; returns what became of it.
 
-    Text files become drafts in ``draft_queue`` instead of readouts. ``between`` is
-    asked between batches; True stops the import of the file (:class:`Cancelled`, with
-    nothing of it kept). Raises :class:`ArchiveFullError` and
-    :class:`ArchiveReadOnlyError` (after which no further file can succeed); any other
+    Text files become drafts in ``draft_queue``. ``between`` is asked between batches; True
+    stops the file (:class:`Cancelled`, nothing of it kept). Raises :class:`ArchiveFullError`
+    and :class:`ArchiveReadOnlyError` (after which no further file can succeed); any other
     problem is reported in the outcome.
     """
     imported = imported or _Imported()
