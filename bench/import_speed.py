@@ -43,14 +43,14 @@ def _peak_rss_mb() -> float:
     return float("nan")
 
 
-def _texts(value: Any) -> list[str]:
+def texts(value: Any) -> list[str]:
     """Every string of a JSON value, in document order."""
     if isinstance(value, str):
         return [value] if value else []
     if isinstance(value, dict):
-        return [t for v in value.values() for t in _texts(v)]
+        return [t for v in value.values() for t in texts(v)]
     if isinstance(value, list):
-        return [t for v in value for t in _texts(v)]
+        return [t for v in value for t in texts(v)]
     return []
 
 
@@ -78,7 +78,7 @@ def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
     conn.execute(f"CREATE VIRTUAL TABLE t USING {TABLES[table]}")
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO t(body) VALUES (?)",
-                     (("\n".join(_texts(r)),) for r in document["readouts"]))
+                     (("\n".join(texts(r)),) for r in document["readouts"]))
     conn.execute("COMMIT")
     conn.close()
     return {"seconds": time.perf_counter() - started, "readouts": len(document["readouts"])}

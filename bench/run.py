@@ -48,6 +48,7 @@ import corpus  # noqa: E402
 import corpus_ja  # noqa: E402
 import gui_path  # noqa: E402
 import japanese_mix  # noqa: E402
+from import_speed import texts  # noqa: E402
 from readout_desk.archive import Archive  # noqa: E402
 from readout_desk.archive import sqlite as sqlite_sql  # noqa: E402
 from readout_desk.archive.sqlite_search import CJK_TABLE, cjk_values  # noqa: E402
@@ -314,17 +315,6 @@ class PlainImporter:
         c.execute("COMMIT")
 
 
-def _strings(value: Any) -> list[str]:
-    """Every string of a JSON value, in document order (the text of a readout)."""
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in _strings(v)]
-    if isinstance(value, list):
-        return [t for v in value for t in _strings(v)]
-    return []
-
-
 class RawFtsLoad:
     """The import's honest floor: the same text loaded into one FTS5 table, nothing else."""
 
@@ -337,7 +327,7 @@ class RawFtsLoad:
     def add(self, items: Sequence[dict[str, Any]]) -> None:
         self.conn.execute("BEGIN")
         self.conn.executemany("INSERT INTO texts(body) VALUES (?)",
-                              [("\n".join(_strings(d)),) for d in items])
+                              [("\n".join(texts(d)),) for d in items])
         self.conn.execute("COMMIT")
 
     def close(self) -> None:
