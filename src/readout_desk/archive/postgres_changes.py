@@ -47,7 +47,8 @@ def announce_commits(engine: Engine) -> None:
             driver.execute("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
 
     def rollback(conn: Connection) -> None:
-        conn.info.pop(_TOUCHED, None)
+        if not conn.invalidated:  # a lost connection's notes went with it
+            conn.info.pop(_TOUCHED, None)
 
     event.listen(engine, "commit", commit)
     event.listen(engine, "rollback", rollback)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.domain.records import Readout
-from readout_desk.ui.editor import open_editor
+from readout_desk.ui.editor import ReadoutEditor, open_editor
 from tests.ui.editor.conftest import HOME, Answers, close_all_editors, save, type_into
 
 TITLE = "Japan-Ruritania Foreign Ministers' Meeting"
@@ -26,13 +26,19 @@ def team(pg_url: str) -> Iterator[Archive]:
     archive.close()
 
 
-def test_retry_saves_what_the_form_kept(qtbot: QtBot, team: Archive,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def _editing(qtbot: QtBot, team: Archive) -> tuple[Readout, ReadoutEditor]:
+    """A saved readout open in the editor, its title corrected but not saved yet."""
     saved = team.add(Readout(title=TITLE, meeting_date=dt.date(2023, 5, 3)))
     editor = open_editor(None, team, readout_id=saved.id, home_zone=HOME)
     assert editor is not None
     qtbot.waitExposed(editor)
     type_into(qtbot, editor.when.title, "Corrected title")
+    return saved, editor
+
+
+def test_retry_saves_what_the_form_kept(qtbot: QtBot, team: Archive,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    saved, editor = _editing(qtbot, team)
     index = team.backend.index_readouts
     cut: list[int] = []
 
@@ -55,11 +61,7 @@ def test_retry_saves_what_the_form_kept(qtbot: QtBot, team: Archive,
 
 def test_cancel_keeps_the_text_unsaved(qtbot: QtBot, team: Archive,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    saved = team.add(Readout(title=TITLE, meeting_date=dt.date(2023, 5, 3)))
-    editor = open_editor(None, team, readout_id=saved.id, home_zone=HOME)
-    assert editor is not None
-    qtbot.waitExposed(editor)
-    type_into(qtbot, editor.when.title, "Corrected title")
+    saved, editor = _editing(qtbot, team)
 
     def cut(conn: Any, entries: Any) -> None:
         conn.exec_driver_sql("SELECT pg_terminate_backend(pg_backend_pid())")
