@@ -401,8 +401,7 @@ class SqliteBackend:
         reached by then is not reported). For files that may not be archives at all
         (backups, damaged copies), so it uses the driver directly rather than an engine
         with the archive's pragmas."""
-        problems = _length_problems(path)
-        if problems:
+        if problems := _length_problems(path):
             return problems
         pragma = "integrity_check" if full else "quick_check"
         try:
