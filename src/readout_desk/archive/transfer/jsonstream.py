@@ -93,6 +93,17 @@ class _Window:
             raise self.error(f"Expecting {what}")
         self.pos += 1
 
+    def next_member(self, close: str) -> bool:
+        """Past the comma or the ``close`` after a member of a list or an object: whether
+        another member follows."""
+        after = self.peek()
+        self.pos += 1
+        if after == close:
+            return False
+        if after != ",":
+            raise self.error("Expecting ',' delimiter", self.pos - 1)
+        return True
+
     def value(self) -> Any:
         """The next JSON value, decoded whole."""
         self.peek()
@@ -127,12 +138,8 @@ def _items(window: _Window, where: str) -> Iterator[tuple[str, Any]]:
     while True:
         yield f"{where}[{index}]", window.value()
         index += 1
-        after = window.peek()
-        window.pos += 1
-        if after == "]":
+        if not window.next_member("]"):
             return
-        if after != ",":
-            raise window.error("Expecting ',' delimiter", window.pos - 1)
 
 
 def _check_document(fields: dict[str, Any]) -> None:
@@ -182,12 +189,8 @@ def _object(window: _Window) -> Iterator[tuple[str, Any]]:
             fields[key] = window.value()
             if streamed:
                 _check_document(fields)
-        after = window.peek()
-        window.pos += 1
-        if after == "}":
+        if not window.next_member("}"):
             break
-        if after != ",":
-            raise window.error("Expecting ',' delimiter", window.pos - 1)
     if not streamed:
         # No list of readouts: a single readout, or a document whose readouts are not a
         # list (small either way; the reader says what is wrong with the latter).
