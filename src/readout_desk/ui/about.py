@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -189,13 +188,12 @@ class AboutDialog(QDialog):
         self.home_label = QLabel(f'<a href="{HOME_PAGE}">{HOME_PAGE}</a>', self)
         self.home_label.setObjectName("aboutHomePage")
         self.home_label.setOpenExternalLinks(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Licence:"), self.licence_label)
-        form.addRow(self.tr("Home page:"), self.home_label)
-        form.addRow(self.tr("Archive:"), self.archive_label)
-        form.addRow(self.tr("Data folder:"), self.data_label)
-        form.addRow(self.tr("Log files:"), self.log_label)
-        form.addRow(self.tr("Runs on:"), versions)
+        form = parts.form((self.tr("Licence:"), self.licence_label),
+                          (self.tr("Home page:"), self.home_label),
+                          (self.tr("Archive:"), self.archive_label),
+                          (self.tr("Data folder:"), self.data_label),
+                          (self.tr("Log files:"), self.log_label),
+                          (self.tr("Runs on:"), versions))
 
         self.open_data = parts.named(
             QPushButton(self.tr("Open &data folder"), self), "aboutOpenDataFolder",

@@ -1,10 +1,11 @@
 """Small pieces the window and its dialogs share: naming a widget, a filter field, a column
-of widgets, a dialog's frame, a question with one answer and Cancel, a group of actions put
-into a menu, a problems panel."""
+of widgets, a form, a note, a button that does something, a dialog's frame and opening it,
+a question with one answer and Cancel, a named action and a group of actions put into a
+menu, a problems panel."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 W = TypeVar("W", bound=QWidget)
+D = TypeVar("D", bound=QDialog)
 
 
 def named(widget: W, name: str, accessible: str = "", tip: str = "") -> W:
@@ -54,6 +57,29 @@ def column(parent: QWidget, *widgets: QWidget, stretch: tuple[int, ...] = (),
     return holder
 
 
+def form(*rows: tuple[str, QWidget]) -> QFormLayout:
+    """A form of ``(label, field)`` rows, in order."""
+    layout = QFormLayout()
+    for label, field in rows:
+        layout.addRow(label, field)
+    return layout
+
+
+def note(text: str, parent: QWidget) -> QLabel:
+    """A word-wrapped label: a few words about what follows it."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+def push_button(text: str, name: str, parent: QWidget, clicked: Callable[[], object],
+                tip: str = "") -> QPushButton:
+    """A push button named ``name`` that calls ``clicked()`` when pressed."""
+    button = named(QPushButton(text, parent), name, tip=tip)
+    button.clicked.connect(clicked)
+    return button
+
+
 def frame_dialog(dialog: QDialog, name: str, title: str, accessible: str = "",
                  size: tuple[int, int] | None = None) -> None:
     """Give ``dialog`` its object name, title, accessible name and first size."""
@@ -61,6 +87,13 @@ def frame_dialog(dialog: QDialog, name: str, title: str, accessible: str = "",
     dialog.setWindowTitle(title)
     if size is not None:
         dialog.resize(*size)
+
+
+def opened(dialog: D) -> D:
+    """``dialog`` opened (window-modal), to be deleted when it closes."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.open()
+    return dialog
 
 
 _ACCEPT = QMessageBox.ButtonRole.AcceptRole
@@ -99,6 +132,15 @@ def confirm(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, name
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes
+
+
+def action(text: str, name: str, parent: QWidget, tip: str = "") -> QAction:
+    """An action named ``name``, with ``tip`` as its tooltip when given."""
+    made = QAction(text, parent)
+    made.setObjectName(name)
+    if tip:
+        made.setToolTip(tip)
+    return made
 
 
 def insert_group(menu: QMenu, actions: Iterable[QAction], before: QAction | None) -> None:

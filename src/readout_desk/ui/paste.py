@@ -290,10 +290,9 @@ class PasteDialog(QDialog):
                            self.tr("New readout from text"), (720, 560))
         self.extraction = extraction
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Paste the text of a published readout (or a web page's HTML). "
-                       "The draft opens in the editor for you to check; nothing is saved "
-                       "until you save it."), self)
-        label.setWordWrap(True)
+        label = parts.note(self.tr(
+            "Paste the text of a published readout (or a web page's HTML). The draft opens "
+            "in the editor for you to check; nothing is saved until you save it."), self)
         layout.addWidget(label)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("pasteText")

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -47,11 +46,9 @@ class ReextractDialog(QDialog):
                            self.tr("Differences of the new reading"), (820, 420))
         self.stored, self.fresh, self.changes = stored, fresh, changes
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This version reads these fields differently from what is "
-                               "stored. Tick the new values to take; the others stay as they "
-                               "are."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(parts.note(self.tr(
+            "This version reads these fields differently from what is stored. Tick the new "
+            "values to take; the others stay as they are."), self))
         self.table = QTableWidget(len(changes), 3, self)
         self.table.setObjectName("reextractTable")
         self.table.setAccessibleName(self.tr("Fields read differently"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -99,15 +98,14 @@ class TimingCheckDialog(QDialog):
 
 def install(window: MainWindow) -> None:
     """Add Tools > Check Timings…."""
-    action = QAction(QCoreApplication.translate("TimingCheck", "Check &Timings…"), window)
-    action.setObjectName("actionCheckTimings")
-    action.setToolTip(QCoreApplication.translate(
-        "TimingCheck", "List every session whose printed time disagrees with the time-zone rules"))
+    action = parts.action(
+        QCoreApplication.translate("TimingCheck", "Check &Timings…"), "actionCheckTimings",
+        window, QCoreApplication.translate(
+            "TimingCheck",
+            "List every session whose printed time disagrees with the time-zone rules"))
 
     def show() -> None:
-        dialog = TimingCheckDialog(window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.open()
+        parts.opened(TimingCheckDialog(window))
 
     action.triggered.connect(show)
     window.menu("Tools").addAction(action)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 
+from readout_desk.ui import parts
+
 if TYPE_CHECKING:
     from readout_desk.archive import Archive
     from readout_desk.ui.main_window import MainWindow
@@ -42,15 +44,14 @@ def install(window: MainWindow) -> None:
     """Add File ▸ Open Team Archive…."""
     from readout_desk.ui.team.connect import TeamArchiveDialog
 
-    action = QAction(QCoreApplication.translate("TeamArchive", "Open &Team Archive…"), window)
-    action.setObjectName("actionOpenTeamArchive")
-    action.setToolTip(QCoreApplication.translate(
-        "TeamArchive", "Open an archive kept on a PostgreSQL server for the whole division"))
+    action = parts.action(
+        QCoreApplication.translate("TeamArchive", "Open &Team Archive…"),
+        "actionOpenTeamArchive", window, QCoreApplication.translate(
+            "TeamArchive", "Open an archive kept on a PostgreSQL server for the whole division"))
 
     def ask() -> None:
-        dialog = TeamArchiveDialog(window.settings, lambda a: _open_quietly(window, a), window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.open()
+        parts.opened(TeamArchiveDialog(window.settings, lambda a: _open_quietly(window, a),
+                                       window))
 
     action.triggered.connect(ask)
     # With the ways of opening things, before the demo.

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -96,15 +95,12 @@ class TeamArchiveDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a00000;")
         self.problem.hide()
-        form = QFormLayout()
-        form.addRow(self.tr("&Recent:"), self.recent)
-        form.addRow(self.tr("&Host:"), self.host)
-        form.addRow(self.tr("P&ort:"), self.port)
-        form.addRow(self.tr("&Database:"), self.database)
-        form.addRow(self.tr("&User:"), self.user)
-        form.addRow(self.tr("&Password:"), self.password)
-        form.addRow("", self.keep)
-        form.addRow(self.tr("Password from:"), self.source)
+        form = parts.form((self.tr("&Recent:"), self.recent), (self.tr("&Host:"), self.host),
+                          (self.tr("P&ort:"), self.port),
+                          (self.tr("&Database:"), self.database),
+                          (self.tr("&User:"), self.user),
+                          (self.tr("&Password:"), self.password), ("", self.keep),
+                          (self.tr("Password from:"), self.source))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("teamButtons")

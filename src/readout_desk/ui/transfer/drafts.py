@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -54,11 +53,10 @@ class DraftsDialog(QDialog):
         self.list.setAccessibleName(self.tr("Drafts"))
         self.preview = parts.named(QPlainTextEdit(self), "draftPreview")
         self.preview.setReadOnly(True)
-        self.review_button = parts.named(QPushButton(
-            self.tr("&Review in Editor…"), self), "draftReview")
-        self.discard_button = parts.named(QPushButton(self.tr("&Discard…"), self), "draftDiscard")
-        self.review_button.clicked.connect(self.review)
-        self.discard_button.clicked.connect(self.discard)
+        self.review_button = parts.push_button(self.tr("&Review in Editor…"), "draftReview",
+                                               self, self.review)
+        self.discard_button = parts.push_button(self.tr("&Discard…"), "draftDiscard", self,
+                                                self.discard)
         self.list.currentRowChanged.connect(self._show)
         layout = QVBoxLayout(self)
         layout.addLayout(side_by_side(self.list, self.preview), 1)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -142,15 +141,13 @@ class TrashDialog(QDialog):
         self.table.verticalHeader().hide()
         self.info = QLabel(self.tr("Reading the trash…"), self)
         self.info.setObjectName("trashInfo")
-        self.restore_button = parts.named(QPushButton(self.tr("&Restore"), self), "trashRestore",
-                                          tip=self.tr("Put the selected readouts back in the "
-                                                      "archive"))
-        self.purge_button = parts.named(QPushButton(
-            self.tr("&Delete for Good…"), self), "trashPurge")
-        self.empty_button = parts.named(QPushButton(self.tr("&Empty Trash…"), self), "trashEmpty")
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.purge_button.clicked.connect(self.purge_selected)
-        self.empty_button.clicked.connect(self.empty)
+        self.restore_button = parts.push_button(
+            self.tr("&Restore"), "trashRestore", self, self.restore_selected,
+            tip=self.tr("Put the selected readouts back in the archive"))
+        self.purge_button = parts.push_button(self.tr("&Delete for Good…"), "trashPurge", self,
+                                              self.purge_selected)
+        self.empty_button = parts.push_button(self.tr("&Empty Trash…"), "trashEmpty", self,
+                                              self.empty)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
