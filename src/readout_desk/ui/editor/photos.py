@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QImage, QImageReader, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -28,6 +28,7 @@ from readout_desk.ui.editor.widgets import (
     TextLine,
     button,
     button_line,
+    key_in,
     section_group,
 )
 from readout_desk.ui.tasks import TaskRunner
@@ -74,12 +75,14 @@ class PhotosSection(ListSection[PhotoDraft]):
         self.list.setMaximumHeight(THUMB.height() + 60)
         self.list.setMinimumHeight(THUMB.height() + 50)
         layout.addWidget(self.list)
-        self.add_button = button(
-            self.tr("Add images…"), "photosAdd", self.tr("Add image files"), self)
-        self.caption_button = button(self.tr("Add caption only"), "photosAddCaption",
-                                     self.tr("Add a caption for a photo that is not at hand"), self)
+        self.add_button = button(self.tr("Add images…"), "photosAdd",
+                                 self.tr("Add image files"), self, self._choose_files)
+        self.caption_button = button(
+            self.tr("Add caption only"), "photosAddCaption",
+            self.tr("Add a caption for a photo that is not at hand"), self, self._add_caption_only)
         self.remove_button = button(self.tr("Remove"), "photosRemove",
-                                    self.tr("Remove the selected photo (Delete)"), self)
+                                    self.tr("Remove the selected photo (Delete)"), self,
+                                    self._remove_current)
         layout.addLayout(button_line(self.add_button, self.caption_button, self.remove_button))
         form = QFormLayout()
         self.caption = TextLine("caption", "captionField", self.tr("Photo caption"),
@@ -94,14 +97,9 @@ class PhotosSection(ListSection[PhotoDraft]):
                 self.tr("This archive has no folder for images (it is kept in memory, or it "
                         "is a team archive without READOUT_DESK_ATTACHMENTS)"))
 
-        self.add_button.clicked.connect(self._choose_files)
-        self.caption_button.clicked.connect(self._add_caption_only)
-        self.remove_button.clicked.connect(self._remove_current)
         self.caption.edited.connect(self._field_edited)
         self.list.currentRowChanged.connect(self._show_current)
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(self._remove_current)
+        key_in(self.list, QKeySequence(QKeySequence.StandardKey.Delete), self._remove_current)
         self._begin(self.list.currentRow, PhotoDraft(), self.caption, self.remove_button)
 
     def _path(self, p: PhotoDraft) -> Path | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readout_desk.ui.editor.widgets import button, button_line
+from readout_desk.ui.editor.widgets import button, button_line, key_in
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, without_mnemonic
 
 _PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,18 +65,16 @@ class RowButtons:
         """``texts`` are the buttons' (label, tip) in that order; the buttons are named
         ``<base>Add``, ``<base>Remove``, ``<base>Up`` and ``<base>Down`` and call ``add()``,
         ``remove()``, ``move(-1)`` and ``move(1)``."""
-        self.buttons = tuple(button(label, base + what, tip, parent) for (label, tip), what
-                             in zip(texts, ("Add", "Remove", "Up", "Down"), strict=True))
+        slots = (add, remove, lambda: move(-1), lambda: move(1))
+        self.buttons = tuple(button(label, base + what, tip, parent, slot)
+                             for (label, tip), what, slot
+                             in zip(texts, ("Add", "Remove", "Up", "Down"), slots, strict=True))
         self.remove, self.up, self.down = self.buttons[1:]
         # Keys by what they are, never by a translated name.
         keys = (QKeySequence(Qt.Key.Key_Insert), QKeySequence(QKeySequence.StandardKey.Delete),
                 QKeySequence("Alt+Up"), QKeySequence("Alt+Down"))
-        slots = (add, remove, lambda: move(-1), lambda: move(1))
-        for b, key, slot in zip(self.buttons, keys, slots, strict=True):
-            b.clicked.connect(lambda _checked=False, slot=slot: slot())
-            shortcut = QShortcut(key, view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        for key, slot in zip(keys, slots, strict=True):
+            key_in(view, key, slot)
 
     def enable_for(self, row: int, count: int) -> None:
         """Remove with a current ``row`` of ``count``; Up and Down where it can move."""

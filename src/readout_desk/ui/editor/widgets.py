@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -169,13 +170,24 @@ class Choice(QComboBox):
         self.blockSignals(False)
 
 
-def button(text: str, name: str, tip: str, parent: QWidget | None = None) -> QPushButton:
-    """A push button with an object name and a tooltip that also serves as accessible text."""
+def button(text: str, name: str, tip: str, parent: QWidget | None = None,
+           clicked: Callable[[], object] | None = None) -> QPushButton:
+    """A push button with an object name and a tooltip that also serves as accessible text;
+    it calls ``clicked()`` when pressed."""
     b = QPushButton(text, parent)
     b.setObjectName(name)
     b.setToolTip(tip)
     b.setAccessibleDescription(tip)
+    if clicked is not None:
+        b.clicked.connect(lambda _checked=False: clicked())
     return b
+
+
+def key_in(widget: QWidget, key: QKeySequence, slot: Callable[[], object]) -> None:
+    """Pressing ``key`` while ``widget`` has the focus calls ``slot()``."""
+    shortcut = QShortcut(key, widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
 
 
 def button_line(*buttons: QPushButton) -> QHBoxLayout:
