@@ -34,8 +34,6 @@ from readout_desk.archive import (
     BACKUP_ON_EXIT,
     BACKUP_SCHEDULED,
     ArchiveError,
-    BackupInfo,
-    BackupPreview,
     backup_due,
     changed_since_backup,
     create_backup,
@@ -49,6 +47,7 @@ from readout_desk.ui.language import translate
 from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
+    from readout_desk.archive import BackupInfo, BackupPreview
     from readout_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
