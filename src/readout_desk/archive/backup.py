@@ -19,12 +19,14 @@ import datetime as dt
 import json
 import os
 import shutil
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readout_desk.archive import tally
+from readout_desk.archive import migrate, tally
 from readout_desk.archive.attachments import ignore_links
 from readout_desk.archive.backend import backend_for
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
@@ -158,10 +160,51 @@ def _folder_size(folder: Path) -> int:
 
 
 def _stats(database: Path) -> tuple[int, int]:
-    """Readouts outside and inside the trash, read straight from a database copy."""
-    with Archive.open(database, read_only=True) as copy:
+    """Readouts outside and inside the trash, read from a database copy (from a migrated
+    private copy of it when it is at an older schema)."""
+    with at_newest_schema(database) as current, \
+            Archive.open(current, read_only=True) as copy:
         total = copy.count(include_trash=True)
         return copy.count(), total - copy.count()
+
+
+@contextmanager
+def at_newest_schema(database: Path, *, near: Path | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> Iterator[Path]:
+    """The backup's database file at the newest schema, never writing to it.
+
+    A backup at the newest schema is itself; one written before the newest migrations is
+    copied (into a hidden temporary folder in ``near``, else the system's) and the copy
+    migrated, ``progress`` told (done, in all) as a migration goes through the readouts;
+    the copy is deleted afterwards. One written by a newer program is refused.
+    """
+    backend = backend_for(database)
+    engine = backend.make_engine(database, read_only=True)
+    try:
+        revision, _tables = migrate.current_revision(engine, backend)
+    except backend.driver_errors as exc:
+        raise backend.translate(exc, str(database)) from None
+    finally:
+        engine.dispose()
+    if revision == migrate.HEAD_REVISION:
+        yield database
+        return
+    if revision is not None and revision not in migrate.KNOWN_REVISIONS:
+        raise ArchiveError(
+            f"The backup {database} was written by a newer version of Readout Desk (schema "
+            f"{revision}); update the program to read or restore it. Nothing was changed.")
+    with tempfile.TemporaryDirectory(prefix=".readout-desk-migrating-", dir=near) as folder:
+        copy = Path(folder) / DATABASE
+        backend.copy_file(database, copy)
+        engine = backend.make_engine(copy)
+        try:
+            migrate.ensure_schema(engine, None, backend, progress)
+        except backend.driver_errors as exc:
+            raise backend.translate(exc, str(database)) from None
+        finally:
+            engine.dispose()
+        backend.make_self_contained(copy)
+        yield copy
 
 
 def _tally_of(database: Path) -> dict[str, int]:
@@ -329,7 +372,8 @@ def preview_backup(path: Path, *, latest: int = 8) -> BackupPreview:
     first = last = None
     recent: list[tuple[dt.date | None, str]] = []
     if not problems:
-        with Archive.open(info.database, read_only=True) as copy:
+        with at_newest_schema(info.database) as current, \
+                Archive.open(current, read_only=True) as copy:
             ids = copy.all_ids()
             if ids:
                 first = copy.get_many([ids[0]])[0].meeting_date
@@ -370,12 +414,16 @@ def replace_attachments(target: Path | None, backup: BackupInfo) -> None:
 
 
 def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
-                   folder: Path | None = None) -> BackupInfo:
+                   folder: Path | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> BackupInfo:
     """Make ``archive`` hold exactly what ``backup`` holds, while it stays open.
 
     A safety backup of the current state is taken first (returned), so a restore can
     itself be undone. The copy goes in through the backend's online backup, so other
-    readers of the archive see either the old or the new state, never a mixture.
+    readers of the archive see either the old or the new state, never a mixture. A
+    backup at an older schema is migrated on a private copy first (``progress`` is told
+    (done, in all) as a migration goes through the readouts; the backup itself is never
+    written); one from a newer program is refused before anything is done.
     """
     if archive.read_only:
         raise ArchiveReadOnlyError(
@@ -387,12 +435,15 @@ def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
     if problems:
         raise ArchiveDamagedError(f"The backup {info.path} is damaged ({problems[0]}); "
                                   "choose another one.")
-    safety = create_backup(archive, folder=folder, kind=BEFORE_RESTORE, require_sound=False)
-    try:
-        archive.backend.copy_file(info.database, archive.path)
-    except archive.backend.driver_errors as exc:
-        raise ArchiveError(f"The backup could not be restored: {exc}; the archive is as it "
-                           f"was (a copy is in {safety.path}).") from None
+    with at_newest_schema(info.database, near=archive.path.parent,
+                          progress=progress) as current:
+        safety = create_backup(archive, folder=folder, kind=BEFORE_RESTORE,
+                               require_sound=False)
+        try:
+            archive.backend.copy_file(current, archive.path)
+        except archive.backend.driver_errors as exc:
+            raise ArchiveError(f"The backup could not be restored: {exc}; the archive is "
+                               f"as it was (a copy is in {safety.path}).") from None
     tally.forget(archive.path)  # the file counts the backup's changes now, not the tally's
     replace_attachments(archive.attachments_dir, info)
     return safety
