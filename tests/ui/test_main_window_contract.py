@@ -50,6 +50,7 @@ def test_feature_modules_name_the_features_and_each_installs() -> None:
         "readout_desk.ui.help",
         "readout_desk.ui.source_view",
         "readout_desk.ui.capture",
+        "readout_desk.ui.team",
     )
     for name in main_window.FEATURE_MODULES:
         assert callable(getattr(importlib.import_module(name), "install", None)), name
