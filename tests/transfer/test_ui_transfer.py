@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -248,6 +249,45 @@ def test_backups_dialog_previews_and_restores(qtbot: QtBot, archive: Archive,
                     timeout=WAIT_MS)
     dialog.close()
 
+
+
+def test_backups_dialog_restores_a_backup_at_an_older_schema(
+        qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        window_on: Callable[[Archive], MainWindow]) -> None:
+    from tests.transfer.test_backup_older_schema import _older_backup
+
+    older = _older_backup(tmp_path, "0005")
+    assert archive.path is not None
+    made = create_backup(archive)
+    shutil.copytree(older.path, made.path.with_name("2000-01-01T000000Z-manual"))
+    archive.add(dataclasses.replace(lima_readout(), title="Added after the backup"))
+    window = window_on(archive)
+    _action(window, "actionBackups").trigger()
+    dialog = _dialog(window, transfer.BackupsDialog, "backupsDialog")
+    qtbot.waitExposed(dialog)
+    assert dialog.list.count() == 2
+    shown: list[str] = []
+    set_text = dialog.status.setText
+
+    def show(text: str) -> None:
+        shown.append(text)
+        set_text(text)
+
+    monkeypatch.setattr(dialog.status, "setText", show)
+    dialog.list.setCurrentRow(1)  # the older one
+    qtbot.waitUntil(lambda: "2 readouts" in dialog.preview.toPlainText(), timeout=WAIT_MS)
+    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=WAIT_MS)
+    _click_in_message_box("confirmRestore", "confirmRestoreYes")
+    with qtbot.waitSignal(dialog.restored, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert (archive.count(), archive.count(include_trash=True)) == (2, 3)
+    # The update of the backup's format went through its readouts, and said so.
+    assert any(text.startswith("Bringing the backup to the current format: 1 of 1 readout")
+               for text in shown), shown
+    assert "Restored the backup" in dialog.status.text()
+    qtbot.waitUntil(lambda: _settled(window) and window.model.rowCount() == 2,
+                    timeout=WAIT_MS)
+    dialog.close()
 
 def test_a_damaged_archive_at_start_up_offers_the_latest_good_backup(
         qtbot: QtBot, tmp_path: Path) -> None:

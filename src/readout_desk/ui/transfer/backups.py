@@ -154,8 +154,10 @@ class BackupsDialog(QDialog):
         if not found:
             self.preview.setPlainText(self.tr("No backups yet."))
 
-    def _run(self, text: str, work: Callable[[], object],
+    def _run(self, text: str, work: Callable[[Callable[[int, int], None]], object],
              done: Callable[[Any], None]) -> None:
+        """Run ``work(tell)`` off the UI thread; what it tells (readouts done, in all, as
+        a backup at an older schema is brought to the current one) shows in the status."""
         self._busy = True
         self.status.setText(text)
         for b in (self.backup_button, self.restore_button):
@@ -172,7 +174,15 @@ class BackupsDialog(QDialog):
             finished(None)
             self.status.setText(str(exc))
 
-        self.main_window.runner.run(work, finished, failed)
+        def progressed(step: int, total: int, _label: str) -> None:
+            if total and self._busy:
+                self.status.setText(self.tr(
+                    "Bringing the backup to the current format: {done} of %n readouts…",
+                    "", total).format(done=f"{step:,}"))
+
+        self.main_window.runner.run_with_progress(
+            lambda tell, _cancelled: work(lambda step, total: tell(step, total, "")),
+            progressed, finished, failed)
 
     def back_up_now(self) -> None:
         archive = self.main_window.archive
@@ -184,7 +194,8 @@ class BackupsDialog(QDialog):
                 self.reload()
                 self.list.setCurrentRow(0)
 
-        self._run(self.tr("Backing up…"), lambda: create_backup(archive, kind=BACKUP_MANUAL), done)
+        self._run(self.tr("Backing up…"),
+                  lambda _tell: create_backup(archive, kind=BACKUP_MANUAL), done)
 
     def _show_preview(self, row: int) -> None:
         if row < 0:
@@ -204,7 +215,7 @@ class BackupsDialog(QDialog):
                 if current is not None and current.data(Qt.ItemDataRole.UserRole) == info:
                     self._preview_ready(preview)
 
-        self._run("", lambda: preview_backup(info.path), done)
+        self._run("", lambda _tell: preview_backup(info.path), done)
 
     def _preview_ready(self, preview: BackupPreview) -> None:
         self.preview.setPlainText("\n".join(preview.lines()))
@@ -237,7 +248,8 @@ class BackupsDialog(QDialog):
             self.main_window.refresh()
             self.restored.emit(safety)
 
-        self._run(self.tr("Restoring…"), lambda: restore_backup(archive, info), done)
+        self._run(self.tr("Restoring…"),
+                  lambda tell: restore_backup(archive, info, progress=tell), done)
 
 
 class BackupSettingsDialog(QDialog):
