@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -181,3 +182,39 @@ def test_the_command_line_refuses_a_newer_backup(tmp_path: Path, archive_path: P
     assert "Traceback" not in text
     with Archive.open(archive_path) as live:
         assert [h.title for h in live.search("", limit=5).hits] == [brazil_readout().title]
+
+
+def _damaged_archive_with(tmp_path: Path, made: bk.BackupInfo) -> Path:
+    """A damaged archive file whose backups folder holds ``made``."""
+    path = tmp_path / "live" / "archive.sqlite3"
+    with Archive.open(path) as live:
+        live.add(lima_readout())
+    shutil.copytree(made.path, bk.default_backup_dir(path) / made.path.name)
+    data = bytearray(path.read_bytes())
+    data[:16] = b"garbage garbage!"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_archive_is_replaced_by_an_older_backup_at_the_newest_schema(
+        tmp_path: Path) -> None:
+    path = _damaged_archive_with(tmp_path, _older_backup(tmp_path, OLDER[0]))
+    opened = bk.open_with_recovery(path, lambda damage: damage.latest_good)
+    with opened.archive as restored:
+        assert restored.count(include_trash=True) == 3
+        assert restored.migration_backup is None  # restored at the newest schema already
+        assert migrate.current_revision(restored._engine, restored.backend)[0] == \
+            migrate.HEAD_REVISION
+    assert opened.damaged_copy is not None and opened.damaged_copy.exists()
+    assert not list(path.parent.glob("*before-migration*"))
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_damaged_archive_is_not_replaced_by_a_backup_from_a_newer_program(
+        tmp_path: Path) -> None:
+    path = _damaged_archive_with(tmp_path, _from_a_newer_program(tmp_path))
+    damaged = path.read_bytes()
+    with pytest.raises(ArchiveError, match="newer version of Readout Desk"):
+        bk.open_with_recovery(path, lambda damage: damage.backups[0])
+    assert path.read_bytes() == damaged  # left where it was, as it was
+    assert not list(path.parent.glob("*.damaged-*"))

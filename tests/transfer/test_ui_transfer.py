@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from readout_desk.archive import Archive, create_backup
+from readout_desk.archive import Archive, BackupInfo, create_backup
 from readout_desk.domain import jsonformat, timing
 from readout_desk.ui import transfer
 from readout_desk.ui.main_window import MainWindow
@@ -225,6 +225,25 @@ def test_export_dialog_writes_the_current_search(qtbot: QtBot, demo_archive: Arc
     dialog.close()
 
 
+def _backups_dialog(qtbot: QtBot, window: MainWindow) -> transfer.BackupsDialog:
+    _action(window, "actionBackups").trigger()
+    dialog = _dialog(window, transfer.BackupsDialog, "backupsDialog")
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _restore_chosen(qtbot: QtBot, dialog: transfer.BackupsDialog, holds: str) -> BackupInfo:
+    """Restore the backup chosen in the list once its preview says it ``holds`` that;
+    returns the backup of the state before the restore."""
+    qtbot.waitUntil(lambda: holds in dialog.preview.toPlainText(), timeout=WAIT_MS)
+    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=WAIT_MS)
+    _click_in_message_box("confirmRestore", "confirmRestoreYes")
+    with qtbot.waitSignal(dialog.restored, timeout=WAIT_MS) as restored:
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    safety: BackupInfo = restored.args[0]
+    return safety
+
+
 def test_backups_dialog_previews_and_restores(qtbot: QtBot, archive: Archive,
                                               window_on: Callable[[Archive], MainWindow]
                                               ) -> None:
@@ -232,40 +251,31 @@ def test_backups_dialog_previews_and_restores(qtbot: QtBot, archive: Archive,
     create_backup(archive)
     archive.add(dataclasses.replace(lima_readout(), title="Added after the backup"))
     window = window_on(archive)
-    _action(window, "actionBackups").trigger()
-    dialog = _dialog(window, transfer.BackupsDialog, "backupsDialog")
-    qtbot.waitExposed(dialog)
+    dialog = _backups_dialog(qtbot, window)
     assert dialog.list.count() == 1
     dialog.list.setCurrentRow(0)
-    qtbot.waitUntil(lambda: "3 readouts" in dialog.preview.toPlainText(), timeout=WAIT_MS)
-    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=WAIT_MS)
-    _click_in_message_box("confirmRestore", "confirmRestoreYes")
-    with qtbot.waitSignal(dialog.restored, timeout=WAIT_MS) as restored:
-        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    safety = _restore_chosen(qtbot, dialog, "3 readouts")
     assert archive.count() == 3
-    assert restored.args[0].readouts == 4  # the state before the restore was kept
+    assert safety.readouts == 4  # the state before the restore was kept
     qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: _settled(window) and window.model.rowCount() == 3,
                     timeout=WAIT_MS)
     dialog.close()
 
 
-
 def test_backups_dialog_restores_a_backup_at_an_older_schema(
         qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         window_on: Callable[[Archive], MainWindow]) -> None:
+    from readout_desk.archive import default_backup_dir
     from tests.transfer.test_backup_older_schema import _older_backup
 
     older = _older_backup(tmp_path, "0005")
     assert archive.path is not None
-    made = create_backup(archive)
-    shutil.copytree(older.path, made.path.with_name("2000-01-01T000000Z-manual"))
+    shutil.copytree(older.path, default_backup_dir(archive.path) / older.path.name)
     archive.add(dataclasses.replace(lima_readout(), title="Added after the backup"))
     window = window_on(archive)
-    _action(window, "actionBackups").trigger()
-    dialog = _dialog(window, transfer.BackupsDialog, "backupsDialog")
-    qtbot.waitExposed(dialog)
-    assert dialog.list.count() == 2
+    dialog = _backups_dialog(qtbot, window)
+    assert dialog.list.count() == 1
     shown: list[str] = []
     set_text = dialog.status.setText
 
@@ -274,12 +284,8 @@ def test_backups_dialog_restores_a_backup_at_an_older_schema(
         set_text(text)
 
     monkeypatch.setattr(dialog.status, "setText", show)
-    dialog.list.setCurrentRow(1)  # the older one
-    qtbot.waitUntil(lambda: "2 readouts" in dialog.preview.toPlainText(), timeout=WAIT_MS)
-    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=WAIT_MS)
-    _click_in_message_box("confirmRestore", "confirmRestoreYes")
-    with qtbot.waitSignal(dialog.restored, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    dialog.list.setCurrentRow(0)
+    _restore_chosen(qtbot, dialog, "2 readouts")
     assert (archive.count(), archive.count(include_trash=True)) == (2, 3)
     # The update of the backup's format went through its readouts, and said so.
     assert any(text.startswith("Bringing the backup to the current format: 1 of 1 readout")
@@ -288,6 +294,7 @@ def test_backups_dialog_restores_a_backup_at_an_older_schema(
     qtbot.waitUntil(lambda: _settled(window) and window.model.rowCount() == 2,
                     timeout=WAIT_MS)
     dialog.close()
+
 
 def test_a_damaged_archive_at_start_up_offers_the_latest_good_backup(
         qtbot: QtBot, tmp_path: Path) -> None:

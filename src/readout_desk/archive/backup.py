@@ -168,6 +168,24 @@ def _stats(database: Path) -> tuple[int, int]:
         return copy.count(), total - copy.count()
 
 
+def backup_revision(database: Path) -> str | None:
+    """The schema revision of a backup's database, read without writing to it; a backup
+    written by a newer program than this one is refused (:class:`ArchiveError`)."""
+    backend = backend_for(database)
+    engine = backend.make_engine(database, read_only=True)
+    try:
+        revision, _tables = migrate.current_revision(engine, backend)
+    except backend.driver_errors as exc:
+        raise backend.translate(exc, str(database)) from None
+    finally:
+        engine.dispose()
+    if revision is not None and revision not in migrate.KNOWN_REVISIONS:
+        raise ArchiveError(
+            f"The backup {database} was written by a newer version of Readout Desk (schema "
+            f"{revision}); update the program to read or restore it. Nothing was changed.")
+    return revision
+
+
 @contextmanager
 def at_newest_schema(database: Path, *, near: Path | None = None,
                      progress: Callable[[int, int], None] | None = None) -> Iterator[Path]:
@@ -178,21 +196,10 @@ def at_newest_schema(database: Path, *, near: Path | None = None,
     migrated, ``progress`` told (done, in all) as a migration goes through the readouts;
     the copy is deleted afterwards. One written by a newer program is refused.
     """
-    backend = backend_for(database)
-    engine = backend.make_engine(database, read_only=True)
-    try:
-        revision, _tables = migrate.current_revision(engine, backend)
-    except backend.driver_errors as exc:
-        raise backend.translate(exc, str(database)) from None
-    finally:
-        engine.dispose()
-    if revision == migrate.HEAD_REVISION:
+    if backup_revision(database) == migrate.HEAD_REVISION:
         yield database
         return
-    if revision is not None and revision not in migrate.KNOWN_REVISIONS:
-        raise ArchiveError(
-            f"The backup {database} was written by a newer version of Readout Desk (schema "
-            f"{revision}); update the program to read or restore it. Nothing was changed.")
+    backend = backend_for(database)
     with tempfile.TemporaryDirectory(prefix=".readout-desk-migrating-", dir=near) as folder:
         copy = Path(folder) / DATABASE
         backend.copy_file(database, copy)

@@ -19,6 +19,8 @@ from readout_desk.archive import tally
 from readout_desk.archive.backend import backend_for
 from readout_desk.archive.backup import (
     BackupInfo,
+    at_newest_schema,
+    backup_revision,
     default_backup_dir,
     file_problems,
     list_backups,
@@ -46,13 +48,15 @@ def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
 
 
 def restore_file(path: Path, backup: Path | BackupInfo) -> None:
-    """Write the archive file ``path`` (which must not exist) from a backup."""
+    """Write the archive file ``path`` (which must not exist) from a backup, at the newest
+    schema (a backup at an older one is migrated on a private copy first)."""
     info = backup if isinstance(backup, BackupInfo) else load_backup(backup)
     if path.exists():
         raise ArchiveError(f"{path} exists; it is never overwritten by a restore.")
     partial = path.with_name(f".{path.name}.restoring")
     partial.unlink(missing_ok=True)
-    backend_for(path).copy_file(info.database, partial)
+    with at_newest_schema(info.database, near=path.parent) as current:
+        backend_for(path).copy_file(current, partial)
     os.replace(partial, path)
     tally.forget(path)  # the restored file counts the backup's changes
     replace_attachments(path.with_name(path.stem + "-attachments"), info)
@@ -229,6 +233,8 @@ def _recover(path: Path, problems: list[str], choose: Chooser | None,
         if now is not None:
             tally.record(path, now, replace_later=True)  # what it holds is the count now
         return Opened(kept, "", None, None, tuple(problems))
+    if isinstance(choice, BackupInfo):
+        backup_revision(choice.database)  # one from a newer program: refused, nothing moved
     aside = set_aside(path)
     restored: BackupInfo | None = None
     if choice != "empty":
