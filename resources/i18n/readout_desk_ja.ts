@@ -204,6 +204,12 @@
         <source>No backups yet.</source>
         <translation>バックアップはまだありません。</translation>
     </message>
+    <message numerus="yes">
+        <source>Bringing the backup to the current format: {done} of %n readouts…</source>
+        <translation>
+            <numerusform>バックアップを現在の形式に更新中: 会談記録 %n 件中 {done} 件…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Backing up…</source>
         <translation>バックアップ中…</translation>
