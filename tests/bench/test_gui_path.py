@@ -54,3 +54,13 @@ def test_the_window_path_shows_the_relation_for_a_readout_without_a_section(
         assert list(page.ids) == list(path.facade("minister").ids)
     finally:
         path.close()
+
+
+def test_the_window_path_leaves_the_windows_facet_delay_as_it_was(
+        qtbot: QtBot, small: Path) -> None:
+    from readout_desk.ui import search_controller
+
+    before = search_controller.FACETS_DELAY_MS
+    path = gui_path.WindowPath(small)
+    path.close()
+    assert before == search_controller.FACETS_DELAY_MS
