@@ -3084,8 +3084,8 @@ Readouts already in the archive are skipped.</source>
         <translation>{location} に接続しました（パスワード: {source}）。</translation>
     </message>
     <message>
-        <source>Open &amp;Team Archive…</source>
-        <translation>チームアーカイブを開く(&amp;T)…</translation>
+        <source>&amp;Open Team Archive…</source>
+        <translation>チームアーカイブを開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Open an archive kept on a PostgreSQL server for the whole division</source>

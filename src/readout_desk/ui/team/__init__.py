@@ -45,7 +45,7 @@ def install(window: MainWindow) -> None:
     from readout_desk.ui.team.connect import TeamArchiveDialog
 
     action = parts.action(
-        QCoreApplication.translate("TeamArchive", "Open &Team Archive…"),
+        QCoreApplication.translate("TeamArchive", "&Open Team Archive…"),
         "actionOpenTeamArchive", window, QCoreApplication.translate(
             "TeamArchive", "Open an archive kept on a PostgreSQL server for the whole division"))
 
