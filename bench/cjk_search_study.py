@@ -86,7 +86,7 @@ def normalise_width(text: str) -> str:
 
 
 def index_text(text: str) -> str:
-    """Folded text for the index: a zero-width space where a CJK run meets a Latin word, so
+    """Normalised text for the index: a zero-width space where a CJK run meets a Latin word, so
     ``CPTPP協定`` holds the word ``cptpp`` (invisible in snippets). Digits alone stay with
     their run (``5月3日``); digits of a Latin word (``G7``) go with the word."""
     normalised = normalise_width(text)

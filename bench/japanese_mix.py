@@ -5,7 +5,7 @@ Each query is what a person reading Japanese readouts types (the search study's 
 a word mixed with an English one, full-width and half-width forms, dates and times, a
 rare and an absent word). For each, the first page of 100 with its count is timed
 
-- through ``Archive.search`` (the whole path: parsing, folding, rendering, ranking,
+- through ``Archive.search`` (the whole path: parsing, normalising, rendering, ranking,
   the page's rows, snippets cut in Python, the count), and
 - as the leanest hand-written SQL on the same index design (plain ``sqlite3``): rank
   ids by BM25 on the table of two-character pieces (or on the word table, narrowed by
@@ -55,9 +55,9 @@ class JaQuery:
 
 
 def _hand_written(text: str) -> tuple[str | None, str | None, tuple[str, ...]]:
-    folded = unicodedata.normalize("NFKC", text)
-    runs = tuple(_RUN.findall(folded))
-    words = " ".join(_RUN.sub(" ", folded).split())
+    normal = unicodedata.normalize("NFKC", text)
+    runs = tuple(_RUN.findall(normal))
+    words = " ".join(_RUN.sub(" ", normal).split())
     phrases = ['"' + p + '" *' if len(p) == 1 else
                '"' + " ".join(p[i:i + 2] for i in range(len(p) - 1)) + '"' for p in runs]
     return (" AND ".join(phrases) or None), (words or None), runs

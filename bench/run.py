@@ -274,7 +274,7 @@ class PlainImporter:
                           _country_name(place["country"]) if place.get("country") else ""]
             body = [d["lead"], *(pt["text"] for pt in d["points"]),
                     *(ph["caption"] for ph in d["photos"]), d["notes"]]
-            # The index holds folded text, and Japanese runs in the table of pieces too.
+            # The index holds normalised text, and Japanese runs in the table of pieces too.
             fts.append((rid, *(index_text(v) for v in (
                 d["title"], filed_under, "\n".join(x for x in people_text if x),
                 "\n".join(x for x in place_text if x), d["occasion"],

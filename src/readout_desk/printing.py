@@ -101,7 +101,7 @@ def text_maps_corrected(pdf: bytes, text: str) -> bytes:
 
     A character of the map that ``text`` does not hold is replaced by one it holds that
     the font draws with the same glyph (or, when the font is not found, that is the same
-    character under compatibility folding: ⽇ is 日). Codes beyond the Basic Multilingual
+    character under compatibility normalisation: ⽇ is 日). Codes beyond the Basic Multilingual
     Plane, and ranges mapped by their first character alone, are left as they are."""
     used = Counter(text)
     out = bytearray(pdf)
@@ -150,8 +150,8 @@ def _laid_out(char: str, used: Counter[str], font_name: str) -> str | None:
         same = [c for c in used if len(c.encode("utf-16-le")) == 2
                 and raw.glyphIndexesForString(c) == glyph] if glyph and glyph[0] else []
     else:
-        folded = unicodedata.normalize("NFKC", char)
-        same = [folded] if len(folded) == 1 and folded in used else []
+        normal = unicodedata.normalize("NFKC", char)
+        same = [normal] if len(normal) == 1 and normal in used else []
     return max(same, key=lambda c: used[c]) if same else None
 
 

@@ -26,7 +26,7 @@ def fingerprint(r: Readout) -> int:
     """The whole record as one signed 64-bit number (equal records, equal numbers).
 
     Normalised as storing normalises: the relation's codes in capitals without repeats,
-    the language detected when none is given, topics by their folded names (an archive
+    the language detected when none is given, topics by their normalised names (an archive
     keeps the first spelling of a topic), no place when every part of it is empty.
     """
     place = r.place

@@ -66,7 +66,7 @@ def _country_search_names(code: str) -> tuple[str, ...]:
 
 
 def name_key(family: str, given: str) -> str:
-    """How a person is recognised again: folded family and given names."""
+    """How a person is recognised again: normalised family and given names."""
     return f"{match_key(family)}|{match_key(given)}"
 
 

@@ -156,7 +156,7 @@ class PersonRow(Base):
     family_name: Mapped[str]
     given_name: Mapped[str] = mapped_column(default="")
     name_order: Mapped[str] = mapped_column(String(16), default="given-first")
-    # Case- and accent-folded "family|given": how the same person is found again.
+    # Case- and accent-normalised "family|given": how the same person is found again.
     name_key: Mapped[str]
 
 

@@ -216,10 +216,10 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> PgSearch:
     params: dict[str, Any] = {}
     where: list[str] = []
     if clauses:
-        match = " & ".join(clauses)
+        tsquery = " & ".join(clauses)
         if negative:
-            match = f"({match}) & !({negative})"
-        params["match"] = match
+            tsquery = f"({tsquery}) & !({negative})"
+        params["match"] = tsquery
         source = f"{FTS_TABLE} f JOIN readouts r ON r.id = f.readout_id"
         where.append("f.doc @@ CAST(:match AS tsquery)")
     else:

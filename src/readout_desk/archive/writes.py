@@ -165,7 +165,7 @@ def _child_rows(ids: Sequence[int], readouts: Sequence[Readout], person_ids: dic
         for pos, pt in enumerate(r.points):
             rows[PointRow].append((rid, pos, pt.text, pt.speaker, pt.label, pt.level))
         for pos, t in enumerate(dict.fromkeys(r.topics)):
-            # "TPP" and "tpp" fold to one topic: keep its first position only.
+            # "TPP" and "tpp" are one topic: keep its first position only.
             link = (rid, topic_ids[match_key(t)])
             topic_links.setdefault(link, (*link, pos))
         for pos, ph in enumerate(r.photos):

@@ -51,7 +51,7 @@ _CLOCK_RE = re.compile(
 )
 
 
-#: A clock time written in Japanese: "午前9時10分", "21時", "9時半", "正午" (digits folded).
+#: A clock time written in Japanese: "午前9時10分", "21時", "9時半", "正午" (digits normalised).
 _JAPANESE_CLOCK_RE = re.compile(
     r"(?P<noon>正午)|(?P<half>午前|午後)?\s*(?P<h>\d{1,2})\s*時\s*"
     r"(?:(?P<m>\d{1,2})\s*分|(?P<thirty>半))?")

