@@ -18,7 +18,8 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "readout_desk"
 #: Where SQL may be written: the SQLite backend (``sqlite.py`` and its search language,
 #: ``sqlite_search.py``), the PostgreSQL backend (``postgres.py``, ``postgres_search.py``
 #: and ``postgres_changes.py``), and the migrations (their own history).
-ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/postgres.py",
+ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/sqlite_first_page.py",
+           "archive/postgres.py",
            "archive/postgres_search.py", "archive/postgres_changes.py", "archive/migrations/")
 
 _SQL = re.compile(r"\b(SELECT|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|PRAGMA|"

@@ -46,6 +46,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     # where an archive lives
     "is_sqlite_url": ("sqlite", "is_sqlite_url"),
     "location_file": ("sqlite", "file_path"),
+    "read_first_page": ("sqlite_first_page", "read_first_page"),
     # marks around the matched words of a snippet
     "HIGHLIGHT_START": ("sqlite", "HIGHLIGHT_START"),
     "HIGHLIGHT_END": ("sqlite", "HIGHLIGHT_END"),
@@ -172,6 +173,7 @@ __all__ = [
     "preview_backup",
     "queue_folder",
     "read_csv_table",
+    "read_first_page",
     "remember_password",
     "restore_backup",
     "store_in_keyring",
@@ -253,6 +255,7 @@ if TYPE_CHECKING:
     from readout_desk.archive.search import FacetCount, Facets
     from readout_desk.archive.sqlite import HIGHLIGHT_END, HIGHLIGHT_START, is_sqlite_url
     from readout_desk.archive.sqlite import file_path as location_file
+    from readout_desk.archive.sqlite_first_page import read_first_page
     from readout_desk.archive.store import Archive
     from readout_desk.archive.transfer.common import CancelFn, Cancelled, ProgressFn
     from readout_desk.archive.transfer.csvio import CSV_FIELDS, CsvFormatError

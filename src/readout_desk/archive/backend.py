@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from readout_desk.domain.query import ParsedQuery
 
 #: The columns of a results row, in the order :meth:`Backend.page_rows` and
-#: :meth:`Backend.hit_rows` return them (read by :func:`.mapping.hit`).
+#: :meth:`Backend.hit_rows` return them (read by :func:`.hits.hit`).
 HIT_COLUMNS = ("id", "meeting_date", "title", "section", "place_city", "place_country",
                "mode", "session_count", "total_minutes", "publisher", "is_sample",
                "filed_under", "snippet")

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from readout_desk.archive.hits import country_name
 from readout_desk.archive.models import ReadoutRow, SessionRow, SourceRow, VersionRow
 from readout_desk.domain import geography, jsonformat, scripts, timing
 from readout_desk.domain.records import (
@@ -27,7 +26,6 @@ from readout_desk.domain.records import (
     Place,
     PrintedTime,
     Readout,
-    SearchHit,
     Source,
     SummaryPoint,
 )
@@ -57,7 +55,6 @@ class TimingFlag:
 # Imports repeat the same few hundred names and countries thousands of times; these
 # lookups are pure, so caching them takes a third off the cost of saving a readout.
 match_key = functools.lru_cache(maxsize=65_536)(geography.match_key)
-country_name = functools.lru_cache(maxsize=1024)(geography.country_name)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -132,33 +129,6 @@ def source_record(row: SourceRow) -> Source:
     return Source(kind=row.kind, text=row.text, original=row.original, name=row.name,
                   url=row.url, retrieved_at=row.retrieved_at,
                   spans=tuple((str(k), int(a), int(b)) for k, a, b in row.spans or ()))
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A date column read without its type (ISO text) made a date."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def hit(row: Sequence[Any]) -> SearchHit:
-    """A results row (columns in :data:`.backend.HIT_COLUMNS` order) as a search hit."""
-    city, country = row[4] or "", row[5]
-    place = ", ".join(p for p in (city, country_name(country) if country else "") if p)
-    return SearchHit(
-        id=int(row[0]),
-        meeting_date=as_date(row[1]),
-        title=row[2] or "",
-        section=row[3] or "",
-        place=place,
-        mode=Mode(row[6]),
-        session_count=int(row[7] or 0),
-        total_minutes=row[8],
-        publisher=row[9] or "",
-        is_sample=bool(row[10]),
-        filed_under=row[11] or "",
-        snippet=" · ".join(part for part in (row[12] or "").split("\n") if part.strip()),
-    )
 
 
 def display_section(r: Readout) -> str:

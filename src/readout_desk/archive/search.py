@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from readout_desk.archive.backend import Backend, RenderedQuery
-from readout_desk.archive.mapping import country_name, hit
+from readout_desk.archive.hits import country_name, hit
 from readout_desk.domain.query import ParsedQuery
 from readout_desk.domain.records import NameOrder, Person, SearchHit, SearchPage
 
