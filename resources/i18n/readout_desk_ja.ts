@@ -1746,6 +1746,197 @@ Readouts already in the archive are skipped.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>{value!r} is not a time; write it like 9:10, 21:40 or 9:10 p.m.</source>
+        <translation>{value!r} は時刻ではありません。9:10、21:40、9:10 p.m. のように入力してください。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a time of the day.</source>
+        <translation>{value!r} は一日のうちの時刻ではありません。</translation>
+    </message>
+    <message>
+        <source>{value!r}: with a.m. or p.m. the hour is at most 12.</source>
+        <translation>{value!r}: a.m. / p.m. を付けるときは、時は12までです。</translation>
+    </message>
+    <message>
+        <source>Session {number}: {problem}</source>
+        <translation>会合 {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>A readout needs a title (or at least a section such as &quot;Japan-Peru Relations&quot;).</source>
+        <translation>会談記録には表題（少なくとも「日・ペルー関係」のような分類）が必要です。</translation>
+    </message>
+    <message>
+        <source>A readout needs the date of the meeting or the date it was published.</source>
+        <translation>会談記録には会談の日付か発表日が必要です。</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a country name or code known to ISO 3166.</source>
+        <translation>{text!r} は ISO 3166 にある国名・国コードではありません。</translation>
+    </message>
+    <message>
+        <source>{zone!r} is not a known IANA time zone; choose one from the list.</source>
+        <translation>{zone!r} は IANA のタイムゾーンにありません。一覧から選んでください。</translation>
+    </message>
+    <message>
+        <source>Participant {number} needs a family name.</source>
+        <translation>参加者 {number} には姓が必要です。</translation>
+    </message>
+    <message>
+        <source>Participant {number}: {problem}</source>
+        <translation>参加者 {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>Summary point {number} is empty; write it or remove it.</source>
+        <translation>要点 {number} が空です。書き込むか削除してください。</translation>
+    </message>
+    <message>
+        <source>Photo {number} has neither an image nor a caption.</source>
+        <translation>写真 {number} には画像も説明文もありません。</translation>
+    </message>
+    <message>
+        <source>the printed time disagrees with the time-zone rules: {check}.</source>
+        <translation>併記時刻がタイムゾーンの規則と合いません: {check}。</translation>
+    </message>
+    <message>
+        <source>a start time needs the time zone it was stated in.</source>
+        <translation>開始時刻には、その時刻のタイムゾーンが必要です。</translation>
+    </message>
+    <message>
+        <source>say which time zone the printed time is in.</source>
+        <translation>併記時刻のタイムゾーンを指定してください。</translation>
+    </message>
+    <message>
+        <source>a start time needs a date; enter the meeting date or the session&apos;s own.</source>
+        <translation>開始時刻には日付が必要です。会談の日付か、この会合の日付を入力してください。</translation>
+    </message>
+    <message>
+        <source>{zone!r} is not a known IANA time zone.</source>
+        <translation>{zone!r} は IANA のタイムゾーンにありません。</translation>
+    </message>
+    <message>
+        <source>no clock time found in the printed time; write it as printed, like &quot;11:10 p.m. on May 3 JST&quot;.</source>
+        <translation>併記時刻に時刻が見つかりません。「11:10 p.m. on May 3 JST」のように、記載のとおり入力してください。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date; write it like 2023-05-03, May 3, 2023 or 2023年5月3日.</source>
+        <translation>{value!r} は日付ではありません。2023-05-03、May 3, 2023、2023年5月3日 のように入力してください。</translation>
+    </message>
+    <message>
+        <source>{written}: an era&apos;s years begin at 1 (元年).</source>
+        <translation>{written}: 元号の年は1（元年）から始まります。</translation>
+    </message>
+    <message>
+        <source>{written} is before {latin} ({era}) began on {first}.</source>
+        <translation>{written} は {era}（{latin}）が始まった {first} より前です。</translation>
+    </message>
+    <message>
+        <source>{written} is after {latin} ({era}) ended on {last}; from {first} the era is {next_latin} ({next_era}): {day} is {next_written}.</source>
+        <translation>{written} は {era}（{latin}）が終わった {last} より後です。{first} からの元号は {next_era}（{next_latin}）で、{day} は {next_written} です。</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, not {value!r}.</source>
+        <translation>{what}は整数で入力してください（{value!r} ではなく）。</translation>
+    </message>
+    <message>
+        <source>{written} is not a date of the calendar.</source>
+        <translation>{written} は暦にない日付です。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date of the calendar.</source>
+        <translation>{value!r} は暦にない日付です。</translation>
+    </message>
+    <message>
+        <source>printed {printed} on {printed_day} {abbr}; the time-zone rules give {computed} on {computed_day} {abbr}</source>
+        <translation>記載は {printed_day} {printed} {abbr}、タイムゾーンの規則では {computed_day} {computed} {abbr}</translation>
+    </message>
+    <message>
+        <source>{zone!r} is not a known IANA time zone (for example America/Lima)</source>
+        <translation>{zone!r} は IANA のタイムゾーンにありません（例: America/Lima）</translation>
+    </message>
+    <message>
+        <source>{clock} on {day} does not exist in {zone}: the clocks went forward from {start} to {after}; the nearest valid times are {before} and {last}</source>
+        <translation>{zone} では {day} {clock} は存在しません。時計が {start} から {after} に進められました。最も近い有効な時刻は {before} と {last}</translation>
+    </message>
+    <message>
+        <source>{clock} on {day} occurs twice in {zone}: first at {earlier}, then at {later}. Choose which one is meant.</source>
+        <translation>{zone} では {day} {clock} が2回あります。1回目は {earlier}、2回目は {later} です。どちらか選んでください。</translation>
+    </message>
+    <message>
+        <source>a start time needs the time zone it was stated in</source>
+        <translation>開始時刻には、その時刻のタイムゾーンが必要です</translation>
+    </message>
+    <message>
+        <source>the session ends before it starts</source>
+        <translation>会合の終了が開始より前です</translation>
+    </message>
+    <message>
+        <source>a duration must be more than zero minutes</source>
+        <translation>所要時間は0分より長くしてください</translation>
+    </message>
+    <message>
+        <source>a duration of {duration} is longer than a day; enter each day&apos;s session separately</source>
+        <translation>所要時間 {duration} は1日より長いです。日ごとの会合を分けて入力してください</translation>
+    </message>
+    <message>
+        <source>printed time: {problem}</source>
+        <translation>併記時刻: {problem}</translation>
+    </message>
+    <message>
+        <source>The photo file name {name!r} is not a plain name inside the archive&apos;s photo folder.</source>
+        <translation>写真のファイル名 {name!r} は、アーカイブの写真フォルダー内の単純な名前ではありません。</translation>
+    </message>
+    <message>
+        <source>The {where} holds a character that is not text (NUL or a lone surrogate).</source>
+        <translation>{where} に文字ではないもの（NUL または単独のサロゲート）が含まれています。</translation>
+    </message>
+    <message>
+        <source>A version or point level is too large to store.</source>
+        <translation>バージョンまたは要点の階層が大きすぎて保存できません。</translation>
+    </message>
+    <message>
+        <source>the time is too near the end of the calendar to be placed in time.</source>
+        <translation>時刻が暦の端に近すぎて、時間軸上に置けません。</translation>
+    </message>
+    <message>
+        <source>{code!r} in the relation is not an ISO 3166 country code.</source>
+        <translation>関係国の {code!r} は ISO 3166 の国コードではありません。</translation>
+    </message>
+    <message>
+        <source>The place&apos;s country {code!r} is not an ISO 3166 code.</source>
+        <translation>場所の国 {code!r} は ISO 3166 のコードではありません。</translation>
+    </message>
+    <message>
+        <source>The place&apos;s time zone {zone!r} is not a known IANA zone.</source>
+        <translation>場所のタイムゾーン {zone!r} は IANA のタイムゾーンにありません。</translation>
+    </message>
+    <message>
+        <source>Participant {number}&apos;s country {code!r} is not an ISO 3166 code.</source>
+        <translation>参加者 {number} の国 {code!r} は ISO 3166 のコードではありません。</translation>
+    </message>
+    <message>
+        <source>Session {number} ({kind}): {problem}</source>
+        <translation>会合 {number}（{kind}）: {problem}</translation>
+    </message>
+    <message>
+        <source>Summary point {number} is empty.</source>
+        <translation>要点 {number} が空です。</translation>
+    </message>
+    <message>
+        <source>Photo {number}: {problem}</source>
+        <translation>写真 {number}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>Mode</name>
     <message>
         <source>in person</source>
@@ -2208,6 +2399,14 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>Not saved.</source>
         <translation>保存されていません。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
+    </message>
+    <message>
+        <source>The readout was not saved: {exc}</source>
+        <translation>会談記録は保存されませんでした: {exc}</translation>
     </message>
     <message>
         <source>Not saved: the readout was saved elsewhere.</source>

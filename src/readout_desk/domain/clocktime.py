@@ -20,6 +20,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from readout_desk.domain.messages import Message
+
 #: Month names and their abbreviations ("sept" too), lower case, to the month's number.
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
@@ -71,7 +73,8 @@ def parse_clock(text: str) -> dt.time | None:
         return _japanese_clock(value, japanese)
     m = _CLOCK_RE.fullmatch(value)
     if m is None or not (m["word"] or m["mil"] or m["m"] or m["ap"] or _is_hours(m["hrs"])):
-        raise ClockError(f"{value!r} is not a time; write it like 9:10, 21:40 or 9:10 p.m.")
+        raise ClockError(Message("{value!r} is not a time; write it like 9:10, 21:40 or "
+                                 "9:10 p.m.", value=value))
     if m["word"]:
         return dt.time(0, 0) if m["word"].lower() == "midnight" else dt.time(12, 0)
     if m["mil"]:
@@ -92,12 +95,13 @@ def _time_of_day(value: str, hour: int, minute: int, afternoon: bool | None) -> 
     """The time for an hour read with a.m./p.m. (``afternoon`` set) or on a 24-hour clock."""
     if afternoon is not None:
         if hour > 12:
-            raise ClockRangeError(f"{value!r}: with a.m. or p.m. the hour is at most 12.")
+            raise ClockRangeError(Message("{value!r}: with a.m. or p.m. the hour is at most 12.",
+                                          value=value))
         hour = hour % 12 + (12 if afternoon else 0)
     elif hour == 24:
         hour = 0
     if hour > 23 or minute > 59:
-        raise ClockRangeError(f"{value!r} is not a time of the day.")
+        raise ClockRangeError(Message("{value!r} is not a time of the day.", value=value))
     return dt.time(hour, minute)
 
 

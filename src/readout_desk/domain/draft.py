@@ -24,6 +24,10 @@ from readout_desk.domain.formtext import (
     split_clock_hedge,
     zone_name,
 )
+from readout_desk.domain.messages import Message, of_error
+
+_NOT_A_COUNTRY = "{text!r} is not a country name or code known to ISO 3166."
+_NOT_A_ZONE = "{zone!r} is not a known IANA time zone; choose one from the list."
 
 #: Kinds of session offered in the editor's list; any other text may be typed.
 SESSION_KINDS: tuple[str, ...] = (
@@ -249,20 +253,22 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
         try:
             return parse_date(text)
         except ValueError as exc:
-            issues.append(Issue(key, str(exc)))
+            issues.append(Issue(key, of_error(exc)))
             return None
 
     title = draft.title.strip()
     section = draft.section.strip()
     if not title and not section:
-        issues.append(Issue("title", "A readout needs a title (or at least a section such as "
-                                     "\"Japan-Peru Relations\").", kind="required"))
+        issues.append(Issue("title", Message("A readout needs a title (or at least a section "
+                                             "such as \"Japan-Peru Relations\")."),
+                            kind="required"))
     meeting_date = date_field("meeting_date", draft.meeting_date)
     published_date = date_field("published_date", draft.published_date)
     if (meeting_date is None and published_date is None and not draft.meeting_date.strip()
             and not draft.published_date.strip()):
-        issues.append(Issue("meeting_date", "A readout needs the date of the meeting or the "
-                                            "date it was published.", kind="required"))
+        issues.append(Issue("meeting_date", Message("A readout needs the date of the meeting "
+                                                    "or the date it was published."),
+                            kind="required"))
 
     relation: list[str] = []
     for part in re.split(r"[,;]", draft.relation):
@@ -270,19 +276,16 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
             continue
         code = _country(part)
         if code is None:
-            issues.append(Issue("relation", f"{part.strip()!r} is not a country name or code "
-                                            "known to ISO 3166."))
+            issues.append(Issue("relation", Message(_NOT_A_COUNTRY, text=part.strip())))
         elif code not in relation:
             relation.append(code)
 
     place_country = _country(draft.country)
     if draft.country.strip() and place_country is None:
-        issues.append(Issue("country", f"{draft.country.strip()!r} is not a country name or "
-                                       "code known to ISO 3166."))
+        issues.append(Issue("country", Message(_NOT_A_COUNTRY, text=draft.country.strip())))
     place_zone = zone_name(draft.place_zone)
     if place_zone and not timing.is_valid_zone(place_zone):
-        issues.append(Issue("place_zone", f"{place_zone!r} is not a known IANA time zone; "
-                                          "choose one from the list."))
+        issues.append(Issue("place_zone", Message(_NOT_A_ZONE, zone=place_zone)))
     place = None
     if draft.city.strip() or place_country or draft.venue.strip() or place_zone \
             or draft.city_ja.strip():
@@ -295,16 +298,16 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
     points = []
     for i, pt in enumerate(draft.points):
         if not pt.text.strip():
-            issues.append(Issue(f"points.{i}", f"Summary point {i + 1} is empty; write it or "
-                                               "remove it."))
+            issues.append(Issue(f"points.{i}", Message("Summary point {number} is empty; "
+                                                       "write it or remove it.", number=i + 1)))
         points.append(replace(pt, text=pt.text.strip(), speaker=pt.speaker.strip()))
 
     topics = tuple(dict.fromkeys(t.strip() for t in draft.topics if t.strip()))
     photos = []
     for i, ph in enumerate(draft.photos):
         if not ph.caption.strip() and not (ph.file or ph.source):
-            issues.append(Issue(f"photos.{i}", f"Photo {i + 1} has neither an image nor a "
-                                               "caption."))
+            issues.append(Issue(f"photos.{i}", Message("Photo {number} has neither an image "
+                                                       "nor a caption.", number=i + 1)))
         photos.append(records.Photo(ph.caption.strip(), ph.source or ph.file))
 
     readout = replace(
@@ -339,13 +342,13 @@ def build(draft: ReadoutDraft, home_zone: str | None = None) -> Built:
 
 def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> records.Participant:
     if not p.family_name.strip():
-        issues.append(Issue(f"participants.{i}.family_name",
-                            f"Participant {i + 1} needs a family name.", kind="required"))
+        issues.append(Issue(f"participants.{i}.family_name", Message(
+            "Participant {number} needs a family name.", number=i + 1), kind="required"))
     country = _country(p.country)
     if p.country.strip() and country is None:
-        issues.append(Issue(f"participants.{i}.country",
-                            f"Participant {i + 1}: {p.country.strip()!r} is not a country "
-                            "name or code known to ISO 3166."))
+        issues.append(Issue(f"participants.{i}.country", Message(
+            "Participant {number}: {problem}", number=i + 1,
+            problem=Message(_NOT_A_COUNTRY, text=p.country.strip()))))
     order = records.NameOrder.FAMILY_FIRST if p.family_first else records.NameOrder.GIVEN_FIRST
     person = records.Person(p.family_name.strip(), p.given_name.strip(), order, p.person_id)
     return records.Participant(person, p.honorific.strip(), p.office.strip(), country,
@@ -356,43 +359,46 @@ def _participant(i: int, p: ParticipantDraft, issues: list[Issue]) -> records.Pa
 def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
              issues: list[Issue]) -> records.MeetingSession:
     key = f"sessions.{i}"
-    label = f"Session {i + 1}"
+
+    def said(problem: str) -> Message:
+        return Message("Session {number}: {problem}", number=i + 1, problem=problem)
+
     day: dt.date | None = None
     clock: dt.time | None = None
     try:
         day = parse_date(s.date) or meeting_date
     except ValueError as exc:
-        issues.append(Issue(f"{key}.date", f"{label}: {exc}"))
+        issues.append(Issue(f"{key}.date", said(of_error(exc))))
     time_text, time_hedge = split_clock_hedge(s.time)  # "午前9時10分頃": a hedge typed in
     time_hedge = s.time_hedge or time_hedge
     try:
         clock = timing.parse_clock(time_text)
     except ValueError as exc:
-        issues.append(Issue(f"{key}.time", f"{label}: {exc}"))
+        issues.append(Issue(f"{key}.time", said(of_error(exc))))
     start: dt.datetime | None = None
     if clock is not None:
         if day is None:
             if not s.date.strip():
-                issues.append(Issue(f"{key}.date", f"{label}: a start time needs a date; enter "
-                                                   "the meeting date or the session's own."))
+                issues.append(Issue(f"{key}.date", said(Message(
+                    "a start time needs a date; enter the meeting date or the session's "
+                    "own."))))
         else:
             start = dt.datetime.combine(day, clock)
     zone = zone_name(s.zone)
     if zone and not timing.is_valid_zone(zone):
-        issues.append(Issue(f"{key}.zone", f"{label}: {zone!r} is not a known IANA time zone; "
-                                           "choose one from the list."))
+        issues.append(Issue(f"{key}.zone", said(Message(_NOT_A_ZONE, zone=zone))))
     elif start is not None and not zone:
-        issues.append(Issue(f"{key}.zone", f"{label}: a start time needs the time zone it was "
-                                           "stated in."))
+        issues.append(Issue(f"{key}.zone", said(Message(
+            "a start time needs the time zone it was stated in."))))
     fold = s.fold
     if start is not None and zone and timing.is_valid_zone(zone):
         try:
             timing.resolve(start, zone, fold)
         except timing.NonexistentTimeError as exc:
-            issues.append(Issue(f"{key}.time", f"{label}: {exc}", kind="nonexistent",
+            issues.append(Issue(f"{key}.time", said(of_error(exc)), kind="nonexistent",
                                 choices=(exc.before, exc.after)))
         except timing.AmbiguousTimeError as exc:
-            issues.append(Issue(f"{key}.time", f"{label}: {exc}", kind="ambiguous",
+            issues.append(Issue(f"{key}.time", said(of_error(exc)), kind="ambiguous",
                                 choices=(exc.earlier, exc.later)))
         if not timing.is_ambiguous(start, zone):
             fold = None  # a choice only means something for a repeated time
@@ -405,14 +411,14 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
             duration = written.minutes
             duration_hedge = duration_hedge or written.hedge
         else:
-            hours = parse_whole(s.hours, "Hours")
-            minutes = parse_whole(s.minutes, "Minutes")
+            hours = parse_whole(s.hours, Message("Hours"))
+            minutes = parse_whole(s.minutes, Message("Minutes"))
             if hours is not None or minutes is not None:
                 duration = (hours or 0) * 60 + (minutes or 0)
         if duration is not None:
             timing.check_duration(duration)
     except ValueError as exc:  # DurationError is a ValueError too
-        issues.append(Issue(f"{key}.duration", f"{label}: {exc}"))
+        issues.append(Issue(f"{key}.duration", said(of_error(exc))))
         duration = None
 
     printed: records.PrintedTime | None = None
@@ -420,17 +426,17 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
     if text:
         pzone = zone_name(s.printed_zone)
         if not pzone:
-            issues.append(Issue(f"{key}.printed", f"{label}: say which time zone the printed "
-                                                  "time is in."))
+            issues.append(Issue(f"{key}.printed", said(Message(
+                "say which time zone the printed time is in."))))
         elif not timing.is_valid_zone(pzone):
-            issues.append(Issue(f"{key}.printed", f"{label}: {pzone!r} is not a known IANA "
-                                                  "time zone."))
+            issues.append(Issue(f"{key}.printed", said(Message(
+                "{zone!r} is not a known IANA time zone.", zone=pzone))))
         else:
             local = _printed_local(s, text, pzone, start, zone, fold)
             if local is None:
-                issues.append(Issue(f"{key}.printed",
-                                    f"{label}: no clock time found in the printed time; write "
-                                    "it as printed, like \"11:10 p.m. on May 3 JST\"."))
+                issues.append(Issue(f"{key}.printed", said(Message(
+                    "no clock time found in the printed time; write it as printed, like "
+                    "\"11:10 p.m. on May 3 JST\"."))))
             else:
                 printed = records.PrintedTime(text, pzone, local)
     session = records.MeetingSession(
@@ -441,8 +447,9 @@ def _session(i: int, s: SessionDraft, meeting_date: dt.date | None,
     )
     check = timing.check_printed(session)
     if check is not None and not check.ok:
-        issues.append(Issue(f"{key}.printed", f"{label}: the printed time disagrees with the "
-                                              f"time-zone rules: {check.message}.",
+        issues.append(Issue(f"{key}.printed", said(Message(
+            "the printed time disagrees with the time-zone rules: {check}.",
+            check=check.message)),
                             severity="warning", kind="printed_mismatch"))
     return session
 

@@ -16,6 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from readout_desk.domain import timing
+from readout_desk.domain.messages import Message
+
+_NOT_IN_CALENDAR = "{value!r} is not a date of the calendar."
 
 _AMPM_CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s*m\.?", re.IGNORECASE)
 _DIGITAL_CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -82,20 +85,26 @@ def from_era(token: str, year: int, month: int, day: int) -> dt.date:
     era = _ERA_BY_TOKEN[token.upper() if token.isascii() else token]
     written = f"{era.name}{'元' if year == 1 else year}年{month}月{day}日"
     if year < 1:
-        raise ValueError(f"{written}: an era's years begin at 1 (元年).")
+        raise ValueError(Message("{written}: an era's years begin at 1 (元年).",
+                                 written=written))
     try:
         value = dt.date(era.first.year + year - 1, month, day)
     except ValueError:
-        raise ValueError(f"{written} is not a date of the calendar.") from None
+        raise ValueError(Message("{written} is not a date of the calendar.",
+                                 written=written)) from None
     if value < era.first:
-        raise ValueError(f"{written} is before {era.latin} ({era.name}) began on "
-                         f"{era.first.isoformat()}.")
+        raise ValueError(Message("{written} is before {latin} ({era}) began on {first}.",
+                                 written=written, latin=era.latin, era=era.name,
+                                 first=era.first.isoformat()))
     if era.last is not None and value > era.last:
         nxt = ERAS[ERAS.index(era) + 1]
-        raise ValueError(f"{written} is after {era.latin} ({era.name}) ended on "
-                         f"{era.last.isoformat()}; from {nxt.first.isoformat()} the era is "
-                         f"{nxt.latin} ({nxt.name}): {value.isoformat()} is "
-                         f"{nxt.name}{_year_word(nxt.year_of(value))}年{month}月{day}日.")
+        raise ValueError(Message(
+            "{written} is after {latin} ({era}) ended on {last}; from {first} the era is "
+            "{next_latin} ({next_era}): {day} is {next_written}.", written=written,
+            latin=era.latin, era=era.name, last=era.last.isoformat(),
+            first=nxt.first.isoformat(), next_latin=nxt.latin, next_era=nxt.name,
+            day=value.isoformat(),
+            next_written=f"{nxt.name}{_year_word(nxt.year_of(value))}年{month}月{day}日"))
     return value
 
 
@@ -116,7 +125,7 @@ def _japanese_date(value: str) -> dt.date | None:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            raise ValueError(f"{value!r} is not a date of the calendar.") from None
+            raise ValueError(Message(_NOT_IN_CALENDAR, value=value)) from None
     return None
 
 
@@ -180,9 +189,9 @@ def parse_date(text: str) -> dt.date | None:
         if m:
             return dt.date(int(m[3]), timing.MONTHS[m[2].lower()], int(m[1]))
     except ValueError:
-        raise ValueError(f"{value!r} is not a date of the calendar.") from None
-    raise ValueError(f"{value!r} is not a date; write it like 2023-05-03, May 3, 2023 or "
-                     "2023年5月3日.")
+        raise ValueError(Message(_NOT_IN_CALENDAR, value=value)) from None
+    raise ValueError(Message("{value!r} is not a date; write it like 2023-05-03, May 3, 2023 "
+                             "or 2023年5月3日.", value=value))
 
 
 def parse_printed(text: str, near: dt.date | None) -> tuple[dt.time, dt.date | None] | None:
@@ -226,7 +235,8 @@ def parse_whole(text: str, what: str) -> int | None:
     if not value:
         return None
     if not re.fullmatch(r"[-+]?\d+", value):
-        raise ValueError(f"{what} must be a whole number, not {value!r}.")
+        raise ValueError(Message("{what} must be a whole number, not {value!r}.", what=what,
+                                 value=value))
     return int(value)
 
 

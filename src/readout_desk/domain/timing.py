@@ -25,6 +25,7 @@ from readout_desk.domain.clocktime import MONTHS as MONTHS
 from readout_desk.domain.clocktime import ClockError as ClockError
 from readout_desk.domain.clocktime import ClockRangeError as ClockRangeError
 from readout_desk.domain.clocktime import parse_clock as parse_clock
+from readout_desk.domain.messages import Message, of_error
 from readout_desk.domain.records import MeetingSession, PrintedTime
 
 UTC = dt.timezone.utc
@@ -71,14 +72,15 @@ class UnknownZoneError(TimingError):
     """A zone name that is not in the IANA database."""
 
     def __init__(self, zone: str) -> None:
-        super().__init__(f"{zone!r} is not a known IANA time zone (for example America/Lima)")
+        super().__init__(Message("{zone!r} is not a known IANA time zone (for example "
+                                 "America/Lima)", zone=zone))
         self.zone = zone
 
 
 class _WallTimeError(TimingError):
     """A wall time that a daylight-saving change in ``zone`` skips or repeats."""
 
-    def __init__(self, message: str, wall: dt.datetime, zone: str) -> None:
+    def __init__(self, message: Message, wall: dt.datetime, zone: str) -> None:
         super().__init__(message)
         self.wall = wall
         self.zone = zone
@@ -99,11 +101,11 @@ class NonexistentTimeError(_WallTimeError):
             same = not days and value.date() == wall.date()
             return format_clock(value) + ("" if same else f" on {format_day(value.date())}")
 
-        super().__init__(_sentence(
-            f"{format_clock(wall)} on {format_day(wall.date())} does not exist in {zone}: "
-            f"the clocks went forward from {at(start)} to {at(after)}; "
-            f"the nearest valid times are {at(before)} and {at(after)}"
-        ), wall, zone)
+        super().__init__(Message(
+            "{clock} on {day} does not exist in {zone}: the clocks went forward from {start} "
+            "to {after}; the nearest valid times are {before} and {last}",
+            clock=format_clock(wall), day=format_day(wall.date()), zone=zone, start=at(start),
+            after=at(after), before=at(before), last=_sentence(at(after))), wall, zone)
         self.before = before
         self.after = after
 
@@ -115,10 +117,10 @@ class AmbiguousTimeError(_WallTimeError):
     def __init__(
         self, wall: dt.datetime, zone: str, earlier: dt.datetime, later: dt.datetime
     ) -> None:
-        super().__init__(
-            f"{format_clock(wall)} on {format_day(wall.date())} occurs twice in {zone}: "
-            f"first at {offset_label(earlier)}, then at {offset_label(later)}. "
-            f"Choose which one is meant.", wall, zone)
+        super().__init__(Message(
+            "{clock} on {day} occurs twice in {zone}: first at {earlier}, then at {later}. "
+            "Choose which one is meant.", clock=format_clock(wall), day=format_day(wall.date()),
+            zone=zone, earlier=offset_label(earlier), later=offset_label(later)), wall, zone)
         self.earlier = earlier
         self.later = later
 
@@ -292,46 +294,44 @@ def session_start_utc(session: MeetingSession) -> dt.datetime | None:
 def validate_session(session: MeetingSession) -> list[str]:
     """Every reason the session cannot be saved as it stands; empty when it can.
 
-    The printed second time is not checked here: a mismatch is a warning to keep,
-    see :func:`check_printed`.
-    """
+    The printed second time is not checked here: a mismatch is a warning to keep (see
+    :func:`check_printed`). Each reason is a :class:`Message` the window translates."""
     problems: list[str] = []
     if session.zone:
         try:
             get_zone(session.zone)
         except UnknownZoneError as exc:
-            problems.append(str(exc))
+            problems.append(of_error(exc))
     if session.start is not None and session.zone and not problems:
         try:
             resolve(session.start, session.zone, session.fold)
         except TimingError as exc:
-            problems.append(str(exc))
+            problems.append(of_error(exc))
     if session.start is not None and not session.zone:
-        problems.append("a start time needs the time zone it was stated in")
+        problems.append(Message("a start time needs the time zone it was stated in"))
     if session.duration_minutes is not None:
         try:
             check_duration(session.duration_minutes)
         except DurationError as exc:
-            problems.append(str(exc))
+            problems.append(of_error(exc))
     if session.end is not None and session.start is not None and session.end < session.start:
-        problems.append("the session ends before it starts")
+        problems.append(Message("the session ends before it starts"))
     if session.printed_other is not None:
         try:
             get_zone(session.printed_other.zone)
         except UnknownZoneError as exc:
-            problems.append(f"printed time: {exc}")
+            problems.append(Message("printed time: {problem}", problem=of_error(exc)))
     return problems
 
 
 def check_duration(minutes: int) -> int:
     """``minutes`` if it is a plausible session length, else :class:`DurationError`."""
     if minutes <= 0:
-        raise DurationError("a duration must be more than zero minutes")
+        raise DurationError(Message("a duration must be more than zero minutes"))
     if minutes > MAX_DURATION_MINUTES:
-        raise DurationError(
-            f"a duration of {format_duration(minutes)} is longer than a day; "
-            "enter each day's session separately"
-        )
+        raise DurationError(Message(
+            "a duration of {duration} is longer than a day; enter each day's session "
+            "separately", duration=format_duration(minutes)))
     return minutes
 
 
@@ -363,11 +363,11 @@ def check_printed(session: MeetingSession) -> PrintedCheck | None:
     if computed_wall == printed.local.replace(second=0, microsecond=0):
         return PrintedCheck(printed, computed, True, "")
     abbr = zone_abbreviation(computed)
-    message = (
-        f"printed {format_clock(printed.local)} on {format_day(printed.local.date())} {abbr}; "
-        f"the time-zone rules give {format_clock(computed_wall)} on "
-        f"{format_day(computed_wall.date())} {abbr}"
-    )
+    message = Message(
+        "printed {printed} on {printed_day} {abbr}; the time-zone rules give {computed} on "
+        "{computed_day} {abbr}", printed=format_clock(printed.local),
+        printed_day=format_day(printed.local.date()), abbr=abbr,
+        computed=format_clock(computed_wall), computed_day=format_day(computed_wall.date()))
     return PrintedCheck(printed, computed, False, message)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 import pycountry
 
 from readout_desk.domain import timing
+from readout_desk.domain.messages import Message
 from readout_desk.domain.records import MeetingSession, Readout
 
 
@@ -39,8 +40,8 @@ def photo_file_problem(name: str) -> str | None:
     parts = name.split("/")
     if ("\\" in name or "\x00" in name or name.startswith("/") or ":" in parts[0]
             or any(part in ("", ".", "..") for part in parts)):
-        return (f"The photo file name {name!r} is not a plain name inside the archive's "
-                "photo folder.")
+        return Message("The photo file name {name!r} is not a plain name inside the "
+                       "archive's photo folder.", name=name)
     return None
 
 
@@ -103,14 +104,14 @@ def _unstorable(readout: Readout) -> list[str]:
     """Text that cannot be stored, and numbers too large to store."""
     texts: list[str] = []
     _strings(readout, texts)
-    found = []
+    found: list[str] = []
     if not _storable("".join(texts)):  # the rare case: find which fields
-        found = [f"The {where} holds a character that is not text (NUL or a lone "
-                 "surrogate)." for where, text in _texts(readout, "")
+        found = [Message("The {where} holds a character that is not text (NUL or a lone "
+                         "surrogate).", where=where) for where, text in _texts(readout, "")
                  if _UNSTORABLE.search(text)]
     if abs(readout.version) > 2**63 - 1 or any(abs(p.level) > 2**63 - 1
                                                for p in readout.points):
-        found.append("A version or point level is too large to store.")
+        found.append(Message("A version or point level is too large to store."))
     return found
 
 
@@ -120,7 +121,8 @@ def _session_problems(session: MeetingSession) -> list[str]:
         timing.session_start_utc(session)
         timing.check_printed(session)
     except (OverflowError, ValueError):
-        return ["the time is too near the end of the calendar to be placed in time."]
+        return [Message("the time is too near the end of the calendar to be placed in "
+                        "time.")]
     return found
 
 
@@ -128,35 +130,41 @@ def problems(readout: Readout) -> list[str]:
     """Every reason the readout cannot be saved as it stands, each one sentence."""
     found: list[str] = []
     if not readout.title.strip() and not readout.section.strip():
-        found.append("A readout needs a title (or at least a section such as "
-                     "\"Japan-Peru Relations\").")
+        found.append(Message("A readout needs a title (or at least a section such as "
+                             "\"Japan-Peru Relations\")."))
     if readout.meeting_date is None and readout.published_date is None:
-        found.append("A readout needs the date of the meeting or the date it was published.")
+        found.append(Message("A readout needs the date of the meeting or the date it was "
+                             "published."))
     for code in readout.relation:
         if not _known_country(code):
-            found.append(f"{code!r} in the relation is not an ISO 3166 country code.")
+            found.append(Message("{code!r} in the relation is not an ISO 3166 country code.",
+                                 code=code))
     place = readout.place
     if place is not None:
         if place.country and not _known_country(place.country):
-            found.append(f"The place's country {place.country!r} is not an ISO 3166 code.")
+            found.append(Message("The place's country {code!r} is not an ISO 3166 code.",
+                                 code=place.country))
         if place.zone and not timing.is_valid_zone(place.zone):
-            found.append(f"The place's time zone {place.zone!r} is not a known IANA zone.")
+            found.append(Message("The place's time zone {zone!r} is not a known IANA zone.",
+                                 zone=place.zone))
     for i, p in enumerate(readout.participants, start=1):
         if not p.person.family_name.strip():
-            found.append(f"Participant {i} needs a family name.")
+            found.append(Message("Participant {number} needs a family name.", number=i))
         if p.country and not _known_country(p.country):
-            found.append(f"Participant {i}'s country {p.country!r} is not an ISO 3166 code.")
+            found.append(Message("Participant {number}'s country {code!r} is not an ISO 3166 "
+                                 "code.", number=i, code=p.country))
     for i, s in enumerate(readout.sessions, start=1):
         for problem in _session_problems(s):
-            found.append(f"Session {i} ({s.kind}): {problem}")
+            found.append(Message("Session {number} ({kind}): {problem}", number=i,
+                                 kind=s.kind, problem=problem))
     for i, point in enumerate(readout.points, start=1):
         if not point.text.strip():
-            found.append(f"Summary point {i} is empty.")
+            found.append(Message("Summary point {number} is empty.", number=i))
     found.extend(_unstorable(readout))
     for i, photo in enumerate(readout.photos, start=1):
         unsafe = photo_file_problem(photo.file)
         if unsafe:
-            found.append(f"Photo {i}: {unsafe}")
+            found.append(Message("Photo {number}: {problem}", number=i, problem=unsafe))
     return found
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from readout_desk.archive import TimingFlag
 from readout_desk.ui import parts
+from readout_desk.ui.messages import message_text
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -77,10 +78,10 @@ class TimingCheckDialog(QDialog):
                 flag.meeting_date.isoformat() if flag.meeting_date else "",
                 flag.title or self.tr("(untitled)"),
                 f"{flag.session_index + 1}: {flag.kind}",
-                flag.message,
+                message_text(flag.message),
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, flag.readout_id)
-            item.setToolTip(3, flag.message)
+            item.setToolTip(3, message_text(flag.message))
             self.table.addTopLevelItem(item)
         first = self.table.topLevelItem(0)
         if first is not None:

@@ -45,6 +45,7 @@ from readout_desk.ui.editor.sessions import SessionsSection
 from readout_desk.ui.editor.topics import TopicsSection
 from readout_desk.ui.editor.undo import FormEdit, FormShortcuts
 from readout_desk.ui.editor.widgets import ERROR_STYLE, FORM_STYLE, tab_chain
+from readout_desk.ui.messages import bullets, error_text
 from readout_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -270,7 +271,7 @@ class ReadoutEditor(QMainWindow):
             n = len(errors)
             head = (self.tr("%n problem stops saving:", "", n) if n == 1
                     else self.tr("%n problems stop saving:", "", n))
-            self.problems.setText(head + "\n" + "\n".join(f"• {e.message}" for e in errors))
+            self.problems.setText(head + "\n" + bullets(e.message for e in errors))
         self.problems.setVisible(bool(errors) and self._show_problems)
         self.history_action.setEnabled(self.readout_id() is not None)
         self._update_title()
@@ -291,10 +292,8 @@ class ReadoutEditor(QMainWindow):
         self._suggest_timer.start()
 
     def _suggest_zones(self, *, fill: bool) -> None:
-        """Suggest zones for the place (the city list loads slowly, so off the UI thread).
-
-        With ``fill``, an empty zone field of the place takes the first suggestion.
-        """
+        """Suggest zones for the place (the city list loads slowly, so off the UI thread);
+        with ``fill``, an empty zone field of the place takes the first suggestion."""
         city = self._draft.city.strip()
         country = geography.find_country(self._draft.country) if self._draft.country.strip() \
             else None
@@ -328,10 +327,8 @@ class ReadoutEditor(QMainWindow):
         return self._saving
 
     def save(self) -> bool:
-        """Save if nothing stands in the way (asking about warnings and likely duplicates).
-
-        Returns whether a save was started; the ``saved`` signal says when it is done.
-        """
+        """Save if nothing stands in the way (asking about warnings and likely duplicates);
+        whether a save was started (the ``saved`` signal says when it is done)."""
         if self._saving:
             return False
         self._built = build(self._draft, self.home_zone)
@@ -421,7 +418,8 @@ class ReadoutEditor(QMainWindow):
             log.error("saving failed", exc_info=exc)
         self.last_error = str(exc)
         self.statusBar().showMessage(self.tr("Not saved."))
-        QMessageBox.warning(self, "Not saved", f"The readout was not saved: {exc}")
+        QMessageBox.warning(self, self.tr("Not saved"), self.tr(
+            "The readout was not saved: {exc}").format(exc=error_text(exc)))
 
     def _save_conflict(self, exc: ConflictError) -> None:
         self.last_error = str(exc)

@@ -33,6 +33,7 @@ from readout_desk.ui.editor.widgets import (
     show_values,
 )
 from readout_desk.ui.language import QT_TRANSLATE_NOOP
+from readout_desk.ui.messages import message_text
 from readout_desk.ui.tasks import TaskRunner
 
 HEADERS = (QT_TRANSLATE_NOOP("RowTable", "Name as printed"),
@@ -251,7 +252,7 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
         """Mark rows with problems; show the current row's problems under its fields."""
         for i in range(len(self._items)):
             found = [x for x in built.issues if x.key.startswith(f"participants.{i}.")]
-            self.rows.mark_row(i, "\n".join(x.message for x in found))
+            self.rows.mark_row(i, "\n".join(message_text(x.message) for x in found))
         row = self.rows.current()
         family = built.for_key(f"participants.{row}.family_name")
         country = built.for_key(f"participants.{row}.country")

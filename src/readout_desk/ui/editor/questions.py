@@ -17,11 +17,12 @@ from readout_desk.domain.draft import Built
 from readout_desk.domain.records import Readout
 from readout_desk.ui import parts
 from readout_desk.ui.language import translate
+from readout_desk.ui.messages import bullets
 
 
 def confirm_warnings(parent: QWidget, built: Built) -> bool:
     """Ask before saving a readout with warnings; whether to save it as printed."""
-    warnings = "\n".join(f"• {w.message}" for w in built.warnings)
+    warnings = bullets(w.message for w in built.warnings)
     text = translate("EditorQuestions", "Please confirm before saving:\n\n{warnings}\n\nThe "
                      "printed time is kept as printed.").format(warnings=warnings)
     return parts.confirm(parent, QMessageBox.Icon.Warning,

@@ -36,6 +36,7 @@ from readout_desk.ui.editor.widgets import (
     show_values,
 )
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
+from readout_desk.ui.messages import message_text
 from readout_desk.ui.zone_picker import ZonePicker
 
 HEADERS = (QT_TRANSLATE_NOOP("RowTable", "Kind"), QT_TRANSLATE_NOOP("RowTable", "Start (local)"),
@@ -364,7 +365,7 @@ class SessionsSection(ListSection[SessionDraft]):
             self.rows.set_row(i, self._cells(i, s))
             found = [x for x in built.issues if x.key.startswith(f"sessions.{i}.")
                      and x.is_error]
-            self.rows.mark_row(i, "\n".join(x.message for x in found))
+            self.rows.mark_row(i, "\n".join(message_text(x.message) for x in found))
         row = self.rows.current()
         key = f"sessions.{row}"
         for label, field, name in ((self.date_issue, self.date, "date"),

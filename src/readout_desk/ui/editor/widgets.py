@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain.draft import Issue
+from readout_desk.ui.messages import message_text
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -43,7 +44,7 @@ class IssueLabel(QLabel):
             self.clear()
             self.hide()
             return
-        self.setText("\n".join(i.message for i in found))
+        self.setText("\n".join(message_text(i.message) for i in found))
         self.setStyleSheet(ERROR_STYLE if found[0].is_error else WARNING_STYLE)
         self.show()
 

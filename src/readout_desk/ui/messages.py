@@ -1,0 +1,113 @@
+"""Sentences made below the interface, shown in the interface's language.
+
+The domain and the archive say what is wrong with :class:`~readout_desk.domain.messages.Message`
+values: the English sentence, with the template it was made from and its named values. Here
+each template is the source text of a translation in the context "Messages", and the values
+go in after it is translated, a message among them translated in turn ("Session 2: {problem}").
+The command line prints the English sentence itself. Every template the domain and the
+archive use is listed in :data:`TEMPLATES`, so ``pyside6-lupdate`` finds it
+(``tests/ui/test_messages.py`` compares the list with the sources).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from readout_desk.domain.messages import Message, of_error
+from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
+
+TEMPLATES = frozenset({
+    # domain/clocktime.py
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time; write it like 9:10, 21:40 or 9:10 "
+                                  "p.m."),
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
+    QT_TRANSLATE_NOOP("Messages", "{value!r}: with a.m. or p.m. the hour is at most 12."),
+    # domain/draft.py
+    QT_TRANSLATE_NOOP("Messages", "Session {number}: {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
+                                  "\"Japan-Peru Relations\")."),
+    QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "
+                                  "published."),
+    QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
+                                  "list."),
+    QT_TRANSLATE_NOOP("Messages", "Participant {number} needs a family name."),
+    QT_TRANSLATE_NOOP("Messages", "Participant {number}: {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "Hours"),
+    QT_TRANSLATE_NOOP("Messages", "Minutes"),
+    QT_TRANSLATE_NOOP("Messages", "Summary point {number} is empty; write it or remove it."),
+    QT_TRANSLATE_NOOP("Messages", "Photo {number} has neither an image nor a caption."),
+    QT_TRANSLATE_NOOP("Messages", "the printed time disagrees with the time-zone rules: {check}."),
+    QT_TRANSLATE_NOOP("Messages", "a start time needs the time zone it was stated in."),
+    QT_TRANSLATE_NOOP("Messages", "say which time zone the printed time is in."),
+    QT_TRANSLATE_NOOP("Messages", "a start time needs a date; enter the meeting date or the "
+                                  "session's own."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
+    QT_TRANSLATE_NOOP("Messages", "no clock time found in the printed time; write it as printed, "
+                                  "like \"11:10 p.m. on May 3 JST\"."),
+    # domain/formtext.py
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date; write it like 2023-05-03, May 3, "
+                                  "2023 or 2023年5月3日."),
+    QT_TRANSLATE_NOOP("Messages", "{written}: an era's years begin at 1 (元年)."),
+    QT_TRANSLATE_NOOP("Messages", "{written} is before {latin} ({era}) began on {first}."),
+    QT_TRANSLATE_NOOP("Messages", "{written} is after {latin} ({era}) ended on {last}; from "
+                                  "{first} the era is {next_latin} ({next_era}): {day} is "
+                                  "{next_written}."),
+    QT_TRANSLATE_NOOP("Messages", "{what} must be a whole number, not {value!r}."),
+    QT_TRANSLATE_NOOP("Messages", "{written} is not a date of the calendar."),
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date of the calendar."),
+    # domain/timing.py
+    QT_TRANSLATE_NOOP("Messages", "printed {printed} on {printed_day} {abbr}; the time-zone "
+                                  "rules give {computed} on {computed_day} {abbr}"),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone (for example "
+                                  "America/Lima)"),
+    QT_TRANSLATE_NOOP("Messages", "{clock} on {day} does not exist in {zone}: the clocks went "
+                                  "forward from {start} to {after}; the nearest valid times are "
+                                  "{before} and {last}"),
+    QT_TRANSLATE_NOOP("Messages", "{clock} on {day} occurs twice in {zone}: first at {earlier}, "
+                                  "then at {later}. Choose which one is meant."),
+    QT_TRANSLATE_NOOP("Messages", "a start time needs the time zone it was stated in"),
+    QT_TRANSLATE_NOOP("Messages", "the session ends before it starts"),
+    QT_TRANSLATE_NOOP("Messages", "a duration must be more than zero minutes"),
+    QT_TRANSLATE_NOOP("Messages", "a duration of {duration} is longer than a day; enter each "
+                                  "day's session separately"),
+    QT_TRANSLATE_NOOP("Messages", "printed time: {problem}"),
+    # domain/validation.py
+    QT_TRANSLATE_NOOP("Messages", "The photo file name {name!r} is not a plain name inside the "
+                                  "archive's photo folder."),
+    QT_TRANSLATE_NOOP("Messages", "The {where} holds a character that is not text (NUL or a lone "
+                                  "surrogate)."),
+    QT_TRANSLATE_NOOP("Messages", "A version or point level is too large to store."),
+    QT_TRANSLATE_NOOP("Messages", "the time is too near the end of the calendar to be placed in "
+                                  "time."),
+    QT_TRANSLATE_NOOP("Messages", "{code!r} in the relation is not an ISO 3166 country code."),
+    QT_TRANSLATE_NOOP("Messages", "The place's country {code!r} is not an ISO 3166 code."),
+    QT_TRANSLATE_NOOP("Messages", "The place's time zone {zone!r} is not a known IANA zone."),
+    QT_TRANSLATE_NOOP("Messages", "Participant {number}'s country {code!r} is not an ISO 3166 "
+                                  "code."),
+    QT_TRANSLATE_NOOP("Messages", "Session {number} ({kind}): {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "Summary point {number} is empty."),
+    QT_TRANSLATE_NOOP("Messages", "Photo {number}: {problem}"),
+})
+
+
+def message_text(text: str) -> str:
+    """``text`` in the interface's language when it is a :class:`Message`, else as it is."""
+    if not isinstance(text, Message):
+        return text
+    values = {name: message_text(value) if isinstance(value, str) else value
+              for name, value in text.values.items()}
+    try:
+        return translate("Messages", text.template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return text.template.format(**values)
+
+
+def error_text(exc: BaseException) -> str:
+    """What an error says, in the interface's language where it was made as a message."""
+    return message_text(of_error(exc))
+
+
+def bullets(texts: Iterable[str]) -> str:
+    """``texts`` one a line, each after a bullet, in the interface's language."""
+    return "\n".join(f"• {message_text(text)}" for text in texts)
