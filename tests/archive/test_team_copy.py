@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from readout_desk import paths
 from readout_desk.archive import Archive, copy_archive
 from readout_desk.archive import copying as copying_module
 from readout_desk.domain import jsonformat
@@ -18,6 +19,8 @@ from readout_desk.domain.records import Photo, Readout
 from tests.archive.helpers import brazil_readout, lima_readout
 from tests.archive.test_sources import PAGE
 from tests.cli.test_cli import run
+
+PHOTO = b"\xff\xd8 not really a photo"
 
 
 def _everything(archive: Archive) -> list[dict[str, Any]]:
@@ -50,7 +53,7 @@ def filled(tmp_path: Path) -> Path:
         folder = archive.attachments_dir
         assert folder is not None
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "lima.jpg").write_bytes(b"\xff\xd8 not really a photo")
+        (folder / "lima.jpg").write_bytes(PHOTO)
     return path
 
 
@@ -60,15 +63,19 @@ def test_sqlite_to_postgresql_and_back_loses_nothing(filled: Path, pg_url: str,
     assert code == 0, err
     assert "Copied 4 readouts (2 earlier versions)" in out and "0 were there already" in out
     assert "copied 4 of 4 readouts" in err
-    assert "1 not copied (the target keeps no photo files)" in out
+    assert "Photos: 1 copied." in out
+    paths.set_base_dir(tmp_path / "elsewhere")  # another machine, with a cache of its own
     back = tmp_path / "back.sqlite3"
     code, out, err = run("copy", "--from", pg_url, "--to", str(back))
     assert code == 0, err
+    assert "Photos: 1 copied." in out
     with Archive.open(filled) as original, Archive.open(pg_url) as team, \
             Archive.open(back) as returned:
         assert _everything(team) == _everything(original) == _everything(returned)
         assert team.saved_searches() == returned.saved_searches() == [("Peru", "country:pe")]
         assert team.search("Gervasi").total == 1 and team.search("in:trash").total == 1
+        assert returned.attachments_dir is not None
+        assert (returned.attachments_dir / "lima.jpg").read_bytes() == PHOTO
 
 
 def test_file_to_file_copies_the_photos(filled: Path, tmp_path: Path) -> None:
@@ -77,7 +84,7 @@ def test_file_to_file_copies_the_photos(filled: Path, tmp_path: Path) -> None:
         result = copy_archive(source, copy)
         assert (result.copied, result.photos, result.photos_missing) == (4, 1, ())
         assert copy.attachments_dir is not None
-        assert (copy.attachments_dir / "lima.jpg").read_bytes() == b"\xff\xd8 not really a photo"
+        assert (copy.attachments_dir / "lima.jpg").read_bytes() == PHOTO
 
 
 def test_an_interrupted_copy_goes_on_where_it_stopped(
@@ -98,16 +105,39 @@ def test_an_interrupted_copy_goes_on_where_it_stopped(
         assert _everything(team) == _everything(source)
 
 
-def test_a_team_archive_keeps_photos_in_the_shared_folder(
-        filled: Path, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shared = tmp_path / "share" / "readout-photos"
-    monkeypatch.setenv("READOUT_DESK_ATTACHMENTS", str(shared))
+def test_a_second_machine_reads_the_photos_from_the_server(
+        filled: Path, pg_url: str, tmp_path: Path) -> None:
     code, out, err = run("copy", "--from", str(filled), "--to", pg_url)
     assert code == 0, err
-    assert "Photos: 1 copied." in out
-    # Another machine, with the same share mounted, sees the photo of the readout.
+    with Archive.open(pg_url) as here:
+        first_cache = here.attachments_dir
+    paths.set_base_dir(tmp_path / "second-machine")
     with Archive.open(pg_url) as elsewhere:
-        assert elsewhere.attachments_dir == shared
+        assert elsewhere.attachments_dir is not None
+        assert elsewhere.attachments_dir != first_cache
+        assert not (elsewhere.attachments_dir / "lima.jpg").exists()
         hit = elsewhere.search("Gervasi").hits[0]
         photo = elsewhere.get(hit.id).photos[0]
-        assert (shared / photo.file).read_bytes() == b"\xff\xd8 not really a photo"
+        assert (elsewhere.attachments_dir / photo.file).read_bytes() == PHOTO
+
+
+def test_an_interrupted_copy_to_the_server_carries_every_photo_when_run_again(
+        filled: Path, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(copying_module, "BATCH", 1)
+    calls: list[int] = []
+
+    def stop_after_the_first_batch(done: int, total: int) -> None:
+        calls.append(done)
+        raise KeyboardInterrupt
+
+    with Archive.open(filled) as source, Archive.open(pg_url) as team:
+        with pytest.raises(KeyboardInterrupt):
+            copy_archive(source, team, stop_after_the_first_batch)
+        result = copy_archive(source, team)
+        assert result.photos_missing == ()
+    paths.set_base_dir(tmp_path / "second-machine")
+    back = tmp_path / "back.sqlite3"
+    with Archive.open(pg_url) as team, Archive.open(back) as returned:
+        copy_archive(team, returned)
+        assert returned.attachments_dir is not None
+        assert (returned.attachments_dir / "lima.jpg").read_bytes() == PHOTO

@@ -41,6 +41,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "watch_changes": ("changes", "watch"),
     "CopyResult": ("copying", "CopyResult"),
     "copy_archive": ("copying", "copy_archive"),
+    "store_folder_photos": ("copying", "store_folder_photos"),
     "Backend": ("backend", "Backend"),
     "backend_for": ("backend", "backend_for"),
     # where an archive lives
@@ -149,6 +150,7 @@ __all__ = [
     "backup_due",
     "changed_since_backup",
     "copy_archive",
+    "store_folder_photos",
     "create_backup",
     "default_backup_dir",
     "describe_backups",
@@ -220,7 +222,7 @@ if TYPE_CHECKING:
         restore_backup,
     )
     from readout_desk.archive.changes import watch as watch_changes
-    from readout_desk.archive.copying import CopyResult, copy_archive
+    from readout_desk.archive.copying import CopyResult, copy_archive, store_folder_photos
     from readout_desk.archive.credentials import (
         keyring_available,
         password_source,

@@ -11,9 +11,40 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from sqlalchemy import Connection
 
 from readout_desk.domain.validation import photo_file_problem
+
+
+@runtime_checkable
+class KeepsImages(Protocol):
+    """A backend that keeps the images themselves in its database (a team archive's),
+    with a folder of this client's as their cache (see :mod:`.postgres_photos`)."""
+
+    def image_cache(self) -> Path:
+        """The folder this client reads the images from and puts new ones in."""
+        ...
+
+    def store_images(self, conn: Connection) -> None:
+        """Before a commit: store the images of the readouts the transaction wrote."""
+        ...
+
+    def fetch_images(self, conn: Connection, names: Iterable[str]) -> None:
+        """Put the images named ``names`` into :meth:`image_cache` unless there."""
+        ...
+
+    def unstored_images(self, conn: Connection) -> list[str]:
+        """The photo file names of any readout the database keeps no image for."""
+        ...
+
+    def store_images_from(self, conn: Connection, names: Iterable[str],
+                          folder: Path) -> list[str]:
+        """Store the images ``names`` from ``folder``; returns the names it lacks."""
+        ...
 
 
 def inside(folder: Path, name: str) -> Path | None:

@@ -1,12 +1,14 @@
 """Copying a whole archive into another, SQLite ↔ PostgreSQL: ``readout-desk-cli copy``.
 
 Lossless: every readout with its times, version, source and trash state, its whole
-history (the stored versions as they are), the saved searches, and the photo files (from
-one attachment folder to the other; a team archive has none yet, see TEAM_ARCHIVE.md).
-Resumable: readouts go over in batches, each in one transaction of the target, and a
-readout the target already holds (the same record, by its fingerprint, counted so that
-two equal readouts stay two) is skipped, so running the copy again after an interruption
-continues where it stopped. Readouts get new ids in the target.
+history (the stored versions as they are), the saved searches, and the photos (from one
+attachment folder to the other; a team archive keeps the images in the database, read
+through this client's cache folder, see TEAM_ARCHIVE.md). Resumable: readouts go over in
+batches, each in one transaction of the target, the photos of a batch before it (into a
+team archive: in the batch's transaction), and a readout the target already holds (the
+same record, by its fingerprint, counted so that two equal readouts stay two) is skipped,
+so running the copy again after an interruption continues where it stopped. Readouts get
+new ids in the target.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive import attachments
+from readout_desk.archive.attachments import KeepsImages
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.fingerprints import fingerprint
 from readout_desk.archive.models import ReadoutRow, VersionRow
@@ -75,8 +78,8 @@ class _Batch:
     trashed: dict[int, dt.datetime]
 
 
-def _write_batch(db: DbSession, target: Archive, batch: _Batch, seen: Counter[int],
-                 photos: set[str]) -> tuple[int, int, int]:
+def _write_batch(db: DbSession, target: Archive, batch: _Batch,
+                 seen: Counter[int]) -> tuple[int, int, int]:
     """Write the readouts of ``batch`` the target lacks; (copied, skipped, versions)."""
     present = _present(db, batch.prints)
     todo = []
@@ -100,7 +103,6 @@ def _write_batch(db: DbSession, target: Archive, batch: _Batch, seen: Counter[in
         when = batch.trashed.get(r.id or 0)
         if when is not None:
             conn.execute(update(readouts).where(readouts.c.id == new).values(deleted_at=when))
-        photos.update(ph.file for ph in r.photos if ph.file)
     return len(todo), len(batch.readouts) - len(todo), len(kept)
 
 
@@ -115,37 +117,66 @@ def copy_archive(source: Archive, target: Archive,
     seen: Counter[int] = Counter()
     copied = skipped = versions = 0
     photos: set[str] = set()
+    missing: set[str] = set()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
-        readouts = source.get_many(chunk)
+        readouts = source.get_many(chunk)  # a team archive's images come with them
+        names = {ph.file for r in readouts for ph in r.photos if ph.file} - photos
+        missing |= _copy_photos(source.attachments_dir, target.attachments_dir, names)
+        photos |= names
         batch = _Batch(readouts, [fingerprint(r) for r in readouts],
                        source._read(partial(_history, ids=chunk)),  # noqa: SLF001
                        source.deletion_times(chunk))
         added, already, kept = target._write(  # noqa: SLF001 - one transaction per batch
-            partial(_write_batch, target=target, batch=batch, seen=seen, photos=photos))
+            partial(_write_batch, target=target, batch=batch, seen=seen))
         copied, skipped, versions = copied + added, skipped + already, versions + kept
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
     for name, query in source.saved_searches():
         target.save_search(name, query)
-    done, missing = _copy_photos(source.attachments_dir, target.attachments_dir, photos)
-    return CopyResult(copied, skipped, versions, done, missing)
+    return CopyResult(copied, skipped, versions, len(photos - missing),
+                      tuple(sorted(missing)))
 
 
-def _copy_photos(source: Path | None, target: Path | None,
-                 names: set[str]) -> tuple[int, tuple[str, ...]]:
-    """Copy the photo files the copied readouts name; those that cannot be, by name."""
-    if not names:
-        return 0, ()
+def _copy_photos(source: Path | None, target: Path | None, names: set[str]) -> set[str]:
+    """Copy the photo files ``names`` (those not there yet); returns those that cannot be."""
     if source is None or target is None:
-        return 0, tuple(sorted(names))
-    done, missing = 0, []
-    for name in sorted(names):
+        return set(names)
+    missing = set()
+    for name in names:
         src, dst = attachments.inside(source, name), attachments.inside(target, name)
         if src is None or dst is None or not attachments.is_regular_file(src):
-            missing.append(name)
-            continue
-        if not dst.exists():
+            missing.add(name)
+        elif not dst.exists():
             attachments.copy_file(src, dst)
-        done += 1
-    return done, tuple(missing)
+    return missing
+
+
+#: Images per transaction when a team archive takes in its shared folder's.
+IMAGE_BATCH = 50
+
+
+def store_folder_photos(archive: Archive, folder: Path,
+                        progress: CopyProgress | None = None) -> tuple[int, tuple[str, ...]]:
+    """Store in a team archive's database the images its readouts name that are still
+    only files in ``folder`` (the shared folder of older team archives), a batch of
+    :data:`IMAGE_BATCH` per transaction, so a second run goes on where the first stopped;
+    returns how many were stored and the names ``folder`` lacks."""
+    backend = archive.backend
+    if not isinstance(backend, KeepsImages):
+        raise ArchiveError(f"The archive {archive.location} keeps its photos as files "
+                           "beside it already; only a team archive stores them inside.")
+    if not folder.is_dir():
+        raise ArchiveError(f"There is no folder {folder} to take photos from.")
+    names = archive._read(lambda db: backend.unstored_images(db.connection()))  # noqa: SLF001
+    missing: list[str] = []
+
+    def store(db: DbSession, chunk: list[str]) -> list[str]:
+        return backend.store_images_from(db.connection(), chunk, folder)
+
+    for start in range(0, len(names), IMAGE_BATCH):
+        chunk = names[start:start + IMAGE_BATCH]
+        missing += archive._write(partial(store, chunk=chunk))  # noqa: SLF001 - a transaction each
+        if progress is not None:
+            progress(min(start + IMAGE_BATCH, len(names)), len(names))
+    return len(names) - len(missing), tuple(missing)

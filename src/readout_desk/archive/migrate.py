@@ -19,8 +19,9 @@ from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
-HEAD_REVISION = "0008"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+HEAD_REVISION = "0011"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
+                   "0011")
 
 #: The SQLSTATE of a statement the database user has no right to run.
 INSUFFICIENT_PRIVILEGE = "42501"

@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -295,3 +296,25 @@ class SavedSearchRow(Base):
     name: Mapped[str] = mapped_column(unique=True)
     query: Mapped[str]
     created_at: Mapped[dt.datetime]
+
+
+class PhotoBlobRow(Base):
+    """The bytes of an image a team archive keeps (keyed by their SHA-256, so an image
+    attached twice is kept once). A file archive keeps its images as files and leaves
+    this table empty."""
+
+    __tablename__ = "photo_blobs"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PhotoFileRow(Base):
+    """A photo's file name (``photos.file``) and the image stored for it."""
+
+    __tablename__ = "photo_files"
+
+    name: Mapped[str] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(
+        String(64), ForeignKey("photo_blobs.content_hash"), index=True)

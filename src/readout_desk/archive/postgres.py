@@ -8,7 +8,7 @@ of :class:`~readout_desk.archive.backend.Backend` about files refuse in one sent
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,8 @@ from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from readout_desk.archive import credentials, errors, postgres_changes
+from readout_desk import paths
+from readout_desk.archive import credentials, errors, postgres_changes, postgres_photos
 from readout_desk.archive.backend import (
     HIT_COLUMNS,
     WRITE_OPTION,
@@ -203,6 +204,28 @@ class PostgresBackend:
     def change_token(self, conn: Connection) -> Hashable:
         # The next transaction id moves whenever anyone begins a write.
         return str(conn.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar())
+
+    # ----- images ---------------------------------------------------------------------
+
+    def image_cache(self) -> Path:
+        return postgres_photos.cache_folder(self.location)
+
+    def _image_folders(self) -> list[Path]:
+        shared = paths.team_attachments_dir()  # an archive from before images were kept
+        return [self.image_cache(), *([shared] if shared is not None else [])]
+
+    def store_images(self, conn: Connection) -> None:
+        postgres_photos.store_pending(conn, self._image_folders())
+
+    def fetch_images(self, conn: Connection, names: Iterable[str]) -> None:
+        postgres_photos.fetch(conn, names, self.image_cache(), paths.team_attachments_dir())
+
+    def unstored_images(self, conn: Connection) -> list[str]:
+        return postgres_photos.unstored(conn)
+
+    def store_images_from(self, conn: Connection, names: Iterable[str],
+                          folder: Path) -> list[str]:
+        return postgres_photos.store(conn, names, [folder])
 
     # ----- writing ------------------------------------------------------------------
 

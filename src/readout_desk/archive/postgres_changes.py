@@ -34,6 +34,11 @@ def touched(conn: Connection, ids: Iterable[int]) -> None:
     conn.info.setdefault(_TOUCHED, set()).update(int(i) for i in ids)
 
 
+def written(conn: Connection) -> frozenset[int]:
+    """The readouts the transaction under way has written so far (none noted: empty)."""
+    return frozenset(conn.info.get(_TOUCHED, ()))
+
+
 def announce_commits(engine: Engine) -> None:
     """Make every commit on ``engine`` send its notification first."""
 

@@ -27,8 +27,8 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
-from readout_desk import paths
 from readout_desk.archive import migrate, tally
+from readout_desk.archive.attachments import KeepsImages
 from readout_desk.archive.backend import WRITE_OPTION, Backend, backend_for
 from readout_desk.archive.bulk import BatchReport, add_batches
 from readout_desk.archive.errors import ArchiveError, ArchiveReadOnlyError, NotFoundError
@@ -181,11 +181,21 @@ class Archive:
 
     @property
     def attachments_dir(self) -> Path | None:
-        """The folder where this archive keeps photo files: beside the database file, or
-        for a team archive the shared folder every client reaches (``paths``)."""
+        """The folder where this archive's photo files are read and new ones put: beside
+        the database file, or for a team archive (which keeps the images themselves) this
+        client's cache of them, filled as readouts are read."""
+        if isinstance(self._backend, KeepsImages):
+            return self._backend.image_cache()
         if self.path is None:
-            return None if self._backend.name == "sqlite" else paths.team_attachments_dir()
+            return None
         return self.path.with_name(self.path.stem + "-attachments")
+
+    def _with_images(self, db: DbSession, readouts: list[Readout]) -> list[Readout]:
+        """``readouts``, their images fetched into this client's cache (team archives)."""
+        if isinstance(self._backend, KeepsImages):
+            self._backend.fetch_images(db.connection(),
+                                       (ph.file for r in readouts for ph in r.photos))
+        return readouts
 
     # ----- units of work ---------------------------------------------------------------
 
@@ -204,6 +214,8 @@ class Archive:
                 if write:
                     db.connection(execution_options={WRITE_OPTION: True})
                 yield db
+                if write and isinstance(self._backend, KeepsImages):
+                    self._backend.store_images(db.connection())  # with the readouts
                 if write:
                     counted = tally.before_commit(db.connection(), self._backend)
                     db.commit()
@@ -315,7 +327,7 @@ class Archive:
             row = db.get(ReadoutRow, readout_id)
             if row is None:
                 raise NotFoundError(f"There is no readout {readout_id} in this archive.")
-            return row_to_record(row)
+            return self._with_images(db, [row_to_record(row)])[0]
 
         return self._read(work)
 
@@ -325,7 +337,7 @@ class Archive:
         def work(db: DbSession) -> list[Readout]:
             rows = db.scalars(select(ReadoutRow).where(ReadoutRow.id.in_(list(readout_ids))))
             by_id = {row.id: row_to_record(row) for row in rows}
-            return [by_id[i] for i in readout_ids if i in by_id]
+            return self._with_images(db, [by_id[i] for i in readout_ids if i in by_id])
 
         return self._read(work)
 

@@ -2,15 +2,19 @@
 
 ``team-role reader|contributor ROLE`` prints the SQL an administrator runs to give an
 existing login role fewer rights than the owner's; ``copy --from SRC --to DST`` moves a
-whole archive between SQLite and PostgreSQL. One of :data:`readout_desk.cli.COMMAND_GROUPS`.
+whole archive between SQLite and PostgreSQL; ``store-photos`` takes the images of an older
+team archive from its shared folder into the database. One of
+:data:`readout_desk.cli.COMMAND_GROUPS`.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readout_desk.cli.context import EXIT_OK, Context
+from readout_desk import paths
+from readout_desk.cli.context import EXIT_OK, Context, UserError
 
 if TYPE_CHECKING:
     from readout_desk.cli.context import Commands
@@ -42,6 +46,15 @@ def register(commands: Commands) -> None:
     p.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL")
     p.set_defaults(handler=cmd_copy)
 
+    p = commands.add_parser(
+        "store-photos", help="store in a team archive's database the images its readouts "
+                             "name that are still only files in the shared folder "
+                             f"(${paths.ATTACHMENTS_ENV}, or --from); run again after an "
+                             "interruption, it goes on where it stopped")
+    p.add_argument("--from", dest="folder", metavar="FOLDER",
+                   help=f"the folder of the images (default: ${paths.ATTACHMENTS_ENV})")
+    p.set_defaults(handler=cmd_store_photos)
+
 
 def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
     from readout_desk.archive import Archive, copy_archive
@@ -55,6 +68,27 @@ def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
               f"{args.source} to {args.target}; {result.skipped} were there already.")
     if result.photos or result.photos_missing:
         ctx.print(f"Photos: {result.photos} copied"
-                  + (f", {len(result.photos_missing)} not copied (the target keeps no "
-                     "photo files)" if result.photos_missing else "") + ".")
+                  + (f", {len(result.photos_missing)} not copied (no such file in the "
+                     "source, or an archive kept in memory)" if result.photos_missing
+                     else "") + ".")
+    return EXIT_OK
+
+
+def cmd_store_photos(args: argparse.Namespace, ctx: Context) -> int:
+    from readout_desk.archive import store_folder_photos
+
+    folder = Path(args.folder).expanduser() if args.folder else paths.team_attachments_dir()
+    if folder is None:
+        raise UserError(f"Name the folder of the images with --from (or set "
+                        f"{paths.ATTACHMENTS_ENV}).")
+
+    def progress(done: int, total: int) -> None:
+        ctx.warn(f"stored {done} of {total} photos")
+
+    archive = ctx.archive()
+    stored, missing = store_folder_photos(archive, folder, progress)
+    ctx.print(f"Stored {stored} photos from {folder} in {archive.location}.")
+    if missing:
+        ctx.print(f"{len(missing)} named by readouts are not in {folder}: "
+                  + ", ".join(missing[:10]) + (", …" if len(missing) > 10 else "") + ".")
     return EXIT_OK
