@@ -29,13 +29,13 @@ from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watc
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,  # noqa: F401 - read by a reference
+    ANY_SAMPLE,
     CJK_TABLE,
     FTS_COLUMNS,
     FTS_NAMES,
     FTS_TABLE,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
-    HIT_SELECT,
     RELEVANCE,
     SAMPLE_RANK_PENALTY,
     SORT_COLUMNS,
@@ -44,10 +44,10 @@ from readout_desk.archive.sqlite_search import (
     cjk_values,
     facet_sql,
     finish_rows,
+    hit_rows_sql,
     match_expressions,
     page_sql,
-    relevance,
-    snippet_sql,
+    ranking_sql,
 )
 from readout_desk.domain.query import ParsedQuery
 
@@ -138,6 +138,16 @@ def _listed(ids: Sequence[int]) -> str:
     return ", ".join(str(int(i)) for i in ids)
 
 
+def _fetch(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
+    """A search statement's rows as the driver gives them, in the connection's transaction:
+    SQLAlchemy's result objects cost more per row than a light query's own work."""
+    if not conn.in_transaction():
+        conn.begin()
+    driver: Any = conn.connection.driver_connection
+    with closing(driver.execute(sql, params)) as cursor:
+        return list(cursor.fetchall())
+
+
 _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]], ...] = (
     (("locked", "busy"), lambda loc, _m: errors.ArchiveLockedError(
         f"The archive {loc} is busy: another program (perhaps another Readout Desk "
@@ -218,8 +228,7 @@ class SqliteBackend:
     def change_token(self, conn: Connection) -> Hashable:
         # data_version changes when another connection commits; it is per connection,
         # so the token holds the connection itself (compared by identity).
-        version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
-        return conn.connection.dbapi_connection, version
+        return conn.connection.dbapi_connection, _fetch(conn, "PRAGMA data_version")[0][0]
 
     # ----- writing ------------------------------------------------------------------
 
@@ -294,9 +303,8 @@ class SqliteBackend:
 
     def has_trash(self, conn: Connection) -> bool:
         # Asked every time (an index probe): another process may have filled the trash.
-        return bool(conn.exec_driver_sql(
-            "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)"
-        ).scalar() == 1)
+        return bool(_fetch(conn, "SELECT EXISTS(SELECT 1 FROM readouts "
+                                  "WHERE deleted_at IS NOT NULL)")[0][0] == 1)
 
     def render(self, query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
         return build_search(query, trash_present=trash_present)
@@ -322,21 +330,19 @@ class SqliteBackend:
                   else search.from_where)
         sql = (f"SELECT count(*) {source}" if cap is None
                else f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {int(cap)})")
-        return int(conn.exec_driver_sql(sql, search.driver_params).scalar() or 0)
+        return int(_fetch(conn, sql, search.driver_params)[0][0] or 0)
 
     def ranked_ids(self, conn: Connection, rendered: Any, top: int) -> list[tuple[int, float]]:
         """Scoring every hit is unavoidable for a ranking, but reading each hit's readout
         and snippet is not: :meth:`hit_rows` then fetches those for the page's rows only."""
         search: SqlSearch = rendered
-        table = search.table
-        sql = (f"SELECT {table}.rowid, {relevance(table)} AS score "
-               f"FROM {table} WHERE {search.fts_where} ORDER BY score LIMIT :top")
-        rows = conn.exec_driver_sql(sql, dict(search.driver_params, top=top)).fetchall()
-        return [(int(i), float(score)) for i, score in rows]
+        sql = ranking_sql(search, samples=_fetch(conn, ANY_SAMPLE)[0][0] == 1)
+        return [(int(i), float(score)) for i, score in _fetch(
+            conn, sql, dict(search.driver_params, top=top))]
 
     def meeting_dates(self, conn: Connection, ids: Sequence[int]) -> dict[int, str]:
         sql = f"SELECT id, meeting_date FROM readouts WHERE id IN ({_listed(ids)})"
-        return {int(i): str(day) for i, day in conn.exec_driver_sql(sql) if day is not None}
+        return {int(i): str(day) for i, day in _fetch(conn, sql) if day is not None}
 
     def hit_rows(self, conn: Connection, rendered: Any, ids: Sequence[int], *,
                  one_by_one: bool) -> Sequence[Sequence[Any]]:
@@ -346,21 +352,9 @@ class SqliteBackend:
         probes the id list ("+" keeps the planner from making it lookups), bounded by the
         rowid range FTS5 uses, is far cheaper."""
         search: SqlSearch = rendered
-        table, listed = search.table, _listed(ids)
-        if table == CJK_TABLE:
-            # No snippet() to ask the index for: the rows and their text by id alone.
-            snippet, join = snippet_sql(search)
-            sql = f"{HIT_SELECT}, {snippet} FROM readouts r{join} WHERE r.id IN ({listed})"
-            return finish_rows(search, conn.exec_driver_sql(sql).fetchall())
-        if one_by_one:
-            which = f"{table}.rowid IN ({listed})"
-        else:
-            which = (f"{table}.rowid BETWEEN {min(ids)} AND {max(ids)} "
-                     f"AND +{table}.rowid IN ({listed})")
-        snippet, join = snippet_sql(search)
-        sql = (f"{HIT_SELECT}, {snippet} FROM {table} JOIN readouts r ON r.id = {table}.rowid"
-               f"{join} WHERE {table} MATCH :match AND {which}")
-        return finish_rows(search, conn.exec_driver_sql(sql, search.driver_params).fetchall())
+        sql = hit_rows_sql(search, _listed(ids), None if one_by_one else (min(ids), max(ids)))
+        params = {} if search.table == CJK_TABLE else search.driver_params
+        return finish_rows(search, _fetch(conn, sql, params))
 
     def facet_rows(self, conn: Connection, rendered: Any, limit: int,
                    sample: int | None = None) -> FacetRows:

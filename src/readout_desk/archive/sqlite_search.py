@@ -56,11 +56,20 @@ HIGHLIGHT_END = "\x03"
 SAMPLE_RANK_PENALTY = 1_000_000
 
 
-def relevance(table: str) -> str:
-    """The score of a hit of ``table``: bm25 with the column weights, samples last."""
+def relevance(table: str, *, samples: bool = True) -> str:
+    """The score of a hit of ``table``: bm25 with the column weights, samples last.
+
+    ``samples=False`` (the archive holds no sample) leaves out the test, which would
+    add zero to every score: the same scores, without a probe per hit."""
+    if not samples:
+        return f"bm25({table}, {_WEIGHTS})"
     return (f"(bm25({table}, {_WEIGHTS}) + CASE WHEN {table}.rowid IN "
             f"(SELECT id FROM readouts WHERE is_sample = 1) THEN {SAMPLE_RANK_PENALTY} "
             "ELSE 0 END)")
+
+
+#: Whether any readout is a sample (one probe of the partial index of samples).
+ANY_SAMPLE = "SELECT EXISTS(SELECT 1 FROM readouts WHERE is_sample = 1)"
 
 
 RELEVANCE = relevance(FTS_TABLE)
@@ -347,6 +356,28 @@ def hits_page_sql(from_where: str, snippet: str, join: str, order: str) -> str:
         from_where = head + join + (f" WHERE {tail}" if tail else "")
     return (f"{HIT_SELECT}, {snippet} {from_where} ORDER BY {order} "
             "LIMIT :limit OFFSET :offset")
+
+
+def ranking_sql(search: SqlSearch, *, samples: bool) -> str:
+    """SELECT the ids and scores of the best ``:top`` hits, best (lowest) first."""
+    table = search.table
+    return (f"SELECT {table}.rowid, {relevance(table, samples=samples)} AS score "
+            f"FROM {table} WHERE {search.fts_where} ORDER BY score LIMIT :top")
+
+
+def hit_rows_sql(search: SqlSearch, listed: str, bounds: tuple[int, int] | None) -> str:
+    """SELECT the results rows of the listed ids, in no order: by id alone where the
+    table of runs ranks (it has no snippet() to ask), else through the table of words'
+    ``MATCH`` with its snippets, the id list probed during one pass over the matches
+    between ``bounds`` (lowest, highest id) when given, else looked up id by id."""
+    snippet, join = snippet_sql(search)
+    table = search.table
+    if table == CJK_TABLE:
+        return f"{HIT_SELECT}, {snippet} FROM readouts r{join} WHERE r.id IN ({listed})"
+    which = (f"{table}.rowid IN ({listed})" if bounds is None else
+             f"{table}.rowid BETWEEN {bounds[0]} AND {bounds[1]} AND +{table}.rowid IN ({listed})")
+    return (f"{HIT_SELECT}, {snippet} FROM {table} JOIN readouts r ON r.id = {table}.rowid"
+            f"{join} WHERE {table} MATCH :match AND {which}")
 
 
 # ----- snippets of Japanese hits ------------------------------------------------------
