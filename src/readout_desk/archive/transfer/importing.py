@@ -40,7 +40,7 @@ from readout_desk.archive.transfer.common import (
     no_progress,
 )
 from readout_desk.archive.transfer.drafts import DraftQueue
-from readout_desk.domain import extract, jsonformat, sources, validation
+from readout_desk.domain import extract, jsonformat, jsonread, sources, validation
 from readout_desk.domain.records import Photo, Readout
 
 #: File name endings the importer reads, and what each is.
@@ -215,7 +215,7 @@ def iter_json(path: Path, opened: list[IO[bytes]] | None = None) -> Iterator[Rea
     with _json_stream(path, opened) as handle:
         try:
             for where, data in jsonstream.readout_objects(handle):
-                yield jsonformat.readout_from_dict(data, where)
+                yield jsonread.readout_from_dict(data, where)
         except jsonstream.JsonSyntaxError as exc:
             raise _FileProblem(f"not valid JSON (line {exc.line}, column {exc.column}: "
                                f"{exc.msg}).") from None
