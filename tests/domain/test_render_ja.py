@@ -135,3 +135,8 @@ def test_the_editor_keeps_a_japanese_readouts_language_and_printed_names() -> No
     new = draft.build(draft.ReadoutDraft(title="日・ペルー外相会談", meeting_date="2023-05-03",
                                          lead="林外務大臣は会談を行いました。")).readout
     assert new.language == ""  # decided by its text when saved (tests/domain/test_scripts.py)
+
+
+def test_the_japanese_labels_name_every_field_the_english_ones_do() -> None:
+    # The window labels any readout in the interface's language, a sample one too.
+    assert render_ja.LABELS.keys() == render.LABELS.keys()

@@ -1,5 +1,6 @@
-"""The detail pane shows a Japanese readout's printed-time hint and labels in Japanese, and
-an English readout's in English."""
+"""The detail pane shows a Japanese readout's printed-time hint and labels in Japanese in the
+Japanese interface, and an English readout's in English in the English interface (labels
+follow the interface: ``tests/ui/test_readout_language.py``)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from pytestqt.qtbot import QtBot
 from readout_desk.archive import Archive
 from readout_desk.ui.detail_view import DetailView
 from tests.transfer.test_japanese_export_labels import _english, _japanese
+from tests.ui.translation import japanese
+
+__all__ = ["japanese"]  # the fixture, used by name
 
 
 def test_the_printed_time_hint_of_a_japanese_readout_is_in_japanese(
-        qtbot: QtBot, archive: Archive) -> None:
+        qtbot: QtBot, japanese: None, archive: Archive) -> None:
     view = DetailView(archive)
     qtbot.addWidget(view)
     view.show_readout(_japanese(), "Asia/Tokyo")
@@ -23,6 +27,12 @@ def test_the_printed_time_hint_of_a_japanese_readout_is_in_japanese(
     for english in ("The source printed", "Printed time disagrees", "Participants",
                     "Published", "Sessions"):
         assert english not in shown
+
+
+def test_the_printed_time_hint_of_an_english_readout_is_in_english(
+        qtbot: QtBot, archive: Archive) -> None:
+    view = DetailView(archive)
+    qtbot.addWidget(view)
     view.show_readout(_english(), "Asia/Tokyo")
     shown = view.toPlainText()
     assert "The source printed: 日本時間4日午前0時10分" in shown

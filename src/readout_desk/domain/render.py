@@ -50,24 +50,34 @@ LABELS = {
 }
 
 
-def labels(readout: Readout) -> dict[str, str]:
-    """The words around the readout's text, in its language (:data:`LABELS`)."""
-    return render_ja.LABELS if is_japanese(readout) else LABELS
+def _labels_in_japanese(readout: Readout, language: str | None) -> bool:
+    """Whether the labels are Japanese: in ``language`` when given (the window gives its
+    own), else in the readout's (the command line, exports)."""
+    return (language or readout.language) == "ja"
 
 
-def separator(readout: Readout) -> str:
+def labels(readout: Readout, language: str | None = None) -> dict[str, str]:
+    """The words around the readout's text (:data:`LABELS`), in ``language`` when given,
+    else in the readout's own."""
+    return render_ja.LABELS if _labels_in_japanese(readout, language) else LABELS
+
+
+def separator(readout: Readout, language: str | None = None) -> str:
     """What follows a label: ": " in English, ``：`` in Japanese (no space after it)."""
-    return "：" if is_japanese(readout) else ": "
+    return "：" if _labels_in_japanese(readout, language) else ": "
 
 
-def labelled(readout: Readout, key: str, text: str = "") -> str:
+def labelled(readout: Readout, key: str, text: str = "", language: str | None = None) -> str:
     """``Topics: text`` in English, ``トピック：text`` in Japanese."""
-    return labels(readout)[key] + separator(readout) + text
+    return labels(readout, language)[key] + separator(readout, language) + text
 
 
-def mode_text(readout: Readout) -> str:
-    """How the meeting was held, in the readout's language ("telephone", ``電話会談``)."""
-    return render_ja.MODES[readout.mode] if is_japanese(readout) else readout.mode.value
+def mode_text(readout: Readout, language: str | None = None) -> str:
+    """How the meeting was held ("telephone", ``電話会談``), in ``language`` when given,
+    else in the readout's."""
+    if _labels_in_japanese(readout, language):
+        return render_ja.MODES[readout.mode]
+    return readout.mode.value
 
 
 def readout_date(readout: Readout, day: dt.date) -> str:
@@ -168,13 +178,13 @@ def session_heading(session: MeetingSession) -> str:
     return session.kind[:1].upper() + session.kind[1:] if session.kind else "Meeting"
 
 
-def facts_of(readout: Readout) -> list[tuple[str, str, str]]:
+def facts_of(readout: Readout, language: str | None = None) -> list[tuple[str, str, str]]:
     """The facts under a readout's heading as (label, text, zone): how it was held unless in
-    person, the place with its zone, and the occasion."""
-    words = labels(readout)
+    person, the place with its zone, and the occasion; labelled in ``language`` if given."""
+    words = labels(readout, language)
     facts: list[tuple[str, str, str]] = []
     if readout.mode is not Mode.IN_PERSON:
-        facts.append((words["mode"], mode_text(readout), ""))
+        facts.append((words["mode"], mode_text(readout, language), ""))
     place = place_text(readout)
     if place:
         facts.append((words["place"], place, (readout.place.zone or "") if readout.place else ""))
@@ -310,17 +320,22 @@ def readout_html(
     *,
     date_text: Callable[[dt.date], str] = timing.format_date,
     photo_url: Callable[[Photo], str | None] | None = None,
+    label_language: str | None = None,
 ) -> str:
     """The readout as an HTML document, laid out like the published readout.
 
     Every piece of archive text is escaped, so markup inside a readout shows as text.
     The only link is the source address when it is http(s); the only images are those
     ``photo_url`` resolves (the GUI gives local attachment files; export gives none).
+    The readout's language decides how it is written (dates, timing lines: a Japanese
+    readout's dates are its own, whatever ``date_text`` says); the labels around it are in
+    ``label_language`` when given (the window's), else in the readout's.
     """
     hit = _highlighter(highlight_words)
     if is_japanese(readout):
         date_text = functools.partial(readout_date, readout)
-    words = labels(readout)
+    lang = label_language
+    words = labels(readout, lang)
 
     def t(value: str) -> str:
         return _text(value, hit)
@@ -341,47 +356,48 @@ def readout_html(
         out.append(f'<p style="{_MUTED_STYLE}"><i>[{words["photo"]}] {t(photo.caption)}</i></p>')
 
     facts = [(label, t(text) + (f" ({html.escape(zone)})" if zone else ""))
-             for label, text, zone in facts_of(readout)]
+             for label, text, zone in facts_of(readout, lang)]
     if facts:
-        out.append("<p>" + "<br>".join(f"{_head(readout, k)}{v}" for k, v in facts) + "</p>")
+        out.append("<p>" + "<br>".join(f"{_head(readout, k, lang)}{v}" for k, v in facts)
+                   + "</p>")
 
     if readout.lead:
         out += [f"<p>{t(para)}</p>" for para in readout.lead.split("\n") if para.strip()]
 
     if readout.sessions:
-        out += _html_sessions(readout, home_zone, t)
+        out += _html_sessions(readout, home_zone, t, lang)
     if readout.points:
         out += _html_points(readout, t)
     if readout.topics:
-        out.append(f"<p>{_head(readout, words['topics'])}"
+        out.append(f"<p>{_head(readout, words['topics'], lang)}"
                    + ", ".join(t(x) for x in readout.topics) + "</p>")
     if readout.participants:
         out.append(f"<h3>{words['participants']}</h3><ul>")
         out += [f"<li>{t(line)}</li>" for line in participant_lines(readout)]
         out.append("</ul>")
     if readout.notes:
-        out.append(f"<p>{_head(readout, words['notes'])}{t(readout.notes)}</p>")
+        out.append(f"<p>{_head(readout, words['notes'], lang)}{t(readout.notes)}</p>")
 
-    out += _html_source(readout, t)
+    out += _html_source(readout, t, lang)
     if readout.published_date:
-        published = f"{words['published']}{'：' if is_japanese(readout) else ' '}"
+        published = f"{words['published']}{'：' if _labels_in_japanese(readout, lang) else ' '}"
         out.append(f'<p style="{_MUTED_STYLE}">{published}'
                    f"{html.escape(date_text(readout.published_date))}</p>")
     out.append("</body></html>")
     return "\n".join(out)
 
 
-def _html_sessions(readout: Readout, home_zone: str | None,
-                   t: Callable[[str], str]) -> list[str]:
+def _html_sessions(readout: Readout, home_zone: str | None, t: Callable[[str], str],
+                   lang: str | None) -> list[str]:
     """The sessions as a list, each with its timing line and any warning."""
-    out = [f"<h3>{labels(readout)['sessions']}</h3><ul>"]
+    out = [f"<h3>{labels(readout, lang)['sessions']}</h3><ul>"]
     for session, line in zip(readout.sessions, session_lines(readout, home_zone), strict=True):
         item = f"<b>{t(session_heading(session))}</b>"
         if line.timing:
             item += separator(readout) + html.escape(line.timing)
         printed = session.printed_other.text if session.printed_other else ""
         if line.warning and printed and printed not in line.warning:
-            item += (f'<br><span style="{_MUTED_STYLE}">{labelled(readout, "printed")}'
+            item += (f'<br><span style="{_MUTED_STYLE}">{labelled(readout, "printed", "", lang)}'
                      f"{html.escape(printed)}</span>")
         if line.warning:
             item += (f'<br><span style="{_WARNING_STYLE}">&#9888; '
@@ -404,7 +420,7 @@ def _html_points(readout: Readout, t: Callable[[str], str]) -> list[str]:
     return out
 
 
-def _html_source(readout: Readout, t: Callable[[str], str]) -> list[str]:
+def _html_source(readout: Readout, t: Callable[[str], str], lang: str | None) -> list[str]:
     """The publisher and the source address (a link only when it is http(s))."""
     source = []
     if readout.publisher:
@@ -418,10 +434,11 @@ def _html_source(readout: Readout, t: Callable[[str], str]) -> list[str]:
             source.append(html.escape(readout.source_url))
     if not source:
         return []
-    return [f"<p>{_head(readout, labels(readout)['source'])}" + " — ".join(source) + "</p>"]
+    return [f"<p>{_head(readout, labels(readout, lang)['source'], lang)}" + " — ".join(source)
+            + "</p>"]
 
 
-def _head(readout: Readout, label: str) -> str:
+def _head(readout: Readout, label: str, lang: str | None = None) -> str:
     """A label in bold before its text: "<b>Topics:</b> ", ``<b>トピック：</b>``."""
-    sep = separator(readout)
+    sep = separator(readout, lang)
     return f"<b>{label}{sep.strip()}</b>{' ' if sep.endswith(' ') else ''}"

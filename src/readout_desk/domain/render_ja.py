@@ -31,6 +31,7 @@ LABELS = {
     "summary": "概要", "participants": "出席者", "topics": "トピック", "notes": "メモ",
     "source": "出典", "published": "発表日", "photo": "写真", "untitled": "（無題）",
     "sample": "（Readout Desk の見本として書かれた文書。公表されたものではありません）",
+    "sample_note": "Readout Desk の見本として書かれた会談記録です。公表された文書ではありません。",
     "printed": "原文の記載",
 }
 #: How the meeting was held, as a Japanese readout says it.

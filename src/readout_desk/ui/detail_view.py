@@ -20,6 +20,7 @@ from readout_desk.archive import Archive
 from readout_desk.domain import render
 from readout_desk.domain.records import Photo, Readout
 from readout_desk.ui.fonts import with_japanese_fallbacks
+from readout_desk.ui.readout_words import label_language, pane_date_format
 from readout_desk.ui.settings import format_date
 
 
@@ -50,10 +51,11 @@ class DetailView(QTextBrowser):
                      highlight: tuple[str, ...] | list[str] = ()) -> None:
         """Lay out ``readout`` with times also in ``home_zone`` and search words marked."""
         self.readout = readout
+        own_format = pane_date_format(readout, self.date_format)
         self.setHtml(render.readout_html(
             readout, home_zone, highlight,
-            date_text=lambda day: format_date(day, self.date_format),
-            photo_url=self._photo_url))
+            date_text=lambda day: format_date(day, own_format),
+            photo_url=self._photo_url, label_language=label_language()))
         self.setAccessibleDescription(readout.title)
         self.readoutShown.emit(readout)
 

@@ -6,13 +6,18 @@ removable chip; clicking a saved search puts its query in the search field.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
-from readout_desk.archive import FacetCount, Facets
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, mode_label
+from readout_desk.ui.readout_words import country_label, topic_label
 from readout_desk.ui.search_field import quote_value
+
+if TYPE_CHECKING:
+    from readout_desk.archive import FacetCount, Facets
 
 TOKEN_ROLE = Qt.ItemDataRole.UserRole + 1  # the filter token, or a saved query
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # what the chip says
@@ -41,6 +46,17 @@ GROUP_TIPS = (
 CHIP_TEXT = {COUNTRIES: "{value}", YEARS: QT_TRANSLATE_NOOP("FacetsModel", "Year {value}"),
              TOPICS: QT_TRANSLATE_NOOP("FacetsModel", "Topic: {value}"), PEOPLE: "{value}",
              MODES: "{value}"}
+
+
+def _label(group: int, value: FacetCount) -> str:
+    """A facet's value as the interface names it; the stored value it filters on is kept."""
+    if group == MODES:
+        return mode_label(value.label)
+    if group == COUNTRIES:
+        return country_label(value.value, value.label)
+    if group == TOPICS:
+        return topic_label(value.label)
+    return value.label
 
 
 def facet_token(group: int, value: str) -> str:
@@ -92,7 +108,7 @@ class FacetsModel(QStandardItemModel):
         parent.removeRows(0, parent.rowCount())
         for value in values:
             shown = f"{value.count:,}+" if sampled else f"{value.count:,}"
-            label = mode_label(value.label) if group == MODES else value.label
+            label = _label(group, value)
             item = QStandardItem(f"{label}  ({shown})")
             item.setEditable(False)
             token = facet_token(group, value.value)
