@@ -26,9 +26,9 @@ def test_only_the_row_where_the_selection_rests_is_read(
     asked: list[int | None] = []
     original = window.search_controller.request_readout
 
-    def spy(readout_id: int | None, words: Any = ()) -> None:
+    def spy(readout_id: int | None, *rest: Any) -> None:
         asked.append(readout_id)
-        original(readout_id, words)
+        original(readout_id, *rest)
 
     monkeypatch.setattr(window.search_controller, "request_readout", spy)
     for row in (1, 2, 3):  # arrowing down, quicker than the pane's rest

@@ -4,15 +4,21 @@ Archive text is escaped by :func:`readout_desk.domain.render.readout_html`; on t
 that the browser never follows or fetches anything by itself: links open on click in
 the system browser (http and https only) and the only resources it loads are photo
 files inside the archive's attachment folder.
+
+The window lays a readout out off the UI thread: :func:`readout_page` (pure, safe in a
+worker) builds the document's HTML and decodes its photos, already at the width shown,
+and :meth:`DetailView.show_page` leaves the UI thread only the document's layout.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -20,8 +26,61 @@ from readout_desk.archive import Archive
 from readout_desk.domain import render
 from readout_desk.domain.records import Photo, Readout
 from readout_desk.ui.fonts import with_japanese_fallbacks
-from readout_desk.ui.readout_words import label_language, pane_date_format
 from readout_desk.ui.settings import format_date
+
+#: The width a photo is shown at in the reading pane, in device-independent pixels.
+PHOTO_WIDTH = 320
+
+
+@dataclass(frozen=True)
+class ReadoutPage:
+    """A readout laid out for the reading pane: its document and its photos, decoded."""
+
+    readout: Readout
+    html: str
+    #: Each photo's image, by the address the document gives it.
+    images: dict[str, QImage] = field(default_factory=dict)
+
+
+def attachment(folder: Path | None, name: str) -> Path | None:
+    """The photo file ``name`` if it lies inside the attachment ``folder`` and exists."""
+    if not name or folder is None:
+        return None
+    try:
+        path = (folder / name).resolve()
+        if not path.is_relative_to(folder.resolve()) or not path.is_file():
+            return None
+    except (OSError, ValueError):
+        return None
+    return path
+
+
+def readout_page(readout: Readout, home_zone: str, highlight: Sequence[str] = (), *,
+                 date_format: str = "long", attachments: Path | None = None,
+                 pixel_ratio: float = 1.0) -> ReadoutPage:
+    """``readout`` laid out as the reading pane shows it, with times also in ``home_zone``
+    and ``highlight`` marked. Touches no widget, so it runs in a worker: the photos are
+    read and scaled to the width shown there too, not while the pane lays them out."""
+    images: dict[str, QImage] = {}
+
+    def photo_url(photo: Photo) -> str | None:
+        path = attachment(attachments, photo.file)
+        if path is None:
+            return None
+        url = QUrl.fromLocalFile(str(path)).toString()
+        image = QImage(str(path))
+        if not image.isNull():
+            width = round(PHOTO_WIDTH * pixel_ratio)
+            if image.width() > width:
+                image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            image.setDevicePixelRatio(pixel_ratio)
+            images[url] = image
+        return url
+
+    page = render.readout_html(readout, home_zone, highlight,
+                               date_text=lambda day: format_date(day, date_format),
+                               photo_url=photo_url)
+    return ReadoutPage(readout, page, images)
 
 
 class DetailView(QTextBrowser):
@@ -45,48 +104,49 @@ class DetailView(QTextBrowser):
         self.date_format = "long"
         self.readout: Readout | None = None
         self.requested_urls: list[QUrl] = []
+        self._images: dict[str, QImage] = {}
         self.show_nothing("")
+
+    def page_maker(self, home_zone: str) -> Callable[[Readout, Sequence[str]], ReadoutPage]:
+        """What lays a readout out as this pane would, now, in any thread: the date format
+        and the screen's pixel ratio are taken here, the attachment folder in the worker."""
+        date_format, ratio, archive = self.date_format, self.devicePixelRatioF(), self.archive
+
+        def make(readout: Readout, highlight: Sequence[str]) -> ReadoutPage:
+            return readout_page(readout, home_zone, highlight, date_format=date_format,
+                                attachments=archive.attachments_dir, pixel_ratio=ratio)
+
+        return make
 
     def show_readout(self, readout: Readout, home_zone: str,
                      highlight: tuple[str, ...] | list[str] = ()) -> None:
         """Lay out ``readout`` with times also in ``home_zone`` and search words marked."""
-        self.readout = readout
-        own_format = pane_date_format(readout, self.date_format)
-        self.setHtml(render.readout_html(
-            readout, home_zone, highlight,
-            date_text=lambda day: format_date(day, own_format),
-            photo_url=self._photo_url, label_language=label_language()))
-        self.setAccessibleDescription(readout.title)
-        self.readoutShown.emit(readout)
+        self.show_page(self.page_maker(home_zone)(readout, highlight))
+
+    def show_page(self, page: ReadoutPage) -> None:
+        """Show a readout laid out by :func:`readout_page` (in a worker, say)."""
+        self.readout = page.readout
+        self._images = page.images
+        self.setHtml(page.html)
+        self.setAccessibleDescription(page.readout.title)
+        self.readoutShown.emit(page.readout)
 
     def show_nothing(self, message: str) -> None:
         """An empty pane with a short note."""
         self.readout = None
+        self._images = {}
         self.setHtml(f'<p style="color: #808080;">{html.escape(message)}</p>' if message else "")
         self.readoutShown.emit(None)
 
-    def _photo_url(self, photo: Photo) -> str | None:
-        path = self._attachment(photo.file)
-        return QUrl.fromLocalFile(str(path)).toString() if path else None
-
-    def _attachment(self, name: str) -> Path | None:
-        """The photo file ``name`` if it lies inside the attachment folder and exists."""
-        folder = self.archive.attachments_dir
-        if not name or folder is None:
-            return None
-        try:
-            path = (folder / name).resolve()
-            if not path.is_relative_to(folder.resolve()) or not path.is_file():
-                return None
-        except (OSError, ValueError):
-            return None
-        return path
-
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
-        """QTextBrowser.loadResource: only photo files from the attachment folder."""
+        """QTextBrowser.loadResource: only photo files from the attachment folder (read
+        with the page when it was laid out in a worker)."""
         qurl = QUrl(url) if isinstance(url, str) else url
         self.requested_urls.append(QUrl(qurl))
         image_kind = QTextDocument.ResourceType.ImageResource.value
+        ready = self._images.get(qurl.toString())
+        if getattr(kind, "value", kind) == image_kind and ready is not None:
+            return ready
         if getattr(kind, "value", kind) == image_kind and qurl.isLocalFile():
             folder = self.archive.attachments_dir
             local = Path(qurl.toLocalFile())

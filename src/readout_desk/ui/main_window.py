@@ -29,7 +29,7 @@ from readout_desk.archive import Archive, ArchiveError, Facets
 from readout_desk.domain.records import Readout, SearchPage
 from readout_desk.ui import parts
 from readout_desk.ui.banner import Banner
-from readout_desk.ui.detail_view import DetailView
+from readout_desk.ui.detail_view import DetailView, ReadoutPage
 from readout_desk.ui.empty_state import EmptyState
 from readout_desk.ui.facets import FacetsView
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, without_mnemonic
@@ -399,11 +399,14 @@ class MainWindow(QMainWindow):
         self._detail_timer.start()
 
     def _read_detail(self) -> None:
+        # Read and laid out in the worker: the UI thread only lays out the document.
         self.search_controller.request_readout(self._detail_wanted,
-                                               self.search_bar.highlight_words())
+                                               self.search_bar.highlight_words(),
+                                               self.detail.page_maker(self.home_zone()))
 
-    def _readout_ready(self, readout: Readout, words: tuple[str, ...]) -> None:
-        self.detail.show_readout(readout, self.home_zone(), words)
+    def _readout_ready(self, _readout: Readout, _words: tuple[str, ...],
+                       page: ReadoutPage) -> None:
+        self.detail.show_page(page)
 
     # ----- saved searches ------------------------------------------------------------
 

@@ -9,7 +9,8 @@ answers come back as signals, on the UI thread:
 - ``pageReady(query, page)``: the first page of a fresh search;
 - ``moreReady(offset, page)``: a further page of the results shown;
 - ``facetsReady(facets)``: the counts of the results shown, once they have stayed a moment;
-- ``readoutReady(readout, words)``: the readout asked for, with the words to highlight;
+- ``readoutReady(readout, words, prepared)``: the readout asked for, with the words to
+  highlight and what the asker's ``prepare`` made of it in the worker;
 - ``savedSearchesReady(saved)`` and ``searchSaved(name)``: the saved searches;
 - ``failed(exception)``: a problem with the current search or its follow-ups.
 
@@ -66,7 +67,7 @@ class SearchController(QObject):
     pageReady = Signal(str, object)  # noqa: N815 - query, SearchPage
     moreReady = Signal(int, object)  # noqa: N815 - offset, SearchPage
     facetsReady = Signal(object)  # noqa: N815 - Facets
-    readoutReady = Signal(object, object)  # noqa: N815 - Readout, tuple of words
+    readoutReady = Signal(object, object, object)  # noqa: N815 - Readout, words, prepared
     savedSearchesReady = Signal(object)  # noqa: N815 - list of (name, query)
     searchSaved = Signal(str)  # noqa: N815 - the name it was saved under
     failed = Signal(object)
@@ -208,20 +209,24 @@ class SearchController(QObject):
 
     # ----- the reading pane ----------------------------------------------------------
 
-    def request_readout(self, readout_id: int | None, words: tuple[str, ...] = ()) -> None:
-        """Read ``readout_id`` for the reading pane; ``None`` only cancels earlier asks."""
+    def request_readout(self, readout_id: int | None, words: tuple[str, ...] = (),
+                        prepare: Callable[[Readout, tuple[str, ...]], object] | None = None
+                        ) -> None:
+        """Read ``readout_id`` for the reading pane; ``None`` only cancels earlier asks.
+        ``prepare(readout, words)`` runs in the same worker (laying the readout out)."""
         ticket = self._ticket(_READOUT)
         if readout_id is None:
             return
 
-        def work() -> Readout | None:
+        def work() -> tuple[Readout, object] | None:
             if not self._is_current(_READOUT, ticket):
                 return None
-            return self.archive.get(readout_id)
+            readout = self.archive.get(readout_id)
+            return readout, prepare(readout, words) if prepare is not None else None
 
-        def done(readout: Readout | None) -> None:
-            if readout is not None and self._is_current(_READOUT, ticket):
-                self.readoutReady.emit(readout, words)
+        def done(answer: tuple[Readout, object] | None) -> None:
+            if answer is not None and self._is_current(_READOUT, ticket):
+                self.readoutReady.emit(answer[0], words, answer[1])
 
         self.runner.run(work, done, self.failed.emit)
 
