@@ -14,7 +14,13 @@ one text, inserted with ``executemany`` in one transaction. Two tables are loade
   text the archive's way costs at the least.
 
 Each run is its own process, so its peak memory (``VmHWM``) is its own. The ratios are
-import speed ÷ load speed (1.0: as fast as the load; higher is better).
+import speed ÷ load speed (1.0: as fast as the load; higher is better), from the median
+wall time and, less disturbed by other work on a shared machine, the median CPU time of
+each process's run.
+
+``--before SRC`` adds the import of another version of the program (``SRC``: the ``src``
+folder of an earlier checkout, e.g. ``git archive COMMIT src | tar -x -C /tmp/before``)
+to every round, so a change is measured against what it changed in the same run.
 """
 
 from __future__ import annotations
@@ -57,19 +63,19 @@ def texts(value: Any) -> list[str]:
 def run_import(corpus: Path, folder: Path) -> dict[str, Any]:
     from readout_desk.archive import Archive, import_files
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with Archive.open(folder / "archive.sqlite3") as archive:
         summary = import_files(archive, [corpus])
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if summary.failed:
         raise SystemExit(summary.lines())
-    return {"seconds": seconds, "readouts": len(summary.imported_ids)}
+    return {"seconds": seconds, "cpu": cpu, "readouts": len(summary.imported_ids)}
 
 
 def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
     import sqlite3
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with corpus.open(encoding="utf-8") as handle:
         document = json.load(handle)
     conn = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
@@ -81,27 +87,34 @@ def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
                      (("\n".join(texts(r)),) for r in document["readouts"]))
     conn.execute("COMMIT")
     conn.close()
-    return {"seconds": time.perf_counter() - started, "readouts": len(document["readouts"])}
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+            "readouts": len(document["readouts"])}
 
 
 def child(kind: str, corpus: Path) -> None:
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as folder:
-        result = (run_import(corpus, Path(folder)) if kind == "import"
+        result = (run_import(corpus, Path(folder)) if kind.startswith("import")
                   else run_load(corpus, Path(folder), kind))
     result["peak_rss_mb"] = _peak_rss_mb()
     print(json.dumps(result))
 
 
-def measure(corpus: Path, rounds: int) -> dict[str, list[dict[str, Any]]]:
-    kinds = ["import", *TABLES]
+def measure(corpus: Path, rounds: int, before: Path | None = None
+            ) -> dict[str, list[dict[str, Any]]]:
+    kinds = ["import", *TABLES, *(["import-before"] if before else [])]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for i in range(rounds):
         order = kinds[i % len(kinds):] + kinds[:i % len(kinds)]
         for kind in order:
+            env = dict(os.environ)
+            if kind == "import-before" and before:
+                env["PYTHONPATH"] = os.pathsep.join(
+                    [str(before.resolve()), *filter(None, [env.get("PYTHONPATH")])])
             out = subprocess.run([sys.executable, __file__, "--child", kind, str(corpus)],
-                                 capture_output=True, text=True, check=True)
+                                 capture_output=True, text=True, check=True, env=env)
             runs[kind].append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(f"  {kind:<14} {runs[kind][-1]['seconds']:8.2f} s  "
+                  f"{runs[kind][-1]['cpu']:8.2f} s CPU  "
                   f"{runs[kind][-1]['peak_rss_mb']:6.0f} MB", file=sys.stderr, flush=True)
     return runs
 
@@ -109,14 +122,21 @@ def measure(corpus: Path, rounds: int) -> dict[str, list[dict[str, Any]]]:
 def report(corpus: Path, runs: dict[str, list[dict[str, Any]]]) -> str:
     n = runs["import"][0]["readouts"]
     med = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}
+    cpu = {k: statistics.median(r["cpu"] for r in v) for k, v in runs.items()}
     rss = {k: max(r["peak_rss_mb"] for r in v) for k, v in runs.items()}
     lines = [f"Import of {corpus.name}: {n:,} readouts, {len(runs['import'])} rounds "
-             "(median time, highest peak RSS)"]
+             "(median wall and CPU time, highest peak RSS)"]
     for kind, seconds in med.items():
         lines.append(f"  {kind:<14} {seconds:8.2f} s  {n / seconds:8,.0f} readouts/s  "
-                     f"peak RSS {rss[kind]:6.0f} MB")
-    for table in TABLES:
-        lines.append(f"  import ÷ {table:<13} {med[table] / med['import']:6.2f}x")
+                     f"{cpu[kind]:8.2f} s CPU  peak RSS {rss[kind]:6.0f} MB")
+    imports = [k for k in ("import", "import-before") if k in med]
+    for kind in imports:
+        for table in TABLES:
+            lines.append(f"  {kind} ÷ {table:<13} {med[table] / med[kind]:6.2f}x wall  "
+                         f"{cpu[table] / cpu[kind]:6.2f}x CPU")
+    if len(imports) == 2:
+        lines.append(f"  import ÷ import-before       {med['import-before'] / med['import']:6.2f}x "
+                     f"wall  {cpu['import-before'] / cpu['import']:6.2f}x CPU")
     return "\n".join(lines)
 
 
@@ -126,11 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help="also write the runs here")
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="also import with the program in SRC (an earlier src folder)")
     args = parser.parse_args(argv)
     if args.child:
         child(args.child, args.corpus)
         return 0
-    runs = measure(args.corpus, args.rounds)
+    runs = measure(args.corpus, args.rounds, args.before)
     print(report(args.corpus, runs))
     if args.json:
         args.json.write_text(json.dumps(runs, indent=2) + "\n")
