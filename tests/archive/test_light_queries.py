@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from readout_desk.archive import Archive
-from readout_desk.archive.mapping import hit
+from readout_desk.archive.hits import hit
 from readout_desk.domain import jsonformat
 from readout_desk.domain.query import parse_query
 from readout_desk.domain.records import Readout, SearchHit

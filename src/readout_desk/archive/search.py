@@ -16,10 +16,10 @@ The flow of a search, all of it in this module (the backend only runs the statem
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
-from collections.abc import Hashable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
@@ -35,6 +35,8 @@ RANK_AHEAD = 500
 ONE_BY_ONE_FROM = 30_000
 #: How many ranked rows past the page are read, to see that no tie is cut in two.
 TIE_MARGIN = 32
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,10 @@ class Search:
         if rendered.empty:
             return SearchPage((), 0, offset, 0.0, message)
         hits = None
+        # Asked once: the ranking and the count are kept under the same token.
+        token = self.backend.change_token(conn) if rendered.indexed else None
         if sort == "relevance" and rendered.indexed and limit:
-            hits = self._ranked_page(conn, rendered, offset, limit)
+            hits = self._ranked_page(conn, rendered, offset, limit, token)
         if hits is None:
             rows = self.backend.page_rows(conn, rendered, sort=sort, descending=descending,
                                           limit=limit, offset=offset)
@@ -116,7 +120,7 @@ class Search:
         if offset == 0 and len(hits) < limit:
             total = len(hits)
         elif rendered.indexed:
-            total = self._count(conn, rendered, count_cap)
+            total = self._count(conn, rendered, count_cap, token)
         else:
             total = self.backend.count(conn, rendered, count_cap)
         return SearchPage(hits, total, offset, 0.0, message)
@@ -157,10 +161,10 @@ class Search:
             sampled=sampled,
         )
 
-    def _count(self, conn: Connection, rendered: RenderedQuery, cap: int | None) -> int:
+    def _count(self, conn: Connection, rendered: RenderedQuery, cap: int | None,
+               token: Hashable) -> int:
         """The number of hits of a search with words (from the cache when it is still true)."""
         where = rendered.index_key
-        token = self.backend.change_token(conn)
         exact = self.rankings.get(("count", None, where), token)
         if exact is not None:
             return int(exact) if cap is None else min(int(exact), cap)
@@ -173,7 +177,7 @@ class Search:
         return int(total)
 
     def _ranked_page(self, conn: Connection, rendered: RenderedQuery, offset: int,
-                     limit: int) -> tuple[SearchHit, ...] | None:
+                     limit: int, token: Hashable) -> tuple[SearchHit, ...] | None:
         """One page in relevance order, reading readouts and snippets for its rows only.
 
         The order is the backend's score, then the later meeting, then the higher id,
@@ -184,7 +188,6 @@ class Search:
         """
         want = offset + limit
         key = ("rank", rendered.index_key)
-        token = self.backend.change_token(conn)
         cached = self.rankings.get(key, token)
         if cached is None or (cached[1] and len(cached[0]) < want + TIE_MARGIN):
             count = max(want + TIE_MARGIN, RANK_AHEAD)
@@ -204,27 +207,41 @@ class Search:
             candidates = [c for c in top if c[1] <= edge]
         else:
             candidates = list(top)
-        page_ids = self._break_ties(conn, candidates)[offset:want]
+        page_ids = self._page_members(conn, candidates, offset, want)
         if not page_ids:
             return ()
         # Fetching the page id by id pays off only when the words are in very many readouts
         # (else one pass over the matches is cheaper); the capped count says which, and
         # below the cap it is the exact total the page needs anyway.
         one_by_one = (more and not rendered.has_prefix
-                      and self._count(conn, rendered, ONE_BY_ONE_FROM) >= ONE_BY_ONE_FROM)
-        rows = {int(row[0]): row for row in self.backend.hit_rows(
-            conn, rendered, page_ids, one_by_one=one_by_one)}
-        return tuple(hit(rows[i]) for i in page_ids if i in rows)
+                      and self._count(conn, rendered, ONE_BY_ONE_FROM, token) >= ONE_BY_ONE_FROM)
+        rows = self.backend.hit_rows(conn, rendered, page_ids, one_by_one=one_by_one)
+        # The page's own rows carry the meeting dates that order its ties.
+        score = dict(candidates)
+        return tuple(_in_order([hit(row) for row in rows], lambda h: h.id,
+                               lambda h: score[h.id], lambda h: h.meeting_date))
 
-    def _break_ties(self, conn: Connection, candidates: list[tuple[int, float]]) -> list[int]:
-        """Ids by score, equal scores by the later meeting (none last), then higher id."""
-        seen = Counter(score for _i, score in candidates)
-        dates: dict[int, str] = {}
-        if len(seen) < len(candidates):
-            dates = self.backend.meeting_dates(
-                conn, [i for i, score in candidates if seen[score] > 1])
-        # Stable sorts, least significant key first: id, then meeting date, then score.
+    def _page_members(self, conn: Connection, candidates: list[tuple[int, float]],
+                      offset: int, want: int) -> list[int]:
+        """The ids at ``offset`` up to ``want`` in the order of scores, equal scores by the
+        later meeting (none last), then the higher id. Only the equal scores that a page
+        edge cuts in two need the meeting dates to say which of them are in the page, so
+        only theirs are read; the order inside the page is the caller's, from its rows."""
         candidates.sort(key=lambda c: c[0], reverse=True)
-        candidates.sort(key=lambda c: (c[0] in dates, dates.get(c[0], "")), reverse=True)
-        candidates.sort(key=lambda c: c[1])
-        return [i for i, _score in candidates]
+        candidates.sort(key=lambda c: c[1])  # by score, then the higher id: no dates yet
+        cut = {candidates[edge][1] for edge in (offset, want)
+               if 0 < edge < len(candidates) and candidates[edge - 1][1] == candidates[edge][1]}
+        if cut:
+            dates = self.backend.meeting_dates(conn, [i for i, s in candidates if s in cut])
+            _in_order(candidates, lambda c: c[0], lambda c: c[1], lambda c: dates.get(c[0]))
+        return [i for i, _score in candidates[offset:want]]
+
+
+def _in_order(items: list[T], ident: Callable[[T], int], score: Callable[[T], float],
+              day: Callable[[T], object]) -> list[T]:
+    """``items`` by score, equal scores by the later meeting day (none last), then the
+    higher id: stable sorts, the least significant key first."""
+    items.sort(key=ident, reverse=True)
+    items.sort(key=lambda item: (day(item) is not None, str(day(item) or "")), reverse=True)
+    items.sort(key=score)
+    return items
