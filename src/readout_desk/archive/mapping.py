@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from readout_desk.archive.hits import country_name
 from readout_desk.archive.models import ReadoutRow, SessionRow, SourceRow, VersionRow
@@ -67,7 +69,7 @@ def name_key(family: str, given: str) -> str:
     return f"{match_key(family)}|{match_key(given)}"
 
 
-def session_record(s: SessionRow) -> MeetingSession:
+def session_record(s: SessionRow | Any) -> MeetingSession:
     """A stored meeting session as its record."""
     printed = None
     if s.printed_local is not None and s.printed_zone:
@@ -93,14 +95,25 @@ def version_info(v: VersionRow) -> VersionInfo:
 
 def row_to_record(row: ReadoutRow) -> Readout:
     """A stored readout (with its loaded children) as its record."""
+    return readout_record(
+        row, relation=[c.code for c in row.countries], participants=row.participants,
+        sessions=row.sessions, points=row.points,
+        topics=[link.topic.name for link in row.topic_links], photos=row.photos,
+        source=row.source)
+
+
+def readout_record(row: Any, *, relation: Iterable[str], participants: Iterable[Any],
+                   sessions: Iterable[Any], points: Iterable[Any], topics: Iterable[str],
+                   photos: Iterable[Any], source: Any) -> Readout:
+    """A readout's record from its row and its parts, each in its order: ORM rows or the
+    plain rows of :mod:`readout_desk.archive.reading`, whose columns have the same names."""
     place = None
     if row.place_city or row.place_country or row.place_venue or row.place_zone \
             or row.place_city_ja:
         place = Place(row.place_city, row.place_country, row.place_venue, row.place_zone,
                       row.place_city_ja or "")
     return Readout(
-        id=row.id, title=row.title, section=row.section,
-        relation=tuple(c.code for c in row.countries),
+        id=row.id, title=row.title, section=row.section, relation=tuple(relation),
         publisher=row.publisher, source_url=row.source_url, language=row.language,
         published_date=row.published_date, retrieved_date=row.retrieved_date,
         meeting_date=row.meeting_date, mode=Mode(row.mode), place=place,
@@ -112,19 +125,19 @@ def row_to_record(row: ReadoutRow) -> Readout:
                 organisation=p.organisation, side=p.side, printed_name=p.printed_name,
                 office_ja=p.office_ja or "",
             )
-            for p in row.participants
+            for p in participants
         ),
-        sessions=tuple(session_record(s) for s in row.sessions),
-        points=tuple(SummaryPoint(p.text, p.speaker, p.label, p.level) for p in row.points),
-        topics=tuple(link.topic.name for link in row.topic_links),
-        photos=tuple(Photo(p.caption, p.file) for p in row.photos),
+        sessions=tuple(session_record(s) for s in sessions),
+        points=tuple(SummaryPoint(p.text, p.speaker, p.label, p.level) for p in points),
+        topics=tuple(topics),
+        photos=tuple(Photo(p.caption, p.file) for p in photos),
         notes=row.notes, is_sample=row.is_sample,
         created_at=row.created_at, updated_at=row.updated_at, version=row.version,
-        source=source_record(row.source) if row.source is not None else None,
+        source=source_record(source) if source is not None else None,
     )
 
 
-def source_record(row: SourceRow) -> Source:
+def source_record(row: SourceRow | Any) -> Source:
     """A stored source as its record."""
     return Source(kind=row.kind, text=row.text, original=row.original, name=row.name,
                   url=row.url, retrieved_at=row.retrieved_at,

@@ -50,6 +50,7 @@ from readout_desk.archive.models import (
     TopicRow,
     VersionRow,
 )
+from readout_desk.archive.reading import read_readout
 from readout_desk.archive.reconnect import retried
 from readout_desk.archive.search import Facets, RankingCache, Search
 from readout_desk.archive.tally import Tally
@@ -324,10 +325,7 @@ class Archive:
         """The readout with that id (also from the trash), or :class:`NotFoundError`."""
 
         def work(db: DbSession) -> Readout:
-            row = db.get(ReadoutRow, readout_id)
-            if row is None:
-                raise NotFoundError(f"There is no readout {readout_id} in this archive.")
-            return self._with_images(db, [row_to_record(row)])[0]
+            return self._with_images(db, [read_readout(db, readout_id)])[0]
 
         return self._read(work)
 
