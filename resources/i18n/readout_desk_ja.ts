@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>Readout Desk</source>
-        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
+        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. When the archive opens at the latest after a first page that nothing paints (a window shown minimised, say). Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
@@ -612,7 +612,7 @@ Readout Desk を終了する必要があります。下のレポートはログ�
     <name>DetailView</name>
     <message>
         <source>Readout</source>
-        <extracomment>The readout now shown (``None`` when the pane is empty), for the panes beside it.</extracomment>
+        <extracomment>The width a photo is shown at in the reading pane, in device-independent pixels. Each photo&apos;s image, by the address the document gives it. The readout now shown (``None`` when the pane is empty), for the panes beside it.</extracomment>
         <translation>会談記録</translation>
     </message>
     <message>
@@ -1577,11 +1577,11 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>Readout Desk — {location}</source>
-        <extracomment>How long the current row rests before the reading pane reads its readout. Pages of the central stack.</extracomment>
         <translation>Readout Desk — {location}</translation>
     </message>
     <message>
         <source>Readout Desk</source>
+        <extracomment>How long the current row rests before the reading pane reads its readout. Pages of the central stack.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
@@ -2015,6 +2015,14 @@ Readouts already in the archive are skipped.</source>
         <translation>例: Minister for Foreign Affairs</translation>
     </message>
     <message>
+        <source>Office as printed in Japanese</source>
+        <translation>役職（日本語の表記）</translation>
+    </message>
+    <message>
+        <source>as printed, e.g. 外務大臣</source>
+        <translation>記載のとおり（例: 外務大臣）</translation>
+    </message>
+    <message>
         <source>Participant&apos;s country</source>
         <translation>参加者の国</translation>
     </message>
@@ -2049,6 +2057,10 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>O&amp;ffice:</source>
         <translation>役職(&amp;F):</translation>
+    </message>
+    <message>
+        <source>In Japanese:</source>
+        <translation>日本語表記:</translation>
     </message>
     <message>
         <source>Country / org. / side:</source>
@@ -3819,6 +3831,14 @@ Readouts already in the archive are skipped.</source>
         <translation>例: Lima</translation>
     </message>
     <message>
+        <source>City as printed in Japanese</source>
+        <translation>都市（日本語の表記）</translation>
+    </message>
+    <message>
+        <source>e.g. リマ</source>
+        <translation>例: リマ</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>国</translation>
     </message>
@@ -3865,6 +3885,10 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>&amp;City:</source>
         <translation>都市(&amp;C):</translation>
+    </message>
+    <message>
+        <source>in Japanese:</source>
+        <translation>日本語表記:</translation>
     </message>
     <message>
         <source>Countr&amp;y:</source>

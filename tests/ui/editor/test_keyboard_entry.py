@@ -29,8 +29,8 @@ EXAMPLES = Path("/work/shared/examples")
 SEED = "japan-peru-foreign-ministers-2023-05-03.txt"
 
 #: Key presses for the whole readout: typed in full, and with the form's suggestions.
-TYPED_IN_FULL = 2871
-WITH_SUGGESTIONS = 2788
+TYPED_IN_FULL = 2874
+WITH_SUGGESTIONS = 2791
 
 Mod = Qt.KeyboardModifier
 
@@ -97,8 +97,8 @@ def enter_seed(keys: Keyboard, editor: ReadoutEditor, qtbot: QtBot, *, helped: b
         keys.tab()
     else:
         keys.field("2023-05-03")
-    for text in ("", "", "", "Lima", "Peru", ""):
-        keys.field(text)  # (title), (mode), (occasion), city, country, (venue)
+    for text in ("", "", "", "Lima", "", "Peru", ""):
+        keys.field(text)  # (title), (mode), (occasion), city, (in Japanese), country, (venue)
     wait(qtbot, lambda: editor.draft().place_zone == "America/Lima")  # from the city
     keys.tab()  # the zone, as suggested
     keys.type("Japan, Peru")
@@ -115,6 +115,7 @@ def enter_seed(keys: Keyboard, editor: ReadoutEditor, qtbot: QtBot, *, helped: b
         keys.tab()
         keys.field("")  # (name in its own script)
         keys.field(office)
+        keys.field("")  # (office in Japanese)
         keys.type(country)
     for kind, time, minutes, printed in (
             ("small group meeting", "9:10", "15", "11:10 p.m. on May 3 JST"),

@@ -38,9 +38,9 @@ def test_tab_follows_the_layout_in_every_section(qtbot: QtBot,
 def test_in_the_place_line_countries_involved_come_after_the_zone(
         qtbot: QtBot, new_editor: ReadoutEditor) -> None:
     when = new_editor.when
-    visited = tab_walk(when.mode, 7)
-    assert visited == [when.mode, when.occasion, when.city, when.country, when.venue,
-                       when.zone, when.relation]
+    visited = tab_walk(when.mode, 8)
+    assert visited == [when.mode, when.occasion, when.city, when.city_ja, when.country,
+                       when.venue, when.zone, when.relation]
 
 
 def test_a_skipped_time_puts_its_buttons_between_the_zone_and_the_duration(

@@ -14,6 +14,7 @@ from readout_desk.ui.editor.widgets import (
     IssueLabel,
     TextBox,
     TextLine,
+    japanese_line,
     mark,
     section_group,
     show_values,
@@ -59,6 +60,9 @@ class WhenWhereSection(_FormSection):
         self.relation = TextLine("relation", "relationField", self.tr("Countries involved"),
                                  self.tr("e.g. Japan, Peru"), self)
         self.city = TextLine("city", "cityField", self.tr("City"), self.tr("e.g. Lima"), self)
+        self.city_ja = japanese_line(TextLine("city_ja", "cityJaField",
+                                              self.tr("City as printed in Japanese"),
+                                              self.tr("e.g. リマ"), self))
         self.country = TextLine("country", "countryField", self.tr("Country"),
                                 self.tr("e.g. Peru"), self)
         self.venue = TextLine("venue", "venueField", self.tr("Venue"),
@@ -102,13 +106,14 @@ class WhenWhereSection(_FormSection):
         row(self.tr("&Mode:"), ("", "mode", self.mode),
             (self.tr("&Occasion:"), "occasion", self.occasion))
         row(self.tr("&City:"), ("", "city", self.city),
+            (self.tr("in Japanese:"), "city_ja", self.city_ja),
             (self.tr("Countr&y:"), "country", self.country),
             (self.tr("&Venue:"), "venue", self.venue))
         row(self.tr("Time &zone:"), ("", "place_zone", self.zone),
             (self.tr("Countries &involved:"), "relation", self.relation))
 
         for widget in (self.section, self.meeting_date, self.published_date, self.title,
-                       self.mode, self.occasion, self.relation, self.venue):
+                       self.mode, self.occasion, self.relation, self.venue, self.city_ja):
             widget.edited.connect(self.edited)
         for widget in (self.city, self.country):
             widget.edited.connect(self.edited)
@@ -124,7 +129,8 @@ class WhenWhereSection(_FormSection):
     def set_draft(self, d: ReadoutDraft) -> None:
         """Show the draft's fields."""
         show_values(d, (self.section, self.meeting_date, self.published_date, self.title,
-                        self.occasion, self.relation, self.city, self.country, self.venue))
+                        self.occasion, self.relation, self.city, self.city_ja, self.country,
+                        self.venue))
         self.mode.set_value(d.mode.value)
         if self.zone.zone() != d.place_zone:
             self.zone.set_zone(d.place_zone)
@@ -132,7 +138,8 @@ class WhenWhereSection(_FormSection):
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them: as laid out, line by line."""
         return [self.section, self.meeting_date, self.published_date, self.title, self.mode,
-                self.occasion, self.city, self.country, self.venue, self.zone, self.relation]
+                self.occasion, self.city, self.city_ja, self.country, self.venue, self.zone,
+                self.relation]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with this section's fields as shown."""
@@ -140,8 +147,8 @@ class WhenWhereSection(_FormSection):
             d, section=self.section.text(), meeting_date=self.meeting_date.text(),
             published_date=self.published_date.text(), title=self.title.text(),
             mode=Mode(self.mode.value()), occasion=self.occasion.text(),
-            relation=self.relation.text(), city=self.city.text(), country=self.country.text(),
-            venue=self.venue.text(), place_zone=self.zone.zone(),
+            relation=self.relation.text(), city=self.city.text(), city_ja=self.city_ja.text(),
+            country=self.country.text(), venue=self.venue.text(), place_zone=self.zone.zone(),
         )
 
     def show_issues(self, built: Built) -> None:

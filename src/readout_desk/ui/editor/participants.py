@@ -28,6 +28,7 @@ from readout_desk.ui.editor.widgets import (
     TextLine,
     detail_form,
     field_row,
+    japanese_line,
     mark,
     section_group,
     show_values,
@@ -86,6 +87,9 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
         office_line = self.office.lineEdit()
         assert office_line is not None
         office_line.setPlaceholderText(self.tr("e.g. Minister for Foreign Affairs"))
+        self.office_ja = japanese_line(TextLine("office_ja", "officeJaField",
+                                                self.tr("Office as printed in Japanese"),
+                                                self.tr("as printed, e.g. 外務大臣"), self))
         self.country = TextLine("country", "participantCountryField",
                                 self.tr("Participant's country"),
                                 self.tr("e.g. Japan"), self)
@@ -102,6 +106,7 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
         form.addRow(self.tr("In its script:"), self.script_name)
         form.addRow("", self.family_issue)
         form.addRow(self.tr("O&ffice:"), self.office)
+        form.addRow(self.tr("In Japanese:"), self.office_ja)
         form.addRow(self.tr("Country / org. / side:"), field_row(
             self, self.country, self.organisation, self.side, stretch=(1, 1, 1)))
         form.addRow("", self.country_issue)
@@ -118,7 +123,7 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
 
         self.family.textEdited.connect(self._look_up_people)
         for w in (self.honorific, self.family, self.given, self.script_name, self.office,
-                  self.country, self.organisation, self.side):
+                  self.office_ja, self.country, self.organisation, self.side):
             w.edited.connect(self._field_edited)
         self.family_first.toggled.connect(lambda _on: self._field_edited("family_first"))
         self.rows.currentChanged.connect(self._show_current)
@@ -211,13 +216,15 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
         show_values(item, (self.honorific, self.family, self.given, self.script_name))
         self.family_first.setChecked(item.family_first)
         self._offer_offices(item)
-        show_values(item, (self.office, self.country, self.organisation, self.side))
+        show_values(item, (self.office, self.office_ja, self.country, self.organisation,
+                           self.side))
 
     def _read(self, old: ParticipantDraft, key: str) -> ParticipantDraft:
         item = replace(old, honorific=self.honorific.text(), family_name=self.family.text(),
                        given_name=self.given.text(), family_first=self.family_first.isChecked(),
                        printed_name=self.script_name.text(),
-                       office=self.office.currentText(), country=self.country.text(),
+                       office=self.office.currentText(), office_ja=self.office_ja.text(),
+                       country=self.country.text(),
                        organisation=self.organisation.text(), side=self.side.text())
         if key in ("family_name", "given_name") and (old.family_name, old.given_name) != (
                 item.family_name, item.given_name):
@@ -237,8 +244,8 @@ class ParticipantsSection(ListSection[ParticipantDraft]):
     def focus_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""
         return [*self.rows.focus_order(), self.honorific, self.family, self.given,
-                self.family_first, self.script_name, self.office, self.country,
-                self.organisation, self.side]
+                self.family_first, self.script_name, self.office, self.office_ja,
+                self.country, self.organisation, self.side]
 
     def apply(self, d: ReadoutDraft) -> ReadoutDraft:
         """``d`` with the participants as shown."""

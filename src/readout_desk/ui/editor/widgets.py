@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.domain.draft import Issue
+from readout_desk.ui.fonts import with_japanese_fallbacks
 from readout_desk.ui.messages import message_text
 
 ERROR_STYLE = "color: #b3261e;"
@@ -92,6 +93,16 @@ class TextLine(QLineEdit):
             pos = self.cursorPosition()
             self.setText(text)
             self.setCursorPosition(min(pos, len(text)))
+
+
+def japanese_line(line: TextLine) -> TextLine:
+    """``line`` made for text typed in Japanese through an input method: the input method
+    on and free to choose (no Latin-only hint), and a font that has the characters, so what
+    is being composed shows as it will be kept."""
+    line.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+    line.setInputMethodHints(Qt.InputMethodHint.ImhNone)
+    line.setFont(with_japanese_fallbacks(line.font()))
+    return line
 
 
 class TextBox(QPlainTextEdit):
