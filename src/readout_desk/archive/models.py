@@ -318,3 +318,29 @@ class PhotoFileRow(Base):
     name: Mapped[str] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(
         String(64), ForeignKey("photo_blobs.content_hash"), index=True)
+
+
+class KeptRankingRow(Base):
+    """A query in most readouts whose best rows are kept (``archive/sqlite_kept.py``)."""
+
+    __tablename__ = "kept_rankings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    match: Mapped[str] = mapped_column(Text, unique=True)
+    revision: Mapped[str] = mapped_column(Text)
+    row_count: Mapped[int]
+    token_count: Mapped[int]
+    hits: Mapped[int]
+    floor: Mapped[float]
+
+
+class KeptRankingRowsRow(Base):
+    """One kept row of a kept ranking: the readout, its column-weighted number of
+    occurrences of the query, its length in tokens."""
+
+    __tablename__ = "kept_ranking_rows"
+
+    ranking_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    readout_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    weight: Mapped[float]
+    length: Mapped[int]

@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from readout_desk.archive import errors
+from readout_desk.archive import errors, sqlite_kept
 from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.sqlite_search import (
@@ -269,8 +269,10 @@ class SqliteBackend:
             conn.exec_driver_sql(
                 f"INSERT INTO {CJK_TABLE}(rowid, {', '.join(FTS_NAMES)}) VALUES (?, {marks})",
                 runs)
+        sqlite_kept.entered(conn, [readout_id for readout_id, _fields in entries])
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
+        sqlite_kept.leaving(conn, readout_ids)
         # The table of runs keeps no text, so it forgets a row only when told the values
         # it indexed: they are made again from the text of the table of words.
         marks = ", ".join("?" for _n in FTS_NAMES)
@@ -298,6 +300,7 @@ class SqliteBackend:
     def clear_index(self, conn: Connection) -> None:
         conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
         conn.exec_driver_sql(f"INSERT INTO {CJK_TABLE}({CJK_TABLE}) VALUES ('delete-all')")
+        sqlite_kept.forget(conn)
 
     # ----- searching ----------------------------------------------------------------
 
@@ -326,6 +329,8 @@ class SqliteBackend:
         """With words only the full-text table is read: joining every hit to its readout
         costs thirty times more than walking the index's list of matching rows."""
         search: SqlSearch = rendered
+        if (kept := sqlite_kept.count(conn, search, cap)) is not None:
+            return kept
         source = (f"FROM {search.table} WHERE {search.fts_where}" if search.fts_where
                   else search.from_where)
         sql = (f"SELECT count(*) {source}" if cap is None
@@ -333,9 +338,10 @@ class SqliteBackend:
         return int(_fetch(conn, sql, search.driver_params)[0][0] or 0)
 
     def ranked_ids(self, conn: Connection, rendered: Any, top: int) -> list[tuple[int, float]]:
-        """Scoring every hit is unavoidable for a ranking, but reading each hit's readout
-        and snippet is not: :meth:`hit_rows` then fetches those for the page's rows only."""
+        """Ids and scores from the index alone: :meth:`hit_rows` reads the page's rows."""
         search: SqlSearch = rendered
+        if (kept_top := sqlite_kept.ranked(conn, search, top)) is not None:
+            return kept_top  # a word in most readouts: its kept ranking, when it is exact
         sql = ranking_sql(search, samples=_fetch(conn, ANY_SAMPLE)[0][0] == 1)
         return [(int(i), float(score)) for i, score in _fetch(
             conn, sql, dict(search.driver_params, top=top))]

@@ -1,0 +1,452 @@
+"""Kept rankings: the first page of a word in most readouts without scoring every hit.
+
+FTS5's ``bm25()`` for a query of one phrase (a word, a quoted phrase, a prefix, each
+perhaps within one column) is, for a row with ``f`` the column-weighted number of times the
+phrase occurs in it and ``D`` its length in tokens (``fts5Bm25Function``)::
+
+    -idf * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl))
+
+``idf`` depends on the number of rows and of hits alone, the same for every row of one
+query, so the order depends on the collection only through ``avgdl``, the average length.
+When ``avgdl`` becomes ``r`` times what it was, the part after ``idf`` (``g`` below) of
+any row grows by a factor of at most ``max(1, r)``: its denominator is ``f + k1 * (1 - b)``
+plus ``k1 * b * D / avgdl``, and only the second term moves, by ``1 / r``.
+
+So a frequent query keeps its best :data:`KEEP` rows with their ``f`` and ``D``, the
+``avgdl`` they were ranked under (the reference) and the ``floor``: a ``g`` under the
+reference that no hit outside the list exceeds. A page is then ranked from the list alone,
+each score computed again as SQLite computes it (same operations in the same order:
+the same double, which the tests compare with ``bm25()`` itself), and it is the exact page
+when its last row's ``g`` beats ``floor * max(1, r)`` with a margin; otherwise the query
+is ranked in full again and its list made afresh.
+
+Writes keep the lists true (:func:`entered`, :func:`leaving`, inside the write's own
+transaction): a readout that enters the index and matches a kept query gets its ``f``
+from its own ``bm25()`` inverted (checked by computing it forward again: any doubt and the
+entry is dropped) and its ``D`` from FTS5's table of row sizes; it joins the list when its
+``g`` under the reference beats the floor, else it stays outside, within the floor. A
+readout leaving the index leaves the list. The number of hits is kept exact the same way,
+so the count costs nothing either. The trash is a filter on the list (trashed readouts
+stay in the index).
+
+Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
+and written from a connection of their own, only when nothing was committed since the
+ranking read the archive (the commit counter, ``user_version``). An entry made under
+another schema revision is ignored, so a migration that rewrites the index needs no step
+of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from readout_desk.archive.sqlite_search import (
+    _WEIGHTS,
+    FTS_TABLE,
+    SAMPLE_RANK_PENALTY,
+    SqlSearch,
+    _fts_where,
+)
+
+#: How many of a frequent query's best rows are kept.
+KEEP = 2_000
+#: A query is kept from this many hits, or this share of the readouts if fewer, and never
+#: below :data:`KEEP`.
+KEEP_FROM_HITS = 20_000
+KEEP_FROM_SHARE = 0.05
+#: At most this many queries are kept (each one costs a probe per write); the oldest goes.
+MOST_KEPT = 64
+#: A list that grew this much past :data:`KEEP` through writes is cut back to it.
+SLACK = KEEP // 4
+#: The bound is compared with this relative margin, far wider than rounding.
+MARGIN = 1e-9
+#: FTS5's own constants (``fts5_aux.c``).
+K1, B = 1.2, 0.75
+
+RANKINGS = "kept_rankings"
+ROWS = "kept_ranking_rows"
+_DATA = f"{FTS_TABLE}_data"
+_SIZES = f"{FTS_TABLE}_docsize"
+#: One phrase: a quoted string, perhaps a prefix, perhaps within a column.
+_ONE_PHRASE = re.compile(r'(?:[a-z]+ : )?"(?:[^"]|"")*"(?: \*)?')
+_WHERE_ALL = _fts_where(FTS_TABLE, [], "", [])
+_WHERE_LIVE = _fts_where(FTS_TABLE, [], "+r.deleted_at IS NULL", [])
+_SCORE = f"bm25({FTS_TABLE}, {_WEIGHTS})"
+
+
+def idf(rows: int, hits: int) -> float:
+    """FTS5's inverse document frequency of a phrase in ``hits`` of ``rows`` rows."""
+    value = math.log((rows - hits + 0.5) / (hits + 0.5))
+    return value if value > 0.0 else 1e-6
+
+
+def part(weight: float, length: int, avgdl: float) -> float:
+    """The part of a row's score after ``idf`` (``g``), as FTS5 computes it."""
+    return (weight * (K1 + 1.0)) / (weight + K1 * (1 - B + B * length / avgdl))
+
+
+def score(weight: float, length: int, avgdl: float, idf_: float) -> float:
+    """A row's ``bm25()`` for one phrase: the same double SQLite returns."""
+    return -1.0 * (0.0 + idf_ * part(weight, length, avgdl))
+
+
+def weight_of(score_: float, length: int, avgdl: float, idf_: float) -> float | None:
+    """The column-weighted number of occurrences behind ``score_``, or None if it cannot
+    be told exactly (the weights are whole numbers, so the count is one)."""
+    x = -score_ / idf_
+    if not 0.0 < x < K1 + 1.0:
+        return None
+    weight = float(round(x * K1 * (1 - B + B * length / avgdl) / (K1 + 1.0 - x)))
+    return weight if weight > 0 and score(weight, length, avgdl, idf_) == score_ else None
+
+
+def threshold(rows: int) -> int:
+    """From how many hits a query's ranking is kept, in an index of ``rows`` rows."""
+    return max(KEEP, min(KEEP_FROM_HITS, math.ceil(KEEP_FROM_SHARE * rows)))
+
+
+@dataclass
+class Entry:
+    """A kept ranking: the reference statistics, the exact number of hits, the floor."""
+
+    id: int
+    match: str
+    rows: int  # rows and tokens in the index when the list was ranked (the reference)
+    tokens: int
+    hits: int
+    floor: float
+
+    @property
+    def avgdl(self) -> float:
+        return self.tokens / self.rows
+
+
+#: A kept row: readout id, f, D.
+Kept = tuple[int, float, int]
+
+
+# ----- reading the index's own numbers --------------------------------------------------
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers, one after another."""
+    values, i = [], 0
+    while i < len(blob):
+        value = 0
+        for j in range(9):
+            byte = blob[i]
+            i += 1
+            if j == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        values.append(value)
+    return values
+
+
+def _driver(conn: Connection) -> Any:
+    if not conn.in_transaction():
+        conn.begin()
+    return conn.connection.driver_connection
+
+
+def _rows(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
+    with closing(_driver(conn).execute(sql, params)) as cursor:
+        return list(cursor.fetchall())
+
+
+def totals(conn: Connection) -> tuple[int, int]:
+    """The index's number of rows and of tokens (FTS5's ``averages`` record)."""
+    found = _rows(conn, f"SELECT block FROM {_DATA} WHERE id = 1")
+    numbers = _varints(bytes(found[0][0])) if found and found[0][0] else [0]
+    return numbers[0], sum(numbers[1:])
+
+
+def lengths(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
+    """Each row's length in tokens, all columns together (FTS5's table of sizes)."""
+    sql = f"SELECT id, sz FROM {_SIZES} WHERE id IN (SELECT value FROM json_each(?))"
+    return {int(i): sum(_varints(bytes(sz))) for i, sz in _rows(conn, sql, (json.dumps(
+        list(ids)),))}
+
+
+def _revision(conn: Connection) -> str:
+    found = _rows(conn, "SELECT version_num FROM alembic_version")
+    return str(found[0][0]) if found else ""
+
+
+def _kept_tables(conn: Connection) -> bool:
+    return bool(_rows(conn, f"SELECT 1 FROM sqlite_master WHERE name = '{RANKINGS}'"))
+
+
+def _entries(conn: Connection, match: str | None = None) -> list[Entry]:
+    """The kept rankings (of ``match`` only, if given) made under the current revision."""
+    sql = (f"SELECT id, match, row_count, token_count, hits, floor FROM {RANKINGS} "
+           "WHERE revision = ?" + (" AND match = ?" if match is not None else ""))
+    params = (_revision(conn),) + ((match,) if match is not None else ())
+    return [Entry(int(i), str(m), int(r), int(t), int(h), float(f))
+            for i, m, r, t, h, f in _rows(conn, sql, params)]
+
+
+# ----- which searches -------------------------------------------------------------------
+
+
+def _kept_query(search: SqlSearch) -> tuple[str, bool] | None:
+    """The MATCH of a search a kept ranking can answer, and whether trashed readouts are
+    left out; None for any other (two phrases, Japanese runs, dates, modes, the trash)."""
+    match = search.params.get("match")
+    if (search.table != FTS_TABLE or search.runs or not isinstance(match, str)
+            or len(search.params) != 1 or not _ONE_PHRASE.fullmatch(match)):
+        return None
+    if search.fts_where == _WHERE_ALL:
+        return match, False
+    return (match, True) if search.fts_where == _WHERE_LIVE else None
+
+
+def _database_file(conn: Connection) -> Path | None:
+    for _seq, name, file in _rows(conn, "PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(str(file))
+    return None
+
+
+# ----- searching ------------------------------------------------------------------------
+
+
+def ranked(conn: Connection, search: SqlSearch, top: int) -> list[tuple[int, float]] | None:
+    """The best ``top`` hits as (id, score) exactly as the full ranking gives them, from
+    a kept ranking (made now, if the query is frequent and none holds); None when the
+    query is not one to keep, the bound fails or nothing can be kept: rank in full."""
+    query = _kept_query(search)
+    if query is None or top > KEEP or not _kept_tables(conn):
+        return None
+    match, live = query
+    for entry in _entries(conn, match):
+        kept = [(int(i), float(f), int(d)) for i, f, d in _rows(
+            conn, f"SELECT readout_id, weight, length FROM {ROWS} WHERE ranking_id = ?",
+            (entry.id,))]
+        page = answer(conn, entry, kept, top, live=live)
+        if page is not None:
+            return page
+    made = _fill(conn, match)
+    return None if made is None else answer(conn, made[0], made[1], top, live=live)
+
+
+def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
+           live: bool) -> list[tuple[int, float]] | None:
+    """The best ``top`` hits from a kept list, or None when the list cannot prove them."""
+    rows, tokens = totals(conn)
+    avgdl = tokens / rows
+    idf_ = idf(rows, entry.hits)
+    flags = {int(i): (bool(s), bool(d)) for i, s, d in _rows(
+        conn, "SELECT id, is_sample, deleted_at IS NOT NULL FROM readouts "
+        "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([k[0] for k in kept]),))}
+    scored: list[tuple[float, int, float, int]] = []
+    for readout_id, weight, length in kept:
+        sample, trashed = flags.get(readout_id, (False, False))
+        if live and trashed:
+            continue
+        value = score(weight, length, avgdl, idf_)
+        scored.append((value + SAMPLE_RANK_PENALTY if sample else value, readout_id,
+                       weight, length))
+    if len(scored) < top:
+        return None
+    scored.sort(key=lambda s: s[0])
+    last_score, last_id, weight, length = scored[top - 1]
+    # Any hit outside the list has g <= floor * max(1, r) now; the last row must beat it.
+    bound = entry.floor * max(1.0, avgdl / entry.avgdl) * (1.0 + MARGIN)
+    if flags.get(last_id, (True, False))[0] or not part(weight, length, avgdl) > bound:
+        return None
+    return [(readout_id, value) for value, readout_id, _w, _d in scored[:top]]
+
+
+def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
+    """The number of hits from a kept ranking, or None without one."""
+    query = _kept_query(search)
+    if query is None or not _kept_tables(conn):
+        return None
+    match, live = query
+    entries = _entries(conn, match)
+    if not entries:
+        return None
+    total = entries[0].hits
+    if live:
+        trashed = _rows(conn, "SELECT count(*) FROM readouts WHERE deleted_at IS NOT NULL")
+        if int(trashed[0][0]) > KEEP:
+            return None  # probing every trashed readout would cost more than counting
+        total -= int(_rows(conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} "
+                                 "MATCH ? AND rowid IN (SELECT id FROM readouts "
+                                 "WHERE deleted_at IS NOT NULL)", (match,))[0][0])
+    return total if cap is None else min(total, cap)
+
+
+def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
+    """A new kept ranking of ``match``, ranked in full now and written if it may be."""
+    path = _database_file(conn)
+    if path is None:
+        return None  # an archive in memory: nothing to keep it in beyond this search
+    rows, tokens = totals(conn)
+    at_least = threshold(rows)
+    counted = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE "
+                          f"{FTS_TABLE} MATCH ? LIMIT {int(at_least)})", (match,))
+    if int(counted[0][0]) < at_least:
+        return None
+    hits = int(_rows(conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                     (match,))[0][0])
+    best = _rows(conn, f"SELECT rowid, {_SCORE} AS s FROM {FTS_TABLE} WHERE {FTS_TABLE} "
+                       f"MATCH ? ORDER BY s LIMIT {int(KEEP)}", (match,))
+    sizes = lengths(conn, [int(i) for i, _s in best])
+    entry = Entry(0, match, rows, tokens, hits, 0.0)
+    idf_ = idf(rows, hits)
+    kept: list[Kept] = []
+    for readout_id, value in best:
+        length = sizes.get(int(readout_id))
+        weight = None if length is None else weight_of(float(value), length, entry.avgdl,
+                                                       idf_)
+        if weight is None or length is None:
+            return None
+        kept.append((int(readout_id), weight, length))
+    entry.floor = part(kept[-1][1], kept[-1][2], entry.avgdl) if len(kept) == KEEP else 0.0
+    seen = int(_rows(conn, "PRAGMA user_version")[0][0])
+    entry.id = _store(path, entry, kept, seen, _revision(conn))
+    return entry, kept
+
+
+def _store(path: Path, entry: Entry, kept: Sequence[Kept], seen: int, revision: str) -> int:
+    """Write a kept ranking from a connection of its own, if the archive is as it was
+    ranked (nothing committed since); its id, 0 when it was not written."""
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=0.0,
+                                     isolation_level=None)) as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if int(db.execute("PRAGMA user_version").fetchone()[0]) != seen:
+                    db.execute("ROLLBACK")
+                    return 0
+                old = [int(r[0]) for r in db.execute(
+                    f"SELECT id FROM {RANKINGS} WHERE match = ? OR revision <> ? UNION "
+                    f"SELECT id FROM (SELECT id FROM {RANKINGS} ORDER BY id DESC "
+                    f"LIMIT -1 OFFSET {MOST_KEPT - 1})", (entry.match, revision))]
+                _drop(db, old)
+                cursor = db.execute(
+                    f"INSERT INTO {RANKINGS} (match, revision, row_count, token_count, hits, "
+                    "floor) VALUES (?, ?, ?, ?, ?, ?)", (entry.match, revision, entry.rows,
+                                                         entry.tokens, entry.hits, entry.floor))
+                new_id = int(cursor.lastrowid or 0)
+                db.executemany(f"INSERT INTO {ROWS} (ranking_id, readout_id, weight, length) "
+                               "VALUES (?, ?, ?, ?)", [(new_id, *k) for k in kept])
+                db.execute("COMMIT")
+                return new_id
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+    except sqlite3.Error:
+        return 0  # busy, read-only or gone: the next full ranking tries again
+
+
+def _drop(db: Any, ids: Sequence[int]) -> None:
+    for ranking_id in ids:
+        db.execute(f"DELETE FROM {ROWS} WHERE ranking_id = ?", (ranking_id,))
+        db.execute(f"DELETE FROM {RANKINGS} WHERE id = ?", (ranking_id,))
+
+
+# ----- writes ---------------------------------------------------------------------------
+
+
+def _matching(conn: Connection, match: str, ids: Sequence[int]) -> list[tuple[int, float]]:
+    """Which of ``ids`` match, with their scores: one seek each for a few, else one pass
+    over the range they span."""
+    listed = json.dumps(list(ids))
+    which = ("rowid IN (SELECT value FROM json_each(:ids))" if len(ids) <= 64 else
+             f"rowid BETWEEN {min(ids)} AND {max(ids)} AND +rowid IN "
+             "(SELECT value FROM json_each(:ids))")
+    sql = f"SELECT rowid, {_SCORE} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m AND {which}"
+    return [(int(i), float(s)) for i, s in _rows(conn, sql, {"m": match, "ids": listed})]
+
+
+def leaving(conn: Connection, ids: Sequence[int]) -> None:
+    """Readouts about to leave the index leave every kept ranking (their hits counted off)."""
+    if not ids or not _kept_tables(conn):
+        return
+    db = _driver(conn)
+    _drop(db, [int(r[0]) for r in db.execute(f"SELECT id FROM {RANKINGS} WHERE revision <> ?",
+                                             (_revision(conn),))])
+    listed = json.dumps(list(ids))
+    for entry in _entries(conn):
+        gone = len(_matching(conn, entry.match, ids))
+        if gone:
+            db.execute(f"UPDATE {RANKINGS} SET hits = hits - ? WHERE id = ?", (gone, entry.id))
+        db.execute(f"DELETE FROM {ROWS} WHERE ranking_id = ? AND readout_id IN "
+                   "(SELECT value FROM json_each(?))", (entry.id, listed))
+
+
+def entered(conn: Connection, ids: Sequence[int]) -> None:
+    """Readouts just indexed join the kept rankings they reach (their hits counted in)."""
+    if not ids or not _kept_tables(conn):
+        return
+    entries = _entries(conn)
+    if not entries:
+        return
+    db = _driver(conn)
+    # FTS5 keeps a transaction's new rows and its totals in memory until a savepoint or
+    # the commit writes them out; bm25() counts them, so the totals read must too.
+    db.execute("SAVEPOINT kept_rankings")
+    db.execute("RELEASE kept_rankings")
+    rows, tokens = totals(conn)
+    avgdl = tokens / rows
+    for entry in entries:
+        found = _matching(conn, entry.match, ids)
+        if not found:
+            continue
+        entry.hits += len(found)
+        idf_ = idf(rows, entry.hits)
+        sizes = lengths(conn, [i for i, _s in found])
+        joining: list[Kept] = []
+        for readout_id, value in found:
+            length = sizes.get(readout_id)
+            weight = None if length is None else weight_of(value, length, avgdl, idf_)
+            if weight is None or length is None:
+                _drop(db, [entry.id])  # not known exactly: rank in full next time
+                break
+            if part(weight, length, entry.avgdl) > entry.floor:
+                joining.append((readout_id, weight, length))
+        else:
+            db.execute(f"UPDATE {RANKINGS} SET hits = ? WHERE id = ?", (entry.hits, entry.id))
+            db.executemany(f"INSERT OR REPLACE INTO {ROWS} (ranking_id, readout_id, weight, "
+                           "length) VALUES (?, ?, ?, ?)", [(entry.id, *k) for k in joining])
+            if joining:
+                _trim(db, entry)
+
+
+def _trim(db: Any, entry: Entry) -> None:
+    """Cut a list grown past :data:`KEEP` + :data:`SLACK` back to :data:`KEEP`, raising
+    the floor to the best of the rows it lets go."""
+    kept = [(int(i), float(f), int(d)) for i, f, d in db.execute(
+        f"SELECT readout_id, weight, length FROM {ROWS} WHERE ranking_id = ?", (entry.id,))]
+    if len(kept) <= KEEP + SLACK:
+        return
+    kept.sort(key=lambda k: part(k[1], k[2], entry.avgdl), reverse=True)
+    going = kept[KEEP:]
+    floor = max(entry.floor, part(going[0][1], going[0][2], entry.avgdl))
+    db.execute(f"UPDATE {RANKINGS} SET floor = ? WHERE id = ?", (floor, entry.id))
+    db.executemany(f"DELETE FROM {ROWS} WHERE ranking_id = ? AND readout_id = ?",
+                   [(entry.id, k[0]) for k in going])
+
+
+def forget(conn: Connection) -> None:
+    """The index is emptied: every kept ranking goes."""
+    if _kept_tables(conn):
+        db = _driver(conn)
+        db.execute(f"DELETE FROM {ROWS}")
+        db.execute(f"DELETE FROM {RANKINGS}")

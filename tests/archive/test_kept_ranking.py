@@ -1,0 +1,188 @@
+"""A word in most readouts is ranked from its kept list, and the page is the full ranking's.
+
+The reference is the plain joined query (every hit scored by ``bm25()`` with the archive's
+weights, samples last, then the later meeting, then the higher id) and its count. The kept
+path must give the same ids in the same order and the same total after any sequence of
+writes, and must rank in full again when the bound no longer proves the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from readout_desk.archive import Archive, search
+from readout_desk.archive import sqlite_kept as kept
+from readout_desk.archive.sqlite_search import _WEIGHTS, FTS_TABLE, build_search, relevance
+from readout_desk.domain.query import parse_query
+from readout_desk.domain.records import Readout, SummaryPoint
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import corpus  # noqa: E402
+
+QUERIES = ("minister", '"prime minister"', "minist*", "title:meeting")
+FILLER = ("harbour", "lantern", "orchard", "granite", "meadow", "copper", "willow")
+
+
+def reference(archive: Archive, query: str, offset: int, limit: int) -> tuple[list[int], int]:
+    """The page and total by the plain joined query, every hit scored."""
+    with archive._engine.connect() as conn:  # noqa: SLF001 - the reference needs raw SQL
+        trash = bool(conn.exec_driver_sql(
+            "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)").scalar())
+        built = build_search(parse_query(query), trash_present=trash)
+        order = f"{relevance(FTS_TABLE)}, r.meeting_date DESC, r.id DESC"
+        ids = [int(r[0]) for r in conn.execute(
+            text(f"SELECT r.id {built.from_where} ORDER BY {order} LIMIT :l OFFSET :o"),
+            dict(built.params, l=limit, o=offset))]
+        total = int(conn.execute(text(f"SELECT count(*) {built.from_where}"),
+                                 built.params).scalar() or 0)
+    return ids, total
+
+
+@pytest.fixture
+def small_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, int]]:
+    """Lists of 40 rows kept from 45 hits, and a count of what each path did."""
+    monkeypatch.setattr(kept, "KEEP", 40)
+    monkeypatch.setattr(kept, "SLACK", 10)
+    monkeypatch.setattr(kept, "KEEP_FROM_HITS", 45)
+    # Rankings read 16 rows ahead (and 4 past a page), so that a list of 40 can serve them.
+    monkeypatch.setattr(search, "RANK_AHEAD", 16)
+    monkeypatch.setattr(search, "TIE_MARGIN", 4)
+    seen = {"kept": 0, "refused": 0, "filled": 0}
+    answer, fill = kept.answer, kept._fill  # noqa: SLF001
+
+    def counted_answer(*args: object, **kwargs: object) -> object:
+        page = answer(*args, **kwargs)  # type: ignore[arg-type]
+        seen["kept" if page is not None else "refused"] += 1
+        return page
+
+    def counted_fill(*args: object) -> object:
+        made = fill(*args)  # type: ignore[arg-type]
+        seen["filled"] += made is not None
+        return made
+
+    monkeypatch.setattr(kept, "answer", counted_answer)
+    monkeypatch.setattr(kept, "_fill", counted_fill)
+    yield seen
+
+
+def text_of(rng: random.Random, words: int, word_share: float) -> str:
+    return " ".join("minister" if rng.random() < word_share else rng.choice(FILLER)
+                    for _i in range(words))
+
+
+def edited(readout: Readout, rng: random.Random) -> Readout:
+    """The readout with a lead of another length, the word in it more or less often."""
+    lead = text_of(rng, rng.choice((3, 40, 400, 1500)), rng.choice((0.0, 0.02, 0.2)))
+    return dataclasses.replace(readout, lead=lead)
+
+
+def assert_same(archive: Archive, note: str) -> None:
+    for query in QUERIES:
+        for offset, limit in ((0, 10), (0, 25), (10, 10)):
+            archive._rankings.clear()  # noqa: SLF001 - each page asks the kept path afresh
+            page = archive.search(query, offset=offset, limit=limit)
+            ids, total = reference(archive, query, offset, limit)
+            assert (list(page.ids), page.total) == (ids, total), (note, query, offset)
+
+
+@pytest.fixture
+def filled(tmp_path: Path, small_lists: dict[str, int]) -> Iterator[Archive]:
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([corpus.readout(i) for i in range(160)])
+        assert_same(archive, "filled")
+        yield archive
+
+
+def test_every_hit_scores_as_sqlite_does(filled: Archive) -> None:
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        rows, tokens = kept.totals(conn)
+        sizes = kept.lengths(conn, list(range(1, 161)))
+        assert (rows, tokens) == (160, sum(sizes.values()))
+        for match in ('"minister"', '"prime minister"', '"minist" *', 'title : "meeting"',
+                      '"peru"'):
+            hits = conn.exec_driver_sql(
+                f"SELECT rowid, bm25({FTS_TABLE}, {_WEIGHTS}) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH ?", (match,)).fetchall()
+            sizes = kept.lengths(conn, [i for i, _s in hits])
+            idf = kept.idf(rows, len(hits))
+            assert hits
+            for readout_id, value in hits:
+                weight = kept.weight_of(value, sizes[readout_id], tokens / rows, idf)
+                assert weight is not None, (match, readout_id)
+                assert kept.score(weight, sizes[readout_id], tokens / rows, idf) == value
+
+
+def test_a_frequent_query_is_kept_and_answers_its_pages(filled: Archive,
+                                                         small_lists: dict[str, int]) -> None:
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        matches = {str(r[0]) for r in conn.exec_driver_sql("SELECT match FROM kept_rankings")}
+    assert matches == {'"minister"', '"minist" *', 'title : "meeting"', '"prime minister"'}
+    assert small_lists["kept"] > 0
+    before = dict(small_lists)
+    assert_same(filled, "again")
+    assert small_lists["filled"] == before["filled"]  # every page from the kept lists
+
+
+def test_pages_stay_exact_through_random_writes(filled: Archive,
+                                                small_lists: dict[str, int]) -> None:
+    rng = random.Random(7)
+    next_new = 1000
+    for step in range(40):
+        live = filled.all_ids()
+        trashed = sorted(set(filled.all_ids(include_trash=True)) - set(live))
+        kind = rng.choice(("add", "add", "edit", "edit", "purge", "trash", "restore"))
+        if kind == "add":
+            batch = [edited(corpus.readout(next_new + i), rng) if rng.random() < 0.5
+                     else corpus.readout(next_new + i) for i in range(rng.choice((1, 3, 12)))]
+            next_new += len(batch)
+            filled.add_many(batch)
+        elif kind == "edit":
+            for readout_id in rng.sample(live, 2):
+                filled.update(edited(filled.get(readout_id), rng))
+        elif kind == "purge":
+            filled.purge(rng.sample(live, 2))
+        elif kind == "trash":
+            filled.delete_many(rng.sample(live, 3))
+        elif trashed:
+            filled.restore(rng.choice(trashed))
+        assert_same(filled, f"step {step}: {kind}")
+    assert small_lists["kept"] > 3 * small_lists["filled"]
+
+
+def test_a_write_that_moves_the_average_length_a_lot_ranks_in_full_again(
+        filled: Archive, small_lists: dict[str, int]) -> None:
+    rng = random.Random(3)
+    # Long readouts that say the word often: far down the list now, since their length
+    # weighs against them, but ahead once every readout is long.
+    filled.add_many([dataclasses.replace(corpus.readout(2000 + i), lead=text_of(
+        rng, 2500, 0.06)) for i in range(12)])
+    assert_same(filled, "long readouts added")
+    refused = small_lists["refused"]
+    # Very long readouts without the word: the average length grows several times over.
+    filled.add_many([dataclasses.replace(
+        corpus.readout(3000 + i), title="Harbour report", lead=text_of(rng, 12_000, 0.0),
+        points=(SummaryPoint("Granite and copper."),)) for i in range(30)])
+    assert_same(filled, "average length moved")
+    assert small_lists["refused"] > refused  # the bound failed and the query was ranked again
+
+
+def test_without_a_file_nothing_is_kept(small_lists: dict[str, int]) -> None:
+    with Archive.open(None) as archive:
+        archive.add_many([corpus.readout(i) for i in range(120)])
+        assert_same(archive, "in memory")
+    assert small_lists == {"kept": 0, "refused": 0, "filled": 0}
+
+
+def test_a_rebuilt_index_forgets_the_kept_rankings(filled: Archive) -> None:
+    filled.rebuild_index()
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        assert conn.exec_driver_sql("SELECT count(*) FROM kept_rankings").scalar() == 0
+    assert_same(filled, "rebuilt")
