@@ -255,8 +255,8 @@ if TYPE_CHECKING:
     )
     from readout_desk.archive.recovery import Choice as BackupChoice
     from readout_desk.archive.search import FacetCount, Facets
-    from readout_desk.archive.sqlite import is_sqlite_url
     from readout_desk.archive.sqlite import file_path as location_file
+    from readout_desk.archive.sqlite import is_sqlite_url
     from readout_desk.archive.sqlite_first_page import read_first_page
     from readout_desk.archive.sqlite_search import HIGHLIGHT_END, HIGHLIGHT_START
     from readout_desk.archive.store import Archive

@@ -9,16 +9,25 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from readout_desk import __version__, paths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from readout_desk.archive import Archive
+    from readout_desk.ui.crash import CrashHandler
     from readout_desk.ui.main_window import MainWindow
+    from readout_desk.ui.settings import Settings
+    from readout_desk.ui.single_instance import InstanceGuard
 
 #: When the window's features are installed at the latest, if its first page is slow.
 FEATURES_AT_THE_LATEST_MS = 2_000
+#: When the archive opens at the latest after a first page that nothing paints (a window
+#: shown minimised, say).
+PAINT_AT_THE_LATEST_MS = 500
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,24 +97,166 @@ def features_after_first_page(window: MainWindow) -> None:
     QTimer.singleShot(FEATURES_AT_THE_LATEST_MS, install)
 
 
+class _Opening:
+    """The archive opened around the window: its first page shown first, when it can be
+    read without the archive layer, else the archive opened before the window shows."""
+
+    def __init__(self, window: MainWindow, location: str, args: argparse.Namespace,
+                 handler: CrashHandler, guard: InstanceGuard) -> None:
+        self.window = window
+        self.location = location
+        self.args = args
+        self.handler = handler
+        self.guard = guard
+        self.archive: Archive | None = None
+        self.message = ""  # what the banner says after opening (a recovery, read-only)
+
+    def first_page(self) -> bool:
+        """Show the first page read with the ``sqlite3`` driver alone, if it can be (an
+        archive file that is sound, at the current schema and holds readouts)."""
+        from readout_desk.archive import read_first_page
+        from readout_desk.ui.results_model import PAGE_SIZE
+
+        model = self.window.model
+        page = read_first_page(self.location, sort=model.sort_key,
+                               descending=model.descending, limit=PAGE_SIZE)
+        if page is None or not page.hits:
+            return False
+        self.window.show_first_page(page)
+        return True
+
+    def open(self) -> bool:
+        """Open the archive (checked; a damaged one reported with the latest good backup
+        offered; a team archive's server that cannot be reached: retry, or the local
+        archive) and give it to the window. ``False`` when it cannot be: said already."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from readout_desk.archive import ArchiveError
+        from readout_desk.ui.team.startup import open_at_start
+        from readout_desk.ui.transfer import open_archive_with_recovery, startup_message
+
+        parent = self.window if self.window.isVisible() else None
+        try:
+            opened = open_at_start(self.location, open_archive_with_recovery)
+        except ArchiveError as exc:
+            QMessageBox.critical(parent, QCoreApplication.translate("App", "Readout Desk"),
+                                 str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - reported, then the program ends
+            self.handler.report_fatal(exc, QCoreApplication.translate(
+                "App", "The archive {location} could not be opened").format(
+                    location=self.location))
+            return False
+        self.archive = opened.archive
+        try:
+            # The features (editor, import and export, capture, ...) load once the
+            # first page is painted: the window shows its readouts sooner.
+            self.window.attach(opened.archive)
+            features_after_first_page(self.window)
+        except Exception as exc:  # noqa: BLE001 - reported, then the program ends
+            self.handler.report_fatal(exc, QCoreApplication.translate(
+                "App", "The main window could not be built"))
+            return False
+        self.message = startup_message(opened)
+        return True
+
+    def opened(self) -> None:
+        """What follows the opening once the window shows: the first start's question,
+        the banner, the files given."""
+        from readout_desk.ui import file_open
+
+        window = self.window
+        if not window.settings.has_home_zone():
+            from readout_desk.ui.first_run import ask_home_zone
+
+            ask_home_zone(window)
+        if self.message:
+            window.show_problem(self.message)
+        if self.args.files:
+            file_open.open_files(window, self.args.files)
+
+    def after_first_paint(self) -> None:
+        """Open the archive once the first page is on the screen (the event loop has
+        painted the table), and end the program if it cannot be opened."""
+        from PySide6.QtCore import QCoreApplication
+
+        def go_on() -> None:
+            if self.window.has_archive() or not self.window.isVisible():
+                return  # closed before the archive opened: the program is ending
+            if self.open():
+                self.opened()
+            else:
+                self.window.close()
+                QCoreApplication.exit(1)
+
+        when_painted(self.window.results.viewport(), go_on)
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+
+def when_painted(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` once, from the event loop, after ``widget`` is first painted (or a
+    moment after, if nothing paints it)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    called = False
+
+    def once() -> None:
+        nonlocal called
+        if not called:
+            called = True
+            widget.removeEventFilter(watcher)
+            then()
+
+    class Watcher(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            """QObject.eventFilter: the first paint lets the next turn of the loop go on."""
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, once)
+            return False
+
+    watcher = Watcher(widget)
+    widget.installEventFilter(watcher)
+    QTimer.singleShot(PAINT_AT_THE_LATEST_MS, once)
+
+
+def _home_zone(choice: str | None, settings: Settings) -> None:
+    """Keep ``--home-zone`` in the preferences (a name that is no zone is said, not kept)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from readout_desk.domain import timing
+
+    if not choice:
+        return
+    if not timing.is_valid_zone(choice):
+        QMessageBox.warning(None, QCoreApplication.translate("App", "Readout Desk"),
+                            QCoreApplication.translate(
+                                "App", "{zone} is not a time zone such as Asia/Tokyo; "
+                                "the zone from the preferences is used.").format(zone=choice))
+    else:
+        settings.set_home_zone(choice)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Open the archive and show the main window; returns the exit code."""
+    """Show the main window on the archive; returns the exit code.
+
+    The window paints the archive's first page, read with the ``sqlite3`` driver alone,
+    before the archive layer (SQLAlchemy, the ORM, the checks on opening) loads; the
+    archive then opens and the window goes on as usual. A team archive, a first run, an
+    archive that needs an update of its format, or one damaged or held by another
+    program is opened first, the usual way, and the window shows after.
+    """
     ours, qt_args = split_qt_arguments(sys.argv[1:] if argv is None else argv)
     args, unknown = build_parser().parse_known_args(ours)
     qt_args += unknown
     logging.basicConfig(level=logging.WARNING)
 
-    from readout_desk.ui import instance_name
-
-    if not instance_name.probably_running(paths.archive_location(args.db)):
-        # PySide6 reads the source of every module imported after it (for its
-        # __feature__ switches): importing the archive layer (SQLAlchemy and the ORM,
-        # which opening the archive needs) first starts faster. A launch that will only
-        # hand its files to a running instance skips it.
-        from readout_desk.archive import Archive  # noqa: F401
-
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from readout_desk.ui import crash, lifecycle, single_instance
 
@@ -129,65 +280,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.install()
     signals = lifecycle.quit_on_signals(app)
 
-    from readout_desk.archive import ArchiveError
-    from readout_desk.domain import timing
     from readout_desk.ui import about, file_open
     from readout_desk.ui.main_window import MainWindow
     from readout_desk.ui.settings import Settings
-    from readout_desk.ui.team.startup import open_at_start
-    from readout_desk.ui.transfer import open_archive_with_recovery, startup_message
 
     app.setWindowIcon(about.app_icon())
-    try:
-        # Checks the file; a damaged one is reported and the latest good backup offered.
-        # A team archive's server that cannot be reached: retry, or the local archive.
-        opened = open_at_start(location, open_archive_with_recovery)
-        archive = opened.archive
-    except ArchiveError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Readout Desk"), str(exc))
-        return 1
-    except Exception as exc:  # noqa: BLE001 - reported, then the program ends
-        handler.report_fatal(exc, QCoreApplication.translate(
-            "App", "The archive {location} could not be opened").format(location=location))
-        return 1
     settings = Settings()
-    if args.home_zone:
-        if not timing.is_valid_zone(args.home_zone):
-            QMessageBox.warning(None, QCoreApplication.translate("App", "Readout Desk"),
-                                QCoreApplication.translate(
-                                    "App", "{zone} is not a time zone such as Asia/Tokyo; "
-                                    "the zone from the preferences is used.").format(
-                                        zone=args.home_zone))
-        else:
-            settings.set_home_zone(args.home_zone)
+    _home_zone(args.home_zone, settings)
+    opening: _Opening | None = None
     try:
         try:
-            # The features (editor, import and export, capture, ...) load once the
-            # first page is painted: the window shows its readouts sooner.
-            window = MainWindow(archive, settings, features=False)
-            features_after_first_page(window)
+            window = MainWindow(None, settings, features=False, location=location)
         except Exception as exc:  # noqa: BLE001 - reported, then the program ends
             handler.report_fatal(exc, QCoreApplication.translate(
                 "App", "The main window could not be built"))
             return 1
         guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
         guard.filesReceived.connect(lambda files: file_open.open_files(window, files))
-        window.show()
-        if not settings.has_home_zone():
-            from readout_desk.ui.first_run import ask_home_zone
-
-            ask_home_zone(window)
-        if startup_message(opened):
-            window.show_problem(startup_message(opened))
-        if args.files:
-            file_open.open_files(window, args.files)
+        opening = _Opening(window, location, args, handler, guard)
+        if opening.first_page():
+            window.show()
+            opening.after_first_paint()
+        else:
+            if not opening.open():
+                return 1
+            window.show()
+            opening.opened()
         return int(app.exec())
     finally:
         guard.close()
         if signals is not None:
             signals.restore()
         handler.uninstall()
-        archive.close()
+        if opening is not None:
+            opening.close()
 
 
 if __name__ == "__main__":

@@ -16,17 +16,19 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from readout_desk.archive import Archive
 from readout_desk.domain import render
 from readout_desk.domain.records import Photo, Readout
 from readout_desk.ui.fonts import with_japanese_fallbacks
 from readout_desk.ui.settings import format_date
+
+if TYPE_CHECKING:
+    from readout_desk.archive import Archive
 
 #: The width a photo is shown at in the reading pane, in device-independent pixels.
 PHOTO_WIDTH = 320

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QTextBrowser,
     QToolBar,
     QWidget,
 )
 
-from readout_desk.archive import Archive, ArchiveError, Facets
+from readout_desk.archive import ArchiveError
 from readout_desk.domain.records import Readout, SearchPage
 from readout_desk.ui import parts
 from readout_desk.ui.banner import Banner
@@ -40,6 +42,9 @@ from readout_desk.ui.search_field import SearchBar
 from readout_desk.ui.settings import Settings
 from readout_desk.ui.tasks import TaskRunner
 from readout_desk.ui.window_layout import READING_SIZES, WindowLayout
+
+if TYPE_CHECKING:
+    from readout_desk.archive import Archive, Facets
 
 log = logging.getLogger(__name__)
 
@@ -68,17 +73,28 @@ PAGE_EMPTY, PAGE_BROWSE = 0, 1
 
 
 class MainWindow(QMainWindow):
-    """Browse, search and read one archive."""
+    """Browse, search and read one archive.
+
+    Made with ``None`` for the archive, the window is the frame of the window on the
+    archive at ``location``: it shows a page it is given (:meth:`show_first_page`, read
+    at start-up before the archive layer loads) and searches nothing until
+    :meth:`attach` gives it the archive, once opened.
+    """
+
+    search_controller: SearchController
+    detail: DetailView
 
     readoutActivated = Signal(int)  # noqa: N815
     searchFinished = Signal(int)  # noqa: N815 - total hits of the search just shown
     facetsFinished = Signal()  # noqa: N815
     savedSearchesLoaded = Signal()  # noqa: N815
 
-    def __init__(self, archive: Archive, settings: Settings | None = None,
-                 parent: QWidget | None = None, *, features: bool = True) -> None:
+    def __init__(self, archive: Archive | None, settings: Settings | None = None,
+                 parent: QWidget | None = None, *, features: bool = True,
+                 location: str = "") -> None:
         super().__init__(parent)
-        self.archive = archive
+        self._archive: Archive | None = None
+        self._features_wanted = features
         self._features_installed = False
         self.settings = settings or Settings()
         self.runner = TaskRunner(self, max_threads=2)
@@ -94,18 +110,16 @@ class MainWindow(QMainWindow):
         self._detail_timer.timeout.connect(self._read_detail)
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Readout Desk — {location}").format(
-            location=archive.location))
+        self._set_title(archive.location if archive is not None else location)
         self.setAccessibleName(self.tr("Readout Desk"))
         self.resize(1280, 800)
 
         self.search_bar = SearchBar(self)
         self.search_field = self.search_bar.field
         self.model = ResultsModel(archive, self)
-        self.search_controller = SearchController(archive, self.model, self.current_query,
-                                                  self.runner, self)
         self.results = ResultsView(self.model, self)
-        self.detail = DetailView(archive, self)
+        # The reading pane reads from the archive: until it has opened, an empty pane.
+        self._pane_placeholder: QTextBrowser | None = QTextBrowser(self)
         self.facets = FacetsView(self)
         self.empty_state = EmptyState(self)
         self.banner = Banner(self)
@@ -120,7 +134,7 @@ class MainWindow(QMainWindow):
         self.reading_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.reading_splitter.setObjectName("readingSplitter")
         self.reading_splitter.addWidget(self.results)
-        self.reading_splitter.addWidget(self.detail)
+        self.reading_splitter.addWidget(self._pane_placeholder)
         self.reading_splitter.setStretchFactor(0, 3)
         self.reading_splitter.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -147,15 +161,6 @@ class MainWindow(QMainWindow):
             self.tr("How many readouts were found and how long the search took"))
         self.statusBar().addPermanentWidget(self.status_hits)
 
-        searches = self.search_controller
-        searches.pageReady.connect(self._search_done)
-        searches.facetsReady.connect(self._facets_done)
-        searches.readoutReady.connect(self._readout_ready)
-        searches.failed.connect(self.show_problem)
-        searches.savedSearchesReady.connect(self._saved_searches_loaded)
-        searches.searchSaved.connect(lambda name: self.statusBar().showMessage(
-            self.tr("Saved the search “{name}”.").format(name=name), 4000))
-        self.search_bar.queryChanged.connect(searches.schedule)
         self.search_field.forward_to(self.results)
         self.model.sortRequested.connect(self._sort_changed)
         self.results.currentIdChanged.connect(self._show_detail)
@@ -165,7 +170,6 @@ class MainWindow(QMainWindow):
             self.window_layout.show_header_menu)
         self.facets.filterChosen.connect(self._add_filter)
         self.facets.savedChosen.connect(self.search_bar.set_query)
-        self.facets.deleteSavedRequested.connect(searches.delete_saved_search)
         self.empty_state.demoRequested.connect(self.load_demo)
         self.empty_state.addRequested.connect(self._add_first_readout)
 
@@ -174,7 +178,38 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.window_layout.restore()
         self.apply_preferences(announce=False)
-        if features:
+        if archive is not None:
+            self.attach(archive)
+
+    def attach(self, archive: Archive) -> None:
+        """Give the window its archive (once): the reading pane, the searches and the
+        features (unless made without) start, and the current query is searched."""
+        if self._archive is not None:
+            raise RuntimeError("the window already has its archive")
+        self._archive = archive
+        self._set_title(archive.location)
+        self.model.set_archive(archive)
+        self.detail = DetailView(archive, self)
+        if self._pane_placeholder is not None:
+            self.reading_splitter.replaceWidget(1, self.detail)
+            self._pane_placeholder.deleteLater()
+            self._pane_placeholder = None
+        self.search_controller = SearchController(archive, self.model, self.current_query,
+                                                  self.runner, self)
+        searches = self.search_controller
+        searches.pageReady.connect(self._search_done)
+        searches.facetsReady.connect(self._facets_done)
+        searches.readoutReady.connect(self._readout_ready)
+        searches.failed.connect(self.show_problem)
+        searches.savedSearchesReady.connect(self._saved_searches_loaded)
+        searches.searchSaved.connect(lambda name: self.statusBar().showMessage(
+            self.tr("Saved the search “{name}”.").format(name=name), 4000))
+        self.search_bar.queryChanged.connect(searches.schedule)
+        self.facets.deleteSavedRequested.connect(searches.delete_saved_search)
+        for action in self._archive_actions:
+            action.setEnabled(True)
+        self.apply_preferences(announce=False)
+        if self._features_wanted:
             self.install_features()
         if archive.read_only:
             self.show_problem(self.tr("This archive is open read-only: you can search and "
@@ -182,12 +217,32 @@ class MainWindow(QMainWindow):
         self.search_controller.load_saved_searches()
         self.search_controller.search_now()
 
+    @property
+    def archive(self) -> Archive:
+        """The archive shown (given by :meth:`attach` once it has opened)."""
+        if self._archive is None:
+            raise RuntimeError("the window's archive has not opened yet")
+        return self._archive
+
+    def has_archive(self) -> bool:
+        """Whether the archive has opened and the window searches it."""
+        return self._archive is not None
+
+    def show_first_page(self, page: SearchPage) -> None:
+        """Show ``page`` as the results of the query with no words before the archive
+        has opened (the search :meth:`attach` starts shows it again, with the same row
+        selected)."""
+        self._show_results("", page)
+
+    def _set_title(self, location: str) -> None:
+        self.setWindowTitle(self.tr("Readout Desk — {location}").format(location=location))
+
     # ----- the contract for feature modules --------------------------------------------
 
     def install_features(self) -> None:
         """Add the features of :data:`FEATURE_MODULES` (once). The program's start-up
         calls it after the first page is painted, so their modules load after it."""
-        if self._features_installed:
+        if self._features_installed or self._archive is None:
             return
         self._features_installed = True
         for module_name in FEATURE_MODULES:
@@ -239,6 +294,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self, select_id: int | None = None) -> None:
         """Search again (after a change), keeping or moving the selection to ``select_id``."""
+        if self._archive is None:
+            return  # the search that follows the opening comes anyway
         self._pending_select = select_id if select_id is not None else self.current_readout_id()
         self.search_controller.load_saved_searches()
         self.search_controller.search_now()
@@ -336,6 +393,11 @@ class MainWindow(QMainWindow):
             self.tr("Show every column and put the panes back where they started"),
             lambda: self.window_layout.reset())
         view.addAction(self.reset_layout_action)
+        # What needs the archive waits for it (start-up paints a first page before).
+        self._archive_actions = (self.load_demo_action, self.save_search_action,
+                                 self.relations_action)
+        for action in self._archive_actions:
+            action.setEnabled(self._archive is not None)
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -355,10 +417,16 @@ class MainWindow(QMainWindow):
     # ----- searching -----------------------------------------------------------------
 
     def _sort_changed(self, _key: str, _descending: bool) -> None:
+        if self._archive is None:
+            return  # the first search, once the archive has opened, takes the new order
         self._pending_select = self.current_readout_id()
         self.search_controller.search_now()
 
     def _search_done(self, query: str, page: SearchPage) -> None:
+        self._show_results(query, page)
+        self.searchFinished.emit(page.total)
+
+    def _show_results(self, query: str, page: SearchPage) -> None:
         # A new question starts at its best hit; the same one again keeps the readout shown.
         same = query == self.model.query
         keep = self._pending_select if self._pending_select is not None \
@@ -373,7 +441,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(PAGE_EMPTY)
         else:
             self.stack.setCurrentIndex(PAGE_BROWSE)
-        if self.model.rowCount() == 0:
+        if self.model.rowCount() == 0 and self._archive is not None:
             self.detail.show_nothing(self.tr("No readout matches this search.") if query.strip()
                                      else self.tr("The archive is empty."))
         else:
@@ -381,7 +449,6 @@ class MainWindow(QMainWindow):
             if row is None:  # gone (to the trash, say): its neighbour takes its place
                 row = min(old_row, self.model.rowCount() - 1) if keep is not None else 0
             self.results.select_row(row)
-        self.searchFinished.emit(page.total)
 
     def _facets_done(self, facets: Facets) -> None:
         self.facets.set_facets(facets)
@@ -399,6 +466,8 @@ class MainWindow(QMainWindow):
         self._detail_timer.start()
 
     def _read_detail(self) -> None:
+        if self._archive is None:
+            return  # asked again by the first search once the archive has opened
         # Read and laid out in the worker: the UI thread only lays out the document.
         self.search_controller.request_readout(self._detail_wanted,
                                                self.search_bar.highlight_words(),
@@ -482,9 +551,11 @@ class MainWindow(QMainWindow):
         """Use the current date format, font size and home zone everywhere."""
         fmt = self.settings.date_format()
         self.model.date_format = fmt
-        self.detail.date_format = fmt
         size = self.settings.font_size()
-        for widget in (self.results, self.detail, self.facets):
+        pane: QWidget = self._pane_placeholder or self.detail
+        if self._pane_placeholder is None:
+            self.detail.date_format = fmt
+        for widget in (self.results, pane, self.facets):
             font = QFont(widget.font())
             font.setPointSize(size)
             widget.setFont(font)
@@ -535,6 +606,7 @@ class MainWindow(QMainWindow):
             self.save_layout()
             self._closed = True
             self.runner.shutdown()  # no search is still reading when its connection closes
-            self.search_controller.close()
+            if self._archive is not None:
+                self.search_controller.close()
         super().closeEvent(event)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,11 +19,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from readout_desk.archive import Archive
 from readout_desk.domain import timing
 from readout_desk.domain.records import SearchHit, SearchPage
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, mode_label, translate
 from readout_desk.ui.settings import format_date
+
+if TYPE_CHECKING:
+    from readout_desk.archive import Archive
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -111,13 +113,15 @@ class ResultsModel(QAbstractTableModel):
     :class:`~readout_desk.ui.search_controller.SearchController` sets it) further pages
     are asked for and arrive through :meth:`add_page`, read off the UI thread; without
     it (tests, tools) they load at once. ``sortRequested(key, descending)`` asks the
-    owner to search again.
+    owner to search again. A model made before its archive opened (``None``, at
+    start-up) shows the pages it is given and asks for no more until it has one
+    (:meth:`set_archive`, or :attr:`more_wanted`).
     """
 
     sortRequested = Signal(str, bool)  # noqa: N815
     pageLoaded = Signal(int)  # noqa: N815 - number of rows now loaded
 
-    def __init__(self, archive: Archive, parent: Any = None) -> None:
+    def __init__(self, archive: Archive | None, parent: Any = None) -> None:
         super().__init__(parent)
         self._archive = archive
         #: Asks for the page starting at the given offset, delivered to :meth:`add_page`.
@@ -130,6 +134,10 @@ class ResultsModel(QAbstractTableModel):
         self._fetching = False
         self._changing = False
         self.date_format = "long"
+
+    def set_archive(self, archive: Archive) -> None:
+        """The archive the model reads further pages from, once it has opened."""
+        self._archive = archive
 
     # ----- what the model shows --------------------------------------------------------
 
@@ -169,7 +177,7 @@ class ResultsModel(QAbstractTableModel):
 
     def load(self, query: str) -> SearchPage:
         """Run the search here and now (for tests and tools); returns the first page."""
-        page = search_page(self._archive, query, limit=PAGE_SIZE, sort=self._sort,
+        page = search_page(self._needed_archive(), query, limit=PAGE_SIZE, sort=self._sort,
                            descending=self._descending)
         self.reset_to(query, page)
         return page
@@ -295,7 +303,8 @@ class ResultsModel(QAbstractTableModel):
         # Loading at once from inside a change signal would nest changes; loading in the
         # background only queues the work, so views may ask during a change then.
         busy = self._fetching or (self._changing and self.more_wanted is None)
-        return not busy and len(self._hits) < self._total
+        unread = self.more_wanted is None and self._archive is None  # still opening
+        return not busy and not unread and len(self._hits) < self._total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         """QAbstractItemModel.fetchMore: load the next page of hits."""
@@ -303,12 +312,17 @@ class ResultsModel(QAbstractTableModel):
             return
         offset = len(self._hits)
         if self.more_wanted is None:
-            self.add_page(offset, search_page(self._archive, self._query, offset=offset,
+            self.add_page(offset, search_page(self._needed_archive(), self._query, offset=offset,
                                               limit=PAGE_SIZE, sort=self._sort,
                                               descending=self._descending))
             return
         self._fetching = True
         self.more_wanted(offset)
+
+    def _needed_archive(self) -> Archive:
+        if self._archive is None:
+            raise RuntimeError("the results have no archive to read from yet")
+        return self._archive
 
     def fetch_failed(self) -> None:
         """The page asked for could not be read: scrolling may ask again."""

@@ -37,13 +37,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from readout_desk.archive import Archive, ArchiveError, Facets
+from readout_desk.archive import ArchiveError
 from readout_desk.domain.records import Readout, SearchPage
 from readout_desk.ui.results_model import PAGE_SIZE, RELEVANCE, ResultsModel, search_page
 from readout_desk.ui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from readout_desk.archive import Archive, Facets
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +268,7 @@ class SearchController(QObject):
                 if self.archive.path is None or self._closed:
                     return self.archive
                 try:
-                    side = Archive.open(self.archive.location, read_only=True)
+                    side = type(self.archive).open(self.archive.location, read_only=True)
                 except ArchiveError as exc:
                     log.info("reading %s on the main connection: %s", purpose, exc)
                     side = self.archive

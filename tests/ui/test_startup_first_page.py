@@ -1,0 +1,132 @@
+"""Start-up paints the archive's first page before the archive layer loads, and the page
+the window shows once the archive has opened is that same page."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from readout_desk.archive import Archive
+from readout_desk.domain.records import Mode
+from tests.archive.helpers import lima_readout
+
+#: Runs the program through its own main() and reports, as JSON, what the window showed
+#: when its first page was painted and once the archive had opened.
+PROBE = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from readout_desk import paths
+
+    def told(_parent, _title, text, *_args):
+        seen["told"] = text
+    QMessageBox.critical = told
+
+    paths.set_base_dir(Path(sys.argv[2]))
+    app = QApplication(sys.argv[:1])
+    seen = {}
+
+    def rows(window):
+        model = window.model
+        return [[model.index(r, c).data() for c in range(model.columnCount())]
+                for r in range(model.rowCount())]
+
+    def loaded(window):
+        seen.update(loaded_rows=rows(window), loaded_current=window.current_readout_id(),
+                    loaded_total=window.model.total)
+        QTimer.singleShot(0, window.close)
+
+    def look():
+        from readout_desk.ui.main_window import MainWindow
+
+        for window in app.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                window.repaint()
+                seen.update(first_rows=rows(window), first_current=window.current_readout_id(),
+                            first_total=window.model.total, opened=window.has_archive(),
+                            sqlalchemy=sorted(m for m in sys.modules
+                                              if m.startswith("sqlalchemy"))[:3])
+                if window.has_archive():
+                    loaded(window)
+                else:
+                    window.searchFinished.connect(lambda _total: loaded(window))
+                return
+        QTimer.singleShot(1, look)
+
+    QTimer.singleShot(0, look)
+    from readout_desk.ui.app import main
+    code = main(["--db", sys.argv[1], "--home-zone", "UTC"])
+    print(json.dumps(dict(seen, code=code)))
+""")
+
+
+def _fill(path: Path, count: int) -> None:
+    base = lima_readout()
+    archive = Archive.open(path)
+    try:
+        ids = archive.add_many([dataclasses.replace(
+            base, title=f"Talks number {i}", meeting_date=dt.date(2020, 1, 1)
+            + dt.timedelta(days=i * 5 % 900), mode=Mode.VIDEO if i % 3 else Mode.IN_PERSON,
+            is_sample=i % 50 == 7) for i in range(count)])
+        archive.delete(ids[-1])
+    finally:
+        archive.close()
+
+
+def _start(path: Path, home: Path) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", PROBE, str(path), str(home)],
+                         capture_output=True, text=True, env=env, timeout=300, check=False)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, out.stderr[-2000:]
+    answer: dict[str, object] = json.loads(lines[-1])
+    return answer
+
+
+def test_the_first_page_is_painted_before_sqlalchemy_loads(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    _fill(path, 230)  # more than a page: the total is counted
+    seen = _start(path, tmp_path / "home")
+    assert seen["code"] == 0
+    assert seen["opened"] is False  # painted before the archive opened ...
+    assert seen["sqlalchemy"] == []  # ... and before SQLAlchemy was imported
+    assert len(seen["first_rows"]) == 200  # type: ignore[arg-type]
+    assert seen["first_total"] == 229
+    # The page shown once the archive has opened is the same, cell for cell, with the
+    # same row current: nothing moves.
+    assert seen["loaded_rows"] == seen["first_rows"]
+    assert seen["loaded_total"] == seen["first_total"]
+    assert seen["loaded_current"] == seen["first_current"] is not None
+
+
+def test_an_archive_needing_an_update_of_its_format_opens_first(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    _fill(path, 3)
+    with sqlite3.connect(path) as conn:  # as if another revision wrote it
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    seen = _start(path, tmp_path / "home")
+    # A newer program's archive is refused in one sentence, before any window shows.
+    assert seen["code"] == 1
+    assert "first_rows" not in seen
+
+
+@pytest.mark.parametrize("kind", ["new", "empty"])
+def test_a_first_run_and_an_empty_archive_open_the_usual_way(tmp_path: Path,
+                                                            kind: str) -> None:
+    path = tmp_path / "archive.sqlite3"
+    if kind == "empty":
+        Archive.open(path).close()
+    seen = _start(path, tmp_path / "home")
+    assert seen["code"] == 0
+    assert seen["opened"] is True  # the window showed with its archive open
+    assert seen["first_rows"] == seen["loaded_rows"] == []
