@@ -30,8 +30,9 @@ SQL_BACKEND_MODULES: tuple[str, ...] = (
     "readout_desk.archive.sqlite",
     "readout_desk.archive.sqlite_backend",
     "readout_desk.archive.sqlite_search",
-    "readout_desk.archive.sqlite_kept",
+    "readout_desk.archive.sqlite_index",
     "readout_desk.archive.sqlite_first_page",
+    "readout_desk.archive.sqlite_kept",
     "readout_desk.archive.postgres",
     "readout_desk.archive.postgres_search",
 )

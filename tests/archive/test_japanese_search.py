@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readout_desk.archive import Archive
+from readout_desk.archive.sqlite_index import register_functions
 from readout_desk.archive.sqlite_search import FTS_NAMES, FTS_TABLE, HIGHLIGHT_START
 from readout_desk.domain import jsonformat, scripts
 from readout_desk.domain.records import Readout, SummaryPoint
@@ -55,6 +56,7 @@ def instr_ids(path: Path, *needles: str) -> set[int]:
     text = " || char(10) || ".join(FTS_NAMES)
     where = " AND ".join(f"instr({text}, ?) > 0" for _n in needles)
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        register_functions(conn)  # the index reads its text through it
         return {int(r[0]) for r in conn.execute(
             f"SELECT rowid FROM {FTS_TABLE} WHERE {where}", needles)}
 
@@ -65,6 +67,7 @@ def found(archive: Archive, query: str) -> set[int]:
 
 def stored_runs(path: Path) -> list[str]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        register_functions(conn)  # the index reads its text through it
         texts = [" ".join(str(v) for v in row) for row in conn.execute(
             f"SELECT {', '.join(FTS_NAMES)} FROM {FTS_TABLE}")]
     return sorted({run for text in texts for run in scripts.runs(text)})
@@ -126,6 +129,7 @@ def test_mixed_queries_use_the_query_syntax(japanese_archive: tuple[Archive, Pat
     assert found(archive, "-外相 minister") == found(archive, "minister") - instr_ids(path, "外相")
     # A field filter narrows a run to one column.
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        register_functions(conn)  # the index reads its text through it
         titled = {int(r[0]) for r in conn.execute(
             f"SELECT rowid FROM {FTS_TABLE} WHERE instr(title, '外相') > 0")}
     assert found(archive, "title:外相") == titled
@@ -135,6 +139,7 @@ def test_mixed_queries_use_the_query_syntax(japanese_archive: tuple[Archive, Pat
 
 def _titled(path: Path, run: str) -> set[int]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        register_functions(conn)  # the index reads its text through it
         return {int(r[0]) for r in conn.execute(
             f"SELECT rowid FROM {FTS_TABLE} WHERE instr(title, ?) > 0", (run,))}
 

@@ -115,7 +115,8 @@ class Backend(Protocol):
         """Add full-text entries: readout id and its :func:`.mapping.index_fields`."""
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
-        """Drop the full-text entries of readouts."""
+        """Drop the full-text entries of readouts, before their rows change or go (an
+        index may read the values it took out from them)."""
 
     def clear_index(self, conn: Connection) -> None:
         """Empty the full-text index (before it is refilled)."""

@@ -19,9 +19,9 @@ from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                   "0011", "0009")
+                   "0011", "0009", "0010")
 
 #: The SQLSTATE of a statement the database user has no right to run.
 INSUFFICIENT_PRIVILEGE = "42501"

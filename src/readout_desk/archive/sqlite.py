@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from readout_desk.archive import errors, sqlite_kept
+from readout_desk.archive import errors, sqlite_index, sqlite_kept
 from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.sqlite_search import (
@@ -32,7 +32,6 @@ from readout_desk.archive.sqlite_search import (
     ANY_SAMPLE,
     CJK_TABLE,
     FTS_COLUMNS,
-    FTS_NAMES,
     FTS_TABLE,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -41,7 +40,6 @@ from readout_desk.archive.sqlite_search import (
     SORT_COLUMNS,
     SqlSearch,
     build_search,
-    cjk_values,
     facet_sql,
     finish_rows,
     hit_rows_sql,
@@ -67,6 +65,7 @@ __all__ = ["FTS_COLUMNS", "FTS_TABLE", "CJK_TABLE", "HIGHLIGHT_START", "HIGHLIGH
 def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     # Let SQLAlchemy own transactions: pysqlite's implicit BEGIN handling is off.
     dbapi_connection.isolation_level = None
+    sqlite_index.register_functions(dbapi_connection)  # the index's text calls it
     with closing(dbapi_connection.cursor()) as cursor:
         cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -257,35 +256,12 @@ class SqliteBackend:
 
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
-        if not entries:
-            return
-        texts = [(rid, [fields.get(n, "") for n in FTS_NAMES]) for rid, fields in entries]
-        marks = ", ".join("?" for _n in FTS_NAMES)
-        conn.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(FTS_NAMES)}) VALUES (?, {marks})",
-            [(rid, *values) for rid, values in texts])
-        runs = [(rid, *pieces) for rid, values in texts if (pieces := cjk_values(values))]
-        if runs:
-            conn.exec_driver_sql(
-                f"INSERT INTO {CJK_TABLE}(rowid, {', '.join(FTS_NAMES)}) VALUES (?, {marks})",
-                runs)
+        sqlite_index.index_readouts(conn, entries)
         sqlite_kept.entered(conn, [readout_id for readout_id, _fields in entries])
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         sqlite_kept.leaving(conn, readout_ids)
-        # The table of runs keeps no text, so it forgets a row only when told the values
-        # it indexed: they are made again from the text of the table of words.
-        marks = ", ".join("?" for _n in FTS_NAMES)
-        for readout_id in readout_ids:
-            row = conn.exec_driver_sql(
-                f"SELECT {', '.join(FTS_NAMES)} FROM {FTS_TABLE} WHERE rowid = ?",
-                (readout_id,)).first()
-            values = cjk_values([str(v or "") for v in row]) if row else None
-            if values:
-                conn.exec_driver_sql(
-                    f"INSERT INTO {CJK_TABLE}({CJK_TABLE}, rowid, {', '.join(FTS_NAMES)}) "
-                    f"VALUES ('delete', ?, {marks})", (readout_id, *values))
-            conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": readout_id})
+        sqlite_index.unindex(conn, readout_ids)  # before the rows change: see the module
 
     def count_commit(self, conn: Connection) -> int:
         # The header's user_version is written with the transaction's other pages, so a
@@ -298,8 +274,7 @@ class SqliteBackend:
         return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
 
     def clear_index(self, conn: Connection) -> None:
-        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-        conn.exec_driver_sql(f"INSERT INTO {CJK_TABLE}({CJK_TABLE}) VALUES ('delete-all')")
+        sqlite_index.clear_index(conn)
         sqlite_kept.forget(conn)
 
     # ----- searching ----------------------------------------------------------------
@@ -449,6 +424,7 @@ class SqliteBackend:
                         closing(sqlite3.connect(copy)) as conn:
                     source.execute("SELECT count(*) FROM sqlite_master").fetchone()
                     source.backup(conn)
+                    sqlite_index.register_functions(conn)
                     problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
                     if problems != ["ok"]:
                         return "damaged", problems, 0

@@ -2,7 +2,8 @@
 
 Two full-text tables hold a readout's words (:func:`.mapping.index_fields`, widths normalised):
 
-- ``readout_fts`` (``unicode61``): words as words, with the text kept for snippets;
+- ``readout_fts`` (``unicode61``): words as words; it reads its text, for snippets, from
+  the readouts (``archive/sqlite_index.py``);
 - ``readout_cjk``: for readouts with Japanese text only, each run of kanji and kana
   (:data:`readout_desk.domain.scripts.RUN`) as its overlapping two-character pieces
   followed by its last character alone, column by column. It is *contentless*: it keeps

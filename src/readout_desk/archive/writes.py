@@ -199,7 +199,8 @@ def insert_readouts(
     """Write readouts and everything they hold with bulk inserts; returns their ids.
 
     ``existing`` (id, created_at, new version) rewrites one readout in place (its child
-    rows must have been deleted with :func:`delete_children` first). ``fingerprints``
+    rows must have been deleted with :func:`delete_children`, and its index entries with
+    the backend's ``unindex``, first). ``fingerprints``
     are the readouts' own (:func:`.fingerprints.fingerprint`), when already known.
     """
     person_ids, topic_ids = _name_ids(conn, readouts)
@@ -220,8 +221,6 @@ def insert_readouts(
     for model, rows in _child_rows(ids, readouts, person_ids, topic_ids).items():
         backend.insert_rows(conn, table(model), CHILD_COLUMNS[model], rows)
     _write_sources(conn, backend, ids, readouts)
-    if existing:
-        backend.unindex(conn, ids)
     backend.index_readouts(conn, [(rid, index_fields(r))
                                   for rid, r in zip(ids, readouts, strict=True)])
     return ids
@@ -263,6 +262,7 @@ def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.d
     db.add(VersionRow(readout_id=readout_id, version=row.version, saved_at=now,
                       data=jsonformat.readout_to_dict(previous)))
     conn = db.connection()
+    backend.unindex(conn, [readout_id])  # while the rows still say what was indexed
     delete_children(conn, [readout_id])
     db.expunge(row)
     insert_readouts(conn, backend, [readout], now,
@@ -280,6 +280,6 @@ def set_deleted(db: DbSession, ids: list[int], when: dt.datetime | None) -> None
 
 def purge(conn: Connection, backend: Backend, ids: list[int]) -> int:
     """Delete readouts for good (their rows cascade); returns how many went."""
+    backend.unindex(conn, ids)  # while the rows still say what was indexed
     result = conn.execute(delete(table(ReadoutRow)).where(ReadoutRow.id.in_(ids)))
-    backend.unindex(conn, ids)
     return int(result.rowcount or 0)

@@ -1,0 +1,91 @@
+"""The SQLite full-text tables: how they are made, and how a readout enters and leaves them.
+
+The table of words, ``readout_fts``, keeps no copy of the text: it is an FTS5 *external
+content* table whose text is the view ``readout_fts_text``, read where FTS5 needs a
+readout's text (``snippet()``, its integrity check, ``'rebuild'``). The view gives exactly
+the text the index was made from (:func:`.mapping.index_fields`, widths normalised):
+
+- title, section (``filed_under``), occasion, publisher and the body (lead, points, photo
+  captions and notes, one a line, the empty ones left out), nine tenths of the text, from
+  the readout's own rows, through the SQL function ``readout_index_text``
+  (:func:`readout_desk.domain.scripts.index_text`; :func:`register_functions` adds it to
+  a connection, and every connection that reads the view needs it);
+- people, place, topics, kinds and countries, which are put together from several tables
+  and reference data (a person's shown name, a country's names), as they were indexed, in
+  the small table ``readout_fts_fields`` (a few hundred bytes a readout).
+
+FTS5 takes a row out of an external-content index by the values it was indexed with:
+:func:`unindex` reads them from the view, so a readout leaves the index *before* its rows
+change or go (:mod:`.writes`). The tables and the view are made by the migration
+``0010_index_without_text``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import Connection
+
+from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE, cjk_values
+from readout_desk.domain.scripts import index_text
+
+#: The view the table of words reads its text from, and the table of the columns kept.
+TEXT_VIEW = "readout_fts_text"
+FIELDS_TABLE = "readout_fts_fields"
+#: The columns kept as indexed, in table order; the others are read from the readout.
+KEPT = ("people", "place", "topics", "kinds", "countries")
+#: The SQL function that normalises text as the index holds it.
+TEXT_FUNCTION = "readout_index_text"
+
+_COLUMNS = ", ".join(FTS_NAMES)
+_MARKS = ", ".join("?" for _n in FTS_NAMES)
+
+
+def register_functions(dbapi_connection: sqlite3.Connection) -> None:
+    """Give a driver connection the function the view of the index's text calls."""
+    dbapi_connection.create_function(TEXT_FUNCTION, 1, index_text, deterministic=True)
+
+
+def index_readouts(conn: Connection, entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
+    """Index readouts whose rows are written: the columns kept, then both tables."""
+    if not entries:
+        return
+    texts = [(rid, [fields.get(n, "") for n in FTS_NAMES]) for rid, fields in entries]
+    conn.exec_driver_sql(
+        f"INSERT INTO {FIELDS_TABLE}(readout_id, {', '.join(KEPT)}) "
+        f"VALUES (?, {', '.join('?' for _c in KEPT)})",
+        [(rid, *(fields.get(c, "") for c in KEPT)) for rid, fields in entries])
+    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (?, {_MARKS})",
+                         [(rid, *values) for rid, values in texts])
+    runs = [(rid, *pieces) for rid, values in texts if (pieces := cjk_values(values))]
+    if runs:
+        conn.exec_driver_sql(f"INSERT INTO {CJK_TABLE}(rowid, {_COLUMNS}) VALUES (?, {_MARKS})",
+                             runs)
+
+
+def unindex(conn: Connection, readout_ids: Sequence[int]) -> None:
+    """Take readouts out of both tables while their rows still say what was indexed.
+
+    Neither table keeps the text, so each forgets a row only when told the values it
+    indexed: the view's, which are the readout's as it is still stored."""
+    for readout_id in readout_ids:
+        row = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM {TEXT_VIEW} WHERE id = ?",
+                                   (readout_id,)).first()
+        if row is None:
+            continue  # never indexed
+        values = [str(v or "") for v in row]
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) "
+                             f"VALUES ('delete', ?, {_MARKS})", (readout_id, *values))
+        if pieces := cjk_values(values):
+            conn.exec_driver_sql(f"INSERT INTO {CJK_TABLE}({CJK_TABLE}, rowid, {_COLUMNS}) "
+                                 f"VALUES ('delete', ?, {_MARKS})", (readout_id, *pieces))
+        conn.exec_driver_sql(f"DELETE FROM {FIELDS_TABLE} WHERE readout_id = ?", (readout_id,))
+
+
+def clear_index(conn: Connection) -> None:
+    """Empty both tables and the columns kept (before the index is made again)."""
+    for table in (FTS_TABLE, CJK_TABLE):
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+    conn.exec_driver_sql(f"DELETE FROM {FIELDS_TABLE}")
+
