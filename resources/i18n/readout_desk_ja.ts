@@ -1892,6 +1892,54 @@ Readouts already in the archive are skipped.</source>
         <translation>併記時刻: {problem}</translation>
     </message>
     <message>
+        <source>Imported {n} readout from {done} of {files} file.</source>
+        <translation>{files} 個のファイルのうち {done} 個から会談記録を {n} 件インポートしました。</translation>
+    </message>
+    <message>
+        <source>Imported {n} readout from {done} of {files} files.</source>
+        <translation>{files} 個のファイルのうち {done} 個から会談記録を {n} 件インポートしました。</translation>
+    </message>
+    <message>
+        <source>Imported {n} readouts from {done} of {files} file.</source>
+        <translation>{files} 個のファイルのうち {done} 個から会談記録を {n} 件インポートしました。</translation>
+    </message>
+    <message>
+        <source>Imported {n} readouts from {done} of {files} files.</source>
+        <translation>{files} 個のファイルのうち {done} 個から会談記録を {n} 件インポートしました。</translation>
+    </message>
+    <message>
+        <source>Skipped {n} already in the archive (the same record, every field alike).</source>
+        <translation>アーカイブに既にある {n} 件（すべての項目が同じ記録）はスキップしました。</translation>
+    </message>
+    <message>
+        <source>{n} draft extracted from text files wait for review (File &gt; Review Drafts).</source>
+        <translation>テキストファイルから読み取った下書き {n} 件が確認を待っています（[ファイル] &gt; [下書きを確認]）。</translation>
+    </message>
+    <message>
+        <source>{n} drafts extracted from text files wait for review (File &gt; Review Drafts).</source>
+        <translation>テキストファイルから読み取った下書き {n} 件が確認を待っています（[ファイル] &gt; [下書きを確認]）。</translation>
+    </message>
+    <message>
+        <source>Nothing imported from {name}: {error}</source>
+        <translation>{name} からは何もインポートしていません: {error}</translation>
+    </message>
+    <message>
+        <source>Cancelled: every file listed above was finished completely; {left} file was not imported (nothing of the one in progress was kept).</source>
+        <translation>キャンセルしました。上に挙げたファイルはすべて最後までインポート済みです。{left} 個のファイルはインポートしていません（処理中だったファイルの内容は何も残していません）。</translation>
+    </message>
+    <message>
+        <source>Cancelled: every file listed above was finished completely; {left} files were not imported (nothing of the one in progress was kept).</source>
+        <translation>キャンセルしました。上に挙げたファイルはすべて最後までインポート済みです。{left} 個のファイルはインポートしていません（処理中だったファイルの内容は何も残していません）。</translation>
+    </message>
+    <message>
+        <source>{n} file(s) were not started.</source>
+        <translation>{n} 個のファイルは処理していません。</translation>
+    </message>
+    <message>
+        <source>The import stopped there: no further file can be saved.</source>
+        <translation>インポートはここで止まりました。これ以上のファイルは保存できません。</translation>
+    </message>
+    <message>
         <source>The photo file name {name!r} is not a plain name inside the archive&apos;s photo folder.</source>
         <translation>写真のファイル名 {name!r} は、アーカイブの写真フォルダー内の単純な名前ではありません。</translation>
     </message>
@@ -2754,11 +2802,11 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>{title} (sample)</source>
-        <extracomment>Asks for the page starting at the given offset, delivered to :meth:`add_page`.</extracomment>
         <translation>{title}（サンプル）</translation>
     </message>
     <message>
         <source>{tip} (click to sort)</source>
+        <extracomment>Asks for the page starting at the given offset, delivered to :meth:`add_page`.</extracomment>
         <translation>{tip}（クリックで並べ替え）</translation>
     </message>
 </context>

@@ -5,12 +5,13 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import readout_desk
 from readout_desk.domain import validation
-from readout_desk.domain.messages import Message
+from readout_desk.domain.messages import Message, of_error
 from readout_desk.domain.records import Readout
 from readout_desk.ui import messages
 from readout_desk.ui.editor import ReadoutEditor
@@ -29,25 +30,31 @@ def templates_in(source: str) -> set[str]:
     named = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
              and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
              for target in node.targets if isinstance(target, ast.Name)}
-    found = set()
+
+    def templates(node: ast.expr) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.Name) and node.id in named:
+            return {named[node.id]}
+        if isinstance(node, ast.IfExp):  # one sentence or another ("1 file", "2 files")
+            return templates(node.body) | templates(node.orelse)
+        raise AssertionError(f"a message made from {ast.unparse(node)}: use a literal")
+
+    found: set[str] = set()
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id == "Message" and node.args):
-            continue
-        first = node.args[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            found.add(first.value)
-        elif isinstance(first, ast.Name) and first.id in named:
-            found.add(named[first.id])
-        else:
-            raise AssertionError(f"a message made from {ast.unparse(first)}: use a literal")
+            found |= templates(node.args[0])
     return found
 
 
 def test_the_template_reader_finds_literals_and_named_templates() -> None:
     source = ('_T = "{x!r} is odd."\n'
-              'def f(v):\n    return [Message("Plain."), Message(_T, x=v)]\n')
-    assert templates_in(source) == {"Plain.", "{x!r} is odd."}
+              'def f(v, n):\n    return [Message("Plain."), Message(_T, x=v),\n'
+              '            Message("{n} file." if n == 1 else "{n} files.", n=n)]\n')
+    assert templates_in(source) == {"Plain.", "{x!r} is odd.", "{n} file.", "{n} files."}
+    with pytest.raises(AssertionError, match="use a literal"):
+        templates_in("def f(t):\n    return Message(t)\n")
 
 
 def test_every_template_below_the_interface_is_listed_for_translation() -> None:
@@ -91,3 +98,16 @@ def test_a_japanese_user_saving_an_impossible_date_is_told_in_japanese(
     assert "'2023-02-30' は暦にない日付です。" in text, text
     assert "not a date" not in text
     assert editor.is_dirty()
+
+
+def test_an_import_summary_is_shown_in_japanese_and_printed_in_english(japanese: None) -> None:
+    from readout_desk.archive.transfer.importing import FileOutcome, ImportSummary
+
+    refused = validation.InvalidReadoutError([Message("Summary point {number} is empty.",
+                                                      number=2)])
+    summary = ImportSummary((FileOutcome(Path("b.json"), error=of_error(refused)),))
+    assert [messages.message_text(line) for line in summary.lines()] == [
+        "1 個のファイルのうち 0 個から会談記録を 0 件インポートしました。",
+        "b.json からは何もインポートしていません: 要点 2 が空です。"]
+    assert summary.lines() == ["Imported 0 readouts from 0 of 1 file.",
+                               "Nothing imported from b.json: Summary point 2 is empty."]

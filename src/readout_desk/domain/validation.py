@@ -21,7 +21,8 @@ class InvalidReadoutError(ValueError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__("; ".join(problems))
+        # One problem is raised as it was made, so that the window can translate it.
+        super().__init__(problems[0] if len(problems) == 1 else "; ".join(problems))
 
 
 @functools.lru_cache(maxsize=1024)

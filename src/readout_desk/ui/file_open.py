@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from readout_desk.ui import parts
+from readout_desk.ui.messages import message_text
 
 if TYPE_CHECKING:
     from readout_desk.archive import Archive
@@ -47,7 +48,8 @@ def import_json_files(archive: Archive, files: Sequence[Path]) -> ImportOutcome:
     except ImportError:
         return _add_json_files(archive, files)
     summary = import_files(archive, list(files))
-    return ImportOutcome(tuple(summary.imported_ids), tuple(summary.lines()))
+    return ImportOutcome(tuple(summary.imported_ids),
+                         tuple(message_text(line) for line in summary.lines()))
 
 
 def _add_json_files(archive: Archive, files: Sequence[Path]) -> ImportOutcome:

@@ -17,48 +17,66 @@ from readout_desk.domain.messages import Message, of_error
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 
 TEMPLATES = frozenset({
+    # archive/transfer/importing.py
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} files."),
+    QT_TRANSLATE_NOOP("Messages", "Skipped {n} already in the archive (the same record, every "
+                                  "field alike)."),
+    QT_TRANSLATE_NOOP("Messages", "{n} draft extracted from text files wait for review (File > "
+                                  "Review Drafts)."),
+    QT_TRANSLATE_NOOP("Messages", "{n} drafts extracted from text files wait for review (File > "
+                                  "Review Drafts)."),
+    QT_TRANSLATE_NOOP("Messages", "Nothing imported from {name}: {error}"),
+    QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
+                                  "{left} file was not imported (nothing of the one in progress "
+                                  "was kept)."),
+    QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
+                                  "{left} files were not imported (nothing of the one in "
+                                  "progress was kept)."),
+    QT_TRANSLATE_NOOP("Messages", "{n} file(s) were not started."),
+    QT_TRANSLATE_NOOP("Messages", "The import stopped there: no further file can be saved."),
     # domain/clocktime.py
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time; write it like 9:10, 21:40 or 9:10 "
                                   "p.m."),
-    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
     QT_TRANSLATE_NOOP("Messages", "{value!r}: with a.m. or p.m. the hour is at most 12."),
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
     # domain/draft.py
-    QT_TRANSLATE_NOOP("Messages", "Session {number}: {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
+                                  "list."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
                                   "\"Japan-Peru Relations\")."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "
                                   "published."),
-    QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
-    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
-                                  "list."),
-    QT_TRANSLATE_NOOP("Messages", "Participant {number} needs a family name."),
-    QT_TRANSLATE_NOOP("Messages", "Participant {number}: {problem}"),
-    QT_TRANSLATE_NOOP("Messages", "Hours"),
-    QT_TRANSLATE_NOOP("Messages", "Minutes"),
     QT_TRANSLATE_NOOP("Messages", "Summary point {number} is empty; write it or remove it."),
     QT_TRANSLATE_NOOP("Messages", "Photo {number} has neither an image nor a caption."),
-    QT_TRANSLATE_NOOP("Messages", "the printed time disagrees with the time-zone rules: {check}."),
-    QT_TRANSLATE_NOOP("Messages", "a start time needs the time zone it was stated in."),
-    QT_TRANSLATE_NOOP("Messages", "say which time zone the printed time is in."),
+    QT_TRANSLATE_NOOP("Messages", "Participant {number} needs a family name."),
+    QT_TRANSLATE_NOOP("Messages", "Participant {number}: {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "Session {number}: {problem}"),
     QT_TRANSLATE_NOOP("Messages", "a start time needs a date; enter the meeting date or the "
                                   "session's own."),
-    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
+    QT_TRANSLATE_NOOP("Messages", "a start time needs the time zone it was stated in."),
+    QT_TRANSLATE_NOOP("Messages", "Hours"),
+    QT_TRANSLATE_NOOP("Messages", "Minutes"),
+    QT_TRANSLATE_NOOP("Messages", "say which time zone the printed time is in."),
     QT_TRANSLATE_NOOP("Messages", "no clock time found in the printed time; write it as printed, "
                                   "like \"11:10 p.m. on May 3 JST\"."),
+    QT_TRANSLATE_NOOP("Messages", "the printed time disagrees with the time-zone rules: {check}."),
     # domain/formtext.py
-    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date; write it like 2023-05-03, May 3, "
-                                  "2023 or 2023年5月3日."),
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date of the calendar."),
     QT_TRANSLATE_NOOP("Messages", "{written}: an era's years begin at 1 (元年)."),
+    QT_TRANSLATE_NOOP("Messages", "{written} is not a date of the calendar."),
     QT_TRANSLATE_NOOP("Messages", "{written} is before {latin} ({era}) began on {first}."),
     QT_TRANSLATE_NOOP("Messages", "{written} is after {latin} ({era}) ended on {last}; from "
                                   "{first} the era is {next_latin} ({next_era}): {day} is "
                                   "{next_written}."),
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date; write it like 2023-05-03, May 3, "
+                                  "2023 or 2023年5月3日."),
     QT_TRANSLATE_NOOP("Messages", "{what} must be a whole number, not {value!r}."),
-    QT_TRANSLATE_NOOP("Messages", "{written} is not a date of the calendar."),
-    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date of the calendar."),
     # domain/timing.py
-    QT_TRANSLATE_NOOP("Messages", "printed {printed} on {printed_day} {abbr}; the time-zone "
-                                  "rules give {computed} on {computed_day} {abbr}"),
     QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone (for example "
                                   "America/Lima)"),
     QT_TRANSLATE_NOOP("Messages", "{clock} on {day} does not exist in {zone}: the clocks went "
@@ -68,10 +86,12 @@ TEMPLATES = frozenset({
                                   "then at {later}. Choose which one is meant."),
     QT_TRANSLATE_NOOP("Messages", "a start time needs the time zone it was stated in"),
     QT_TRANSLATE_NOOP("Messages", "the session ends before it starts"),
+    QT_TRANSLATE_NOOP("Messages", "printed time: {problem}"),
     QT_TRANSLATE_NOOP("Messages", "a duration must be more than zero minutes"),
     QT_TRANSLATE_NOOP("Messages", "a duration of {duration} is longer than a day; enter each "
                                   "day's session separately"),
-    QT_TRANSLATE_NOOP("Messages", "printed time: {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "printed {printed} on {printed_day} {abbr}; the time-zone "
+                                  "rules give {computed} on {computed_day} {abbr}"),
     # domain/validation.py
     QT_TRANSLATE_NOOP("Messages", "The photo file name {name!r} is not a plain name inside the "
                                   "archive's photo folder."),
@@ -80,9 +100,14 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "A version or point level is too large to store."),
     QT_TRANSLATE_NOOP("Messages", "the time is too near the end of the calendar to be placed in "
                                   "time."),
+    QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
+                                  "\"Japan-Peru Relations\")."),
+    QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "
+                                  "published."),
     QT_TRANSLATE_NOOP("Messages", "{code!r} in the relation is not an ISO 3166 country code."),
     QT_TRANSLATE_NOOP("Messages", "The place's country {code!r} is not an ISO 3166 code."),
     QT_TRANSLATE_NOOP("Messages", "The place's time zone {zone!r} is not a known IANA zone."),
+    QT_TRANSLATE_NOOP("Messages", "Participant {number} needs a family name."),
     QT_TRANSLATE_NOOP("Messages", "Participant {number}'s country {code!r} is not an ISO 3166 "
                                   "code."),
     QT_TRANSLATE_NOOP("Messages", "Session {number} ({kind}): {problem}"),

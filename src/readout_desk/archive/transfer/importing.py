@@ -41,6 +41,7 @@ from readout_desk.archive.transfer.common import (
 )
 from readout_desk.archive.transfer.drafts import DraftQueue
 from readout_desk.domain import extract, jsonformat, jsonread, sources, validation
+from readout_desk.domain.messages import Message, of_error
 from readout_desk.domain.records import Photo, Readout
 
 #: File name endings the importer reads, and what each is.
@@ -111,28 +112,37 @@ class ImportSummary:
         return [d for f in self.files for d in f.drafts]
 
     def lines(self) -> list[str]:
-        """The summary as a person reads it, one sentence per line."""
-        n = len(self.imported_ids)
-        out = [f"Imported {n} readout{'s' if n != 1 else ''} from "
-               f"{sum(1 for f in self.files if f.imported)} of {len(self.files)} "
-               f"file{'s' if len(self.files) != 1 else ''}."]
+        """The summary as a person reads it, one sentence (a :class:`Message`) per line."""
+        n, files = len(self.imported_ids), len(self.files)
+        done = sum(1 for f in self.files if f.imported)
+        out: list[str] = [Message(
+            ("Imported {n} readout from {done} of {files} file." if n == 1 else
+             "Imported {n} readouts from {done} of {files} file.") if files == 1 else
+            ("Imported {n} readout from {done} of {files} files." if n == 1 else
+             "Imported {n} readouts from {done} of {files} files."),
+            n=n, done=done, files=files)]
         if self.duplicate_count:
-            out.append(f"Skipped {self.duplicate_count} already in the archive (the same "
-                       "record, every field alike).")
+            out.append(Message("Skipped {n} already in the archive (the same record, every "
+                               "field alike).", n=self.duplicate_count))
         if self.drafts:
-            out.append(f"{len(self.drafts)} draft{'s' if len(self.drafts) != 1 else ''} "
-                       "extracted from text files wait for review (File > Review Drafts).")
+            out.append(Message(
+                "{n} draft extracted from text files wait for review (File > Review Drafts)."
+                if len(self.drafts) == 1 else "{n} drafts extracted from text files wait for "
+                "review (File > Review Drafts).", n=len(self.drafts)))
         for f in self.failed:
-            out.append(f"Nothing imported from {f.path.name}: {f.error}")
+            out.append(Message("Nothing imported from {name}: {error}", name=f.path.name,
+                               error=f.error))
         if self.stopped:
             out.append(self.stopped)
         if self.cancelled:
             left = len(self.not_started)
-            out.append(f"Cancelled: every file listed above was finished completely; {left} "
-                       f"{'files were' if left != 1 else 'file was'} not imported (nothing of "
-                       "the one in progress was kept).")
+            out.append(Message(
+                "Cancelled: every file listed above was finished completely; {left} file was "
+                "not imported (nothing of the one in progress was kept)." if left == 1 else
+                "Cancelled: every file listed above was finished completely; {left} files were "
+                "not imported (nothing of the one in progress was kept).", left=left))
         elif self.not_started:
-            out.append(f"{len(self.not_started)} file(s) were not started.")
+            out.append(Message("{n} file(s) were not started.", n=len(self.not_started)))
         return out
 
 
@@ -472,11 +482,11 @@ def import_files(
         except Cancelled:
             return ImportSummary(tuple(outcomes), True, tuple(files[index:]))
         except (ArchiveFullError, ArchiveReadOnlyError) as exc:
-            outcomes.append(FileOutcome(path, error=str(exc)))
-            stopped = "The import stopped there: no further file can be saved."
+            outcomes.append(FileOutcome(path, error=of_error(exc)))
+            stopped = Message("The import stopped there: no further file can be saved.")
             return ImportSummary(tuple(outcomes), False, tuple(files[index + 1:]), stopped)
         except (ArchiveError, validation.InvalidReadoutError) as exc:
-            outcome = FileOutcome(path, error=str(exc))
+            outcome = FileOutcome(path, error=of_error(exc))
         except _UNREADABLE as exc:
             # Input no check above foresaw: this file is refused (its transaction rolled
             # back) and the import goes on with the next.

@@ -32,6 +32,7 @@ from readout_desk.archive import (
     import_files,
     read_csv_table,
 )
+from readout_desk.ui.messages import message_text
 from readout_desk.ui.tasks import CancelFn, ProgressFn
 from readout_desk.ui.transfer.drafts import draft_queue, update_drafts_action
 from readout_desk.ui.transfer.shared import ProgressDialog
@@ -192,7 +193,7 @@ class ImportDialog(ProgressDialog):
     def _done(self, summary: ImportSummary) -> None:
         self.summary = summary
         self.progress.bar.setValue(self.progress.bar.maximum())
-        lines = summary.lines()
+        lines = [message_text(line) for line in summary.lines()]
         for f in summary.files:
             lines += ["  " + self.tr("skipped {duplicate}").format(duplicate=d)
                       for d in f.duplicates]
