@@ -16,15 +16,16 @@ The flow of a search, all of it in this module (the backend only runs the statem
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection
 
 from readout_desk.archive.backend import Backend, RenderedQuery
-from readout_desk.archive.hits import country_name, hit
+from readout_desk.archive.hits import as_date, country_name, hit
 from readout_desk.domain.query import ParsedQuery
 from readout_desk.domain.records import NameOrder, Person, SearchHit, SearchPage
 
@@ -35,8 +36,6 @@ RANK_AHEAD = 500
 ONE_BY_ONE_FROM = 30_000
 #: How many ranked rows past the page are read, to see that no tie is cut in two.
 TIE_MARGIN = 32
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -218,8 +217,9 @@ class Search:
         rows = self.backend.hit_rows(conn, rendered, page_ids, one_by_one=one_by_one)
         # The page's own rows carry the meeting dates that order its ties.
         score = dict(candidates)
-        return tuple(_in_order([hit(row) for row in rows], lambda h: h.id,
-                               lambda h: score[h.id], lambda h: h.meeting_date))
+        hits = [hit(row) for row in rows]
+        hits.sort(key=lambda h: _order(score[h.id], h.meeting_date, h.id))
+        return tuple(hits)
 
     def _page_members(self, conn: Connection, candidates: list[tuple[int, float]],
                       offset: int, want: int) -> list[int]:
@@ -227,21 +227,17 @@ class Search:
         later meeting (none last), then the higher id. Only the equal scores that a page
         edge cuts in two need the meeting dates to say which of them are in the page, so
         only theirs are read; the order inside the page is the caller's, from its rows."""
-        candidates.sort(key=lambda c: c[0], reverse=True)
-        candidates.sort(key=lambda c: c[1])  # by score, then the higher id: no dates yet
+        candidates.sort(key=lambda c: (c[1], -c[0]))  # by score, then the higher id
         cut = {candidates[edge][1] for edge in (offset, want)
                if 0 < edge < len(candidates) and candidates[edge - 1][1] == candidates[edge][1]}
         if cut:
-            dates = self.backend.meeting_dates(conn, [i for i, s in candidates if s in cut])
-            _in_order(candidates, lambda c: c[0], lambda c: c[1], lambda c: dates.get(c[0]))
+            dates = {i: as_date(day) for i, day in self.backend.meeting_dates(
+                conn, [i for i, s in candidates if s in cut]).items()}
+            candidates.sort(key=lambda c: _order(c[1], dates.get(c[0]), c[0]))
         return [i for i, _score in candidates[offset:want]]
 
 
-def _in_order(items: list[T], ident: Callable[[T], int], score: Callable[[T], float],
-              day: Callable[[T], object]) -> list[T]:
-    """``items`` by score, equal scores by the later meeting day (none last), then the
-    higher id: stable sorts, the least significant key first."""
-    items.sort(key=ident, reverse=True)
-    items.sort(key=lambda item: (day(item) is not None, str(day(item) or "")), reverse=True)
-    items.sort(key=score)
-    return items
+def _order(score: float, day: dt.date | None, ident: int) -> tuple[float, int, int]:
+    """The relevance order as one key: the score, then the later meeting day (none
+    last), then the higher id."""
+    return score, -day.toordinal() if day is not None else 1, -ident

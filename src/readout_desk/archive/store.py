@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
@@ -241,6 +241,21 @@ class Archive:
         with self._unit(write=False) as db:
             return work(db)
 
+    def _read_connection(self, work: Callable[[Connection], T]) -> T:
+        """A read that needs no ORM session (a search): one transaction on a connection,
+        rolled back at the end, with the unit's lock and its error sentences."""
+
+        def once() -> T:
+            with self._lock, self._engine.connect() as conn:
+                try:
+                    return work(conn)
+                except self._backend.driver_errors as exc:
+                    raise self._backend.translate(exc, self.location) from None
+                finally:
+                    conn.rollback()
+
+        return retried(once)  # a restarted server: read again
+
     def _write(self, work: Callable[[DbSession], T]) -> T:
         with self._unit(write=True) as db:
             result = work(db)
@@ -388,9 +403,9 @@ class Archive:
         parsed = parse_query(query) if isinstance(query, str) else query
         limit = max(0, min(int(limit), 10_000))
         offset = max(0, int(offset))
-        page = self._read(lambda db: self._search.page(
-            db.connection(), parsed, offset=offset, limit=limit, sort=sort,
-            descending=descending, count_cap=count_cap))
+        page = self._read_connection(lambda conn: self._search.page(
+            conn, parsed, offset=offset, limit=limit, sort=sort, descending=descending,
+            count_cap=count_cap))
         elapsed = (time.perf_counter() - started) * 1000
         return SearchPage(page.hits, page.total, page.offset, elapsed, page.message)
 
