@@ -120,6 +120,30 @@ def test_every_hit_scores_as_sqlite_does(filled: Archive) -> None:
                 assert kept.score(weight, sizes[readout_id], tokens / rows, idf) == value
 
 
+def test_occurrences_counted_from_highlight_are_those_bm25_counts(
+        filled: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    queries = ('"minister"', '"prime minister"', '"minist" *', 'title : "meeting"')
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        rows, tokens = kept.totals(conn)
+        found = {m: [int(r[0]) for r in conn.exec_driver_sql(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (m,))] for m in queries}
+
+        def weights(match: str, offset: int) -> dict[int, float | None]:
+            ids = found[match][offset:offset + 30]
+            return kept._weights(conn, match, ids, rows, tokens / rows,  # noqa: SLF001
+                                 len(found[match]) - len(ids))
+
+        marked = {(m, i): weights(m, i) for m in queries for i in range(0, len(found[m]), 30)}
+        monkeypatch.setattr(kept, "FEW", 0)  # the same rows through bm25() inverted
+        for (match, offset), counts in marked.items():
+            assert kept.counted(match)
+            assert None not in counts.values()
+            assert counts == weights(match, offset), (match, offset)
+    # A phrase that could overlap itself is counted through bm25() only.
+    assert not kept.counted('"law and law"')
+    assert not kept.counted('"café"')
+
+
 def test_a_frequent_query_is_kept_and_answers_its_pages(filled: Archive,
                                                          small_lists: dict[str, int]) -> None:
     with filled._engine.connect() as conn:  # noqa: SLF001
@@ -131,8 +155,11 @@ def test_a_frequent_query_is_kept_and_answers_its_pages(filled: Archive,
     assert small_lists["filled"] == before["filled"]  # every page from the kept lists
 
 
-def test_pages_stay_exact_through_random_writes(filled: Archive,
-                                                small_lists: dict[str, int]) -> None:
+@pytest.mark.parametrize("few", [32, 0])  # occurrences from highlight(), from bm25()
+def test_pages_stay_exact_through_random_writes(filled: Archive, small_lists: dict[str, int],
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                few: int) -> None:
+    monkeypatch.setattr(kept, "FEW", few)
     rng = random.Random(7)
     next_new = 1000
     for step in range(40):

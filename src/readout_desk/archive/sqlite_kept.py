@@ -22,12 +22,13 @@ is ranked in full again and its list made afresh.
 
 Writes keep the lists true (:func:`entered`, :func:`leaving`, inside the write's own
 transaction): a readout that enters the index and matches a kept query gets its ``f``
-from its own ``bm25()`` inverted (checked by computing it forward again: any doubt and the
-entry is dropped) and its ``D`` from FTS5's table of row sizes; it joins the list when its
-``g`` under the reference beats the floor, else it stays outside, within the floor. A
-readout leaving the index leaves the list. The number of hits is kept exact the same way,
-so the count costs nothing either. The trash is a filter on the list (trashed readouts
-stay in the index).
+counted from ``highlight()`` (each occurrence marked, column by column; a save), or, for a
+batch, from its own ``bm25()`` inverted and checked by computing it forward again (any
+doubt and the entry is dropped), and its ``D`` from FTS5's table of row sizes; it joins
+the list when its ``g`` under the reference beats the floor, else it stays outside, within
+the floor. A readout leaving the index leaves the list. The number of hits is kept exact
+the same way, so the count costs nothing either. The trash is a filter on the list
+(trashed readouts stay in the index).
 
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
@@ -52,6 +53,7 @@ from sqlalchemy import Connection
 
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
+    FTS_COLUMNS,
     FTS_TABLE,
     SAMPLE_RANK_PENALTY,
     SqlSearch,
@@ -82,6 +84,14 @@ _ONE_PHRASE = re.compile(r'(?:[a-z]+ : )?"(?:[^"]|"")*"(?: \*)?')
 _WHERE_ALL = _fts_where(FTS_TABLE, [], "", [])
 _WHERE_LIVE = _fts_where(FTS_TABLE, [], "+r.deleted_at IS NULL", [])
 _SCORE = f"bm25({FTS_TABLE}, {_WEIGHTS})"
+#: A word, a prefix or a phrase of plain words (perhaps within a column).
+_PLAIN = re.compile(r'(?:[a-z]+ : )?"([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)"(?: \*)?')
+_COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
+#: Every column of a matching row with each occurrence marked (by its start).
+_MARKED = ", ".join(f"highlight({FTS_TABLE}, {i}, char(2), '')"
+                    for i in range(len(FTS_COLUMNS)))
+#: Up to how many written rows are looked at one by one.
+FEW = 32
 
 
 def idf(rows: int, hits: int) -> float:
@@ -364,15 +374,46 @@ def _drop(db: Any, ids: Sequence[int]) -> None:
 # ----- writes ---------------------------------------------------------------------------
 
 
-def _matching(conn: Connection, match: str, ids: Sequence[int]) -> list[tuple[int, float]]:
-    """Which of ``ids`` match, with their scores: one seek each for a few, else one pass
-    over the range they span."""
-    listed = json.dumps(list(ids))
-    which = ("rowid IN (SELECT value FROM json_each(:ids))" if len(ids) <= 64 else
-             f"rowid BETWEEN {min(ids)} AND {max(ids)} AND +rowid IN "
-             "(SELECT value FROM json_each(:ids))")
-    sql = f"SELECT rowid, {_SCORE} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m AND {which}"
-    return [(int(i), float(s)) for i, s in _rows(conn, sql, {"m": match, "ids": listed})]
+def _which(ids: Sequence[int]) -> str:
+    """The rowid condition for ``ids``: one seek each for a few, else one pass over the
+    range they span."""
+    if len(ids) <= FEW:
+        return "rowid IN (SELECT value FROM json_each(:ids))"
+    return (f"rowid BETWEEN {min(ids)} AND {max(ids)} AND +rowid IN "
+            "(SELECT value FROM json_each(:ids))")
+
+
+def _matching(conn: Connection, match: str, ids: Sequence[int], what: str) -> list[Any]:
+    sql = f"SELECT rowid, {what} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m AND {_which(ids)}"
+    return _rows(conn, sql, {"m": match, "ids": json.dumps(list(ids))})
+
+
+def counted(match: str) -> bool:
+    """Whether the occurrences of ``match`` in a row can be counted from ``highlight()``:
+    a word or a prefix (each occurrence one token), or a phrase of distinct plain words,
+    whose occurrences cannot overlap (``highlight()`` runs overlapping ones together)."""
+    words = _PLAIN.fullmatch(match)
+    if words is None:
+        return False
+    tokens = words.group(1).lower().split()
+    return len(set(tokens)) == len(tokens)
+
+
+def _weights(conn: Connection, match: str, ids: Sequence[int], rows: int, avgdl: float,
+             hits: int) -> dict[int, float | None]:
+    """The column-weighted occurrences of ``match`` in those of ``ids`` it matches (None
+    where that cannot be told exactly). ``highlight()`` marks each occurrence, column by
+    column, from the index's own positions, and costs a few rows no more than they are;
+    ``bm25()`` needs the phrase's number of hits over the whole index first (a pass over
+    its list), so it pays only for many rows, inverted and checked."""
+    if len(ids) <= FEW and counted(match):
+        return {int(row[0]): sum(w * (text or "").count("\x02")
+                                 for w, text in zip(_COLUMN_WEIGHTS, row[1:], strict=True))
+                for row in _matching(conn, match, ids, _MARKED)}
+    found = [(int(i), float(s)) for i, s in _matching(conn, match, ids, _SCORE)]
+    sizes = lengths(conn, [i for i, _s in found])
+    idf_ = idf(rows, hits + len(found))
+    return {i: weight_of(s, sizes[i], avgdl, idf_) if i in sizes else None for i, s in found}
 
 
 def leaving(conn: Connection, ids: Sequence[int]) -> None:
@@ -384,7 +425,7 @@ def leaving(conn: Connection, ids: Sequence[int]) -> None:
                                              (_revision(conn),))])
     listed = json.dumps(list(ids))
     for entry in _entries(conn):
-        gone = len(_matching(conn, entry.match, ids))
+        gone = len(_matching(conn, entry.match, ids, "1"))
         if gone:
             db.execute(f"UPDATE {RANKINGS} SET hits = hits - ? WHERE id = ?", (gone, entry.id))
         db.execute(f"DELETE FROM {ROWS} WHERE ranking_id = ? AND readout_id IN "
@@ -404,29 +445,22 @@ def entered(conn: Connection, ids: Sequence[int]) -> None:
     db.execute("SAVEPOINT kept_rankings")
     db.execute("RELEASE kept_rankings")
     rows, tokens = totals(conn)
-    avgdl = tokens / rows
     for entry in entries:
-        found = _matching(conn, entry.match, ids)
-        if not found:
+        weights = _weights(conn, entry.match, ids, rows, tokens / rows, entry.hits)
+        if not weights:
             continue
-        entry.hits += len(found)
-        idf_ = idf(rows, entry.hits)
-        sizes = lengths(conn, [i for i, _s in found])
-        joining: list[Kept] = []
-        for readout_id, value in found:
-            length = sizes.get(readout_id)
-            weight = None if length is None else weight_of(value, length, avgdl, idf_)
-            if weight is None or length is None:
-                _drop(db, [entry.id])  # not known exactly: rank in full next time
-                break
-            if part(weight, length, entry.avgdl) > entry.floor:
-                joining.append((readout_id, weight, length))
-        else:
-            db.execute(f"UPDATE {RANKINGS} SET hits = ? WHERE id = ?", (entry.hits, entry.id))
-            db.executemany(f"INSERT OR REPLACE INTO {ROWS} (ranking_id, readout_id, weight, "
-                           "length) VALUES (?, ?, ?, ?)", [(entry.id, *k) for k in joining])
-            if joining:
-                _trim(db, entry)
+        sizes = lengths(conn, list(weights))
+        if any(w is None or i not in sizes for i, w in weights.items()):
+            _drop(db, [entry.id])  # not known exactly: rank in full next time
+            continue
+        joining = [(i, float(w or 0), sizes[i]) for i, w in weights.items()
+                   if part(float(w or 0), sizes[i], entry.avgdl) > entry.floor]
+        db.execute(f"UPDATE {RANKINGS} SET hits = ? WHERE id = ?",
+                   (entry.hits + len(weights), entry.id))
+        db.executemany(f"INSERT OR REPLACE INTO {ROWS} (ranking_id, readout_id, weight, "
+                       "length) VALUES (?, ?, ?, ?)", [(entry.id, *k) for k in joining])
+        if joining:
+            _trim(db, entry)
 
 
 def _trim(db: Any, entry: Entry) -> None:
