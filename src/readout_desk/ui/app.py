@@ -7,6 +7,7 @@ The archive is the one named by ``--db`` (a file path or a sqlite:// URL), else 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -28,6 +29,12 @@ FEATURES_AT_THE_LATEST_MS = 2_000
 #: When the archive opens at the latest after a first page that nothing paints (a window
 #: shown minimised, say).
 PAINT_AT_THE_LATEST_MS = 500
+#: What opening an archive imports (SQLAlchemy, the ORM, the models, recovery, backups).
+ARCHIVE_LAYER = "readout_desk.archive.recovery"
+#: Modules without Qt that the first page needs. PySide6 reads the source of every module
+#: imported after it (for its ``__feature__`` switches): importing these first is cheaper.
+BEFORE_QT = ("logging.handlers", "importlib.metadata", "readout_desk.archive.sqlite_first_page",
+             "readout_desk.domain.render", "readout_desk.desktop")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -177,11 +184,13 @@ class _Opening:
             file_open.open_files(window, self.args.files)
 
     def after_first_paint(self) -> None:
-        """Open the archive once the first page is on the screen (the event loop has
-        painted the table), and end the program if it cannot be opened."""
+        """Once the first page is on the screen (the event loop has painted the table),
+        load the archive layer in a worker, the window answering meanwhile; then open
+        the archive on the UI thread (its questions are dialogs), and end the program if
+        it cannot be opened."""
         from PySide6.QtCore import QCoreApplication
 
-        def go_on() -> None:
+        def go_on(_loaded: object = None) -> None:
             if self.window.has_archive() or not self.window.isVisible():
                 return  # closed before the archive opened: the program is ending
             if self.open():
@@ -190,7 +199,12 @@ class _Opening:
                 self.window.close()
                 QCoreApplication.exit(1)
 
-        when_painted(self.window.results.viewport(), go_on)
+        def load() -> None:
+            # Importing is safe in any thread; a failure shows on opening, as before.
+            self.window.runner.run(lambda: importlib.import_module(ARCHIVE_LAYER),
+                                   go_on, go_on)
+
+        when_painted(self.window.results.viewport(), load)
 
     def close(self) -> None:
         if self.archive is not None:
@@ -221,6 +235,13 @@ def when_painted(widget: QWidget, then: Callable[[], None]) -> None:
     watcher = Watcher(widget)
     widget.installEventFilter(watcher)
     QTimer.singleShot(PAINT_AT_THE_LATEST_MS, once)
+
+
+def _open_files(window: MainWindow, files: list[str]) -> None:
+    """Files handed over by a second launch: offered for import, as on the command line."""
+    from readout_desk.ui import file_open
+
+    file_open.open_files(window, files)
 
 
 def _home_zone(choice: str | None, settings: Settings) -> None:
@@ -254,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, unknown = build_parser().parse_known_args(ours)
     qt_args += unknown
     logging.basicConfig(level=logging.WARNING)
+    for name in BEFORE_QT:
+        importlib.import_module(name)
 
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
@@ -280,7 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.install()
     signals = lifecycle.quit_on_signals(app)
 
-    from readout_desk.ui import about, file_open
+    from readout_desk.ui import about
     from readout_desk.ui.main_window import MainWindow
     from readout_desk.ui.settings import Settings
 
@@ -296,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "App", "The main window could not be built"))
             return 1
         guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
-        guard.filesReceived.connect(lambda files: file_open.open_files(window, files))
+        guard.filesReceived.connect(lambda files: _open_files(window, files))
         opening = _Opening(window, location, args, handler, guard)
         if opening.first_page():
             window.show()

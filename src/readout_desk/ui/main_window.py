@@ -31,7 +31,6 @@ from readout_desk.archive import ArchiveError
 from readout_desk.domain.records import Readout, SearchPage
 from readout_desk.ui import parts
 from readout_desk.ui.banner import Banner
-from readout_desk.ui.detail_view import DetailView, ReadoutPage
 from readout_desk.ui.empty_state import EmptyState
 from readout_desk.ui.facets import FacetsView
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, without_mnemonic
@@ -45,6 +44,7 @@ from readout_desk.ui.window_layout import READING_SIZES, WindowLayout
 
 if TYPE_CHECKING:
     from readout_desk.archive import Archive, Facets
+    from readout_desk.ui.detail_view import DetailView, ReadoutPage
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self._archive = archive
         self._set_title(archive.location)
         self.model.set_archive(archive)
+        from readout_desk.ui.detail_view import DetailView  # laid out only with an archive
+
         self.detail = DetailView(archive, self)
         if self._pane_placeholder is not None:
             self.reading_splitter.replaceWidget(1, self.detail)
