@@ -32,6 +32,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from readout_desk.archive import Archive  # noqa: E402
+from readout_desk.archive.sqlite_index import register_functions  # noqa: E402
 from readout_desk.domain.records import SearchPage  # noqa: E402
 
 #: (label, text typed, raw baseline: connection -> (ids, total)).
@@ -112,6 +113,7 @@ def measure(db: Path, queries: Sequence[Query], rounds: int,
     """Each query's four paths, interleaved (each path first as often as last)."""
     path = WindowPath(db)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    register_functions(conn)  # snippets read the index's text through it
     per_query: dict[str, dict[str, Any]] = {}
     try:
         steps: list[tuple[str, Callable[[Query], Any]]] = [

@@ -32,6 +32,7 @@ from typing import Any
 
 import cjk_search_study as study
 from readout_desk.archive import Archive
+from readout_desk.archive.sqlite_index import register_functions
 from readout_desk.domain.records import SearchPage
 
 PAGE = 100
@@ -143,6 +144,7 @@ def search(data: Path, rounds: int, log: Callable[[str], None]) -> dict[str, Any
     db = data / "archive.sqlite3"
     archive = Archive.open(db)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    register_functions(conn)  # snippets read the index's text through it
     per_query: dict[str, dict[str, Any]] = {}
     try:
         for q in mix():  # warm every path once

@@ -51,7 +51,12 @@ import japanese_mix  # noqa: E402
 from import_speed import texts  # noqa: E402
 from readout_desk.archive import Archive  # noqa: E402
 from readout_desk.archive import sqlite as sqlite_sql  # noqa: E402
-from readout_desk.archive.sqlite_search import CJK_TABLE, cjk_values  # noqa: E402
+from readout_desk.archive.sqlite_index import (  # noqa: E402
+    FIELDS_TABLE,
+    KEPT,
+    register_functions,
+)
+from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, cjk_values  # noqa: E402
 from readout_desk.domain import geography, jsonformat, render  # noqa: E402
 from readout_desk.domain.scripts import index_text  # noqa: E402
 
@@ -309,6 +314,10 @@ class PlainImporter:
         columns = ", ".join(col for col, _w in sqlite_sql.FTS_COLUMNS)
         c.executemany(f"INSERT INTO {FTS}(rowid, {columns}) VALUES (" + ",".join("?" * 11) + ")",
                       fts)
+        kept = [1 + FTS_NAMES.index(name) for name in KEPT]  # the index reads the rest
+        c.executemany(f"INSERT INTO {FIELDS_TABLE}(readout_id, {', '.join(KEPT)}) VALUES ("
+                      + ",".join("?" * (1 + len(KEPT))) + ")",
+                      [(row[0], *(row[i] for i in kept)) for row in fts])
         c.executemany(f"INSERT INTO {CJK_TABLE}(rowid, {columns}) VALUES ("
                       + ",".join("?" * 11) + ")",
                       [(row[0], *pieces) for row in fts if (pieces := cjk_values(row[1:]))])
@@ -528,6 +537,7 @@ def search(size: int, data: Path, rounds: int, rg_rounds: int, count_cap: int,
     db = data / "archive.sqlite3"
     archive = Archive.open(db)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    register_functions(conn)  # snippets read the index's text through it
     per_query: dict[str, dict[str, Any]] = {}
     names = ("facade", "capped", "raw", "unranked")
     samples: dict[str, list[float]] = {name: [] for name in (*names, "rg", "next")}
