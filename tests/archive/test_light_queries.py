@@ -11,6 +11,7 @@ archive with and without samples, with trash, ties and Japanese readouts.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from readout_desk.archive import Archive
 from readout_desk.archive.hits import hit
 from readout_desk.domain import jsonformat
 from readout_desk.domain.query import parse_query
-from readout_desk.domain.records import Readout, SearchHit
+from readout_desk.domain.records import Mode, Readout, SearchHit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import corpus  # noqa: E402
@@ -89,3 +90,21 @@ def test_samples_still_rank_last_among_the_hits(light_archive: Archive) -> None:
     page = light_archive.search("会談", limit=200)
     flags = [h.is_sample for h in page.hits]
     assert flags == sorted(flags)  # every own readout before every sample
+
+
+@pytest.mark.parametrize(("city", "country", "place"), [
+    ("Lima", "PE", "Lima, Peru"), ("Lima", None, "Lima"), (None, "PE", "Peru"),
+    ("", "", ""), (None, None, ""), ("Atlantis", "XX", "Atlantis, XX")])
+@pytest.mark.parametrize(("stored", "snippet"), [
+    ("one line", "one line"), ("first\n\n second \n", "first ·  second "), ("   ", ""),
+    (None, ""), ("\n", ""), ("a\nb", "a · b")])
+def test_a_results_row_becomes_the_hit_it_shows(city: str | None, country: str | None,
+                                                place: str, stored: str | None,
+                                                snippet: str) -> None:
+    mode = next(iter(Mode))
+    made = hit((7, "2023-05-03", "Title", None, city, country, mode.value, None, 15, "MOFA",
+                1, "Japan-Peru Relations", stored))
+    assert made == SearchHit(id=7, meeting_date=dt.date(2023, 5, 3), title="Title", section="",
+                             place=place, mode=mode, session_count=0, total_minutes=15,
+                             publisher="MOFA", snippet=snippet, is_sample=True,
+                             filed_under="Japan-Peru Relations")

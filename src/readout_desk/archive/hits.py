@@ -25,21 +25,31 @@ def as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+#: Each mode by its stored value (a dictionary is quicker than ``Mode(value)``).
+_MODES = {mode.value: mode for mode in Mode}
+
+
 def hit(row: Sequence[Any]) -> SearchHit:
-    """A results row (columns in :data:`.backend.HIT_COLUMNS` order) as a search hit."""
+    """A results row (columns in :data:`.backend.HIT_COLUMNS` order) as a search hit.
+
+    Made for every row of every page, so the common cases skip the general ones: a
+    snippet of one line is kept as it is, a known mode is looked up."""
     city, country = row[4] or "", row[5]
-    place = ", ".join(p for p in (city, country_name(country) if country else "") if p)
+    name = country_name(country) if country else ""
+    snippet = row[12] or ""
+    if "\n" in snippet or not snippet.strip():
+        snippet = " · ".join(part for part in snippet.split("\n") if part.strip())
     return SearchHit(
         id=int(row[0]),
         meeting_date=as_date(row[1]),
         title=row[2] or "",
         section=row[3] or "",
-        place=place,
-        mode=Mode(row[6]),
+        place=f"{city}, {name}" if city and name else city or name,
+        mode=_MODES.get(row[6]) or Mode(row[6]),
         session_count=int(row[7] or 0),
         total_minutes=row[8],
         publisher=row[9] or "",
         is_sample=bool(row[10]),
         filed_under=row[11] or "",
-        snippet=" · ".join(part for part in (row[12] or "").split("\n") if part.strip()),
+        snippet=snippet,
     )
