@@ -27,6 +27,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from readout_desk.archive import errors, sqlite_index, sqlite_kept
 from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
+from readout_desk.archive.sqlite_first_page import SQLITE_HEADER as _SQLITE_HEADER
+from readout_desk.archive.sqlite_first_page import length_problems as _length_problems
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,  # noqa: F401 - read by a reference
     ANY_SAMPLE,
@@ -48,9 +50,6 @@ from readout_desk.archive.sqlite_search import (
     ranking_sql,
 )
 from readout_desk.domain.query import ParsedQuery
-
-#: The first bytes of every SQLite database file.
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 5.0
@@ -88,34 +87,6 @@ def _sealed(path: Path) -> bool:
     """A file in a folder this process cannot write, with no log beside it."""
     return (not os.access(path.parent, os.W_OK)
             and not path.with_name(path.name + "-wal").exists())
-
-
-def _length_problems(path: Path) -> list[str]:
-    """What the header and the length of a database file say, reading 100 bytes: a file
-    cut short (or added to) is not a whole number of its pages, or is shorter than the
-    header counts. A file that is not a database at all is left to the driver."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(100)
-        size = path.stat().st_size
-    except OSError as exc:
-        return [str(exc)]
-    if len(head) < 100 or not head.startswith(_SQLITE_HEADER):
-        return []
-    page = int.from_bytes(head[16:18], "big")
-    page = 65_536 if page == 1 else page
-    if page < 512 or page & (page - 1):
-        return ["the file's header is damaged (its page size)"]
-    if size % page:
-        return [f"the file was cut short or added to ({size:,} bytes is not a whole number "
-                f"of its {page:,}-byte pages)"]
-    pages = int.from_bytes(head[28:32], "big")
-    counted = head[24:28] == head[92:96]  # the header's page count is kept up to date
-    log = path.with_name(path.name + "-wal")
-    if counted and size < pages * page and not (log.exists() and log.stat().st_size):
-        return [f"the file was cut short ({size:,} bytes where its header counts "
-                f"{pages * page:,})"]
-    return []
 
 
 def is_sqlite_url(location: str) -> bool:
