@@ -1940,6 +1940,42 @@ Readouts already in the archive are skipped.</source>
         <translation>インポートはここで止まりました。これ以上のファイルは保存できません。</translation>
     </message>
     <message>
+        <source>The text prints no title; &quot;{title}&quot; is proposed from the section, the kind of meeting and the offices.</source>
+        <translation>原文に表題がないため、分類、会談の種類、役職から「{title}」を提案しています。</translation>
+    </message>
+    <message>
+        <source>The page&apos;s own date was not found; the meeting date comes from the text.</source>
+        <translation>ページ自体の日付が見つからないため、会談日は本文から取っています。</translation>
+    </message>
+    <message>
+        <source>No meeting date was found; enter it by hand.</source>
+        <translation>会談日が見つかりません。手で入力してください。</translation>
+    </message>
+    <message>
+        <source>Session {number} ({kind}): the printed time &quot;{unread}&quot; could not be read; check it by hand.</source>
+        <translation>会合 {number}（{kind}）: 記載の時刻「{unread}」を読み取れませんでした。手で確認してください。</translation>
+    </message>
+    <message>
+        <source>The text prints no title; &quot;{title}&quot; is proposed from the country and the kind of meeting.</source>
+        <translation>原文に表題がないため、国と会談の種類から「{title}」を提案しています。</translation>
+    </message>
+    <message>
+        <source>No date line (令和7年6月5日 or 2025年6月5日) was found.</source>
+        <translation>日付の行（令和7年6月5日 や 2025年6月5日）が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Session {number} ({kind}): {clock} occurs twice in {zone} that day; choose which one is meant.</source>
+        <translation>会合 {number}（{kind}）: その日の {zone} では {clock} が2回あります。どちらか選んでください。</translation>
+    </message>
+    <message>
+        <source>Session {number} ({kind}): {problem}.</source>
+        <translation>会合 {number}（{kind}）: {problem}。</translation>
+    </message>
+    <message>
+        <source>Only the first {count} characters were read; a readout is rarely longer, so the rest was left out.</source>
+        <translation>最初の {count} 文字だけを読み取りました。会談記録がこれより長いことはまれなため、残りは省きました。</translation>
+    </message>
+    <message>
         <source>The photo file name {name!r} is not a plain name inside the archive&apos;s photo folder.</source>
         <translation>写真のファイル名 {name!r} は、アーカイブの写真フォルダー内の単純な名前ではありません。</translation>
     </message>

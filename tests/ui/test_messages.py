@@ -23,13 +23,19 @@ __all__ = ["japanese", "new_editor"]  # fixtures used by the tests below
 PACKAGE = Path(readout_desk.__file__).parent
 
 
-def templates_in(source: str) -> set[str]:
+def strings_named_in(source: str) -> dict[str, str]:
+    """The module-level strings of a module's source, by name."""
+    return {target.id: node.value.value for node in ast.parse(source).body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets if isinstance(target, ast.Name)}
+
+
+def templates_in(source: str, imported: dict[str, str] | None = None) -> set[str]:
     """The templates ``Message(...)`` is called with in a module's source: a literal, or the
-    name of a module-level string."""
+    name of a module-level string of its own or of ``imported`` (other modules')."""
     tree = ast.parse(source)
-    named = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
-             and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-             for target in node.targets if isinstance(target, ast.Name)}
+    named = {**(imported or {}), **strings_named_in(source)}
 
     def templates(node: ast.expr) -> set[str]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -58,12 +64,14 @@ def test_the_template_reader_finds_literals_and_named_templates() -> None:
 
 
 def test_every_template_below_the_interface_is_listed_for_translation() -> None:
+    sources = [path.read_text(encoding="utf-8") for path in sorted(PACKAGE.rglob("*.py"))
+               if path.relative_to(PACKAGE).parts[0] not in ("ui", "cli")
+               and path.name != "messages.py"]
+    imported = {name: text for source in sources
+                for name, text in strings_named_in(source).items()}
     used: set[str] = set()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        parts = path.relative_to(PACKAGE).parts
-        if parts[0] in ("ui", "cli") or path.name == "messages.py":
-            continue
-        used |= templates_in(path.read_text(encoding="utf-8"))
+    for source in sources:
+        used |= templates_in(source, imported)
     assert used, "no message found: the reader is broken"
     assert sorted(used - messages.TEMPLATES) == [], "missing from ui/messages.py"
     assert sorted(messages.TEMPLATES - used) == [], "listed in ui/messages.py but unused"
@@ -111,3 +119,25 @@ def test_an_import_summary_is_shown_in_japanese_and_printed_in_english(japanese:
         "b.json からは何もインポートしていません: 要点 2 が空です。"]
     assert summary.lines() == ["Imported 0 readouts from 0 of 1 file.",
                                "Nothing imported from b.json: Summary point 2 is empty."]
+
+
+def test_the_notes_of_a_draft_read_from_text_are_shown_in_japanese(
+        qtbot: QtBot, japanese: None) -> None:
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    from readout_desk.domain.extract import extract
+    from readout_desk.ui.paste import ExtractedPane
+
+    text = (Path("/work/shared/examples") / "variant-inconsistent-stated-time.txt").read_text(
+        encoding="utf-8")
+    draft = extract(text, today=None)
+    assert draft.flagged
+    source = QPlainTextEdit(text)
+    qtbot.addWidget(source)
+    pane = ExtractedPane(draft, source)
+    qtbot.addWidget(pane)
+    warnings = pane.findChild(QLabel, "crossCheckWarnings")
+    assert warnings is not None
+    shown = warnings.text()
+    assert "タイムゾーンの規則では" in shown, shown
+    assert "time-zone rules give" not in shown

@@ -18,10 +18,10 @@ from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 
 TEMPLATES = frozenset({
     # archive/transfer/importing.py
-    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
-    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} files."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Skipped {n} already in the archive (the same record, every "
                                   "field alike)."),
     QT_TRANSLATE_NOOP("Messages", "{n} draft extracted from text files wait for review (File > "
@@ -44,9 +44,9 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
     # domain/draft.py
     QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
-    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
                                   "list."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
                                   "\"Japan-Peru Relations\")."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "
@@ -65,6 +65,29 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "no clock time found in the printed time; write it as printed, "
                                   "like \"11:10 p.m. on May 3 JST\"."),
     QT_TRANSLATE_NOOP("Messages", "the printed time disagrees with the time-zone rules: {check}."),
+    # domain/extract/extractor.py
+    QT_TRANSLATE_NOOP("Messages", "The text prints no title; \"{title}\" is proposed from the "
+                                  "section, the kind of meeting and the offices."),
+    # domain/extract/heading.py
+    QT_TRANSLATE_NOOP("Messages", "The page's own date was not found; the meeting date comes "
+                                  "from the text."),
+    QT_TRANSLATE_NOOP("Messages", "No meeting date was found; enter it by hand."),
+    # domain/extract/japanese/jsessions.py
+    QT_TRANSLATE_NOOP("Messages", "Session {number} ({kind}): the printed time \"{unread}\" "
+                                  "could not be read; check it by hand."),
+    # domain/extract/japanese/reader.py
+    QT_TRANSLATE_NOOP("Messages", "The text prints no title; \"{title}\" is proposed from the "
+                                  "country and the kind of meeting."),
+    QT_TRANSLATE_NOOP("Messages", "No date line (令和7年6月5日 or 2025年6月5日) was found."),
+    # domain/extract/schedule.py
+    QT_TRANSLATE_NOOP("Messages", "Session {number} ({kind}): the printed time \"{unread}\" "
+                                  "could not be read; check it by hand."),
+    QT_TRANSLATE_NOOP("Messages", "Session {number} ({kind}): {clock} occurs twice in {zone} "
+                                  "that day; choose which one is meant."),
+    QT_TRANSLATE_NOOP("Messages", "Session {number} ({kind}): {problem}."),
+    # domain/extract/text.py
+    QT_TRANSLATE_NOOP("Messages", "Only the first {count} characters were read; a readout is "
+                                  "rarely longer, so the rest was left out."),
     # domain/formtext.py
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date of the calendar."),
     QT_TRANSLATE_NOOP("Messages", "{written}: an era's years begin at 1 (元年)."),

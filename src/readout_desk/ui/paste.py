@@ -47,6 +47,7 @@ from readout_desk.domain.extract import MAX_INPUT_BYTES, Draft, ExtractionError,
 from readout_desk.ui import parts
 from readout_desk.ui.draft_marks import PROPOSED_NOTE, italic, mark_extracted
 from readout_desk.ui.field_labels import field_label
+from readout_desk.ui.messages import message_text
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -93,9 +94,11 @@ class ExtractedPane(QWidget):
             "crossCheckWarnings",
                 self.tr("Printed times that disagree with the time-zone rules"), self)
         lines = [self.tr("Session {number} ({kind}): {message}.").format(
-            number=c.index + 1, kind=c.kind, message=c.message) for c in draft.flagged]
+            number=c.index + 1, kind=c.kind, message=message_text(c.message))
+            for c in draft.flagged]
         # A proposed title is no problem: the field list marks it as proposed.
-        lines += [n for n in draft.notes if not any(c.message in n for c in draft.flagged)
+        lines += [message_text(n) for n in draft.notes
+                  if not any(c.message in n for c in draft.flagged)
                   and not (draft.proposed and n.startswith("The text prints no title"))]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
@@ -137,7 +140,7 @@ class ExtractedPane(QWidget):
                 item.setForeground(QColor("#b00020"))
                 item.setToolTip(self.tr("This printed time disagrees with the time-zone rules: "
                                         "{reason}").format(
-                    reason=next(c.message for c in self.draft.flagged
+                    reason=next(message_text(c.message) for c in self.draft.flagged
                                 if key == f"sessions[{c.index}].printed_other")))
             self.fields.addItem(item)
             selection = QTextEdit.ExtraSelection()
@@ -223,7 +226,7 @@ def open_draft(window: MainWindow, draft: Draft, given: str | bytes = "", **how:
     if draft.flagged:
         message = QCoreApplication.translate(
             "Paste", "Printed time disagrees with the time-zone rules: {message}.").format(
-                message=draft.flagged[0].message)
+                message=message_text(draft.flagged[0].message))
     elif draft.checks:
         message = QCoreApplication.translate(
             "Paste", "The printed times agree with the time-zone rules.")

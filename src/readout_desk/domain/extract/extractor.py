@@ -35,6 +35,7 @@ from readout_desk.domain.extract.heading import (
 from readout_desk.domain.extract.layout import Layout, Opening, find_layout, find_opening
 from readout_desk.domain.extract.schedule import Days, Schedule, SessionCheck, read_schedule
 from readout_desk.domain.extract.setting import Setting, read_setting
+from readout_desk.domain.messages import Message
 from readout_desk.domain.records import Readout, SummaryPoint
 
 __all__ = ["Draft", "SessionCheck", "extract"]
@@ -161,8 +162,9 @@ def assemble(prepared: textmod.PreparedText, opening: Opening, heading: Heading,
                               schedule.sessions, setting.mode)
         if title:
             proposed = ("title",)
-            proposal_notes = (f"The text prints no title; \"{title}\" is proposed from the "
-                              "section, the kind of meeting and the offices.",)
+            proposal_notes = (Message("The text prints no title; \"{title}\" is proposed from "
+                                      "the section, the kind of meeting and the offices.",
+                                      title=title),)
     readout = Readout(  # what each phase found
         title=title, section=heading.section, published_date=heading.published,
         photos=heading.photos, meeting_date=meeting.day,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from readout_desk.domain import geography
 from readout_desk.domain.extract import dates, places, structure
 from readout_desk.domain.extract.layout import Layout, Opening
+from readout_desk.domain.messages import Message
 from readout_desk.domain.records import MeetingSession, Mode, Participant, Photo
 
 Span = tuple[int, int]
@@ -183,8 +184,8 @@ def read_meeting_date(text: str, opening: Opening, heading: Heading,
     if found_days and (not relative or found_days[0].start < relative[0].start):
         notes: tuple[str, ...] = ()
         if heading.published is None and found_days[0].year is not None:
-            notes = ("The page's own date was not found; the meeting date comes from the "
-                     "text.",)
+            notes = (Message("The page's own date was not found; the meeting date comes "
+                             "from the text."),)
         day = found_days[0].resolve(reference)
         return _dated(day, (found_days[0].start, found_days[0].end), notes)
     if relative and reference is not None:
@@ -213,7 +214,7 @@ _RANGE_AFTER_RE = re.compile(r"\s{0,2}(?:to|until|till|through|-|\u2013)\s{0,2}"
 
 def _dated(day: dt.date | None, span: Span | None, notes: tuple[str, ...] = ()) -> MeetingDate:
     if day is None:
-        notes = (*notes, "No meeting date was found; enter it by hand.")
+        notes = (*notes, Message("No meeting date was found; enter it by hand."))
     return MeetingDate(day, {"meeting_date": span} if span else {}, notes)
 
 

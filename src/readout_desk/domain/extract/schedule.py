@@ -16,9 +16,15 @@ from readout_desk.domain import timing
 from readout_desk.domain.extract import dates, places, sessions
 from readout_desk.domain.extract.layout import Opening
 from readout_desk.domain.extract.setting import SessionIntro, Setting
+from readout_desk.domain.messages import Message
 from readout_desk.domain.records import MeetingSession, PrintedTime
 
 Span = tuple[int, int]
+
+
+#: A note on a printed second time the reader could not make out.
+UNREAD_PRINTED = ("Session {number} ({kind}): the printed time \"{unread}\" could not be read; "
+                  "check it by hand.")
 
 
 @dataclass(frozen=True)
@@ -76,17 +82,19 @@ def read_schedule(text: str, opening: Opening, setting: Setting, days: Days,
         session = session_of(text, intro.kind, tm, setting, days)
         if session.start is not None and session.zone and timing.is_ambiguous(
                 session.start, session.zone):
-            notes.append(f"Session {n + 1} ({intro.kind}): {session.start:%H:%M} occurs twice "
-                         f"in {session.zone} that day; choose which one is meant.")
+            notes.append(Message("Session {number} ({kind}): {clock} occurs twice in {zone} "
+                                 "that day; choose which one is meant.", number=n + 1,
+                                 kind=intro.kind, clock=f"{session.start:%H:%M}",
+                                 zone=session.zone))
         built.append(session)
         unreadable.append(tm.unread)
         spans.update(_timing_spans(n, intro, tm))
     _add_lasted(text, opening.lead_start, built, spans)
     checks = cross_check(built)
-    notes += [f"Session {c.index + 1} ({c.kind}): {c.message}." for c in checks if not c.ok]
-    notes += [f"Session {n + 1} ({s.kind}): the printed time \"{unread}\" could not be read; "
-              "check it by hand." for n, (s, unread) in enumerate(zip(built, unreadable,
-                                                                       strict=True)) if unread]
+    notes += [Message("Session {number} ({kind}): {problem}.", number=c.index + 1,
+                      kind=c.kind, problem=c.message) for c in checks if not c.ok]
+    notes += [Message(UNREAD_PRINTED, number=n + 1, kind=s.kind, unread=unread)
+              for n, (s, unread) in enumerate(zip(built, unreadable, strict=True)) if unread]
     return Schedule(tuple(built), tuple(checks), spans, tuple(notes))
 
 

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from readout_desk.domain.messages import Message
+
 #: Larger input is refused: no published readout page comes near it.
 MAX_INPUT_BYTES = 24 * 1024 * 1024
 #: Only this much cleaned text is read; a readout is a few thousand characters.
@@ -310,8 +312,9 @@ def prepare(source: str | bytes) -> PreparedText:
         cut = text.rfind("\n")
         if cut > MAX_TEXT_CHARS // 2:
             text = text[:cut]
-        notes.append(f"Only the first {len(text):,} characters were read; a readout is "
-                     "rarely longer, so the rest was left out.")
+        notes.append(Message("Only the first {count} characters were read; a readout is "
+                             "rarely longer, so the rest was left out.",
+                             count=f"{len(text):,}"))
     if not text.strip():
         raise ExtractionError("There is no text to read: the input is empty"
                               + (" once the page's code and menus are removed." if was_html

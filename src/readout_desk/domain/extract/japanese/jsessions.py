@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from readout_desk.domain.extract.japanese import jclock, lexicon
+from readout_desk.domain.extract.schedule import UNREAD_PRINTED
+from readout_desk.domain.messages import Message
 from readout_desk.domain.records import MeetingSession, PrintedTime
 
 TOKYO = "Asia/Tokyo"
@@ -57,8 +59,8 @@ def read_sessions(text: str, start: int, end: int, zones: Zones) -> Found:
             continue
         session, day, unread = read
         if unread:
-            found.notes.append(f"Session {n + 1} ({session.kind}): the printed time "
-                               f"\"{unread}\" could not be read; check it by hand.")
+            found.notes.append(Message(UNREAD_PRINTED, number=n + 1, kind=session.kind,
+                                       unread=unread))
         found.sessions.append(session)
         found.first_day = found.first_day or day
         previous = day or previous

@@ -21,6 +21,7 @@ from readout_desk.domain.extract.extractor import Draft
 from readout_desk.domain.extract.japanese import jclock, jpeople, jsessions, lexicon
 from readout_desk.domain.extract.schedule import cross_check
 from readout_desk.domain.extract.text import PreparedText
+from readout_desk.domain.messages import Message
 from readout_desk.domain.records import Mode, Place, Readout, SummaryPoint
 
 Span = tuple[int, int]
@@ -228,10 +229,10 @@ def read(prepared: PreparedText, topic_file: Path | None = None,
                 if "外務大臣" in offices else kind
         title = f"日・{country_ja}{kind}" if country_ja else kind
         proposed = ("title",)
-        notes.append(f"The text prints no title; \"{title}\" is proposed from the country "
-                     "and the kind of meeting.")
+        notes.append(Message("The text prints no title; \"{title}\" is proposed from the "
+                             "country and the kind of meeting.", title=title))
     if head.published is None:
-        notes.append("No date line (令和7年6月5日 or 2025年6月5日) was found.")
+        notes.append(Message("No date line (令和7年6月5日 or 2025年6月5日) was found."))
     readout = Readout(
         title=title,
         section=printed[slice(*head.section)] if head.section else "",
