@@ -201,6 +201,25 @@ def test_a_write_that_moves_the_average_length_a_lot_ranks_in_full_again(
     assert small_lists["refused"] > refused  # the bound failed and the query was ranked again
 
 
+def test_an_import_lets_the_kept_rankings_go(filled: Archive, monkeypatch: pytest.MonkeyPatch,
+                                             small_lists: dict[str, int]) -> None:
+    monkeypatch.setattr(kept, "FORGET_FROM", 20)
+    filled.add_many([corpus.readout(4000 + i) for i in range(10)])  # kept true
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        assert conn.exec_driver_sql("SELECT count(*) FROM kept_rankings").scalar() == 4
+    filled.add_many([corpus.readout(5000 + i) for i in range(21)])  # let go
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        assert conn.exec_driver_sql("SELECT count(*) FROM kept_rankings").scalar() == 0
+    filled.purge(filled.all_ids()[:5])
+    filled_before = small_lists["filled"]
+    assert_same(filled, "after an import")
+    assert small_lists["filled"] == filled_before + 4  # each query kept again
+    filled.purge(filled.all_ids()[:21])
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        assert conn.exec_driver_sql("SELECT count(*) FROM kept_rankings").scalar() == 0
+    assert_same(filled, "after many purged")
+
+
 def test_without_a_file_nothing_is_kept(small_lists: dict[str, int]) -> None:
     with Archive.open(None) as archive:
         archive.add_many([corpus.readout(i) for i in range(120)])

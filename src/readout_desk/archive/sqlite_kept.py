@@ -28,7 +28,9 @@ doubt and the entry is dropped), and its ``D`` from FTS5's table of row sizes; i
 the list when its ``g`` under the reference beats the floor, else it stays outside, within
 the floor. A readout leaving the index leaves the list. The number of hits is kept exact
 the same way, so the count costs nothing either. The trash is a filter on the list
-(trashed readouts stay in the index).
+(trashed readouts stay in the index). A write of more than :data:`FORGET_FROM` readouts
+(an import) lets the lists go instead: it moves the average length enough to fail most
+bounds, and the next search of each query keeps it again.
 
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
@@ -92,6 +94,9 @@ _MARKED = ", ".join(f"highlight({FTS_TABLE}, {i}, char(2), '')"
                     for i in range(len(FTS_COLUMNS)))
 #: Up to how many written rows are looked at one by one.
 FEW = 32
+#: A write of more readouts than this (an import's batch) lets every kept ranking go:
+#: the next search of each ranks in full and keeps it again.
+FORGET_FROM = 200
 
 
 def idf(rows: int, hits: int) -> float:
@@ -184,10 +189,15 @@ def totals(conn: Connection) -> tuple[int, int]:
     return numbers[0], sum(numbers[1:])
 
 
+def _length(sizes: bytes) -> int:
+    # A column of fewer than 128 tokens is one byte, its own value.
+    return sum(sizes) if max(sizes, default=0) < 0x80 else sum(_varints(sizes))
+
+
 def lengths(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
     """Each row's length in tokens, all columns together (FTS5's table of sizes)."""
     sql = f"SELECT id, sz FROM {_SIZES} WHERE id IN (SELECT value FROM json_each(?))"
-    return {int(i): sum(_varints(bytes(sz))) for i, sz in _rows(conn, sql, (json.dumps(
+    return {int(i): _length(bytes(sz)) for i, sz in _rows(conn, sql, (json.dumps(
         list(ids)),))}
 
 
@@ -423,8 +433,12 @@ def leaving(conn: Connection, ids: Sequence[int]) -> None:
     db = _driver(conn)
     _drop(db, [int(r[0]) for r in db.execute(f"SELECT id FROM {RANKINGS} WHERE revision <> ?",
                                              (_revision(conn),))])
+    entries = _entries(conn)
+    if len(ids) > FORGET_FROM:  # many readouts purged: as for an import
+        _drop(db, [e.id for e in entries])
+        return
     listed = json.dumps(list(ids))
-    for entry in _entries(conn):
+    for entry in entries:
         gone = len(_matching(conn, entry.match, ids, "1"))
         if gone:
             db.execute(f"UPDATE {RANKINGS} SET hits = hits - ? WHERE id = ?", (gone, entry.id))
@@ -440,6 +454,11 @@ def entered(conn: Connection, ids: Sequence[int]) -> None:
     if not entries:
         return
     db = _driver(conn)
+    if len(ids) > FORGET_FROM:
+        # An import: it moves the average length, which soon fails the bound anyway, and
+        # keeping every list true through it would cost a pass over each query's hits.
+        _drop(db, [e.id for e in entries])
+        return
     # FTS5 keeps a transaction's new rows and its totals in memory until a savepoint or
     # the commit writes them out; bm25() counts them, so the totals read must too.
     db.execute("SAVEPOINT kept_rankings")
