@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from readout_desk.domain import render
 from readout_desk.domain.records import Photo, Readout
 from readout_desk.ui.fonts import with_japanese_fallbacks
+from readout_desk.ui.readout_words import label_language, pane_date_format
 from readout_desk.ui.settings import format_date
 
 if TYPE_CHECKING:
@@ -79,9 +80,10 @@ def readout_page(readout: Readout, home_zone: str, highlight: Sequence[str] = ()
             images[url] = image
         return url
 
+    own_format = pane_date_format(readout, date_format)
     page = render.readout_html(readout, home_zone, highlight,
-                               date_text=lambda day: format_date(day, date_format),
-                               photo_url=photo_url)
+                               date_text=lambda day: format_date(day, own_format),
+                               photo_url=photo_url, label_language=label_language())
     return ReadoutPage(readout, page, images)
 
 
