@@ -269,26 +269,36 @@ def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
     rows, tokens = totals(conn)
     avgdl = tokens / rows
     idf_ = idf(rows, entry.hits)
-    flags = {int(i): (bool(s), bool(d)) for i, s, d in _rows(
-        conn, "SELECT id, is_sample, deleted_at IS NOT NULL FROM readouts "
-        "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([k[0] for k in kept]),))}
+    # Both from an index (samples have a partial one); a list's readouts are not read.
+    samples = {int(r[0]) for r in _rows(conn, "SELECT id FROM readouts WHERE is_sample = 1")}
+    trashed = _trashed(conn, [k[0] for k in kept]) if live else set()
     scored: list[tuple[float, int, float, int]] = []
     for readout_id, weight, length in kept:
-        sample, trashed = flags.get(readout_id, (False, False))
-        if live and trashed:
+        if readout_id in trashed:
             continue
         value = score(weight, length, avgdl, idf_)
-        scored.append((value + SAMPLE_RANK_PENALTY if sample else value, readout_id,
-                       weight, length))
+        scored.append((value + SAMPLE_RANK_PENALTY if readout_id in samples else value,
+                       readout_id, weight, length))
     if len(scored) < top:
         return None
     scored.sort(key=lambda s: s[0])
     last_score, last_id, weight, length = scored[top - 1]
     # Any hit outside the list has g <= floor * max(1, r) now; the last row must beat it.
     bound = entry.floor * max(1.0, avgdl / entry.avgdl) * (1.0 + MARGIN)
-    if flags.get(last_id, (True, False))[0] or not part(weight, length, avgdl) > bound:
+    if last_id in samples or not part(weight, length, avgdl) > bound:
         return None
     return [(readout_id, value) for value, readout_id, _w, _d in scored[:top]]
+
+
+def _trashed(conn: Connection, ids: Sequence[int]) -> set[int]:
+    """Which of ``ids`` are in the trash: the whole trash when it is small."""
+    found = _rows(conn, "SELECT id FROM readouts WHERE deleted_at IS NOT NULL "
+                        f"LIMIT {int(KEEP) + 1}")
+    if len(found) <= KEEP:
+        return {int(r[0]) for r in found}
+    return {int(r[0]) for r in _rows(
+        conn, "SELECT id FROM readouts WHERE deleted_at IS NOT NULL AND id IN "
+        "(SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
 
 
 def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
