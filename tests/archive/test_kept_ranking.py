@@ -220,6 +220,15 @@ def test_an_import_lets_the_kept_rankings_go(filled: Archive, monkeypatch: pytes
     assert_same(filled, "after many purged")
 
 
+def test_samples_rank_after_the_users_own_readouts(filled: Archive,
+                                                   small_lists: dict[str, int]) -> None:
+    best = filled.search("minister", limit=30).ids
+    for readout_id in best[:25:3]:
+        filled.update(dataclasses.replace(filled.get(readout_id), is_sample=True))
+    assert_same(filled, "samples")
+    assert small_lists["kept"] > 0
+
+
 def test_without_a_file_nothing_is_kept(small_lists: dict[str, int]) -> None:
     with Archive.open(None) as archive:
         archive.add_many([corpus.readout(i) for i in range(120)])
