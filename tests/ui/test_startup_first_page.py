@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.domain.records import Mode
@@ -130,3 +131,30 @@ def test_a_first_run_and_an_empty_archive_open_the_usual_way(tmp_path: Path,
     assert seen["code"] == 0
     assert seen["opened"] is True  # the window showed with its archive open
     assert seen["first_rows"] == seen["loaded_rows"] == []
+
+
+def test_files_handed_over_while_the_archive_opens_wait_for_it(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.ui import app, file_open
+    from readout_desk.ui.main_window import MainWindow
+
+    offered: list[list[str]] = []
+    monkeypatch.setattr(file_open, "open_files",
+                        lambda _window, files: offered.append(list(files)))
+    path = tmp_path / "archive.sqlite3"
+    _fill(path, 3)
+    window = MainWindow(None, location=str(path), features=False)
+    qtbot.addWidget(window)
+    app._open_files(window, ["export.json"])  # a second launch, before the archive opened
+    assert offered == []
+    assert not window.load_demo_action.isEnabled()  # what needs the archive waits for it
+    archive = Archive.open(path)
+    try:
+        window.attach(archive)
+        qtbot.waitUntil(lambda: offered == [["export.json"]])
+        assert window.load_demo_action.isEnabled()
+        app._open_files(window, ["later.json"])  # once open: at once
+        assert offered == [["export.json"], ["later.json"]]
+    finally:
+        window.close()
+        archive.close()

@@ -238,10 +238,17 @@ def when_painted(widget: QWidget, then: Callable[[], None]) -> None:
 
 
 def _open_files(window: MainWindow, files: list[str]) -> None:
-    """Files handed over by a second launch: offered for import, as on the command line."""
+    """Files handed over by a second launch: offered for import, as on the command line
+    (once the archive is open, if they come while it opens)."""
+    from PySide6.QtCore import Qt
+
     from readout_desk.ui import file_open
 
-    file_open.open_files(window, files)
+    if window.has_archive():
+        file_open.open_files(window, files)
+    else:
+        window.searchFinished.connect(lambda _total: file_open.open_files(window, files),
+                                      Qt.ConnectionType.SingleShotConnection)
 
 
 def _home_zone(choice: str | None, settings: Settings) -> None:
