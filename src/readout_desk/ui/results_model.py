@@ -3,17 +3,24 @@
 Only the pages a person scrolls to are fetched (``canFetchMore``/``fetchMore``), so a
 query with a million hits costs one page until the table is scrolled. Sorting is done
 by the archive in SQL: :meth:`ResultsModel.sort` only asks for the search to run again.
+
+Painting the table asks the model for every visible cell; each cell is then one call
+(:meth:`ResultsModel.multiData`) and a tuple lookup: the texts of a row are made with its
+page, in the worker that read it (:func:`search_page` with a date format), or once when a
+row is first shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -95,15 +102,39 @@ def hits_text(page: SearchPage) -> str:
     return text.format(count=f"{n:,}", ms=f"{page.elapsed_ms:.0f}")
 
 
+def row_texts(hit: SearchHit, date_format: str) -> tuple[str, ...]:
+    """What each column of ``hit``'s row shows, in the order of :data:`COLUMNS`."""
+    title = (translate("ResultsModel", "{title} (sample)").format(title=hit.title)
+             if hit.is_sample else hit.title)
+    return (format_date(hit.meeting_date, date_format), title,
+            " ".join(_plain_snippet(hit.snippet).split()), hit.filed_under, hit.place,
+            mode_label(hit.mode.value), sessions_text(hit), hit.publisher)
+
+
+@dataclass(frozen=True)
+class ShownPage(SearchPage):
+    """A page of hits with the texts of its rows, made where the page was read."""
+
+    texts: tuple[tuple[str, ...], ...] = ()
+    date_format: str = ""
+
+
 def search_page(archive: Archive, query: str, *, offset: int = 0, limit: int = PAGE_SIZE,
-                sort: str = RELEVANCE, descending: bool = True) -> SearchPage:
+                sort: str = RELEVANCE, descending: bool = True,
+                date_format: str | None = None) -> SearchPage:
     """One page of hits as the results table shows them (runs off the UI thread).
 
     Each hit carries what its row shows, the section it is filed under included (a
     readout entered without one is filed under its relation, "Japan-Peru Relations"),
-    so a page is one read of the archive's results rows.
+    so a page is one read of the archive's results rows. With ``date_format`` the rows'
+    texts are made here too (a :class:`ShownPage`), not while the table paints.
     """
-    return archive.search(query, offset=offset, limit=limit, sort=sort, descending=descending)
+    page = archive.search(query, offset=offset, limit=limit, sort=sort, descending=descending)
+    if date_format is None:
+        return page
+    return ShownPage(**{f.name: getattr(page, f.name) for f in fields(SearchPage)},
+                     texts=tuple(row_texts(hit, date_format) for hit in page.hits),
+                     date_format=date_format)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -127,13 +158,14 @@ class ResultsModel(QAbstractTableModel):
         #: Asks for the page starting at the given offset, delivered to :meth:`add_page`.
         self.more_wanted: Callable[[int], None] | None = None
         self._hits: list[SearchHit] = []
+        self._texts: list[tuple[str, ...] | None] = []  # each row's, made when first needed
         self._total = 0
         self._query = ""
         self._sort = RELEVANCE
         self._descending = True
         self._fetching = False
         self._changing = False
-        self.date_format = "long"
+        self._date_format = "long"
 
     def set_archive(self, archive: Archive) -> None:
         """The archive the model reads further pages from, once it has opened."""
@@ -144,6 +176,17 @@ class ResultsModel(QAbstractTableModel):
     @property
     def query(self) -> str:
         return self._query
+
+    @property
+    def date_format(self) -> str:
+        """How the date column writes dates (a key of ``settings.DATE_FORMATS``)."""
+        return self._date_format
+
+    @date_format.setter
+    def date_format(self, key: str) -> None:
+        if key != self._date_format:
+            self._date_format = key
+            self._texts = [None] * len(self._hits)  # made again in the new format
 
     @property
     def total(self) -> int:
@@ -170,6 +213,7 @@ class ResultsModel(QAbstractTableModel):
         self._fetching = False
         self._query = query
         self._hits = list(page.hits)
+        self._texts = self._texts_of(page)
         self._total = max(page.total, len(page.hits))
         self.endResetModel()
         self._changing = False
@@ -212,6 +256,33 @@ class ResultsModel(QAbstractTableModel):
         """QAbstractItemModel.columnCount."""
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def _texts_of(self, page: SearchPage) -> list[tuple[str, ...] | None]:
+        if isinstance(page, ShownPage) and page.date_format == self._date_format:
+            return list(page.texts)
+        return [None] * len(page.hits)
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._texts[row]
+        if texts is None:
+            texts = self._texts[row] = row_texts(self._hits[row], self._date_format)
+        return texts
+
+    def multiData(self, index: ModelIndex,  # noqa: N802
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N803
+        """QAbstractItemModel.multiData: every role a delegate asks of a cell, in one call
+        (painting the table asks seven per visible cell)."""
+        row, col = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._hits) or not 0 <= col < len(COLUMNS):
+            return
+        span = ([roleDataSpan] if isinstance(roleDataSpan, QModelRoleData)
+                else cast("Iterable[QModelRoleData]", roleDataSpan))  # a sequence at run time
+        for wanted in span:
+            role = wanted.role()
+            if role == _DISPLAY:
+                wanted.setData(self._row_texts(row)[col])
+            elif (role, col) in _LOOKED_UP:
+                wanted.setData(self.data(index, role))
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """QAbstractItemModel.data."""
         if not index.isValid() or index.parent().isValid():
@@ -221,14 +292,14 @@ class ResultsModel(QAbstractTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(hit, col)
+            return self._row_texts(index.row())[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_TITLE:
                 snippet = _plain_snippet(hit.snippet)
                 return f"{hit.title}\n{snippet}" if snippet else hit.title
-            return self._display(hit, col) or None
+            return self._row_texts(index.row())[col] or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(hit, col)
+            return self._row_texts(index.row())[col]
         if role == ID_ROLE:
             return hit.id
         if role == HIT_ROLE:
@@ -242,27 +313,6 @@ class ResultsModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         return None
-
-    def _display(self, hit: SearchHit, col: int) -> str:
-        if col == COL_DATE:
-            return format_date(hit.meeting_date, self.date_format)
-        if col == COL_TITLE:
-            if hit.is_sample:
-                return translate("ResultsModel", "{title} (sample)").format(title=hit.title)
-            return hit.title
-        if col == COL_SNIPPET:
-            return " ".join(_plain_snippet(hit.snippet).split())
-        if col == COL_RELATION:
-            return hit.filed_under
-        if col == COL_PLACE:
-            return hit.place
-        if col == COL_MODE:
-            return mode_label(hit.mode.value)
-        if col == COL_SESSIONS:
-            return sessions_text(hit)
-        if col == COL_PUBLISHER:
-            return hit.publisher
-        return ""
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -341,9 +391,17 @@ class ResultsModel(QAbstractTableModel):
         self._changing = True
         self.beginInsertRows(QModelIndex(), first, first + len(page.hits) - 1)
         self._hits.extend(page.hits)
+        self._texts.extend(self._texts_of(page))
         self.endInsertRows()
         self._changing = False
         self.pageLoaded.emit(len(self._hits))
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+#: The (role, column) pairs besides the texts that a cell may have a value for (the
+#: sessions' alignment, a sample's italic title): answered by :meth:`ResultsModel.data`.
+_LOOKED_UP = frozenset({(int(Qt.ItemDataRole.TextAlignmentRole), COL_SESSIONS),
+                        (int(Qt.ItemDataRole.FontRole), COL_TITLE)})
 
 
 def _plain_snippet(snippet: str) -> str:

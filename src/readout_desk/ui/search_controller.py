@@ -145,6 +145,7 @@ class SearchController(QObject):
                 task.cancel()
         query = self._current_query()
         sort, descending = self.model.sort_key, self.model.descending
+        date_format = self.model.date_format  # the rows' texts are made in the worker
         if sort == RELEVANCE and not query.strip():
             sort, descending = "date", True
 
@@ -152,7 +153,7 @@ class SearchController(QObject):
             if not self._is_current(_SEARCH, ticket):
                 return None  # a newer search was asked for before this one started
             return search_page(self.background_archive("search"), query, limit=PAGE_SIZE,
-                               sort=sort, descending=descending)
+                               sort=sort, descending=descending, date_format=date_format)
 
         def done(page: SearchPage | None) -> None:
             if page is not None and self._is_current(_SEARCH, ticket):
@@ -175,10 +176,12 @@ class SearchController(QObject):
         """Read the page of the results shown that starts at ``offset`` (for the model)."""
         ticket = self._latest.get(_SHOWN, 0)
         query, sort, descending = self.model.query, self.model.sort_key, self.model.descending
+        date_format = self.model.date_format
 
         def work() -> SearchPage:
             return search_page(self.background_archive("search"), query, offset=offset,
-                               limit=PAGE_SIZE, sort=sort, descending=descending)
+                               limit=PAGE_SIZE, sort=sort, descending=descending,
+                               date_format=date_format)
 
         def done(page: SearchPage) -> None:
             if self._is_current(_SHOWN, ticket):
