@@ -98,22 +98,32 @@ def startup(db: Path, runs: int, before: Path | None,
     return out
 
 
-def typing(db: Path, runs: int) -> dict[str, Any]:
-    """Per run, the longest stall in the window and, just before, in a bare window."""
+def typing(db: Path, runs: int, before: Path | None = None, before_db: Path | None = None,
+           after: Path | None = None) -> dict[str, Any]:
+    """Per run, the longest stall in the window and, just before, in a bare window (and in
+    the program as it was in ``before``, on ``before_db``, the same corpus at its schema)."""
     stalls: list[float] = []
     bare: list[float] = []
+    old: list[float] = []
     tops: list[list[float]] = []
     for _ in range(runs):  # interleaved with the baseline
         floor = probe("typing-bare", None, WORD)
-        got = probe("typing", db, WORD)
+        then = probe("typing", before_db or db, WORD, src=before) if before else {}
+        got = probe("typing", db, WORD, src=after)
         if "max_stall_ms" in got and "max_stall_ms" in floor:
             stalls.append(got["max_stall_ms"])
             bare.append(floor["max_stall_ms"])
             tops.append(got["top_stalls_ms"])
-    return {"max_stall_ms": stalls, "p50_ms": percentile(stalls, 0.5),
-            "p95_ms": percentile(stalls, 0.95), "max_ms": max(stalls), "top_stalls_ms": tops,
-            "bare_max_stall_ms": bare, "bare_p50_ms": percentile(bare, 0.5),
-            "bare_p95_ms": percentile(bare, 0.95), "bare_max_ms": max(bare)}
+            if "max_stall_ms" in then:
+                old.append(then["max_stall_ms"])
+    out = {"max_stall_ms": stalls, "p50_ms": percentile(stalls, 0.5),
+           "p95_ms": percentile(stalls, 0.95), "max_ms": max(stalls), "top_stalls_ms": tops,
+           "bare_max_stall_ms": bare, "bare_p50_ms": percentile(bare, 0.5),
+           "bare_p95_ms": percentile(bare, 0.95), "bare_max_ms": max(bare)}
+    if old:
+        out.update(before_max_stall_ms=old, before_p50_ms=percentile(old, 0.5),
+                   before_p95_ms=percentile(old, 0.95), before_max_ms=max(old))
+    return out
 
 
 def facets(db: Path, rounds: int) -> dict[str, Any]:
@@ -177,6 +187,10 @@ def report(result: dict[str, Any]) -> str:
                          f"max {t['max_ms']:.1f} ms over {len(t['max_stall_ms'])} runs; "
                          f"a bare window the same runs: p50 {t['bare_p50_ms']:.1f}, "
                          f"p95 {t['bare_p95_ms']:.1f}, max {t['bare_max_ms']:.1f} ms")
+            if "before_p50_ms" in t:
+                lines.append(f"    the program before (--before): p50 {t['before_p50_ms']:.1f}, "
+                             f"p95 {t['before_p95_ms']:.1f}, max {t['before_max_ms']:.1f} ms "
+                             f"over {len(t['before_max_stall_ms'])} runs")
     f = result.get("facets")
     if f:
         lines.append(f"  facets (window: newest {f['sample']:,} hits; exact: every hit):")
@@ -202,7 +216,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=5)
     parser.add_argument("--before", type=Path, metavar="SRC",
                         help="the src/ folder of an older checkout, started the same way "
-                             "and interleaved, for a before-and-after start-up figure")
+                             "and interleaved, for before-and-after start-up and typing "
+                             "figures")
+    parser.add_argument("--before-db", type=Path, metavar="ARCHIVE",
+                        help="the --db corpus at the schema of --before (default: --db)")
+    parser.add_argument("--before-db-no-sections", type=Path, metavar="ARCHIVE",
+                        help="the --db-no-sections corpus at the schema of --before")
     parser.add_argument("--after", type=Path, metavar="SRC",
                         help="the src/ folder of the checkout to measure (default: this one)")
     parser.add_argument("--skip", action="append", default=[],
@@ -213,9 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     if "startup" not in args.skip:
         result["startup"] = startup(args.db, args.startup_runs, args.before, args.after)
     if "typing" not in args.skip:
-        result["typing"] = typing(args.db, args.runs)
+        result["typing"] = typing(args.db, args.runs, args.before, args.before_db, args.after)
         if args.db_no_sections:
-            result["typing_no_sections"] = typing(args.db_no_sections, args.runs)
+            result["typing_no_sections"] = typing(
+                args.db_no_sections, args.runs, args.before,
+                args.before_db_no_sections or args.db_no_sections, args.after)
     if "facets" not in args.skip:
         result["facets"] = facets(args.db, 3)
     if "quit" not in args.skip:
