@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from readout_desk.ui.crash import CrashHandler
     from readout_desk.ui.main_window import MainWindow
     from readout_desk.ui.settings import Settings
-    from readout_desk.ui.single_instance import InstanceGuard
 
 #: When the window's features are installed at the latest, if its first page is slow.
 FEATURES_AT_THE_LATEST_MS = 2_000
@@ -95,8 +94,8 @@ def _install_language(choice: str | None) -> None:
 
 
 def features_after_first_page(window: MainWindow) -> None:
-    """Install the window's features right after its first page is painted (or after
-    two seconds, if the first search is slow or fails)."""
+    """Install the window's features right after its own first search has shown its
+    page (or after two seconds, if that search is slow or fails)."""
     from PySide6.QtCore import QTimer
 
     install = window.install_features
@@ -109,12 +108,11 @@ class _Opening:
     read without the archive layer, else the archive opened before the window shows."""
 
     def __init__(self, window: MainWindow, location: str, args: argparse.Namespace,
-                 handler: CrashHandler, guard: InstanceGuard) -> None:
+                 handler: CrashHandler) -> None:
         self.window = window
         self.location = location
         self.args = args
         self.handler = handler
-        self.guard = guard
         self.archive: Archive | None = None
         self.message = ""  # what the banner says after opening (a recovery, read-only)
 
@@ -327,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
         guard.filesReceived.connect(lambda files: _open_files(window, files))
-        opening = _Opening(window, location, args, handler, guard)
+        opening = _Opening(window, location, args, handler)
         if opening.first_page():
             window.show()
             opening.after_first_paint()
