@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from readout_desk.archive import Archive
@@ -21,6 +24,26 @@ def test_runs_keep_digits_written_among_kanji_and_leave_latin_words_apart() -> N
     assert scripts.runs(text) == ["令和5年5月3日", "協定と", "首脳会議", "ペルー"]
     assert "CPTPP\u200b協定" in text and "G7\u200b首脳" in text
     assert scripts.index_text("Minister Hayashi") == "Minister Hayashi"
+
+
+def _index_text_in_full(text: str) -> str:
+    """:func:`scripts.index_text` without its shortcuts: normalised, then every Latin word
+    touching a run edged."""
+    normalised = scripts.normalise_width(text)
+    return re.sub("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", lambda m: (
+        (scripts.EDGE if m.start() > 0 and scripts.has_cjk(normalised[m.start() - 1]) else "")
+        + m.group()
+        + (scripts.EDGE if scripts.has_cjk(normalised[m.end():m.end() + 1]) else "")),
+        normalised) if scripts.has_cjk(normalised) else normalised
+
+
+def test_the_index_text_shortcuts_change_nothing() -> None:
+    rng = random.Random(7)
+    letters = "abZ09 ＡＢ１２外相会談ｶﾀｶﾅーé\u00a0①、。（）ﾞ\u3099か"
+    texts = ["".join(rng.choice(letters) for _n in range(rng.randint(1, 40)))
+             for _i in range(5_000)]
+    texts += ["外相会談（東京）", "外相会談で意見交換", "ＣＰＴＰＰ協定", "CPTPP協定", "か\u3099"]
+    assert [scripts.index_text(t) for t in texts] == [_index_text_in_full(t) for t in texts]
 
 
 def test_a_typed_word_is_its_runs_and_the_rest() -> None:

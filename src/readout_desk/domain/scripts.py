@@ -24,6 +24,7 @@ RUN = re.compile(f"[0-9{CJK}]*[{CJK}][0-9{CJK}]*")
 _IS_CJK = re.compile(f"[{CJK}]")
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _LATIN_WORD = re.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+_LATIN_LETTER = re.compile("[A-Za-z]")  # in every Latin word
 _LETTER = re.compile(r"[^\W\d_]")
 #: Between a run and a Latin word that touches it in the index text, so that ``CPTPP協定``
 #: holds the word ``cptpp``. Invisible, and dropped again from snippets.
@@ -54,8 +55,11 @@ def index_text(text: str) -> str:
     word."""
     if text.isascii():  # NFKC leaves ASCII as it is, and it holds no run
         return text
-    normalised = normalise_width(text)
-    if not has_cjk(normalised):
+    # Asked first, as most text is already in NFKC and most Japanese text has no Latin
+    # letter: far quicker than normalising or editing it, and a snippet of a readout
+    # makes its index text again (archive/sqlite_index.py).
+    normalised = text if unicodedata.is_normalized("NFKC", text) else normalise_width(text)
+    if not has_cjk(normalised) or _LATIN_LETTER.search(normalised) is None:
         return normalised
 
     def edged(m: re.Match[str]) -> str:
