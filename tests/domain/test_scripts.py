@@ -39,7 +39,7 @@ def _index_text_in_full(text: str) -> str:
 
 def test_the_index_text_shortcuts_change_nothing() -> None:
     rng = random.Random(7)
-    letters = "abZ09 ＡＢ１２外相会談ｶﾀｶﾅーé\u00a0①、。（）ﾞ\u3099か"
+    letters = "abZ09 ＡＢ１２外相会談ｶﾀｶﾅーé\u00a0①、。（）：\u3000ﾞ\u3099か\uff5e\uff5f～"
     texts = ["".join(rng.choice(letters) for _n in range(rng.randint(1, 40)))
              for _i in range(5_000)]
     texts += ["外相会談（東京）", "外相会談で意見交換", "ＣＰＴＰＰ協定", "CPTPP協定", "か\u3099"]
