@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>Readout Desk</source>
-        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. When the archive opens at the latest after a first page that nothing paints (a window shown minimised, say). Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
+        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. When the archive opens at the latest after a first page that nothing paints (a window shown minimised, say). What opening an archive imports (SQLAlchemy, the ORM, the models, recovery, backups). Modules without Qt that the first page needs. PySide6 reads the source of every module imported after it (for its ``__feature__`` switches): importing these first is cheaper. Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
@@ -1930,6 +1930,42 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>Cancelled: every file listed above was finished completely; {left} files were not imported (nothing of the one in progress was kept).</source>
         <translation>キャンセルしました。上に挙げたファイルはすべて最後までインポート済みです。{left} 個のファイルはインポートしていません（処理中だったファイルの内容は何も残していません）。</translation>
+    </message>
+    <message>
+        <source>Readout {id} was saved elsewhere while it was being edited (version {read} was read, the archive now holds version {current}), so this change was not saved over it.</source>
+        <translation>会談記録 {id} は編集中に他の場所で保存されました（読み込んだのはバージョン {read}、アーカイブには現在バージョン {current} があります）。このため、この変更は上書き保存しませんでした。</translation>
+    </message>
+    <message>
+        <source>The archive {location} is busy: another program (perhaps another Readout Desk window) is writing to it and did not let go within {seconds} seconds. Nothing was changed; try again in a moment.</source>
+        <translation>アーカイブ {location} は使用中です。別のプログラム（別の Readout Desk ウィンドウかもしれません）が書き込み中で、{seconds} 秒以内に解放されませんでした。何も変更していません。少し待ってからもう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The disk holding {location} is full, so the change was not saved; the archive is as it was. Free some space and try again.</source>
+        <translation>{location} のあるディスクがいっぱいのため、変更は保存されませんでした。アーカイブは元のままです。空き容量を作ってからもう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The archive {location} is read-only, so the change was not saved.</source>
+        <translation>アーカイブ {location} は読み取り専用のため、変更は保存されませんでした。</translation>
+    </message>
+    <message>
+        <source>{location} is damaged or is not a Readout Desk archive ({problem}); open another file, or restore this one from a backup.</source>
+        <translation>{location} は壊れているか、Readout Desk のアーカイブではありません（{problem}）。別のファイルを開くか、バックアップから復元してください。</translation>
+    </message>
+    <message>
+        <source>The archive {location} cannot be opened: {problem}.</source>
+        <translation>アーカイブ {location} を開けません: {problem}。</translation>
+    </message>
+    <message>
+        <source>Reading the archive {location} was stopped before it finished.</source>
+        <translation>アーカイブ {location} の読み込みは完了前に中止されました。</translation>
+    </message>
+    <message>
+        <source>The archive {location} reported an error: {problem}.</source>
+        <translation>アーカイブ {location} でエラーが発生しました: {problem}。</translation>
+    </message>
+    <message>
+        <source>The archive {location} is open read-only, so nothing can be changed.</source>
+        <translation>アーカイブ {location} は読み取り専用で開かれているため、何も変更できません。</translation>
     </message>
     <message>
         <source>{n} file(s) were not started.</source>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from readout_desk.domain.messages import Message, of_error
 from readout_desk.domain.records import Readout
 from readout_desk.ui import messages
 from readout_desk.ui.editor import ReadoutEditor
+from readout_desk.ui.main_window import MainWindow
 from tests.ui.editor.conftest import new_editor, type_into
 from tests.ui.translation import japanese
 
@@ -141,3 +144,23 @@ def test_the_notes_of_a_draft_read_from_text_are_shown_in_japanese(
     shown = warnings.text()
     assert "タイムゾーンの規則では" in shown, shown
     assert "time-zone rules give" not in shown
+
+
+def test_an_archive_error_is_shown_in_japanese_in_the_banner(
+        qtbot: QtBot, japanese: None, archive_path: Path,
+        open_window: Callable[..., MainWindow]) -> None:
+    from readout_desk.archive import Archive, ArchiveReadOnlyError
+
+    Archive.open(archive_path).close()
+    read_only = Archive.open(archive_path, read_only=True)
+    try:
+        with pytest.raises(ArchiveReadOnlyError) as refused:
+            read_only.add(Readout(title="Talks", meeting_date=dt.date(2023, 5, 3)))
+        assert str(refused.value) == (f"The archive {read_only.location} is open read-only, "
+                                      "so nothing can be changed.")
+        window = open_window(read_only)
+        window.show_problem(refused.value)
+        assert window.banner.text() == (f"アーカイブ {read_only.location} は読み取り専用で"
+                                        "開かれているため、何も変更できません。")
+    finally:
+        read_only.close()

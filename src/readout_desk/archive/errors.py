@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from readout_desk.domain.messages import Message
+
 
 class ArchiveError(Exception):
     """Something the user should be told about the archive, in one sentence."""
@@ -40,11 +42,10 @@ class ConflictError(ArchiveError):
     """A readout was saved elsewhere after it was read; saving over it was refused."""
 
     def __init__(self, readout_id: int, read_version: int, current_version: int) -> None:
-        super().__init__(
-            f"Readout {readout_id} was saved elsewhere while it was being edited "
-            f"(version {read_version} was read, the archive now holds version "
-            f"{current_version}), so this change was not saved over it."
-        )
+        super().__init__(Message(
+            "Readout {id} was saved elsewhere while it was being edited (version {read} was "
+            "read, the archive now holds version {current}), so this change was not saved "
+            "over it.", id=readout_id, read=read_version, current=current_version))
         self.readout_id = readout_id
         self.read_version = read_version
         self.current_version = current_version

@@ -49,6 +49,7 @@ from readout_desk.archive.sqlite_search import (
     page_sql,
     ranking_sql,
 )
+from readout_desk.domain.messages import Message
 from readout_desk.domain.query import ParsedQuery
 
 #: How long a writer waits for another process's transaction before giving up.
@@ -119,22 +120,23 @@ def _fetch(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
 
 
 _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]], ...] = (
-    (("locked", "busy"), lambda loc, _m: errors.ArchiveLockedError(
-        f"The archive {loc} is busy: another program (perhaps another Readout Desk "
-        f"window) is writing to it and did not let go within {BUSY_TIMEOUT_S:g} seconds. "
-        "Nothing was changed; try again in a moment.")),
-    (("disk is full",), lambda loc, _m: errors.ArchiveFullError(
-        f"The disk holding {loc} is full, so the change was not saved; "
-        "the archive is as it was. Free some space and try again.")),
+    (("locked", "busy"), lambda loc, _m: errors.ArchiveLockedError(Message(
+        "The archive {location} is busy: another program (perhaps another Readout Desk "
+        "window) is writing to it and did not let go within {seconds} seconds. Nothing was "
+        "changed; try again in a moment.", location=loc, seconds=f"{BUSY_TIMEOUT_S:g}"))),
+    (("disk is full",), lambda loc, _m: errors.ArchiveFullError(Message(
+        "The disk holding {location} is full, so the change was not saved; the archive is as "
+        "it was. Free some space and try again.", location=loc))),
     (("readonly", "read-only", "attempt to write"), lambda loc, _m: errors.ArchiveReadOnlyError(
-        f"The archive {loc} is read-only, so the change was not saved.")),
+        Message("The archive {location} is read-only, so the change was not saved.",
+                location=loc))),
     (("not a database", "malformed", "corrupt"), lambda loc, m: errors.ArchiveDamagedError(
-        f"{loc} is damaged or is not a Readout Desk archive ({m}); "
-        "open another file, or restore this one from a backup.")),
-    (("unable to open",), lambda loc, m: ArchiveError(
-        f"The archive {loc} cannot be opened: {m}.")),
-    (("interrupted",), lambda loc, _m: errors.ArchiveInterruptedError(
-        f"Reading the archive {loc} was stopped before it finished.")),
+        Message("{location} is damaged or is not a Readout Desk archive ({problem}); open "
+                "another file, or restore this one from a backup.", location=loc, problem=m))),
+    (("unable to open",), lambda loc, m: ArchiveError(Message(
+        "The archive {location} cannot be opened: {problem}.", location=loc, problem=m))),
+    (("interrupted",), lambda loc, _m: errors.ArchiveInterruptedError(Message(
+        "Reading the archive {location} was stopped before it finished.", location=loc))),
 )
 
 
@@ -189,7 +191,8 @@ class SqliteBackend:
         for words, make in _TRANSLATIONS:
             if any(w in message for w in words):
                 return make(location, message)
-        return ArchiveError(f"The archive {location} reported an error: {message}.")
+        return ArchiveError(Message("The archive {location} reported an error: {problem}.",
+                                    location=location, problem=message))
 
     def table_names(self, conn: Connection) -> set[str]:
         rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")

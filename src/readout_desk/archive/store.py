@@ -62,6 +62,7 @@ from readout_desk.archive.writes import (
     set_deleted,
 )
 from readout_desk.domain import geography, validation
+from readout_desk.domain.messages import Message
 from readout_desk.domain.query import ParsedQuery, parse_query
 from readout_desk.domain.records import NameOrder, Person, Readout, SearchHit, SearchPage
 
@@ -204,9 +205,9 @@ class Archive:
     def _unit(self, *, write: bool) -> Iterator[DbSession]:
         """One transaction: committed on success, rolled back on any exception."""
         if write and self.read_only:
-            raise ArchiveReadOnlyError(
-                f"The archive {self.location} is open read-only, so nothing can be changed."
-            )
+            raise ArchiveReadOnlyError(Message(
+                "The archive {location} is open read-only, so nothing can be changed.",
+                location=self.location))
         if write and self.before_write is not None:
             self.before_write()
         with self._lock:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from readout_desk.ui import parts
-from readout_desk.ui.messages import message_text
+from readout_desk.ui.messages import error_text, message_text
 
 if TYPE_CHECKING:
     from readout_desk.archive import Archive
@@ -73,7 +73,8 @@ def _add_json_files(archive: Archive, files: Sequence[Path]) -> ImportOutcome:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, jsonformat.FormatError,
                 InvalidReadoutError) as exc:
             lines.append(QCoreApplication.translate(
-                "FileOpen", "Nothing imported from {name}: {exc}").format(name=path.name, exc=exc))
+                "FileOpen", "Nothing imported from {name}: {exc}").format(name=path.name,
+                                                                 exc=error_text(exc)))
             continue
         ids.extend(added)
         n = len(added)
@@ -178,7 +179,7 @@ class FileOpener(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._window.statusBar().clearMessage()
         log.error("Import of opened files failed", exc_info=exc)
-        line = self.tr("Nothing was imported: {exc}").format(exc=exc)
+        line = self.tr("Nothing was imported: {exc}").format(exc=error_text(exc))
         self._tell(self.tr("Import failed"), line, "importResultDialog", QMessageBox.Icon.Warning)
         self.importFinished.emit([line])
 

@@ -34,6 +34,7 @@ from readout_desk.ui.banner import Banner
 from readout_desk.ui.empty_state import EmptyState
 from readout_desk.ui.facets import FacetsView
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, without_mnemonic
+from readout_desk.ui.messages import error_text, message_text
 from readout_desk.ui.results_model import COLUMNS, ResultsModel, hits_text
 from readout_desk.ui.results_view import ResultsView
 from readout_desk.ui.search_controller import SearchController
@@ -592,12 +593,12 @@ class MainWindow(QMainWindow):
     def show_problem(self, problem: object) -> None:
         """Say what went wrong in the banner (never a traceback)."""
         if isinstance(problem, ArchiveError):
-            text = str(problem)
+            text = error_text(problem)
         elif isinstance(problem, BaseException):
             log.error("unexpected problem", exc_info=problem)
             text = self.tr("Something went wrong: {problem}").format(problem=problem)
         else:
-            text = str(problem)
+            text = message_text(problem) if isinstance(problem, str) else str(problem)
         self.banner.show_message(text)
 
     # ----- closing -------------------------------------------------------------------

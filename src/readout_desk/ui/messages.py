@@ -17,11 +17,34 @@ from readout_desk.domain.messages import Message, of_error
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 
 TEMPLATES = frozenset({
+    # archive/errors.py
+    QT_TRANSLATE_NOOP("Messages", "Readout {id} was saved elsewhere while it was being edited "
+                                  "(version {read} was read, the archive now holds version "
+                                  "{current}), so this change was not saved over it."),
+    # archive/sqlite.py
+    QT_TRANSLATE_NOOP("Messages", "The archive {location} is busy: another program (perhaps "
+                                  "another Readout Desk window) is writing to it and did not let "
+                                  "go within {seconds} seconds. Nothing was changed; try again "
+                                  "in a moment."),
+    QT_TRANSLATE_NOOP("Messages", "The disk holding {location} is full, so the change was not "
+                                  "saved; the archive is as it was. Free some space and try "
+                                  "again."),
+    QT_TRANSLATE_NOOP("Messages", "The archive {location} is read-only, so the change was not "
+                                  "saved."),
+    QT_TRANSLATE_NOOP("Messages", "{location} is damaged or is not a Readout Desk archive "
+                                  "({problem}); open another file, or restore this one from a "
+                                  "backup."),
+    QT_TRANSLATE_NOOP("Messages", "The archive {location} cannot be opened: {problem}."),
+    QT_TRANSLATE_NOOP("Messages", "Reading the archive {location} was stopped before it finished."),
+    QT_TRANSLATE_NOOP("Messages", "The archive {location} reported an error: {problem}."),
+    # archive/store.py
+    QT_TRANSLATE_NOOP("Messages", "The archive {location} is open read-only, so nothing can be "
+                                  "changed."),
     # archive/transfer/importing.py
-    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
-    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} files."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} files."),
     QT_TRANSLATE_NOOP("Messages", "Skipped {n} already in the archive (the same record, every "
                                   "field alike)."),
     QT_TRANSLATE_NOOP("Messages", "{n} draft extracted from text files wait for review (File > "
@@ -30,11 +53,11 @@ TEMPLATES = frozenset({
                                   "Review Drafts)."),
     QT_TRANSLATE_NOOP("Messages", "Nothing imported from {name}: {error}"),
     QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
-                                  "{left} file was not imported (nothing of the one in progress "
-                                  "was kept)."),
-    QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
                                   "{left} files were not imported (nothing of the one in "
                                   "progress was kept)."),
+    QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
+                                  "{left} file was not imported (nothing of the one in progress "
+                                  "was kept)."),
     QT_TRANSLATE_NOOP("Messages", "{n} file(s) were not started."),
     QT_TRANSLATE_NOOP("Messages", "The import stopped there: no further file can be saved."),
     # domain/clocktime.py
@@ -44,9 +67,9 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
     # domain/draft.py
     QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
                                   "list."),
-    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
                                   "\"Japan-Peru Relations\")."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "

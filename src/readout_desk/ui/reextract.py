@@ -28,6 +28,7 @@ from readout_desk.domain.sources import FieldChange, accept_changes, field_chang
 from readout_desk.domain.sources import reread as read_again
 from readout_desk.domain.validation import InvalidReadoutError
 from readout_desk.ui import parts
+from readout_desk.ui.messages import error_text
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def reread(window: MainWindow, stored: Readout) -> None:
         if not isinstance(exc, ValueError | OSError):
             log.exception("reading a source again failed", exc_info=exc)
         window.show_problem(QCoreApplication.translate(
-            "Reextract", "The source could not be read again: {exc}").format(exc=exc))
+            "Reextract", "The source could not be read again: {exc}").format(exc=error_text(exc)))
 
     run_in_background(window, work, done, failed)
 

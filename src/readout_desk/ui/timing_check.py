@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from readout_desk.archive import TimingFlag
 from readout_desk.ui import parts
-from readout_desk.ui.messages import message_text
+from readout_desk.ui.messages import error_text, message_text
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -89,7 +89,8 @@ class TimingCheckDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.flags = []
-        self.summary.setText(self.tr("The timings could not be checked: {exc}").format(exc=exc))
+        self.summary.setText(self.tr("The timings could not be checked: {exc}").format(
+            exc=error_text(exc)))
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         readout_id = item.data(0, Qt.ItemDataRole.UserRole)

@@ -20,6 +20,7 @@ from readout_desk.domain.records import Readout
 from readout_desk.ui.editor.form import ReadoutEditor
 from readout_desk.ui.editor.host import EditorHost
 from readout_desk.ui.language import translate
+from readout_desk.ui.messages import error_text
 
 if TYPE_CHECKING:
     from readout_desk.ui.main_window import MainWindow
@@ -71,7 +72,7 @@ def open_editor(
             readout = archive.get(readout_id)
         except ArchiveError as exc:
             QMessageBox.warning(host if isinstance(host, QWidget) else None, "Edit readout",
-                                str(exc))
+                                error_text(exc))
             return None
     if home_zone is None and host is not None:
         home_zone = host.home_zone()

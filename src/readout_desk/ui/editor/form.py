@@ -413,7 +413,7 @@ class ReadoutEditor(QMainWindow):
             self._save_conflict(exc)
             return
         if isinstance(exc, ArchiveUnreachableError):
-            return questions.offer_retry(self, str(exc), self.save)
+            return questions.offer_retry(self, error_text(exc), self.save)
         if not isinstance(exc, (ArchiveError, OSError, ValueError)):
             log.error("saving failed", exc_info=exc)
         self.last_error = str(exc)

@@ -29,6 +29,7 @@ from readout_desk.domain.records import Readout
 from readout_desk.ui import parts
 from readout_desk.ui.editor.changes import changes
 from readout_desk.ui.language import translate
+from readout_desk.ui.messages import error_text
 from readout_desk.ui.tasks import TaskRunner
 
 
@@ -120,7 +121,7 @@ class HistoryDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, ArchiveError):
                 raise exc
-            self.caption.setText(str(exc))
+            self.caption.setText(error_text(exc))
 
         self.runner.run(work, lambda found: self._show_versions(*found), failed)
 
@@ -206,7 +207,7 @@ class HistoryDialog(QDialog):
             if not isinstance(exc, (ArchiveError, ValueError)):
                 raise exc
             self.restore_button.setEnabled(True)
-            QMessageBox.warning(self, "Restore version", str(exc))
+            QMessageBox.warning(self, self.tr("Restore version"), error_text(exc))
 
         self.restore_button.setEnabled(False)
         self.runner.run(lambda: archive.restore_version(readout_id, version), done, failed)

@@ -44,6 +44,7 @@ from readout_desk.archive import (
 )
 from readout_desk.ui import parts
 from readout_desk.ui.language import translate
+from readout_desk.ui.messages import error_text
 from readout_desk.ui.transfer.shared import button_row, side_by_side
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ def back_up_now(window: MainWindow) -> None:
 
     def failed(exc: BaseException) -> None:
         window.statusBar().clearMessage()
-        window.show_problem(translate("Backups", "The backup failed: {exc}").format(exc=exc))
+        window.show_problem(translate("Backups", "The backup failed: {exc}").format(
+            exc=error_text(exc)))
 
     window.runner.run(lambda: create_backup(archive, kind=BACKUP_MANUAL), done, failed)
 class BackupsDialog(QDialog):
@@ -172,7 +174,7 @@ class BackupsDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             finished(None)
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
 
         def progressed(step: int, total: int, _label: str) -> None:
             if total and self._busy:
@@ -331,7 +333,8 @@ class BackupScheduler(QObject):
         def failed(exc: BaseException) -> None:
             self._running = False
             self.main_window.show_problem(
-                translate("Backups", "The scheduled backup failed: {exc}").format(exc=exc))
+                translate("Backups", "The scheduled backup failed: {exc}").format(
+                    exc=error_text(exc)))
 
         self._running = True
         self.main_window.runner.run(work, done, failed)

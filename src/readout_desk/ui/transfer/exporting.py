@@ -26,6 +26,7 @@ from readout_desk.archive import (
     html_document,
     iter_readouts,
 )
+from readout_desk.ui.messages import error_text
 from readout_desk.ui.tasks import CancelFn, ProgressFn
 from readout_desk.ui.transfer.shared import ProgressDialog
 
@@ -186,7 +187,7 @@ class ExportDialog(ProgressDialog):
     def _failed(self, exc: BaseException) -> None:
         self.progress.finish()
         self.result_label.setText(self.tr("Export cancelled; no file was written.") if isinstance(
-            exc, Cancelled) else self.tr("The export failed: {exc}").format(exc=exc))
+            exc, Cancelled) else self.tr("The export failed: {exc}").format(exc=error_text(exc)))
         self.export_button.setEnabled(True)
         self.finishedExport.emit(exc)
 

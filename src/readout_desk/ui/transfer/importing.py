@@ -32,7 +32,7 @@ from readout_desk.archive import (
     import_files,
     read_csv_table,
 )
-from readout_desk.ui.messages import message_text
+from readout_desk.ui.messages import error_text, message_text
 from readout_desk.ui.tasks import CancelFn, ProgressFn
 from readout_desk.ui.transfer.drafts import draft_queue, update_drafts_action
 from readout_desk.ui.transfer.shared import ProgressDialog
@@ -204,7 +204,7 @@ class ImportDialog(ProgressDialog):
         self.finishedImport.emit(summary)
 
     def _failed(self, exc: BaseException) -> None:
-        self._show_summary(self.tr("The import stopped: {exc}").format(exc=exc))
+        self._show_summary(self.tr("The import stopped: {exc}").format(exc=error_text(exc)))
         self.main_window.refresh()
         self.finishedImport.emit(exc)
 

@@ -26,6 +26,7 @@ from readout_desk.domain import timing
 from readout_desk.domain.records import SearchHit
 from readout_desk.ui import parts
 from readout_desk.ui.language import translate
+from readout_desk.ui.messages import error_text
 from readout_desk.ui.transfer.shared import button_row
 
 if TYPE_CHECKING:
@@ -231,7 +232,7 @@ class TrashDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if problem_title:
-                QMessageBox.warning(self, problem_title, str(exc))
+                QMessageBox.warning(self, problem_title, error_text(exc))
             else:
                 self.main_window.show_problem(exc)
             done(None)
