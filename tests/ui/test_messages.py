@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import readout_desk
+from readout_desk.archive import Archive
 from readout_desk.domain import validation
 from readout_desk.domain.messages import Message, of_error
 from readout_desk.domain.records import Readout
@@ -149,7 +150,7 @@ def test_the_notes_of_a_draft_read_from_text_are_shown_in_japanese(
 def test_an_archive_error_is_shown_in_japanese_in_the_banner(
         qtbot: QtBot, japanese: None, archive_path: Path,
         open_window: Callable[..., MainWindow]) -> None:
-    from readout_desk.archive import Archive, ArchiveReadOnlyError
+    from readout_desk.archive import ArchiveReadOnlyError
 
     Archive.open(archive_path).close()
     read_only = Archive.open(archive_path, read_only=True)
@@ -164,3 +165,20 @@ def test_an_archive_error_is_shown_in_japanese_in_the_banner(
                                         "開かれているため、何も変更できません。")
     finally:
         read_only.close()
+
+
+def test_check_timings_explains_a_flag_in_japanese(
+        qtbot: QtBot, japanese: None, archive: Archive,
+        open_window: Callable[..., MainWindow]) -> None:
+    from readout_desk.ui.timing_check import TimingCheckDialog
+    from tests.archive.helpers import brazil_readout
+
+    archive.add(brazil_readout())
+    window = open_window(archive)
+    dialog = TimingCheckDialog(window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.flags is not None, timeout=10_000)
+    item = dialog.table.topLevelItem(0)
+    assert item is not None
+    assert "タイムゾーンの規則では" in item.text(3) and "rules give" not in item.text(3)
+    assert dialog.flags and "the time-zone rules give" in dialog.flags[0].message
