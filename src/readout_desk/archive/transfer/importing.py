@@ -16,21 +16,20 @@ from __future__ import annotations
 
 import bisect
 import csv
-import hashlib
 import io
 import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from readout_desk import paths
-from readout_desk.archive import attachments
 from readout_desk.archive.bulk import Present
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
 from readout_desk.archive.transfer import csvio, jsonstream
+from readout_desk.archive.transfer.attached import bring_photos
 from readout_desk.archive.transfer.common import (
     CancelFn,
     Cancelled,
@@ -42,7 +41,7 @@ from readout_desk.archive.transfer.common import (
 from readout_desk.archive.transfer.drafts import DraftQueue
 from readout_desk.domain import extract, jsonformat, jsonread, sources, validation
 from readout_desk.domain.messages import Message, of_error
-from readout_desk.domain.records import Photo, Readout
+from readout_desk.domain.records import Readout
 
 #: File name endings the importer reads, and what each is.
 JSON_SUFFIXES = frozenset({".json"})
@@ -306,51 +305,6 @@ class _Imported:
         return f"already in the archive as readout {present.readout_id}{where}"
 
 
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _bring_attachments(archive: Archive, source: Path, readouts: list[Readout]
-                       ) -> tuple[list[Readout], list[Path]]:
-    """Copy photo files named by ``readouts`` from the folder beside an imported JSON file.
-
-    Returns the readouts (with a photo renamed when a different file of that name is
-    already in the archive) and the files copied, so a failed import can remove them.
-    """
-    folder = source.with_name(source.stem + "-attachments")
-    target = archive.attachments_dir
-    if not folder.is_dir() or target is None:
-        return readouts, []
-    copied: list[Path] = []
-    result = []
-    for r in readouts:
-        photos = []
-        for ph in r.photos:
-            src = attachments.inside(folder, ph.file) if ph.file else None
-            dest = attachments.inside(target, ph.file) if ph.file else None
-            if src is None or dest is None or not attachments.is_regular_file(src):
-                photos.append(ph)
-                continue
-            name = ph.file
-            if dest.exists() and _file_digest(dest) != _file_digest(src):
-                stem, suffix = Path(ph.file).stem, Path(ph.file).suffix
-                n = 2
-                while dest.exists():
-                    name = Path(ph.file).with_name(f"{stem}-{n}{suffix}").as_posix()
-                    dest = target / name
-                    n += 1
-            if not dest.exists():
-                attachments.copy_file(src, dest)
-                copied.append(dest)
-            photos.append(Photo(ph.caption, name))
-        result.append(replace(r, photos=tuple(photos)))
-    return result, copied
-
-
 def _checked(readouts: Iterable[Readout]) -> Iterator[list[Readout]]:
     """``readouts`` in batches, each readout checked; a file with any problem is refused
     as a whole, naming its first problem and counting the others."""
@@ -411,7 +365,7 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
                 raise Cancelled()
             if n:
                 give_back_memory()
-            brought, files = _bring_attachments(archive, path, batch)
+            brought, files = bring_photos(archive, path, batch)
             copied.extend(files)
             yield brought
 
