@@ -20,7 +20,7 @@ import pytest
 from readout_desk.archive import Archive, export_readouts, import_files
 from readout_desk.archive import store as store_module
 from readout_desk.archive.transfer import importing
-from readout_desk.domain import jsonformat
+from readout_desk.domain import jsonformat, validation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -80,3 +80,46 @@ def test_an_import_stores_what_saving_the_records_stores(
     assert len(summary.imported_ids) == len(records) - 1
     assert _rows(imported) == _rows(saved)
     assert (tmp_path / "imported.json").read_bytes() == (tmp_path / "saved.json").read_bytes()
+
+
+#: Escapes that make a character no archive text may hold, in the spellings a file may use.
+UNSTORABLE_ESCAPES = ["\\u0000", "\\ud800", "\\uD800", "\\udfff", "\\uDC00", "\\ud83d"]
+
+
+@pytest.mark.parametrize("escape", UNSTORABLE_ESCAPES)
+@pytest.mark.parametrize("field", ["title", "participants.0.office", "points.1.text",
+                                   "topics.0", "place.city_ja"])
+def test_an_unstorable_character_is_refused_in_the_words_of_the_check(
+        tmp_path: Path, escape: str, field: str) -> None:
+    document = _document(10)
+    document["readouts"][2]["place"] = {"city": "Lima", "city_ja": "リマ"}
+    holder: Any = document["readouts"][2]
+    *steps, last = field.split(".")
+    for step in steps:
+        holder = holder[int(step) if step.isdigit() else step]
+    key: Any = int(last) if last.isdigit() else last
+    holder[key] = str(holder[key]) + "MARK"
+    text = json.dumps(document, ensure_ascii=False).replace("MARK", escape)
+    source = tmp_path / "odd.json"
+    source.write_text(text, encoding="utf-8")
+    records = jsonformat.readouts_from_json(json.loads(text))
+    expected = validation.problems(records[2])
+    assert expected, "the check itself finds the character"
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        summary = import_files(archive, [source])
+        assert archive.count() == 0
+    assert summary.files[0].error.startswith(f"readout 3 ({importing.describe(records[2])}): "
+                                             f"{expected[0]}")
+
+
+def test_a_character_written_as_a_pair_of_escapes_is_stored(tmp_path: Path) -> None:
+    document = _document(10)
+    text = json.dumps(document, ensure_ascii=False).replace(
+        document["readouts"][1]["title"], document["readouts"][1]["title"] + "\\ud83d\\ude00")
+    source = tmp_path / "emoji.json"
+    source.write_text(text, encoding="utf-8")
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        summary = import_files(archive, [source])
+        assert not summary.failed
+        titles = [r.title for r in archive.get_many(archive.all_ids())]
+    assert any(t.endswith("\U0001F600") for t in titles)

@@ -101,10 +101,11 @@ def _storable(text: str) -> bool:
     return True
 
 
-def _unstorable(readout: Readout) -> list[str]:
-    """Text that cannot be stored, and numbers too large to store."""
+def _unstorable(readout: Readout, plain: bool = False) -> list[str]:
+    """Text that cannot be stored (unless known ``plain``), and numbers too large to store."""
     texts: list[str] = []
-    _strings(readout, texts)
+    if not plain:
+        _strings(readout, texts)
     found: list[str] = []
     if not _storable("".join(texts)):  # the rare case: find which fields
         found = [Message("The {where} holds a character that is not text (NUL or a lone "
@@ -127,8 +128,11 @@ def _session_problems(session: MeetingSession) -> list[str]:
     return found
 
 
-def problems(readout: Readout) -> list[str]:
-    """Every reason the readout cannot be saved as it stands, each one sentence."""
+def problems(readout: Readout, *, plain: bool = False) -> list[str]:
+    """Every reason the readout cannot be saved as it stands, each one sentence.
+
+    ``plain``: its text is known to hold no NUL and no lone surrogate (read from JSON
+    written without the escapes that make them), so it is not searched for them."""
     found: list[str] = []
     if not readout.title.strip() and not readout.section.strip():
         found.append(Message("A readout needs a title (or at least a section such as "
@@ -161,7 +165,7 @@ def problems(readout: Readout) -> list[str]:
     for i, point in enumerate(readout.points, start=1):
         if not point.text.strip():
             found.append(Message("Summary point {number} is empty.", number=i))
-    found.extend(_unstorable(readout))
+    found.extend(_unstorable(readout, plain))
     for i, photo in enumerate(readout.photos, start=1):
         unsafe = photo_file_problem(photo.file)
         if unsafe:

@@ -219,12 +219,14 @@ def _json_stream(path: Path, opened: list[IO[bytes]] | None = None) -> io.TextIO
     return io.TextIOWrapper(raw, encoding=wide or "utf-8-sig", newline="")
 
 
-def iter_json(path: Path, opened: list[IO[bytes]] | None = None) -> Iterator[Readout]:
-    """A JSON file's readouts, one at a time (the file goes into ``opened``: how far?)."""
+def iter_json(path: Path, opened: list[IO[bytes]] | None = None
+              ) -> Iterator[tuple[Readout, bool]]:
+    """A JSON file's readouts, one at a time (the file goes into ``opened``: how far?), each
+    with whether its text is plain (:func:`.jsonstream.readout_objects`)."""
     with _json_stream(path, opened) as handle:
         try:
-            for where, data in jsonstream.readout_objects(handle):
-                yield jsonread.readout_from_dict(data, where)
+            for where, data, plain in jsonstream.readout_objects(handle):
+                yield jsonread.readout_from_dict(data, where), plain
         except jsonstream.JsonSyntaxError as exc:
             raise _FileProblem(f"not valid JSON (line {exc.line}, column {exc.column}: "
                                f"{exc.msg}).") from None
@@ -305,14 +307,15 @@ class _Imported:
         return f"already in the archive as readout {present.readout_id}{where}"
 
 
-def _checked(readouts: Iterable[Readout]) -> Iterator[list[Readout]]:
-    """``readouts`` in batches, each readout checked; a file with any problem is refused
-    as a whole, naming its first problem and counting the others."""
+def _checked(readouts: Iterable[tuple[Readout, bool]]) -> Iterator[list[Readout]]:
+    """``readouts`` (each with whether its text is plain) in batches, each readout checked;
+    a file with any problem is refused as a whole, naming its first problem and counting
+    the others."""
     batch: list[Readout] = []
     problems: list[str] = []
     more = 0
-    for i, r in enumerate(readouts, start=1):
-        found = validation.problems(r)
+    for i, (r, plain) in enumerate(readouts, start=1):
+        found = validation.problems(r, plain=plain)
         if found and not problems:
             problems = [f"readout {i} ({describe(r)}): {found[0]}"]
             more += len(found) - 1
@@ -332,10 +335,10 @@ def _checked(readouts: Iterable[Readout]) -> Iterator[list[Readout]]:
 
 
 def _read(path: Path, csv_mapping: Mapping[str, str] | None,
-          opened: list[IO[bytes]]) -> Iterator[Readout]:
+          opened: list[IO[bytes]]) -> Iterator[tuple[Readout, bool]]:
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return iter(read_csv(path, csv_mapping))
+        return ((r, False) for r in read_csv(path, csv_mapping))
     if suffix in JSON_SUFFIXES:
         return iter_json(path, opened)
     raise _FileProblem("Readout Desk imports .json, .csv, .txt and .html files.")

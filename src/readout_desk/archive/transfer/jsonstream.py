@@ -28,6 +28,12 @@ MAX_VALUE_CHARS = 256 * 1024 * 1024
 #: of ``null``, half an escape): the window reads on before calling it an error.
 _TAIL = 16
 
+#: The only way a decoded string can hold a character no archive text may hold (NUL, half
+#: of a surrogate pair): the decoder refuses them written plainly, and the file's own
+#: decoding refuses lone surrogates. A valid pair (an emoji written as two escapes)
+#: matches too, which only costs the closer look.
+_ODD_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
@@ -50,6 +56,7 @@ class _Window:
         self.eof = False
         self.lines_before = 0  # newlines in the text already dropped
         self.last_line_start = 0  # where the line holding ``text[0]`` started, before it
+        self.odd_escape = True  # whether the last value read may hold an unstorable character
 
     def more(self) -> bool:
         """Read another chunk (dropping what was read); False at the end of the file."""
@@ -124,19 +131,22 @@ class _Window:
             # A number at the very end of the window may go on in the next chunk.
             if end >= len(self.text) and not self.eof and self.more():
                 continue
+            self.odd_escape = _ODD_ESCAPE.search(self.text, self.pos, end) is not None
             self.pos = end
             return value
 
 
-def _items(window: _Window, where: str) -> Iterator[tuple[str, Any]]:
-    """The values of the list that starts at the window's position, with their places."""
+def _items(window: _Window, where: str) -> Iterator[tuple[str, Any, bool]]:
+    """The values of the list that starts at the window's position, with their places and
+    whether each is plain text (see :func:`readout_objects`)."""
     window.expect("[", "'['")
     if window.peek() == "]":
         window.pos += 1
         return
     index = 0
     while True:
-        yield f"{where}[{index}]", window.value()
+        value = window.value()
+        yield f"{where}[{index}]", value, not window.odd_escape
         index += 1
         if not window.next_member("]"):
             return
@@ -148,8 +158,10 @@ def _check_document(fields: dict[str, Any]) -> None:
     jsonformat.readouts_from_json(probe)
 
 
-def readout_objects(handle: TextIO) -> Iterator[tuple[str, Any]]:
-    """Each readout object of a JSON import with its place ("readouts[3]"), in file order.
+def readout_objects(handle: TextIO) -> Iterator[tuple[str, Any, bool]]:
+    """Each readout object of a JSON import with its place ("readouts[3]"), in file order,
+    and whether its text is *plain*: written without an escape that could make a NUL or a
+    lone surrogate, so that its strings hold only characters an archive can store.
 
     Raises :class:`JsonSyntaxError` for text that is not JSON and
     :class:`~readout_desk.domain.jsonformat.FormatError` for a document that does not
@@ -162,12 +174,12 @@ def readout_objects(handle: TextIO) -> Iterator[tuple[str, Any]]:
     elif first == "{":
         yield from _object(window)
     else:
-        yield "readout", window.value()  # not a readout: the reader says what it is
+        yield "readout", window.value(), False  # not a readout: the reader says what it is
     if window.peek():
         raise window.error("Extra data")
 
 
-def _object(window: _Window) -> Iterator[tuple[str, Any]]:
+def _object(window: _Window) -> Iterator[tuple[str, Any, bool]]:
     """A document's readouts as they come, or the one readout an object is."""
     window.pos += 1
     fields: dict[str, Any] = {}
@@ -184,7 +196,8 @@ def _object(window: _Window) -> Iterator[tuple[str, Any]]:
         if key == "readouts" and not streamed and window.peek() == "[":
             _check_document(fields)
             streamed = True
-            yield from (("readouts" + where, item) for where, item in _items(window, ""))
+            yield from (("readouts" + where, item, plain)
+                        for where, item, plain in _items(window, ""))
         else:
             fields[key] = window.value()
             if streamed:
@@ -196,4 +209,4 @@ def _object(window: _Window) -> Iterator[tuple[str, Any]]:
         # list (small either way; the reader says what is wrong with the latter).
         if "readouts" in fields:
             jsonformat.readouts_from_json(fields)
-        yield "readout", fields
+        yield "readout", fields, False
