@@ -1,195 +1,228 @@
-"""Ranking a word in most readouts: the designs measured side by side on one archive.
+"""Ranking a word in most readouts: the kept ranking beside the full ranking, on one archive.
 
-``python bench/common_words.py --data DIR`` (a folder ``bench/run.py`` built) times, on
-the archive's own full-text index and interleaved, the first page of 100 by relevance
-with the exact count, for a common word, a phrase, a prefix and a rare word:
+``python bench/common_words.py --archive FILE`` works on a *copy* of an archive that
+``bench/run.py`` built (it is brought to the current format and written to: kept rankings
+are made, readouts saved and imported). For a common word, a phrase, a prefix, a field
+query and a rare word it times, interleaved (each design first in turn), the first page
+of 100 by relevance with the exact count:
 
-- ``bm25()``: ``ORDER BY bm25(readout_fts, <the archive's column weights>)`` (what the
-  archive runs);
-- ``rank``: the same weights as FTS5's ``rank`` column (``rank MATCH 'bm25(…)'``);
-- ``unranked``: the first 100 matches in index order (a floor, not the same page);
-- ``kept top``: the exact top 500 of a frequent word read from a table where it was kept
-  (what an impact-ordered list kept current on write would cost to read), with the count
-  from the index; the cost of keeping it is measured too: one full ranking per frequent
-  word, again after any write (a write changes the average length BM25 divides by);
-- ``tantivy``: the same text in a Tantivy index (its Python bindings, if installed:
-  ``pip install tantivy``) with the same column weights as field boosts, top 100 and the
-  exact count; its build time and size are printed beside the FTS5 index's.
+- ``bm25()``: the raw statement on the index (``ORDER BY bm25(readout_fts, <the archive's
+  column weights>)``, then the count), every hit scored: the archive's ranking as it was;
+- ``unranked``: the first 100 matches in index order and the count (a floor, not the same
+  page);
+- ``full``: ``Archive.search`` with the kept rankings turned off (every hit scored);
+- ``kept``: ``Archive.search`` as it is (the page from the query's kept ranking).
 
-Every design's order is compared with the archive's full ranking (ties by id here).
+Each kept page is compared with the full one (ids in order, and the count: "=" the same,
+"≠" not). It then prints what keeping costs: the first search of a frequent query (it ranks
+in full and writes the list), how far the average length may move before a list must be
+ranked again, a save and an import with the part of each spent keeping the lists true, and
+the pages compared again after those writes.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import contextlib
+import dataclasses
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from readout_desk.archive.sqlite_search import FTS_COLUMNS  # noqa: E402
+import corpus  # noqa: E402
+from readout_desk.archive import Archive, phrase_score  # noqa: E402
+from readout_desk.archive import sqlite_kept as kept  # noqa: E402
+from readout_desk.archive.sqlite_search import _WEIGHTS, build_search  # noqa: E402
+from readout_desk.domain.query import parse_query  # noqa: E402
 
 FTS = "readout_fts"
-WEIGHTS = ", ".join(str(w) for _c, w in FTS_COLUMNS)
-NAMES = [c for c, _w in FTS_COLUMNS]
 PAGE = 100
-KEEP = 500
-#: (label, FTS5 MATCH, Tantivy query)
+#: (label, the query as typed)
 QUERIES = (
-    ("common word", "minister", "minister"),
-    ("phrase", '"rule of law"', '"rule of law"'),
-    ("prefix", "energ*", "energ*"),
-    ("rare word", "desalination", "desalination"),
+    ("common word", "minister"),
+    ("phrase", '"rule of law"'),
+    ("prefix", "energ*"),
+    ("field", "title:meeting"),
+    ("rare word", "desalination"),
 )
 
 
-def fts_page(conn: sqlite3.Connection, match: str, order: str) -> tuple[list[int], int]:
-    if order == "rank":
-        sql = (f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? AND rank MATCH "
-               f"'bm25({WEIGHTS})' ORDER BY rank, rowid DESC LIMIT {PAGE}")
-    elif order == "bm25":
-        sql = (f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? "
-               f"ORDER BY bm25({FTS}, {WEIGHTS}), rowid DESC LIMIT {PAGE}")
-    else:
-        sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? LIMIT {PAGE}"
+def fts_page(conn: sqlite3.Connection, match: str, ranked: bool) -> tuple[list[int], int]:
+    order = f" ORDER BY bm25({FTS}, {_WEIGHTS}), rowid DESC" if ranked else ""
+    sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?{order} LIMIT {PAGE}"
     ids = [int(r[0]) for r in conn.execute(sql, (match,))]
     total = conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?", (match,))
     return ids, int(total.fetchone()[0])
 
 
-def kept_top(conn: sqlite3.Connection, match: str) -> tuple[list[int], int]:
-    ids = [int(r[0]) for r in conn.execute(
-        f"SELECT rowid FROM kept_top WHERE word = ? ORDER BY pos LIMIT {PAGE}", (match,))]
-    total = conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?", (match,))
-    return ids, int(total.fetchone()[0])
+@contextlib.contextmanager
+def kept_off(*names: str) -> Iterator[None]:
+    """The archive as it was: the named parts of the kept rankings do nothing."""
+    saved = {n: getattr(kept, n) for n in names}
+    for name in names:
+        setattr(kept, name, lambda *_a, **_k: None)
+    try:
+        yield
+    finally:
+        for name, fn in saved.items():
+            setattr(kept, name, fn)
 
 
-def frequent_words(conn: sqlite3.Connection, share: float) -> tuple[int, int]:
-    """How many words are in more than ``share`` of the readouts, and how many readouts."""
+def archive_page(archive: Archive, query: str, *, use_kept: bool) -> tuple[list[int], int]:
+    archive._rankings.clear()  # noqa: SLF001 - every page ranked afresh
+    if use_kept:
+        page = archive.search(query, limit=PAGE)
+    else:
+        with kept_off("ranked", "count"):
+            page = archive.search(query, limit=PAGE)
+    return list(page.ids), page.total
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = fn()
+    return (time.perf_counter() - started) * 1000, value
+
+
+def p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def compare_pages(archive: Archive, conn: sqlite3.Connection, rounds: int) -> None:
+    designs: list[tuple[str, Callable[[str, str], tuple[list[int], int]]]] = [
+        ("bm25()", lambda m, _q: fts_page(conn, m, True)),
+        ("unranked", lambda m, _q: fts_page(conn, m, False)),
+        ("full", lambda _m, q: archive_page(archive, q, use_kept=False)),
+        ("kept", lambda _m, q: archive_page(archive, q, use_kept=True)),
+    ]
+    print(f"{'query':<13}{'hits':>8}" + "".join(f"{n:>22}" for n, _f in designs)
+          + "   (ms p50 / p95 / max; kept: = the full page and count)")
+    for label, query in QUERIES:
+        match = build_search(parse_query(query), trash_present=False).params["match"]
+        first_ms, _v = timed(lambda q=query: archive_page(archive, q, use_kept=True))
+        times: dict[str, list[float]] = {n: [] for n, _f in designs}
+        values: dict[str, tuple[list[int], int]] = {}
+        for i in range(rounds):
+            for name, fn in designs[i % 4:] + designs[:i % 4]:
+                ms, values[name] = timed(lambda f=fn, m=match, q=query: f(m, q))
+                times[name].append(ms)
+        cells = []
+        for name, _fn in designs:
+            same = ""
+            if name == "kept":
+                same = " =" if values["kept"] == values["full"] else " ≠"
+            t = times[name]
+            cells.append(f"{statistics.median(t):.1f} / {p(t, 0.95):.1f} / {max(t):.1f}{same}"
+                         .rjust(22))
+        print(f"{label:<13}{values['full'][1]:>8,}" + "".join(cells)
+              + f"   first search {first_ms:.0f} ms")
+
+
+def slack(archive: Archive) -> None:
+    """How far the average length may move before each kept page needs a full ranking."""
+    with archive._engine.connect() as conn:  # noqa: SLF001 - the bench reads the lists
+        rows, tokens = kept.totals(conn)
+        for entry in kept._entries(conn):  # noqa: SLF001
+            lists = conn.exec_driver_sql(
+                "SELECT weight, length FROM kept_ranking_rows WHERE ranking_id = ?",
+                (entry.id,)).fetchall()
+            parts = sorted((phrase_score.part(w, d, tokens / rows) for w, d in lists), reverse=True)
+            edge = parts[min(len(parts), 500) - 1]  # the 500th row: a first page reads 500
+            print(f"  {entry.match:<22} {entry.hits:>7,} hits, {len(lists):,} kept: the "
+                  f"500th row beats the floor by {100 * (edge / entry.floor - 1):.1f} %")
+
+
+def frequent_words(conn: sqlite3.Connection, how_many: int) -> list[str]:
     conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, {FTS}, "
                  "row)")
-    docs = int(conn.execute(f"SELECT count(*) FROM {FTS}").fetchone()[0])
-    words = int(conn.execute("SELECT count(*) FROM temp.vocab WHERE doc > ?",
-                             (docs * share,)).fetchone()[0])
-    return words, docs
+    rows = conn.execute("SELECT term FROM temp.vocab WHERE term GLOB '[a-z][a-z][a-z]*' "
+                        "ORDER BY doc DESC LIMIT ?", (how_many,)).fetchall()
+    return [str(r[0]) for r in rows]
 
 
-def tantivy_index(conn: sqlite3.Connection, folder: Path) -> tuple[Any, float, int] | None:
+@contextlib.contextmanager
+def hook_time() -> Iterator[list[float]]:
+    """Milliseconds spent keeping the kept rankings true, write by write."""
+    spent: list[float] = [0.0]
+    saved = kept.entered, kept.leaving
+
+    def wrap(fn: Callable[..., None]) -> Callable[..., None]:
+        def timed_hook(*args: Any) -> None:
+            started = time.perf_counter()
+            fn(*args)
+            spent[0] += (time.perf_counter() - started) * 1000
+        return timed_hook
+
+    kept.entered, kept.leaving = wrap(saved[0]), wrap(saved[1])
     try:
-        import tantivy  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    builder = tantivy.SchemaBuilder()
-    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
-    for name in NAMES:
-        builder.add_text_field(name, stored=False, tokenizer_name="default",
-                               index_option="position")
-    schema = builder.build()
-    folder.mkdir(parents=True, exist_ok=True)
-    index = tantivy.Index(schema, path=str(folder))
-    started = time.perf_counter()
-    writer = index.writer(heap_size=256_000_000, num_threads=2)
-    for row in conn.execute(f"SELECT rowid, {', '.join(NAMES)} FROM {FTS}"):
-        writer.add_document(tantivy.Document(id=int(row[0]), **{
-            n: str(v or "") for n, v in zip(NAMES, row[1:], strict=True)}))
-    writer.commit()
-    writer.wait_merging_threads()
-    seconds = time.perf_counter() - started
-    index.reload()
-    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    return index, seconds, size
+        yield spent
+    finally:
+        kept.entered, kept.leaving = saved
 
 
-def tantivy_page(index: Any, text: str) -> tuple[list[int], int]:
-    searcher = index.searcher()
-    query = index.parse_query(text, NAMES, field_boosts=dict(FTS_COLUMNS))
-    found = searcher.search(query, PAGE, count=True)
-    return [int(searcher.doc(addr)["id"][0]) for _score, addr in found.hits], int(found.count)
+def write_costs(archive: Archive, conn: sqlite3.Connection, rounds: int, extra: int,
+                batch: int) -> None:
+    """A save and an import, and the part of each spent keeping the lists true (the rest
+    is the write as it was)."""
+    words = [w for w in frequent_words(conn, extra + 10) if w not in ("minister", "meeting")]
+    for word in words[:extra]:
+        archive_page(archive, word, use_kept=True)  # each makes its kept ranking
+    with archive._engine.connect() as c:  # noqa: SLF001
+        entries = len(kept._entries(c))  # noqa: SLF001
+    print(f"writes with {entries} kept queries (ms p50; the part spent on the kept lists):")
+    target = archive.search("minister", limit=1).ids[0]
+    original = archive.get(target)
+    leads = [original.lead + " The ministers spoke again.", original.lead]
+    saves: list[float] = []
+    hooks: list[float] = []
+    for i in range(2 * rounds):
+        edited = dataclasses.replace(archive.get(target), lead=leads[i % 2])
+        with hook_time() as spent:
+            saves.append(timed(lambda r=edited: archive.update(r))[0])
+        hooks.append(spent[0])
+    save, hook = statistics.median(saves), statistics.median(hooks)
+    print(f"  save one readout: {save:.1f} ms, of which {hook:.1f} ms on the kept lists "
+          f"({hook / max(entries, 1):.2f} ms a kept query; the save without them "
+          f"{save - hook:.1f} ms)")
+    for i in range(2):
+        readouts = [corpus.readout(700_000 + i * batch + j) for j in range(batch)]
+        with hook_time() as spent:
+            ms = timed(lambda r=readouts: archive.add_many(r))[0]
+        print(f"  import {batch:,} readouts: {ms:.0f} ms, of which {spent[0]:.0f} ms on "
+              f"the kept lists ({spent[0] / max(entries, 1):.1f} ms a kept query)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--archive", type=Path, required=True,
+                        help="a copy of an archive; it is written to")
+    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--extra", type=int, default=60,
+                        help="frequent words to keep besides the queries, for the write costs")
+    parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args(argv)
-    db = args.data / "archive.sqlite3"
-    work = Path(tempfile.mkdtemp(prefix="common-words-"))
+    archive = Archive.open(args.archive)
+    conn = sqlite3.connect(f"file:{args.archive}?mode=ro", uri=True)
     try:
-        copy = work / "archive.sqlite3"
-        shutil.copy(db, copy)  # the kept tops go into a copy
-        conn = sqlite3.connect(copy)
-        words, docs = frequent_words(conn, 0.10)
-        print(f"{docs:,} readouts; {words:,} words in more than 10% of them")
-        conn.execute("CREATE TABLE kept_top (word TEXT, pos INTEGER, rowid INTEGER, "
-                     "PRIMARY KEY (word, pos)) WITHOUT ROWID")
-        keep_ms = []
-        for _label, match, _t in QUERIES:
-            started = time.perf_counter()
-            rows = conn.execute(
-                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ? ORDER BY bm25({FTS}, "
-                f"{WEIGHTS}), rowid DESC LIMIT {KEEP}", (match,)).fetchall()
-            conn.executemany("INSERT INTO kept_top VALUES (?, ?, ?)",
-                             [(match, i, int(r[0])) for i, r in enumerate(rows)])
-            keep_ms.append((time.perf_counter() - started) * 1000)
-        conn.commit()
-        fts_bytes = int(conn.execute(
-            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'readout_fts%'").fetchone()[0])
-        built = tantivy_index(conn, work / "tantivy")
-        if built:
-            print(f"tantivy index: {built[2] / 1e6:,.0f} MB in {built[1]:.0f} s; FTS5's "
-                  f"readout_fts (with its copy of the text): {fts_bytes / 1e6:,.0f} MB")
-        designs: list[tuple[str, Callable[[str, str], tuple[list[int], int]]]] = [
-            ("bm25()", lambda m, _t: fts_page(conn, m, "bm25")),
-            ("rank", lambda m, _t: fts_page(conn, m, "rank")),
-            ("unranked", lambda m, _t: fts_page(conn, m, "none")),
-            ("kept top", lambda m, _t: kept_top(conn, m)),
-        ]
-        if built:
-            index = built[0]
-            designs.append(("tantivy", lambda _m, t: tantivy_page(index, t)))
-        print(f"{'query':<14}" + "".join(f"{name:>20}" for name, _f in designs)
-              + "   (ms p50/max; = same page and count as bm25(), ≈ same count, ≠ not)")
-        for label, match, text in QUERIES:
-            reference = fts_page(conn, match, "bm25")
-            usable = []
-            for name, fn in designs:
-                try:
-                    fn(match, text)  # warm, and see that the design reads the query
-                    usable.append((name, fn))
-                except ValueError:
-                    pass
-            times: dict[str, list[float]] = {name: [] for name, _fn in usable}
-            values: dict[str, tuple[list[int], int]] = {}
-            for i in range(args.rounds):  # interleaved, each design first in turn
-                for name, fn in usable[i % len(usable):] + usable[:i % len(usable)]:
-                    started = time.perf_counter()
-                    values[name] = fn(match, text)
-                    times[name].append((time.perf_counter() - started) * 1000)
-            cells = []
-            for name, _fn in designs:
-                if name not in values:
-                    cells.append(f"{'cannot read it':>20}")
-                    continue
-                ids, total = values[name]
-                same = "=" if ids == reference[0] and total == reference[1] else (
-                    "≈" if total == reference[1] else "≠")
-                cell = f"{statistics.median(times[name]):.1f}/{max(times[name]):.1f} {same}"
-                cells.append(f"{cell:>20}")
-            cells.append(f"  {reference[1]:,} hits")
-            print(f"{label:<14}" + "".join(cells))
-        print("keeping the top 500 of one word (a full ranking, again after any write): "
-              + ", ".join(f"{q[0]} {t:.0f} ms" for q, t in zip(QUERIES, keep_ms, strict=True)))
-        conn.close()
+        print(f"{archive.count(include_trash=True):,} readouts; "
+              f"kept from {kept.threshold(archive.count(include_trash=True)):,} hits, "
+              f"{kept.KEEP:,} rows a query")
+        compare_pages(archive, conn, args.rounds)
+        slack(archive)
+        write_costs(archive, conn, args.rounds, args.extra, args.batch)
+        print("after the writes:")
+        compare_pages(archive, conn, 3)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        conn.close()
+        archive.close()
     return 0
 
 

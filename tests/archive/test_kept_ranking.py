@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from readout_desk.archive import Archive, search
+from readout_desk.archive import Archive, phrase_score, search
 from readout_desk.archive import sqlite_kept as kept
 from readout_desk.archive.sqlite_search import _WEIGHTS, FTS_TABLE, build_search, relevance
 from readout_desk.domain.query import parse_query
@@ -112,12 +112,12 @@ def test_every_hit_scores_as_sqlite_does(filled: Archive) -> None:
                 f"SELECT rowid, bm25({FTS_TABLE}, {_WEIGHTS}) FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH ?", (match,)).fetchall()
             sizes = kept.lengths(conn, [i for i, _s in hits])
-            idf = kept.idf(rows, len(hits))
+            idf = phrase_score.idf(rows, len(hits))
             assert hits
             for readout_id, value in hits:
-                weight = kept.weight_of(value, sizes[readout_id], tokens / rows, idf)
+                weight = phrase_score.weight_of(value, sizes[readout_id], tokens / rows, idf)
                 assert weight is not None, (match, readout_id)
-                assert kept.score(weight, sizes[readout_id], tokens / rows, idf) == value
+                assert phrase_score.score(weight, sizes[readout_id], tokens / rows, idf) == value
 
 
 def test_occurrences_counted_from_highlight_are_those_bm25_counts(

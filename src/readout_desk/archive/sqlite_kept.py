@@ -1,24 +1,15 @@
 """Kept rankings: the first page of a word in most readouts without scoring every hit.
 
-FTS5's ``bm25()`` for a query of one phrase (a word, a quoted phrase, a prefix, each
-perhaps within one column) is, for a row with ``f`` the column-weighted number of times the
-phrase occurs in it and ``D`` its length in tokens (``fts5Bm25Function``)::
-
-    -idf * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl))
-
-``idf`` depends on the number of rows and of hits alone, the same for every row of one
-query, so the order depends on the collection only through ``avgdl``, the average length.
-When ``avgdl`` becomes ``r`` times what it was, the part after ``idf`` (``g`` below) of
-any row grows by a factor of at most ``max(1, r)``: its denominator is ``f + k1 * (1 - b)``
-plus ``k1 * b * D / avgdl``, and only the second term moves, by ``1 / r``.
-
-So a frequent query keeps its best :data:`KEEP` rows with their ``f`` and ``D``, the
-``avgdl`` they were ranked under (the reference) and the ``floor``: a ``g`` under the
-reference that no hit outside the list exceeds. A page is then ranked from the list alone,
-each score computed again as SQLite computes it (same operations in the same order:
-the same double, which the tests compare with ``bm25()`` itself), and it is the exact page
-when its last row's ``g`` beats ``floor * max(1, r)`` with a margin; otherwise the query
-is ranked in full again and its list made afresh.
+A query of one phrase (a word, a quoted phrase, a prefix, each perhaps within one column)
+orders its hits by ``g``, the part of ``bm25()`` after ``idf``, which moves by at most
+``max(1, r)`` when the average length ``avgdl`` becomes ``r`` times what it was
+(:mod:`.phrase_score`). So a frequent query keeps its best :data:`KEEP` rows with their
+``f`` and ``D``, the ``avgdl`` they were ranked under (the reference) and the ``floor``: a
+``g`` under the reference that no hit outside the list exceeds. A page is then ranked from
+the list alone, each score computed again as SQLite computes it (same operations in the
+same order: the same double, which the tests compare with ``bm25()`` itself), and it is
+the exact page when its last row's ``g`` beats ``floor * max(1, r)`` with a margin;
+otherwise the query is ranked in full again and its list made afresh.
 
 Writes keep the lists true (:func:`entered`, :func:`leaving`, inside the write's own
 transaction): a readout that enters the index and matches a kept query gets its ``f``
@@ -53,6 +44,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from readout_desk.archive.phrase_score import idf, part, score, weight_of
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
     FTS_COLUMNS,
@@ -69,13 +61,11 @@ KEEP = 2_000
 KEEP_FROM_HITS = 20_000
 KEEP_FROM_SHARE = 0.05
 #: At most this many queries are kept (each one costs a probe per write); the oldest goes.
-MOST_KEPT = 64
+MOST_KEPT = 32
 #: A list that grew this much past :data:`KEEP` through writes is cut back to it.
 SLACK = KEEP // 4
 #: The bound is compared with this relative margin, far wider than rounding.
 MARGIN = 1e-9
-#: FTS5's own constants (``fts5_aux.c``).
-K1, B = 1.2, 0.75
 
 RANKINGS = "kept_rankings"
 ROWS = "kept_ranking_rows"
@@ -97,32 +87,6 @@ FEW = 32
 #: A write of more readouts than this (an import's batch) lets every kept ranking go:
 #: the next search of each ranks in full and keeps it again.
 FORGET_FROM = 200
-
-
-def idf(rows: int, hits: int) -> float:
-    """FTS5's inverse document frequency of a phrase in ``hits`` of ``rows`` rows."""
-    value = math.log((rows - hits + 0.5) / (hits + 0.5))
-    return value if value > 0.0 else 1e-6
-
-
-def part(weight: float, length: int, avgdl: float) -> float:
-    """The part of a row's score after ``idf`` (``g``), as FTS5 computes it."""
-    return (weight * (K1 + 1.0)) / (weight + K1 * (1 - B + B * length / avgdl))
-
-
-def score(weight: float, length: int, avgdl: float, idf_: float) -> float:
-    """A row's ``bm25()`` for one phrase: the same double SQLite returns."""
-    return -1.0 * (0.0 + idf_ * part(weight, length, avgdl))
-
-
-def weight_of(score_: float, length: int, avgdl: float, idf_: float) -> float | None:
-    """The column-weighted number of occurrences behind ``score_``, or None if it cannot
-    be told exactly (the weights are whole numbers, so the count is one)."""
-    x = -score_ / idf_
-    if not 0.0 < x < K1 + 1.0:
-        return None
-    weight = float(round(x * K1 * (1 - B + B * length / avgdl) / (K1 + 1.0 - x)))
-    return weight if weight > 0 and score(weight, length, avgdl, idf_) == score_ else None
 
 
 def threshold(rows: int) -> int:
