@@ -2008,8 +2008,36 @@ Readouts already in the archive are skipped.</source>
         <translation>会合 {number}（{kind}）: {problem}。</translation>
     </message>
     <message>
+        <source>The input is {size} MB; a readout is at most a few pages, so anything over {limit} MB is not read.</source>
+        <translation>入力は {size} MB あります。会談記録は長くても数ページのため、{limit} MB を超えるものは読み込みません。</translation>
+    </message>
+    <message>
+        <source>This is {what}, not the text of a readout; {advice}.</source>
+        <translation>これは会談記録の本文ではなく {what} です。{advice}。</translation>
+    </message>
+    <message>
+        <source>This is {what}, not the text of a readout.</source>
+        <translation>これは会談記録の本文ではなく {what} です。</translation>
+    </message>
+    <message>
+        <source>The text is {size} characters long; a readout is at most a few pages, so anything over {limit} characters is not read.</source>
+        <translation>本文は {size} 文字あります。会談記録は長くても数ページのため、{limit} 文字を超えるものは読み込みません。</translation>
+    </message>
+    <message>
+        <source>This is a binary file, not the text of a readout.</source>
+        <translation>これは会談記録の本文ではなく、バイナリファイルです。</translation>
+    </message>
+    <message>
         <source>Only the first {count} characters were read; a readout is rarely longer, so the rest was left out.</source>
         <translation>最初の {count} 文字だけを読み取りました。会談記録がこれより長いことはまれなため、残りは省きました。</translation>
+    </message>
+    <message>
+        <source>There is no text to read: the input is empty once the page&apos;s code and menus are removed.</source>
+        <translation>読み取る本文がありません。ページのコードとメニューを除くと何も残りません。</translation>
+    </message>
+    <message>
+        <source>There is no text to read: the input is empty.</source>
+        <translation>読み取る本文がありません。入力が空です。</translation>
     </message>
     <message>
         <source>The photo file name {name!r} is not a plain name inside the archive&apos;s photo folder.</source>

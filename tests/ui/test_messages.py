@@ -182,3 +182,14 @@ def test_check_timings_explains_a_flag_in_japanese(
     assert item is not None
     assert "タイムゾーンの規則では" in item.text(3) and "rules give" not in item.text(3)
     assert dialog.flags and "the time-zone rules give" in dialog.flags[0].message
+
+
+def test_a_paste_that_is_no_text_is_refused_in_japanese(japanese: None) -> None:
+    from readout_desk.domain.extract import ExtractionError, prepare
+    from readout_desk.ui.paste import failure_message
+
+    with pytest.raises(ExtractionError) as refused:
+        prepare("a\x00b")
+    assert str(refused.value) == "This is a binary file, not the text of a readout."
+    assert failure_message(refused.value, "text") == (
+        "これは会談記録の本文ではなく、バイナリファイルです。")

@@ -43,8 +43,8 @@ TEMPLATES = frozenset({
     # archive/transfer/importing.py
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
-    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} files."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Skipped {n} already in the archive (the same record, every "
                                   "field alike)."),
     QT_TRANSLATE_NOOP("Messages", "{n} draft extracted from text files wait for review (File > "
@@ -109,8 +109,18 @@ TEMPLATES = frozenset({
                                   "that day; choose which one is meant."),
     QT_TRANSLATE_NOOP("Messages", "Session {number} ({kind}): {problem}."),
     # domain/extract/text.py
+    QT_TRANSLATE_NOOP("Messages", "The input is {size} MB; a readout is at most a few pages, so "
+                                  "anything over {limit} MB is not read."),
+    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout; {advice}."),
+    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout."),
+    QT_TRANSLATE_NOOP("Messages", "The text is {size} characters long; a readout is at most a "
+                                  "few pages, so anything over {limit} characters is not read."),
+    QT_TRANSLATE_NOOP("Messages", "This is a binary file, not the text of a readout."),
     QT_TRANSLATE_NOOP("Messages", "Only the first {count} characters were read; a readout is "
                                   "rarely longer, so the rest was left out."),
+    QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty once the page's "
+                                  "code and menus are removed."),
+    QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty."),
     # domain/formtext.py
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date of the calendar."),
     QT_TRANSLATE_NOOP("Messages", "{written}: an era's years begin at 1 (元年)."),

@@ -47,7 +47,7 @@ from readout_desk.domain.extract import MAX_INPUT_BYTES, Draft, ExtractionError,
 from readout_desk.ui import parts
 from readout_desk.ui.draft_marks import PROPOSED_NOTE, italic, mark_extracted
 from readout_desk.ui.field_labels import field_label
-from readout_desk.ui.messages import message_text
+from readout_desk.ui.messages import error_text, message_text
 from readout_desk.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def failure_message(exc: BaseException, what: str) -> str:
     """What to tell the person when reading ``what`` ("text" or "page") failed: the
     reason itself when it is one the program gives (logged with its traceback if not)."""
     if isinstance(exc, ValueError | OSError):  # extraction, topic and kind lists, capture
-        return str(exc)
+        return error_text(exc)
     log.exception("reading the %s failed", what, exc_info=exc)
     text = (QCoreApplication.translate("Paste", "The page could not be read ({kind}: {exc}).")
             if what == "page" else

@@ -286,23 +286,27 @@ def prepare(source: str | bytes) -> PreparedText:
     notes: list[str] = []
     if isinstance(source, bytes):
         if len(source) > MAX_INPUT_BYTES:
-            raise ExtractionError(
-                f"The input is {len(source) / 1_048_576:.1f} MB; a readout is at most a few "
-                f"pages, so anything over {MAX_INPUT_BYTES // 1_048_576} MB is not read.")
+            raise ExtractionError(Message(
+                "The input is {size} MB; a readout is at most a few pages, so anything over "
+                "{limit} MB is not read.", size=f"{len(source) / 1_048_576:.1f}",
+                limit=MAX_INPUT_BYTES // 1_048_576))
         what = describe_binary(source)
         if what:
             head, _, advice = what.partition("; ")
-            raise ExtractionError(f"This is {head}, not the text of a readout"
-                                  + (f"; {advice}." if advice else "."))
+            raise ExtractionError(
+                Message("This is {what}, not the text of a readout; {advice}.", what=head,
+                        advice=advice) if advice else
+                Message("This is {what}, not the text of a readout.", what=head))
         text, encoding = decode(source)
     else:
         if len(source) > MAX_INPUT_BYTES:
-            raise ExtractionError(
-                f"The text is {len(source):,} characters long; a readout is at most a few "
-                f"pages, so anything over {MAX_INPUT_BYTES:,} characters is not read.")
+            raise ExtractionError(Message(
+                "The text is {size} characters long; a readout is at most a few pages, so "
+                "anything over {limit} characters is not read.", size=f"{len(source):,}",
+                limit=f"{MAX_INPUT_BYTES:,}"))
         text, encoding = source, "text"
         if "\x00" in text[:8192]:
-            raise ExtractionError("This is a binary file, not the text of a readout.")
+            raise ExtractionError(Message("This is a binary file, not the text of a readout."))
     was_html = looks_like_html(text)
     if was_html:
         text = html_to_text(text)
@@ -316,7 +320,7 @@ def prepare(source: str | bytes) -> PreparedText:
                              "rarely longer, so the rest was left out.",
                              count=f"{len(text):,}"))
     if not text.strip():
-        raise ExtractionError("There is no text to read: the input is empty"
-                              + (" once the page's code and menus are removed." if was_html
-                                 else "."))
+        raise ExtractionError(Message(
+            "There is no text to read: the input is empty once the page's code and menus are "
+            "removed." if was_html else "There is no text to read: the input is empty."))
     return PreparedText(text=text, encoding=encoding, was_html=was_html, notes=tuple(notes))
