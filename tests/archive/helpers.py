@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from readout_desk.archive import Archive
 from readout_desk.domain.records import (
     MeetingSession,
     Mode,
@@ -101,3 +102,18 @@ def telephone_readout() -> Readout:
         points=(SummaryPoint("Cooperation in offshore wind energy in Perú and Norway."),),
         topics=("Offshore wind",),
     )
+
+
+def read_through_the_orm(archive: Archive, readout_id: int) -> Readout:
+    """A readout as ORM rows make it (how ``Archive.get`` read it before plain statements)."""
+    from sqlalchemy.orm import Session as DbSession
+
+    from readout_desk.archive.mapping import row_to_record
+    from readout_desk.archive.models import ReadoutRow
+
+    def read(db: DbSession) -> Readout:
+        row = db.get(ReadoutRow, readout_id)
+        assert row is not None
+        return row_to_record(row)
+
+    return archive._read(read)  # noqa: SLF001

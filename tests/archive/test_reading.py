@@ -7,28 +7,21 @@ import functools
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive import Archive, NotFoundError
 from readout_desk.archive.demo import demo_readouts
-from readout_desk.archive.mapping import row_to_record
-from readout_desk.archive.models import ReadoutRow
 from readout_desk.archive.reading import read_readout
 from readout_desk.domain.extract import extract
 from readout_desk.domain.records import Participant, Person, Photo, Readout, Source
-from tests.archive.helpers import brazil_readout, lima_readout, telephone_readout
+from tests.archive.helpers import (
+    brazil_readout,
+    lima_readout,
+    read_through_the_orm,
+    telephone_readout,
+)
 
 BOTH_BACKENDS = True
 JAPANESE = Path(__file__).resolve().parents[1] / "extract" / "corpus_ja"
-
-
-def _through_the_orm(archive: Archive, readout_id: int) -> Readout:
-    def read(db: DbSession) -> Readout:
-        row = db.get(ReadoutRow, readout_id)
-        assert row is not None
-        return row_to_record(row)
-
-    return archive._read(read)  # noqa: SLF001
 
 
 def _every_kind() -> list[Readout]:
@@ -51,7 +44,7 @@ def test_the_plain_read_is_the_orm_read(archive: Archive) -> None:
     languages = set()
     for readout_id in ids:
         plain = archive._read(functools.partial(read_readout, readout_id=readout_id))  # noqa: SLF001
-        assert plain == _through_the_orm(archive, readout_id)
+        assert plain == read_through_the_orm(archive, readout_id)
         assert archive.get(readout_id) == plain
         languages.add(plain.language)
     assert {"en", "ja"} <= languages

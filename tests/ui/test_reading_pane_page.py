@@ -18,28 +18,16 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
-from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive import Archive
-from readout_desk.archive.mapping import row_to_record
-from readout_desk.archive.models import ReadoutRow
 from readout_desk.domain.extract import extract
 from readout_desk.domain.records import Photo, Readout
 from readout_desk.ui.detail_view import PHOTO_WIDTH, DetailView, ReadoutPage, readout_page
 from readout_desk.ui.main_window import MainWindow
+from tests.archive.helpers import read_through_the_orm
 
 WAIT_MS = 10_000
 JAPANESE = Path(__file__).resolve().parents[1] / "extract" / "corpus_ja"
-
-
-def _through_the_orm(archive: Archive, readout_id: int) -> Readout:
-    """The readout as the pane read it before: ORM rows made a record."""
-    def read(db: DbSession) -> Readout:
-        row = db.get(ReadoutRow, readout_id)
-        assert row is not None
-        return row_to_record(row)
-
-    return archive._read(read)  # noqa: SLF001 - the old way, kept here to compare with
 
 
 def _saved(archive: Archive, texts: list[bytes]) -> None:
@@ -77,7 +65,7 @@ def test_the_page_read_and_built_in_a_worker_is_the_page_built_before(
     controller, zone = window.search_controller, window.home_zone()
     languages = set()
     for readout_id in demo_archive.all_ids():
-        before = _through_the_orm(demo_archive, readout_id)
+        before = read_through_the_orm(demo_archive, readout_id)
         languages.add(before.language)
         for words in ((), ("Minister", "会談")):
             on_the_ui_thread = readout_page(before, zone, words, date_format=date_format,
@@ -119,6 +107,6 @@ def test_the_window_shows_the_page_its_worker_built(
     before = DetailView(demo_archive)
     qtbot.addWidget(before)
     before.setFont(window.detail.font())
-    before.show_readout(_through_the_orm(demo_archive, shown.id or 0), window.home_zone())
+    before.show_readout(read_through_the_orm(demo_archive, shown.id or 0), window.home_zone())
     assert shown.title in window.detail.toPlainText()
     assert window.detail.toHtml() == before.toHtml()
