@@ -229,6 +229,18 @@ def test_samples_rank_after_the_users_own_readouts(filled: Archive,
     assert small_lists["kept"] > 0
 
 
+def test_an_archive_opened_read_only_is_not_written(tmp_path: Path,
+                                                    small_lists: dict[str, int]) -> None:
+    path = tmp_path / "archive.sqlite3"
+    with Archive.open(path) as archive:
+        archive.add_many([corpus.readout(i) for i in range(120)])
+    before = path.read_bytes()
+    with Archive.open(path, read_only=True) as archive:
+        assert_same(archive, "read-only")
+    assert small_lists["filled"] == 0
+    assert path.read_bytes() == before
+
+
 def test_without_a_file_nothing_is_kept(small_lists: dict[str, int]) -> None:
     with Archive.open(None) as archive:
         archive.add_many([corpus.readout(i) for i in range(120)])

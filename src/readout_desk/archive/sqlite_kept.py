@@ -199,6 +199,10 @@ def _kept_query(search: SqlSearch) -> tuple[str, bool] | None:
 
 
 def _database_file(conn: Connection) -> Path | None:
+    """The archive's file, if this connection may write it (an archive opened read-only
+    is never written, not even its kept rankings)."""
+    if conn.engine.url.query.get("mode") != "rwc":
+        return None
     for _seq, name, file in _rows(conn, "PRAGMA database_list"):
         if name == "main" and file:
             return Path(str(file))
@@ -231,6 +235,8 @@ def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
            live: bool) -> list[tuple[int, float]] | None:
     """The best ``top`` hits from a kept list, or None when the list cannot prove them."""
     rows, tokens = totals(conn)
+    if rows <= 0 or entry.hits <= 0:
+        return None
     avgdl = tokens / rows
     idf_ = idf(rows, entry.hits)
     # Both from an index (samples have a partial one); a list's readouts are not read.
