@@ -23,7 +23,13 @@ from sqlalchemy import create_engine
 
 from readout_desk.archive import Archive
 from readout_desk.archive.mapping import index_fields
-from readout_desk.archive.sqlite_index import FIELDS_TABLE, TEXT_VIEW, register_functions
+from readout_desk.archive.sqlite import BACKEND
+from readout_desk.archive.sqlite_index import (
+    FIELDS_TABLE,
+    TEXT_VIEW,
+    reclaim,
+    register_functions,
+)
 from readout_desk.archive.sqlite_search import FTS_NAMES, FTS_TABLE
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Photo, Readout, SummaryPoint
@@ -185,3 +191,22 @@ def test_edits_the_trash_purges_and_a_rebuild_keep_the_index_sound(
         archive.rebuild_index()
         assert archive.integrity_problems() == []
         assert _answers(archive) == answers
+
+
+def test_a_file_that_cannot_be_compacted_stays_as_it_is(
+        made: tuple[Path, dict[int, dict[str, str]]], tmp_path: Path) -> None:
+    path = tmp_path / "busy.sqlite3"
+    path.write_bytes(made[0].read_bytes())
+    engine = BACKEND.make_engine(path)
+    told: list[tuple[int, int]] = []
+    try:
+        with sqlite3.connect(path) as writer:  # another process writing (for the timeout)
+            writer.execute("BEGIN IMMEDIATE")
+            reclaim(engine, lambda done, total: told.append((done, total)))
+            writer.rollback()
+    finally:
+        engine.dispose()
+    assert told[0] == (0, 90) and told[-1] == (90, 90)
+    with Archive.open(path) as archive:
+        assert archive.integrity_problems() == []
+        assert len(archive.all_ids()) == 89  # one in the trash

@@ -101,7 +101,9 @@ _STEPS = 1_000
 def reclaim(engine: Engine, progress: Callable[[int, int], None] | None = None) -> None:
     """Give back the pages the text took when the table of words kept it (after the
     migration that took it out): ``VACUUM``, its progress told in readouts (estimated
-    from the steps it has taken; SQLite tells no more)."""
+    from the steps it has taken; SQLite tells no more). Where it cannot run (a full disk:
+    it writes a copy of the file; another process reading), the file stays as sound and
+    as large, and its free pages are used by later writes."""
     raw = engine.raw_connection()
     try:
         driver = raw.driver_connection
@@ -122,6 +124,8 @@ def reclaim(engine: Engine, progress: Callable[[int, int], None] | None = None) 
         driver.set_progress_handler(step, _STEPS)
         try:
             driver.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass  # no room for the copy, or a reader: the pages stay free, for later writes
         finally:
             driver.set_progress_handler(None, 0)
         if progress is not None:
