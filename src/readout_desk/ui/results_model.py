@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -274,8 +274,9 @@ class ResultsModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if not index.isValid() or not 0 <= row < len(self._hits) or not 0 <= col < len(COLUMNS):
             return
-        span = ([roleDataSpan] if isinstance(roleDataSpan, QModelRoleData)
-                else cast("Iterable[QModelRoleData]", roleDataSpan))  # a sequence at run time
+        span: Iterable[QModelRoleData] = (  # a span is a sequence at run time
+            [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData)
+            else roleDataSpan)  # type: ignore[assignment]
         for wanted in span:
             role = wanted.role()
             if role == _DISPLAY:
@@ -328,11 +329,8 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        """QAbstractItemModel.flags."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        """QAbstractItemModel.flags (asked twice per cell painted: made once)."""
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """QAbstractItemModel.sort: ask for the search again in the archive's SQL order."""
@@ -398,6 +396,10 @@ class ResultsModel(QAbstractTableModel):
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+# Combining flags is a call into Python's enum machinery each time: these are made once.
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemNeverHasChildren)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 #: The (role, column) pairs besides the texts that a cell may have a value for (the
 #: sessions' alignment, a sample's italic title): answered by :meth:`ResultsModel.data`.
 _LOOKED_UP = frozenset({(int(Qt.ItemDataRole.TextAlignmentRole), COL_SESSIONS),
