@@ -1865,7 +1865,7 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>{clock} on {day} does not exist in {zone}: the clocks went forward from {start} to {after}; the nearest valid times are {before} and {last}</source>
-        <translation>{zone} では {day} {clock} は存在しません。時計が {start} から {after} に進められました。最も近い有効な時刻は {before} と {last}</translation>
+        <translation>{zone} では {day} {clock} は存在しません。時計が {start} から {after} に進められました。最も近い有効な時刻は {before} と {last} です。</translation>
     </message>
     <message>
         <source>{clock} on {day} occurs twice in {zone}: first at {earlier}, then at {later}. Choose which one is meant.</source>
@@ -2038,6 +2038,14 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>There is no text to read: the input is empty.</source>
         <translation>読み取る本文がありません。入力が空です。</translation>
+    </message>
+    <message>
+        <source>{clock} on {day}</source>
+        <translation>{day}{clock}</translation>
+    </message>
+    <message>
+        <source>{text}.</source>
+        <translation>{text}</translation>
     </message>
     <message>
         <source>The photo file name {name!r} is not a plain name inside the archive&apos;s photo folder.</source>

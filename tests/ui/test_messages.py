@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -193,3 +194,22 @@ def test_a_paste_that_is_no_text_is_refused_in_japanese(japanese: None) -> None:
     assert str(refused.value) == "This is a binary file, not the text of a readout."
     assert failure_message(refused.value, "text") == (
         "これは会談記録の本文ではなく、バイナリファイルです。")
+
+
+def test_clock_times_and_days_in_a_message_are_written_the_interface_s_way(
+        japanese: None) -> None:
+    from readout_desk.domain import timing
+
+    with pytest.raises(timing.NonexistentTimeError) as skipped:
+        timing.resolve(dt.datetime(2011, 12, 30, 10, 0), "Pacific/Apia")
+    assert messages.error_text(skipped.value) == (
+        "Pacific/Apia では 12月30日 午前10時 は存在しません。時計が 12月30日午前0時 から "
+        "12月31日午前0時 に進められました。最も近い有効な時刻は 12月29日午後11時59分 と "
+        "12月31日午前0時 です。")
+    assert str(skipped.value) == (
+        "10:00 a.m. on December 30 does not exist in Pacific/Apia: the clocks went forward "
+        "from 12:00 a.m. on December 30 to 12:00 a.m. on December 31; the nearest valid times "
+        "are 11:59 p.m. on December 29 and 12:00 a.m. on December 31.")
+    # A moment survives being sent to another process, as a message does.
+    again = pickle.loads(pickle.dumps(skipped.value.args[0]))
+    assert messages.message_text(again) == messages.error_text(skipped.value)

@@ -10,6 +10,7 @@ translated in turn.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,24 @@ class Message(str):
 
 def _rebuild(template: str, values: dict[str, object]) -> Message:
     return Message(template, **values)
+
+
+class Moment(str):
+    """A clock time or a day as English writes it inside a sentence ("9:10 a.m.", "May 3"),
+    keeping the time or day itself, so that the window writes it its own way (午前9時10分)."""
+
+    value: dt.date | dt.datetime | dt.time
+    kind: str  # "clock" or "day"
+
+    def __new__(cls, text: str, value: dt.date | dt.datetime | dt.time, kind: str) -> Moment:
+        """``text`` standing for ``value``, a ``kind`` of moment."""
+        made = super().__new__(cls, text)
+        made.value, made.kind = value, kind
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled and copied with its value."""
+        return (Moment, (str(self), self.value, self.kind))
 
 
 def of_error(exc: BaseException) -> str:

@@ -25,7 +25,7 @@ from readout_desk.domain.clocktime import MONTHS as MONTHS
 from readout_desk.domain.clocktime import ClockError as ClockError
 from readout_desk.domain.clocktime import ClockRangeError as ClockRangeError
 from readout_desk.domain.clocktime import parse_clock as parse_clock
-from readout_desk.domain.messages import Message, of_error
+from readout_desk.domain.messages import Message, Moment, of_error
 from readout_desk.domain.records import MeetingSession, PrintedTime
 
 UTC = dt.timezone.utc
@@ -98,8 +98,10 @@ class NonexistentTimeError(_WallTimeError):
         days = start.date() != after.date()
 
         def at(value: dt.datetime) -> str:
-            same = not days and value.date() == wall.date()
-            return format_clock(value) + ("" if same else f" on {format_day(value.date())}")
+            if not days and value.date() == wall.date():
+                return format_clock(value)
+            return Message("{clock} on {day}", clock=format_clock(value),
+                           day=format_day(value.date()))
 
         super().__init__(Message(
             "{clock} on {day} does not exist in {zone}: the clocks went forward from {start} "
@@ -211,11 +213,9 @@ def _minute_at_or_after(value: dt.datetime) -> dt.datetime:
 
 @functools.lru_cache(maxsize=4096)  # saving asks about each start several times over
 def resolve(wall: dt.datetime, zone_name: str, fold: int | None = None) -> dt.datetime:
-    """Place a local wall time on the timeline: an aware datetime in its zone.
-
-    Raises :class:`NonexistentTimeError` for a skipped time and
-    :class:`AmbiguousTimeError` for a repeated one when ``fold`` is ``None``.
-    """
+    """Place a local wall time on the timeline: an aware datetime in its zone. Raises
+    :class:`NonexistentTimeError` for a skipped time and :class:`AmbiguousTimeError` for a
+    repeated one when ``fold`` is ``None``."""
     if wall.tzinfo is not None:
         raise TimingError("a wall time must be given without a zone; the zone comes separately")
     zone = get_zone(zone_name)
@@ -375,12 +375,12 @@ def format_clock(value: dt.datetime | dt.time) -> str:
     """A clock time as readouts print it: "9:10 a.m.", "12:00 p.m."."""
     hour = value.hour % 12 or 12
     suffix = "a.m." if value.hour < 12 else "p.m."
-    return f"{hour}:{value.minute:02d} {suffix}"
+    return Moment(f"{hour}:{value.minute:02d} {suffix}", value, "clock")
 
 
 def format_day(day: dt.date) -> str:
     """A day without the year: "May 3"."""
-    return f"{day:%B} {day.day}"
+    return Moment(f"{day:%B} {day.day}", day, "day")
 
 
 def format_date(day: dt.date) -> str:
@@ -419,7 +419,7 @@ def offset_label(value: dt.datetime) -> str:
 
 def _sentence(text: str) -> str:
     """``text`` ended with one full stop ("3:00 a.m." already has it)."""
-    return text if text.endswith(".") else text + "."
+    return text if text.endswith(".") else Message("{text}.", text=text)
 
 
 def zone_abbreviation(value: dt.datetime) -> str:

@@ -11,9 +11,11 @@ archive use is listed in :data:`TEMPLATES`, so ``pyside6-lupdate`` finds it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from readout_desk.domain.messages import Message, of_error
+from readout_desk.domain.messages import Message, Moment, of_error
+from readout_desk.ui import language
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 
 TEMPLATES = frozenset({
@@ -53,11 +55,11 @@ TEMPLATES = frozenset({
                                   "Review Drafts)."),
     QT_TRANSLATE_NOOP("Messages", "Nothing imported from {name}: {error}"),
     QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
-                                  "{left} files were not imported (nothing of the one in "
-                                  "progress was kept)."),
-    QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
                                   "{left} file was not imported (nothing of the one in progress "
                                   "was kept)."),
+    QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
+                                  "{left} files were not imported (nothing of the one in "
+                                  "progress was kept)."),
     QT_TRANSLATE_NOOP("Messages", "{n} file(s) were not started."),
     QT_TRANSLATE_NOOP("Messages", "The import stopped there: no further file can be saved."),
     # domain/clocktime.py
@@ -67,9 +69,9 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
     # domain/draft.py
     QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
-    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
                                   "list."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
                                   "\"Japan-Peru Relations\")."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "
@@ -111,16 +113,16 @@ TEMPLATES = frozenset({
     # domain/extract/text.py
     QT_TRANSLATE_NOOP("Messages", "The input is {size} MB; a readout is at most a few pages, so "
                                   "anything over {limit} MB is not read."),
-    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout; {advice}."),
     QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout."),
+    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout; {advice}."),
     QT_TRANSLATE_NOOP("Messages", "The text is {size} characters long; a readout is at most a "
                                   "few pages, so anything over {limit} characters is not read."),
     QT_TRANSLATE_NOOP("Messages", "This is a binary file, not the text of a readout."),
     QT_TRANSLATE_NOOP("Messages", "Only the first {count} characters were read; a readout is "
                                   "rarely longer, so the rest was left out."),
+    QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty."),
     QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty once the page's "
                                   "code and menus are removed."),
-    QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty."),
     # domain/formtext.py
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date of the calendar."),
     QT_TRANSLATE_NOOP("Messages", "{written}: an era's years begin at 1 (元年)."),
@@ -135,6 +137,7 @@ TEMPLATES = frozenset({
     # domain/timing.py
     QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone (for example "
                                   "America/Lima)"),
+    QT_TRANSLATE_NOOP("Messages", "{clock} on {day}"),
     QT_TRANSLATE_NOOP("Messages", "{clock} on {day} does not exist in {zone}: the clocks went "
                                   "forward from {start} to {after}; the nearest valid times are "
                                   "{before} and {last}"),
@@ -148,6 +151,7 @@ TEMPLATES = frozenset({
                                   "day's session separately"),
     QT_TRANSLATE_NOOP("Messages", "printed {printed} on {printed_day} {abbr}; the time-zone "
                                   "rules give {computed} on {computed_day} {abbr}"),
+    QT_TRANSLATE_NOOP("Messages", "{text}."),
     # domain/validation.py
     QT_TRANSLATE_NOOP("Messages", "The photo file name {name!r} is not a plain name inside the "
                                   "archive's photo folder."),
@@ -172,8 +176,24 @@ TEMPLATES = frozenset({
 })
 
 
+def moment_text(moment: Moment) -> str:
+    """A clock time or a day as the interface writes it: 午前9時10分, 5月3日 in Japanese."""
+    if language.shown() != language.JAPANESE:
+        return moment
+    value = moment.value
+    if moment.kind == "day" and isinstance(value, dt.date):
+        return f"{value.month}月{value.day}日"
+    if moment.kind == "clock" and isinstance(value, dt.datetime | dt.time):
+        minutes = f"{value.minute}分" if value.minute else ""
+        return f"{'午前' if value.hour < 12 else '午後'}{value.hour % 12}時{minutes}"
+    return moment
+
+
 def message_text(text: str) -> str:
-    """``text`` in the interface's language when it is a :class:`Message`, else as it is."""
+    """``text`` in the interface's language when it is a :class:`Message` (or a moment in
+    one), else as it is."""
+    if isinstance(text, Moment):
+        return moment_text(text)
     if not isinstance(text, Message):
         return text
     values = {name: message_text(value) if isinstance(value, str) else value
