@@ -229,6 +229,15 @@ def test_samples_rank_after_the_users_own_readouts(filled: Archive,
     assert small_lists["kept"] > 0
 
 
+def test_a_trash_larger_than_a_list_is_left_out_too(filled: Archive,
+                                                   small_lists: dict[str, int]) -> None:
+    live = filled.all_ids()
+    filled.delete_many(live[::3])  # 54 readouts: more than the 40 a list keeps
+    kept_before = small_lists["kept"]
+    assert_same(filled, "a large trash")
+    assert small_lists["kept"] > kept_before
+
+
 def test_an_archive_opened_read_only_is_not_written(tmp_path: Path,
                                                     small_lists: dict[str, int]) -> None:
     path = tmp_path / "archive.sqlite3"
