@@ -213,3 +213,16 @@ def test_clock_times_and_days_in_a_message_are_written_the_interface_s_way(
     # A moment survives being sent to another process, as a message does.
     again = pickle.loads(pickle.dumps(skipped.value.args[0]))
     assert messages.message_text(again) == messages.error_text(skipped.value)
+
+
+def test_the_editor_offers_the_nearest_times_in_japanese(
+        qtbot: QtBot, japanese: None, new_editor: ReadoutEditor) -> None:
+    editor = new_editor
+    type_into(qtbot, editor.when.meeting_date, "2025-03-30")
+    editor.sessions.rows.table.setFocus()
+    qtbot.keyClick(editor.sessions.rows.table, Qt.Key.Key_Insert)
+    type_into(qtbot, editor.sessions.zone, "Europe/Berlin")
+    type_into(qtbot, editor.sessions.time, "2:30")
+    assert "午前3時" in editor.sessions.use_after.text()
+    assert "午前1時59分" in editor.sessions.use_before.text()
+    assert "3月30日 午前2時30分 は存在しません" in editor.sessions.time_issue.text()

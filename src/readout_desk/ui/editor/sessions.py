@@ -387,9 +387,9 @@ class SessionsSection(ListSection[SessionDraft]):
         self._nearest = skipped.choices if skipped else ()
         if skipped:
             self.use_before.setText(self.tr("Use {clock}").format(
-                clock=timing.format_clock(skipped.choices[0])))
+                clock=message_text(timing.format_clock(skipped.choices[0]))))
             self.use_after.setText(self.tr("Use {clock}").format(
-                clock=timing.format_clock(skipped.choices[1])))
+                clock=message_text(timing.format_clock(skipped.choices[1]))))
         self.nearest.setVisible(skipped is not None)
 
         session = built.readout.sessions[row] if 0 <= row < len(built.readout.sessions) else None
@@ -402,7 +402,7 @@ class SessionsSection(ListSection[SessionDraft]):
             for radio, when, text in (
                     (self.fold_first, first, self.tr("The first: {clock} {offset}")),
                     (self.fold_second, second, self.tr("The second: {clock} {offset}"))):
-                radio.setText(text.format(clock=timing.format_clock(when),
+                radio.setText(text.format(clock=message_text(timing.format_clock(when)),
                                           offset=timing.offset_label(when)))
             chosen = self._items[row].fold
             self.fold_first.setChecked(chosen == 0)
