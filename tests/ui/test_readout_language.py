@@ -65,6 +65,13 @@ def test_a_japanese_readout_reads_as_published_in_an_english_interface(
         assert japanese_label not in shown, japanese_label
 
 
+def test_an_english_readout_s_topics_are_named_in_japanese_in_a_japanese_interface(
+        qtbot: QtBot, japanese: None, archive: Archive) -> None:
+    shown = _pane(qtbot, archive, replace(_english(), topics=("Climate change", "CPTPP")),
+                  "japanese")
+    assert "トピック：気候変動, CPTPP" in shown
+
+
 def test_a_chosen_neutral_date_format_still_applies_to_an_english_readout(
         qtbot: QtBot, japanese: None, archive: Archive) -> None:
     shown = _pane(qtbot, archive, _english(), "iso")

@@ -321,6 +321,7 @@ def readout_html(
     date_text: Callable[[dt.date], str] = timing.format_date,
     photo_url: Callable[[Photo], str | None] | None = None,
     label_language: str | None = None,
+    topic_text: Callable[[str], str] = str,
 ) -> str:
     """The readout as an HTML document, laid out like the published readout.
 
@@ -329,7 +330,8 @@ def readout_html(
     ``photo_url`` resolves (the GUI gives local attachment files; export gives none).
     The readout's language decides how it is written (dates, timing lines: a Japanese
     readout's dates are its own, whatever ``date_text`` says); the labels around it are in
-    ``label_language`` when given (the window's), else in the readout's.
+    ``label_language`` when given (the window's), else in the readout's, and each topic is
+    named by ``topic_text`` (the window's Japanese names of topics).
     """
     hit = _highlighter(highlight_words)
     if is_japanese(readout):
@@ -370,7 +372,7 @@ def readout_html(
         out += _html_points(readout, t)
     if readout.topics:
         out.append(f"<p>{_head(readout, words['topics'], lang)}"
-                   + ", ".join(t(x) for x in readout.topics) + "</p>")
+                   + ", ".join(t(topic_text(x)) for x in readout.topics) + "</p>")
     if readout.participants:
         out.append(f"<h3>{words['participants']}</h3><ul>")
         out += [f"<li>{t(line)}</li>" for line in participant_lines(readout)]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from readout_desk.domain import render
 from readout_desk.domain.records import Photo, Readout
 from readout_desk.ui.fonts import with_japanese_fallbacks
-from readout_desk.ui.readout_words import label_language, pane_date_format
+from readout_desk.ui.readout_words import label_language, pane_date_format, topic_label
 from readout_desk.ui.settings import format_date
 
 if TYPE_CHECKING:
@@ -83,7 +83,8 @@ def readout_page(readout: Readout, home_zone: str, highlight: Sequence[str] = ()
     own_format = pane_date_format(readout, date_format)
     page = render.readout_html(readout, home_zone, highlight,
                                date_text=lambda day: format_date(day, own_format),
-                               photo_url=photo_url, label_language=label_language())
+                               photo_url=photo_url, label_language=label_language(),
+                               topic_text=topic_label)
     return ReadoutPage(readout, page, images)
 
 
