@@ -84,6 +84,9 @@ _MARKED = ", ".join(f"highlight({FTS_TABLE}, {i}, char(2), '')"
                     for i in range(len(FTS_COLUMNS)))
 #: Up to how many written rows are looked at one by one.
 FEW = 32
+#: Up to how many readouts in the trash are looked up in the index to keep a count exact
+#: without counting (a prefix: none).
+TRASH_PROBES = 16
 #: A write of more readouts than this (an import's batch) lets every kept ranking go:
 #: the next search of each ranks in full and keeps it again.
 FORGET_FROM = 200
@@ -282,12 +285,13 @@ def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
         return None
     total = entries[0].hits
     if live:
-        trashed = _rows(conn, "SELECT count(*) FROM readouts WHERE deleted_at IS NOT NULL")
-        if int(trashed[0][0]) > KEEP:
-            return None  # probing every trashed readout would cost more than counting
-        total -= int(_rows(conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} "
-                                 "MATCH ? AND rowid IN (SELECT id FROM readouts "
-                                 "WHERE deleted_at IS NOT NULL)", (match,))[0][0])
+        trashed = [int(r[0]) for r in _rows(conn, "SELECT id FROM readouts WHERE deleted_at "
+                                                  f"IS NOT NULL LIMIT {TRASH_PROBES + 1}")]
+        if len(trashed) > TRASH_PROBES or (trashed and match.endswith("*")):
+            # Finding each trashed readout in the index would cost more than counting (a
+            # prefix merges the lists of every word it covers at each look-up).
+            return None
+        total -= len(_matching(conn, match, trashed, "1")) if trashed else 0
     return total if cap is None else min(total, cap)
 
 
@@ -364,17 +368,19 @@ def _drop(db: Any, ids: Sequence[int]) -> None:
 # ----- writes ---------------------------------------------------------------------------
 
 
-def _which(ids: Sequence[int]) -> str:
+def _which(ids: Sequence[int], prefix: bool) -> str:
     """The rowid condition for ``ids``: one seek each for a few, else one pass over the
-    range they span."""
-    if len(ids) <= FEW:
+    range they span (for a prefix from three on: each seek merges the lists of every word
+    it covers)."""
+    if len(ids) <= (2 if prefix else FEW):
         return "rowid IN (SELECT value FROM json_each(:ids))"
     return (f"rowid BETWEEN {min(ids)} AND {max(ids)} AND +rowid IN "
             "(SELECT value FROM json_each(:ids))")
 
 
 def _matching(conn: Connection, match: str, ids: Sequence[int], what: str) -> list[Any]:
-    sql = f"SELECT rowid, {what} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m AND {_which(ids)}"
+    where = _which(ids, match.endswith("*"))
+    sql = f"SELECT rowid, {what} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m AND {where}"
     return _rows(conn, sql, {"m": match, "ids": json.dumps(list(ids))})
 
 
