@@ -127,7 +127,7 @@ def raw_sql(text: str) -> tuple[str, str, str, dict[str, Any]]:
             "r.place_country, r.mode, r.session_count, r.total_minutes, r.publisher, "
             f"r.is_sample, ts_headline('simple', concat_ws(' ', {text_columns}), "
             "CAST(%(q)s AS tsquery), 'MaxWords=14, MinWords=5, MaxFragments=1') "
-            "FROM readouts r JOIN readout_fts f ON f.readout_id = r.id "
+            "FROM readouts r JOIN readout_fts_text f ON f.readout_id = r.id "
             "WHERE r.id = ANY(%(ids)s)")
     return top, rows, f"SELECT count(*) FROM bench_plain WHERE {where}", params
 

@@ -1,10 +1,12 @@
 """The PostgreSQL backend's search language: a parsed query as a ``tsquery`` and SQL.
 
-A readout's index entry is one row of ``readout_fts``: the text of each index column (for
-snippets) and one weighted ``tsvector`` (``doc``, under a GIN index) whose lexemes are
-made here, not by PostgreSQL's parser, so that a word is exactly what SQLite's
-``unicode61`` tokenizer makes of it (letters and digits, lower case, diacritics removed):
-the hit sets of the two backends are the same. ``doc`` holds, at each word's position:
+A readout's index entry is one row of ``readout_fts``, one weighted ``tsvector`` (``doc``,
+under a GIN index) and nothing else, so that counting and ranking thousands of hits reads
+narrow rows; the text of each index column, which only the snippets of a page's rows
+need, is one row of ``readout_fts_text``. The lexemes are made here, not by PostgreSQL's
+parser, so that a word is exactly what SQLite's ``unicode61`` tokenizer makes of it
+(letters and digits, lower case, diacritics removed): the hit sets of the two backends are
+the same. ``doc`` holds, at each word's position:
 
 - the word itself (``cafe``), weighted by its column (``title`` A; ``people``, ``topics``
   B; ``section``, ``place``, ``occasion``, ``countries`` C; the rest D);
@@ -39,16 +41,20 @@ from readout_desk.domain import scripts
 from readout_desk.domain.query import ParsedQuery, Term
 
 FTS_TABLE = "readout_fts"
+#: The text of the index columns, for snippets.
+TEXT_TABLE = "readout_fts_text"
 
-#: The statements that make the index table (also run by the first migration).
+#: The statements that make the index tables (also run by the first migration).
 CREATE_FTS_TABLE = (
     f"CREATE TABLE IF NOT EXISTS {FTS_TABLE} ("
     "readout_id INTEGER PRIMARY KEY REFERENCES readouts (id) ON DELETE CASCADE, "
-    + ", ".join(f"{n} TEXT NOT NULL DEFAULT ''" for n in FTS_NAMES)
-    + ", doc TSVECTOR NOT NULL)",
+    "doc TSVECTOR NOT NULL)",
     f"CREATE INDEX IF NOT EXISTS ix_{FTS_TABLE}_doc ON {FTS_TABLE} USING GIN (doc)",
+    f"CREATE TABLE IF NOT EXISTS {TEXT_TABLE} ("
+    "readout_id INTEGER PRIMARY KEY REFERENCES readouts (id) ON DELETE CASCADE, "
+    + ", ".join(f"{n} TEXT NOT NULL DEFAULT ''" for n in FTS_NAMES) + ")",
 )
-DROP_FTS_TABLE = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+DROP_FTS_TABLE = f"DROP TABLE IF EXISTS {FTS_TABLE}, {TEXT_TABLE}"
 
 #: The weight letter of each index column, from the archive's column weights.
 WEIGHT_LETTERS = tuple("A" if w >= 10 else "B" if w >= 6 else "C" if w >= 3 else "D"
@@ -64,7 +70,9 @@ SAMPLE_RANK_PENALTY = 1_000_000
 RELEVANCE = (f"(-ts_rank('{RANK_WEIGHTS}', f.doc, CAST(:match AS tsquery)) "
              f"+ CASE WHEN r.is_sample THEN {SAMPLE_RANK_PENALTY} ELSE 0 END)")
 HIT_SELECT = "SELECT " + ", ".join(f"r.{c}" for c in HIT_COLUMNS[:-1])
-TEXT_COLUMNS = ", ".join(f"f.{n}" for n in FTS_NAMES)
+TEXT_COLUMNS = ", ".join(f"t.{n}" for n in FTS_NAMES)
+#: The join that brings a results row its index text (``t``).
+TEXT_JOIN = f" JOIN {TEXT_TABLE} t ON t.readout_id = r.id"
 ALL_TEXT = "concat_ws(' ', " + TEXT_COLUMNS + ")"
 
 #: The ORDER BY column of each sort key other than relevance.
@@ -246,11 +254,10 @@ def snippet_sql(search: PgSearch) -> tuple[str, str]:
     """What a results row ends with (a snippet, or the text to cut one from), and the join
     that the text needs."""
     if search.runs:
-        join = "" if search.has_match else f" JOIN {FTS_TABLE} f ON f.readout_id = r.id"
-        return TEXT_COLUMNS, join
+        return TEXT_COLUMNS, TEXT_JOIN
     if search.has_match:
         return (f"ts_headline('simple', {ALL_TEXT}, CAST(:match AS tsquery), "
-                ":headline)"), ""
+                ":headline)"), TEXT_JOIN
     return "substr(r.lead, 1, 160)", ""
 
 
