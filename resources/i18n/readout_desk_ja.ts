@@ -1936,6 +1936,54 @@ Readouts already in the archive are skipped.</source>
         <translation>会談記録 {id} は編集中に他の場所で保存されました（読み込んだのはバージョン {read}、アーカイブには現在バージョン {current} があります）。このため、この変更は上書き保存しませんでした。</translation>
     </message>
     <message>
+        <source>The backup {database} was written by a newer version of Readout Desk (schema {revision}); update the program to read or restore it. Nothing was changed.</source>
+        <translation>バックアップ {database} は新しいバージョンの Readout Desk（スキーマ {revision}）で作成されています。読み込みや復元にはプログラムを更新してください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>An archive kept only in memory cannot be restored from a file.</source>
+        <translation>メモリー上にしかないアーカイブは、ファイルから復元できません。</translation>
+    </message>
+    <message>
+        <source>An archive kept only in memory cannot be backed up.</source>
+        <translation>メモリー上にしかないアーカイブはバックアップできません。</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its integrity check, so it was not kept ({problem}); check the archive with Tools &gt; Check archive.</source>
+        <translation>バックアップのコピーが整合性検査に通らなかったため、保存しませんでした（{problem}）。[ツール] &gt; [アーカイブを検査] でアーカイブを確認してください。</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full, so no backup was made.</source>
+        <translation>{folder} のあるディスクがいっぱいのため、バックアップを作成できませんでした。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {problem}.</source>
+        <translation>バックアップを {folder} に書き込めませんでした: {problem}。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Readout Desk backup (it has no {database}).</source>
+        <translation>{path} は Readout Desk のバックアップではありません（{database} がありません）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as an archive: {problem}</source>
+        <translation>{path} をアーカイブとして読み込めません: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no backup at {path}.</source>
+        <translation>{path} にバックアップはありません。</translation>
+    </message>
+    <message>
+        <source>The archive {location} is open read-only, so it cannot be restored.</source>
+        <translation>アーカイブ {location} は読み取り専用で開かれているため、復元できません。</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({problem}); choose another one.</source>
+        <translation>バックアップ {path} は壊れています（{problem}）。別のバックアップを選んでください。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {problem}; the archive is as it was (a copy is in {copy}).</source>
+        <translation>バックアップを復元できませんでした: {problem}。アーカイブは元のままです（コピーは {copy} にあります）。</translation>
+    </message>
+    <message>
         <source>The archive {location} is busy: another program (perhaps another Readout Desk window) is writing to it and did not let go within {seconds} seconds. Nothing was changed; try again in a moment.</source>
         <translation>アーカイブ {location} は使用中です。別のプログラム（別の Readout Desk ウィンドウかもしれません）が書き込み中で、{seconds} 秒以内に解放されませんでした。何も変更していません。少し待ってからもう一度試してください。</translation>
     </message>

@@ -226,3 +226,14 @@ def test_the_editor_offers_the_nearest_times_in_japanese(
     assert "午前3時" in editor.sessions.use_after.text()
     assert "午前1時59分" in editor.sessions.use_before.text()
     assert "3月30日 午前2時30分 は存在しません" in editor.sessions.time_issue.text()
+
+
+def test_a_backup_that_is_not_there_is_said_in_japanese(japanese: None, tmp_path: Path) -> None:
+    from readout_desk.archive import ArchiveError
+    from readout_desk.archive.backup import load_backup
+
+    with pytest.raises(ArchiveError) as missing:
+        load_backup(tmp_path / "nothing")
+    assert str(missing.value) == f"There is no backup at {tmp_path / 'nothing'}."
+    assert messages.error_text(missing.value) == (
+        f"{tmp_path / 'nothing'} にバックアップはありません。")

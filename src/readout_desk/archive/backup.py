@@ -31,6 +31,7 @@ from readout_desk.archive.attachments import ignore_links
 from readout_desk.archive.backend import backend_for
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
+from readout_desk.domain.messages import Message, of_error
 
 UTC = dt.timezone.utc
 MANIFEST = "backup.json"
@@ -180,9 +181,10 @@ def backup_revision(database: Path) -> str | None:
     finally:
         engine.dispose()
     if revision is not None and revision not in migrate.KNOWN_REVISIONS:
-        raise ArchiveError(
-            f"The backup {database} was written by a newer version of Readout Desk (schema "
-            f"{revision}); update the program to read or restore it. Nothing was changed.")
+        raise ArchiveError(Message(
+            "The backup {database} was written by a newer version of Readout Desk (schema "
+            "{revision}); update the program to read or restore it. Nothing was changed.",
+            database=database, revision=revision))
     return revision
 
 
@@ -235,7 +237,7 @@ def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = M
     safety copy before a restore keeps whatever was there, damaged or not).
     """
     if archive.path is None:
-        raise ArchiveError("An archive kept only in memory cannot be backed up.")
+        raise ArchiveError(Message("An archive kept only in memory cannot be backed up."))
     folder = folder or default_backup_dir(archive.path)
     when = now or _now()
     name = f"{when:%Y-%m-%dT%H%M%SZ}-{kind}"
@@ -249,9 +251,9 @@ def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = M
         archive.backend.make_self_contained(database)
         problems = file_problems(database)
         if problems and require_sound:
-            raise ArchiveDamagedError(
-                "The backup copy failed its integrity check, so it was not kept "
-                f"({problems[0]}); check the archive with Tools > Check archive.")
+            raise ArchiveDamagedError(Message(
+                "The backup copy failed its integrity check, so it was not kept ({problem}); "
+                "check the archive with Tools > Check archive.", problem=problems[0]))
         attachments = archive.attachments_dir
         if attachments is not None and attachments.is_dir():
             shutil.copytree(attachments, partial / ATTACHMENTS, ignore=ignore_links)
@@ -274,10 +276,10 @@ def create_backup(archive: Archive, *, folder: Path | None = None, kind: str = M
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)
         if exc.errno == 28:  # ENOSPC
-            raise ArchiveError(f"The disk holding {folder} is full, so no backup was made.")\
-                from None
-        raise ArchiveError(f"The backup could not be written to {folder}: "
-                           f"{exc.strerror or exc}.") from None
+            raise ArchiveError(Message("The disk holding {folder} is full, so no backup was "
+                                       "made.", folder=folder)) from None
+        raise ArchiveError(Message("The backup could not be written to {folder}: {problem}.",
+                                   folder=folder, problem=exc.strerror or exc)) from None
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
@@ -296,7 +298,8 @@ def load_backup(path: Path) -> BackupInfo:
         manifest_file = path / MANIFEST
         database = path / DATABASE
         if not database.is_file():
-            raise ArchiveError(f"{path} is not a Readout Desk backup (it has no {DATABASE}).")
+            raise ArchiveError(Message("{path} is not a Readout Desk backup (it has no "
+                                       "{database}).", path=path, database=DATABASE))
         data: dict[str, Any] = {}
         if manifest_file.is_file():
             try:
@@ -316,10 +319,11 @@ def load_backup(path: Path) -> BackupInfo:
         try:
             readouts, in_trash = _stats(path)
         except ArchiveError as exc:
-            raise ArchiveError(f"{path} cannot be read as an archive: {exc}") from None
+            raise ArchiveError(Message("{path} cannot be read as an archive: {problem}",
+                                       path=path, problem=of_error(exc))) from None
         return BackupInfo(path, path, dt.datetime.fromtimestamp(path.stat().st_mtime, UTC),
                           MANUAL, readouts, in_trash, 0, path.stat().st_size)
-    raise ArchiveError(f"There is no backup at {path}.")
+    raise ArchiveError(Message("There is no backup at {path}.", path=path))
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -433,15 +437,17 @@ def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
     written); one from a newer program is refused before anything is done.
     """
     if archive.read_only:
-        raise ArchiveReadOnlyError(
-            f"The archive {archive.location} is open read-only, so it cannot be restored.")
+        raise ArchiveReadOnlyError(Message(
+            "The archive {location} is open read-only, so it cannot be restored.",
+            location=archive.location))
     if archive.path is None:
-        raise ArchiveError("An archive kept only in memory cannot be restored from a file.")
+        raise ArchiveError(Message("An archive kept only in memory cannot be restored from a "
+                                   "file."))
     info = backup if isinstance(backup, BackupInfo) else load_backup(backup)
     problems = file_problems(info.database)
     if problems:
-        raise ArchiveDamagedError(f"The backup {info.path} is damaged ({problems[0]}); "
-                                  "choose another one.")
+        raise ArchiveDamagedError(Message("The backup {path} is damaged ({problem}); choose "
+                                          "another one.", path=info.path, problem=problems[0]))
     with at_newest_schema(info.database, near=archive.path.parent,
                           progress=progress) as current:
         safety = create_backup(archive, folder=folder, kind=BEFORE_RESTORE,
@@ -449,8 +455,9 @@ def restore_backup(archive: Archive, backup: Path | BackupInfo, *,
         try:
             archive.backend.copy_file(current, archive.path)
         except archive.backend.driver_errors as exc:
-            raise ArchiveError(f"The backup could not be restored: {exc}; the archive is "
-                               f"as it was (a copy is in {safety.path}).") from None
+            raise ArchiveError(Message(
+                "The backup could not be restored: {problem}; the archive is as it was (a copy "
+                "is in {copy}).", problem=exc, copy=safety.path)) from None
     tally.forget(archive.path)  # the file counts the backup's changes now, not the tally's
     replace_attachments(archive.attachments_dir, info)
     return safety

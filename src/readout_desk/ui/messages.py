@@ -19,6 +19,25 @@ from readout_desk.ui import language
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, translate
 
 TEMPLATES = frozenset({
+    # archive/backup.py
+    QT_TRANSLATE_NOOP("Messages", "The backup {database} was written by a newer version of "
+                                  "Readout Desk (schema {revision}); update the program to read "
+                                  "or restore it. Nothing was changed."),
+    QT_TRANSLATE_NOOP("Messages", "An archive kept only in memory cannot be restored from a file."),
+    QT_TRANSLATE_NOOP("Messages", "An archive kept only in memory cannot be backed up."),
+    QT_TRANSLATE_NOOP("Messages", "The backup copy failed its integrity check, so it was not "
+                                  "kept ({problem}); check the archive with Tools > Check "
+                                  "archive."),
+    QT_TRANSLATE_NOOP("Messages", "The disk holding {folder} is full, so no backup was made."),
+    QT_TRANSLATE_NOOP("Messages", "The backup could not be written to {folder}: {problem}."),
+    QT_TRANSLATE_NOOP("Messages", "{path} is not a Readout Desk backup (it has no {database})."),
+    QT_TRANSLATE_NOOP("Messages", "{path} cannot be read as an archive: {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "There is no backup at {path}."),
+    QT_TRANSLATE_NOOP("Messages", "The archive {location} is open read-only, so it cannot be "
+                                  "restored."),
+    QT_TRANSLATE_NOOP("Messages", "The backup {path} is damaged ({problem}); choose another one."),
+    QT_TRANSLATE_NOOP("Messages", "The backup could not be restored: {problem}; the archive is "
+                                  "as it was (a copy is in {copy})."),
     # archive/errors.py
     QT_TRANSLATE_NOOP("Messages", "Readout {id} was saved elsewhere while it was being edited "
                                   "(version {read} was read, the archive now holds version "
@@ -43,8 +62,8 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "The archive {location} is open read-only, so nothing can be "
                                   "changed."),
     # archive/transfer/importing.py
-    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} files."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Skipped {n} already in the archive (the same record, every "
@@ -69,9 +88,9 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
     # domain/draft.py
     QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
                                   "list."),
-    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
                                   "\"Japan-Peru Relations\")."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "
@@ -113,16 +132,16 @@ TEMPLATES = frozenset({
     # domain/extract/text.py
     QT_TRANSLATE_NOOP("Messages", "The input is {size} MB; a readout is at most a few pages, so "
                                   "anything over {limit} MB is not read."),
-    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout."),
     QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout; {advice}."),
+    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout."),
     QT_TRANSLATE_NOOP("Messages", "The text is {size} characters long; a readout is at most a "
                                   "few pages, so anything over {limit} characters is not read."),
     QT_TRANSLATE_NOOP("Messages", "This is a binary file, not the text of a readout."),
     QT_TRANSLATE_NOOP("Messages", "Only the first {count} characters were read; a readout is "
                                   "rarely longer, so the rest was left out."),
-    QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty."),
     QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty once the page's "
                                   "code and menus are removed."),
+    QT_TRANSLATE_NOOP("Messages", "There is no text to read: the input is empty."),
     # domain/formtext.py
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a date of the calendar."),
     QT_TRANSLATE_NOOP("Messages", "{written}: an era's years begin at 1 (元年)."),
