@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,6 +17,7 @@ from hypothesis import strategies as st
 
 from readout_desk.domain import jsonformat, jsonread
 from readout_desk.domain.records import Readout, Source
+from tests.domain.test_schema_agreement import _places
 from tests.transfer.strategies import readouts
 
 #: Values a JSON file may hold where a readout's fields are, usual and unusual.
@@ -37,18 +37,6 @@ def _outcome(data: Any, read: Any) -> tuple[str, Any]:
         return "record", read(data, "readouts[4]")
     except Exception as exc:  # noqa: BLE001 - the point is to compare whatever is raised
         return type(exc).__name__, str(exc)
-
-
-def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """Every place inside a JSON value that holds a value (keys and list positions)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield (*path, key)
-            yield from _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield (*path, i)
-            yield from _paths(item, (*path, i))
 
 
 def _spoiled(data: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
@@ -72,7 +60,7 @@ def _agree(data: Any) -> None:
 def test_the_same_record_or_the_same_refusal(readout: Any, rnd: Any) -> None:
     data = jsonformat.readout_to_dict(readout)
     _agree(data)
-    places = list(_paths(data))
+    places = list(_places(data))
     for path in rnd.sample(places, min(12, len(places))):
         for value in rnd.sample(ODD_VALUES, 8):
             _agree(_spoiled(data, path, value))

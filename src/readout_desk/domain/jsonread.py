@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, TypeVar
 
 from readout_desk.domain import jsonformat, records
 from readout_desk.domain.jsonformat import (
     DAY_PATTERN,
-    INSTANT_PATTERN,
     MAX_WHOLE_NUMBER,
     PARTICIPANT_FIELDS,
     PHOTO_FIELDS,
@@ -32,14 +32,16 @@ from readout_desk.domain.jsonformat import (
 )
 
 _E = TypeVar("_E", bound=Enum)
+_T = TypeVar("_T")
 _MODES = {m.value: m for m in records.Mode}
 _ORDERS = {o.value: o for o in records.NameOrder}
 _UTC = dt.timezone.utc
-# A wall time to the minute or the second (the written forms without fractions): the
-# calendar's own reader agrees with the format's on these once the form has matched.
+# A wall time (an instant: with a Z) to the minute or the second, the written forms without
+# fractions: the calendar's own reader agrees with the format's on these once matched.
 _WALL_SHORT = re.compile(
     r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]"
     r"(:[0-5][0-9])?")
+_INSTANT_SHORT = re.compile(_WALL_SHORT.pattern + "Z")
 
 
 class _Unusual(Exception):
@@ -71,41 +73,30 @@ def _whole(value: Any, minimum: int | None = None) -> int | None:
     return value
 
 
-def _day(value: Any) -> dt.date | None:
+def _stamp(value: Any, pattern: re.Pattern[str], parse: Callable[[str], _T]) -> _T | None:
+    """A day or time in its usual written form (``pattern``), read by ``parse``."""
     if not value:
         _text(value)
         return None
-    if type(value) is not str or DAY_PATTERN.fullmatch(value) is None:
+    if type(value) is not str or pattern.fullmatch(value) is None:
         raise _Unusual
     try:
-        return dt.date.fromisoformat(value)
+        return parse(value)
     except ValueError:  # a day the calendar does not have
         raise _Unusual from None
 
 
+def _day(value: Any) -> dt.date | None:
+    return _stamp(value, DAY_PATTERN, dt.date.fromisoformat)
+
+
 def _wall(value: Any) -> dt.datetime | None:
-    if not value:
-        _text(value)
-        return None
-    if type(value) is not str or _WALL_SHORT.fullmatch(value) is None:
-        raise _Unusual
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise _Unusual from None
+    return _stamp(value, _WALL_SHORT, dt.datetime.fromisoformat)
 
 
 def _instant(value: Any) -> dt.datetime | None:
-    if not value:
-        _text(value)
-        return None
-    found = INSTANT_PATTERN.fullmatch(value) if type(value) is str else None
-    if found is None or found.group("f") is not None:
-        raise _Unusual
-    try:
-        return dt.datetime.fromisoformat(value[:-1]).replace(tzinfo=_UTC)
-    except ValueError:
-        raise _Unusual from None
+    return _stamp(value, _INSTANT_SHORT,
+                  lambda text: dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC))
 
 
 def _choice(choices: dict[str, _E], value: Any, default: _E) -> _E:
