@@ -22,6 +22,8 @@ Columns are two positions apart, so no phrase runs from one column into the next
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -99,19 +101,20 @@ def _is_token_char(char: str) -> bool:
     return category[0] in "LN" or category == "Co"
 
 
+#: A run of the characters :func:`_is_token_char` accepts: letters and numbers (``\w``
+#: without the underscore, exactly the categories L and N) and the private use areas (Co).
+_TOKEN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd])+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold(token: str) -> str:
+    """A word lower-cased, its diacritics removed (the same word recurs: kept)."""
+    return token.lower() if token.isascii() else "".join(_fold_char(c) for c in token)
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` as SQLite's ``unicode61 remove_diacritics 2`` makes them."""
-    found: list[str] = []
-    current: list[str] = []
-    for char in text:
-        if _is_token_char(char):
-            current.append(_fold_char(char))
-        elif current:
-            found.append("".join(current))
-            current = []
-    if current:
-        found.append("".join(current))
-    return found
+    return [_fold(token) for token in _TOKEN.findall(text)]
 
 
 def _lexeme(value: str) -> str:
