@@ -2016,6 +2016,30 @@ Readouts already in the archive are skipped.</source>
         <translation>アーカイブ {location} は読み取り専用で開かれているため、何も変更できません。</translation>
     </message>
     <message>
+        <source>Copied {n} photo file to {target}.</source>
+        <translation>写真ファイル {n} 個を {target} にコピーしました。</translation>
+    </message>
+    <message>
+        <source>Copied {n} photo files to {target}.</source>
+        <translation>写真ファイル {n} 個を {target} にコピーしました。</translation>
+    </message>
+    <message>
+        <source>{n} photo file(s) were missing from the archive folder.</source>
+        <translation>写真ファイル {n} 個がアーカイブのフォルダーにありませんでした。</translation>
+    </message>
+    <message>
+        <source>{n} photo file name(s) pointed outside the archive&apos;s photo folder and were not copied.</source>
+        <translation>写真ファイル名 {n} 個がアーカイブの写真フォルダーの外を指していたため、コピーしませんでした。</translation>
+    </message>
+    <message>
+        <source>{n} session without a start time and zone were left out of the calendar.</source>
+        <translation>開始時刻とタイムゾーンのない会合 {n} 件はカレンダーに含めませんでした。</translation>
+    </message>
+    <message>
+        <source>{n} sessions without a start time and zone were left out of the calendar.</source>
+        <translation>開始時刻とタイムゾーンのない会合 {n} 件はカレンダーに含めませんでした。</translation>
+    </message>
+    <message>
         <source>{n} file(s) were not started.</source>
         <translation>{n} 個のファイルは処理していません。</translation>
     </message>

@@ -16,7 +16,7 @@ import readout_desk
 from readout_desk.archive import Archive
 from readout_desk.domain import validation
 from readout_desk.domain.messages import Message, of_error
-from readout_desk.domain.records import Readout
+from readout_desk.domain.records import MeetingSession, Readout
 from readout_desk.ui import messages
 from readout_desk.ui.editor import ReadoutEditor
 from readout_desk.ui.main_window import MainWindow
@@ -237,3 +237,16 @@ def test_a_backup_that_is_not_there_is_said_in_japanese(japanese: None, tmp_path
     assert str(missing.value) == f"There is no backup at {tmp_path / 'nothing'}."
     assert messages.error_text(missing.value) == (
         f"{tmp_path / 'nothing'} にバックアップはありません。")
+
+
+def test_an_export_s_notes_are_said_in_japanese(japanese: None, archive: Archive,
+                                                 tmp_path: Path) -> None:
+    from readout_desk.archive.transfer import export_readouts
+
+    saved = archive.add(Readout(title="Talks", meeting_date=dt.date(2023, 5, 3),
+                                sessions=(MeetingSession("meeting"),)))
+    result = export_readouts(archive, [saved.id or 0], "ics", tmp_path / "talks.ics")
+    assert list(result.notes) == [
+        "1 session without a start time and zone were left out of the calendar."]
+    assert [messages.message_text(note) for note in result.notes] == [
+        "開始時刻とタイムゾーンのない会合 1 件はカレンダーに含めませんでした。"]

@@ -23,8 +23,8 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "The backup {database} was written by a newer version of "
                                   "Readout Desk (schema {revision}); update the program to read "
                                   "or restore it. Nothing was changed."),
-    QT_TRANSLATE_NOOP("Messages", "An archive kept only in memory cannot be restored from a file."),
     QT_TRANSLATE_NOOP("Messages", "An archive kept only in memory cannot be backed up."),
+    QT_TRANSLATE_NOOP("Messages", "An archive kept only in memory cannot be restored from a file."),
     QT_TRANSLATE_NOOP("Messages", "The backup copy failed its integrity check, so it was not "
                                   "kept ({problem}); check the archive with Tools > Check "
                                   "archive."),
@@ -61,9 +61,19 @@ TEMPLATES = frozenset({
     # archive/store.py
     QT_TRANSLATE_NOOP("Messages", "The archive {location} is open read-only, so nothing can be "
                                   "changed."),
+    # archive/transfer/exporting.py
+    QT_TRANSLATE_NOOP("Messages", "Copied {n} photo file to {target}."),
+    QT_TRANSLATE_NOOP("Messages", "Copied {n} photo files to {target}."),
+    QT_TRANSLATE_NOOP("Messages", "{n} photo file(s) were missing from the archive folder."),
+    QT_TRANSLATE_NOOP("Messages", "{n} photo file name(s) pointed outside the archive's photo "
+                                  "folder and were not copied."),
+    QT_TRANSLATE_NOOP("Messages", "{n} session without a start time and zone were left out of "
+                                  "the calendar."),
+    QT_TRANSLATE_NOOP("Messages", "{n} sessions without a start time and zone were left out of "
+                                  "the calendar."),
     # archive/transfer/importing.py
-    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} files."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readouts from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Skipped {n} already in the archive (the same record, every "
@@ -88,9 +98,9 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "{value!r} is not a time of the day."),
     # domain/draft.py
     QT_TRANSLATE_NOOP("Messages", "{text!r} is not a country name or code known to ISO 3166."),
-    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone; choose one from the "
                                   "list."),
+    QT_TRANSLATE_NOOP("Messages", "{zone!r} is not a known IANA time zone."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs a title (or at least a section such as "
                                   "\"Japan-Peru Relations\")."),
     QT_TRANSLATE_NOOP("Messages", "A readout needs the date of the meeting or the date it was "
@@ -132,8 +142,8 @@ TEMPLATES = frozenset({
     # domain/extract/text.py
     QT_TRANSLATE_NOOP("Messages", "The input is {size} MB; a readout is at most a few pages, so "
                                   "anything over {limit} MB is not read."),
-    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout; {advice}."),
     QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout."),
+    QT_TRANSLATE_NOOP("Messages", "This is {what}, not the text of a readout; {advice}."),
     QT_TRANSLATE_NOOP("Messages", "The text is {size} characters long; a readout is at most a "
                                   "few pages, so anything over {limit} characters is not read."),
     QT_TRANSLATE_NOOP("Messages", "This is a binary file, not the text of a readout."),

@@ -31,6 +31,7 @@ from readout_desk.archive.transfer.common import (
     no_progress,
 )
 from readout_desk.domain import jsonformat, render, timing
+from readout_desk.domain.messages import Message
 from readout_desk.domain.records import Readout
 
 #: Formats this module writes; "pdf" is added by the Qt front end.
@@ -220,12 +221,14 @@ def _copy_attachments(archive: Archive, ids_readouts: list[Readout], out: Path) 
             copied += 1
         else:
             missing.append(name)
-    notes = [f"Copied {copied} photo file{'s' if copied != 1 else ''} to {target}."]
+    notes: list[str] = [Message("Copied {n} photo file to {target}." if copied == 1 else
+                                "Copied {n} photo files to {target}.", n=copied, target=target)]
     if missing:
-        notes.append(f"{len(missing)} photo file(s) were missing from the archive folder.")
+        notes.append(Message("{n} photo file(s) were missing from the archive folder.",
+                             n=len(missing)))
     if refused:
-        notes.append(f"{refused} photo file name(s) pointed outside the archive's photo "
-                     "folder and were not copied.")
+        notes.append(Message("{n} photo file name(s) pointed outside the archive's photo folder "
+                             "and were not copied.", n=refused))
     return notes
 
 
@@ -307,8 +310,10 @@ def export_readouts(
             handle.write(ics.calendar_text(parts, home))
         notes = []
         if parts.skipped:
-            notes.append(f"{parts.skipped} session{'s' if parts.skipped != 1 else ''} without "
-                         "a start time and zone were left out of the calendar.")
+            notes.append(Message(
+                "{n} session without a start time and zone were left out of the calendar."
+                if parts.skipped == 1 else "{n} sessions without a start time and zone were "
+                "left out of the calendar.", n=parts.skipped))
         return ExportResult((out,), len(readouts), tuple(notes))
     raise ValueError(f"unknown export format {fmt!r}; use one of "
                      + ", ".join(EXPORT_FORMATS + ("pdf",)))

@@ -26,7 +26,7 @@ from readout_desk.archive import (
     html_document,
     iter_readouts,
 )
-from readout_desk.ui.messages import error_text
+from readout_desk.ui.messages import error_text, message_text
 from readout_desk.ui.tasks import CancelFn, ProgressFn
 from readout_desk.ui.transfer.shared import ProgressDialog
 
@@ -176,7 +176,8 @@ class ExportDialog(ProgressDialog):
             else:
                 where = self.tr(" and ").join(str(p) for p in result.paths)
                 text = " ".join([self.tr("Exported %n readouts to {path}.", "",
-                                         result.readouts).format(path=where), *result.notes])
+                                         result.readouts).format(path=where),
+                                 *(message_text(note) for note in result.notes)])
         except OSError as exc:
             self._failed(exc)
             return
