@@ -127,7 +127,7 @@ def test_an_older_archive_gets_it_filled(archive_path: Path) -> None:
         assert shown["Pair 2"] == "Japan-Peru-Chile Relations"
         assert shown["Filed"] == "Economic Diplomacy" and shown["Nowhere"] == ""
     # the eight readouts without a section of their own, reported as they are filled
-    assert told[0] == (0, 8) and told[-1] == (8, 8)
+    assert told[0] == (0, 8) and (8, 8) in told  # (later revisions tell theirs after)
 
 
 def test_the_relation_column_sorts_by_what_it_shows(archive: Archive) -> None:

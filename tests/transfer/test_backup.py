@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,10 +25,15 @@ def _add(archive: Archive, n: int, start: int = 0) -> list[int]:
 
 
 def _corrupt(path: Path) -> None:
-    """Overwrite a run of bytes in the middle of the file, as a failing disk might."""
+    """Overwrite a run of bytes inside the readouts' points, as a failing disk might (in
+    a table: the schema's pages are not always at the start of the file)."""
+    with sqlite3.connect(path) as conn:
+        pages = [int(r[0]) for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'summary_points' ORDER BY pageno")]
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
-    data[middle:middle + 3000] = b"\x5a" * 3000
+    start = (pages[len(pages) // 2] - 1) * size + 100
+    data[start:start + 3000] = b"\x5a" * 3000
     path.write_bytes(bytes(data))
 
 

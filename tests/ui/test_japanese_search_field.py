@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
+from readout_desk.archive.sqlite_index import register_functions
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Readout, SummaryPoint
 from readout_desk.ui.main_window import MainWindow
@@ -53,6 +54,7 @@ def reference(path: Path, *runs: str, words: tuple[str, ...] = ()) -> set[int]:
     where = [f"instr({text}, ?) > 0" for _r in runs]
     where += ["readout_fts MATCH ?" for _w in words]
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        register_functions(conn)  # the index reads its text through it
         return {int(r[0]) for r in conn.execute(
             f"SELECT rowid FROM readout_fts WHERE {' AND '.join(where)}", (*runs, *words))}
 

@@ -334,9 +334,9 @@ class SqliteBackend:
         problems = [r for r in rows if r != "ok"]
         if not problems:
             for table in (FTS_TABLE, CJK_TABLE):
-                try:
+                try:  # rank 0: the index itself (archive/sqlite_index.py says why)
                     conn.exec_driver_sql(
-                        f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
+                        f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 0)")
                 except Exception as exc:  # noqa: BLE001 - any failure is a damaged index
                     if "interrupted" in str(exc):
                         raise  # stopped on purpose: not a finding
@@ -409,7 +409,7 @@ class SqliteBackend:
                     readouts = int(conn.execute("SELECT count(*) FROM readouts").fetchone()[0])
                     try:
                         conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "
-                                     "VALUES('integrity-check', 1)")
+                                     "VALUES('integrity-check', 0)")
                     except sqlite3.DatabaseError as exc:
                         return "damaged", [f"full-text index: {exc}"], readouts
         except sqlite3.OperationalError as exc:

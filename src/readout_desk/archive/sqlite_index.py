@@ -18,6 +18,11 @@ FTS5 takes a row out of an external-content index by the values it was indexed w
 :func:`unindex` reads them from the view, so a readout leaves the index *before* its rows
 change or go (:mod:`.writes`). The tables and the view are made by the migration
 ``0010_index_without_text``.
+
+The archive's integrity check asks FTS5 about the index alone (``'integrity-check'`` with
+rank 0), not whether it agrees with the readouts' text: a readout another program deleted
+leaves its entries behind, as it did when the table kept its own copy (a search shows
+only readouts that exist), and that is no damage to offer a backup for.
 """
 
 from __future__ import annotations
