@@ -2,8 +2,9 @@
 
 The table of words, ``readout_fts``, keeps no copy of the text: it is an FTS5 *external
 content* table whose text is the view ``readout_fts_text``, read where FTS5 needs a
-readout's text (``snippet()``, its integrity check, ``'rebuild'``). The view gives exactly
-the text the index was made from (:func:`.mapping.index_fields`, widths normalised):
+readout's text (``snippet()``, ``highlight()``, ``'rebuild'``, a check of the index against
+the text). The view gives exactly the text the index was made from
+(:func:`.mapping.index_fields`, widths normalised):
 
 - title, section (``filed_under``), occasion, publisher and the body (lead, points, photo
   captions and notes, one a line, the empty ones left out), nine tenths of the text, from
