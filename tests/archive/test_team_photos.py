@@ -140,3 +140,17 @@ def test_store_photos_needs_a_folder_and_a_team_archive(pg_url: str, tmp_path: P
     code, _out, err = run("--db", str(tmp_path / "desk.sqlite3"), "store-photos",
                           "--from", str(tmp_path))
     assert code == 1 and "keeps its photos as files" in err
+
+
+def test_a_cache_that_cannot_be_written_still_reads_the_readout(
+        team: Archive, pg_url: str, tmp_path: Path) -> None:
+    saved = team.add(_with_photo(team, "kept.png"))
+    no_cache = tmp_path / "not-a-folder"  # the cache folder itself cannot be made
+    no_cache.write_text("a file where the cache folder would go")
+    no_photo_folder = tmp_path / "third-machine"  # the photos' folder cannot be made
+    (no_photo_folder / "cache").mkdir(parents=True)
+    (no_photo_folder / "cache" / "team-photos").write_text("a file, not a folder")
+    for home in (no_cache, no_photo_folder):
+        paths.set_base_dir(home)
+        with Archive.open(pg_url) as elsewhere:
+            assert elsewhere.get(saved.id or 0).photos[0].file == "kept.png"

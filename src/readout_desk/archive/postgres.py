@@ -228,7 +228,11 @@ class PostgresBackend:
         postgres_photos.store_pending(conn, self._image_folders())
 
     def fetch_images(self, conn: Connection, names: Iterable[str]) -> None:
-        postgres_photos.fetch(conn, names, self.image_cache(), paths.team_attachments_dir())
+        try:
+            folder = self.image_cache()
+        except OSError:  # no cache this client can make: the readout without its images
+            return
+        postgres_photos.fetch(conn, names, folder, paths.team_attachments_dir())
 
     def unstored_images(self, conn: Connection) -> list[str]:
         return postgres_photos.unstored(conn)

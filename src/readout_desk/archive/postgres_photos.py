@@ -16,6 +16,7 @@ photos a readout names into the cache folder, each whole before it is renamed in
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,6 +27,8 @@ from sqlalchemy.engine import make_url
 from readout_desk import paths
 from readout_desk.archive import attachments, postgres_changes
 from readout_desk.archive.errors import ArchiveError
+
+log = logging.getLogger(__name__)
 
 #: The largest image a team archive keeps (PostgreSQL itself allows 1 GB a value; an
 #: image travels whole through every client that reads it).
@@ -128,12 +131,15 @@ def fetch(conn: Connection, names: Iterable[str], folder: Path,
         text(f"SELECT f.name, b.data FROM {FILES} f JOIN {BLOBS} b "
              "ON b.content_hash = f.content_hash WHERE f.name = ANY(:names)"),
         {"names": sorted(wanted)})
-    for name, data in rows:
-        _write_whole(wanted.pop(str(name)), bytes(data))
-    for name, target in wanted.items():
-        src = attachments.inside(shared, name) if shared is not None else None
-        if src is not None and attachments.is_regular_file(src):
-            attachments.copy_file(src, target)
+    try:
+        for name, data in rows:
+            _write_whole(wanted.pop(str(name)), bytes(data))
+        for name, target in wanted.items():
+            src = attachments.inside(shared, name) if shared is not None else None
+            if src is not None and attachments.is_regular_file(src):
+                attachments.copy_file(src, target)
+    except OSError as exc:  # a full or read-only cache: the readout is read without them
+        log.warning("photos of a team archive not cached in %s: %s", folder, exc)
 
 
 def _write_whole(target: Path, data: bytes) -> None:
