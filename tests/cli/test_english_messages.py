@@ -59,3 +59,18 @@ def test_add_says_what_is_wrong_in_english_exactly(
     code, out, err = run("--db", str(tmp_path / "cli.sqlite3"), "add", str(path))
     assert (code, out) == (2, "")
     assert err == f"readout-desk-cli: {path}: {said}"
+
+
+def test_check_timings_explains_a_flag_in_english_exactly(tmp_path: Path) -> None:
+    from readout_desk.domain import jsonformat
+    from tests.archive.helpers import brazil_readout
+
+    path = tmp_path / "brazil.json"
+    path.write_text(json.dumps(jsonformat.readout_to_dict(brazil_readout())), encoding="utf-8")
+    db = str(tmp_path / "cli.sqlite3")
+    assert run("--db", db, "add", str(path))[0] == 0
+    assert run("--db", db, "check-timings") == (0, (
+        "1 session with a printed time that disagrees with the time-zone rules:\n"
+        "      1  2025-09-25  Japan-Brazil Summit Meeting — session 1 (summit meeting): "
+        "printed 1:20 a.m. on September 26 JST; the time-zone rules give 2:20 a.m. on "
+        "September 26 JST\n"), "")
