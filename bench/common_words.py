@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import functools
 import sqlite3
 import statistics
 import sys
@@ -107,12 +108,12 @@ def compare_pages(archive: Archive, conn: sqlite3.Connection, rounds: int) -> No
           + "   (ms p50 / p95 / max; kept: = the full page and count)")
     for label, query in QUERIES:
         match = build_search(parse_query(query), trash_present=False).params["match"]
-        first_ms, _v = timed(lambda q=query: archive_page(archive, q, use_kept=True))
+        first_ms, _v = timed(functools.partial(archive_page, archive, query, use_kept=True))
         times: dict[str, list[float]] = {n: [] for n, _f in designs}
         values: dict[str, tuple[list[int], int]] = {}
         for i in range(rounds):
             for name, fn in designs[i % 4:] + designs[:i % 4]:
-                ms, values[name] = timed(lambda f=fn, m=match, q=query: f(m, q))
+                ms, values[name] = timed(functools.partial(fn, match, query))
                 times[name].append(ms)
         cells = []
         for name, _fn in designs:
@@ -186,7 +187,7 @@ def write_costs(archive: Archive, conn: sqlite3.Connection, rounds: int, extra: 
     for i in range(2 * rounds):
         edited = dataclasses.replace(archive.get(target), lead=leads[i % 2])
         with hook_time() as spent:
-            saves.append(timed(lambda r=edited: archive.update(r))[0])
+            saves.append(timed(functools.partial(archive.update, edited))[0])
         hooks.append(spent[0])
     save, hook = statistics.median(saves), statistics.median(hooks)
     print(f"  save one readout: {save:.1f} ms, of which {hook:.1f} ms on the kept lists "
@@ -195,7 +196,7 @@ def write_costs(archive: Archive, conn: sqlite3.Connection, rounds: int, extra: 
     for i in range(2):
         readouts = [corpus.readout(700_000 + i * batch + j) for j in range(batch)]
         with hook_time() as spent:
-            ms = timed(lambda r=readouts: archive.add_many(r))[0]
+            ms = timed(functools.partial(archive.add_many, readouts))[0]
         print(f"  import {batch:,} readouts: {ms:.0f} ms, of which {spent[0]:.0f} ms on "
               f"the kept lists ({spent[0] / max(entries, 1):.1f} ms a kept query)")
 
