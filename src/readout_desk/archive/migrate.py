@@ -8,6 +8,7 @@ taken through the backend (for SQLite, its online backup API).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -52,6 +53,12 @@ def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     return config
 
 
+#: Alembic keeps the running migration in module-wide proxies (``alembic.op``,
+#: ``alembic.context``), so two archives migrating at once on two threads would run each
+#: other's steps: one migration at a time in this process.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def backup_path_for(path: Path, revision: str | None) -> Path:
     """Where the copy taken before migrating ``path`` goes."""
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -88,7 +95,7 @@ def ensure_schema(engine: Engine, path: Path | None, backend: Backend,
 
     config = _alembic_config(engine)
     try:
-        with engine.begin() as conn:
+        with _ONE_AT_A_TIME, engine.begin() as conn:
             config.attributes["connection"] = conn
             config.attributes["progress"] = progress
             command.upgrade(config, "head")
