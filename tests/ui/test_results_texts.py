@@ -17,7 +17,13 @@ from pytestqt.qtbot import QtBot
 from readout_desk.archive import Archive
 from readout_desk.domain.records import SearchHit
 from readout_desk.ui import results_model
-from readout_desk.ui.results_model import COLUMNS, ResultsModel, ShownPage, search_page
+from readout_desk.ui.results_model import (
+    COL_SNIPPET,
+    COLUMNS,
+    ResultsModel,
+    ShownPage,
+    search_page,
+)
 from readout_desk.ui.results_view import ResultsView
 
 #: The roles QStyledItemDelegate asks of a cell it paints.
@@ -43,6 +49,17 @@ def _many_roles(model: ResultsModel, row: int, col: int) -> list[object]:
     return answers
 
 
+def _painted(qtbot: QtBot, model: ResultsModel, height: int) -> ResultsView:
+    """A view of ``model`` shown ``height`` pixels high, every visible cell painted."""
+    view = ResultsView(model)
+    qtbot.addWidget(view)
+    view.resize(900, height)
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab()  # paints every visible cell
+    return view
+
+
 def test_a_page_for_the_window_carries_its_rows_texts(demo_archive: Archive) -> None:
     page = search_page(_with_a_sample(demo_archive), "", sort="date", date_format="iso")
     assert isinstance(page, ShownPage) and page.date_format == "iso"
@@ -52,11 +69,37 @@ def test_a_page_for_the_window_carries_its_rows_texts(demo_archive: Archive) -> 
     model = ResultsModel(demo_archive)
     model.date_format = "iso"
     model.reset_to("", plain)  # texts made by the model itself, as before
+    shown = ResultsModel(demo_archive)
+    shown.date_format = "iso"
+    shown.reset_to("", page)  # texts from the page, its snippets cut by the model
     for row, texts in enumerate(page.texts):
-        assert texts == tuple(model.index(row, c).data() for c in range(len(COLUMNS)))
+        made = tuple(model.index(row, c).data() for c in range(len(COLUMNS)))
+        assert texts[COL_SNIPPET] == ""  # a snippet is cut when its row is painted
+        assert (*texts[:COL_SNIPPET], made[COL_SNIPPET], *texts[COL_SNIPPET + 1:]) == made
+        assert tuple(shown.index(row, c).data() for c in range(len(COLUMNS))) == made
         day = page.hits[row].meeting_date
         assert texts[0] == (day.isoformat() if day else "")
     assert any(t[1].endswith("(sample)") for t in page.texts)
+
+
+def test_only_the_painted_rows_snippets_are_cut(
+        qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = ResultsModel(demo_archive)
+    page = search_page(demo_archive, "", sort="date", date_format=model.date_format)
+    cut: list[int] = []
+    original = results_model.snippet_text
+
+    def counted(hit: SearchHit) -> str:
+        cut.append(hit.id)
+        return original(hit)
+
+    monkeypatch.setattr(results_model, "snippet_text", counted)
+    search_page(demo_archive, "", sort="date", date_format=model.date_format)
+    assert cut == []  # the worker makes every text of the page but the snippets
+    model.reset_to("", page)
+    _painted(qtbot, model, 200)
+    assert 0 < len(cut) < len(page.hits)
+    assert len(cut) == len(set(cut))  # once each
 
 
 def test_a_shown_page_is_painted_without_making_texts(
@@ -73,12 +116,7 @@ def test_a_shown_page_is_painted_without_making_texts(
 
     monkeypatch.setattr(results_model, "row_texts", counted)
     model.reset_to("minister", page)
-    view = ResultsView(model)
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.grab()  # paints every visible cell
+    view = _painted(qtbot, model, 500)
     assert made == []
     assert model.index(0, 1).data() == page.texts[0][1]
     model.date_format = "iso"  # another format: the rows' texts are made again, once each

@@ -29,16 +29,22 @@ def as_date(value: Any) -> dt.date | None:
 _MODES = {mode.value: mode for mode in Mode}
 
 
+def tidy(snippet: str) -> str:
+    """A snippet's lines joined with " · ", the blank ones left out ("" if all are)."""
+    return " · ".join(part for part in snippet.split("\n") if part.strip())
+
+
 def hit(row: Sequence[Any]) -> SearchHit:
     """A results row (columns in :data:`.backend.HIT_COLUMNS` order) as a search hit.
 
     Made for every row of every page, so the common cases skip the general ones: a
-    snippet of one line is kept as it is, a known mode is looked up."""
+    snippet of one line is kept as it is, a known mode is looked up. A snippet still to be
+    cut (a function, :func:`.sqlite_search.finish_rows`) is cut when first asked for."""
     city, country = row[4] or "", row[5]
     name = country_name(country) if country else ""
     snippet = row[12] or ""
-    if "\n" in snippet or not snippet.strip():
-        snippet = " · ".join(part for part in snippet.split("\n") if part.strip())
+    if isinstance(snippet, str) and ("\n" in snippet or not snippet.strip()):
+        snippet = tidy(snippet)
     return SearchHit(
         id=int(row[0]),
         meeting_date=as_date(row[1]),

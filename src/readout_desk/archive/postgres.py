@@ -44,7 +44,7 @@ from readout_desk.archive.sqlite_search import (
     FTS_NAMES,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
-    cjk_snippet,
+    later,
 )
 from readout_desk.domain import scripts
 from readout_desk.domain.query import ParsedQuery
@@ -407,8 +407,8 @@ def _finish(search: PgSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, 
     runs, and the invisible edges between Latin words and Japanese text go."""
     width = len(HIT_COLUMNS) - 1
     if search.runs:
-        return [(*r[:width], cjk_snippet([str(v or "") for v in r[width:]], search.runs))
-                for r in rows]
+        return later([(*r[:width], *(str(v or "") for v in r[width:])) for r in rows],
+                     search.runs)
     return [(*r[:width], str(r[width] or "").replace(scripts.EDGE, "")) for r in rows]
 
 

@@ -24,10 +24,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from readout_desk.archive.backend import HIT_COLUMNS
+from readout_desk.archive.hits import tidy
 from readout_desk.domain import scripts
 from readout_desk.domain.query import ParsedQuery, Term
 
@@ -403,8 +404,8 @@ def cjk_snippet(columns: Sequence[str | None], runs: Sequence[str],
     """A window of the column where the runs occur most (by the columns' weights; the
     first such column on a tie, the first with text if none holds a run), with every run
     marked; where the ranking table is the table of words, its own snippet gets the runs
-    marked instead (:func:`finish_rows`). Cut for every row of a page, so it keeps to
-    the string methods."""
+    marked instead (:func:`finish_rows`). Cut for each row shown, so it keeps to the
+    string methods."""
     if len(runs) == 1:
         run = runs[0]
         scores = [text.count(run) * w if text else 0 for text, w in zip(columns, _COLUMN_WEIGHTS,
@@ -426,17 +427,38 @@ def cjk_snippet(columns: Sequence[str | None], runs: Sequence[str],
             + ("…" if start + _WIDTH < len(text) else ""))
 
 
+def _cut_cjk(columns: Sequence[str | None], runs: Sequence[str],
+             mark: Callable[[str], str]) -> str:
+    """A Japanese hit's snippet as its hit shows it (:func:`cjk_snippet`, lines joined)."""
+    return tidy(cjk_snippet(columns, runs, mark))
+
+
+def _mark_words(snippet: str | None, mark: Callable[[str], str]) -> str:
+    """The table of words' own snippet with the runs marked, as its hit shows it."""
+    return tidy(mark(str(snippet or "").replace(scripts.EDGE, "")))
+
+
+def later(rows: Sequence[Sequence[Any]], runs: Sequence[str],
+          words_snippet: bool = False) -> list[tuple[Any, ...]]:
+    """Results rows as :data:`HIT_COLUMNS` whose snippet is a function that cuts it
+    (:class:`~readout_desk.domain.records.SearchHit` calls it when first asked): the
+    window shows a few rows of a page, and only those are cut. ``words_snippet``: the
+    rows end with the table of words' snippet, to be marked, not with texts to cut from."""
+    width = len(HIT_COLUMNS) - 1
+    mark = _marker(runs)
+    if words_snippet:
+        return [(*r[:width], partial(_mark_words, r[width], mark)) for r in rows]
+    return [(*r[:width], partial(_cut_cjk, tuple(r[width:]), runs, mark)) for r in rows]
+
+
 def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
-    """Results rows as :data:`HIT_COLUMNS`: a snippet cut for Japanese hits, the invisible
-    edges between Latin words and Japanese text taken out."""
+    """Results rows as :data:`HIT_COLUMNS`: a snippet to cut when asked for Japanese hits
+    (:func:`later`), the invisible edges between Latin words and Japanese text taken out."""
     width = len(HIT_COLUMNS) - 1
     if not search.runs:
         return [(*r[:width], r[width].replace(scripts.EDGE, "")) if isinstance(r[width], str)
                 else tuple(r) for r in rows]
-    mark = _marker(search.runs)
-    if search.has_match and search.table == FTS_TABLE:
-        return [(*r[:width], mark(str(r[width] or "").replace(scripts.EDGE, ""))) for r in rows]
-    return [(*r[:width], cjk_snippet(r[width:], search.runs, mark)) for r in rows]
+    return later(rows, search.runs, search.has_match and search.table == FTS_TABLE)
 
 
 #: The year of a meeting date, as SQLite reads it from the stored text.

@@ -102,18 +102,25 @@ def hits_text(page: SearchPage) -> str:
     return text.format(count=f"{n:,}", ms=f"{page.elapsed_ms:.0f}")
 
 
-def row_texts(hit: SearchHit, date_format: str) -> tuple[str, ...]:
-    """What each column of ``hit``'s row shows, in the order of :data:`COLUMNS`."""
+def snippet_text(hit: SearchHit) -> str:
+    """What the words-in-context column shows: the snippet on one line, unmarked."""
+    return " ".join(_plain_snippet(hit.snippet).split())
+
+
+def row_texts(hit: SearchHit, date_format: str, *, snippet: bool = True) -> tuple[str, ...]:
+    """What each column of ``hit``'s row shows, in the order of :data:`COLUMNS`
+    (without ``snippet``, the snippet's column is left empty and the snippet uncut)."""
     title = (translate("ResultsModel", "{title} (sample)").format(title=hit.title)
              if hit.is_sample else hit.title)
     return (format_date(hit.meeting_date, date_format), title,
-            " ".join(_plain_snippet(hit.snippet).split()), hit.filed_under, hit.place,
+            snippet_text(hit) if snippet else "", hit.filed_under, hit.place,
             mode_label(hit.mode.value), sessions_text(hit), hit.publisher)
 
 
 @dataclass(frozen=True)
 class ShownPage(SearchPage):
-    """A page of hits with the texts of its rows, made where the page was read."""
+    """A page of hits with the texts of its rows, made where the page was read, all but
+    the snippet's column (left empty): a snippet is cut when its row is first painted."""
 
     texts: tuple[tuple[str, ...], ...] = ()
     date_format: str = ""
@@ -127,13 +134,15 @@ def search_page(archive: Archive, query: str, *, offset: int = 0, limit: int = P
     Each hit carries what its row shows, the section it is filed under included (a
     readout entered without one is filed under its relation, "Japan-Peru Relations"),
     so a page is one read of the archive's results rows. With ``date_format`` the rows'
-    texts are made here too (a :class:`ShownPage`), not while the table paints.
+    texts are made here too (a :class:`ShownPage`), not while the table paints; the
+    snippets are not (the table shows a few rows of a page, and cuts only theirs).
     """
     page = archive.search(query, offset=offset, limit=limit, sort=sort, descending=descending)
     if date_format is None:
         return page
     return ShownPage(**{f.name: getattr(page, f.name) for f in fields(SearchPage)},
-                     texts=tuple(row_texts(hit, date_format) for hit in page.hits),
+                     texts=tuple(row_texts(hit, date_format, snippet=False)
+                                 for hit in page.hits),
                      date_format=date_format)
 
 
@@ -159,6 +168,8 @@ class ResultsModel(QAbstractTableModel):
         self.more_wanted: Callable[[int], None] | None = None
         self._hits: list[SearchHit] = []
         self._texts: list[tuple[str, ...] | None] = []  # each row's, made when first needed
+        #: Each row's texts as its page came, all but the snippet's (:class:`ShownPage`).
+        self._made: list[tuple[str, ...] | None] = []
         self._total = 0
         self._query = ""
         self._sort = RELEVANCE
@@ -187,6 +198,7 @@ class ResultsModel(QAbstractTableModel):
         if key != self._date_format:
             self._date_format = key
             self._texts = [None] * len(self._hits)  # made again in the new format
+            self._made = [None] * len(self._hits)
 
     @property
     def total(self) -> int:
@@ -213,7 +225,8 @@ class ResultsModel(QAbstractTableModel):
         self._fetching = False
         self._query = query
         self._hits = list(page.hits)
-        self._texts = self._texts_of(page)
+        self._texts = [None] * len(page.hits)
+        self._made = self._texts_of(page)
         self._total = max(page.total, len(page.hits))
         self.endResetModel()
         self._changing = False
@@ -264,7 +277,10 @@ class ResultsModel(QAbstractTableModel):
     def _row_texts(self, row: int) -> tuple[str, ...]:
         texts = self._texts[row]
         if texts is None:
-            texts = self._texts[row] = row_texts(self._hits[row], self._date_format)
+            made = self._made[row]
+            texts = self._texts[row] = (
+                row_texts(self._hits[row], self._date_format) if made is None
+                else (*made[:COL_SNIPPET], snippet_text(self._hits[row]), *made[COL_SNIPPET + 1:]))
         return texts
 
     def multiData(self, index: ModelIndex,  # noqa: N802
@@ -389,7 +405,8 @@ class ResultsModel(QAbstractTableModel):
         self._changing = True
         self.beginInsertRows(QModelIndex(), first, first + len(page.hits) - 1)
         self._hits.extend(page.hits)
-        self._texts.extend(self._texts_of(page))
+        self._texts.extend([None] * len(page.hits))
+        self._made.extend(self._texts_of(page))
         self.endInsertRows()
         self._changing = False
         self.pageLoaded.emit(len(self._hits))
