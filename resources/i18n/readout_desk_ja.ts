@@ -2986,7 +2986,7 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>{tip} (click to sort)</source>
-        <extracomment>Asks for the page starting at the given offset, delivered to :meth:`add_page`.</extracomment>
+        <extracomment>Asks for the page starting at the given offset, delivered to :meth:`add_page`. Each row&apos;s texts as its page came, all but the snippet&apos;s (:class:`ShownPage`).</extracomment>
         <translation>{tip}（クリックで並べ替え）</translation>
     </message>
 </context>
