@@ -18,6 +18,7 @@ from readout_desk.archive import Archive
 from readout_desk.domain.records import SearchHit
 from readout_desk.ui import results_model
 from readout_desk.ui.results_model import (
+    COL_SESSIONS,
     COL_SNIPPET,
     COLUMNS,
     ResultsModel,
@@ -137,3 +138,21 @@ def test_one_call_per_cell_answers_as_data_does(demo_archive: Archive) -> None:
                   if hit is not None and hit.is_sample)
     font = _many_roles(model, sample, 1)[0]
     assert isinstance(font, QFont) and font.italic()
+
+
+def test_a_span_handed_from_cell_to_cell_keeps_nothing_of_the_last_cell(
+        demo_archive: Archive) -> None:
+    """The view reuses its span of roles for every cell it paints: the sessions column's right
+    alignment must not carry over to the title painted next."""
+    model = ResultsModel(demo_archive)
+    model.reset_to("", search_page(demo_archive, "", sort="date", date_format="iso"))
+    wanted = [QModelRoleData(int(role)) for role in DELEGATE_ROLES]
+    for column in (COL_SESSIONS, 0, COL_SESSIONS, 1):
+        for one in wanted:
+            model.multiData(model.index(0, column), QModelRoleDataSpan(one))
+        answers = [one.data() for one in wanted]
+        assert answers == _many_roles(model, 0, column)
+        assert answers == [model.index(0, column).data(role) for role in DELEGATE_ROLES]
+    for one in wanted:  # a row past the page clears the span too
+        model.multiData(model.index(10_000, 0), QModelRoleDataSpan(one))
+    assert all(one.data() is None for one in wanted)

@@ -288,17 +288,23 @@ class ResultsModel(QAbstractTableModel):
         """QAbstractItemModel.multiData: every role a delegate asks of a cell, in one call
         (painting the table asks seven per visible cell)."""
         row, col = index.row(), index.column()
-        if not index.isValid() or not 0 <= row < len(self._hits) or not 0 <= col < len(COLUMNS):
-            return
         span: Iterable[QModelRoleData] = (  # a span is a sequence at run time
             [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData)
             else roleDataSpan)  # type: ignore[assignment]
+        if not index.isValid() or not 0 <= row < len(self._hits) or not 0 <= col < len(COLUMNS):
+            for wanted in span:
+                wanted.clearData()
+            return
+        # The view hands the same span from cell to cell: every role not answered here is
+        # cleared, or the last cell's value (a right alignment, a font) would carry over.
         for wanted in span:
             role = wanted.role()
             if role == _DISPLAY:
                 wanted.setData(self._row_texts(row)[col])
             elif (role, col) in _LOOKED_UP:
                 wanted.setData(self.data(index, role))
+            else:
+                wanted.clearData()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """QAbstractItemModel.data."""
