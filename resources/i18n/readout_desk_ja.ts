@@ -2378,6 +2378,17 @@ Readouts already in the archive are skipped.</source>
     </message>
 </context>
 <context>
+    <name>PhotoSaving</name>
+    <message>
+        <source>The image {source} could not be copied into the archive: {reason}.</source>
+        <translation>画像 {source} をアーカイブにコピーできませんでした: {reason}。</translation>
+    </message>
+    <message>
+        <source>This archive has no folder for images (it is kept in memory); remove the image files.</source>
+        <translation>このアーカイブには画像用のフォルダーがありません（メモリー上のアーカイブです）。画像ファイルを取り除いてください。</translation>
+    </message>
+</context>
+<context>
     <name>PhotosSection</name>
     <message>
         <source>Photos</source>
@@ -2420,8 +2431,8 @@ Readouts already in the archive are skipped.</source>
         <translation>説明:</translation>
     </message>
     <message>
-        <source>This archive has no folder for images (it is kept in memory, or it is a team archive without READOUT_DESK_ATTACHMENTS)</source>
-        <translation>このアーカイブには画像用のフォルダーがありません（メモリー上のアーカイブか、READOUT_DESK_ATTACHMENTS のないチームアーカイブです）</translation>
+        <source>This archive has no folder for images (it is kept in memory)</source>
+        <translation>このアーカイブには画像用のフォルダーがありません（メモリー上のアーカイブです）</translation>
     </message>
     <message>
         <source>(no caption)</source>

@@ -94,8 +94,7 @@ class PhotosSection(ListSection[PhotoDraft]):
         if attachments_dir is None:
             self.add_button.setEnabled(False)
             self.add_button.setToolTip(
-                self.tr("This archive has no folder for images (it is kept in memory, or it "
-                        "is a team archive without READOUT_DESK_ATTACHMENTS)"))
+                self.tr("This archive has no folder for images (it is kept in memory)"))
 
         self.caption.edited.connect(self._field_edited)
         self.list.currentRowChanged.connect(self._show_current)

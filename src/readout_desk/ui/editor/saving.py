@@ -15,10 +15,12 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from readout_desk.archive import Archive, name_key
 from readout_desk.domain.records import Photo, Readout
 
-#: How many readouts of the same day are compared at most when looking for duplicates.
+# How many readouts of the same day are compared at most when looking for duplicates.
 SAME_DAY_LIMIT = 200
 
 
@@ -40,8 +42,9 @@ def copy_into(folder: Path, source: Path) -> str:
         os.replace(partial, folder / name)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise PhotoCopyError(f"The image {source} could not be copied into the archive: "
-                             f"{exc.strerror or exc}.") from None
+        raise PhotoCopyError(QCoreApplication.translate(
+            "PhotoSaving", "The image {source} could not be copied into the archive: {reason}."
+        ).format(source=source, reason=exc.strerror or exc)) from None
     return name
 
 
@@ -55,9 +58,10 @@ def save_readout(archive: Archive, readout: Readout, pending: dict[int, Path]) -
     if pending:
         folder = archive.attachments_dir
         if folder is None:
-            raise PhotoCopyError("This archive has no folder for images (it is kept in memory, "
-                                 "or it is a team archive without READOUT_DESK_ATTACHMENTS); "
-                                 "remove the image files.")
+            raise PhotoCopyError(QCoreApplication.translate(
+                "PhotoSaving",
+                "This archive has no folder for images (it is kept in memory); remove the "
+                "image files."))
         try:
             for index, source in sorted(pending.items()):
                 name = copy_into(folder, source)
