@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from readout_desk.archive import Archive, ArchiveUnreachableError
+from readout_desk.archive import Archive, ArchiveUnreachableError, reconnect
 from tests.archive.helpers import lima_readout
 from tests.archive.team_server import OwnServer, own_server  # noqa: F401 - a fixture
 
@@ -54,6 +54,18 @@ def test_a_restarted_server_answers_the_next_query(own_server: OwnServer) -> Non
         assert archive.get(saved.id or 0).title == saved.title
         changed = archive.update(dataclasses.replace(saved, title="Japan-Peru Talks"))
         assert changed.version == 2
+
+
+def test_a_restart_between_two_quick_searches_is_read_again(
+        own_server: OwnServer, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    monkeypatch.setattr(reconnect, "PING_AFTER", 1e9)  # never pinged: the search finds out
+    with Archive.open(own_server.url) as archive:
+        archive.add(lima_readout())
+        before = archive.search("Gervasi").total
+        assert before >= 1
+        own_server.restart()
+        assert archive.search("Gervasi").total == before
+        assert archive.search("Lima").total == before
 
 
 def test_a_read_that_loses_its_connection_is_read_again(

@@ -123,8 +123,10 @@ class Backend(Protocol):
 
     # ----- searching ----------------------------------------------------------------
 
-    def has_trash(self, conn: Connection) -> bool:
-        """Whether any readout is in the trash (asked on every search)."""
+    def has_trash(self, conn: Connection, *, words: bool = False) -> bool:
+        """Whether any readout is in the trash (asked first on every search). ``words``:
+        the search that follows ranks or counts words, so a backend may make ready for
+        that in the same statement (a team archive: its change token and index-first)."""
 
     def render(self, query: ParsedQuery, *, trash_present: bool) -> RenderedQuery:
         """The query in the backend's search language."""

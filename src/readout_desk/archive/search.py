@@ -97,14 +97,16 @@ class Search:
         self.backend = backend
         self.rankings = RankingCache()
 
-    def _render(self, conn: Connection, parsed: ParsedQuery) -> RenderedQuery:
-        return self.backend.render(parsed, trash_present=self.backend.has_trash(conn))
+    def _render(self, conn: Connection, parsed: ParsedQuery, *,
+                ranked: bool = False) -> RenderedQuery:
+        trash = self.backend.has_trash(conn, words=ranked and bool(parsed.required))
+        return self.backend.render(parsed, trash_present=trash)
 
     def page(self, conn: Connection, parsed: ParsedQuery, *, offset: int, limit: int,
              sort: str, descending: bool, count_cap: int | None) -> SearchPage:
         """One page of hits and the number of all hits (the time is left at zero)."""
         message = " ".join(parsed.notes)
-        rendered = self._render(conn, parsed)
+        rendered = self._render(conn, parsed, ranked=sort == "relevance" and limit > 0)
         if rendered.empty:
             return SearchPage((), 0, offset, 0.0, message)
         hits = None

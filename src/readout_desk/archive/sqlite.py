@@ -253,7 +253,7 @@ class SqliteBackend:
 
     # ----- searching ----------------------------------------------------------------
 
-    def has_trash(self, conn: Connection) -> bool:
+    def has_trash(self, conn: Connection, *, words: bool = False) -> bool:
         # Asked every time (an index probe): another process may have filled the trash.
         return bool(_fetch(conn, "SELECT EXISTS(SELECT 1 FROM readouts "
                                   "WHERE deleted_at IS NOT NULL)")[0][0] == 1)
