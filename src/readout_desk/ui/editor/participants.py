@@ -44,13 +44,17 @@ HEADERS = (QT_TRANSLATE_NOOP("RowTable", "Name as printed"),
 
 def printed_name(p: ParticipantDraft) -> str:
     """"Mr. HAYASHI Yoshimasa": honorific and name in the order typed, after the name in
-    its own script when there is one ("林芳正 (HAYASHI Yoshimasa)")."""
+    its own script when there is one ("林芳正 (HAYASHI Yoshimasa)"); the name once when
+    both fields hold it written the same way, spaces aside ("桜井健太")."""
     names = [p.family_name, p.given_name] if p.family_first else [p.given_name, p.family_name]
-    latin = " ".join(x.strip() for x in [p.honorific, *names] if x.strip())
+    latin = " ".join(x.strip() for x in names if x.strip())
     script = p.printed_name.strip()
+    if "".join(script.split()) == "".join(latin.split()):
+        latin = ""
+    honorific = p.honorific.strip()
     if script and latin:
-        return f"{script} ({latin})"
-    return script or latin
+        return f"{script} ({' '.join(x for x in (honorific, latin) if x)})"
+    return " ".join(x for x in (honorific, script or latin) if x)
 
 
 class ParticipantsSection(ListSection[ParticipantDraft]):
