@@ -73,3 +73,45 @@ def test_parse_uses_the_users_topic_file(tmp_path: Path) -> None:
     f.write_text(TEXT, "utf-8")
     code, out, _ = run("parse", "--json", str(f))
     assert "UNGA week" in json.loads(out)["readouts"][0]["topics"]
+
+
+#: A press release in the ministry's Japanese layout, headed by what the page is (報道発表)
+#: rather than by the country it is filed under; made-up people.
+PRESS_RELEASE_JA = """報道発表
+
+日・チリ外相電話会談
+
+令和7年3月12日
+
+　本12日、午後7時から約25分間、桜井健太外務大臣は、ルシア・バルデス・チリ共和国外務大臣\
+（H.E. Ms. Lucía Valdés, Minister of Foreign Affairs of the Republic of Chile）と電話会談を\
+行ったところ、概要以下のとおりです。
+
+1　両大臣は、経済関係の強化について意見交換を行いました。
+
+報道発表へ戻る
+"""
+
+
+def _parsed_readout(tmp_path: Path, text: str) -> dict[str, object]:
+    f = tmp_path / "readout.txt"
+    f.write_text(text, "utf-8")
+    code, out, err = run("parse", "--json", str(f))
+    assert code == 0, err
+    (readout,) = json.loads(out)["readouts"]
+    return dict(readout)
+
+
+def test_a_press_release_heading_is_not_taken_for_the_section(tmp_path: Path) -> None:
+    readout = _parsed_readout(tmp_path, PRESS_RELEASE_JA)
+    assert readout["title"] == "日・チリ外相電話会談"
+    assert not readout.get("section")
+    assert readout["relation"] == ["JP", "CL"]
+    # A country's page names the country above the title: that is its section.
+    readout = _parsed_readout(tmp_path, PRESS_RELEASE_JA.replace("報道発表\n", "チリ共和国\n", 1))
+    assert (readout["section"], readout["title"]) == ("チリ共和国", "日・チリ外相電話会談")
+    # Under the page's heading, the one line before the date is the title, whatever it says.
+    readout = _parsed_readout(tmp_path, PRESS_RELEASE_JA.replace(
+        "日・チリ外相電話会談", "桜井外務大臣とバルデス・チリ外務大臣の懇談", 1))
+    assert (readout.get("section"), readout["title"]) == (
+        "", "桜井外務大臣とバルデス・チリ外務大臣の懇談")

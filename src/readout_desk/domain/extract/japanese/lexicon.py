@@ -19,6 +19,9 @@ KINDS = (
     "表敬", "立ち話", "夕食会", "昼食会", "会談",
 )
 KIND_RE = re.compile("|".join(KINDS))
+#: What a page is, printed above a readout's title where a country's page names the
+#: country: the ministry's press releases head theirs ``報道発表``. Not a section.
+PAGE_HEADINGS = frozenset({"報道発表", "プレスリリース", "お知らせ"})
 TELEPHONE_KINDS = ("電話会談",)
 VIDEO_KINDS = ("テレビ会議",)
 

@@ -1,7 +1,8 @@
 """Read a Japanese readout: heading, opening sentence, people, place, sessions, points.
 
 The ministry's Japanese pages print, line by line: the section (a country's official
-name, sometimes absent), the title, the date line (``令和7年6月5日`` or ``2025年6月5日``),
+name, sometimes absent; a press release's ``報道発表`` says what the page is, not where it
+is filed, and is skipped), the title, the date line (``令和7年6月5日`` or ``2025年6月5日``),
 then the opening paragraph that states the meeting, then numbered points (``1　…``, with
 sub-points ``（1）…``). The printed times are checked against the zone rules by the same
 cross-check as the English reader's.
@@ -76,11 +77,14 @@ def read_heading(text: str, lines: list[Span]) -> Lines:
                     ("から" in text[a:b] or "概要" in text[a:b] or "は、" in text[a:b])),
                    date_at + 1)
     before = head[:date_at] if date_at >= 0 else head[:max(lead_at, 0)]
+    # A page's kind (報道発表) heads it where a country's page prints the country.
+    kept = [(a, b) for a, b in before if text[a:b] not in lexicon.PAGE_HEADINGS]
+    after_page_heading, before = len(kept) < len(before), kept
     if len(before) >= 2:
         found.section, found.title = before[-2], before[-1]
     elif len(before) == 1:
         a, b = before[0]
-        if lexicon.KIND_RE.search(text, a, b):
+        if after_page_heading or lexicon.KIND_RE.search(text, a, b):
             found.title = before[0]
         else:
             found.section = before[0]
