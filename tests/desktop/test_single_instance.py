@@ -46,6 +46,33 @@ guard.close()
 """
 
 
+#: The first launch as start-up runs it: the archive's lock taken at once, the socket
+#: listened on only "after the first paint" (``argv[2]`` ms later).
+STARTING_OWNER = """
+import json, sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from readout_desk.ui.single_instance import claim
+app = QCoreApplication([])
+guard = claim(sys.argv[1])
+print(json.dumps({"claimed": guard is not None,
+                  "network": "PySide6.QtNetwork" in sys.modules}), flush=True)
+got = []
+guard.filesReceived.connect(lambda files: (got.extend(files), app.quit()))
+QTimer.singleShot(int(sys.argv[2]), guard.listen_if_owner)
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+print(json.dumps({"files": got, "listening": guard.listening}), flush=True)
+guard.close()
+"""
+
+
+def _starting_owner(location: Path, listen_after_ms: int) -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen(
+        [sys.executable, "-c", STARTING_OWNER, str(location), str(listen_after_ms)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def _second_launch(location: Path, *files: str) -> subprocess.Popen[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.Popen([sys.executable, "-c", SECOND_LAUNCH, str(location), *files],
@@ -110,6 +137,47 @@ def test_a_second_launch_hands_its_files_to_the_first(
     assert json.loads(out) == {"outcome": "delivered", "listening": False}
     assert blocker.args == [[str(export)]]
     assert activations == [True]
+
+
+def test_a_launch_while_the_first_is_still_starting_waits_and_hands_over(
+        qtbot: QtBot, archive_path: Path, tmp_path: Path) -> None:
+    owner = _starting_owner(archive_path, 3_000)
+    try:
+        assert owner.stdout is not None
+        # Owning the archive needs no QtNetwork: it loads once the window has painted.
+        assert json.loads(owner.stdout.readline()) == {"claimed": True, "network": False}
+        assert not instance_name.probably_running(str(archive_path))  # not listening yet
+        export = tmp_path / "while starting.json"
+        second = _second_launch(archive_path, str(export))
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+        out, err = second.communicate()
+        assert second.returncode == 0, err
+        assert json.loads(out) == {"outcome": "delivered", "listening": False}
+        owner_out, owner_err = owner.communicate(timeout=30)
+        assert json.loads(owner_out.splitlines()[-1]) == {"files": [str(export)],
+                                                          "listening": True}, owner_err
+    finally:
+        if owner.poll() is None:
+            owner.kill()
+            owner.communicate()
+
+
+def test_the_lock_of_an_instance_that_died_is_free_at_once(tmp_path: Path) -> None:
+    location = tmp_path / "died.sqlite3"
+    owner = _starting_owner(location, 60_000)
+    try:
+        assert owner.stdout is not None
+        assert json.loads(owner.stdout.readline())["claimed"] is True
+        assert not InstanceGuard(str(location)).lock.acquire()  # held while it runs
+    finally:
+        owner.kill()  # as a crash ends it: nothing is cleaned up
+        owner.communicate()
+    guard = InstanceGuard(str(location))
+    try:
+        assert guard.acquire(timeout_ms=5_000) is Forwarded.NONE
+        assert guard.listening
+    finally:
+        guard.close()
 
 
 def test_a_launch_on_another_archive_is_not_forwarded(

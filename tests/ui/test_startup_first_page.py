@@ -56,7 +56,8 @@ PROBE = textwrap.dedent("""
                 seen.update(first_rows=rows(window), first_current=window.current_readout_id(),
                             first_total=window.model.total, opened=window.has_archive(),
                             sqlalchemy=sorted(m for m in sys.modules
-                                              if m.startswith("sqlalchemy"))[:3])
+                                              if m.startswith("sqlalchemy"))[:3],
+                            network="PySide6.QtNetwork" in sys.modules)
                 if window.has_archive():
                     loaded(window)
                 else:
@@ -101,6 +102,7 @@ def test_the_first_page_is_painted_before_sqlalchemy_loads(tmp_path: Path) -> No
     assert seen["code"] == 0
     assert seen["opened"] is False  # painted before the archive opened ...
     assert seen["sqlalchemy"] == []  # ... and before SQLAlchemy was imported
+    assert seen["network"] is False  # later launches are listened for after the paint
     assert len(seen["first_rows"]) == 200  # type: ignore[arg-type]
     assert seen["first_total"] == 229
     # The page shown once the archive has opened is the same, cell for cell, with the

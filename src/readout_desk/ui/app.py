@@ -299,8 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _install_language(args.lang)  # before any window is built, so all of it is translated
 
     location = paths.archive_location(args.db)
-    # Before anything heavy: a launch on an archive that is already open hands over
-    # its files and ends here.
+    # Before anything heavy: a launch on an archive that another instance holds hands
+    # over its files and ends here.
     guard = single_instance.claim(location, args.files)
     if guard is None:
         return 0
@@ -334,6 +334,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 1
             window.show()
             opening.opened()
+        # Later launches on this archive are listened for once the window has painted
+        # (they wait for it meanwhile): QtNetwork loads after the first page.
+        when_painted(window.results.viewport(), guard.listen_if_owner)
         return int(app.exec())
     finally:
         guard.close()

@@ -1,7 +1,9 @@
-"""The name under which the instance owning an archive listens (no Qt here).
+"""The name under which the instance owning an archive listens, and the lock that says
+which instance owns it (no Qt here).
 
-Kept free of Qt so that start-up can ask "is another instance probably running?"
-before deciding what to import first (see :func:`probably_running`).
+Kept free of Qt so that start-up can ask "does another instance own this archive?"
+(:class:`OwnerLock`) before deciding what to import: only a launch on an archive that is
+already open needs Qt's local sockets, to hand its request over.
 """
 
 from __future__ import annotations
@@ -11,6 +13,11 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+
+if sys.platform == "win32":
+    import msvcrt
+else:
+    import fcntl
 
 
 def archive_key(location: str) -> str:
@@ -45,6 +52,65 @@ def server_name(location: str) -> str:
     return f"readout-desk-{digest[:24]}"
 
 
+def temp_dir() -> Path:
+    """The temporary folder as Qt's ``QDir.tempPath()`` names it, where the instance's
+    socket (on Unix) and its lock file are."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("TMP") or os.environ.get("TEMP") or Path.home())
+    return Path(os.environ.get("TMPDIR") or "/tmp")
+
+
+class OwnerLock:
+    """The lock held by the instance that owns an archive for as long as it runs.
+
+    An advisory lock of the operating system on a file in the temporary folder
+    (``flock``; a locked byte on Windows): the system releases it when the process
+    ends, a crash included, so a lock is never left behind, and two launches at the
+    same moment cannot both take it.
+    """
+
+    def __init__(self, name: str, folder: Path | None = None) -> None:
+        self.path = (folder or temp_dir()) / f"{name}.owner"
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> bool:
+        """Take the lock if nobody holds it; ``True`` when this process holds it."""
+        if self._fd is not None:
+            return True
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return False
+        try:
+            if sys.platform == "win32":
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        """Let the archive go (the file stays: removing it could race a new owner)."""
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            if sys.platform == "win32":
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            else:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:
+            pass
+        os.close(fd)
+
+
 def probably_running(location: str) -> bool:
     """Whether an instance may already own ``location`` (cheap, without Qt).
 
@@ -54,5 +120,4 @@ def probably_running(location: str) -> bool:
     """
     if sys.platform == "win32":
         return True
-    temp = os.environ.get("TMPDIR") or "/tmp"
-    return (Path(temp) / server_name(location)).exists()
+    return (temp_dir() / server_name(location)).exists()

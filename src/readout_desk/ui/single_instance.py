@@ -1,12 +1,15 @@
 """One running Readout Desk per archive.
 
-The first instance to open an archive listens on a local socket (a Unix socket or a
-Windows named pipe) whose name is derived from the archive's resolved path and the
-user. A later launch on the same archive connects, hands over what it was asked to
-do (files to open) and exits; the first instance raises its window.
+The instance that opens an archive first holds its lock (:class:`.OwnerLock`, a file lock
+the system releases when the process ends) and, once its window has painted, listens on
+a local socket (a Unix socket or a Windows named pipe) whose name is derived from the
+archive's resolved path and the user. A later launch on the same archive finds the lock
+taken, connects (waiting while the first instance is still starting), hands over what
+it was asked to do (files to open) and exits; the first instance raises its window.
 
-This runs before the archive is opened, so it stays light: QtCore and QtNetwork
-only, no SQLAlchemy.
+This runs before the archive is opened, so it stays light: a launch that owns its archive
+imports QtCore only, and QtNetwork loads when the socket is needed (to listen, after the
+first paint, or to hand a request over).
 """
 
 from __future__ import annotations
@@ -14,13 +17,17 @@ from __future__ import annotations
 import enum
 import json
 import logging
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDir, QLockFile, QObject, Qt, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from readout_desk.ui.instance_name import archive_key, server_name
+from readout_desk.ui.instance_name import OwnerLock, archive_key, server_name
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 __all__ = ["Forwarded", "InstanceGuard", "archive_key", "bring_to_front", "claim",
            "decode_request", "encode_request", "server_name"]
@@ -31,6 +38,11 @@ PROTOCOL = 1
 ACK = b"ok\n"
 #: The most a message may hold; anything longer is not one of ours.
 MAX_MESSAGE = 1 << 20
+#: How long a later launch waits for the instance owning the archive to listen (it
+#: listens once its window has painted; a start on a loaded machine takes seconds).
+OWNER_STARTING_MS = 10_000
+#: Between two tries to reach an owner that does not listen yet.
+RETRY_MS = 50
 
 
 class Forwarded(enum.Enum):
@@ -65,8 +77,9 @@ class InstanceGuard(QObject):
     """Keeps one instance per archive.
 
     Call :meth:`acquire` first: it either hands the request to a running instance
-    (and the caller exits) or starts listening. While listening, requests from later
-    launches arrive as :attr:`activationRequested` and :attr:`filesReceived`.
+    (and the caller exits) or takes the archive's lock and (unless told to wait)
+    starts listening. While listening, requests from later launches arrive as
+    :attr:`activationRequested` and :attr:`filesReceived`.
     """
 
     activationRequested = Signal()  # noqa: N815 - Qt signal naming
@@ -75,6 +88,7 @@ class InstanceGuard(QObject):
     def __init__(self, location: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(location)
+        self.lock = OwnerLock(self.name)
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
 
@@ -82,28 +96,40 @@ class InstanceGuard(QObject):
     def listening(self) -> bool:
         return self._server is not None and self._server.isListening()
 
-    def acquire(self, files: list[str] | None = None, timeout_ms: int = 3000) -> Forwarded:
+    def acquire(self, files: list[str] | None = None, timeout_ms: int = OWNER_STARTING_MS,
+                *, listen: bool = True) -> Forwarded:
         """Hand ``files`` to a running instance, or become the running instance.
 
-        Returns :attr:`Forwarded.NONE` when this process now owns the archive. A
-        lock file serialises two launches started at the same moment.
+        Returns :attr:`Forwarded.NONE` when this process now owns the archive (listening
+        for later launches unless ``listen`` is false: then :meth:`listen` comes later).
+        While another process holds the lock, its socket is tried until it answers or
+        ``timeout_ms`` have passed (it may be starting: it listens once it has painted).
         """
         request = encode_request([str(Path(f).absolute()) for f in files or []])
-        lock = QLockFile(QDir.temp().filePath(self.name + ".lock"))
-        lock.setStaleLockTime(10_000)
-        locked = lock.tryLock(timeout_ms)
-        try:
-            outcome = self.forward(request, timeout_ms)
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            if self.lock.acquire():
+                if listen:
+                    self.listen()
+                return Forwarded.NONE
+            left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+            outcome = self.forward(request, left_ms)
             if outcome is not Forwarded.NONE:
                 return outcome
+            if time.monotonic() >= deadline:
+                log.warning("Readout Desk holds this archive but did not listen in time.")
+                return Forwarded.BUSY
+            QThread.msleep(RETRY_MS)
+
+    def listen_if_owner(self) -> None:
+        """Listen for later launches, once this process holds the archive's lock."""
+        if self.lock.held and self._server is None:
             self.listen()
-            return Forwarded.NONE
-        finally:
-            if locked:
-                lock.unlock()
 
     def forward(self, request: bytes, timeout_ms: int = 3000) -> Forwarded:
         """Send ``request`` to the instance listening on this archive, if any."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(min(timeout_ms, 1000)):
@@ -123,10 +149,12 @@ class InstanceGuard(QObject):
 
     def listen(self) -> bool:
         """Start listening; a socket left behind by a crashed instance is replaced."""
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            # Nobody answered (forward() came first), so a leftover socket is stale.
+            # This process holds the archive's lock, so a leftover socket is stale.
             QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
                 log.warning("Cannot listen for other launches (%s); a second launch on "
@@ -138,11 +166,13 @@ class InstanceGuard(QObject):
         return True
 
     def close(self) -> None:
-        """Stop listening (the socket name is freed for the next instance)."""
+        """Stop listening and let the archive go (the socket name and the lock are freed
+        for the next instance)."""
         if self._server is not None:
             self._server.close()
             self._server.deleteLater()
             self._server = None
+        self.lock.release()
 
     @Slot()
     def _on_new_connection(self) -> None:
@@ -199,13 +229,15 @@ def bring_to_front(window: QWidget) -> None:
 def claim(location: str, files: list[str] | None = None) -> InstanceGuard | None:
     """Become the instance for ``location``, or hand ``files`` to the one running.
 
-    Returns the guard to keep (listening) or ``None`` when another instance has the
-    archive and this launch should end. An in-memory archive is never shared.
+    Returns the guard to keep, holding the archive's lock, or ``None`` when another
+    instance has the archive and this launch should end. The guard listens for later
+    launches once :meth:`InstanceGuard.listen_if_owner` is called (after the first
+    paint: QtNetwork is not needed before). An in-memory archive is never shared.
     """
     guard = InstanceGuard(location)
     if archive_key(location) == ":memory:":
         return guard
-    outcome = guard.acquire(files or [])
+    outcome = guard.acquire(files or [], listen=False)
     if outcome is Forwarded.NONE:
         return guard
     if outcome is Forwarded.BUSY:
