@@ -20,6 +20,27 @@ def test_countries_by_any_name() -> None:
     assert geography.country_name("ZZ") == "ZZ"
 
 
+def test_short_names_are_pycountrys_without_importing_it() -> None:
+    import subprocess
+    import sys
+
+    import pycountry
+
+    for entry in pycountry.countries:
+        expected = getattr(entry, "common_name", None) or entry.name
+        assert geography.country_name(entry.alpha_2) == expected
+        assert geography.country_name(entry.alpha_2.lower()) == expected
+    assert geography.country_name("") == ""
+    # The window's first page names countries before pycountry (and the package
+    # metadata its import reads) has loaded.
+    probe = ("import sys; from readout_desk.domain import geography; "
+             "print(geography.country_name('PE'), 'pycountry' in sys.modules, "
+             "'importlib.metadata' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["Peru", "False", "False"]
+
+
 def test_relation_label() -> None:
     assert geography.relation_label(("JP", "PE")) == "Japan-Peru Relations"
     assert geography.relation_label(("US",)) == "United States Relations"

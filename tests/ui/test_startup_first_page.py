@@ -44,7 +44,7 @@ PROBE = textwrap.dedent("""
 
     def loaded(window):
         seen.update(loaded_rows=rows(window), loaded_current=window.current_readout_id(),
-                    loaded_total=window.model.total)
+                    loaded_total=window.model.total, icon=not app.windowIcon().isNull())
         QTimer.singleShot(0, window.close)
 
     def look():
@@ -110,6 +110,7 @@ def test_the_first_page_is_painted_before_sqlalchemy_loads(tmp_path: Path) -> No
     assert seen["loaded_rows"] == seen["first_rows"]
     assert seen["loaded_total"] == seen["first_total"]
     assert seen["loaded_current"] == seen["first_current"] is not None
+    assert seen["icon"] is True  # the application's icon, set once the page is painted
 
 
 def test_an_archive_needing_an_update_of_its_format_opens_first(tmp_path: Path) -> None:

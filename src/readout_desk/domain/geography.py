@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import functools
 import gettext
+import importlib.util
+import json
 import unicodedata
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pycountry
+if TYPE_CHECKING:
+    from pycountry import ExistingCountries
+
+#: ISO 3166-1 as ``pycountry`` ships it, in the package's own folder.
+ISO_3166_FILE = Path("databases") / "iso3166-1.json"
 
 # Names readouts use that ISO 3166 does not list as a name of the country.
 _EXTRA_NAMES: dict[str, str] = {
@@ -64,18 +71,41 @@ def match_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
+def _countries() -> ExistingCountries:
+    """``pycountry.countries``, imported on first use: importing ``pycountry`` reads the
+    metadata of every installed package (for its version), too slow for the window's
+    first page, which needs only the short names (:func:`country_name`)."""
+    import pycountry
+
+    return pycountry.countries
+
+
+@functools.lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """Every alpha-2 code's short English name (``common_name``, else ``name``), read
+    from the ISO 3166 file ``pycountry`` reads, without importing ``pycountry``."""
+    spec = importlib.util.find_spec("pycountry")
+    folder = spec.submodule_search_locations if spec is not None else None
+    if folder:
+        try:
+            data = json.loads((Path(list(folder)[0]) / ISO_3166_FILE).read_text("utf-8"))
+            return {str(entry["alpha_2"]): str(entry.get("common_name") or entry["name"])
+                    for entry in data["3166-1"]}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # laid out otherwise: ask pycountry itself
+    return {str(entry.alpha_2): str(getattr(entry, "common_name", None) or entry.name)
+            for entry in _countries()}
+
+
 def country_name(code: str) -> str:
     """The short English name of an ISO 3166 alpha-2 code; the code itself if unknown."""
-    entry = pycountry.countries.get(alpha_2=code.upper()) if code else None
-    if entry is None:
-        return code
-    return str(getattr(entry, "common_name", None) or entry.name)
+    return _short_names().get(code.upper(), code) if code else code
 
 
 def country_name_ja(code: str) -> str:
     """The Japanese name of an ISO 3166 alpha-2 code (``ペルー``, ``英国``); the English
     short name when there is no Japanese one."""
-    entry = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    entry = _countries().get(alpha_2=code.upper()) if code else None
     if entry is None:
         return code
     if entry.alpha_2 == "TW":
@@ -89,6 +119,8 @@ def country_name_ja(code: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _japanese_names() -> gettext.NullTranslations:
     try:
+        import pycountry
+
         return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"])
     except OSError:  # a pycountry without its translations: English names
         return gettext.NullTranslations()
@@ -97,7 +129,7 @@ def _japanese_names() -> gettext.NullTranslations:
 @functools.lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for entry in pycountry.countries:
+    for entry in _countries():
         code = entry.alpha_2
         for attr in ("name", "common_name", "official_name"):
             value = getattr(entry, attr, None)
@@ -124,13 +156,13 @@ def find_country(text: str) -> str | None:
 
 def country_names() -> list[tuple[str, str]]:
     """Every country as ``(code, short name)``, sorted by name."""
-    return sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
+    return sorted(((c.alpha_2, country_name(c.alpha_2)) for c in _countries()),
                   key=lambda pair: match_key(pair[1]))
 
 
 def country_search_names(code: str) -> list[str]:
     """All names under which a country should be found: name, common and official name."""
-    entry = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    entry = _countries().get(alpha_2=code.upper()) if code else None
     if entry is None:
         return [code] if code else []
     names = [entry.alpha_2, entry.alpha_3]

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from readout_desk import __version__, paths
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from readout_desk.archive import Archive
+    from readout_desk.ui import single_instance
     from readout_desk.ui.crash import CrashHandler
     from readout_desk.ui.main_window import MainWindow
     from readout_desk.ui.settings import Settings
@@ -33,7 +34,7 @@ ARCHIVE_LAYER = "readout_desk.archive.recovery"
 #: Modules without Qt that the first page needs. PySide6 reads the source of every module
 #: imported after it (for its ``__feature__`` switches): importing these first is cheaper.
 BEFORE_QT = ("logging.handlers", "readout_desk.archive.sqlite_first_page",
-             "readout_desk.domain.render", "readout_desk.desktop")
+             "readout_desk.domain.render")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -267,6 +268,15 @@ def _home_zone(choice: str | None, settings: Settings) -> None:
         settings.set_home_zone(choice)
 
 
+def _after_first_paint(app: QApplication, guard: single_instance.InstanceGuard) -> None:
+    """What start-up leaves until the window has painted: listening for later launches
+    on this archive, the application's icon."""
+    from readout_desk.ui import about
+
+    guard.listen_if_owner()
+    app.setWindowIcon(about.app_icon())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Show the main window on the archive; returns the exit code.
 
@@ -308,11 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.install()
     signals = lifecycle.quit_on_signals(app)
 
-    from readout_desk.ui import about
     from readout_desk.ui.main_window import MainWindow
     from readout_desk.ui.settings import Settings
 
-    app.setWindowIcon(about.app_icon())
     settings = Settings()
     _home_zone(args.home_zone, settings)
     opening: _Opening | None = None
@@ -335,8 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.show()
             opening.opened()
         # Later launches on this archive are listened for once the window has painted
-        # (they wait for it meanwhile): QtNetwork loads after the first page.
-        when_painted(window.results.viewport(), guard.listen_if_owner)
+        # (they wait for it meanwhile): QtNetwork loads after the first page, and so
+        # does the application's icon (its module, the desktop files' paths).
+        when_painted(window.results.viewport(), lambda: _after_first_paint(app, guard))
         return int(app.exec())
     finally:
         guard.close()

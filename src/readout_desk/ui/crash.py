@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import logging.handlers
-import platform
 import sys
 import threading
 import traceback
@@ -136,6 +135,8 @@ def uninstall_qt_message_handler() -> None:
 
 def environment_lines() -> list[str]:
     """Versions and platform, for the top of a report."""
+    import platform  # here, not at start-up: only a report needs it
+
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
