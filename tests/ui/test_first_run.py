@@ -6,14 +6,18 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.ui.first_run import HomeZoneDialog, ask_home_zone
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.settings import Settings
+from tests.ui.translation import japanese
+
+__all__ = ["japanese"]  # the fixture, used by name
 
 OpenWindow = Callable[..., MainWindow]
 AT = dt.datetime(2025, 3, 1, 12, 0, tzinfo=dt.timezone.utc)
@@ -82,3 +86,43 @@ def test_the_first_start_asks_and_a_later_one_does_not(qtbot: QtBot, tmp_path: P
         QTimer.singleShot(100, look_and_close)
         assert app.main(argv) == 0
     assert asked == [True, False, False]
+
+
+def _asked(qtbot: QtBot, window: MainWindow) -> HomeZoneDialog:
+    window.activateWindow()
+    dialog = ask_home_zone(window)
+    qtbot.waitUntil(lambda: dialog.isVisible() and window.isActiveWindow(), timeout=3000)
+    return dialog
+
+
+def _answered(window: MainWindow) -> bool:
+    return not any(d.isVisible() for d in window.findChildren(HomeZoneDialog))
+
+
+def _on_screen(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_question_covers_nothing_of_the_empty_archives_page(
+        qtbot: QtBot, open_window: OpenWindow, archive: Archive, lang: str,
+        request: pytest.FixtureRequest) -> None:
+    if lang == "ja":
+        request.getfixturevalue("japanese")
+    window = open_window(archive, Settings())
+    dialog = _asked(qtbot, window)
+    empty = window.empty_state
+    assert empty.isVisible()
+    panel = _on_screen(dialog)
+    shown = [w for w in (empty.findChild(QWidget, "emptyTitle"),
+                         empty.findChild(QWidget, "emptyText"), empty.demo_button,
+                         empty.add_button) if w is not None]
+    assert len(shown) == 4
+    for widget in shown:
+        assert widget.isVisible()
+        assert not panel.intersects(_on_screen(widget)), widget.objectName()
+    for widget in (window.search_field, window.menuBar()):
+        assert not panel.intersects(_on_screen(widget))
+    # The question is answered all the same.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: _answered(window), timeout=2000)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -153,9 +154,20 @@ class HomeZoneDialog(QDialog):
 
 
 def ask_home_zone(window: MainWindow) -> HomeZoneDialog:
-    """Put the question over ``window``; the answer becomes the home zone at once."""
+    """Put the question at the top of ``window``, above what it shows (the empty archive's
+    page, or the results), so that it covers none of it; the answer becomes the home zone
+    at once. Once answered or put off, the keys go to the empty archive's first action,
+    else to the search field."""
     dialog = HomeZoneDialog(window, current_language=language.shown())
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.setWindowFlags(Qt.WindowType.Widget)  # a panel in the window, not over it
+    dialog.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    dialog.setStyleSheet("#homeZoneDialog { border-bottom: 1px solid palette(mid); }")
+    central = window.centralWidget()
+    column = central.layout() if central is not None else None
+    if isinstance(column, QBoxLayout):
+        column.insertWidget(column.indexOf(window.banner) + 1, dialog)
+    else:
+        dialog.setWindowFlags(Qt.WindowType.Dialog)
 
     def answered() -> None:
         window.settings.set_language(dialog.chosen_language())
@@ -164,5 +176,7 @@ def ask_home_zone(window: MainWindow) -> HomeZoneDialog:
             window.apply_preferences()
 
     dialog.accepted.connect(answered)
-    dialog.open()
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.show()
+    dialog.picker.setFocus(Qt.FocusReason.OtherFocusReason)
     return dialog
