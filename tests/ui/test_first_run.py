@@ -89,7 +89,7 @@ def test_the_first_start_asks_and_a_later_one_does_not(qtbot: QtBot, tmp_path: P
 
 
 def _asked(qtbot: QtBot, window: MainWindow) -> HomeZoneDialog:
-    window.activateWindow()
+    """The question as the first start puts it: its keys work before any click."""
     dialog = ask_home_zone(window)
     qtbot.waitUntil(lambda: dialog.isVisible() and window.isActiveWindow(), timeout=3000)
     return dialog
@@ -126,3 +126,29 @@ def test_the_question_covers_nothing_of_the_empty_archives_page(
     # The question is answered all the same.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: _answered(window), timeout=2000)
+
+
+def test_after_japan_time_by_its_key_the_keys_go_to_the_empty_archives_page(
+        qtbot: QtBot, open_window: OpenWindow, archive: Archive) -> None:
+    window = open_window(archive, Settings())
+    dialog = _asked(qtbot, window)
+    assert QApplication.focusWidget() in (dialog.picker, dialog.picker.lineEdit())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.home_zone() == "Asia/Tokyo", timeout=2000)
+    assert QApplication.focusWidget() is window.empty_state.demo_button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # loads the demo
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=20_000)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_field
+
+
+def test_after_the_question_is_put_off_typing_searches(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    window = open_window(demo_archive, Settings())
+    _asked(qtbot, window)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: _answered(window), timeout=2000)
+    assert QApplication.focusWidget() is window.search_field
+    qtbot.keyClicks(QApplication.focusWidget(), "Lima")
+    assert window.search_field.text() == "Lima"

@@ -175,8 +175,17 @@ def ask_home_zone(window: MainWindow) -> HomeZoneDialog:
             window.settings.set_home_zone(dialog.chosen())
             window.apply_preferences()
 
+    def closed() -> None:
+        dialog.deleteLater()
+        first = window.empty_state.demo_button
+        if window.empty_state.isVisible() and first.isEnabled():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            window.focus_search()
+
     dialog.accepted.connect(answered)
-    dialog.finished.connect(dialog.deleteLater)
+    dialog.finished.connect(closed)
     dialog.show()
+    window.activateWindow()  # its keys (Alt+J, Enter) work before anything is clicked
     dialog.picker.setFocus(Qt.FocusReason.OtherFocusReason)
     return dialog
