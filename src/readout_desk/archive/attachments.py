@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection
 
 from readout_desk.domain.validation import photo_file_problem
+
+
+@dataclass(frozen=True)
+class Reclaimed:
+    """The images deleted because nothing names them any more, and their bytes."""
+
+    images: int
+    size: int
 
 
 @runtime_checkable
@@ -44,6 +53,11 @@ class KeepsImages(Protocol):
     def store_images_from(self, conn: Connection, names: Iterable[str],
                           folder: Path) -> list[str]:
         """Store the images ``names`` from ``folder``; returns the names it lacks."""
+        ...
+
+    def forget_images(self, conn: Connection, names: Collection[str] | None) -> Reclaimed:
+        """Delete the stored images of ``names`` (every one: ``None``) that no readout and
+        no stored version names any more, in the transaction under way."""
         ...
 
 
@@ -87,3 +101,40 @@ def copy_file(source: Path, target: Path) -> None:
 def ignore_links(folder: str, names: list[str]) -> set[str]:
     """For :func:`shutil.copytree`: leave symbolic links out of a copied folder."""
     return {n for n in names if os.path.islink(os.path.join(folder, n))}
+
+
+#: A file in an archive's photo folder younger than this is left alone by a sweep of the
+#: whole folder: the editor and an import copy an image in just before the save that
+#: names it.
+SETTLED_SECONDS = 24 * 60 * 60
+
+
+def folder_names(folder: Path, *, settled_before: float) -> set[str]:
+    """The names (relative, with "/") of the regular files in ``folder`` last changed
+    before the time ``settled_before``, hidden ones (a copy under way) left out."""
+    if not folder.is_dir():
+        return set()
+    found = set()
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if (not any(part.startswith(".") for part in name.split("/"))
+                and is_regular_file(path) and path.stat().st_mtime < settled_before):
+            found.add(name)
+    return found
+
+
+def remove_files(folder: Path, names: Iterable[str]) -> Reclaimed:
+    """Delete the photo files ``names`` from ``folder`` (none reached through a link);
+    returns how many went and their bytes."""
+    count = size = 0
+    for name in names:
+        path = inside(folder, name) if name else None
+        if path is None or not is_regular_file(path):
+            continue
+        try:
+            length = path.stat().st_size
+            path.unlink()
+        except OSError:
+            continue  # still there: the next purge or reclaim tries again
+        count, size = count + 1, size + length
+    return Reclaimed(count, size)

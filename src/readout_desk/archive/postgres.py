@@ -8,7 +8,7 @@ of :class:`~readout_desk.archive.backend.Backend` about files refuse in one sent
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from readout_desk.archive import (
     postgres_photos,
     reconnect,
 )
+from readout_desk.archive.attachments import Reclaimed
 from readout_desk.archive.backend import (
     HIT_COLUMNS,
     WRITE_OPTION,
@@ -250,6 +251,18 @@ class PostgresBackend:
     def store_images_from(self, conn: Connection, names: Iterable[str],
                           folder: Path) -> list[str]:
         return postgres_photos.store(conn, names, [folder])
+
+    def forget_images(self, conn: Connection, names: Collection[str] | None) -> Reclaimed:
+        # Every writing transaction holds the write lock from its start (taken again
+        # here for a caller that began without it): a save that found an image stored
+        # has committed before this looks, or looks after this has committed and stores
+        # the image again, so no saved photo ever names an image deleted here.
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        return postgres_photos.forget(conn, names)
+
+    def photo_names(self, conn: Connection, *, readouts: Sequence[int] | None = None,
+                    among: Collection[str] | None = None) -> set[str]:
+        return postgres_photos.named(conn, readouts, among)
 
     # ----- writing ------------------------------------------------------------------
 

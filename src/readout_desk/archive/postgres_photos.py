@@ -18,14 +18,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
 
 from readout_desk import paths
 from readout_desk.archive import attachments, postgres_changes
+from readout_desk.archive.attachments import Reclaimed
 from readout_desk.archive.errors import ArchiveError
 
 log = logging.getLogger(__name__)
@@ -116,15 +118,95 @@ def store_pending(conn: Connection, folders: Sequence[Path]) -> None:
         store(conn, unstored(conn, written), folders)
 
 
+def named(conn: Connection, readouts: Sequence[int] | None = None,
+          among: Collection[str] | None = None) -> set[str]:
+    """The photo file names ``readouts`` (every readout: ``None``) name in their photos or
+    their stored earlier versions, limited to ``among`` when given."""
+    if (readouts is not None and not readouts) or (among is not None and not among):
+        return set()
+    photo, version = ["p.file <> ''"], ["e.file <> ''"]
+    params: dict[str, list[Any]] = {}
+    if readouts is not None:
+        params["ids"] = sorted({int(i) for i in readouts})
+        photo.append("p.readout_id = ANY(:ids)")
+        version.append("v.readout_id = ANY(:ids)")
+    if among is not None:
+        params["names"] = sorted(among)
+        photo.append("p.file = ANY(:names)")
+        version.append("e.file = ANY(:names)")
+    rows = conn.execute(text(
+        f"SELECT p.file FROM photos p WHERE {' AND '.join(photo)} UNION "
+        "SELECT e.file FROM readout_versions v CROSS JOIN LATERAL json_to_recordset("
+        "CASE WHEN json_typeof(v.data -> 'photos') = 'array' THEN v.data -> 'photos' "
+        f"ELSE '[]' END) AS e(file text) WHERE {' AND '.join(version)}"), params)
+    return {str(r[0]) for r in rows}
+
+
+def forget(conn: Connection, candidates: Collection[str] | None) -> Reclaimed:
+    """In the transaction under way, which must hold the write lock: delete the stored
+    file names among ``candidates`` (every one: ``None``) that no readout and no stored
+    version names any more, then the images no file name points at any more (an image
+    two names share stays while one of them is named). Returns what went."""
+    names = (set(candidates) if candidates is not None
+             else {str(r[0]) for r in conn.exec_driver_sql(f"SELECT name FROM {FILES}")})
+    unused = sorted(names - named(conn, among=names))
+    if not unused:
+        return Reclaimed(0, 0)
+    hashes = sorted({str(r[0]) for r in conn.execute(
+        text(f"DELETE FROM {FILES} WHERE name = ANY(:names) RETURNING content_hash"),
+        {"names": unused})})
+    sizes = [int(r[0]) for r in conn.execute(text(
+        f"DELETE FROM {BLOBS} b WHERE b.content_hash = ANY(:hashes) AND NOT EXISTS "
+        f"(SELECT 1 FROM {FILES} f WHERE f.content_hash = b.content_hash) RETURNING b.size"),
+        {"hashes": hashes})]
+    return Reclaimed(len(sizes), sum(sizes))
+
+
+#: The SHA-256 of the files this process has checked in a cache, by (path, size, time
+#: of change): a cached image is read and hashed once, not on every read of its readout.
+_CHECKED: dict[tuple[str, int, int], str] = {}
+
+
+def _cached_hash(path: Path) -> str | None:
+    """The SHA-256 of the cached file ``path`` (``None`` when it cannot be read)."""
+    try:
+        info = path.stat()
+        key = (str(path), info.st_size, info.st_mtime_ns)
+        if key not in _CHECKED:
+            _CHECKED[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return _CHECKED[key]
+
+
+def _stale_or_absent(conn: Connection, targets: dict[str, Path]) -> dict[str, Path]:
+    """The names of ``targets`` this cache must fetch: those it lacks, and those whose
+    cached image is not the one the database keeps under that name now (an image purged
+    with its readouts leaves its name free, and another readout may take it later)."""
+    wanted = {name: t for name, t in targets.items() if not t.exists()}
+    present = sorted(set(targets) - set(wanted))
+    if present:
+        rows = conn.execute(text(f"SELECT name, content_hash FROM {FILES} "
+                                 "WHERE name = ANY(:names)"), {"names": present})
+        for name, digest in rows:
+            if _cached_hash(targets[str(name)]) != digest:
+                wanted[str(name)] = targets[str(name)]
+    return wanted
+
+
 def fetch(conn: Connection, names: Iterable[str], folder: Path,
           shared: Path | None = None) -> None:
     """Put the images named ``names`` into ``folder`` (this client's cache) unless there
-    already: from the database, else from the ``shared`` folder of an older team archive."""
-    wanted = {}
+    already, the same image as the database keeps: from the database, else from the
+    ``shared`` folder of an older team archive."""
+    targets = {}
     for name in set(names):
         target = attachments.inside(folder, name) if name else None
-        if target is not None and not target.exists():
-            wanted[name] = target
+        if target is not None:
+            targets[name] = target
+    if not targets:
+        return
+    wanted = _stale_or_absent(conn, targets)
     if not wanted:
         return
     rows = conn.execute(
@@ -135,6 +217,8 @@ def fetch(conn: Connection, names: Iterable[str], folder: Path,
         for name, data in rows:
             _write_whole(wanted.pop(str(name)), bytes(data))
         for name, target in wanted.items():
+            if target.exists():  # a file of this machine's that the database lacks
+                continue
             src = attachments.inside(shared, name) if shared is not None else None
             if src is not None and attachments.is_regular_file(src):
                 attachments.copy_file(src, target)

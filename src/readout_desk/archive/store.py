@@ -27,8 +27,8 @@ from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
-from readout_desk.archive import migrate, tally
-from readout_desk.archive.attachments import KeepsImages
+from readout_desk.archive import attachments, migrate, tally
+from readout_desk.archive.attachments import KeepsImages, Reclaimed
 from readout_desk.archive.backend import WRITE_OPTION, Backend, backend_for
 from readout_desk.archive.bulk import BatchReport, add_batches
 from readout_desk.archive.errors import ArchiveError, ArchiveReadOnlyError, NotFoundError
@@ -320,9 +320,46 @@ class Archive:
         self._write(lambda db: set_deleted(db, ids, when))
 
     def purge(self, readout_ids: Iterable[int]) -> int:
-        """Delete readouts for good (with their history); returns how many went."""
+        """Delete readouts for good (with their history); returns how many went. Their
+        images go too unless another readout, one in the trash or a stored version
+        still names them: a team archive's in the same transaction, an archive file's
+        photo files once it has committed."""
         ids = list(readout_ids)
-        return self._write(lambda db: purge(db.connection(), self._backend, ids))
+        gone, files = self._write(lambda db: purge(db.connection(), self._backend, ids))
+        if files:
+            self._forget_files(files)
+        return gone
+
+    def reclaim_photos(self) -> Reclaimed:
+        """Delete the images no readout and no stored version names (left by purges of
+        older versions of the program): a team archive's stored images, or the files of
+        an archive's photo folder unchanged for a day (a newer one may be a copy made
+        for a save under way)."""
+        if isinstance(self._backend, KeepsImages):
+            backend = self._backend
+            return self._write(lambda db: backend.forget_images(db.connection(), None))
+        folder = self.attachments_dir
+        if folder is None:
+            return Reclaimed(0, 0)
+        return self._forget_files(attachments.folder_names(
+            folder, settled_before=time.time() - attachments.SETTLED_SECONDS))
+
+    def _forget_files(self, names: set[str]) -> Reclaimed:
+        """Delete the photo files ``names`` that nothing names, holding the write lock
+        meanwhile (no other writer commits a readout naming one) and writing nothing."""
+        folder = self.attachments_dir
+        if folder is None:
+            return Reclaimed(0, 0)
+        with self._lock, self._engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            try:
+                conn.begin()
+                unused = names - self._backend.photo_names(conn, among=names)
+                return attachments.remove_files(folder, sorted(unused))
+            except self._backend.driver_errors as exc:
+                raise self._backend.translate(exc, self.location) from None
+            finally:
+                conn.rollback()
 
     def empty_trash(self) -> int:
         """Delete every readout in the trash for good; returns how many."""

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
+from readout_desk.archive.attachments import KeepsImages
 from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveError, ConflictError, NotFoundError
 from readout_desk.archive.fingerprints import fingerprint, language
@@ -278,8 +279,15 @@ def set_deleted(db: DbSession, ids: list[int], when: dt.datetime | None) -> None
     db.execute(update(ReadoutRow).where(ReadoutRow.id.in_(ids)).values(deleted_at=when))
 
 
-def purge(conn: Connection, backend: Backend, ids: list[int]) -> int:
-    """Delete readouts for good (their rows cascade); returns how many went."""
+def purge(conn: Connection, backend: Backend, ids: list[int]) -> tuple[int, set[str]]:
+    """Delete readouts for good (their rows cascade); returns how many went, and the
+    photo files they named for the caller to delete once the purge has committed, as
+    far as nothing else names them then (an archive keeping its images as files). A
+    team archive's images that nothing names any more go in this transaction."""
+    named = backend.photo_names(conn, readouts=ids)
     backend.unindex(conn, ids)  # while the rows still say what was indexed
     result = conn.execute(delete(table(ReadoutRow)).where(ReadoutRow.id.in_(ids)))
-    return int(result.rowcount or 0)
+    if isinstance(backend, KeepsImages):
+        backend.forget_images(conn, named)
+        named = set()
+    return int(result.rowcount or 0), named

@@ -3,7 +3,8 @@
 ``team-role reader|contributor ROLE`` prints the SQL an administrator runs to give an
 existing login role fewer rights than the owner's; ``copy --from SRC --to DST`` moves a
 whole archive between SQLite and PostgreSQL; ``store-photos`` takes the images of an older
-team archive from its shared folder into the database. One of
+team archive from its shared folder into the database; ``reclaim-photos`` deletes the
+images nothing names any more. One of
 :data:`readout_desk.cli.COMMAND_GROUPS`.
 """
 
@@ -29,7 +30,7 @@ def cmd_team_role(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(commands: Commands) -> None:
-    """Add the team-role and copy sub-commands."""
+    """Add the team-role, copy, store-photos and reclaim-photos sub-commands."""
     p = commands.add_parser(
         "team-role", help="print the SQL that makes a database user of a team archive a "
                           "reader (read-only) or a contributor (adds and changes, never "
@@ -54,6 +55,12 @@ def register(commands: Commands) -> None:
     p.add_argument("--from", dest="folder", metavar="FOLDER",
                    help=f"the folder of the images (default: ${paths.ATTACHMENTS_ENV})")
     p.set_defaults(handler=cmd_store_photos)
+
+    p = commands.add_parser(
+        "reclaim-photos", help="delete the images no readout (the trash's included) and no "
+                               "earlier version names any more, left by purges of older "
+                               "versions of the program; prints the space reclaimed")
+    p.set_defaults(handler=cmd_reclaim_photos)
 
 
 def cmd_copy(args: argparse.Namespace, ctx: Context) -> int:
@@ -91,4 +98,17 @@ def cmd_store_photos(args: argparse.Namespace, ctx: Context) -> int:
     if missing:
         ctx.print(f"{len(missing)} named by readouts are not in {folder}: "
                   + ", ".join(missing[:10]) + (", …" if len(missing) > 10 else "") + ".")
+    return EXIT_OK
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count / 1024:.0f} KB"
+
+
+def cmd_reclaim_photos(args: argparse.Namespace, ctx: Context) -> int:
+    archive = ctx.archive()
+    reclaimed = archive.reclaim_photos()
+    ctx.print(f"Deleted {reclaimed.images} image{'s' if reclaimed.images != 1 else ''} "
+              f"nothing names any more from {archive.location}: {_size(reclaimed.size)} "
+              f"({reclaimed.size} bytes) reclaimed.")
     return EXIT_OK

@@ -1,0 +1,166 @@
+"""A team archive's purge and a save on another connection, run interleaved on the real
+server: a save that finds an image already stored never ends up naming an image the purge
+deleted, whichever of the two goes first. And a machine's cache never shows a purged image
+for a new readout that later took the same file name.
+
+Each test holds one transaction at a chosen point (an event it waits for), starts the
+other on a second connection, and lets the first go on only once the server says the
+second waits for the write lock (or the second has finished: it did not wait at all)."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from readout_desk import paths
+from readout_desk.archive import Archive, postgres_photos
+from readout_desk.archive.postgres import driver_url
+from readout_desk.domain.records import Photo, Readout
+from tests.archive.helpers import lima_readout
+
+IMAGE = b"\x89PNG\r\n\x1a\n the image both readouts show"
+
+
+@pytest.fixture
+def two(pg_url: str) -> Iterator[tuple[Archive, Archive]]:
+    """Two archives on the same server: two engines, two connections."""
+    first, second = Archive.open(pg_url), Archive.open(pg_url)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def _with_image(archive: Archive, title: str, name: str, image: bytes = IMAGE) -> Readout:
+    folder = archive.attachments_dir
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(image)
+    return dataclasses.replace(lima_readout(), title=title, photos=(Photo(title, name),))
+
+
+class Hold:
+    """Stops the thread named ``thread`` just after ``module.name`` returns, until let go."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, module: Any, name: str,
+                 thread: str) -> None:
+        self.reached, self.go = threading.Event(), threading.Event()
+        original = getattr(module, name)
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            result = original(*args, **kwargs)
+            if threading.current_thread().name == thread:
+                self.reached.set()
+                assert self.go.wait(60), "never let go"
+            return result
+
+        monkeypatch.setattr(module, name, held)
+
+
+class Worker(threading.Thread):
+    """Runs ``work`` on a thread of its own, keeping its answer or its exception."""
+
+    def __init__(self, name: str, work: Callable[[], Any]) -> None:
+        super().__init__(name=name, daemon=True)
+        self.work = work
+        self.result: Any = None
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.work()
+        except Exception as exc:  # noqa: BLE001 - checked by the test
+            self.error = exc
+
+
+def _waiting_for_the_write_lock(url: str, worker: Worker) -> None:
+    """Return once the server has a connection waiting for an advisory lock, or
+    ``worker`` has finished (it never waited)."""
+    engine = create_engine(driver_url(url))
+    try:
+        deadline = time.monotonic() + 60
+        while worker.is_alive() and time.monotonic() < deadline:
+            with engine.connect() as conn:
+                if conn.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = "
+                                     "'advisory' AND NOT granted")).scalar():
+                    return
+            time.sleep(0.01)
+        assert not worker.is_alive(), "neither waiting for the lock nor finished"
+    finally:
+        engine.dispose()
+
+
+def _as_read_elsewhere(url: str, home: Path, readout_id: int) -> bytes | None:
+    """The image of a readout's photo as a machine that never saw it reads it."""
+    paths.set_base_dir(home)
+    with Archive.open(url) as elsewhere:
+        folder = elsewhere.attachments_dir
+        assert folder is not None
+        photo = elsewhere.get(readout_id).photos[0]
+        path = folder / photo.file
+        return path.read_bytes() if path.exists() else None
+
+
+def test_a_save_that_found_the_image_stored_commits_before_the_purge_looks(
+        two: tuple[Archive, Archive], pg_url: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    saver, purger = two
+    gone = saver.add(_with_image(saver, "Gone", "shared.png"))
+    saver.delete(gone.id or 0)
+    # The save finds shared.png stored (so stores nothing) and is held before its commit.
+    hold = Hold(monkeypatch, postgres_photos, "store_pending", thread="save")
+    save = Worker("save", lambda: saver.add(_with_image(saver, "New", "shared.png")))
+    save.start()
+    assert hold.reached.wait(60)
+    purge = Worker("purge", lambda: purger.purge([gone.id or 0]))
+    purge.start()
+    _waiting_for_the_write_lock(pg_url, purge)
+    hold.go.set()
+    save.join(60)
+    purge.join(60)
+    assert save.error is None and purge.error is None
+    assert purge.result == 1
+    new: Readout = save.result
+    assert _as_read_elsewhere(pg_url, tmp_path / "elsewhere", new.id or 0) == IMAGE
+
+
+def test_a_save_after_the_purge_looked_waits_and_stores_the_image_again(
+        two: tuple[Archive, Archive], pg_url: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    saver, purger = two
+    gone = saver.add(_with_image(saver, "Gone", "shared.png"))
+    saver.delete(gone.id or 0)
+    # The purge has deleted the image (not committed yet) and is held there.
+    hold = Hold(monkeypatch, postgres_photos, "forget", thread="purge")
+    purge = Worker("purge", lambda: purger.purge([gone.id or 0]))
+    purge.start()
+    assert hold.reached.wait(60)
+    save = Worker("save", lambda: saver.add(_with_image(saver, "New", "shared.png")))
+    save.start()
+    _waiting_for_the_write_lock(pg_url, save)
+    hold.go.set()
+    purge.join(60)
+    save.join(60)
+    assert save.error is None and purge.error is None
+    new: Readout = save.result
+    assert _as_read_elsewhere(pg_url, tmp_path / "elsewhere", new.id or 0) == IMAGE
+
+
+def test_a_cache_never_shows_a_purged_image_under_a_name_taken_again(
+        pg_url: str, tmp_path: Path) -> None:
+    paths.set_base_dir(tmp_path / "first-machine")
+    with Archive.open(pg_url) as first:
+        gone = first.add(_with_image(first, "Gone", "photo-1.jpg", b"the purged image"))
+        first.delete(gone.id or 0)
+        first.empty_trash()
+    paths.set_base_dir(tmp_path / "second-machine")
+    with Archive.open(pg_url) as second:  # an import of another file of the same name
+        new = second.add(_with_image(second, "New", "photo-1.jpg", b"the new image"))
+    assert _as_read_elsewhere(pg_url, tmp_path / "first-machine", new.id or 0) \
+        == b"the new image"
