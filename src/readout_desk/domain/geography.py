@@ -9,7 +9,6 @@ loaded only when a city is first looked up.
 from __future__ import annotations
 
 import functools
-import gettext
 import importlib.util
 import json
 import unicodedata
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import gettext
+
     from pycountry import ExistingCountries
 
 #: ISO 3166-1 as ``pycountry`` ships it, in the package's own folder.
@@ -118,6 +119,8 @@ def country_name_ja(code: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _japanese_names() -> gettext.NullTranslations:
+    import gettext
+
     try:
         import pycountry
 

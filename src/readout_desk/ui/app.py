@@ -33,8 +33,7 @@ PAINT_AT_THE_LATEST_MS = 500
 ARCHIVE_LAYER = "readout_desk.archive.recovery"
 #: Modules without Qt that the first page needs. PySide6 reads the source of every module
 #: imported after it (for its ``__feature__`` switches): importing these first is cheaper.
-BEFORE_QT = ("logging.handlers", "readout_desk.archive.sqlite_first_page",
-             "readout_desk.domain.render")
+BEFORE_QT = ("logging.handlers", "readout_desk.archive.sqlite_first_page")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,8 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "$READOUT_DESK_LANG, else the preferences, else the system's)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="a JSON export to offer for import (the window of an archive "
-                             "that is already open comes forward instead of a second one)")
+                        help="a JSON export to offer for import, or a readout's text "
+                             "(.txt, .html) to read into a draft for review (the window of an "
+                             "archive that is already open comes forward instead of a "
+                             "second one)")
     return parser
 
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, mode_label
-from readout_desk.ui.readout_words import country_label, topic_label
 from readout_desk.ui.search_field import quote_value
 
 if TYPE_CHECKING:
@@ -50,6 +49,10 @@ CHIP_TEXT = {COUNTRIES: "{value}", YEARS: QT_TRANSLATE_NOOP("FacetsModel", "Year
 
 def _label(group: int, value: FacetCount) -> str:
     """A facet's value as the interface names it; the stored value it filters on is kept."""
+    # Facets come once the archive has opened: the readouts' words (and the rendering
+    # tables they use) load then, not before the window's first page.
+    from readout_desk.ui.readout_words import country_label, topic_label
+
     if group == MODES:
         return mode_label(value.label)
     if group == COUNTRIES:
