@@ -1,8 +1,12 @@
-"""Files handed to the program: ``readout-desk export.json``, a double-click in the file
-manager, or a later launch passing its file to the running window.
+"""Files handed to the program: ``readout-desk export.json``, ``readout-desk readout.txt``,
+a double-click or "Open with" in the file manager, or a later launch passing its file to
+the running window.
 
-A ``.json`` export is offered for import (after a confirmation, never silently);
-anything else gets a sentence saying what Readout Desk can open.
+A ``.json`` export is offered for import (after a confirmation, never silently). Any other
+file whose bytes are text (a readout saved as ``.txt`` or ``.html``, whatever its name) is
+read as New from Text reads it: the draft opens in the editor beside its source, for
+review; nothing is saved until the person saves. A file that cannot be read, a binary
+one (a picture, a PDF, a word processor's file) and an archive get a sentence saying why.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from readout_desk.ui import parts
@@ -103,10 +107,13 @@ class FileOpener(QObject):
         super().__init__(window)
         self.setObjectName("fileOpener")
         self._window = window
+        self._texts: list[tuple[Path, bytes]] = []  # text files waiting to be read
 
     def open_files(self, files: Sequence[str | Path]) -> None:
-        """Offer the ``.json`` files among ``files`` for import; explain the rest."""
+        """Offer the ``.json`` files among ``files`` for import, read the texts among them
+        into drafts for review; explain the rest."""
         importable: list[Path] = []
+        texts: list[tuple[Path, bytes]] = []
         refused: list[str] = []
         for name in files:
             path = Path(name).expanduser().absolute()
@@ -119,14 +126,72 @@ class FileOpener(QObject):
                                        "Desk with: readout-desk --db \"{path}\"").format(
                                            name=path.name, path=path))
             else:
-                refused.append(self.tr("{name} is not a Readout Desk export (.json); use "
-                                       "File > Import for other formats.").format(
-                                           name=path.name))
+                data, problem = self._text_of(path)
+                if problem:
+                    refused.append(problem)
+                else:
+                    texts.append((path, data))
+        if texts and self._window.archive.read_only:
+            where = self._window.archive.path or self._window.archive.location
+            refused.extend(self.tr("The archive {where} is open read-only, so no readout can "
+                                   "be added from {name}.").format(where=where, name=path.name)
+                           for path, _data in texts)
+            texts = []
         if refused:
             self._tell(self.tr("Cannot open"), "\n\n".join(refused), "fileOpenRefused",
                        QMessageBox.Icon.Information)
         if importable:
             self.offer_import(importable)
+        if texts:
+            self._texts.extend(texts)
+            self._read_next_text()
+
+    def _text_of(self, path: Path) -> tuple[bytes, str]:
+        """The bytes of a file to be read as a readout's text, or why it cannot be."""
+        from readout_desk.domain.extract import MAX_INPUT_BYTES, binary_problem
+
+        try:
+            size = path.stat().st_size
+            if size > MAX_INPUT_BYTES:
+                return b"", self.tr("{name} is {size} MB: a readout's text is a few pages, so "
+                                    "it is not read.").format(name=path.name,
+                                                              size=f"{size / 1_048_576:.1f}")
+            data = path.read_bytes()
+        except OSError as exc:
+            return b"", self.tr("{name} cannot be read: {reason}.").format(
+                name=path.name, reason=exc.strerror or exc)
+        problem = binary_problem(data[:8192])
+        if problem is not None:
+            return b"", self.tr("{name} is not a Readout Desk export (.json). {reason}").format(
+                name=path.name, reason=message_text(problem))
+        if not data.strip():
+            return b"", self.tr("{name} is empty: there is no readout in it.").format(
+                name=path.name)
+        return data, ""
+
+    def _read_next_text(self) -> None:
+        """Read the next text file given into a draft, in the editor beside its source
+        (one at a time: each opens in an editor of its own)."""
+        from readout_desk.ui.paste import Extraction
+
+        if not self._texts:
+            return
+        found = self._window.findChild(Extraction, "pasteExtraction")
+        extraction = found if isinstance(found, Extraction) else Extraction(self._window)
+        if extraction.busy:  # a pasted text is being read: this file's turn comes after
+            QTimer.singleShot(200, self._read_next_text)
+            return
+        path, data = self._texts.pop(0)
+
+        def failed(message: str) -> None:
+            self._tell(self.tr("Cannot open"),
+                       self.tr("{name} cannot be read as a readout: {reason}").format(
+                           name=path.name, reason=message),
+                       "fileOpenRefused", QMessageBox.Icon.Information)
+            self._read_next_text()
+
+        extraction.start(data, on_done=self._read_next_text, on_error=failed, kind="file",
+                         name=path.name)
 
     def offer_import(self, files: Sequence[Path]) -> None:
         """Ask whether to import ``files``; import them off the UI thread if so."""

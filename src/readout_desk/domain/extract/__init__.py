@@ -8,7 +8,12 @@ printed second time against the IANA rules.
 
 from readout_desk.domain.extract.extractor import Draft, SessionCheck, extract
 from readout_desk.domain.extract.kinds import KindListError, load_kinds
-from readout_desk.domain.extract.text import MAX_INPUT_BYTES, ExtractionError, prepare
+from readout_desk.domain.extract.text import (
+    MAX_INPUT_BYTES,
+    ExtractionError,
+    binary_problem,
+    prepare,
+)
 from readout_desk.domain.extract.topics import TopicListError, load_topics
 
 __all__ = [
@@ -18,6 +23,7 @@ __all__ = [
     "KindListError",
     "SessionCheck",
     "TopicListError",
+    "binary_problem",
     "extract",
     "load_kinds",
     "load_topics",

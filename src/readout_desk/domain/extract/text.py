@@ -89,6 +89,18 @@ def describe_binary(data: bytes) -> str | None:
     return None
 
 
+def binary_problem(data: bytes) -> Message | None:
+    """Why ``data`` (a file's first few kilobytes will do) is not a readout's text, in a
+    sentence; ``None`` when it looks like text."""
+    what = describe_binary(data)
+    if not what:
+        return None
+    head, _, advice = what.partition("; ")
+    return (Message("This is {what}, not the text of a readout; {advice}.", what=head,
+                    advice=advice) if advice else
+            Message("This is {what}, not the text of a readout.", what=head))
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """The text of ``data`` and the encoding it was read with.
 
@@ -290,13 +302,9 @@ def prepare(source: str | bytes) -> PreparedText:
                 "The input is {size} MB; a readout is at most a few pages, so anything over "
                 "{limit} MB is not read.", size=f"{len(source) / 1_048_576:.1f}",
                 limit=MAX_INPUT_BYTES // 1_048_576))
-        what = describe_binary(source)
-        if what:
-            head, _, advice = what.partition("; ")
-            raise ExtractionError(
-                Message("This is {what}, not the text of a readout; {advice}.", what=head,
-                        advice=advice) if advice else
-                Message("This is {what}, not the text of a readout.", what=head))
+        problem = binary_problem(source)
+        if problem is not None:
+            raise ExtractionError(problem)
         text, encoding = decode(source)
     else:
         if len(source) > MAX_INPUT_BYTES:
