@@ -19,7 +19,6 @@ ignored. Whatever was read other than as typed is said in :attr:`ParsedQuery.not
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -122,6 +121,8 @@ def _parse_date(value: str, end: bool) -> dt.date | None:
         if month is None:
             return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
         if day is None:
+            import calendar  # here: the window's first page parses no dates
+
             last = calendar.monthrange(year, month)[1]
             return dt.date(year, month, last) if end else dt.date(year, month, 1)
         return dt.date(year, month, day)
