@@ -15,23 +15,25 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from pytestqt.qtbot import QtBot
 
-from readout_desk.archive import Archive
+from readout_desk.archive import Archive, ArchiveError
 from readout_desk.domain.records import Readout, SearchPage
 from readout_desk.ui import results_model
 from readout_desk.ui.results_model import ResultsModel
-from readout_desk.ui.search_controller import SearchController
+from readout_desk.ui.search_controller import FACETS_DELAY_MS, SearchController
 from readout_desk.ui.tasks import TaskRunner
 
 WAIT_MS = 10_000
 
 
 class GatedArchive:
-    """The demo archive, with searches and reads that can be held back."""
+    """The demo archive, with searches, counts and reads that can be held back (counts
+    as ``("counts", query)``), and searches that fail (the queries in ``failing``)."""
 
     def __init__(self, archive: Archive) -> None:
         self._archive = archive
         self.path = None  # one connection: nothing of its own is opened for searches
         self.held: set[object] = set()
+        self.failing: set[str] = set()
         self.reached: list[object] = []  # what was held, in the order it reached the archive
         self.gate = threading.Event()
 
@@ -45,7 +47,13 @@ class GatedArchive:
 
     def search(self, query: str, **kwargs: Any) -> SearchPage:
         self._wait_if_held(query)
+        if query in self.failing:
+            raise ArchiveError(f"the search for {query} failed")
         return self._archive.search(query, **kwargs)
+
+    def facets(self, query: str, **kwargs: Any) -> Any:
+        self._wait_if_held(("counts", query))
+        return self._archive.facets(query, **kwargs)
 
     def get(self, readout_id: int) -> Readout:
         self._wait_if_held(readout_id)
@@ -133,6 +141,67 @@ def test_counts_of_results_no_longer_shown_are_dropped(qtbot: QtBot, harness: Ha
     harness.settle(qtbot)
     assert harness.archive.facets("") != harness.archive.facets("Peru")
     assert counted == [harness.archive.facets("")]
+
+
+def test_counts_wait_while_typing_goes_on(qtbot: QtBot, harness: Harness) -> None:
+    # Typing starts before the counts of the results shown were due: they are never
+    # counted; the results the typing brings are counted once they are shown.
+    controller = harness.controller
+    counted: list[object] = []
+    controller.facetsReady.connect(counted.append)
+    harness.query = "Peru"
+    with qtbot.waitSignal(controller.pageReady, timeout=WAIT_MS):
+        controller.search_now()
+    harness.archive.held.add("Lima")
+    harness.query = "Lima"
+    controller.schedule()
+    qtbot.waitUntil(lambda: harness.archive.reached == ["Lima"], timeout=WAIT_MS)
+    qtbot.wait(FACETS_DELAY_MS + 100)  # the counts of "Peru" would have run by now
+    assert counted == []
+    with qtbot.waitSignals([controller.pageReady, controller.facetsReady], order="strict",
+                           timeout=WAIT_MS):
+        harness.archive.gate.set()
+    harness.settle(qtbot)
+    assert counted == [harness.archive.facets("Lima")]
+
+
+def test_counts_arriving_while_typing_goes_on_are_not_shown(qtbot: QtBot,
+                                                            harness: Harness) -> None:
+    controller = harness.controller
+    counted: list[object] = []
+    controller.facetsReady.connect(counted.append)
+    harness.archive.held.add(("counts", "Peru"))
+    harness.query = "Peru"
+    with qtbot.waitSignal(controller.pageReady, timeout=WAIT_MS):
+        controller.search_now()
+    qtbot.waitUntil(lambda: harness.archive.reached == [("counts", "Peru")], timeout=WAIT_MS)
+    controller.debounce.setInterval(WAIT_MS)  # the typing goes on throughout
+    harness.query = "Lima"
+    controller.schedule()
+    harness.archive.gate.set()  # the counts of "Peru" arrive
+    qtbot.waitUntil(lambda: not controller.facet_runner.busy(), timeout=WAIT_MS)
+    assert counted == []
+    with qtbot.waitSignals([controller.pageReady, controller.facetsReady], order="strict",
+                           timeout=WAIT_MS):
+        controller.search_now()  # the typing pauses
+    assert counted == [harness.archive.facets("Lima")]
+
+
+def test_a_failed_search_leaves_the_counts_of_the_results_shown(qtbot: QtBot,
+                                                                 harness: Harness) -> None:
+    controller = harness.controller
+    counted: list[object] = []
+    controller.facetsReady.connect(counted.append)
+    harness.query = "Peru"
+    with qtbot.waitSignal(controller.pageReady, timeout=WAIT_MS):
+        controller.search_now()
+    harness.archive.failing.add("Peru OR")
+    harness.query = "Peru OR"
+    with qtbot.waitSignals([controller.failed, controller.facetsReady], order="strict",
+                           timeout=WAIT_MS):
+        controller.schedule()  # typing: the counts of "Peru" were put off
+    assert harness.model.query == "Peru"
+    assert counted == [harness.archive.facets("Peru")]
 
 
 def test_further_pages_come_through_the_controller(qtbot: QtBot, harness: Harness,

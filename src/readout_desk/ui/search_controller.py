@@ -128,9 +128,12 @@ class SearchController(QObject):
     # ----- searching -----------------------------------------------------------------
 
     def schedule(self) -> None:
-        """The query changed: search once typing pauses."""
+        """The query changed: search once typing pauses. The counts of the results shown
+        wait for the results that search brings: counting them, or filling the sidebar
+        with them, while keys arrive would only hold up the typing."""
         if not self._closed:
             self.debounce.start()
+            self._facets_timer.stop()
 
     def search_now(self) -> None:
         """Search for the current query in the model's order (newest first without words)."""
@@ -171,6 +174,8 @@ class SearchController(QObject):
     def _fail_if_current(self, kind: str, ticket: int, exc: BaseException) -> None:
         if self._is_current(kind, ticket):
             self.failed.emit(exc)
+            if kind == _SEARCH:  # the results shown stay: their counts, put off, come now
+                self._facets_timer.start()
 
     def fetch_more(self, offset: int) -> None:
         """Read the page of the results shown that starts at ``offset`` (for the model)."""
@@ -207,7 +212,9 @@ class SearchController(QObject):
             return self.background_archive("counts").facets(query, sample=FACET_SAMPLE)
 
         def done(facets: Facets | None) -> None:
-            if facets is not None and self._is_current(_SHOWN, ticket):
+            # Typing again means newer results, and their counts, are on their way.
+            if facets is not None and self._is_current(_SHOWN, ticket) \
+                    and not self.debounce.isActive():
                 self.facetsReady.emit(facets)
 
         self._facets_task = self.facet_runner.run(
