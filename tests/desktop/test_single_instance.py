@@ -180,6 +180,34 @@ def test_the_lock_of_an_instance_that_died_is_free_at_once(tmp_path: Path) -> No
         guard.close()
 
 
+def test_the_lock_file_goes_with_its_owner_and_a_late_taker_gets_the_new_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform == "win32":
+        pytest.skip("an open file cannot be removed there; the lock file stays")
+    owner = instance_name.OwnerLock("archive", tmp_path)
+    assert owner.acquire()
+    owner.release()
+    assert not owner.path.exists()  # nothing left behind in the temporary folder
+    assert owner.acquire()
+    # A launch opens the file, then its owner leaves (removing it) before the launch
+    # locks it: the lock on the removed file must not count, or a third launch would
+    # make a second owner.
+    late = instance_name.OwnerLock("archive", tmp_path)
+    real_lock = instance_name._lock  # noqa: SLF001
+
+    def lock_after_the_owner_left(fd: int) -> bool:
+        if owner.held:
+            owner.release()
+        return real_lock(fd)
+
+    monkeypatch.setattr(instance_name, "_lock", lock_after_the_owner_left)
+    assert late.acquire()
+    monkeypatch.setattr(instance_name, "_lock", real_lock)
+    assert late.path.exists()
+    assert not instance_name.OwnerLock("archive", tmp_path).acquire()
+    late.release()
+
+
 def test_a_launch_on_another_archive_is_not_forwarded(
         qtbot: QtBot, guard: InstanceGuard, tmp_path: Path) -> None:
     proc = _second_launch(tmp_path / "another.sqlite3")

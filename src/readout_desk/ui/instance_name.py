@@ -8,6 +8,7 @@ already open needs Qt's local sockets, to hand its request over.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import os
@@ -81,34 +82,58 @@ class OwnerLock:
         """Take the lock if nobody holds it; ``True`` when this process holds it."""
         if self._fd is not None:
             return True
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            return False
-        try:
-            if sys.platform == "win32":
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            return False
-        self._fd = fd
-        return True
+        for _ in range(3):  # the file may be removed by its owner between open and lock
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                return False
+            if not _lock(fd):
+                os.close(fd)
+                return False
+            if _same_file(fd, self.path):
+                self._fd = fd
+                return True
+            os.close(fd)  # a file its owner removed on leaving: take the new one
+        return False
 
     def release(self) -> None:
-        """Let the archive go (the file stays: removing it could race a new owner)."""
+        """Let the archive go, removing the file first (while still holding it, so that
+        whoever opened the old file sees it is gone and opens a new one)."""
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        try:
-            if sys.platform == "win32":
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-            else:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        except OSError:
-            pass
+        if sys.platform != "win32":  # an open file cannot be removed there; it stays
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        with contextlib.suppress(OSError):
+            _unlock(fd)
         os.close(fd)
+
+
+def _lock(fd: int) -> bool:
+    try:
+        if sys.platform == "win32":
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the open file ``fd``."""
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False
 
 
 def probably_running(location: str) -> bool:
