@@ -21,12 +21,12 @@ from readout_desk.archive import (
     credentials,
     errors,
     postgres_changes,
+    postgres_page,
     postgres_photos,
     reconnect,
 )
 from readout_desk.archive.attachments import Reclaimed
 from readout_desk.archive.backend import (
-    HIT_COLUMNS,
     WRITE_OPTION,
     FacetRows,
     lent_out,
@@ -36,24 +36,23 @@ from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.postgres_search import (
     FTS_TABLE,
     HIT_SELECT,
-    RANK_WEIGHTS,
+    INDEX_RELEVANCE,
     RELEVANCE,
-    SAMPLE_RANK_PENALTY,
     TEXT_TABLE,
     PgSearch,
     build_search,
     document,
     facet_sql,
+    finish_rows,
     page_sql,
     snippet_sql,
 )
+from readout_desk.archive.search import PageAtOnce
 from readout_desk.archive.sqlite_search import (
     FTS_NAMES,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
-    later,
 )
-from readout_desk.domain import scripts
 from readout_desk.domain.query import ParsedQuery
 
 #: The URL schemes of a team archive.
@@ -105,13 +104,6 @@ _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]],
 )
 
 
-#: :data:`RELEVANCE` from the index table alone (no join with ``readouts``): the sample
-#: readouts, a few, are looked up once.
-_INDEX_RELEVANCE = (
-    f"(-ts_rank('{RANK_WEIGHTS}', f.doc, CAST(:match AS tsquery)) + CASE WHEN f.readout_id "
-    f"IN (SELECT id FROM readouts WHERE is_sample) THEN {SAMPLE_RANK_PENALTY} ELSE 0 END)")
-
-
 #: The advisory lock a writing transaction holds until it ends ("READ" in ASCII).
 WRITE_LOCK_KEY = 0x52454144
 
@@ -161,6 +153,7 @@ class PostgresBackend:
         engine = create_engine(driver_url(self.location), connect_args=connect_args)
         reconnect.ping_when_idle(engine)
         watch_lent(engine)
+        postgres_page.make_search_engine(engine, driver_url(self.location), connect_args)
         if not read_only:
             postgres_changes.announce_commits(engine)
             event.listen(engine, "begin", _take_write_lock)
@@ -183,7 +176,8 @@ class PostgresBackend:
     def interrupt(self, engine: Engine) -> None:
         """The server cancels what each connection in use is running (``pg_cancel_backend``
         through psycopg's cancel request)."""
-        for dbapi_connection in lent_out(engine):
+        searcher = postgres_page.search_engine(engine)
+        for dbapi_connection in (*lent_out(engine), *(lent_out(searcher) if searcher else ())):
             dbapi_connection.cancel()
 
     def check_opens(self, engine: Engine) -> None:
@@ -314,6 +308,17 @@ class PostgresBackend:
                                     "token": str(row[1]), "index_first": words}
         return bool(row[0])
 
+    def search_engine(self, engine: Engine) -> Engine:
+        """The engine a page of a search of words is read on, in one statement."""
+        return postgres_page.search_engine(engine) or engine
+
+    def page_at_once(self, conn: Connection, query: ParsedQuery, *, offset: int, limit: int,
+                     top: int, count_cap: int | None) -> PageAtOnce:
+        """A page of a search of words in relevance order, and the ranking and the count
+        its search keeps, in one statement on a connection of :meth:`search_engine`."""
+        return postgres_page.read_page(conn, query, headline=HEADLINE, offset=offset,
+                                       limit=limit, top=top, count_cap=count_cap)
+
     def render(self, query: ParsedQuery, *, trash_present: bool) -> PgSearch:
         return build_search(query, trash_present=trash_present)
 
@@ -325,7 +330,7 @@ class PostgresBackend:
         search: PgSearch = rendered
         rows = conn.execute(text(page_sql(search, sort, descending)),
                             self._params(search, limit=limit, offset=offset)).all()
-        return _finish(search, rows)
+        return finish_rows(search, rows)
 
     def ordered_ids(self, conn: Connection, rendered: Any, *, sort: str,
                     descending: bool) -> list[int]:
@@ -346,7 +351,7 @@ class PostgresBackend:
         search: PgSearch = rendered
         _index_first(conn)
         if search.index_from_where:  # words alone: rank the index, the few samples last
-            sql = (f"SELECT f.readout_id, {_INDEX_RELEVANCE} AS score "
+            sql = (f"SELECT f.readout_id, {INDEX_RELEVANCE} AS score "
                    f"{search.index_from_where} ORDER BY score LIMIT :top")
         else:
             sql = (f"SELECT r.id, {RELEVANCE} AS score {search.from_where} "
@@ -368,7 +373,7 @@ class PostgresBackend:
             return []
         snippet, join = snippet_sql(search)
         sql = f"{HIT_SELECT}, {snippet} FROM readouts r{join} WHERE r.id IN ({_listed(ids)})"
-        return _finish(search, conn.execute(text(sql), self._params(search)).all())
+        return finish_rows(search, conn.execute(text(sql), self._params(search)).all())
 
     def facet_rows(self, conn: Connection, rendered: Any, limit: int,
                    sample: int | None = None) -> FacetRows:
@@ -449,16 +454,6 @@ def _copy(conn: Connection, table: str, columns: Sequence[str],
             f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
-
-
-def _finish(search: PgSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
-    """Results rows as :data:`HIT_COLUMNS`: Japanese hits get a snippet cut around their
-    runs, and the invisible edges between Latin words and Japanese text go."""
-    width = len(HIT_COLUMNS) - 1
-    if search.runs:
-        return later([(*r[:width], *(str(v or "") for v in r[width:])) for r in rows],
-                     search.runs)
-    return [(*r[:width], str(r[width] or "").replace(scripts.EDGE, "")) for r in rows]
 
 
 #: The restricted database users an administrator may make (see TEAM_ARCHIVE.md).

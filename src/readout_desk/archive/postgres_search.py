@@ -36,6 +36,7 @@ from readout_desk.archive.sqlite_search import (
     cjk_values,
     filter_sql,
     hits_page_sql,
+    later,
     run_pieces,
 )
 from readout_desk.archive.sqlite_search import facet_sql as sqlite_facet_sql
@@ -71,6 +72,11 @@ _NOTHING = "@"
 SAMPLE_RANK_PENALTY = 1_000_000
 RELEVANCE = (f"(-ts_rank('{RANK_WEIGHTS}', f.doc, CAST(:match AS tsquery)) "
              f"+ CASE WHEN r.is_sample THEN {SAMPLE_RANK_PENALTY} ELSE 0 END)")
+#: :data:`RELEVANCE` from the index table alone (no join with ``readouts``): the sample
+#: readouts, a few, are looked up once.
+INDEX_RELEVANCE = (
+    f"(-ts_rank('{RANK_WEIGHTS}', f.doc, CAST(:match AS tsquery)) + CASE WHEN f.readout_id "
+    f"IN (SELECT id FROM readouts WHERE is_sample) THEN {SAMPLE_RANK_PENALTY} ELSE 0 END)")
 HIT_SELECT = "SELECT " + ", ".join(f"r.{c}" for c in HIT_COLUMNS[:-1])
 TEXT_COLUMNS = ", ".join(f"t.{n}" for n in FTS_NAMES)
 #: The join that brings a results row its index text (``t``).
@@ -283,3 +289,13 @@ def page_sql(search: PgSearch, sort: str, descending: bool, *, ids_only: bool = 
 def facet_sql(hits: str, limit: int) -> tuple[str, str, str, str, str]:
     """Countries, years, topics, people and modes among the readouts ``hits`` selects."""
     return sqlite_facet_sql(hits, limit, year="to_char(r2.meeting_date, 'YYYY')")
+
+
+def finish_rows(search: PgSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Results rows as :data:`HIT_COLUMNS`: Japanese hits get a snippet cut around their
+    runs, and the invisible edges between Latin words and Japanese text go."""
+    width = len(HIT_COLUMNS) - 1
+    if search.runs:
+        return later([(*r[:width], *(str(v or "") for v in r[width:])) for r in rows],
+                     search.runs)
+    return [(*r[:width], str(r[width] or "").replace(scripts.EDGE, "")) for r in rows]

@@ -20,9 +20,9 @@ import datetime as dt
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from readout_desk.archive.backend import Backend, RenderedQuery
 from readout_desk.archive.hits import as_date, country_name, hit
@@ -60,6 +60,34 @@ class Facets:
     sampled: int = 0
 
 
+@dataclass(frozen=True)
+class PageAtOnce:
+    """A page of a search of words as one statement read it: the search rendered (with
+    the trash as found), the change token, the ranking (best first, at most the number
+    asked for), the page's results rows in order, and the count (capped) when the ranking
+    stopped at the number asked for (else ``None``)."""
+
+    rendered: RenderedQuery
+    token: Hashable
+    ranking: list[tuple[int, float]]
+    rows: list[tuple[Any, ...]]
+    counted: int | None
+
+
+@runtime_checkable
+class ReadsPagesAtOnce(Protocol):
+    """A backend that reads the page of a search of words, with the ranking and the count
+    the search keeps, in one statement on a connection of an engine of its own (a team
+    archive: one round trip where a transaction takes four)."""
+
+    def search_engine(self, engine: Engine) -> Engine:
+        """The engine such a page is read on (``engine``: the archive's own)."""
+
+    def page_at_once(self, conn: Connection, query: ParsedQuery, *, offset: int, limit: int,
+                     top: int, count_cap: int | None) -> PageAtOnce:
+        """The page at ``offset`` of ``limit`` hits in relevance order, ranked ``top`` deep."""
+
+
 class RankingCache:
     """The ranked ids of the last few searches, so scrolling on costs no second ranking.
 
@@ -75,6 +103,10 @@ class RankingCache:
 
     def clear(self) -> None:
         self._entries.clear()
+
+    def holds(self, key: tuple[Any, ...]) -> bool:
+        """Whether an entry is kept under ``key``, whatever its token."""
+        return key in self._entries
 
     def get(self, key: tuple[Any, ...], token: Hashable) -> Any:
         entry = self._entries.get(key)
@@ -124,6 +156,53 @@ class Search:
             total = self._count(conn, rendered, count_cap, token)
         else:
             total = self.backend.count(conn, rendered, count_cap)
+        return SearchPage(hits, total, offset, 0.0, message)
+
+    def at_once(self, parsed: ParsedQuery, *, sort: str,
+                limit: int) -> ReadsPagesAtOnce | None:
+        """The backend, when it reads this page in one statement (:meth:`page_at_once`):
+        a search of words in relevance order whose ranking is not kept (a kept one serves
+        the next pages with no ranking, through :meth:`page`)."""
+        backend = self.backend
+        if not (isinstance(backend, ReadsPagesAtOnce) and sort == "relevance" and limit
+                and parsed.required):
+            return None
+        if any(self.rankings.holds(("rank", self.backend.render(
+                parsed, trash_present=trash).index_key)) for trash in (False, True)):
+            return None
+        return backend
+
+    def page_at_once(self, conn: Connection, parsed: ParsedQuery, *, offset: int,
+                     limit: int, count_cap: int | None) -> SearchPage | None:
+        """:meth:`page` for a search :meth:`at_once` accepts, in one statement on a
+        connection of the backend's search engine; its ranking and count are kept as
+        :meth:`page` keeps them. ``None`` when ties at the page's edge reach past what was
+        ranked (then :meth:`page` reads it, from the ranking kept here)."""
+        backend = self.backend
+        assert isinstance(backend, ReadsPagesAtOnce)
+        want = offset + limit
+        top = max(want + TIE_MARGIN, RANK_AHEAD)
+        read = backend.page_at_once(conn, parsed, offset=offset, limit=limit, top=top,
+                                    count_cap=count_cap)
+        message = " ".join(parsed.notes)
+        if read.rendered.empty:
+            return SearchPage((), 0, offset, 0.0, message)
+        key, ranking = read.rendered.index_key, read.ranking
+        more = len(ranking) == top  # there may be hits past the ranked ones
+        self.rankings.put(("rank", key), read.token, (ranking, more))
+        if not more:  # every hit was ranked: that is the count too
+            self.rankings.put(("count", None, key), read.token, len(ranking))
+        if more and ranking[-1][1] == ranking[want - 1][1]:
+            return None
+        hits = tuple(hit(row) for row in read.rows)
+        if offset == 0 and len(hits) < limit:
+            total = len(hits)
+        elif not more:
+            total = len(ranking) if count_cap is None else min(len(ranking), count_cap)
+        else:
+            total = int(read.counted or 0)
+            exact = count_cap is None or total < count_cap
+            self.rankings.put(("count", None if exact else count_cap, key), read.token, total)
         return SearchPage(hits, total, offset, 0.0, message)
 
     def ids(self, conn: Connection, parsed: ParsedQuery, *, sort: str,

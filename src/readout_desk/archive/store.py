@@ -242,12 +242,14 @@ class Archive:
         with self._unit(write=False) as db:
             return work(db)
 
-    def _read_connection(self, work: Callable[[Connection], T]) -> T:
-        """A read that needs no ORM session (a search): one transaction on a connection,
-        rolled back at the end, with the unit's lock and its error sentences."""
+    def _read_connection(self, work: Callable[[Connection], T],
+                         engine: Engine | None = None) -> T:
+        """A read that needs no ORM session (a search): one transaction on a connection (of
+        ``engine``, else the archive's), rolled back at the end, with the unit's lock and
+        its error sentences."""
 
         def once() -> T:
-            with self._lock, self._engine.connect() as conn:
+            with self._lock, (engine or self._engine).connect() as conn:
                 try:
                     return work(conn)
                 except self._backend.driver_errors as exc:
@@ -441,9 +443,16 @@ class Archive:
         parsed = parse_query(query) if isinstance(query, str) else query
         limit = max(0, min(int(limit), 10_000))
         offset = max(0, int(offset))
-        page = self._read_connection(lambda conn: self._search.page(
-            conn, parsed, offset=offset, limit=limit, sort=sort, descending=descending,
-            count_cap=count_cap))
+        page = None
+        reader = self._search.at_once(parsed, sort=sort, limit=limit)
+        if reader is not None:  # one statement, one round trip (a team archive)
+            page = self._read_connection(lambda conn: self._search.page_at_once(
+                conn, parsed, offset=offset, limit=limit, count_cap=count_cap),
+                reader.search_engine(self._engine))
+        if page is None:
+            page = self._read_connection(lambda conn: self._search.page(
+                conn, parsed, offset=offset, limit=limit, sort=sort, descending=descending,
+                count_cap=count_cap))
         elapsed = (time.perf_counter() - started) * 1000
         return SearchPage(page.hits, page.total, page.offset, elapsed, page.message)
 
