@@ -4,15 +4,19 @@ A batch of readouts enters the full-text tables with room in memory for all its 
 (``sqlite_index.BATCH_HASH_BYTES``), so FTS5 writes it as one segment instead of one per
 megabyte. The words indexed, their counts and every score, snippet and page must be
 those of the same file imported with FTS5's own setting; the setting itself must not
-stay in the archive; and a file whose import fails half-way leaves the archive as it was.
+stay in the archive; and a file whose import fails or is killed half-way leaves the
+archive as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
 import sqlite3
+import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -180,3 +184,55 @@ def test_a_large_import_that_fails_half_way_leaves_the_archive_as_it_was(
             assert after.execute(f"SELECT k FROM {table}_config").fetchall() == [("version",)]
     finally:
         after.close()
+
+
+#: The child: imports a file in batches of 150 as a large import, says when two batches are
+#: written (inside the file's transaction) and waits there to be killed.
+_KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from readout_desk.archive import Archive, import_files, sqlite_index
+from readout_desk.archive.transfer import importing
+importing.BATCH, sqlite_index.LARGE_BATCH = 150, 40
+asked = []
+def cancelled():
+    asked.append(1)
+    if len(asked) == 3:  # batches 1 and 2 written, the third read
+        print("written", flush=True)
+        time.sleep(120)
+    return False
+with Archive.open(Path(sys.argv[1])) as archive:
+    import_files(archive, [Path(sys.argv[2])], cancelled=cancelled)
+"""
+
+
+def test_a_large_import_killed_between_batches_leaves_the_archive_as_it_was(
+        tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "BATCH", 150)
+    monkeypatch.setattr(sqlite_index, "LARGE_BATCH", 40)
+    path = tmp_path / "a.sqlite3"
+    _import(path, source)
+    before = _connect(path)
+    stored, words = _stored(before), _words(before, "readout_fts")
+    before.close()
+    more = _write(tmp_path / "more.json", [corpus_ja.mixed(i, 1 / 3) for i in range(450, 900)])
+    child = subprocess.Popen([sys.executable, "-c", _KILLED_IMPORT, str(path), str(more)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    watchdog = threading.Timer(120, child.kill)  # only a hung child: not a measure
+    watchdog.start()
+    said = child.stdout.readline()
+    watchdog.cancel()
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    assert said == "written\n"
+    after = _connect(path)
+    try:
+        assert _stored(after) == stored and _words(after, "readout_fts") == words
+        after.execute("INSERT INTO readout_fts(readout_fts, rank) VALUES ('integrity-check', 1)")
+        assert after.execute("SELECT k FROM readout_fts_config").fetchall() == [("version",)]
+    finally:
+        after.close()
+    with Archive.open(path) as archive:
+        assert archive.count() == 450 and archive.search("minister").total > 0
