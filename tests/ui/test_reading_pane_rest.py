@@ -1,7 +1,8 @@
 """The reading pane reads the current row's readout once the row has rested a moment.
 
 A new page is then painted before its first readout is read and laid out, and arrowing
-through the results reads only the row where it stops.
+through the results reads only the row where it stops. The results of a query being typed
+are followed once the typing pauses; a row a person moves to, at once.
 """
 
 from __future__ import annotations
@@ -10,12 +11,90 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
-from readout_desk.ui.main_window import MainWindow
+from readout_desk.ui import main_window
+from readout_desk.ui.main_window import DETAIL_DELAY_MS, MainWindow
+
+from .conftest import wait_for_search
 
 WAIT_MS = 10_000
+
+
+def spy_on_reads(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The readouts the reading pane asks for from now on."""
+    asked: list[int | None] = []
+    original = window.search_controller.request_readout
+
+    def spy(readout_id: int | None, *rest: Any) -> None:
+        asked.append(readout_id)
+        original(readout_id, *rest)
+
+    monkeypatch.setattr(window.search_controller, "request_readout", spy)
+    return asked
+
+
+def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, text)
+
+
+def test_the_pane_follows_typed_results_once_typing_pauses(
+        qtbot: QtBot, demo_archive: Archive, open_window: Callable[..., MainWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", 300)
+    window = open_window(demo_archive)
+    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
+    asked = spy_on_reads(window, monkeypatch)
+    type_query(qtbot, window, "Lima")
+    wait_for_search(qtbot, window)
+    first = window.model.id_at(0)
+    assert first is not None
+    qtbot.waitUntil(lambda: asked == [first] and window.detail.readout is not None
+                    and window.detail.readout.id == first, timeout=WAIT_MS)
+
+
+def test_a_row_moved_to_is_read_at_once_while_typed_results_wait(
+        qtbot: QtBot, demo_archive: Archive, open_window: Callable[..., MainWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", 60_000)  # typing never pauses here
+    window = open_window(demo_archive)
+    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
+    asked = spy_on_reads(window, monkeypatch)
+    type_query(qtbot, window, "Minister")
+    wait_for_search(qtbot, window)
+    assert window.model.rowCount() > 1
+    qtbot.wait(DETAIL_DELAY_MS * 5)
+    assert asked == []  # the typed results' first row waits for the typing to pause
+    window.results.setFocus()
+    with qtbot.waitSignal(window.search_controller.readoutReady, timeout=WAIT_MS):
+        qtbot.keyClick(window.results, Qt.Key.Key_Down)
+    second = window.model.id_at(1)
+    assert asked == [second]
+    assert window.detail.readout is not None and window.detail.readout.id == second
+
+
+def test_keys_typed_after_the_results_came_put_the_pane_off_until_they_pause(
+        qtbot: QtBot, demo_archive: Archive, open_window: Callable[..., MainWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", 600)
+    window = open_window(demo_archive)
+    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
+    asked = spy_on_reads(window, monkeypatch)
+    type_query(qtbot, window, "Lim")
+    wait_for_search(qtbot, window)
+    first = window.model.id_at(0)
+    for _ in range(10):  # 1.2 s of keys, each well within the pause, back to "Lim"
+        qtbot.keyClick(window.search_field, Qt.Key.Key_A)
+        qtbot.wait(60)
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Backspace)
+        qtbot.wait(60)
+        assert asked == []
+    # The same query again keeps its row current: the pane follows it once keys stop.
+    qtbot.waitUntil(lambda: asked == [first] and window.detail.readout is not None
+                    and window.detail.readout.id == first, timeout=WAIT_MS)
 
 
 def test_only_the_row_where_the_selection_rests_is_read(

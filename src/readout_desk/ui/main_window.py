@@ -13,7 +13,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -68,6 +68,9 @@ MENU_TITLES = {"File": QT_TRANSLATE_NOOP("MainWindow", "&File"),
 
 #: How long the current row rests before the reading pane reads its readout.
 DETAIL_DELAY_MS = 40
+#: How long typing must have paused before the reading pane follows the results of what
+#: was typed (a row a person moves to is followed after :data:`DETAIL_DELAY_MS`).
+TYPING_PAUSE_MS = 400
 
 #: Pages of the central stack.
 PAGE_EMPTY, PAGE_BROWSE = 0, 1
@@ -105,6 +108,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.last_page: SearchPage | None = None
         self._detail_wanted: int | None = None
+        self._showing_results = False  # the selection moves because new results came
+        self._pane_follows_typing = False  # the readout wanted is a typed search's first
+        self._typed = QElapsedTimer()  # since a key last changed the typed text
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
@@ -163,6 +169,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_hits)
 
         self.search_field.forward_to(self.results)
+        self.search_field.textEdited.connect(lambda _text: self._typed.start())
         self.model.sortRequested.connect(self._sort_changed)
         self.results.currentIdChanged.connect(self._show_detail)
         self.results.activatedId.connect(self.readoutActivated)
@@ -430,6 +437,13 @@ class MainWindow(QMainWindow):
         self.searchFinished.emit(page.total)
 
     def _show_results(self, query: str, page: SearchPage) -> None:
+        self._showing_results = True
+        try:
+            self._show_page_of(query, page)
+        finally:
+            self._showing_results = False
+
+    def _show_page_of(self, query: str, page: SearchPage) -> None:
         # A new question starts at its best hit; the same one again keeps the readout shown.
         same = query == self.model.query
         keep = self._pending_select if self._pending_select is not None \
@@ -464,13 +478,25 @@ class MainWindow(QMainWindow):
         # ``None`` keeps what is shown until the next readout arrives. The readout is read
         # once the current row has rested a moment: a new page is painted before the
         # reading pane is read and laid out, and arrowing through the results reads only
-        # the row where it stops.
+        # the row where it stops. The results of a query still being typed are followed
+        # once typing pauses: laying out a readout per key would hold the keys up.
         self._detail_wanted = readout_id
-        self._detail_timer.start()
+        self._pane_follows_typing = self._showing_results
+        self._detail_timer.start(max(DETAIL_DELAY_MS, self._typing_rest_ms()))
+
+    def _typing_rest_ms(self) -> int:
+        """How long until typing has paused, when the pane waits for that (else 0)."""
+        if not self._pane_follows_typing or not self._typed.isValid():
+            return 0
+        return max(0, TYPING_PAUSE_MS - self._typed.elapsed())
 
     def _read_detail(self) -> None:
         if self._archive is None:
             return  # asked again by the first search once the archive has opened
+        rest = self._typing_rest_ms()
+        if rest > 0:  # typing went on meanwhile
+            self._detail_timer.start(rest)
+            return
         # Read and laid out in the worker: the UI thread only lays out the document.
         self.search_controller.request_readout(self._detail_wanted,
                                                self.search_bar.highlight_words(),

@@ -33,6 +33,8 @@ class ResultsView(QTableView):
         self.setTabKeyNavigation(False)  # Tab goes on to the readout; arrows move here
         self.setShowGrid(False)
         self.verticalHeader().hide()
+        # Every row one height: nothing is measured from the rows' contents.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setObjectName("resultsHeader")
