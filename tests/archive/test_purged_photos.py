@@ -2,21 +2,26 @@
 names (by the same name, or the same bytes under another name), one a readout in the trash
 names, or one an earlier version names (restoring it brings the photo back) stays. A team
 archive deletes them in the purge's own transaction; an archive file deletes its photo
-files once the purge has committed, never before, and never a file it did not name."""
+files once the purge has committed, never before, and never a file it did not name. The
+photo files of stored versions are kept beside them (migration 0013 finds those of the
+versions stored before it)."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
 import time
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import text
 
 from readout_desk import paths
-from readout_desk.archive import Archive, tally
+from readout_desk.archive import Archive, copy_archive, tally
 from readout_desk.archive.attachments import KeepsImages
 from readout_desk.domain.records import Photo, Readout
 from tests.archive.helpers import lima_readout
@@ -143,3 +148,45 @@ def test_reclaim_photos_deletes_what_older_purges_left(archive: Archive) -> None
                      else {"named.png", "fresh.png"})
     code, out, _err = run("--db", archive.location, "reclaim-photos")
     assert code == 0 and "Deleted 0 images" in out and "(0 bytes)" in out
+
+
+def _downgrade(archive: Archive, revision: str) -> None:
+    """Take the archive's schema back to ``revision`` (as an older program left it)."""
+    config = Config()
+    config.set_main_option("script_location",
+                           str(resources.files("readout_desk.archive") / "migrations"))
+    with archive._engine.begin() as conn:  # noqa: SLF001
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+def test_the_update_finds_the_photos_of_versions_stored_before_it(
+        archive: Archive, tmp_path: Path) -> None:
+    _image(archive, "earlier.png", b"E" * 600)
+    _image(archive, "now.png", b"N" * 500)
+    edited = _add(archive, "Edited", "earlier.png")
+    archive.update(dataclasses.replace(edited, photos=(Photo("Now", "now.png"),)))
+    gone = _add(archive, "Gone", "earlier.png")
+    _downgrade(archive, "0012")  # the versions stored, the table of their photos not there
+    location = archive.location
+    archive.close()
+    with Archive.open(location) as updated:  # migration 0013 reads the stored versions
+        updated.purge([gone.id or 0])
+        assert _kept(updated)[0] == {"earlier.png", "now.png"}
+        updated.restore_version(edited.id or 0, updated.history(edited.id or 0)[0].version)
+        assert _on_another_machine(updated, tmp_path / "second-machine", edited.id or 0) \
+            == {"earlier.png": b"E" * 600}
+
+
+def test_a_copy_keeps_the_photos_of_the_versions_it_carries(archive: Archive,
+                                                             tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "source.sqlite3") as source:
+        _image(source, "earlier.png", b"E" * 600)
+        _image(source, "now.png", b"N" * 500)
+        edited = _add(source, "Edited", "earlier.png")
+        source.update(dataclasses.replace(edited, photos=(Photo("Now", "now.png"),)))
+        _add(source, "Gone", "earlier.png")
+        copy_archive(source, archive)
+    gone = archive.search_ids("title:gone")
+    archive.purge(gone)
+    assert _kept(archive)[0] == {"earlier.png", "now.png"}

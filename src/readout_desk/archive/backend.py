@@ -13,7 +13,7 @@ with a score where lower is better.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -120,12 +120,6 @@ class Backend(Protocol):
 
     def clear_index(self, conn: Connection) -> None:
         """Empty the full-text index (before it is refilled)."""
-
-    def photo_names(self, conn: Connection, *, readouts: Sequence[int] | None = None,
-                    among: Collection[str] | None = None) -> set[str]:
-        """The photo file names that ``readouts`` (every readout: ``None``) name, in their
-        photos or in a stored earlier version (restoring it brings the photo back),
-        limited to the names ``among`` when given."""
 
     # ----- searching ----------------------------------------------------------------
 

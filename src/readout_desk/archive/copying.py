@@ -30,7 +30,7 @@ from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.fingerprints import fingerprint
 from readout_desk.archive.models import ReadoutRow, VersionRow
 from readout_desk.archive.store import Archive
-from readout_desk.archive.writes import insert_readouts, table
+from readout_desk.archive.writes import insert_readouts, keep_version_photos, table
 from readout_desk.domain.records import Readout
 
 #: Readouts per transaction of the target.
@@ -98,6 +98,12 @@ def _write_batch(db: DbSession, target: Archive, batch: _Batch,
             for v, at, data in batch.history.get(r.id or 0, [])]
     if kept:
         conn.execute(table(VersionRow).insert(), kept)
+        named: dict[int, list[str]] = {}
+        for row in kept:
+            photos = row["data"].get("photos") if isinstance(row["data"], dict) else None
+            named.setdefault(row["readout_id"], []).extend(
+                str(ph.get("file") or "") for ph in photos or () if isinstance(ph, dict))
+        keep_version_photos(conn, named)
     readouts = table(ReadoutRow)
     for (r, _fp), new in zip(todo, new_ids, strict=True):
         when = batch.trashed.get(r.id or 0)

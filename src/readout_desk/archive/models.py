@@ -254,7 +254,20 @@ class PhotoRow(_ReadoutPart, Base):
     __tablename__ = "photos"
 
     caption: Mapped[str] = mapped_column(default="")
-    file: Mapped[str] = mapped_column(default="")
+    # Indexed: a purge asks whether anything else still names a photo file.
+    file: Mapped[str] = mapped_column(default="", index=True)
+
+
+class VersionPhotoRow(Base):
+    """A photo file an earlier version of a readout names (in ``readout_versions.data``):
+    kept beside the versions so a purge finds the images a restore would need without
+    reading every stored version."""
+
+    __tablename__ = "version_photos"
+
+    readout_id: Mapped[int] = mapped_column(
+        ForeignKey("readouts.id", ondelete="CASCADE"), primary_key=True)
+    file: Mapped[str] = mapped_column(Text, primary_key=True, index=True)
 
 
 class SourceRow(Base):

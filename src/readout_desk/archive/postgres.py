@@ -254,10 +254,6 @@ class PostgresBackend:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
         return postgres_photos.forget(conn, names)
 
-    def photo_names(self, conn: Connection, *, readouts: Sequence[int] | None = None,
-                    among: Collection[str] | None = None) -> set[str]:
-        return postgres_photos.named(conn, readouts, among)
-
     # ----- writing ------------------------------------------------------------------
 
     def insert_rows(self, conn: Connection, table: Table, columns: Sequence[str],

@@ -20,7 +20,6 @@ import logging
 import os
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
@@ -29,6 +28,7 @@ from readout_desk import paths
 from readout_desk.archive import attachments, postgres_changes
 from readout_desk.archive.attachments import Reclaimed
 from readout_desk.archive.errors import ArchiveError
+from readout_desk.archive.writes import photo_names
 
 log = logging.getLogger(__name__)
 
@@ -118,30 +118,6 @@ def store_pending(conn: Connection, folders: Sequence[Path]) -> None:
         store(conn, unstored(conn, written), folders)
 
 
-def named(conn: Connection, readouts: Sequence[int] | None = None,
-          among: Collection[str] | None = None) -> set[str]:
-    """The photo file names ``readouts`` (every readout: ``None``) name in their photos or
-    their stored earlier versions, limited to ``among`` when given."""
-    if (readouts is not None and not readouts) or (among is not None and not among):
-        return set()
-    photo, version = ["p.file <> ''"], ["e.file <> ''"]
-    params: dict[str, list[Any]] = {}
-    if readouts is not None:
-        params["ids"] = sorted({int(i) for i in readouts})
-        photo.append("p.readout_id = ANY(:ids)")
-        version.append("v.readout_id = ANY(:ids)")
-    if among is not None:
-        params["names"] = sorted(among)
-        photo.append("p.file = ANY(:names)")
-        version.append("e.file = ANY(:names)")
-    rows = conn.execute(text(
-        f"SELECT p.file FROM photos p WHERE {' AND '.join(photo)} UNION "
-        "SELECT e.file FROM readout_versions v CROSS JOIN LATERAL json_to_recordset("
-        "CASE WHEN json_typeof(v.data -> 'photos') = 'array' THEN v.data -> 'photos' "
-        f"ELSE '[]' END) AS e(file text) WHERE {' AND '.join(version)}"), params)
-    return {str(r[0]) for r in rows}
-
-
 def forget(conn: Connection, candidates: Collection[str] | None) -> Reclaimed:
     """In the transaction under way, which must hold the write lock: delete the stored
     file names among ``candidates`` (every one: ``None``) that no readout and no stored
@@ -149,7 +125,7 @@ def forget(conn: Connection, candidates: Collection[str] | None) -> Reclaimed:
     two names share stays while one of them is named). Returns what went."""
     names = (set(candidates) if candidates is not None
              else {str(r[0]) for r in conn.exec_driver_sql(f"SELECT name FROM {FILES}")})
-    unused = sorted(names - named(conn, among=names))
+    unused = sorted(names - photo_names(conn, among=names))
     if not unused:
         return Reclaimed(0, 0)
     hashes = sorted({str(r[0]) for r in conn.execute(

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
@@ -250,25 +250,6 @@ class SqliteBackend:
     def clear_index(self, conn: Connection) -> None:
         sqlite_index.clear_index(conn)
         sqlite_kept.forget(conn)
-
-    def photo_names(self, conn: Connection, *, readouts: Sequence[int] | None = None,
-                    among: Collection[str] | None = None) -> set[str]:
-        if (readouts is not None and not readouts) or (among is not None and not among):
-            return set()
-        photo, version, params = ["file <> ''"], ["j.type = 'object'"], {}
-        if readouts is not None:
-            params["ids"] = json.dumps(sorted({int(i) for i in readouts}))
-            photo.append("readout_id IN (SELECT value FROM json_each(:ids))")
-            version.append("v.readout_id IN (SELECT value FROM json_each(:ids))")
-        if among is not None:
-            params["names"] = json.dumps(sorted(among))
-            photo.append("file IN (SELECT value FROM json_each(:names))")
-            version.append("json_extract(j.value, '$.file') IN "
-                           "(SELECT value FROM json_each(:names))")
-        sql = (f"SELECT file FROM photos WHERE {' AND '.join(photo)} UNION "
-               "SELECT json_extract(j.value, '$.file') FROM readout_versions v, "
-               f"json_each(v.data, '$.photos') j WHERE {' AND '.join(version)}")
-        return {str(r[0]) for r in conn.execute(text(sql), params) if r[0]}
 
     # ----- searching ----------------------------------------------------------------
 

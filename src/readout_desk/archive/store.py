@@ -57,6 +57,7 @@ from readout_desk.archive.tally import Tally
 from readout_desk.archive.writes import (
     check_all,
     insert_readouts,
+    photo_names,
     purge,
     replace_readout,
     set_deleted,
@@ -356,7 +357,7 @@ class Archive:
             conn.execution_options(**{WRITE_OPTION: True})
             try:
                 conn.begin()
-                unused = names - self._backend.photo_names(conn, among=names)
+                unused = names - photo_names(conn, among=names)
                 return attachments.remove_files(folder, sorted(unused))
             except self._backend.driver_errors as exc:
                 raise self._backend.translate(exc, self.location) from None

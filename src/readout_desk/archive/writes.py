@@ -12,7 +12,7 @@ Values are handed over as Python values: the column types of :mod:`.models`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, cast
 
@@ -42,6 +42,7 @@ from readout_desk.archive.models import (
     SessionRow,
     SourceRow,
     TopicRow,
+    VersionPhotoRow,
     VersionRow,
 )
 from readout_desk.domain import jsonformat, timing, validation
@@ -263,6 +264,7 @@ def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.d
     db.add(VersionRow(readout_id=readout_id, version=row.version, saved_at=now,
                       data=jsonformat.readout_to_dict(previous)))
     conn = db.connection()
+    keep_version_photos(conn, {readout_id: [ph.file for ph in previous.photos]})
     backend.unindex(conn, [readout_id])  # while the rows still say what was indexed
     delete_children(conn, [readout_id])
     db.expunge(row)
@@ -279,12 +281,51 @@ def set_deleted(db: DbSession, ids: list[int], when: dt.datetime | None) -> None
     db.execute(update(ReadoutRow).where(ReadoutRow.id.in_(ids)).values(deleted_at=when))
 
 
+def keep_version_photos(conn: Connection, files: Mapping[int, Iterable[str]]) -> None:
+    """Record the photo files stored versions of these readouts name (``version_photos``),
+    those not recorded yet."""
+    wanted = {(rid, name) for rid, names in files.items() for name in names if name}
+    if not wanted:
+        return
+    tab = table(VersionPhotoRow)
+    have = {(int(rid), str(name)) for rid, name in conn.execute(
+        select(tab.c.readout_id, tab.c.file).where(
+            tab.c.readout_id.in_({rid for rid, _name in wanted})))}
+    rows = [{"readout_id": rid, "file": name} for rid, name in sorted(wanted - have)]
+    if rows:
+        conn.execute(insert(tab), rows)
+
+
+def photo_names(conn: Connection, *, readouts: Collection[int] | None = None,
+                among: Collection[str] | None = None) -> set[str]:
+    """The photo file names that ``readouts`` (every readout: ``None``) name, in their
+    photos or in a stored earlier version (restoring it brings the photo back), limited
+    to the names ``among`` when given."""
+    if (readouts is not None and not readouts) or (among is not None and not among):
+        return set()
+    photos, versions = table(PhotoRow), table(VersionPhotoRow)
+    current = select(photos.c.file).where(photos.c.file != "")
+    earlier = select(versions.c.file)
+    if readouts is not None:
+        current = current.where(photos.c.readout_id.in_(list(readouts)))
+        earlier = earlier.where(versions.c.readout_id.in_(list(readouts)))
+    chunks: list[list[str] | None] = [None] if among is None else [
+        sorted(among)[i:i + 500] for i in range(0, len(among), 500)]
+    found: set[str] = set()
+    for chunk in chunks:
+        for query, column in ((current, photos.c.file), (earlier, versions.c.file)):
+            if chunk is not None:
+                query = query.where(column.in_(chunk))
+            found.update(str(name) for name in conn.scalars(query))
+    return found
+
+
 def purge(conn: Connection, backend: Backend, ids: list[int]) -> tuple[int, set[str]]:
     """Delete readouts for good (their rows cascade); returns how many went, and the
     photo files they named for the caller to delete once the purge has committed, as
     far as nothing else names them then (an archive keeping its images as files). A
     team archive's images that nothing names any more go in this transaction."""
-    named = backend.photo_names(conn, readouts=ids)
+    named = photo_names(conn, readouts=ids)
     backend.unindex(conn, ids)  # while the rows still say what was indexed
     result = conn.execute(delete(table(ReadoutRow)).where(ReadoutRow.id.in_(ids)))
     if isinstance(backend, KeepsImages):
