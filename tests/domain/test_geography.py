@@ -59,3 +59,20 @@ def test_zones_of_places() -> None:
     assert geography.find_city("Lima") == ("Lima", "PE", "America/Lima")
     assert geography.find_city("Lima", "US") == ("Lima", "US", "America/New_York")
     assert geography.country_of_zone("Asia/Tokyo") == "JP"
+
+
+def _match_key_in_full(text: str) -> str:
+    """``match_key`` as it decomposes every text (the way it reads non-ASCII text)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def test_a_plain_ascii_name_is_matched_as_when_decomposed() -> None:
+    every_ascii = "".join(chr(i) for i in range(128))
+    samples = [every_ascii, every_ascii[::-1], "  Bui-Gupta ", "O'NEILL\t", "\x1f\x00",
+               "MÜLLER", "Perú", "Ｔｏｋｙｏ", "ǅemal", "İstanbul", "ﬁnance"]
+    for text in samples + [every_ascii[i:i + 7] for i in range(0, 128, 3)]:
+        assert geography.match_key(text) == _match_key_in_full(text), repr(text)
+    assert geography.match_key("  Perú ") == "peru"
