@@ -107,48 +107,35 @@ def _as_read_elsewhere(url: str, home: Path, readout_id: int) -> bytes | None:
         return path.read_bytes() if path.exists() else None
 
 
-def test_a_save_that_found_the_image_stored_commits_before_the_purge_looks(
-        two: tuple[Archive, Archive], pg_url: str, tmp_path: Path,
+#: Where the transaction that goes first is held: the save once it has found the image
+#: stored (so it stores nothing), the purge once it has deleted the image (not committed).
+HELD_AT = {"save": "store_pending", "purge": "forget"}
+
+
+@pytest.mark.parametrize("first", ["save", "purge"])
+def test_a_save_and_a_purge_at_once_never_leave_a_photo_without_its_image(
+        first: str, two: tuple[Archive, Archive], pg_url: str, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     saver, purger = two
     gone = saver.add(_with_image(saver, "Gone", "shared.png"))
     saver.delete(gone.id or 0)
-    # The save finds shared.png stored (so stores nothing) and is held before its commit.
-    hold = Hold(monkeypatch, postgres_photos, "store_pending", thread="save")
-    save = Worker("save", lambda: saver.add(_with_image(saver, "New", "shared.png")))
-    save.start()
+    workers = {"save": Worker("save", lambda: saver.add(_with_image(saver, "New",
+                                                                      "shared.png"))),
+               "purge": Worker("purge", lambda: purger.purge([gone.id or 0]))}
+    second = workers["purge" if first == "save" else "save"]
+    hold = Hold(monkeypatch, postgres_photos, HELD_AT[first], thread=first)
+    workers[first].start()
     assert hold.reached.wait(60)
-    purge = Worker("purge", lambda: purger.purge([gone.id or 0]))
-    purge.start()
-    _waiting_for_the_write_lock(pg_url, purge)
+    second.start()
+    # The save that went first has committed before the purge looks; a save that comes
+    # second waits, then finds the image gone and stores it again from its cache.
+    _waiting_for_the_write_lock(pg_url, second)
     hold.go.set()
-    save.join(60)
-    purge.join(60)
-    assert save.error is None and purge.error is None
-    assert purge.result == 1
-    new: Readout = save.result
-    assert _as_read_elsewhere(pg_url, tmp_path / "elsewhere", new.id or 0) == IMAGE
-
-
-def test_a_save_after_the_purge_looked_waits_and_stores_the_image_again(
-        two: tuple[Archive, Archive], pg_url: str, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    saver, purger = two
-    gone = saver.add(_with_image(saver, "Gone", "shared.png"))
-    saver.delete(gone.id or 0)
-    # The purge has deleted the image (not committed yet) and is held there.
-    hold = Hold(monkeypatch, postgres_photos, "forget", thread="purge")
-    purge = Worker("purge", lambda: purger.purge([gone.id or 0]))
-    purge.start()
-    assert hold.reached.wait(60)
-    save = Worker("save", lambda: saver.add(_with_image(saver, "New", "shared.png")))
-    save.start()
-    _waiting_for_the_write_lock(pg_url, save)
-    hold.go.set()
-    purge.join(60)
-    save.join(60)
-    assert save.error is None and purge.error is None
-    new: Readout = save.result
+    for worker in workers.values():
+        worker.join(60)
+    assert workers["save"].error is None and workers["purge"].error is None
+    assert workers["purge"].result == 1
+    new: Readout = workers["save"].result
     assert _as_read_elsewhere(pg_url, tmp_path / "elsewhere", new.id or 0) == IMAGE
 
 
