@@ -33,7 +33,7 @@ PAINT_AT_THE_LATEST_MS = 500
 ARCHIVE_LAYER = "readout_desk.archive.recovery"
 #: Modules without Qt that the first page needs. PySide6 reads the source of every module
 #: imported after it (for its ``__feature__`` switches): importing these first is cheaper.
-BEFORE_QT = ("logging.handlers", "readout_desk.archive.sqlite_first_page")
+BEFORE_QT = ("readout_desk.archive.sqlite_first_page",)
 
 
 def build_parser() -> argparse.ArgumentParser:

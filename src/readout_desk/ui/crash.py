@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.handlers
 import sys
 import threading
 import traceback
@@ -67,6 +66,35 @@ def log_file() -> Path:
     return paths.log_dir() / LOG_FILE_NAME
 
 
+class _LogFile(logging.Handler):
+    """The rotating log file, made at its first record: a start logs nothing as a rule,
+    so ``logging.handlers`` (and what it imports) loads only when there is something to
+    write, not before the window's first page."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.max_bytes = LOG_MAX_BYTES
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """logging.Handler.emit: to the rotating file, opened at the first record."""
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(self.path, maxBytes=self.max_bytes,
+                                             backupCount=LOG_BACKUPS, encoding="utf-8",
+                                             delay=True)
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        """logging.Handler.close: the file too, if it was opened."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging(level: int = logging.INFO, *, qt_messages: bool = True) -> Path:
     """Log ``readout_desk.*`` to a rotating file in the log folder; returns its path.
 
@@ -79,8 +107,7 @@ def setup_logging(level: int = logging.INFO, *, qt_messages: bool = True) -> Pat
     if _file_handler is not None:
         logger.removeHandler(_file_handler)
         _file_handler.close()
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True)
+    handler = _LogFile(path)
     handler.setFormatter(logging.Formatter(
         "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     logger.addHandler(handler)
