@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,31 +124,56 @@ def words(text: str) -> list[str]:
 
 
 def _lexeme(value: str) -> str:
-    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in value or "\\" in value:  # never in a word or a run (letters only): kept safe
+        value = value.replace("\\", "\\\\").replace("'", "''")
+    return "'" + value + "'"
 
 
-def _column_lexemes(index: int, tokens: Sequence[str],
-                    start: int) -> Iterator[tuple[str, int]]:
-    for offset, token in enumerate(tokens):
-        position = min(start + offset, _MAX_POSITION)
-        yield token, position
-        yield f"@{index}@{token}", position
+@functools.lru_cache(maxsize=len(WEIGHT_LETTERS))
+def _marks(letter: str) -> tuple[str, ...]:
+    """Each position as a ``tsvector`` writes it with the weight ``letter`` (``17A``), by
+    position: made once, as a readout's import writes hundreds of them."""
+    return tuple(f"{p}{letter}" for p in range(_MAX_POSITION + 1))
+
+
+def _column_positions(tokens: Sequence[str], start: int,
+                      marks: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each distinct token of a column with its positions, counted from ``start`` (past
+    the last position a ``tsvector`` keeps, the last)."""
+    spots = marks[start:start + len(tokens)]
+    if len(spots) < len(tokens):
+        spots += (marks[_MAX_POSITION],) * (len(tokens) - len(spots))
+    found: dict[str, list[str]] = {}
+    for token, spot in zip(tokens, spots, strict=True):
+        entry = found.get(token)
+        if entry is None:
+            found[token] = [spot]
+        else:
+            entry.append(spot)
+    return found
 
 
 def document(fields: Mapping[str, str]) -> str:
-    """A readout's index text as a ``tsvector`` literal (see the module's description)."""
+    """A readout's index text as a ``tsvector`` literal (see the module's description).
+
+    Made for every readout an import writes, so each column's distinct tokens are found
+    once and their positions serve both the word and the word within its column."""
     texts = [fields.get(n, "") for n in FTS_NAMES]
     pieces = cjk_values(texts) or ("",) * len(FTS_NAMES)
     positions: dict[str, list[str]] = {}
     start = 1
     for index, (text, runs) in enumerate(zip(texts, pieces, strict=True)):
-        letter = WEIGHT_LETTERS[index]
+        marks = _marks(WEIGHT_LETTERS[index])
         tokens = words(text)
-        for lexeme, position in _column_lexemes(index, tokens, start):
-            positions.setdefault(lexeme, []).append(f"{position}{letter}")
         run_tokens = [f"~{p}" for p in runs.split()]
-        for lexeme, position in _column_lexemes(index, run_tokens, start):
-            positions.setdefault(lexeme, []).append(f"{position}{letter}")
+        for column_tokens in (tokens, run_tokens):
+            for token, spots in _column_positions(column_tokens, start, marks).items():
+                entry = positions.get(token)
+                if entry is None:
+                    positions[token] = spots[:]
+                else:
+                    entry.extend(spots)
+                positions[f"@{index}@{token}"] = spots
         start += max(len(tokens), len(run_tokens)) + 2
     return " ".join(f"{_lexeme(k)}:{','.join(v[:256])}" for k, v in positions.items())
 

@@ -128,6 +128,9 @@ class Search:
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self.rankings = RankingCache()
+        #: The backend again when it reads a page in one statement (asked once: a check
+        #: against a protocol costs a light query's time again).
+        self._reader = backend if isinstance(backend, ReadsPagesAtOnce) else None
 
     def _render(self, conn: Connection, parsed: ParsedQuery, *,
                 ranked: bool = False) -> RenderedQuery:
@@ -163,9 +166,8 @@ class Search:
         """The backend, when it reads this page in one statement (:meth:`page_at_once`):
         a search of words in relevance order whose ranking is not kept (a kept one serves
         the next pages with no ranking, through :meth:`page`)."""
-        backend = self.backend
-        if not (isinstance(backend, ReadsPagesAtOnce) and sort == "relevance" and limit
-                and parsed.required):
+        backend = self._reader
+        if backend is None or sort != "relevance" or not limit or not parsed.required:
             return None
         if any(self.rankings.holds(("rank", self.backend.render(
                 parsed, trash_present=trash).index_key)) for trash in (False, True)):
@@ -178,8 +180,8 @@ class Search:
         connection of the backend's search engine; its ranking and count are kept as
         :meth:`page` keeps them. ``None`` when ties at the page's edge reach past what was
         ranked (then :meth:`page` reads it, from the ranking kept here)."""
-        backend = self.backend
-        assert isinstance(backend, ReadsPagesAtOnce)
+        backend = self._reader
+        assert backend is not None
         want = offset + limit
         top = max(want + TIE_MARGIN, RANK_AHEAD)
         read = backend.page_at_once(conn, parsed, offset=offset, limit=limit, top=top,
