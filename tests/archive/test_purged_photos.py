@@ -25,6 +25,7 @@ from readout_desk.archive import Archive, copy_archive, tally
 from readout_desk.archive.attachments import KeepsImages
 from readout_desk.domain.records import Photo, Readout
 from tests.archive.helpers import lima_readout
+from tests.archive.test_team_rights import as_user, make_role
 from tests.cli.test_cli import run
 
 BOTH_BACKENDS = True
@@ -190,3 +191,23 @@ def test_a_copy_keeps_the_photos_of_the_versions_it_carries(archive: Archive,
     gone = archive.search_ids("title:gone")
     archive.purge(gone)
     assert _kept(archive)[0] == {"earlier.png", "now.png"}
+
+
+def test_a_contributor_made_before_the_update_still_saves_a_changed_photo(
+        pg_url: str) -> None:
+    with Archive.open(pg_url) as owner:
+        _image(owner, "earlier.png", b"E" * 600)
+        saved = _add(owner, "Edited", "earlier.png")
+        _downgrade(owner, "0012")
+    # The rights an older program's team-role gave: no table of versions' photos yet.
+    code, out, err = run("team-role", "contributor", "rd_photo_contributor")
+    assert code == 0, err
+    make_role(pg_url, "rd_photo_contributor", *(
+        line.replace(", version_photos", "").replace("{", "{{").replace("}", "}}")
+        for line in out.splitlines()))
+    Archive.open(pg_url).close()  # the owner's program updates the schema
+    with Archive.open(as_user(pg_url, "rd_photo_contributor")) as contributor:
+        _image(contributor, "now.png", b"N" * 500)
+        contributor.update(dataclasses.replace(contributor.get(saved.id or 0),
+                                               photos=(Photo("Now", "now.png"),)))
+        assert contributor.history(saved.id or 0)[0].readout.photos[0].file == "earlier.png"

@@ -4,7 +4,8 @@ A purge deletes the images nothing names any more, and an earlier version that a
 may bring back names images too. Finding those in ``readout_versions.data`` means
 reading (and parsing) every stored version at every purge; this table keeps each
 readout's names once, under an index, as the photos' own file names now are. Filled
-here from the versions already stored.
+here from the versions already stored; on a server, the users with rights on the versions
+get the same on it.
 
 Revision ID: 0013
 Revises: 0012
@@ -38,6 +39,22 @@ _FILL = {
 }
 
 
+#: On a server, each database user given rights on ``readout_versions`` (by the SQL of
+#: ``readout-desk-cli team-role``) gets the same on the new table, so a contributor's save
+#: still writes it.
+_GRANT_AS_VERSIONS = """
+DO $$
+DECLARE g record;
+BEGIN
+    FOR g IN SELECT DISTINCT grantee, privilege_type FROM information_schema.role_table_grants
+             WHERE table_schema = current_schema() AND table_name = 'readout_versions'
+             AND grantee <> current_user AND grantee <> 'PUBLIC' LOOP
+        EXECUTE format('GRANT %s ON version_photos TO %I', g.privilege_type, g.grantee);
+    END LOOP;
+END $$
+"""
+
+
 def upgrade() -> None:
     op.create_table(
         "version_photos",
@@ -51,6 +68,8 @@ def upgrade() -> None:
     op.create_index(op.f("ix_version_photos_file"), "version_photos", ["file"])
     op.create_index(op.f("ix_photos_file"), "photos", ["file"])
     op.execute(_FILL[op.get_context().dialect.name])
+    if op.get_context().dialect.name == "postgresql":
+        op.execute(_GRANT_AS_VERSIONS)
 
 
 def downgrade() -> None:
