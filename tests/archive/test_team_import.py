@@ -88,7 +88,7 @@ def team(pg_url: str) -> Iterator[Archive]:
 
 def _stored(archive: Archive, ids: list[int]) -> list[tuple[object, ...]]:
     """Each readout as read back (its own times and id aside), with its index rows."""
-    rows = []
+    rows: list[tuple[object, ...]] = []
     with archive._engine.connect() as conn:  # noqa: SLF001 - the index tables themselves
         for readout_id in ids:
             doc = conn.exec_driver_sql(
@@ -124,5 +124,5 @@ def test_an_import_that_stops_midway_leaves_nothing(team: Archive) -> None:
     assert team.count(include_trash=True) == 1
     with team._engine.connect() as conn:  # noqa: SLF001
         for table in ("readout_fts", "readout_fts_text", "participants", "photos"):
-            assert conn.exec_driver_sql(
-                f"SELECT count(DISTINCT readout_id) FROM {table}").scalar() <= 1, table
+            held = conn.exec_driver_sql(f"SELECT count(DISTINCT readout_id) FROM {table}")
+            assert int(held.scalar() or 0) <= 1, table
