@@ -172,11 +172,14 @@ def app(t0: float, db: Path) -> dict[str, Any]:
 
 
 def _when_imported(name: str, then: Any) -> None:
-    """Call ``then`` from the event loop once the module ``name`` has been imported."""
-    import importlib.abc
+    """Call ``then`` from the event loop once the module ``name`` has been imported.
+
+    The hook is a plain object with ``find_spec`` (all ``sys.meta_path`` asks of it), not an
+    ``importlib.abc`` class: that module imports ``importlib.resources``, which would be the
+    probe's cost counted as the program's."""
     import importlib.util
 
-    class Hook(importlib.abc.MetaPathFinder):
+    class Hook:
         def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
             if fullname != name:
                 return None

@@ -36,9 +36,10 @@ PROBE = textwrap.dedent("""
     paths.set_base_dir(Path(sys.argv[2]))
     app = QApplication(sys.argv[:1])
     # What the first page does without: the socket for later launches, pycountry (and
-    # the package metadata it reads), the rendering of a readout, the About box's module.
+    # the package metadata it reads), the rendering of a readout, the About box's module,
+    # importlib.resources (the package's files are found without it).
     LATER = ("PySide6.QtNetwork", "pycountry", "readout_desk.domain.render",
-             "readout_desk.ui.about")
+             "readout_desk.ui.about", "importlib.resources")
     seen = {}
 
     def rows(window):

@@ -24,7 +24,6 @@ import re
 import sqlite3
 import time
 from contextlib import closing
-from importlib import resources
 from pathlib import Path
 
 from readout_desk.archive.hits import hit
@@ -73,13 +72,18 @@ def head_revision() -> str | None:
     """The newest schema revision the program has: the one revision no other revision
     follows, read from the revision files' own lines (without importing Alembic or the
     migrations); ``None`` unless exactly one."""
-    versions = resources.files("readout_desk.archive") / "migrations" / "versions"
+    # Beside this module, as the migrations are (importlib.resources would cost start-up
+    # more than the whole read of the page).
+    versions = Path(__file__).resolve().parent / "migrations" / "versions"
     chain: dict[str, str | None] = {}
-    for entry in versions.iterdir():
-        if entry.name.endswith(".py"):
-            found = dict(_REVISION_LINE.findall(entry.read_text(encoding="utf-8")))
-            if "revision" in found:
-                chain[found["revision"]] = found.get("down_revision")
+    try:
+        for entry in versions.iterdir():
+            if entry.name.endswith(".py"):
+                found = dict(_REVISION_LINE.findall(entry.read_text(encoding="utf-8")))
+                if "revision" in found:
+                    chain[found["revision"]] = found.get("down_revision")
+    except OSError:  # not laid out as expected: the usual way of opening will tell
+        return None
     heads = set(chain) - set(chain.values())
     return heads.pop() if len(heads) == 1 else None
 

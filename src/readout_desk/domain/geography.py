@@ -12,7 +12,6 @@ import functools
 import importlib.util
 import json
 import unicodedata
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -190,6 +189,8 @@ def relation_label(codes: tuple[str, ...] | list[str]) -> str:
 
 
 def _zone_tab_text() -> str:
+    from importlib import resources
+
     try:
         return (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):

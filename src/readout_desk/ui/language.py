@@ -10,10 +10,10 @@ system's locale. A change in the preferences applies at the next start.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -35,8 +35,18 @@ CHOICES = (SYSTEM, ENGLISH, JAPANESE)
 TRANSLATED = (JAPANESE,)
 #: The language the installed translators give (English when none is installed).
 _shown = [ENGLISH]
+
+
+def _resources_dir() -> Path:
+    """The folder of the package ``readout_desk.resources``, found without
+    importlib.resources (which would load before the window's first page only for this)."""
+    spec = importlib.util.find_spec("readout_desk.resources")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    return Path(folders[0]) if folders else Path(__file__).resolve().parents[1] / "resources"
+
+
 #: Where the program's translations are installed.
-TRANSLATIONS_DIR = Path(str(resources.files("readout_desk.resources") / "i18n"))
+TRANSLATIONS_DIR = _resources_dir() / "i18n"
 
 
 def catalogue(language: str) -> Path:
