@@ -58,3 +58,20 @@ def test_columns_fit_at_1280_and_fill_1600(qtbot: QtBot, open_window: OpenWindow
     view = window.results
     assert view.viewport().width() > 700
     assert view.horizontalHeader().length() >= view.viewport().width()  # no empty strip
+
+
+def test_rows_are_one_height_and_drawn_without_shaping_at_any_font_size(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QHeaderView
+
+    window = open_window(demo_archive)
+    window.settings.set_font_size(window.settings.font_size() + 4)
+    window.apply_preferences(announce=False)
+    view = window.results
+    assert view.font().pointSize() == window.settings.font_size()
+    assert view.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    rows = view.verticalHeader()
+    assert rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+    assert {view.rowHeight(r) for r in range(window.model.rowCount())} \
+        == {view.fontMetrics().height() + 8}

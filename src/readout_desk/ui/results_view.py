@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from readout_desk.ui.results_model import COL_SNIPPET, COL_TITLE, COLUMNS, ID_ROLE, ResultsModel
@@ -32,6 +32,12 @@ class ResultsView(QTableView):
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab goes on to the readout; arrows move here
         self.setShowGrid(False)
+        # A cell is a short run of Latin or Japanese text, which reads the same without
+        # kerning and ligatures: its characters are then put to glyphs without shaping, a
+        # third of a paint of the table (text in a script that needs shaping is shaped).
+        font = QFont(self.font())
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+        self.setFont(font)
         self.verticalHeader().hide()
         # Every row one height: nothing is measured from the rows' contents.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
