@@ -20,6 +20,16 @@ ENDLESS = ("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
 GIVE_UP_S = 60
 
 
+def interrupt_until_stopped(archive: Archive, reader: threading.Thread) -> None:
+    """Interrupt ``archive`` until the ``reader`` thread ends (an interrupt before its
+    statement runs finds nothing to stop)."""
+    give_up = time.monotonic() + GIVE_UP_S
+    while reader.is_alive() and time.monotonic() < give_up:
+        archive.interrupt()
+        reader.join(0.05)
+    assert not reader.is_alive()
+
+
 def test_interrupt_stops_a_running_read_and_the_archive_reads_on(archive: Archive) -> None:
     started = threading.Event()
     failures: list[BaseException] = []
@@ -38,10 +48,6 @@ def test_interrupt_stops_a_running_read_and_the_archive_reads_on(archive: Archiv
     reader = threading.Thread(target=read)
     reader.start()
     assert started.wait(GIVE_UP_S)
-    give_up = time.monotonic() + GIVE_UP_S
-    while reader.is_alive() and time.monotonic() < give_up:
-        archive.interrupt()  # until the statement runs, an interrupt finds nothing to stop
-        reader.join(0.05)
-    assert not reader.is_alive()
+    interrupt_until_stopped(archive, reader)
     assert len(failures) == 1 and isinstance(failures[0], ArchiveInterruptedError)
     assert archive.count() >= 0  # the connection is usable again

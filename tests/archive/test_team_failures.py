@@ -74,7 +74,7 @@ def test_a_read_that_loses_its_connection_is_read_again(
     backend = team.backend
     # A first page, read in one statement on the search's own connection:
     monkeypatch.setattr(backend, "page_at_once",
-                        _kill_own_connection_once(backend.page_at_once))
+                        _kill_own_connection_once(backend.page_at_once))  # type: ignore[attr-defined]
     assert team.search("Gervasi").total == 1
     # A page read in a transaction (as the next pages are):
     monkeypatch.setattr(team._search, "at_once", lambda *_a, **_k: None)  # noqa: SLF001

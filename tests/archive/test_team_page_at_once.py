@@ -11,7 +11,6 @@ with and without trash and samples, with ties and Japanese readouts.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -144,7 +143,7 @@ def test_the_statement_finds_its_hits_through_the_index(team: Archive) -> None:
 
 def test_a_search_read_at_once_is_stopped_by_interrupt(
         team: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.archive.test_interrupt import ENDLESS, GIVE_UP_S
+    from tests.archive.test_interrupt import ENDLESS, interrupt_until_stopped
 
     monkeypatch.setattr(postgres_page, "page_statement", lambda *_a, **_k: ENDLESS)
     failures: list[BaseException] = []
@@ -157,11 +156,7 @@ def test_a_search_read_at_once_is_stopped_by_interrupt(
 
     reader = threading.Thread(target=read)
     reader.start()
-    give_up = time.monotonic() + GIVE_UP_S
-    while reader.is_alive() and time.monotonic() < give_up:
-        team.interrupt()  # until the statement runs, an interrupt finds nothing to stop
-        reader.join(0.05)
-    assert not reader.is_alive()
+    interrupt_until_stopped(team, reader)
     assert len(failures) == 1 and isinstance(failures[0], ArchiveInterruptedError)
     monkeypatch.undo()
     assert _at_once(team, "minister", 0, 10, None).total > 10  # the connection reads on
