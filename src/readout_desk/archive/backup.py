@@ -73,6 +73,7 @@ class BackupInfo:
     in_trash: int
     attachments: int
     size_bytes: int
+    counted: tuple[int, int] | None = None  # its tally: committed changes, sum of ids
 
     @property
     def label(self) -> str:
@@ -312,9 +313,13 @@ def load_backup(path: Path) -> BackupInfo:
         except (KeyError, ValueError, TypeError):
             created = dt.datetime.fromtimestamp(database.stat().st_mtime, UTC)
             readouts, in_trash = _stats(database)
+        try:
+            counted: tuple[int, int] | None = (int(data["changes"]), int(data["checksum"]))
+        except (KeyError, ValueError, TypeError):
+            counted = None  # an older backup, or a damaged copy kept before a restore
         return BackupInfo(path, database, created.astimezone(UTC), str(data.get("kind", MANUAL)),
                           readouts, in_trash, _count_files(path / ATTACHMENTS),
-                          _folder_size(path))
+                          _folder_size(path), counted)
     if path.is_file():
         try:
             readouts, in_trash = _stats(path)
@@ -369,11 +374,21 @@ def last_change(archive_path: Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(max(times), UTC) if times else None
 
 
-def changed_since_backup(archive_path: Path, folder: Path) -> bool:
-    """Whether the archive was written after its newest backup was made (or has none)."""
+def changed_since_backup(archive_path: Path, folder: Path, *,
+                         holds: tally.Tally | None = None) -> bool:
+    """Whether the archive changed after its newest backup was made (or has none).
+
+    Given what the archive ``holds`` (:meth:`Archive.tally`) and a backup that recorded
+    its own, the two are compared: a write that saves nothing of the person's (a search
+    keeping the ranking of a common word, the log copied into the file) is no change.
+    Otherwise, whether a file was written after the backup was made."""
     backups = list_backups(folder)
+    if not backups:
+        return True
+    if holds is not None and backups[0].counted is not None:
+        return (holds.changes, holds.checksum) != backups[0].counted
     changed = last_change(archive_path)
-    return not backups or changed is None or changed > backups[0].created
+    return changed is None or changed > backups[0].created
 
 
 def preview_backup(path: Path, *, latest: int = 8) -> BackupPreview:

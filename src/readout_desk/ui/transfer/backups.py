@@ -321,7 +321,7 @@ class BackupScheduler(QObject):
         def work() -> BackupInfo | None:
             path = archive.path
             if path is None or not backup_due(folder, every) \
-                    or not changed_since_backup(path, folder):
+                    or not changed_since_backup(path, folder, holds=archive.tally()):
                 return None
             return create_backup(archive, folder=folder, kind=BACKUP_SCHEDULED, keep=keep)
 
@@ -350,7 +350,7 @@ class BackupScheduler(QObject):
             # (made in the background), and an unchanged one needs no new copy.
             if archive.path.stat().st_size > ON_EXIT_MAX_BYTES \
                     or not backup_due(folder, dt.timedelta(hours=1)) \
-                    or not changed_since_backup(archive.path, folder):
+                    or not changed_since_backup(archive.path, folder, holds=archive.tally()):
                 return None
             return create_backup(archive, folder=folder, kind=BACKUP_ON_EXIT,
                                     keep=backup_keep(self.main_window))
