@@ -11,7 +11,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,12 +27,14 @@ from readout_desk.archive.backup import (
     list_backups,
 )
 from readout_desk.ui.main_window import MainWindow
-from readout_desk.ui.settings import Settings
+from tests.transfer.test_ui_transfer import window_on
 from tests.ui.conftest import wait_for_search
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import corpus  # noqa: E402
+
+__all__ = ["window_on"]  # the fixture, used by name
 
 HOUR = 3600.0
 
@@ -61,24 +63,14 @@ def archive_backed_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
         yield archive
 
 
-def _open(qtbot: QtBot, archive: Archive) -> MainWindow:
-    settings = Settings()
-    settings.set_home_zone("Asia/Tokyo")
-    window = MainWindow(archive, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_for_search(qtbot, window)
-    return window
-
-
 def _kept_rankings(path: Path) -> int:
     with sqlite3.connect(path) as conn:
         return int(conn.execute("SELECT count(*) FROM kept_rankings").fetchone()[0])
 
 
 def test_closing_after_a_search_that_kept_a_ranking_makes_no_backup(
-        qtbot: QtBot, archive_backed_up: Archive) -> None:
+        qtbot: QtBot, archive_backed_up: Archive,
+        window_on: Callable[[Archive], MainWindow]) -> None:
     archive = archive_backed_up
     assert archive.path is not None
     folder = default_backup_dir(archive.path)
@@ -87,7 +79,7 @@ def test_closing_after_a_search_that_kept_a_ranking_makes_no_backup(
     assert cli.main(["--db", str(archive.path), "search", "minister"], out=out, err=err) == 0
     assert "minister" in out.getvalue().lower()
     assert _kept_rankings(archive.path) == 1  # the search wrote to the archive file
-    window = _open(qtbot, archive)
+    window = window_on(archive)
     window.search_field.setFocus()
     qtbot.keyClicks(window.search_field, "minister")
     wait_for_search(qtbot, window)
@@ -96,7 +88,7 @@ def test_closing_after_a_search_that_kept_a_ranking_makes_no_backup(
     assert len(list_backups(folder)) == 1
 
     # A change the person saved is backed up on closing as before.
-    window = _open(qtbot, archive)
+    window = window_on(archive)
     archive.delete(archive.search_ids("minister")[0])
     window.close()  # the backup on closing is made here, if one is wanted
     assert len(list_backups(folder)) == 2

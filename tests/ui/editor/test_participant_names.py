@@ -22,31 +22,36 @@ def _shown(editor: ReadoutEditor, row: int = 0) -> str:
     return str(editor.participants.rows.table.model().index(row, 0).data())
 
 
-def test_a_kanji_name_entered_in_both_fields_shows_once(
-        qtbot: QtBot, new_editor: ReadoutEditor) -> None:
-    people = new_editor.participants
+def _enter(qtbot: QtBot, editor: ReadoutEditor, honorific: str, family: str, given: str,
+           printed: str) -> None:
+    """Add a participant and type the name, family name first, as a person does (Latin
+    letters typed, Japanese through an input method)."""
+    people = editor.participants
     click(qtbot, people.rows.add_button)
-    compose(qtbot, people.family, "桜井")
-    compose(qtbot, people.given, "健太")
+    for field, value in ((people.honorific, honorific), (people.family, family),
+                         (people.given, given)):
+        if value.isascii():
+            type_into(qtbot, field, value)
+        else:
+            compose(qtbot, field, value)
     people.family_first.setFocus()
     qtbot.keyClick(people.family_first, Qt.Key.Key_Space)
     assert people.family_first.isChecked()
-    compose(qtbot, people.script_name, "桜井健太")
+    compose(qtbot, people.script_name, printed)
+
+
+def test_a_kanji_name_entered_in_both_fields_shows_once(
+        qtbot: QtBot, new_editor: ReadoutEditor) -> None:
+    _enter(qtbot, new_editor, "", "桜井", "健太", "桜井健太")
     assert _shown(new_editor) == "桜井健太"
 
 
 def test_a_latin_name_beside_the_printed_one_shows_both(
         qtbot: QtBot, new_editor: ReadoutEditor) -> None:
-    people = new_editor.participants
-    click(qtbot, people.rows.add_button)
-    type_into(qtbot, people.honorific, "Mr.")
-    type_into(qtbot, people.family, "SAKURAI")
-    type_into(qtbot, people.given, "Kenta")
-    people.family_first.setFocus()
-    qtbot.keyClick(people.family_first, Qt.Key.Key_Space)
-    compose(qtbot, people.script_name, "桜井健太")
+    _enter(qtbot, new_editor, "Mr.", "SAKURAI", "Kenta", "桜井健太")
     assert _shown(new_editor) == "桜井健太 (Mr. SAKURAI Kenta)"
     # Spaces aside, the same name: shown once, the honorific kept.
+    people = new_editor.participants
     _clear(qtbot, people.family)
     compose(qtbot, people.family, "桜井")
     _clear(qtbot, people.given)
