@@ -17,8 +17,7 @@ from pytestqt.qtbot import QtBot
 from readout_desk.archive import Archive
 from readout_desk.ui import main_window
 from readout_desk.ui.main_window import DETAIL_DELAY_MS, MainWindow
-
-from .conftest import wait_for_search
+from tests.ui.conftest import wait_for_search
 
 WAIT_MS = 10_000
 
@@ -36,20 +35,24 @@ def spy_on_reads(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[in
     return asked
 
 
-def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
+def typed(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+          text: str, pause_ms: int) -> list[int | None]:
+    """With typing taken to pause after ``pause_ms``, once the pane shows a readout, type
+    ``text`` and wait for its results: the readouts the pane asks for from the first key."""
+    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", pause_ms)
+    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
+    asked = spy_on_reads(window, monkeypatch)
     window.search_field.setFocus()
     qtbot.keyClicks(window.search_field, text)
+    wait_for_search(qtbot, window)
+    return asked
 
 
 def test_the_pane_follows_typed_results_once_typing_pauses(
         qtbot: QtBot, demo_archive: Archive, open_window: Callable[..., MainWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", 300)
     window = open_window(demo_archive)
-    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
-    asked = spy_on_reads(window, monkeypatch)
-    type_query(qtbot, window, "Lima")
-    wait_for_search(qtbot, window)
+    asked = typed(qtbot, window, monkeypatch, "Lima", pause_ms=300)
     first = window.model.id_at(0)
     assert first is not None
     qtbot.waitUntil(lambda: asked == [first] and window.detail.readout is not None
@@ -59,12 +62,8 @@ def test_the_pane_follows_typed_results_once_typing_pauses(
 def test_a_row_moved_to_is_read_at_once_while_typed_results_wait(
         qtbot: QtBot, demo_archive: Archive, open_window: Callable[..., MainWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", 60_000)  # typing never pauses here
-    window = open_window(demo_archive)
-    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
-    asked = spy_on_reads(window, monkeypatch)
-    type_query(qtbot, window, "Minister")
-    wait_for_search(qtbot, window)
+    window = open_window(demo_archive)  # and typing never pauses here
+    asked = typed(qtbot, window, monkeypatch, "Minister", pause_ms=60_000)
     assert window.model.rowCount() > 1
     qtbot.wait(DETAIL_DELAY_MS * 5)
     assert asked == []  # the typed results' first row waits for the typing to pause
@@ -79,12 +78,8 @@ def test_a_row_moved_to_is_read_at_once_while_typed_results_wait(
 def test_keys_typed_after_the_results_came_put_the_pane_off_until_they_pause(
         qtbot: QtBot, demo_archive: Archive, open_window: Callable[..., MainWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", 600)
     window = open_window(demo_archive)
-    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
-    asked = spy_on_reads(window, monkeypatch)
-    type_query(qtbot, window, "Lim")
-    wait_for_search(qtbot, window)
+    asked = typed(qtbot, window, monkeypatch, "Lim", pause_ms=600)
     first = window.model.id_at(0)
     for _ in range(10):  # 1.2 s of keys, each well within the pause, back to "Lim"
         qtbot.keyClick(window.search_field, Qt.Key.Key_A)
@@ -102,14 +97,7 @@ def test_only_the_row_where_the_selection_rests_is_read(
         monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window(demo_archive)
     qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
-    asked: list[int | None] = []
-    original = window.search_controller.request_readout
-
-    def spy(readout_id: int | None, *rest: Any) -> None:
-        asked.append(readout_id)
-        original(readout_id, *rest)
-
-    monkeypatch.setattr(window.search_controller, "request_readout", spy)
+    asked = spy_on_reads(window, monkeypatch)
     for row in (1, 2, 3):  # arrowing down, quicker than the pane's rest
         window.results.select_row(row)
     last = window.current_readout_id()

@@ -78,6 +78,18 @@ class Harness:
     def settle(self, qtbot: QtBot) -> None:
         qtbot.waitUntil(self.controller.idle, timeout=WAIT_MS)
 
+    def counts(self) -> list[object]:
+        """The counts delivered from now on."""
+        delivered: list[object] = []
+        self.controller.facetsReady.connect(delivered.append)
+        return delivered
+
+    def show(self, qtbot: QtBot, query: str) -> None:
+        """Search for ``query`` at once and wait until its results are shown."""
+        self.query = query
+        with qtbot.waitSignal(self.controller.pageReady, timeout=WAIT_MS):
+            self.controller.search_now()
+
 
 @pytest.fixture
 def harness(demo_archive: Archive) -> Iterator[Harness]:
@@ -146,12 +158,8 @@ def test_counts_of_results_no_longer_shown_are_dropped(qtbot: QtBot, harness: Ha
 def test_counts_wait_while_typing_goes_on(qtbot: QtBot, harness: Harness) -> None:
     # Typing starts before the counts of the results shown were due: they are never
     # counted; the results the typing brings are counted once they are shown.
-    controller = harness.controller
-    counted: list[object] = []
-    controller.facetsReady.connect(counted.append)
-    harness.query = "Peru"
-    with qtbot.waitSignal(controller.pageReady, timeout=WAIT_MS):
-        controller.search_now()
+    controller, counted = harness.controller, harness.counts()
+    harness.show(qtbot, "Peru")
     harness.archive.held.add("Lima")
     harness.query = "Lima"
     controller.schedule()
@@ -167,13 +175,9 @@ def test_counts_wait_while_typing_goes_on(qtbot: QtBot, harness: Harness) -> Non
 
 def test_counts_arriving_while_typing_goes_on_are_not_shown(qtbot: QtBot,
                                                             harness: Harness) -> None:
-    controller = harness.controller
-    counted: list[object] = []
-    controller.facetsReady.connect(counted.append)
+    controller, counted = harness.controller, harness.counts()
     harness.archive.held.add(("counts", "Peru"))
-    harness.query = "Peru"
-    with qtbot.waitSignal(controller.pageReady, timeout=WAIT_MS):
-        controller.search_now()
+    harness.show(qtbot, "Peru")
     qtbot.waitUntil(lambda: harness.archive.reached == [("counts", "Peru")], timeout=WAIT_MS)
     controller.debounce.setInterval(WAIT_MS)  # the typing goes on throughout
     harness.query = "Lima"
@@ -189,12 +193,8 @@ def test_counts_arriving_while_typing_goes_on_are_not_shown(qtbot: QtBot,
 
 def test_a_failed_search_leaves_the_counts_of_the_results_shown(qtbot: QtBot,
                                                                  harness: Harness) -> None:
-    controller = harness.controller
-    counted: list[object] = []
-    controller.facetsReady.connect(counted.append)
-    harness.query = "Peru"
-    with qtbot.waitSignal(controller.pageReady, timeout=WAIT_MS):
-        controller.search_now()
+    controller, counted = harness.controller, harness.counts()
+    harness.show(qtbot, "Peru")
     harness.archive.failing.add("Peru OR")
     harness.query = "Peru OR"
     with qtbot.waitSignals([controller.failed, controller.facetsReady], order="strict",
