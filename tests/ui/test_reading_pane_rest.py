@@ -7,6 +7,7 @@ are followed once the typing pauses; a row a person moves to, at once.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -105,3 +106,30 @@ def test_only_the_row_where_the_selection_rests_is_read(
         pass
     assert asked == [last]
     assert window.detail.readout is not None and window.detail.readout.id == last
+
+
+def test_a_readout_arriving_after_keys_were_typed_is_not_laid_out_while_they_come(
+        qtbot: QtBot, demo_archive: Archive, open_window: Callable[..., MainWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "TYPING_PAUSE_MS", 60_000)  # typing never pauses here
+    window = open_window(demo_archive)
+    qtbot.waitUntil(lambda: window.detail.readout is not None, timeout=WAIT_MS)
+    gate, reached = threading.Event(), threading.Event()
+    get = demo_archive.get
+
+    def held_get(readout_id: int) -> Any:
+        reached.set()
+        assert gate.wait(WAIT_MS / 1000)
+        return get(readout_id)
+
+    monkeypatch.setattr(demo_archive, "get", held_get)
+    window.refresh()  # the results again: their first row is read before any key
+    qtbot.waitUntil(reached.is_set, timeout=WAIT_MS)
+    shown: list[object] = []
+    window.detail.readoutShown.connect(shown.append)
+    window.search_field.setFocus()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_L)
+    gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=WAIT_MS)
+    qtbot.wait(DETAIL_DELAY_MS * 5)
+    assert [readout for readout in shown if readout is not None] == []

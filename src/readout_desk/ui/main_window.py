@@ -504,6 +504,10 @@ class MainWindow(QMainWindow):
 
     def _readout_ready(self, _readout: Readout, _words: tuple[str, ...],
                        page: ReadoutPage) -> None:
+        rest = self._typing_rest_ms()
+        if rest > 0:  # keys came after it was asked for: read again, with their words, later
+            self._detail_timer.start(rest)
+            return
         self.detail.show_page(page)
 
     # ----- saved searches ------------------------------------------------------------
