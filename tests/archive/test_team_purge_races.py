@@ -5,7 +5,9 @@ for a new readout that later took the same file name.
 
 Each test holds one transaction at a chosen point (an event it waits for), starts the
 other on a second connection, and lets the first go on only once the server says the
-second waits for the write lock (or the second has finished: it did not wait at all)."""
+second waits for the write lock (or the second has finished: it did not wait at all). Both
+orders run also on a server whose transactions are repeatable read by default: the one
+that waited must still see what the other committed."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from readout_desk import paths
 from readout_desk.archive import Archive, postgres_photos
@@ -28,13 +31,32 @@ from tests.archive.helpers import lima_readout
 IMAGE = b"\x89PNG\r\n\x1a\n the image both readouts show"
 
 
-@pytest.fixture
-def two(pg_url: str) -> Iterator[tuple[Archive, Archive]]:
-    """Two archives on the same server: two engines, two connections."""
-    first, second = Archive.open(pg_url), Archive.open(pg_url)
-    yield first, second
-    first.close()
-    second.close()
+def _set_default_isolation(url: str, level: str | None) -> None:
+    """Make ``level`` the isolation the server gives new transactions in the archive's
+    database (``None``: the server's own, read committed)."""
+    engine = create_engine(driver_url(url), isolation_level="AUTOCOMMIT")
+    database = make_url(url).database
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{database}" ' + (
+                "RESET default_transaction_isolation" if level is None
+                else f"SET default_transaction_isolation = '{level}'")))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=[None, "repeatable read"])
+def two(pg_url: str, request: pytest.FixtureRequest) -> Iterator[tuple[Archive, Archive]]:
+    """Two archives on the same server: two engines, two connections; also on a server
+    whose transactions are repeatable read unless told otherwise."""
+    _set_default_isolation(pg_url, request.param)
+    try:
+        first, second = Archive.open(pg_url), Archive.open(pg_url)
+        yield first, second
+        first.close()
+        second.close()
+    finally:
+        _set_default_isolation(pg_url, None)
 
 
 def _with_image(archive: Archive, title: str, name: str, image: bytes = IMAGE) -> Readout:

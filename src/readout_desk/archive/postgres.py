@@ -150,7 +150,10 @@ class PostgresBackend:
             connect_args["password"] = password
         if read_only:
             connect_args["options"] = "-c default_transaction_read_only=on"
-        engine = create_engine(driver_url(self.location), connect_args=connect_args)
+        # Read committed whatever the server's default: a write that waited for the write
+        # lock must see what the writer before it committed (a purge's deleted images).
+        engine = create_engine(driver_url(self.location), connect_args=connect_args,
+                               isolation_level="READ COMMITTED")
         reconnect.ping_when_idle(engine)
         watch_lent(engine)
         postgres_page.make_search_engine(engine, driver_url(self.location), connect_args)
