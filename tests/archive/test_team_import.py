@@ -18,6 +18,7 @@ import pytest
 
 from readout_desk.archive import Archive, postgres_search
 from readout_desk.archive.mapping import index_fields
+from readout_desk.archive.postgres import MERGE_FROM
 from readout_desk.archive.sqlite_search import FTS_NAMES, cjk_values
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Readout
@@ -25,6 +26,7 @@ from readout_desk.domain.records import Readout
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import corpus  # noqa: E402
 import corpus_ja  # noqa: E402
+from tests.archive.test_team_rights import _role  # noqa: E402
 
 #: Words with diacritics, ligatures, compatibility forms, and Japanese.
 ODD_WORDS = ("café", "naïve", "Ærø", "straße", "ŉ", "ǅx", "İstanbul", "外相会談", "ｶﾀｶﾅ",
@@ -126,3 +128,29 @@ def test_an_import_that_stops_midway_leaves_nothing(team: Archive) -> None:
         for table in ("readout_fts", "readout_fts_text", "participants", "photos"):
             held = conn.exec_driver_sql(f"SELECT count(DISTINCT readout_id) FROM {table}")
             assert int(held.scalar() or 0) <= 1, table
+
+
+def _pending_pages(archive: Archive) -> int:
+    """How many pages of index entries waited in the GIN index's pending list (merged now)."""
+    with archive._engine.begin() as conn:  # noqa: SLF001 - the index itself
+        return int(conn.exec_driver_sql(
+            "SELECT gin_clean_pending_list('ix_readout_fts_doc'::regclass)").scalar() or 0)
+
+
+def test_an_import_leaves_its_index_entries_merged(team: Archive) -> None:
+    readouts = _readouts()
+    assert len(readouts) >= MERGE_FROM
+    team.add_many(readouts)
+    assert _pending_pages(team) == 0  # every search would read a pending list whole
+    team.add(readouts[0])  # a single save leaves its entry to wait (as VACUUM merges it)
+    assert _pending_pages(team) >= 1
+
+
+def test_a_contributor_imports_without_merging(pg_url: str) -> None:
+    with Archive.open(pg_url) as owner:
+        owner.add(_readouts()[0])
+    with Archive.open(_role(pg_url, "contributor", "rd_contributor")) as archive:
+        archive.add_many(_readouts())  # the server lets only the owner merge: left to wait
+        assert archive.count() == len(_readouts()) + 1
+    with Archive.open(pg_url) as owner:
+        assert _pending_pages(owner) >= 1

@@ -104,6 +104,16 @@ _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]],
 )
 
 
+#: From how many readouts written at once (an import's batch) their index entries are
+#: merged into the GIN index before the transaction ends. Otherwise they wait in the
+#: index's pending list (up to 4 MB), which every search reads whole until a VACUUM:
+#: a search of an absent word at 100,000 readouts just imported took 6.6 ms where the
+#: merged index answers in 0.2. The server lets only the index's owner merge (as VACUUM).
+MERGE_FROM = 200
+_MERGE_PENDING = (
+    f"SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid = "
+    f"'ix_{FTS_TABLE}_doc'::regclass AND pg_has_role(c.relowner, 'USAGE')")
+
 #: The advisory lock a writing transaction holds until it ends ("READ" in ASCII).
 WRITE_LOCK_KEY = 0x52454144
 
@@ -280,6 +290,8 @@ class PostgresBackend:
               [(rid, document(fields)) for rid, fields in entries])
         _copy(conn, TEXT_TABLE, ("readout_id", *FTS_NAMES),
               [(rid, *(fields.get(n, "") for n in FTS_NAMES)) for rid, fields in entries])
+        if len(entries) >= MERGE_FROM:
+            conn.exec_driver_sql(_MERGE_PENDING)
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         if readout_ids:
