@@ -159,15 +159,24 @@ def test_a_large_import_finds_the_same_pages(both: tuple[Path, Path]) -> None:
         assert any(one.search(q).total for q in QUERIES[8:11]), "Japanese text was indexed"
 
 
-def test_a_large_import_that_fails_half_way_leaves_the_archive_as_it_was(
-        tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _imported_once(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+                   ) -> tuple[Path, dict[str, list[tuple[Any, ...]]], list[tuple[Any, ...]]]:
+    """An archive holding the file imported as a large import (batches of 150), with its
+    rows and its table of words as they are."""
     monkeypatch.setattr(importing, "BATCH", 150)
     monkeypatch.setattr(sqlite_index, "LARGE_BATCH", 40)
     path = tmp_path / "a.sqlite3"
     _import(path, source)
     before = _connect(path)
-    stored, words = _stored(before), _words(before, "readout_fts")
-    before.close()
+    try:
+        return path, _stored(before), _words(before, "readout_fts")
+    finally:
+        before.close()
+
+
+def test_a_large_import_that_fails_half_way_leaves_the_archive_as_it_was(
+        tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, stored, words = _imported_once(tmp_path, source, monkeypatch)
     with Archive.open(path) as archive:
         hits = archive.search("minister").total
     items = [corpus_ja.mixed(i, 1 / 3) for i in range(450, 900)]
@@ -208,13 +217,7 @@ with Archive.open(Path(sys.argv[1])) as archive:
 
 def test_a_large_import_killed_between_batches_leaves_the_archive_as_it_was(
         tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importing, "BATCH", 150)
-    monkeypatch.setattr(sqlite_index, "LARGE_BATCH", 40)
-    path = tmp_path / "a.sqlite3"
-    _import(path, source)
-    before = _connect(path)
-    stored, words = _stored(before), _words(before, "readout_fts")
-    before.close()
+    path, stored, words = _imported_once(tmp_path, source, monkeypatch)
     more = _write(tmp_path / "more.json", [corpus_ja.mixed(i, 1 / 3) for i in range(450, 900)])
     child = subprocess.Popen([sys.executable, "-c", _KILLED_IMPORT, str(path), str(more)],
                              stdout=subprocess.PIPE, text=True)
