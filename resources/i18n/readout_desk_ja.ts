@@ -1191,12 +1191,32 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
         <translation>{name} はアーカイブです。これを使うには、次のように Readout Desk を起動してください: readout-desk --db &quot;{path}&quot;</translation>
     </message>
     <message>
-        <source>{name} is not a Readout Desk export (.json); use File &gt; Import for other formats.</source>
-        <translation>{name} は Readout Desk のエクスポート（.json）ではありません。他の形式は [ファイル] &gt; [インポート] を使ってください。</translation>
+        <source>The archive {where} is open read-only, so no readout can be added from {name}.</source>
+        <translation>アーカイブ {where} は読み取り専用で開かれているため、{name} から会談記録を追加できません。</translation>
     </message>
     <message>
         <source>Cannot open</source>
         <translation>開けません</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB: a readout&apos;s text is a few pages, so it is not read.</source>
+        <translation>{name} は {size} MB あります。会談記録の本文は数ページ程度のため、このファイルは読み込みません。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {reason}.</source>
+        <translation>{name} を読み込めません：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a Readout Desk export (.json). {reason}</source>
+        <translation>{name} は Readout Desk のエクスポート（.json）ではありません。{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is no readout in it.</source>
+        <translation>{name} は空です。会談記録が含まれていません。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a readout: {reason}</source>
+        <translation>{name} を会談記録として読み取れません：{reason}</translation>
     </message>
     <message>
         <source>Cannot import</source>
@@ -1581,7 +1601,7 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>Readout Desk</source>
-        <extracomment>How long the current row rests before the reading pane reads its readout. Pages of the central stack.</extracomment>
+        <extracomment>How long the current row rests before the reading pane reads its readout. How long typing must have paused before the reading pane follows the results of what was typed (a row a person moves to is followed after :data:`DETAIL_DELAY_MS`). Pages of the central stack.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
@@ -3343,7 +3363,7 @@ Readouts already in the archive are skipped.</source>
     <name>SingleInstance</name>
     <message>
         <source>Readout Desk</source>
-        <extracomment>The most a message may hold; anything longer is not one of ours.</extracomment>
+        <extracomment>The most a message may hold; anything longer is not one of ours. How long a later launch waits for the instance owning the archive to listen (it listens once its window has painted; a start on a loaded machine takes seconds). Between two tries to reach an owner that does not listen yet.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
