@@ -50,6 +50,11 @@ class KeepsImages(Protocol):
         """The photo file names of any readout the database keeps no image for."""
         ...
 
+    def image_hashes(self, conn: Connection, names: Iterable[str]) -> dict[str, str]:
+        """The SHA-256 of the image the database keeps under each of ``names`` it keeps
+        (in the transaction under way: what a name means is the database's to say)."""
+        ...
+
     def store_images_from(self, conn: Connection, names: Iterable[str],
                           folder: Path) -> list[str]:
         """Store the images ``names`` from ``folder``; returns the names it lacks."""

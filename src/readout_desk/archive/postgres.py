@@ -256,6 +256,9 @@ class PostgresBackend:
     def unstored_images(self, conn: Connection) -> list[str]:
         return postgres_photos.unstored(conn)
 
+    def image_hashes(self, conn: Connection, names: Iterable[str]) -> dict[str, str]:
+        return postgres_photos.stored_hashes(conn, names)
+
     def store_images_from(self, conn: Connection, names: Iterable[str],
                           folder: Path) -> list[str]:
         return postgres_photos.store(conn, names, [folder])

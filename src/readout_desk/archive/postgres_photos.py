@@ -92,6 +92,16 @@ def unstored(conn: Connection, readout_ids: Iterable[int] | None = None) -> list
     return [str(r[0]) for r in rows]
 
 
+def stored_hashes(conn: Connection, names: Iterable[str]) -> dict[str, str]:
+    """The SHA-256 ``photo_files`` keeps for each of ``names`` it has."""
+    wanted = sorted(set(names))
+    if not wanted:
+        return {}
+    rows = conn.execute(text(f"SELECT name, content_hash FROM {FILES} "
+                             "WHERE name = ANY(:names)"), {"names": wanted})
+    return {str(name): str(digest) for name, digest in rows}
+
+
 def store(conn: Connection, names: Iterable[str], folders: Sequence[Path]) -> list[str]:
     """Store the images named ``names`` from the first of ``folders`` holding each, in the
     transaction under way; returns the names found in none (their readouts keep the
@@ -162,11 +172,9 @@ def _stale_or_absent(conn: Connection, targets: dict[str, Path]) -> dict[str, Pa
     wanted = {name: t for name, t in targets.items() if not t.exists()}
     present = sorted(set(targets) - set(wanted))
     if present:
-        rows = conn.execute(text(f"SELECT name, content_hash FROM {FILES} "
-                                 "WHERE name = ANY(:names)"), {"names": present})
-        for name, digest in rows:
-            if _cached_hash(targets[str(name)]) != digest:
-                wanted[str(name)] = targets[str(name)]
+        for name, digest in stored_hashes(conn, present).items():
+            if _cached_hash(targets[name]) != digest:
+                wanted[name] = targets[name]
     return wanted
 
 

@@ -286,14 +286,20 @@ class Archive:
         return self._write(work)
 
     def add_batches(self, batches: Iterable[Sequence[Readout]], *, skip_present: bool = True,
-                    report: BatchReport) -> None:
+                    report: BatchReport,
+                    prepare: Callable[[Connection, Sequence[Readout]], Sequence[Readout]]
+                    | None = None) -> None:
         """Save batches of new (already checked) readouts as they come, all in one
         transaction; a readout whose whole record the archive holds is left out when
         ``skip_present``. ``report`` is told what became of each batch (see
-        :func:`.bulk.add_batches`); an exception from ``batches`` undoes them all."""
+        :func:`.bulk.add_batches`); an exception from ``batches`` undoes them all.
+        ``prepare`` is given each batch, with the transaction's connection, before it is
+        written, and returns what to write (an import names its photos so)."""
         now = _now()
-        self._write(lambda db: add_batches(db, self._backend, batches, now,
-                                           skip_present=skip_present, report=report))
+        self._write(lambda db: add_batches(
+            db, self._backend, batches if prepare is None
+            else (prepare(db.connection(), batch) for batch in batches), now,
+            skip_present=skip_present, report=report))
 
     def update(self, readout: Readout) -> Readout:
         """Replace a readout; its previous state is kept in its history. ``readout.version``

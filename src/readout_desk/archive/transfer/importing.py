@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy import Connection
+
 from readout_desk import paths
 from readout_desk.archive.bulk import Present
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
@@ -371,9 +373,12 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
             if n:
                 gc.collect(0)
                 give_back_memory()
-            brought, files = bring_photos(archive, path, batch)
-            copied.extend(files)
-            yield brought
+            yield batch
+
+    def name_photos(conn: Connection, batch: Sequence[Readout]) -> list[Readout]:
+        brought, files = bring_photos(archive, path, batch, conn)
+        copied.extend(files)
+        return brought
 
     def report(_batch: Sequence[Readout], added: list[int], present: list[Present]) -> None:
         nonlocal skip_count
@@ -389,7 +394,8 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
                 draft_queue.add(found.readout, path.name, found.source_text, found.notes)
             return FileOutcome(path, drafts=(found.readout,))
         with _collected_between_batches():
-            archive.add_batches(batches(), skip_present=skip_duplicates, report=report)
+            archive.add_batches(batches(), skip_present=skip_duplicates, report=report,
+                                prepare=name_photos)
     except _FileProblem as exc:
         _forget(copied, ids)
         return FileOutcome(path, error=str(exc))
