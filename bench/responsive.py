@@ -76,21 +76,33 @@ def startup(db: Path, runs: int, before: Path | None,
     its first page (``*_ready_s``; the same moment unless the page was painted first)."""
     got: dict[str, list[float]] = {"bare": [], "app": [], "before": []}
     ready: dict[str, list[float]] = {"app": [], "before": []}
+    # Each round's program runs over that round's bare window: a run that failed leaves
+    # its round's ratio out rather than shifting every later pair.
+    pairs: dict[str, list[float]] = {"app": [], "before": []}
+    failed = 0
     for _ in range(runs):
+        this_round: dict[str, float] = {}
         for name, mode, src in (("bare", "bare", None), ("app", "app", after),
                                 ("before", "app", before)):
             if name == "before" and before is None:
                 continue
             answer = probe(mode, None if mode == "bare" else db, src=src)
-            if "startup_s" in answer:
-                got[name].append(answer["startup_s"])
-                if name in ready:
-                    ready[name].append(answer.get("ready_s", answer["startup_s"]))
+            if "startup_s" not in answer:
+                failed += 1
+                continue
+            this_round[name] = answer["startup_s"]
+            got[name].append(answer["startup_s"])
+            if name in ready:
+                ready[name].append(answer.get("ready_s", answer["startup_s"]))
+        for name in pairs:
+            if name in this_round and "bare" in this_round:
+                pairs[name].append(this_round[name] / this_round["bare"])
     out: dict[str, Any] = {f"{k}_s": v for k, v in got.items()}
     out.update({f"{k}_ready_s": v for k, v in ready.items()})
+    out["failed_runs"] = failed
     for name in ("app", "before"):
-        if got[name]:
-            ratios = [a / b for a, b in zip(got[name], got["bare"], strict=False)]
+        if pairs[name]:
+            ratios = pairs[name]
             out[f"{name}_ratio_p50"] = statistics.median(ratios)
             out[f"{name}_p50_s"] = statistics.median(got[name])
             out[f"{name}_ready_p50_s"] = statistics.median(ready[name])

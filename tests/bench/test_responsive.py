@@ -1,0 +1,36 @@
+"""Start-up ratios in ``bench/responsive.py``: each program run is divided by its own
+round's bare window, so a run that failed drops its round instead of shifting every later
+pair onto the wrong baseline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import responsive  # noqa: E402
+
+
+def test_a_failed_run_drops_its_round_and_keeps_the_others_paired(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Round 1: the program fails. Rounds 2 and 3: bare 1.0 s and 2.0 s, program 2.0 s and
+    # 4.0 s, so both true ratios are 2.0. Paired by position, the program's 2.0 s would sit
+    # over round 1's 0.5 s bare window (4.0x) and its 4.0 s over 1.0 s (4.0x).
+    bare = iter([0.5, 1.0, 2.0])
+    app: list[dict[str, Any]] = [{"error": "crashed"}, {"startup_s": 2.0}, {"startup_s": 4.0}]
+
+    def probe(mode: str, db: Path | None, text: str = "",
+              src: Path | None = None) -> dict[str, Any]:
+        if mode == "bare":
+            return {"startup_s": next(bare)}
+        return app.pop(0)
+
+    monkeypatch.setattr(responsive, "probe", probe)
+    out = responsive.startup(tmp_path / "archive.sqlite3", runs=3, before=None)
+    assert out["app_ratio_p50"] == pytest.approx(2.0)
+    assert out["failed_runs"] == 1
+    assert out["app_s"] == [2.0, 4.0]
