@@ -290,3 +290,44 @@ def test_opening_an_export_with_the_app_offers_it_to_the_running_window(
     finally:
         code = quit_app(first)
     assert code == 0
+
+
+#: An owner that is closing: it holds the archive's lock and listens, takes one request
+#: without answering it, and exits (its lock goes with it).
+LEAVING_OWNER = """
+import json, os, sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtNetwork import QLocalServer
+from readout_desk.ui.single_instance import InstanceGuard
+app = QCoreApplication([])
+guard = InstanceGuard(sys.argv[1])
+assert guard.lock.acquire()
+QLocalServer.removeServer(guard.name)
+server = QLocalServer()
+assert server.listen(guard.name)
+print(json.dumps({"listening": True}), flush=True)
+server.waitForNewConnection(60_000)
+peer = server.nextPendingConnection()
+peer.waitForReadyRead(10_000)
+peer.abort()
+os._exit(0)
+"""
+
+
+def test_a_launch_whose_owner_closes_without_answering_takes_the_archive(
+        tmp_path: Path) -> None:
+    location = tmp_path / "archive.sqlite3"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    owner = subprocess.Popen([sys.executable, "-c", LEAVING_OWNER, str(location)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert owner.stdout is not None
+        assert json.loads(owner.stdout.readline()) == {"listening": True}
+        later = _second_launch(location)
+        out, err = later.communicate(timeout=EXIT_TIMEOUT_S)
+        assert json.loads(out.strip().splitlines()[-1]) == {"outcome": "none",
+                                                            "listening": True}, err
+        owner.wait(timeout=EXIT_TIMEOUT_S)
+    finally:
+        owner.kill()
+        owner.wait()

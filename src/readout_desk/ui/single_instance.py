@@ -43,6 +43,9 @@ MAX_MESSAGE = 1 << 20
 OWNER_STARTING_MS = 10_000
 #: Between two tries to reach an owner that does not listen yet.
 RETRY_MS = 50
+#: How long a launch whose request went unanswered waits for the owner's lock to come
+#: free (an owner that was closing) before saying the owner is busy.
+OWNER_LEAVING_MS = 2_000
 
 
 class Forwarded(enum.Enum):
@@ -114,12 +117,27 @@ class InstanceGuard(QObject):
                 return Forwarded.NONE
             left_ms = max(1, int((deadline - time.monotonic()) * 1000))
             outcome = self.forward(request, left_ms)
+            if outcome is Forwarded.BUSY and self._lock_within(OWNER_LEAVING_MS):
+                # It took the request but answered nothing because it was closing: its
+                # lock came free, so this launch is the instance now.
+                if listen:
+                    self.listen()
+                return Forwarded.NONE
             if outcome is not Forwarded.NONE:
                 return outcome
             if time.monotonic() >= deadline:
                 log.warning("Readout Desk holds this archive but did not listen in time.")
                 return Forwarded.BUSY
             QThread.msleep(RETRY_MS)
+
+    def _lock_within(self, timeout_ms: int) -> bool:
+        """Whether the archive's lock comes free within ``timeout_ms`` (and is now ours)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not self.lock.acquire():
+            if time.monotonic() >= deadline:
+                return False
+            QThread.msleep(RETRY_MS)
+        return True
 
     def listen_if_owner(self) -> None:
         """Listen for later launches, once this process holds the archive's lock."""
