@@ -4,31 +4,16 @@ image under a fresh name, so each readout shows its own image on every machine."
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from readout_desk import paths
 from readout_desk.archive import Archive
-from readout_desk.archive.transfer import export_readouts, import_files
-from readout_desk.domain.records import Photo
-from tests.archive.helpers import lima_readout
+from readout_desk.archive.transfer import import_files
 from tests.archive.test_team_photos import _stored, _with_photo
+from tests.transfer.test_imported_photo_names import _exported
 
 SAVED = b"\x89PNG\r\n\x1a\n the image machine A saved"
 IMPORTED = b"\x89PNG\r\n\x1a\n another image, the same file name"
-
-
-def _exported(tmp_path: Path, image: bytes) -> Path:
-    """A JSON export (with its photo folder) of one readout whose photo is ``p.jpg``."""
-    with Archive.open(tmp_path / "source" / "archive.sqlite3") as source:
-        assert source.attachments_dir is not None
-        source.attachments_dir.mkdir(parents=True, exist_ok=True)
-        (source.attachments_dir / "p.jpg").write_bytes(image)
-        saved = source.add(dataclasses.replace(
-            lima_readout(), notes="Brought in from a file.", photos=(Photo("Handshake", "p.jpg"),)))
-        out = tmp_path / "out" / "export.json"
-        export_readouts(source, [saved.id or 0], "json", out)
-    return out
 
 
 def _shown(location: str, home: Path, readout_id: int) -> list[bytes]:

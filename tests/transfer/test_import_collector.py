@@ -65,11 +65,11 @@ def test_cyclic_garbage_lives_one_batch(tmp_path: Path, source: Path, collector:
     paused: list[bool] = []
     gone: list[bool] = []
 
-    def bring_leaving_a_cycle(archive: Archive, path: Path, batch: Any) -> Any:
+    def bring_leaving_a_cycle(archive: Archive, path: Path, batch: Any, conn: Any) -> Any:
         paused.append(not gc.isenabled())
         gone.append(all(ref() is None for ref in left))  # the batches' before this one
         left.append(weakref.ref(_Cycle()))
-        return bring_photos(archive, path, batch)
+        return bring_photos(archive, path, batch, conn)
 
     monkeypatch.setattr(importing, "bring_photos", bring_leaving_a_cycle)
     with Archive.open(tmp_path / "a.sqlite3") as archive:
