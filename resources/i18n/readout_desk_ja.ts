@@ -919,11 +919,11 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
     <name>ExtractedPane</name>
     <message>
         <source>Read from the pasted text: check each field against the highlighted source. Nothing is saved until you save.</source>
-        <extracomment>Files that may be dropped onto the window.</extracomment>
         <translation>貼り付けたテキストから読み取りました。各項目を強調表示された原文と照らし合わせてください。保存するまで何も保存されません。</translation>
     </message>
     <message>
         <source>Printed times that disagree with the time-zone rules</source>
+        <extracomment>Files that may be dropped onto the window.</extracomment>
         <translation>タイムゾーンの規則と合わない併記時刻</translation>
     </message>
     <message>
@@ -933,6 +933,14 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
     <message>
         <source>Fields read from the text</source>
         <translation>本文から読み取った項目</translation>
+    </message>
+    <message>
+        <source>Read from the file {name}: check each field against the highlighted source. Nothing is saved until you save.</source>
+        <translation>ファイル {name} から読み取りました。各項目を強調表示された原文と照らし合わせてください。保存するまで何も保存されません。</translation>
+    </message>
+    <message>
+        <source>Read from the web page {url}: check each field against the highlighted source. Nothing is saved until you save.</source>
+        <translation>Web ページ {url} から読み取りました。各項目を強調表示された原文と照らし合わせてください。保存するまで何も保存されません。</translation>
     </message>
     <message>
         <source>This printed time disagrees with the time-zone rules: {reason}</source>
@@ -3363,7 +3371,7 @@ Readouts already in the archive are skipped.</source>
     <name>SingleInstance</name>
     <message>
         <source>Readout Desk</source>
-        <extracomment>The most a message may hold; anything longer is not one of ours. How long a later launch waits for the instance owning the archive to listen (it listens once its window has painted; a start on a loaded machine takes seconds). Between two tries to reach an owner that does not listen yet.</extracomment>
+        <extracomment>The most a message may hold; anything longer is not one of ours. How long a later launch waits for the instance owning the archive to listen (it listens once its window has painted; a start on a loaded machine takes seconds). Between two tries to reach an owner that does not listen yet. How long a launch whose request went unanswered waits for the owner&apos;s lock to come free (an owner that was closing) before saying the owner is busy.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
@@ -40,6 +40,9 @@ def test_a_page_captured_from_the_menu_opens_beside_its_source(
         assert editor.draft().title == "Japan-Chile Foreign Ministers' Meeting"
         pane = editor.findChild(ExtractedPane, "extractedPane")
         assert pane is not None and "Press room" not in pane.draft.source
+        intro = pane.findChild(QLabel, "extractedIntro")
+        assert intro is not None and intro.text().startswith(
+            f"Read from the web page {server}/readout:")
         assert archive.count() == 0  # nothing saved until the person saves
         with qtbot.waitSignal(editor.saved, timeout=10_000):
             qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

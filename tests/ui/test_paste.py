@@ -182,6 +182,9 @@ def test_dropping_a_file_opens_its_draft(qtbot: QtBot, archive: Archive, tmp_pat
         assert editor.draft().title == "Japan-Norway Foreign Ministers' Telephone Talk"
         assert editor.source_text is not None
         assert "menu()" not in editor.source_text.toPlainText()
+        intro = editor.findChild(QLabel, "extractedIntro")
+        assert intro is not None and intro.text().startswith(
+            f"Read from the file readout{suffix}:")
     finally:
         _release(open_editors())
 
@@ -218,6 +221,8 @@ def test_dropping_selected_text_opens_its_draft(qtbot: QtBot, archive: Archive,
     try:
         assert editor.draft().title == "Japan-U.S. Foreign Ministers' Video Conference"
         assert archive.count() == 0
+        intro = editor.findChild(QLabel, "extractedIntro")
+        assert intro is not None and intro.text().startswith("Read from the pasted text:")
     finally:
         _release(open_editors())
 

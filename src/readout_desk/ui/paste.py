@@ -77,16 +77,15 @@ def _utf16(text: str, index: int) -> int:
 class ExtractedPane(QWidget):
     """The source text with the fields read from it: a list above, highlights in the text."""
 
-    def __init__(self, draft: Draft, source: QPlainTextEdit, parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, draft: Draft, source: QPlainTextEdit, parent: QWidget | None = None,
+                 *, kind: str = "text", name: str = "", url: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("extractedPane")
         self.draft = draft
         self.source = source
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel(self.tr("Read from the pasted text: check each field against the "
-                       "highlighted source. Nothing is saved until you save."), self)
+        intro = QLabel(self._intro(kind, name, url), self)
         intro.setObjectName("extractedIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -112,6 +111,18 @@ class ExtractedPane(QWidget):
         self._fill()
         self.fields.currentItemChanged.connect(self._show_span)
 
+    def _intro(self, kind: str, name: str, url: str) -> str:
+        """Where the draft was read from, and what to do with it."""
+        if kind == "file" and name:
+            return self.tr("Read from the file {name}: check each field against the "
+                           "highlighted source. Nothing is saved until you save.").format(
+                               name=name)
+        if kind == "page" and url:
+            return self.tr("Read from the web page {url}: check each field against the "
+                           "highlighted source. Nothing is saved until you save.").format(
+                               url=url)
+        return self.tr("Read from the pasted text: check each field against the "
+                       "highlighted source. Nothing is saved until you save.")
     def _fill(self) -> None:
         text = self.draft.source
         wrong = {f"sessions[{c.index}].printed_other" for c in self.draft.flagged}
@@ -215,7 +226,8 @@ def open_draft(window: MainWindow, draft: Draft, given: str | bytes = "", **how:
     if editor is None or editor.source_text is None:
         return editor
     split = editor.findChild(QSplitter, "editorSplitter")
-    pane = ExtractedPane(draft, editor.source_text)
+    pane = ExtractedPane(draft, editor.source_text, kind=str(how.get("kind", "text")),
+                         name=str(how.get("name", "")), url=str(how.get("url", "")))
     if split is not None:
         split.insertWidget(1, pane)
         half = max(400, split.width() // 2)
