@@ -20,6 +20,7 @@ from readout_desk.ui import instance_name
 from readout_desk.ui.single_instance import (
     Forwarded,
     InstanceGuard,
+    SystemFileOpens,
     archive_key,
     decode_request,
     encode_request,
@@ -331,3 +332,25 @@ def test_a_launch_whose_owner_closes_without_answering_takes_the_archive(
     finally:
         owner.kill()
         owner.wait()
+
+
+def test_a_file_the_system_asks_to_open_reaches_the_window(qtbot: QtBot,
+                                                           tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    opens = SystemFileOpens()
+    app.installEventFilter(opens)
+    try:
+        export = tmp_path / "desk.readout.json"
+        with qtbot.waitSignal(opens.filesReceived, timeout=2_000) as got:
+            QApplication.sendEvent(app, QFileOpenEvent(str(export)))
+        assert got.args == [[str(export)]]
+        with qtbot.waitSignal(opens.filesReceived, timeout=2_000) as got:
+            QApplication.sendEvent(app, QFileOpenEvent(QUrl.fromLocalFile(str(export))))
+        assert got.args == [[str(export)]]
+    finally:
+        app.removeEventFilter(opens)

@@ -62,3 +62,25 @@ def test_qt_options_and_their_values_are_not_taken_for_files() -> None:
                                    "-style=fusion", "-reverse"])
     assert ours == ["--db", "x.sqlite3", "export.json", "-reverse"]
     assert qt == ["-platform", "xcb", "-style=fusion"]
+
+
+def test_a_file_the_system_sends_to_the_running_app_is_opened_in_its_window(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QFileOpenEvent
+
+    monkeypatch.setattr(app, "SYSTEM_SENDS_FILES", True)
+    opened: list[tuple[MainWindow, list[str]]] = []
+    monkeypatch.setattr(app, "_open_files", lambda window, files: opened.append((window,
+                                                                                 files)))
+    export = tmp_path / "desk.readout.json"
+
+    def finder_opens_a_document() -> None:  # what macOS's Finder sends on a double-click
+        instance = QApplication.instance()
+        assert instance is not None
+        QApplication.sendEvent(instance, QFileOpenEvent(str(export)))
+
+    QTimer.singleShot(200, finder_opens_a_document)
+    seen = _run_and_capture(monkeypatch, ["--db", str(tmp_path / "mine.sqlite3")])
+    assert seen == [str(tmp_path / "mine.sqlite3")]
+    assert [files for _window, files in opened] == [[str(export)]]
+    assert isinstance(opened[0][0], MainWindow)

@@ -34,6 +34,10 @@ ARCHIVE_LAYER = "readout_desk.archive.recovery"
 #: Modules without Qt that the first page needs. PySide6 reads the source of every module
 #: imported after it (for its ``__feature__`` switches): importing these first is cheaper.
 BEFORE_QT = ("readout_desk.archive.sqlite_first_page",)
+#: Whether the system hands documents to the running application as events rather than
+#: on the command line (macOS's Finder). An application-wide event filter sees every
+#: event of every widget, so it is installed only where such events come.
+SYSTEM_SENDS_FILES = sys.platform == "darwin"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -334,6 +338,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         guard.activationRequested.connect(lambda: single_instance.bring_to_front(window))
         guard.filesReceived.connect(lambda files: _open_files(window, files))
+        if SYSTEM_SENDS_FILES:
+            system_opens = single_instance.SystemFileOpens(app)
+            system_opens.filesReceived.connect(lambda files: _open_files(window, files))
+            app.installEventFilter(system_opens)
         opening = _Opening(window, location, args, handler)
         if opening.first_page():
             window.show()

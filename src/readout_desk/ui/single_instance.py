@@ -10,6 +10,10 @@ it was asked to do (files to open) and exits; the first instance raises its wind
 This runs before the archive is opened, so it stays light: a launch that owns its archive
 imports QtCore only, and QtNetwork loads when the socket is needed (to listen, after the
 first paint, or to hand a request over).
+
+Files opened from a file manager that sends them to the running application instead of
+starting it with them (macOS's Finder: a ``QFileOpenEvent``) come through
+:class:`SystemFileOpens`, the same way as a later launch's.
 """
 
 from __future__ import annotations
@@ -21,7 +25,16 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 
 from readout_desk.ui.instance_name import OwnerLock, archive_key, server_name
 
@@ -29,8 +42,8 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
     from PySide6.QtWidgets import QWidget
 
-__all__ = ["Forwarded", "InstanceGuard", "archive_key", "bring_to_front", "claim",
-           "decode_request", "encode_request", "server_name"]
+__all__ = ["Forwarded", "InstanceGuard", "SystemFileOpens", "archive_key", "bring_to_front",
+           "claim", "decode_request", "encode_request", "server_name"]
 
 log = logging.getLogger(__name__)
 
@@ -231,6 +244,26 @@ class InstanceGuard(QObject):
         self.activationRequested.emit()
         if files:
             self.filesReceived.emit(files)
+
+
+class SystemFileOpens(QObject):
+    """Files the system asks the running application to open, as :attr:`filesReceived`.
+
+    Installed on the application as an event filter: a ``QFileOpenEvent`` (a document
+    double-clicked or dropped on the Dock icon on macOS) names one file or URL.
+    """
+
+    filesReceived = Signal(list)  # noqa: N815 - Qt signal naming
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        from PySide6.QtGui import QFileOpenEvent
+
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        path = event.file() or event.url().toLocalFile()
+        if path:
+            self.filesReceived.emit([path])
+        return True
 
 
 def bring_to_front(window: QWidget) -> None:
