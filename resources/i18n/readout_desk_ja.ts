@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>Readout Desk</source>
-        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. When the archive opens at the latest after a first page that nothing paints (a window shown minimised, say). What opening an archive imports (SQLAlchemy, the ORM, the models, recovery, backups). Modules without Qt that the first page needs. PySide6 reads the source of every module imported after it (for its ``__feature__`` switches): importing these first is cheaper. Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
+        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. When the archive opens at the latest after a first page that nothing paints (a window shown minimised, say). What opening an archive imports (SQLAlchemy, the ORM, the models, recovery, backups). Modules without Qt that the first page needs. PySide6 reads the source of every module imported after it (for its ``__feature__`` switches): importing these first is cheaper. Whether the system hands documents to the running application as events rather than on the command line (macOS&apos;s Finder). An application-wide event filter sees every event of every widget, so it is installed only where such events come. Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
