@@ -9,6 +9,7 @@ names stored before the rule or written by another program.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Collection, Iterable
@@ -88,6 +89,15 @@ def inside(folder: Path, name: str) -> Path | None:
 def is_regular_file(path: Path) -> bool:
     """A regular file that is not a symbolic link."""
     return path.is_file() and not path.is_symlink()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes (what a team archive keys its images by)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def copy_file(source: Path, target: Path) -> None:

@@ -3,12 +3,12 @@
 Lossless: every readout with its times, version, source and trash state, its whole
 history (the stored versions as they are), the saved searches, and the photos (from one
 attachment folder to the other; a team archive keeps the images in the database, read
-through this client's cache folder, see TEAM_ARCHIVE.md). Resumable: readouts go over in
-batches, each in one transaction of the target, the photos of a batch before it (into a
-team archive: in the batch's transaction), and a readout the target already holds (the
-same record, by its fingerprint, counted so that two equal readouts stay two) is skipped,
-so running the copy again after an interruption continues where it stopped. Readouts get
-new ids in the target.
+through this client's cache folder, see TEAM_ARCHIVE.md; a photo whose name the target
+keeps for another image goes in under a name with its hash added). Resumable: readouts go
+over in batches, each in one transaction of the target with its photos, and a readout the
+target already holds (the same record, by its fingerprint, counted so that two equal
+readouts stay two) is skipped, so running the copy again after an interruption continues
+where it stopped. Readouts get new ids in the target.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from readout_desk.archive import attachments
-from readout_desk.archive.attachments import KeepsImages
+from readout_desk.archive.attachments import KeepsImages, file_digest
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.fingerprints import fingerprint
 from readout_desk.archive.models import ReadoutRow, VersionRow
@@ -76,6 +76,8 @@ class _Batch:
     prints: list[int]
     history: dict[int, list[tuple[int, Any, Any]]]
     trashed: dict[int, dt.datetime]
+    photo_folder: Path | None  # the source's images (a team archive's: its cache)
+    missing: set[str] = field(default_factory=set)  # photos the source has no file for
 
 
 def _write_batch(db: DbSession, target: Archive, batch: _Batch,
@@ -90,10 +92,13 @@ def _write_batch(db: DbSession, target: Archive, batch: _Batch,
     if not todo:
         return 0, len(batch.readouts), 0
     conn = db.connection()
-    new_ids = insert_readouts(conn, target.backend, [r for r, _fp in todo],
+    names = _place_photos(conn, target, batch, [r for r, _fp in todo])
+    new_ids = insert_readouts(conn, target.backend,
+                              [_renamed(r, names) for r, _fp in todo],
                               dt.datetime.now(dt.timezone.utc),
                               fingerprints=[fp for _r, fp in todo])
-    kept = [{"readout_id": new, "version": v, "saved_at": at, "data": data}
+    kept = [{"readout_id": new, "version": v, "saved_at": at,
+             "data": _renamed_in_data(data, names)}
             for (r, _fp), new in zip(todo, new_ids, strict=True)
             for v, at, data in batch.history.get(r.id or 0, [])]
     if kept:
@@ -127,14 +132,13 @@ def copy_archive(source: Archive, target: Archive,
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         readouts = source.get_many(chunk)  # a team archive's images come with them
-        names = {ph.file for r in readouts for ph in r.photos if ph.file} - photos
-        missing |= _copy_photos(source.attachments_dir, target.attachments_dir, names)
-        photos |= names
+        photos |= {ph.file for r in readouts for ph in r.photos if ph.file}
         batch = _Batch(readouts, [fingerprint(r) for r in readouts],
                        source._read(partial(_history, ids=chunk)),  # noqa: SLF001
-                       source.deletion_times(chunk))
+                       source.deletion_times(chunk), source.attachments_dir)
         added, already, kept = target._write(  # noqa: SLF001 - one transaction per batch
             partial(_write_batch, target=target, batch=batch, seen=seen))
+        missing |= batch.missing
         copied, skipped, versions = copied + added, skipped + already, versions + kept
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
@@ -144,18 +148,71 @@ def copy_archive(source: Archive, target: Archive,
                       tuple(sorted(missing)))
 
 
-def _copy_photos(source: Path | None, target: Path | None, names: set[str]) -> set[str]:
-    """Copy the photo files ``names`` (those not there yet); returns those that cannot be."""
-    if source is None or target is None:
-        return set(names)
-    missing = set()
-    for name in names:
-        src, dst = attachments.inside(source, name), attachments.inside(target, name)
-        if src is None or dst is None or not attachments.is_regular_file(src):
-            missing.add(name)
-        elif not dst.exists():
-            attachments.copy_file(src, dst)
-    return missing
+def _place_photos(conn: Connection, target: Archive, batch: _Batch,
+                  readouts: Sequence[Readout]) -> dict[str, str]:
+    """Copy the photo files ``readouts`` name into the target's folder (a team archive's:
+    this machine's cache, stored in the database by the batch's own transaction); returns
+    the name each photo has in the target.
+
+    A name the target keeps for other bytes (in its folder, or for a team archive in its
+    ``photo_files``) is another image's: the photo goes in under its name with its
+    content's hash added, the same name on every run, so a copy run again after an
+    interruption finds it there. Names the source has no file for are kept, and noted in
+    ``batch.missing``.
+    """
+    wanted = {ph.file for r in readouts for ph in r.photos if ph.file}
+    folder, into = batch.photo_folder, target.attachments_dir
+    if folder is None or into is None:
+        batch.missing |= wanted
+        return {}
+    keeps = target.backend if isinstance(target.backend, KeepsImages) else None
+    names: dict[str, str] = {}
+    for name in sorted(wanted):
+        src = attachments.inside(folder, name)
+        if src is None or not attachments.is_regular_file(src):
+            batch.missing.add(name)
+            continue
+        digest = file_digest(src)
+        for candidate in (name, _hashed_name(name, digest)):
+            dest = attachments.inside(into, candidate)
+            if dest is None:
+                break
+            held = keeps.image_hashes(conn, [candidate]).get(candidate) if keeps else None
+            present = file_digest(dest) if attachments.is_regular_file(dest) else None
+            if (held or present) in (None, digest):
+                if present != digest:
+                    attachments.copy_file(src, dest)
+                names[name] = candidate
+                break
+        else:
+            batch.missing.add(name)  # both names hold other images: left as it was
+    return names
+
+
+def _hashed_name(name: str, digest: str) -> str:
+    """``name`` with the image's hash added: ``p.jpg`` → ``p-3f1c…(16).jpg``."""
+    path = Path(name)
+    return path.with_name(f"{path.stem}-{digest[:16]}{path.suffix}").as_posix()
+
+
+def _renamed(readout: Readout, names: dict[str, str]) -> Readout:
+    """``readout`` with its photos under the names they have in the target."""
+    if not any(names.get(ph.file, ph.file) != ph.file for ph in readout.photos):
+        return readout
+    return replace(readout, photos=tuple(replace(ph, file=names.get(ph.file, ph.file))
+                                         for ph in readout.photos))
+
+
+def _renamed_in_data(data: Any, names: dict[str, str]) -> Any:
+    """A stored version's data with its photos under the names they have in the target."""
+    photos = data.get("photos") if isinstance(data, dict) else None
+    if not isinstance(photos, list) or not any(
+            isinstance(ph, dict) and names.get(str(ph.get("file") or ""), ph.get("file"))
+            != ph.get("file") for ph in photos):
+        return data
+    return {**data, "photos": [
+        {**ph, "file": names.get(str(ph.get("file") or ""), ph.get("file"))}
+        if isinstance(ph, dict) else ph for ph in photos]}
 
 
 #: Images per transaction when a team archive takes in its shared folder's.

@@ -10,7 +10,6 @@ never seen it, and the image is stored under a fresh name, as a save names a new
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,17 +18,9 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from readout_desk.archive import attachments
-from readout_desk.archive.attachments import KeepsImages
+from readout_desk.archive.attachments import KeepsImages, file_digest
 from readout_desk.archive.store import Archive
 from readout_desk.domain.records import Photo, Readout
-
-
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def bring_photos(archive: Archive, source: Path, readouts: Sequence[Readout],
@@ -60,12 +51,12 @@ def bring_photos(archive: Archive, source: Path, readouts: Sequence[Readout],
             if src is None or dest is None or not attachments.is_regular_file(src):
                 photos.append(ph)
                 continue
-            name, digest = ph.file, _file_digest(src)
-            kept = held.get(name) or (_file_digest(dest) if dest.exists() else None)
+            name, digest = ph.file, file_digest(src)
+            kept = held.get(name) or (file_digest(dest) if dest.exists() else None)
             if kept is not None and kept != digest:
                 name = _fresh_name(target, ph.file, team=team)
                 dest = target / name
-            if not dest.exists() or (team and name in held and _file_digest(dest) != digest):
+            if not dest.exists() or (team and name in held and file_digest(dest) != digest):
                 attachments.copy_file(src, dest)
                 copied.append(dest)
             photos.append(Photo(ph.caption, name))
