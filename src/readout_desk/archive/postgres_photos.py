@@ -159,7 +159,7 @@ def _cached_hash(path: Path) -> str | None:
         info = path.stat()
         key = (str(path), info.st_size, info.st_mtime_ns)
         if key not in _CHECKED:
-            _CHECKED[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+            _CHECKED[key] = attachments.file_digest(path)
     except OSError:
         return None
     return _CHECKED[key]
