@@ -17,14 +17,15 @@ from readout_desk.archive.sqlite import SqliteBackend
 SRC = Path(__file__).resolve().parents[2] / "src" / "readout_desk"
 #: Where SQL may be written: the SQLite backend (``sqlite.py`` and its search language,
 #: ``sqlite_search.py``), the PostgreSQL backend (``postgres.py``, ``postgres_search.py``,
-#: ``postgres_page.py``, ``postgres_changes.py`` and ``postgres_photos.py``), and the
+#: ``postgres_page.py``, ``postgres_changes.py``, ``postgres_photos.py`` and
+#: ``postgres_rows.py``), and the
 #: migrations (their own history).
 ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/sqlite_index.py",
            "archive/sqlite_first_page.py",
            "archive/sqlite_kept.py",
            "archive/postgres.py",
            "archive/postgres_search.py", "archive/postgres_page.py", "archive/postgres_changes.py",
-           "archive/postgres_photos.py", "archive/migrations/")
+           "archive/postgres_photos.py", "archive/postgres_rows.py", "archive/migrations/")
 
 _SQL = re.compile(r"\b(SELECT|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|PRAGMA|"
                   r"CREATE\s+(VIRTUAL\s+)?TABLE|MATCH|bm25|fts5)\b")

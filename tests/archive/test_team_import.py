@@ -18,7 +18,7 @@ import pytest
 
 from readout_desk.archive import Archive, postgres_search
 from readout_desk.archive.mapping import index_fields
-from readout_desk.archive.postgres import MERGE_FROM
+from readout_desk.archive.postgres_rows import MERGE_FROM
 from readout_desk.archive.sqlite_search import FTS_NAMES, cjk_values
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Readout
@@ -110,6 +110,15 @@ def test_an_import_writes_what_single_saves_write(team: Archive) -> None:
     imported = team.add_many(readouts)
     saved = [team.add(r).id or 0 for r in readouts]
     assert _stored(team, imported) == _stored(team, saved)
+
+
+def test_an_import_takes_its_ids_from_the_sequence_in_order(team: Archive) -> None:
+    readouts = [dataclasses.replace(r, title=f"Readout {i}")
+                for i, r in enumerate(_readouts()[:70])]
+    ids = team.add_many(readouts)
+    assert ids == sorted(set(ids))
+    assert [team.get(i).title for i in ids] == [r.title for r in readouts]
+    assert (team.add(readouts[0]).id or 0) > ids[-1]  # the sequence moved past them
 
 
 def test_an_import_that_stops_midway_leaves_nothing(team: Archive) -> None:

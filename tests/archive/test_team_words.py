@@ -39,3 +39,15 @@ def test_words_agree_with_the_rule_on_every_kind_of_character() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pool) for _ in range(rng.randrange(0, 30)))
         assert words(text) == _by_character(text), text
+
+
+def test_words_of_plain_ascii_text_agree_with_the_rule() -> None:
+    # ASCII text, most of an import's, is read by a shorter way of its own.
+    rng = random.Random(11)
+    pool = [chr(c) for c in range(128)]
+    texts = ["Rule_of law, 2023-05-01: PM's U.S.-Japan talks", "A" * 3, ""]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 40)))
+              for _ in range(3000)]
+    for text in texts:
+        assert text.isascii()
+        assert words(text) == _by_character(text), repr(text)

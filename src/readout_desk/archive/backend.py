@@ -110,6 +110,11 @@ class Backend(Protocol):
                     rows: Sequence[Sequence[Any]]) -> None:
         """Insert many rows at once; values go through the columns' types."""
 
+    def insert_new_rows(self, conn: Connection, table: Table,
+                        rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Insert new rows (every column but ``id``, the same columns in each) whose ids
+        the database gives; returns their ids, in the rows' order."""
+
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
         """Add full-text entries: readout id and its :func:`.mapping.index_fields`."""

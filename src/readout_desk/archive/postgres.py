@@ -23,6 +23,7 @@ from readout_desk.archive import (
     postgres_changes,
     postgres_page,
     postgres_photos,
+    postgres_rows,
     reconnect,
 )
 from readout_desk.archive.attachments import Reclaimed
@@ -41,7 +42,6 @@ from readout_desk.archive.postgres_search import (
     TEXT_TABLE,
     PgSearch,
     build_search,
-    document,
     facet_sql,
     finish_rows,
     page_sql,
@@ -49,7 +49,6 @@ from readout_desk.archive.postgres_search import (
 )
 from readout_desk.archive.search import PageAtOnce
 from readout_desk.archive.sqlite_search import (
-    FTS_NAMES,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
 )
@@ -103,17 +102,6 @@ _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]],
             f"Reading the team archive {loc} was stopped before it finished.")),
 )
 
-
-#: From how many readouts written at once (an import's batch) their index entries are
-#: merged into the GIN index before the transaction ends. Otherwise they wait in the
-#: index's pending list (up to 4 MB), which every search reads whole until a VACUUM:
-#: after 100,000 readouts were imported, 377 pages, and the index scan of an absent word
-#: took 0.7-6.6 ms where the merged index answers in 0.01. The server lets only the
-#: index's owner merge (as VACUUM does).
-MERGE_FROM = 200
-_MERGE_PENDING = (
-    f"SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid = "
-    f"'ix_{FTS_TABLE}_doc'::regclass AND pg_has_role(c.relowner, 'USAGE')")
 
 #: The advisory lock a writing transaction holds until it ends ("READ" in ASCII).
 WRITE_LOCK_KEY = 0x52454144
@@ -275,27 +263,15 @@ class PostgresBackend:
 
     def insert_rows(self, conn: Connection, table: Table, columns: Sequence[str],
                     rows: Sequence[Sequence[Any]]) -> None:
-        """The rows in one ``COPY`` inside the transaction under way, each value through
-        its column's type first (a wall time made naive, a JSON value wrapped)."""
-        if not rows:
-            return
-        processors = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type
-                      .dialect_impl(conn.dialect).bind_processor(conn.dialect)) is not None]
-        if processors:
-            rows = [_processed(row, processors) for row in rows]
-        _copy(conn, table.name, columns, rows)
+        postgres_rows.insert_rows(conn, table, columns, rows)
+
+    def insert_new_rows(self, conn: Connection, table: Table,
+                        rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        return postgres_rows.insert_new_rows(conn, table, rows)
 
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
-        if not entries:
-            return
-        postgres_changes.touched(conn, (rid for rid, _fields in entries))
-        _copy(conn, FTS_TABLE, ("readout_id", "doc"),
-              [(rid, document(fields)) for rid, fields in entries])
-        _copy(conn, TEXT_TABLE, ("readout_id", *FTS_NAMES),
-              [(rid, *(fields.get(n, "") for n in FTS_NAMES)) for rid, fields in entries])
-        if len(entries) >= MERGE_FROM:
-            conn.exec_driver_sql(_MERGE_PENDING)
+        postgres_rows.index_readouts(conn, entries)
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         if readout_ids:
@@ -450,25 +426,6 @@ def _index_first(conn: Connection) -> None:
     conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
     if state is not None:
         state["index_first"] = True
-
-
-def _processed(row: Sequence[Any], processors: Sequence[tuple[int, Callable[[Any], Any]]]
-               ) -> list[Any]:
-    values = list(row)
-    for i, process in processors:
-        values[i] = process(values[i])
-    return values
-
-
-def _copy(conn: Connection, table: str, columns: Sequence[str],
-          rows: Iterable[Sequence[Any]]) -> None:
-    """``COPY`` the rows into ``table`` on the transaction's own connection (psycopg's
-    ``cursor.copy``): the bulk rows of an import or a save, without a statement each."""
-    driver: Any = conn.connection.dbapi_connection  # a psycopg connection
-    with driver.cursor() as cursor, cursor.copy(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
 
 
 #: The restricted database users an administrator may make (see TEAM_ARCHIVE.md).

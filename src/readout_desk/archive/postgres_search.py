@@ -66,6 +66,8 @@ WEIGHT_LETTERS = tuple("A" if w >= 10 else "B" if w >= 6 else "C" if w >= 3 else
 RANK_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
 #: The highest position a tsvector keeps.
 _MAX_POSITION = 16383
+#: The Japanese runs of a readout with none.
+_NO_PIECES = ("",) * len(FTS_NAMES)
 #: A lexeme no index entry holds (a term with no words finds nothing).
 _NOTHING = "@"
 
@@ -118,8 +120,14 @@ def _fold(token: str) -> str:
     return token.lower() if token.isascii() else "".join(_fold_char(c) for c in token)
 
 
+#: :data:`_TOKEN` in ASCII text made lower case: its words as they are, found at once.
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` as SQLite's ``unicode61 remove_diacritics 2`` makes them."""
+    if text.isascii():  # most text: lower case as a whole, no word folded on its own
+        return _ASCII_TOKEN.findall(text.lower())
     return [_fold(token) for token in _TOKEN.findall(text)]
 
 
@@ -157,25 +165,32 @@ def document(fields: Mapping[str, str]) -> str:
     """A readout's index text as a ``tsvector`` literal (see the module's description).
 
     Made for every readout an import writes, so each column's distinct tokens are found
-    once and their positions serve both the word and the word within its column."""
+    once and their positions serve both the word and the word within its column (written
+    as found; a word's entry gathers its positions from every column)."""
     texts = [fields.get(n, "") for n in FTS_NAMES]
-    pieces = cjk_values(texts) or ("",) * len(FTS_NAMES)
+    pieces = cjk_values(texts) or _NO_PIECES
     positions: dict[str, list[str]] = {}
+    within: list[tuple[str, dict[str, list[str]]]] = []
     start = 1
     for index, (text, runs) in enumerate(zip(texts, pieces, strict=True)):
-        marks = _marks(WEIGHT_LETTERS[index])
-        tokens = words(text)
-        run_tokens = [f"~{p}" for p in runs.split()]
+        tokens = words(text) if text else []
+        run_tokens = [f"~{p}" for p in runs.split()] if runs else []
         for column_tokens in (tokens, run_tokens):
-            for token, spots in _column_positions(column_tokens, start, marks).items():
+            if not column_tokens:
+                continue
+            found = _column_positions(column_tokens, start, _marks(WEIGHT_LETTERS[index]))
+            for token, spots in found.items():
                 entry = positions.get(token)
                 if entry is None:
                     positions[token] = spots[:]
                 else:
                     entry.extend(spots)
-                positions[f"@{index}@{token}"] = spots
+            within.append((f"@{index}@", found))
         start += max(len(tokens), len(run_tokens)) + 2
-    return " ".join(f"{_lexeme(k)}:{','.join(v[:256])}" for k, v in positions.items())
+    parts = [f"{_lexeme(k)}:{','.join(v[:256])}" for k, v in positions.items()]
+    for column, found in within:
+        parts.extend(f"{_lexeme(column + k)}:{','.join(v[:256])}" for k, v in found.items())
+    return " ".join(parts)
 
 
 # ----- a query as a tsquery ----------------------------------------------------------

@@ -19,7 +19,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -227,6 +227,12 @@ class SqliteBackend:
         if processors:
             rows = [_processed(row, processors) for row in rows]
         conn.exec_driver_sql(sql, list(rows))
+
+    def insert_new_rows(self, conn: Connection, table: Table,
+                        rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        if not rows:
+            return []
+        return [int(i) for (i,) in conn.execute(insert(table).returning(table.c.id), rows)]
 
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:

@@ -216,8 +216,7 @@ def insert_readouts(
         conn.execute(update(readouts_table).where(readouts_table.c.id == existing[0])
                      .values(**values))
     else:
-        ids = [int(i) for (i,) in conn.execute(
-            insert(readouts_table).returning(readouts_table.c.id), main_rows)]
+        ids = backend.insert_new_rows(conn, readouts_table, main_rows)
         if len(ids) != len(readouts):  # a driver that loses the order of RETURNING
             raise ArchiveError("the database did not return an id for every readout")
     for model, rows in _child_rows(ids, readouts, person_ids, topic_ids).items():
