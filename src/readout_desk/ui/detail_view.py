@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 #: The width a photo is shown at in the reading pane, in device-independent pixels.
 PHOTO_WIDTH = 320
+#: How long after a readout is laid out the pane paints it: long enough that the event
+#: loop turns once between the two (keys and timers waiting are handled in between).
+PAINT_AFTER_LAYOUT_MS = 1
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,12 @@ class DetailView(QTextBrowser):
         self.readout: Readout | None = None
         self.requested_urls: list[QUrl] = []
         self._images: dict[str, QImage] = {}
+        # Laying a readout out and painting it take a few milliseconds each: done in one
+        # turn of the event loop, a key typed meanwhile waits for both.
+        self._paint_later = QTimer(self)
+        self._paint_later.setSingleShot(True)
+        self._paint_later.setInterval(PAINT_AFTER_LAYOUT_MS)
+        self._paint_later.timeout.connect(lambda: self.setUpdatesEnabled(True))
         self.show_nothing("")
 
     def page_maker(self, home_zone: str) -> Callable[[Readout, Sequence[str]], ReadoutPage]:
@@ -132,7 +141,12 @@ class DetailView(QTextBrowser):
         """Show a readout laid out by :func:`readout_page` (in a worker, say)."""
         self.readout = page.readout
         self._images = page.images
+        later = self.isVisible()
+        if later:  # laid out now, painted once the event loop has turned
+            self.setUpdatesEnabled(False)
         self.setHtml(page.html)
+        if later:
+            self._paint_later.start()
         self.setAccessibleDescription(page.readout.title)
         self.readoutShown.emit(page.readout)
 
