@@ -323,9 +323,12 @@ class SqliteBackend:
         hits, params = f"SELECT r.id {search.from_where}", search.params
         if sample is not None:
             # The newest hits, read once in the index's own order (no ranking, no sort).
+            # Through the driver's cursor: thousands of ids read one by one through
+            # SQLAlchemy's result would hold the interpreter from the window meanwhile.
             order = f"{search.table}.rowid" if search.has_match else "r.id"
-            ids = [int(row[0]) for row in conn.execute(
-                text(f"{hits} ORDER BY {order} DESC LIMIT {int(sample)}"), params)]
+            ids = [int(i) for (i,) in _fetch(
+                conn, f"{hits} ORDER BY {order} DESC LIMIT {int(sample)}",
+                search.driver_params)]
             hits, params = "SELECT value FROM json_each(:sample)", {"sample": json.dumps(ids)}
         countries, years, topics, people, modes = (
             [tuple(row) for row in conn.execute(text(sql), params)]
