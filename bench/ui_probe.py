@@ -122,17 +122,20 @@ def app(t0: float, db: Path) -> dict[str, Any]:
     Nothing of Qt is imported here before the program's own ``main()`` runs, which
     makes the application: PySide6 reads the source of every module imported after it,
     so what the program imports before Qt must stay before Qt. The watching starts when
-    the program imports its main window's module (its application exists by then).
+    the program imports its main window's module: each window it builds gets an event
+    filter on its results table that waits for the table's first paint with rows in it,
+    and the time is taken once that paint is done (the filter has the table make it),
+    not when the page was handed to the table: a window shown but not yet exposed
+    paints nothing when asked to.
     """
     from readout_desk import paths
 
     paths.set_base_dir(Path(tempfile.mkdtemp(prefix="readout-desk-probe-")))
     seen: dict[str, Any] = {}
 
-    def shown(window: Any) -> None:
+    def painted(window: Any) -> None:
         if seen:
             return
-        window.repaint()  # the first page, painted now
         seen.update(startup_s=time.monotonic() - t0, rows_shown=window.model.rowCount(),
                     modules=len(sys.modules), sqlalchemy="sqlalchemy.orm" in sys.modules)
         if getattr(window, "has_archive", lambda: True)():
@@ -147,22 +150,36 @@ def app(t0: float, db: Path) -> dict[str, Any]:
             seen["ready_s"] = time.monotonic() - t0
             QTimer.singleShot(0, window.close)
 
-    def look() -> None:
-        from PySide6.QtCore import QTimer
-        from PySide6.QtWidgets import QApplication
+    def watch(module: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject
 
-        from readout_desk.ui.main_window import MainWindow
+        class FirstPaint(QObject):
+            """On the results table's viewport (a filter on the whole application would
+            make PySide look up the type of every object the events go to)."""
 
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                if widget.last_page is not None:
-                    shown(widget)
-                else:
-                    widget.searchFinished.connect(lambda _total, w=widget: shown(w))
-                return
-        QTimer.singleShot(1, look)
+            def __init__(self, window: Any) -> None:
+                super().__init__(window)
+                self.window = window
 
-    _when_imported("readout_desk.ui.main_window", look)
+            def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+                """QObject.eventFilter: the first paint with rows is made here, as the
+                table would make it, and timed once it is done."""
+                if event.type() != QEvent.Type.Paint or self.window.model.rowCount() == 0:
+                    return False
+                watched.removeEventFilter(self)
+                self.window.results.viewportEvent(event)
+                painted(self.window)
+                return True
+
+        built = module.MainWindow.__init__
+
+        def init(window: Any, *args: Any, **kwargs: Any) -> None:
+            built(window, *args, **kwargs)
+            window.results.viewport().installEventFilter(FirstPaint(window))
+
+        module.MainWindow.__init__ = init
+
+    _when_imported("readout_desk.ui.main_window", watch)
     from readout_desk.ui.app import main as start
 
     start(["--db", str(db), "--home-zone", "UTC"])
@@ -172,7 +189,7 @@ def app(t0: float, db: Path) -> dict[str, Any]:
 
 
 def _when_imported(name: str, then: Any) -> None:
-    """Call ``then`` from the event loop once the module ``name`` has been imported.
+    """Call ``then(module)`` once the module ``name`` has been imported.
 
     The hook is a plain object with ``find_spec`` (all ``sys.meta_path`` asks of it), not an
     ``importlib.abc`` class: that module imports ``importlib.resources``, which would be the
@@ -192,9 +209,7 @@ def _when_imported(name: str, then: Any) -> None:
 
             def exec_module(module: Any) -> None:
                 run(module)
-                from PySide6.QtCore import QTimer
-
-                QTimer.singleShot(0, then)
+                then(module)
 
             loader.exec_module = exec_module  # type: ignore[method-assign]
             return spec

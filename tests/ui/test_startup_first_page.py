@@ -37,9 +37,13 @@ PROBE = textwrap.dedent("""
     app = QApplication(sys.argv[:1])
     # What the first page does without: the socket for later launches, pycountry (and
     # the package metadata it reads), the rendering of a readout, the About box's module,
-    # importlib.resources (the package's files are found without it).
+    # importlib.resources (the package's files are found without it), the time zones
+    # (zoneinfo finds the system's through sysconfig), the rotating log file (offscreen,
+    # Qt writes a warning before the paint), the socket module (the wake-up on a signal
+    # is a pipe).
     LATER = ("PySide6.QtNetwork", "pycountry", "readout_desk.domain.render",
-             "readout_desk.ui.about", "importlib.resources")
+             "readout_desk.ui.about", "importlib.resources", "zoneinfo", "logging.handlers",
+             "socket")
     seen = {}
 
     def rows(window):
@@ -48,8 +52,12 @@ PROBE = textwrap.dedent("""
                 for r in range(model.rowCount())]
 
     def loaded(window):
+        from readout_desk.ui.first_run import HomeZoneDialog
+
         seen.update(loaded_rows=rows(window), loaded_current=window.current_readout_id(),
-                    loaded_total=window.model.total, icon=not app.windowIcon().isNull())
+                    loaded_total=window.model.total, icon=not app.windowIcon().isNull(),
+                    home_zone=window.settings.has_home_zone() and window.settings.home_zone(),
+                    asked=window.findChild(HomeZoneDialog) is not None)
         QTimer.singleShot(0, window.close)
 
     def look():
@@ -72,7 +80,7 @@ PROBE = textwrap.dedent("""
 
     QTimer.singleShot(0, look)
     from readout_desk.ui.app import main
-    code = main(["--db", sys.argv[1], "--home-zone", "UTC"])
+    code = main(["--db", sys.argv[1], "--home-zone", "Asia/Tokyo"])
     print(json.dumps(dict(seen, code=code)))
 """)
 
@@ -116,6 +124,10 @@ def test_the_first_page_is_painted_before_sqlalchemy_loads(tmp_path: Path) -> No
     assert seen["loaded_total"] == seen["first_total"]
     assert seen["loaded_current"] == seen["first_current"] is not None
     assert seen["icon"] is True  # the application's icon, set once the page is painted
+    # --home-zone is kept once the page is painted, before the archive opens: the first
+    # start's question is not asked.
+    assert seen["home_zone"] == "Asia/Tokyo"
+    assert seen["asked"] is False
 
 
 def test_an_archive_needing_an_update_of_its_format_opens_first(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from typing import TYPE_CHECKING
 
 from readout_desk.domain.clocktime import MONTH_PATTERN as MONTH_PATTERN
 from readout_desk.domain.clocktime import MONTHS as MONTHS
@@ -27,6 +27,9 @@ from readout_desk.domain.clocktime import ClockRangeError as ClockRangeError
 from readout_desk.domain.clocktime import parse_clock as parse_clock
 from readout_desk.domain.messages import Message, Moment, of_error
 from readout_desk.domain.records import MeetingSession, PrintedTime
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 UTC = dt.timezone.utc
 
@@ -134,6 +137,10 @@ class DurationError(TimingError):
 @functools.lru_cache(maxsize=512)
 def get_zone(name: str) -> ZoneInfo:
     """The zone called ``name``, or :class:`UnknownZoneError`."""
+    # zoneinfo loads with the first zone asked for: its import finds the system's zone
+    # folders through sysconfig, which the window's first page does without.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     if not name or name != name.strip() or name.startswith("/") or ".." in name:
         raise UnknownZoneError(name)
     try:
@@ -154,6 +161,8 @@ def is_valid_zone(name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def all_zones() -> tuple[str, ...]:
     """Every canonical IANA zone name, sorted; legacy aliases such as "US/Eastern" left out."""
+    from zoneinfo import available_timezones
+
     names = available_timezones()
     canonical = [
         n

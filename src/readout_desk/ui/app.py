@@ -122,6 +122,12 @@ class _Opening:
         self.archive: Archive | None = None
         self.message = ""  # what the banner says after opening (a recovery, read-only)
 
+    def keep_home_zone(self) -> None:
+        """Keep ``--home-zone`` before the archive opens (the first start's question,
+        once it has, asks only without one). The window's first page shows no zone:
+        time zones load after it."""
+        _home_zone(self.args.home_zone, self.window.settings)
+
     def first_page(self) -> bool:
         """Show the first page read with the ``sqlite3`` driver alone, if it can be (an
         archive file that is sound, at the current schema and holds readouts)."""
@@ -197,6 +203,7 @@ class _Opening:
         def go_on(_loaded: object = None) -> None:
             if self.window.has_archive() or not self.window.isVisible():
                 return  # closed before the archive opened: the program is ending
+            self.keep_home_zone()
             if self.open():
                 self.opened()
             else:
@@ -327,7 +334,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from readout_desk.ui.settings import Settings
 
     settings = Settings()
-    _home_zone(args.home_zone, settings)
     opening: _Opening | None = None
     try:
         try:
@@ -347,6 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.show()
             opening.after_first_paint()
         else:
+            opening.keep_home_zone()
             if not opening.open():
                 return 1
             window.show()

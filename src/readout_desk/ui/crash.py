@@ -68,25 +68,44 @@ def log_file() -> Path:
 
 class _LogFile(logging.Handler):
     """The rotating log file, made at its first record: a start logs nothing as a rule,
-    so ``logging.handlers`` (and what it imports) loads only when there is something to
-    write, not before the window's first page."""
+    so the file is opened only when there is something to write. Records are appended
+    by logging's own file handler while the file has room for them; the rotating
+    handler (``logging.handlers``, and what it imports) takes over at the first record
+    that would fill it, where it rolls the file over. A warning written before the
+    window's first page (Qt's offscreen platform writes one) does not load it."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
         self.max_bytes = LOG_MAX_BYTES
-        self._file: logging.Handler | None = None
+        self._file: logging.FileHandler | None = None
+        self._rotates = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        """logging.Handler.emit: to the rotating file, opened at the first record."""
+        """logging.Handler.emit: to the file, opened at the first record."""
         if self._file is None:
+            self._file = logging.FileHandler(self.path, encoding="utf-8", delay=True)
+            self._file.setFormatter(self.formatter)
+        if not self._rotates and self._fills(record):
             from logging.handlers import RotatingFileHandler
 
+            self._file.close()
             self._file = RotatingFileHandler(self.path, maxBytes=self.max_bytes,
                                              backupCount=LOG_BACKUPS, encoding="utf-8",
                                              delay=True)
             self._file.setFormatter(self.formatter)
+            self._rotates = True
         self._file.emit(record)
+
+    def _fills(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` would bring the file to its size: where the rotating
+        handler rolls it over (its own test, on the same figures)."""
+        stream = self._file.stream if self._file is not None else None
+        try:
+            size = stream.tell() if stream is not None else self.path.stat().st_size
+        except OSError:  # no file yet
+            size = 0
+        return size + len(self.format(record)) + 1 >= self.max_bytes
 
     def close(self) -> None:
         """logging.Handler.close: the file too, if it was opened."""
