@@ -23,6 +23,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "readout_desk"
 ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/sqlite_index.py",
            "archive/sqlite_first_page.py",
            "archive/sqlite_kept.py",
+           "archive/sqlite_page_index.py",
            "archive/postgres.py",
            "archive/postgres_search.py", "archive/postgres_page.py", "archive/postgres_changes.py",
            "archive/postgres_photos.py", "archive/postgres_rows.py", "archive/migrations/")

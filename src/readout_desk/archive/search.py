@@ -292,11 +292,12 @@ class Search:
         page_ids = self._page_members(conn, candidates, offset, want)
         if not page_ids:
             return ()
-        # Fetching the page id by id pays off only when the words are in very many readouts
-        # (else one pass over the matches is cheaper); the capped count says which, and
-        # below the cap it is the exact total the page needs anyway.
-        one_by_one = (more and not rendered.has_prefix
-                      and self._count(conn, rendered, ONE_BY_ONE_FROM, token) >= ONE_BY_ONE_FROM)
+        # Fetching the page id by id (a prefix's: from the page's own text) pays off only
+        # when the words are in very many readouts (else one pass over the matches is
+        # cheaper); the capped count says which, and below the cap it is the exact total
+        # the page needs anyway.
+        one_by_one = (more and self._count(conn, rendered, ONE_BY_ONE_FROM, token)
+                      >= ONE_BY_ONE_FROM)
         rows = self.backend.hit_rows(conn, rendered, page_ids, one_by_one=one_by_one)
         # The page's own rows carry the meeting dates that order its ties.
         score = dict(candidates)

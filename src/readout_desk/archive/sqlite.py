@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from readout_desk.archive import errors, sqlite_index, sqlite_kept
+from readout_desk.archive import errors, sqlite_index, sqlite_kept, sqlite_page_index
 from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.sqlite_first_page import SQLITE_HEADER as _SQLITE_HEADER
@@ -308,13 +308,22 @@ class SqliteBackend:
     def hit_rows(self, conn: Connection, rendered: Any, ids: Sequence[int], *,
                  one_by_one: bool) -> Sequence[Sequence[Any]]:
         """``one_by_one`` asks FTS5 for each id in turn: cheapest when the words match many
-        readouts (a hundred seeks, not a pass over every match). For a prefix each lookup
-        merges every matching term's list again, so there one pass over the matches that
-        probes the id list ("+" keeps the planner from making it lookups), bounded by the
-        rowid range FTS5 uses, is far cheaper."""
+        readouts (a hundred seeks, not a pass over every match). A prefix merges every
+        matching term's list at each lookup, and once even for one pass over the matches
+        that probes the id list ("+" keeps the planner from making it lookups, bounded by
+        the rowid range FTS5 uses): with few matches that pass, with many the page's own
+        index (:mod:`.sqlite_page_index`), whose cost is the page's."""
         search: SqlSearch = rendered
-        sql = hit_rows_sql(search, _listed(ids), None if one_by_one else (min(ids), max(ids)))
         params = {} if search.table == CJK_TABLE else search.driver_params
+        if one_by_one and sqlite_page_index.applies(search):
+            found = sqlite_page_index.hit_rows(conn, search, ids)
+            # A row its own text does not find (an index another program left stale) is
+            # read from the index as before.
+            if missing := sorted(set(ids).difference(int(row[0]) for row in found)):
+                found += _fetch(conn, hit_rows_sql(search, _listed(missing), (
+                    missing[0], missing[-1])), params)
+            return finish_rows(search, found)
+        sql = hit_rows_sql(search, _listed(ids), None if one_by_one else (min(ids), max(ids)))
         return finish_rows(search, _fetch(conn, sql, params))
 
     def facet_rows(self, conn: Connection, rendered: Any, limit: int,
