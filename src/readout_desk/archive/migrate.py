@@ -20,12 +20,13 @@ from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0011",
-                   "0009", "0010", "0012", "0013", "0014")
+                   "0009", "0010", "0012", "0013", "0014", "0015")
 
-#: The revision after which an archive file holds a third less: the pages are given back.
-TEXT_DROPPED = "0010"
+#: The last revision after which an archive file holds much less (0010: the index's copy
+#: of the text gone; 0015: text packed, lighter prefix indexes): the pages are given back.
+PAGES_FREED = "0015"
 
 #: The SQLSTATE of a statement the database user has no right to run.
 INSUFFICIENT_PRIVILEGE = "42501"
@@ -104,10 +105,10 @@ def ensure_schema(engine: Engine, path: Path | None, backend: Backend,
             raise ArchiveReadOnlyError(no_rights_to_migrate(engine, revision)) from None
         raise
     if (engine.dialect.name == "sqlite" and revision is not None
-            and KNOWN_REVISIONS.index(revision) < KNOWN_REVISIONS.index(TEXT_DROPPED)):
+            and KNOWN_REVISIONS.index(revision) < KNOWN_REVISIONS.index(PAGES_FREED)):
         from readout_desk.archive import sqlite_index
 
-        sqlite_index.reclaim(engine, progress)  # else the file keeps the text's pages
+        sqlite_index.reclaim(engine, progress)  # else the file keeps the freed pages
     return copy
 
 

@@ -31,6 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Relationship, mapped_column, relationship
 
+from readout_desk.archive.packing import pack, unpack
+
 UTC = dt.timezone.utc
 
 
@@ -67,6 +69,20 @@ class WallTime(TypeDecorator[dt.datetime]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         return value if value is None or isinstance(value, dt.datetime) else None
+
+
+class PackedText(TypeDecorator[str]):
+    """Text stored deflated in an archive file when that is shorter (``packing.py``); a
+    team archive's server keeps it as text (it compresses long values itself)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        return pack(value) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return unpack(value)
 
 
 NAMING = {
@@ -123,7 +139,7 @@ class ReadoutRow(Base):
     filed_under: Mapped[str | None]
     session_count: Mapped[int] = mapped_column(default=0)
     total_minutes: Mapped[int | None]
-    first_start_utc: Mapped[dt.datetime | None] = mapped_column(index=True)
+    first_start_utc: Mapped[dt.datetime | None]
     # The whole record as one number (archive/fingerprints.py): how an import knows a
     # readout it holds already. Empty in rows an older version wrote, until filled.
     fingerprint: Mapped[int | None] = mapped_column(BigInteger, index=True)
@@ -218,7 +234,7 @@ class SessionRow(_ReadoutPart, Base):
 class PointRow(_ReadoutPart, Base):
     __tablename__ = "summary_points"
 
-    text: Mapped[str]
+    text: Mapped[str] = mapped_column(PackedText)
     speaker: Mapped[str] = mapped_column(default="")
     label: Mapped[str] = mapped_column(default="")
     level: Mapped[int] = mapped_column(default=0)
@@ -280,8 +296,8 @@ class SourceRow(Base):
         ForeignKey("readouts.id", ondelete="CASCADE"), primary_key=True
     )
     kind: Mapped[str] = mapped_column(String(16), default="text")
-    text: Mapped[str] = mapped_column(default="")
-    original: Mapped[str] = mapped_column(default="")
+    text: Mapped[str] = mapped_column(PackedText, default="")
+    original: Mapped[str] = mapped_column(PackedText, default="")
     name: Mapped[str] = mapped_column(default="")
     url: Mapped[str] = mapped_column(default="")
     retrieved_at: Mapped[dt.datetime | None]

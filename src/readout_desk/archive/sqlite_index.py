@@ -15,6 +15,9 @@ the text). The view gives exactly the text the index was made from
   and reference data (a person's shown name, a country's names), as they were indexed, in
   the small table ``readout_fts_fields`` (a few hundred bytes a readout).
 
+Long stored texts (the points, the columns kept) may be packed (:mod:`.packing`): the view
+reads them through the SQL function ``readout_text``, registered beside the other.
+
 FTS5 takes a row out of an external-content index by the values it was indexed with:
 :func:`unindex` reads them from the view, so a readout leaves the index *before* its rows
 change or go (:mod:`.writes`). The tables and the view are made by the migration
@@ -34,6 +37,7 @@ from contextlib import closing
 
 from sqlalchemy import Connection, Engine
 
+from readout_desk.archive.packing import pack, unpack
 from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE, cjk_values
 from readout_desk.domain.scripts import index_text
 
@@ -44,6 +48,8 @@ FIELDS_TABLE = "readout_fts_fields"
 KEPT = ("people", "place", "topics", "kinds", "countries")
 #: The SQL function that normalises text as the index holds it.
 TEXT_FUNCTION = "readout_index_text"
+#: The SQL function that reads a stored text that may be packed (``packing.py``).
+UNPACK_FUNCTION = "readout_text"
 
 _COLUMNS = ", ".join(FTS_NAMES)
 _MARKS = ", ".join("?" for _n in FTS_NAMES)
@@ -59,8 +65,9 @@ DEFAULT_HASH_BYTES = 1 << 20  # FTS5's own default
 
 
 def register_functions(dbapi_connection: sqlite3.Connection) -> None:
-    """Give a driver connection the function the view of the index's text calls."""
+    """Give a driver connection the functions the view of the index's text calls."""
     dbapi_connection.create_function(TEXT_FUNCTION, 1, index_text, deterministic=True)
+    dbapi_connection.create_function(UNPACK_FUNCTION, 1, unpack, deterministic=True)
 
 
 def index_readouts(conn: Connection, entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
@@ -71,7 +78,7 @@ def index_readouts(conn: Connection, entries: Sequence[tuple[int, Mapping[str, s
     conn.exec_driver_sql(
         f"INSERT INTO {FIELDS_TABLE}(readout_id, {', '.join(KEPT)}) "
         f"VALUES (?, {', '.join('?' for _c in KEPT)})",
-        [(rid, *(fields.get(c, "") for c in KEPT)) for rid, fields in entries])
+        [(rid, *(pack(fields.get(c, "")) for c in KEPT)) for rid, fields in entries])
     runs = [(rid, *pieces) for rid, values in texts if (pieces := cjk_values(values))]
     for table, rows in ((FTS_TABLE, [(rid, *values) for rid, values in texts]),
                         (CJK_TABLE, runs)):

@@ -41,10 +41,6 @@ FTS_TABLE = "readout_fts"
 CJK_TABLE = "readout_cjk"
 _WEIGHTS = ", ".join(str(w) for _c, w in FTS_COLUMNS)
 FTS_NAMES = tuple(c for c, _w in FTS_COLUMNS)
-#: The statement that makes the table of runs (also used by the migration that adds it).
-CREATE_CJK_TABLE = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {CJK_TABLE} USING fts5("
-                    f"{', '.join(FTS_NAMES)}, content = '', "
-                    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1')")
 
 #: Marks around highlighted words in snippets; control characters no readout contains,
 #: so a view can escape the text first and then turn the marks into highlighting.
@@ -75,15 +71,7 @@ ANY_SAMPLE = "SELECT EXISTS(SELECT 1 FROM readouts WHERE is_sample = 1)"
 
 
 RELEVANCE = relevance(FTS_TABLE)
-
-
-def snippet_call(table: str) -> str:
-    """A hit's snippet from full-text table ``table``: the best window of 14 tokens of any
-    column, the query's words marked."""
-    return f"snippet({table}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14)"
-
-
-SNIPPET = snippet_call(FTS_TABLE)
+SNIPPET = f"snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14)"
 #: Instead of a snippet, a Japanese hit's row ends with the first table's text.
 TEXT_COLUMNS = ", ".join(f"f.{n}" for n in FTS_NAMES)
 HIT_SELECT = "SELECT " + ", ".join(f"r.{c}" for c in HIT_COLUMNS[:-1])

@@ -17,13 +17,7 @@ from collections.abc import Callable
 
 from alembic import op
 
-from readout_desk.archive.sqlite_search import (
-    CJK_TABLE,
-    CREATE_CJK_TABLE,
-    FTS_NAMES,
-    FTS_TABLE,
-    cjk_values,
-)
+from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE, cjk_values
 from readout_desk.domain.scripts import index_text
 
 revision = "0003"
@@ -32,6 +26,10 @@ branch_labels = None
 depends_on = None
 
 BATCH = 2_000
+#: The table of runs as this revision made it (0015 drops its prefix index).
+CREATE_CJK_TABLE = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {CJK_TABLE} USING fts5("
+                    f"{', '.join(FTS_NAMES)}, content = '', "
+                    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1')")
 
 
 def upgrade() -> None:

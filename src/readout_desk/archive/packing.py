@@ -1,0 +1,50 @@
+"""Long text stored deflated in an archive file, read back as the same text.
+
+A summary point's text is most of what a readout stores beside its index. On SQLite it
+is kept as a ``BLOB``: one byte naming the method (:data:`DEFLATE`), then the UTF-8 text
+compressed with raw deflate (``zlib``, no header), about 0.6 of the text. A text that
+would not get shorter (a short one) stays as it was, as ``TEXT``, so a column holds both
+and the storage class says which each value is: what an older version of the program
+wrote reads as before, and a value is packed again only when it is written again.
+
+Every reader goes through :func:`unpack`: the ORM and Core statements through the column
+type (:class:`~readout_desk.archive.models.PackedText`), SQL through the function
+``readout_text`` that every SQLite connection of the archive registers
+(:func:`.sqlite_index.register_functions`), which the view of the index's text calls. A
+team archive's server compresses long values itself (PostgreSQL's TOAST): it keeps the
+text as text.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+#: The first byte of a packed value: raw deflate of the UTF-8 text follows.
+DEFLATE = 1
+_WBITS = -15  # raw deflate: no zlib header or checksum (the database checks its pages)
+#: Texts shorter than this many bytes stay text (deflate seldom makes them shorter).
+SHORTEST = 64
+
+
+def pack(text: str | None) -> str | bytes | None:
+    """``text`` as stored: deflated behind its method byte when that is shorter."""
+    if text is None or len(text) < SHORTEST // 4:
+        return text
+    raw = text.encode()
+    if len(raw) < SHORTEST:
+        return text
+    deflate = zlib.compressobj(6, zlib.DEFLATED, _WBITS)
+    packed = bytes((DEFLATE,)) + deflate.compress(raw) + deflate.flush()
+    return packed if len(packed) < len(raw) else text
+
+
+def unpack(value: object) -> str | None:
+    """The text a stored value holds (a text as it is, a packed one inflated)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        data = bytes(value)
+        if data[:1] == bytes((DEFLATE,)):
+            return zlib.decompress(data[1:], _WBITS).decode()
+        raise ValueError(f"a stored text packed by an unknown method ({data[:1]!r})")
+    return str(value)

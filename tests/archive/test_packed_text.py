@@ -1,0 +1,231 @@
+"""Long text stored deflated (migration 0015): the same records, the same answers.
+
+The points, the sources and the index's columns kept are stored deflated where that is
+shorter; every way of reading them (a record, an export, the index's view, a snippet)
+gives the text as written. An archive at the revision before is migrated, and answers
+a query mix exactly as the same readouts written at head do: the same pages, totals,
+snippets (``bench/disk.py`` compares the program before and after on large archives); a
+migration stopped half-way leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import sqlite3
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine
+from sqlalchemy.dialects import postgresql, sqlite
+
+from readout_desk.archive import Archive
+from readout_desk.archive.models import PackedText
+from readout_desk.archive.packing import DEFLATE, pack, unpack
+from readout_desk.archive.sqlite_index import FIELDS_TABLE, KEPT, TEXT_VIEW, register_functions
+from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_TABLE
+from readout_desk.archive.transfer.exporting import export_readouts
+from readout_desk.domain import jsonformat
+from readout_desk.domain.records import Readout, Source, SummaryPoint
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import corpus_ja  # noqa: E402
+
+QUERIES = (
+    "minister", '"rule of law"', "energ*", "tr*", "coo*", "tra*", "country:peru trade",
+    "person:hayashi", "from:2020-01-01 to:2022-12-31 climate", "trade -peru",
+    "climate OR energy", "NOT minister", "外務省", "会談", "銅", "外", "日本 minister",
+    "CPTPP 協定", "title:会談", "外相 -会談", "quasarglyph", "",
+)
+SORTS = (("relevance", True, 0), ("date", True, 0), ("title", False, 0), ("relevance", True, 15))
+
+
+def _texts(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    alphabet = "abc de,fg.\nÉé日本語の外相会談ｶﾀｶﾅＡＢ\u200b😀\x00"
+    made = ["", "a", "short point", "x" * 63, "x" * 64, "y" * 5000]
+    made += ["".join(rng.choice(alphabet) for _i in range(rng.randrange(0, 600)))
+             for _n in range(400)]
+    return made
+
+
+def test_a_packed_text_reads_back_as_written_and_is_never_longer() -> None:
+    for text in _texts(7):
+        stored = pack(text)
+        assert unpack(stored) == text
+        if isinstance(stored, bytes):
+            assert stored[0] == DEFLATE and len(stored) < len(text.encode())
+        else:
+            assert stored == text
+    assert isinstance(pack("y" * 5000), bytes) and pack("short point") == "short point"
+    assert pack(None) is None and unpack(None) is None
+    with pytest.raises(ValueError, match="unknown method"):
+        unpack(b"\x07abc")
+
+
+def test_only_an_archive_file_packs_a_team_archive_keeps_text() -> None:
+    column = PackedText()
+    long_text = "The ministers discussed trade and energy. " * 5
+    on_file = column.process_bind_param(long_text, sqlite.dialect())
+    assert isinstance(on_file, bytes)
+    team = postgresql.dialect()  # type: ignore[no-untyped-call]
+    assert column.process_bind_param(long_text, team) == long_text
+    assert column.process_result_value(on_file, sqlite.dialect()) == long_text
+
+
+def _readouts() -> list[Readout]:
+    made = [jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3)) for i in range(60)]
+    made[4] = dataclasses.replace(made[4], lead="", points=())
+    made[9] = dataclasses.replace(made[9], points=(
+        SummaryPoint("Short."), SummaryPoint("外相会談で海水淡水化と銅の供給を議論した。" * 4)))
+    return made
+
+
+def _alembic(path: Path, revision: str, up: bool) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location",
+                           str(resources.files("readout_desk.archive") / "migrations"))
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            (command.upgrade if up else command.downgrade)(config, revision)
+    finally:
+        engine.dispose()
+
+
+class Stopped(Exception):
+    """The person closed the program while the archive was migrating."""
+
+
+Answer = tuple[str, str, int, tuple[int, ...], int, tuple[str, ...], str]
+
+
+def _answers(archive: Archive) -> list[Answer]:
+    answers = []
+    for q in QUERIES:
+        for sort, down, offset in SORTS:
+            page = archive.search(q, sort=sort, descending=down, offset=offset, limit=15)
+            answers.append((q, sort, offset, page.ids, page.total,
+                            tuple(h.snippet for h in page.hits), page.message))
+    return answers
+
+
+def _stored_kinds(path: Path) -> dict[str, set[str]]:
+    """The storage classes of the packed columns' values."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        kinds = {f"{table}.{column}": {str(r[0]) for r in conn.execute(
+            f"SELECT DISTINCT typeof({column}) FROM {table}")}
+            for table, column in (("summary_points", "text"), ("readout_sources", "original"),
+                                  *((FIELDS_TABLE, c) for c in KEPT))}
+    return kinds
+
+
+def _definitions(path: Path) -> dict[str, str]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return {str(n): str(s) for n, s in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE name IN (?, ?)", (FTS_TABLE, CJK_TABLE))}
+
+
+def _agrees_with_readouts(path: Path) -> bool:
+    with sqlite3.connect(path) as conn:
+        register_functions(conn)
+        try:
+            conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "
+                         "VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError:
+            return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Readout], list[int]]:
+    """An archive at head: the readouts, one with a page it was read from, one trashed."""
+    path = tmp_path_factory.mktemp("packed") / "archive.sqlite3"
+    given = _readouts()
+    page = "<html><body><p>" + "The ministers met in Lima and talked of copper. " * 40
+    given[2] = dataclasses.replace(given[2], source=Source(
+        kind="page", text="The ministers met. " * 30, original=page, name="lima.html"))
+    with Archive.open(path) as archive:
+        ids = archive.add_many(given)
+        archive.delete(ids[7])
+    return path, given, ids
+
+
+def test_long_text_is_stored_packed_and_every_reader_gets_it_back(
+        made: tuple[Path, list[Readout], list[int]], tmp_path: Path) -> None:
+    path, given, ids = made
+    kinds = _stored_kinds(path)
+    assert kinds["summary_points.text"] == {"blob", "text"}  # short points stay text
+    assert kinds["readout_sources.original"] == {"blob"}
+    assert "blob" in kinds[f"{FIELDS_TABLE}.people"]
+    with Archive.open(path) as archive:
+        for readout_id, readout in zip(ids, given, strict=True):
+            got = archive.get(readout_id)
+            assert got.points == readout.points and got.lead == readout.lead
+            assert jsonformat.readout_to_dict(got)["points"] == \
+                jsonformat.readout_to_dict(readout)["points"]
+        assert archive.get(ids[2]).source == given[2].source
+        target = tmp_path / "out.json"
+        export_readouts(archive, ids[:12], "json", target)
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    points = [r["points"] for r in exported["readouts"]]
+    assert points == [jsonformat.readout_to_dict(r)["points"] for r in given[:12]]
+    assert _agrees_with_readouts(path)
+
+
+def test_a_migrated_archive_answers_as_before_and_is_smaller(
+        made: tuple[Path, list[Readout], list[int]], tmp_path: Path) -> None:
+    with Archive.open(made[0], read_only=True) as archive:  # written packed at head
+        expected = _answers(archive)
+    before = tmp_path / "before.sqlite3"
+    before.write_bytes(made[0].read_bytes())
+    _alembic(before, "0014", up=False)  # the file as the revision before left it
+    assert _stored_kinds(before)["summary_points.text"] == {"text"}
+    assert "prefix = '2 3'" in _definitions(before)[FTS_TABLE]
+    assert "prefix = '1'" in _definitions(before)[CJK_TABLE]
+    migrated = tmp_path / "migrated.sqlite3"
+    migrated.write_bytes(before.read_bytes())
+    told: list[tuple[int, int]] = []
+    with Archive.open(migrated, progress=lambda done, total: told.append((done, total))) as a:
+        got = _answers(a)
+        assert a.integrity_problems() == []
+    assert got == expected
+    assert sum(1 for answer in expected for s in answer[5] if "\x02" in s) > 50
+    assert (0, 60) in told and told[-1] == (60, 60)
+    assert "blob" in _stored_kinds(migrated)["summary_points.text"]
+    definitions = _definitions(migrated)
+    assert "prefix = '2')" in definitions[FTS_TABLE] and "prefix" not in definitions[CJK_TABLE]
+    assert migrated.stat().st_size < before.stat().st_size
+    assert _agrees_with_readouts(migrated)
+
+
+def test_a_migration_stopped_half_way_leaves_the_file_as_it_was(
+        made: tuple[Path, list[Readout], list[int]], tmp_path: Path) -> None:
+    with Archive.open(made[0], read_only=True) as archive:
+        expected = _answers(archive)
+    path = tmp_path / "stopped.sqlite3"
+    path.write_bytes(made[0].read_bytes())
+    _alembic(path, "0014", up=False)
+
+    def stop(done: int, total: int) -> None:
+        if done == total:  # the index written again, the transaction not yet committed
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        Archive.open(path, progress=stop)
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0014"
+    assert _stored_kinds(path)["summary_points.text"] == {"text"}
+    with Archive.open(path) as archive:  # and the next opening migrates it
+        assert _answers(archive) == expected
+        assert archive.integrity_problems() == []
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        register_functions(conn)
+        assert conn.execute(f"SELECT count(*) FROM {TEXT_VIEW}").fetchone()[0] == 60
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0015"
