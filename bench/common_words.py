@@ -11,13 +11,18 @@ of 100 by relevance with the exact count:
 - ``unranked``: the first 100 matches in index order and the count (a floor, not the same
   page);
 - ``full``: ``Archive.search`` with the kept rankings turned off (every hit scored);
+- ``kept, one pass``: the kept ranking, with the page's rows and snippets read as they
+  were before a prefix's page read them from its own text (``MATCH`` and the page's ids in
+  one pass over the matches: for a prefix, a merge of every word it covers);
 - ``kept``: ``Archive.search`` as it is (the page from the query's kept ranking).
 
 Each kept page is compared with the full one (ids in order, and the count: "=" the same,
-"≠" not). It then prints what keeping costs: the first search of a frequent query (it ranks
-in full and writes the list), how far the average length may move before a list must be
-ranked again, a save and an import with the part of each spent keeping the lists true, and
-the pages compared again after those writes.
+"≠" not) and with the page read in one pass (the snippets too); beside each query, how long
+reading the page's rows and snippets took (``hit_rows``) in the two kept designs. Unless
+``--only-pages`` stops there, it then prints what keeping costs: the first search of a
+frequent query (it ranks in full and writes the list), how far the average length may move
+before a list must be ranked again, a save and an import with the part of each spent
+keeping the lists true, and the pages compared again after those writes.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 from readout_desk.archive import Archive, phrase_score  # noqa: E402
+from readout_desk.archive import sqlite as sqlite_backend  # noqa: E402
 from readout_desk.archive import sqlite_kept as kept  # noqa: E402
 from readout_desk.archive.sqlite_search import _WEIGHTS, build_search  # noqa: E402
 from readout_desk.domain.query import parse_query  # noqa: E402
@@ -50,17 +56,18 @@ QUERIES = (
     ("common word", "minister"),
     ("phrase", '"rule of law"'),
     ("prefix", "energ*"),
+    ("wide prefix", "minist*"),
     ("field", "title:meeting"),
     ("rare word", "desalination"),
 )
 
 
-def fts_page(conn: sqlite3.Connection, match: str, ranked: bool) -> tuple[list[int], int]:
+def fts_page(conn: sqlite3.Connection, match: str, ranked: bool) -> Page:
     order = f" ORDER BY bm25({FTS}, {_WEIGHTS}), rowid DESC" if ranked else ""
     sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH ?{order} LIMIT {PAGE}"
     ids = [int(r[0]) for r in conn.execute(sql, (match,))]
     total = conn.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH ?", (match,))
-    return ids, int(total.fetchone()[0])
+    return ids, int(total.fetchone()[0]), []
 
 
 @contextlib.contextmanager
@@ -76,14 +83,45 @@ def kept_off(*names: str) -> Iterator[None]:
             setattr(kept, name, fn)
 
 
-def archive_page(archive: Archive, query: str, *, use_kept: bool) -> tuple[list[int], int]:
+#: Milliseconds spent reading pages' rows and snippets (``hit_rows``), by design.
+ROWS_MS: dict[str, list[float]] = {}
+_HIT_ROWS = sqlite_backend.SqliteBackend.hit_rows
+
+
+@contextlib.contextmanager
+def rows_timed(design: str, *, one_pass: bool = False) -> Iterator[None]:
+    """Time the page's rows and snippets; ``one_pass``: read them as before a prefix's
+    page read them from its own text."""
+
+    def hit_rows(self: Any, conn: Any, rendered: Any, ids: Any, *, one_by_one: bool) -> Any:
+        many = one_by_one and not (one_pass and rendered.has_prefix)
+        started = time.perf_counter()
+        try:
+            return _HIT_ROWS(self, conn, rendered, ids, one_by_one=many)
+        finally:
+            ROWS_MS.setdefault(design, []).append((time.perf_counter() - started) * 1000)
+
+    sqlite_backend.SqliteBackend.hit_rows = hit_rows  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        sqlite_backend.SqliteBackend.hit_rows = _HIT_ROWS  # type: ignore[method-assign]
+
+
+Page = tuple[list[int], int, list[str]]
+
+
+def archive_page(archive: Archive, query: str, *, use_kept: bool,
+                 one_pass: bool = False) -> Page:
     archive._rankings.clear()  # noqa: SLF001 - every page ranked afresh
-    if use_kept:
-        page = archive.search(query, limit=PAGE)
-    else:
-        with kept_off("ranked", "count"):
+    design = "full" if not use_kept else "kept, one pass" if one_pass else "kept"
+    with rows_timed(design, one_pass=one_pass):
+        if use_kept:
             page = archive.search(query, limit=PAGE)
-    return list(page.ids), page.total
+        else:
+            with kept_off("ranked", "count"):
+                page = archive.search(query, limit=PAGE)
+    return list(page.ids), page.total, [str(h.snippet) for h in page.hits]
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -98,33 +136,41 @@ def p(values: list[float], q: float) -> float:
 
 
 def compare_pages(archive: Archive, conn: sqlite3.Connection, rounds: int) -> None:
-    designs: list[tuple[str, Callable[[str, str], tuple[list[int], int]]]] = [
+    designs: list[tuple[str, Callable[[str, str], Page]]] = [
         ("bm25()", lambda m, _q: fts_page(conn, m, True)),
         ("unranked", lambda m, _q: fts_page(conn, m, False)),
         ("full", lambda _m, q: archive_page(archive, q, use_kept=False)),
+        ("kept, one pass", lambda _m, q: archive_page(archive, q, use_kept=True, one_pass=True)),
         ("kept", lambda _m, q: archive_page(archive, q, use_kept=True)),
     ]
     print(f"{'query':<13}{'hits':>8}" + "".join(f"{n:>22}" for n, _f in designs)
-          + "   (ms p50 / p95 / max; kept: = the full page and count)")
+          + "   (ms p50 / p95 / max; kept: = the full page and count, the snippets of the "
+            "page read in one pass; rows: the page's rows and snippets, p50 / p95, one pass "
+            "→ kept)")
     for label, query in QUERIES:
         match = build_search(parse_query(query), trash_present=False).params["match"]
         first_ms, _v = timed(functools.partial(archive_page, archive, query, use_kept=True))
         times: dict[str, list[float]] = {n: [] for n, _f in designs}
-        values: dict[str, tuple[list[int], int]] = {}
+        values: dict[str, Page] = {}
+        ROWS_MS.clear()
         for i in range(rounds):
-            for name, fn in designs[i % 4:] + designs[:i % 4]:
+            for name, fn in designs[i % len(designs):] + designs[:i % len(designs)]:
                 ms, values[name] = timed(functools.partial(fn, match, query))
                 times[name].append(ms)
         cells = []
         for name, _fn in designs:
             same = ""
-            if name == "kept":
-                same = " =" if values["kept"] == values["full"] else " ≠"
+            if name.startswith("kept"):
+                same = " =" if (values[name][:2] == values["full"][:2]
+                                and values[name][2] == values["kept, one pass"][2]) else " ≠"
             t = times[name]
             cells.append(f"{statistics.median(t):.1f} / {p(t, 0.95):.1f} / {max(t):.1f}{same}"
                          .rjust(22))
+        rows = "   rows " + " → ".join(
+            f"{statistics.median(ROWS_MS[d]):.1f} / {p(ROWS_MS[d], 0.95):.1f}"
+            for d in ("kept, one pass", "kept") if ROWS_MS.get(d))
         print(f"{label:<13}{values['full'][1]:>8,}" + "".join(cells)
-              + f"   first search {first_ms:.0f} ms")
+              + f"   first search {first_ms:.0f} ms{rows}")
 
 
 def slack(archive: Archive) -> None:
@@ -209,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", type=int, default=60,
                         help="frequent words to keep besides the queries, for the write costs")
     parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--only-pages", action="store_true",
+                        help="stop after the table of pages (no writes to the archive but "
+                             "the kept rankings)")
     args = parser.parse_args(argv)
     archive = Archive.open(args.archive)
     conn = sqlite3.connect(f"file:{args.archive}?mode=ro", uri=True)
@@ -217,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
               f"kept from {kept.threshold(archive.count(include_trash=True)):,} hits, "
               f"{kept.KEEP:,} rows a query")
         compare_pages(archive, conn, args.rounds)
+        if args.only_pages:
+            return 0
         slack(archive)
         write_costs(archive, conn, args.rounds, args.extra, args.batch)
         print("after the writes:")
