@@ -71,7 +71,15 @@ ANY_SAMPLE = "SELECT EXISTS(SELECT 1 FROM readouts WHERE is_sample = 1)"
 
 
 RELEVANCE = relevance(FTS_TABLE)
-SNIPPET = f"snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14)"
+
+
+def snippet_call(table: str) -> str:
+    """A hit's snippet from full-text table ``table``: the best window of 14 tokens of any
+    column, the query's words marked."""
+    return f"snippet({table}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14)"
+
+
+SNIPPET = snippet_call(FTS_TABLE)
 #: Instead of a snippet, a Japanese hit's row ends with the first table's text.
 TEXT_COLUMNS = ", ".join(f"f.{n}" for n in FTS_NAMES)
 HIT_SELECT = "SELECT " + ", ".join(f"r.{c}" for c in HIT_COLUMNS[:-1])
