@@ -19,7 +19,7 @@ import pytest
 
 from readout_desk.archive import Archive, export_readouts, import_files
 from readout_desk.archive import store as store_module
-from readout_desk.archive.transfer import importing, readahead
+from readout_desk.archive.transfer import importing
 from readout_desk.domain import jsonformat, validation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -57,11 +57,9 @@ def _document(size: int) -> dict[str, Any]:
             "readouts": items}
 
 
-@pytest.mark.parametrize("read_ahead", [False, True], ids=["one process", "read ahead"])
 def test_an_import_stores_what_saving_the_records_stores(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_ahead: bool) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "_now", lambda: NOW)
-    monkeypatch.setattr(readahead, "READ_AHEAD_BYTES", 0 if read_ahead else 1 << 62)
     monkeypatch.setattr(importing, "BATCH", 40)  # several batches in the file's transaction
     document = _document(150)
     source = tmp_path / "readouts.json"

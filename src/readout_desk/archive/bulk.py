@@ -38,18 +38,6 @@ class Present:
 #: and the readouts it left out as already present.
 BatchReport = Callable[[Sequence[Readout], list[int], list[Present]], None]
 
-
-class Fingerprinted(list[Readout]):
-    """A batch of readouts with their fingerprints, computed where the batch was read
-    (:mod:`.transfer.readahead`), in the same order."""
-
-    def __init__(self, readouts: Iterable[Readout], prints: Sequence[int]) -> None:
-        super().__init__(readouts)
-        if len(prints) != len(self):
-            raise ValueError("a fingerprint is needed for every readout of the batch")
-        self.prints = list(prints)
-
-
 _LOOKUP = 500  # fingerprints asked for in one statement
 
 
@@ -95,8 +83,7 @@ def add_batches(db: DbSession, backend: Backend, batches: Iterable[Sequence[Read
         fill_fingerprints(db)
     conn = db.connection()
     for readouts in batches:
-        prints = (readouts.prints if isinstance(readouts, Fingerprinted)
-                  else [fingerprint(r) for r in readouts])
+        prints = [fingerprint(r) for r in readouts]
         fresh: list[Readout] = []
         fresh_prints: list[int] = []
         present: list[Present] = []

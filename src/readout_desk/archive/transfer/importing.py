@@ -32,7 +32,7 @@ from readout_desk import paths
 from readout_desk.archive.bulk import Present
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
-from readout_desk.archive.transfer import csvio, jsonstream, readahead
+from readout_desk.archive.transfer import csvio, jsonstream
 from readout_desk.archive.transfer.attached import bring_photos
 from readout_desk.archive.transfer.common import (
     CancelFn,
@@ -207,12 +207,9 @@ class _Imported:
 
     files: list[tuple[str, array[int]]] = field(default_factory=list)
     reading: list[IO[bytes]] = field(default_factory=list)  # the file being read
-    read: float | None = None  # the share of it read, as the reading process said
 
     def share_read(self) -> str:
         """How much of the file being read has been read, as " (27%)", or ""."""
-        if self.read is not None:
-            return f" ({self.read:.0%})"
         try:
             raw = self.reading[-1]
             return f" ({raw.tell() / max(1, os.fstat(raw.fileno()).st_size):.0%})"
@@ -235,8 +232,8 @@ class _Imported:
         return f"already in the archive as readout {present.readout_id}{where}"
 
 
-def _checked(readouts: Iterable[tuple[Readout, bool]], size: int) -> Iterator[list[Readout]]:
-    """``readouts`` (each with whether its text is plain) in batches of ``size``, each checked;
+def _checked(readouts: Iterable[tuple[Readout, bool]]) -> Iterator[list[Readout]]:
+    """``readouts`` (each with whether its text is plain) in batches, each readout checked;
     a file with any problem is refused as a whole, naming its first problem and counting
     the others."""
     batch: list[Readout] = []
@@ -252,33 +249,13 @@ def _checked(readouts: Iterable[tuple[Readout, bool]], size: int) -> Iterator[li
         if problems:
             continue  # read on, only to count what else is wrong
         batch.append(r)
-        if len(batch) >= size:
+        if len(batch) >= BATCH:
             yield batch
             batch = []
     if problems:
         extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
         raise _FileProblem(problems[0] + extra)
     if batch:
-        yield batch
-
-
-def _json_batches(path: Path, size: int) -> Iterator[tuple[list[Readout], float]]:
-    """A JSON file's checked batches, each with the share of the file read (what a reading
-    process gives, :mod:`.readahead`)."""
-    opened: list[IO[bytes]] = []
-    length = max(1, path.stat().st_size)
-    for batch in _checked(iter_json(path, opened), size):
-        yield batch, 1.0 if opened[0].closed else opened[0].tell() / length
-
-
-def _batches(path: Path, csv_mapping: Mapping[str, str] | None,
-             imported: _Imported) -> Iterator[list[Readout]]:
-    """A file's checked batches: a large JSON file's read ahead in a second process."""
-    if path.suffix.lower() not in JSON_SUFFIXES or not readahead.worth_reading_ahead(path):
-        yield from _checked(_read(path, csv_mapping, imported.reading), BATCH)
-        return
-    for batch, share in readahead.batches(_json_batches, path, BATCH):
-        imported.read = share
         yield batch
 
 
@@ -305,13 +282,13 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
     """
     imported = imported or _Imported()
     ids = imported.add(path.name)
-    imported.reading, imported.read = [], None
+    opened = imported.reading = []
     skipped: list[str] = []
     skip_count = 0
     copied: list[Path] = []
 
     def batches() -> Iterator[list[Readout]]:
-        for n, batch in enumerate(_batches(path, csv_mapping, imported)):
+        for n, batch in enumerate(_checked(_read(path, csv_mapping, opened))):
             if n and between():
                 raise Cancelled()
             if n:
@@ -319,12 +296,10 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
                 give_back_memory()
             yield batch
 
-    def name_photos(conn: Connection, batch: Sequence[Readout]) -> Sequence[Readout]:
+    def name_photos(conn: Connection, batch: Sequence[Readout]) -> list[Readout]:
         brought, files = bring_photos(archive, path, batch, conn)
         copied.extend(files)
-        # The same records: the batch keeps the fingerprints it may come with.
-        same = all(a is b for a, b in zip(brought, batch, strict=True))
-        return batch if same else brought
+        return brought
 
     def report(_batch: Sequence[Readout], added: list[int], present: list[Present]) -> None:
         nonlocal skip_count
@@ -342,7 +317,7 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
         with _collected_between_batches():
             archive.add_batches(batches(), skip_present=skip_duplicates, report=report,
                                 prepare=name_photos)
-    except (_FileProblem, readahead.ReaderStopped) as exc:
+    except _FileProblem as exc:
         _forget(copied, ids)
         return FileOutcome(path, error=str(exc))
     except BaseException:
