@@ -249,3 +249,38 @@ def test_only_a_prefix_on_the_table_of_words_is_read_from_its_own_text() -> None
     mixed = build_search(parse_query("minister 会"), trash_present=False)
     assert mixed.has_prefix and mixed.table == FTS_TABLE
     assert not sqlite_page_index.applies(mixed)
+
+
+def test_a_kept_prefix_counts_its_hits_in_the_trash_in_their_own_text(
+        archive_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kept, "KEEP", 40)
+    monkeypatch.setattr(kept, "KEEP_FROM_HITS", 45)
+    monkeypatch.setattr(search, "RANK_AHEAD", 16)
+    monkeypatch.setattr(search, "TIE_MARGIN", 4)
+    counted: list[int | None] = []
+    count = kept.count
+
+    def recorded(*args: Any) -> int | None:
+        counted.append(count(*args))
+        return counted[-1]
+
+    monkeypatch.setattr(kept, "count", recorded)
+    readouts = [dataclasses.replace(corpus.readout(i), title=f"Talks {i}", points=(),
+                                    lead="Zephyrine talks." if i % 3 else "Harbour talks.",
+                                    notes="") for i in range(120)]
+    with Archive.open(archive_path) as archive:
+        ids = archive.add_many(readouts)
+        archive.search("zephyr*", limit=10)  # keeps the ranking (nothing in the trash)
+        # Three in the trash that the prefix finds, two that it does not.
+        archive.delete_many([ids[1], ids[2], ids[4], ids[0], ids[3]])
+        with archive._engine.connect() as conn:  # noqa: SLF001 - the plain count
+            expected = int(conn.exec_driver_sql(
+                "SELECT count(*) FROM readout_fts WHERE readout_fts MATCH '\"zephyr\" *' "
+                "AND rowid NOT IN (SELECT id FROM readouts WHERE deleted_at IS NOT NULL)"
+            ).scalar() or 0)
+        counted.clear()
+        archive._rankings.clear()  # noqa: SLF001
+        page = archive.search("zephyr*", limit=10)
+    assert expected == 77  # 80 finding it, 3 of them in the trash
+    assert page.total == expected
+    assert counted == [expected]  # the kept count, none counted over every hit

@@ -44,6 +44,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from readout_desk.archive import sqlite_page_index
 from readout_desk.archive.phrase_score import idf, part, score, weight_of
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
@@ -85,7 +86,7 @@ _MARKED = ", ".join(f"highlight({FTS_TABLE}, {i}, char(2), '')"
 #: Up to how many written rows are looked at one by one.
 FEW = 32
 #: Up to how many readouts in the trash are looked up in the index to keep a count exact
-#: without counting (a prefix: none).
+#: without counting (a prefix's: in their own text).
 TRASH_PROBES = 16
 #: A write of more readouts than this (an import's batch) lets every kept ranking go:
 #: the next search of each ranks in full and keeps it again.
@@ -287,11 +288,14 @@ def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
     if live:
         trashed = [int(r[0]) for r in _rows(conn, "SELECT id FROM readouts WHERE deleted_at "
                                                   f"IS NOT NULL LIMIT {TRASH_PROBES + 1}")]
-        if len(trashed) > TRASH_PROBES or (trashed and match.endswith("*")):
-            # Finding each trashed readout in the index would cost more than counting (a
-            # prefix merges the lists of every word it covers at each look-up).
-            return None
-        total -= len(_matching(conn, match, trashed, "1")) if trashed else 0
+        if len(trashed) > TRASH_PROBES:
+            return None  # finding each in the index would cost more than counting
+        if trashed and match.endswith("*"):
+            # A prefix merges the lists of every word it covers at each look-up in the
+            # index: its trashed hits are found in their own text instead.
+            total -= len(sqlite_page_index.matching(conn, match, trashed))
+        elif trashed:
+            total -= len(_matching(conn, match, trashed, "1"))
     return total if cap is None else min(total, cap)
 
 

@@ -89,9 +89,9 @@ def _tables(db: Any) -> tuple[str, str]:
     return text, index
 
 
-def hit_rows(conn: Connection, search: SqlSearch, ids: Sequence[int]) -> list[Any]:
-    """Results rows (readout columns, then the snippet) of ``ids``, hits of ``search``,
-    with the snippets the table of words gives them, read from an index of their text."""
+def _fill(conn: Connection, ids: Sequence[int]) -> tuple[Any, str]:
+    """The page's index holding the text of ``ids`` (and nothing else): the driver
+    connection and the index's name."""
     db = _driver(conn)
     text, index = _tables(db)
     db.execute(f"DELETE FROM temp.{text}")
@@ -101,7 +101,23 @@ def hit_rows(conn: Connection, search: SqlSearch, ids: Sequence[int]) -> list[An
                (json.dumps(list(ids)),))
     db.execute(f"INSERT INTO temp.{index} (rowid, {_COLUMNS}) SELECT id, {_COLUMNS} "
                f"FROM temp.{text}")
+    return db, index
+
+
+def hit_rows(conn: Connection, search: SqlSearch, ids: Sequence[int]) -> list[Any]:
+    """Results rows (readout columns, then the snippet) of ``ids``, hits of ``search``,
+    with the snippets the table of words gives them, read from an index of their text."""
+    db, index = _fill(conn, ids)
     sql = (f"{HIT_SELECT}, {snippet_call(index)} FROM temp.{index} JOIN readouts r "
            f"ON r.id = {index}.rowid WHERE {index} MATCH :match")
     with closing(db.execute(sql, {"match": search.params["match"]})) as cursor:
         return list(cursor.fetchall())
+
+
+def matching(conn: Connection, match: str, ids: Sequence[int]) -> list[int]:
+    """Which of ``ids`` their own text finds for ``match`` (a MATCH of the table of words),
+    at the cost of their text, not of the hits of ``match``."""
+    db, index = _fill(conn, ids)
+    with closing(db.execute(f"SELECT rowid FROM temp.{index} WHERE {index} MATCH ?",
+                            (match,))) as cursor:
+        return [int(r[0]) for r in cursor.fetchall()]
