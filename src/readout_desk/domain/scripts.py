@@ -11,6 +11,7 @@ language from the script its text is written in (:func:`language_of`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,8 +20,25 @@ from collections.abc import Iterable
 #: ー; not the middle dot ・, which separates words as punctuation does.
 CJK = ("\u3005\u3006\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
        "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff")
-#: A run: CJK characters with the digits written among them (``5月3日``, ``令和5年``).
-RUN = re.compile(f"[0-9{CJK}]*[{CJK}][0-9{CJK}]*")
+
+
+@functools.cache
+def _run() -> re.Pattern[str]:
+    """A run: CJK characters with the digits written among them (``5月3日``, ``令和5年``).
+
+    Compiled when first asked for (as ``RUN``): its three classes of CJK ranges take
+    Python's compiler 7-15 ms, which the window's first page, Latin text and most of the
+    command line never need."""
+    return re.compile(f"[0-9{CJK}]*[{CJK}][0-9{CJK}]*")
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``RUN``, the pattern of a run (see :func:`_run`), made on first use."""
+    if name == "RUN":
+        return _run()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _IS_CJK = re.compile(f"[{CJK}]")
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _LATIN_WORD = re.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
@@ -57,7 +75,7 @@ def runs(text: str) -> list[str]:
     """The runs of ``text`` (already normalised), in order."""
     if text.isascii():  # the common case, answered without the pattern
         return []
-    return RUN.findall(text)
+    return _run().findall(text)
 
 
 def index_text(text: str) -> str:
@@ -87,7 +105,7 @@ def pieces(text: str) -> tuple[tuple[str, ...], str]:
     and the rest with the runs taken out (words to be found as words; may be empty)."""
     indexed = index_text(text)
     found = tuple(runs(indexed))
-    rest = " ".join(RUN.sub(" ", indexed).replace(EDGE, " ").split()) if found else indexed
+    rest = " ".join(_run().sub(" ", indexed).replace(EDGE, " ").split()) if found else indexed
     return found, rest
 
 
