@@ -39,7 +39,12 @@ def __getattr__(name: str) -> re.Pattern[str]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_IS_CJK = re.compile(f"[{CJK}]")
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    """One CJK character; compiled on first use, as :func:`_run` is (2-8 ms)."""
+    return re.compile(f"[{CJK}]")
+
+
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _LATIN_WORD = re.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
 _LATIN_LETTER = re.compile("[A-Za-z]")  # in every Latin word
@@ -68,7 +73,7 @@ def normalise_width(text: str) -> str:
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds any kanji or kana."""
-    return _IS_CJK.search(text) is not None
+    return _cjk().search(text) is not None
 
 
 def runs(text: str) -> list[str]:
@@ -93,8 +98,8 @@ def index_text(text: str) -> str:
         return normalised
 
     def edged(m: re.Match[str]) -> str:
-        before = m.start() > 0 and _IS_CJK.match(normalised, m.start() - 1) is not None
-        after = _IS_CJK.match(normalised, m.end()) is not None
+        before = m.start() > 0 and _cjk().match(normalised, m.start() - 1) is not None
+        after = _cjk().match(normalised, m.end()) is not None
         return (EDGE if before else "") + m.group() + (EDGE if after else "")
 
     return _LATIN_WORD.sub(edged, normalised)
@@ -115,7 +120,7 @@ def language_of(texts: Iterable[str], default: str = "en") -> str:
     cjk = letters = kana = 0
     for text in texts:
         for char in text:
-            if _IS_CJK.match(char):
+            if _cjk().match(char):
                 cjk += 1
                 letters += 1
                 kana += _KANA.match(char) is not None
