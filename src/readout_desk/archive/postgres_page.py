@@ -118,6 +118,20 @@ def _driver_sql(statement: str, dialect: Dialect) -> str:
     return str(text(statement).compile(dialect=dialect))
 
 
+def _fetch(conn: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    """The statement's rows as the driver gives them: SQLAlchemy's result object (the
+    description of some twenty columns read and matched) costs a page of no hits more than
+    the server's own work. Whoever listens for the engine's statements is told of it as
+    of SQLAlchemy's own. A connection found lost fails its reset when it is handed back,
+    so the pool drops it and the read tried again gets a new one (the restart tests)."""
+    driver: Any = conn.connection.dbapi_connection  # a psycopg connection
+    with driver.cursor() as cursor:
+        if conn.dispatch.before_cursor_execute:
+            conn.dispatch.before_cursor_execute(conn, cursor, sql, params, None, False)
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
 def read_page(conn: Connection, query: ParsedQuery, *, headline: str, offset: int,
               limit: int, top: int, count_cap: int | None) -> PageAtOnce:
     """One page of a search of words (``query.required``) in relevance order, and what the
@@ -131,7 +145,7 @@ def read_page(conn: Connection, query: ParsedQuery, *, headline: str, offset: in
         params["cap"] = count_cap
     sql = _driver_sql(page_statement(search, query, capped=count_cap is not None),
                       conn.dialect)
-    rows = conn.exec_driver_sql(sql, params).all()
+    rows = _fetch(conn, sql, params)
     trash, token, ids, scores, counted = rows[0][:len(_HEAD)]
     if trash:
         search = build_search(query, trash_present=True)
