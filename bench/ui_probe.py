@@ -122,11 +122,10 @@ def app(t0: float, db: Path) -> dict[str, Any]:
     Nothing of Qt is imported here before the program's own ``main()`` runs, which
     makes the application: PySide6 reads the source of every module imported after it,
     so what the program imports before Qt must stay before Qt. The watching starts when
-    the program imports its main window's module: each window it builds gets an event
-    filter on its results table that waits for the table's first paint with rows in it,
-    and the time is taken once that paint is done (the filter has the table make it),
-    not when the page was handed to the table: a window shown but not yet exposed
-    paints nothing when asked to.
+    the program imports its main window's module: the results table's paint is wrapped,
+    and the time is taken when its first paint with rows in it is done, not when the
+    page was handed to the table (a window shown but not yet exposed paints nothing when
+    asked to).
     """
     from readout_desk import paths
 
@@ -151,33 +150,18 @@ def app(t0: float, db: Path) -> dict[str, Any]:
             QTimer.singleShot(0, window.close)
 
     def watch(module: Any) -> None:
-        from PySide6.QtCore import QEvent, QObject
+        # The table's own paint, wrapped in its class before any window is built: asking
+        # for the table's viewport (to filter its events) would cost the program the
+        # 10-20 ms PySide takes to learn that widget's type, which its paint does not.
+        view_class = module.ResultsView
+        paint = view_class.paintEvent
 
-        class FirstPaint(QObject):
-            """On the results table's viewport (a filter on the whole application would
-            make PySide look up the type of every object the events go to)."""
+        def paint_event(view: Any, event: Any) -> None:
+            paint(view, event)
+            if not seen and view.model().rowCount() > 0:
+                painted(view.window())
 
-            def __init__(self, window: Any) -> None:
-                super().__init__(window)
-                self.window = window
-
-            def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
-                """QObject.eventFilter: the first paint with rows is made here, as the
-                table would make it, and timed once it is done."""
-                if event.type() != QEvent.Type.Paint or self.window.model.rowCount() == 0:
-                    return False
-                watched.removeEventFilter(self)
-                self.window.results.viewportEvent(event)
-                painted(self.window)
-                return True
-
-        built = module.MainWindow.__init__
-
-        def init(window: Any, *args: Any, **kwargs: Any) -> None:
-            built(window, *args, **kwargs)
-            window.results.viewport().installEventFilter(FirstPaint(window))
-
-        module.MainWindow.__init__ = init
+        view_class.paintEvent = paint_event
 
     _when_imported("readout_desk.ui.main_window", watch)
     from readout_desk.ui.app import main as start

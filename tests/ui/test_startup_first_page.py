@@ -26,7 +26,8 @@ PROBE = textwrap.dedent("""
     import json, sys
     from pathlib import Path
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from shiboken6.Shiboken import getAllValidWrappers
     from readout_desk import paths
 
     def told(_parent, _title, text, *_args):
@@ -65,12 +66,17 @@ PROBE = textwrap.dedent("""
 
         for window in app.topLevelWidgets():
             if isinstance(window, MainWindow) and window.isVisible():
+                # Asked before anything here touches a viewport: which scroll areas'
+                # viewports Python was handed (PySide takes 10-20 ms the first time).
+                viewports = sorted(w.parent().objectName() for w in getAllValidWrappers()
+                                   if isinstance(w, QWidget)
+                                   and w.objectName() == "qt_scrollarea_viewport")
                 window.repaint()
                 seen.update(first_rows=rows(window), first_current=window.current_readout_id(),
                             first_total=window.model.total, opened=window.has_archive(),
                             sqlalchemy=sorted(m for m in sys.modules
                                               if m.startswith("sqlalchemy"))[:3],
-                            later=[m for m in LATER if m in sys.modules],
+                            later=[m for m in LATER if m in sys.modules], viewports=viewports,
                             patterns=[f.cache_info().currsize for f in (
                                 sys.modules["readout_desk.domain.scripts"]._run,
                                 sys.modules["readout_desk.domain.scripts"]._cjk)])
@@ -120,6 +126,7 @@ def test_the_first_page_is_painted_before_sqlalchemy_loads(tmp_path: Path) -> No
     assert seen["sqlalchemy"] == []  # ... and before SQLAlchemy was imported
     assert seen["later"] == []  # ... nor what only comes after the paint
     assert seen["patterns"] == [0, 0]  # nor the patterns of Japanese text (10-20 ms)
+    assert seen["viewports"] == []  # nor the type of the table's viewport (10-20 ms)
     assert len(seen["first_rows"]) == 200  # type: ignore[arg-type]
     assert seen["first_total"] == 229
     # The page shown once the archive has opened is the same, cell for cell, with the

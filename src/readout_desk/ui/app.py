@@ -215,7 +215,7 @@ class _Opening:
             self.window.runner.run(lambda: importlib.import_module(ARCHIVE_LAYER),
                                    go_on, go_on)
 
-        when_painted(self.window.results.viewport(), load)
+        when_painted(self.window, load)
 
     def close(self) -> None:
         if self.archive is not None:
@@ -224,7 +224,13 @@ class _Opening:
 
 def when_painted(widget: QWidget, then: Callable[[], None]) -> None:
     """Call ``then`` once, from the event loop, after ``widget`` is first painted (or a
-    moment after, if nothing paints it)."""
+    moment after, if nothing paints it).
+
+    Given the window, ``then`` comes after the whole of its first paint, the results
+    table's included (the window's widgets are painted in one pass, which the event loop
+    finishes before the next turn). The window is watched, not the table's viewport:
+    the first time Python is handed that viewport, PySide takes 10-20 ms to learn its
+    type, which the first page would wait for."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     called = False
@@ -361,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Later launches on this archive are listened for once the window has painted
         # (they wait for it meanwhile): QtNetwork loads after the first page, and so
         # does the application's icon (its module, the desktop files' paths).
-        when_painted(window.results.viewport(), lambda: _after_first_paint(app, guard))
+        when_painted(window, lambda: _after_first_paint(app, guard))
         return int(app.exec())
     finally:
         guard.close()

@@ -73,7 +73,10 @@ class ResultsView(QTableView):
     def fill_width(self) -> None:
         """Widen the words-in-context column (the title when it is hidden): no empty strip."""
         header = self.horizontalHeader()
-        extra = self.viewport().width() - header.length()
+        # The header is as wide as the viewport (the table keeps it so), and asking for it
+        # spares the window's first paint the 10-20 ms PySide takes, the first time it is
+        # handed a scroll area's viewport, to learn that widget's type.
+        extra = header.width() - header.length()
         if extra <= 0:
             return
         target = COL_SNIPPET if not header.isSectionHidden(COL_SNIPPET) else COL_TITLE
