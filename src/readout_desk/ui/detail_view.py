@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from readout_desk.domain import render
@@ -36,6 +36,19 @@ PHOTO_WIDTH = 320
 #: How long after a readout is laid out the pane paints it: long enough that the event
 #: loop turns once between the two (keys and timers waiting are handled in between).
 PAINT_AFTER_LAYOUT_MS = 1
+
+#: A few letters, figures and signs in Latin and in Japanese script.
+_SAMPLE = "Aa Bb 09 .,:;() àé 日本の会談、アイ。（１）"
+#: The forms the reading pane shows text in (the tags and styles ``render.readout_html``
+#: writes), each once: laid out when the pane is made, so the window's first readout
+#: finds the fonts, fallbacks and sizes it needs loaded.
+WARM_UP_HTML = (
+    f'<p style="color: #606060;"><i>{_SAMPLE}</i></p><h2>{_SAMPLE}</h2><h3>{_SAMPLE}</h3>'
+    f'<ul><li><b>{_SAMPLE}</b><br><span style="color: #a01010; font-weight: bold;">'
+    f'&#9888; {_SAMPLE}</span></li></ul><table cellspacing="0" cellpadding="2"><tr><td '
+    f'valign="top" style="padding-left: 12px;">1.</td><td valign="top">{_SAMPLE} <span '
+    f'style="background-color: #fff1a8;">{_SAMPLE}</span></td></tr></table>'
+    f'<p><a href="https://example.org/">{_SAMPLE}</a></p>')
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,26 @@ class DetailView(QTextBrowser):
         self._paint_later.setInterval(PAINT_AFTER_LAYOUT_MS)
         self._paint_later.timeout.connect(lambda: self.setUpdatesEnabled(True))
         self.show_nothing("")
+        # Once the event loop turns: a window opened and typed into at once lays its
+        # first readout out when the typing pauses, with the other answers to the keys.
+        QTimer.singleShot(0, self, self.warm_up)
+
+    def warm_up(self) -> None:
+        """Lay out and draw :data:`WARM_UP_HTML` in the pane's font, off the screen: the
+        fonts, fallbacks and glyphs a first readout needs are loaded now, not when it
+        comes (twice the time of a later readout's layout, three times its paint)."""
+        document = QTextDocument()
+        document.setDefaultFont(self.document().defaultFont())
+        document.setDocumentMargin(self.document().documentMargin())
+        document.setHtml(WARM_UP_HTML)
+        width = max(1, self.viewport().width())
+        document.setTextWidth(width)
+        image = QImage(width, max(1, round(document.size().height())),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        document.drawContents(painter)
+        painter.end()
 
     def page_maker(self, home_zone: str) -> Callable[[Readout, Sequence[str]], ReadoutPage]:
         """What lays a readout out as this pane would, now, in any thread: the date format
