@@ -19,10 +19,12 @@ of 100 by relevance with the exact count:
 Each kept page is compared with the full one (ids in order, and the count: "=" the same,
 "≠" not) and with the page read in one pass (the snippets too); beside each query, how long
 reading the page's rows and snippets took (``hit_rows``) in the two kept designs. Unless
-``--only-pages`` stops there, it then prints what keeping costs: the first search of a
-frequent query (it ranks in full and writes the list), how far the average length may move
-before a list must be ranked again, a save and an import with the part of each spent
-keeping the lists true, and the pages compared again after those writes.
+``--only-pages`` stops there (after ``--trash N``, which then times the prefixes' pages
+with N readouts in the trash, their count as before beside it), it then prints what keeping
+costs: the first search of a frequent query (it ranks in full and writes the list), how far
+the average length may move before a list must be ranked again, a save and an import with
+the part of each spent keeping the lists true, and the pages compared again after those
+writes.
 """
 
 from __future__ import annotations
@@ -173,6 +175,52 @@ def compare_pages(archive: Archive, conn: sqlite3.Connection, rounds: int) -> No
               + f"   first search {first_ms:.0f} ms{rows}")
 
 
+def _count_as_before(count: Callable[..., int | None]) -> Callable[..., int | None]:
+    """The kept count as it was: a prefix's counted over every hit when the trash holds
+    anything (its trashed hits were not looked for in their own text)."""
+
+    def counted(conn: Any, search: Any, cap: int | None) -> int | None:
+        query = kept._kept_query(search)  # noqa: SLF001
+        if query and query[1] and query[0].endswith("*") and conn.exec_driver_sql(
+                "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)").scalar():
+            return None
+        return count(conn, search, cap)
+
+    return counted
+
+
+def trash_count(archive: Archive, rounds: int, trashed: int) -> None:
+    """The prefixes' kept pages with ``trashed`` readouts in the trash (half of them hits of
+    the first prefix): the count as before, every hit counted, against the trashed readouts
+    found in their own text. Pages, counts and snippets compared ("=")."""
+    if archive.search("in:trash", limit=1).total == 0:
+        archive.delete_many(list(archive.search("energ*", limit=trashed // 2).ids)
+                            + list(archive.search("desalination",
+                                                  limit=trashed - trashed // 2).ids))
+    count = kept.count
+    print(f"prefixes with {archive.search('in:trash', limit=1).total} readouts in the trash "
+          "(ms p50 / p95, the count as before → found in their own text):")
+    for label, query in QUERIES:
+        if not query.endswith("*"):
+            continue
+        archive_page(archive, query, use_kept=True)
+        times: dict[str, list[float]] = {"before": [], "now": []}
+        pages: dict[str, Page] = {}
+        for i in range(rounds):
+            for name in ("before", "now") if i % 2 else ("now", "before"):
+                kept.count = _count_as_before(count) if name == "before" else count
+                try:
+                    ms, pages[name] = timed(functools.partial(archive_page, archive, query,
+                                                              use_kept=True))
+                finally:
+                    kept.count = count
+                times[name].append(ms)
+        same = "=" if pages["before"] == pages["now"] else "≠"
+        print(f"  {label:<13}{pages['now'][1]:>9,} hits  " + " → ".join(
+            f"{statistics.median(t):.1f} / {p(t, 0.95):.1f}" for t in times.values())
+              + f"  {same}")
+
+
 def slack(archive: Archive) -> None:
     """How far the average length may move before each kept page needs a full ranking."""
     with archive._engine.connect() as conn:  # noqa: SLF001 - the bench reads the lists
@@ -255,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", type=int, default=60,
                         help="frequent words to keep besides the queries, for the write costs")
     parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--trash", type=int, default=0,
+                        help="after the table of pages, move this many readouts to the trash "
+                             "and time the prefixes' pages with their count")
     parser.add_argument("--only-pages", action="store_true",
                         help="stop after the table of pages (no writes to the archive but "
                              "the kept rankings)")
@@ -266,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
               f"kept from {kept.threshold(archive.count(include_trash=True)):,} hits, "
               f"{kept.KEEP:,} rows a query")
         compare_pages(archive, conn, args.rounds)
+        if args.trash:
+            trash_count(archive, args.rounds, args.trash)
         if args.only_pages:
             return 0
         slack(archive)
