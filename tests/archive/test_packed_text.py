@@ -15,6 +15,7 @@ import json
 import random
 import sqlite3
 import sys
+import zlib
 from importlib import resources
 from pathlib import Path
 
@@ -64,6 +65,13 @@ def test_a_packed_text_reads_back_as_written_and_is_never_longer() -> None:
             assert stored == text
     assert isinstance(pack("y" * 5000), bytes) and pack("short point") == "short point"
     assert pack(None) is None and unpack(None) is None
+    rng = random.Random(3)  # a page whose repeats are 4 kB apart
+    page = "".join(rng.choice("abcdefghij <>/") for _i in range(4000)) * 30
+    packed = pack(page)
+    assert isinstance(packed, bytes) and len(packed) < len(page) // 8  # a window for all of it
+    assert unpack(packed) == page
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15, 9)  # any window deflate allows reads back
+    assert unpack(bytes((DEFLATE,)) + deflate.compress(page.encode()) + deflate.flush()) == page
     with pytest.raises(ValueError, match="unknown method"):
         unpack(b"\x07abc")
 

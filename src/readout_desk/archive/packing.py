@@ -21,7 +21,10 @@ import zlib
 
 #: The first byte of a packed value: raw deflate of the UTF-8 text follows.
 DEFLATE = 1
-_WBITS = -15  # raw deflate: no zlib header or checksum (the database checks its pages)
+_METHOD = bytes((DEFLATE,))
+#: Raw deflate (no zlib header or checksum: the database checks its pages), read with the
+#: largest window, so that a text packed with any window reads back.
+_WBITS = -15
 #: Texts shorter than this many bytes stay text (deflate seldom makes them shorter).
 SHORTEST = 64
 
@@ -33,9 +36,17 @@ def pack(text: str | None) -> str | bytes | None:
     raw = text.encode()
     if len(raw) < SHORTEST:
         return text
-    deflate = zlib.compressobj(6, zlib.DEFLATED, _WBITS)
-    packed = bytes((DEFLATE,)) + deflate.compress(raw) + deflate.flush()
+    window = _window_bits(len(raw))
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -window, min(8, window - 6))
+    packed = _METHOD + deflate.compress(raw) + deflate.flush()
     return packed if len(packed) < len(raw) else text
+
+
+def _window_bits(size: int) -> int:
+    """The window for a text of ``size`` bytes: room for all of it, up to deflate's 32 kB.
+    A window (and match table) no larger than the text needs is what makes packing a
+    short text cheap: deflate's full-size state is a quarter of a megabyte to set up."""
+    return min(15, max(10, (size + 300).bit_length()))
 
 
 def unpack(value: object) -> str | None:
@@ -43,8 +54,8 @@ def unpack(value: object) -> str | None:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):
-        data = bytes(value)
-        if data[:1] == bytes((DEFLATE,)):
+        data = memoryview(value)
+        if data[:1] == _METHOD:
             return zlib.decompress(data[1:], _WBITS).decode()
-        raise ValueError(f"a stored text packed by an unknown method ({data[:1]!r})")
+        raise ValueError(f"a stored text packed by an unknown method ({bytes(data[:1])!r})")
     return str(value)

@@ -56,7 +56,8 @@ def _pack(text: object) -> object:
     raw = text.encode()
     if len(raw) < _SHORTEST:
         return text
-    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    window = min(15, max(10, (len(raw) + 300).bit_length()))
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -window, min(8, window - 6))
     packed = bytes((_DEFLATE,)) + deflate.compress(raw) + deflate.flush()
     return packed if len(packed) < len(raw) else text
 
