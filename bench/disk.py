@@ -1,47 +1,46 @@
-"""The archive's size on disk, and what the table of words reading its text costs a search.
+"""The archive's size on disk, and its searches, beside the program before a change.
 
-``python bench/disk.py --db ARCHIVE --work FOLDER`` copies ARCHIVE into FOLDER and opens
-the copy (an older archive is migrated, its freed pages given back: the time is printed),
-then makes a twin of it whose table of words keeps its own copy of the text, as before
-migration 0010 (same readouts, same words; the table made again from the same text, with
-``prefix='2 3'``, and neither the view nor the table of kept columns), and prints, each
-beside the other:
+``python bench/disk.py --db ARCHIVE --work FOLDER --before SRC`` (``SRC``: the ``src``
+folder of an earlier checkout, e.g. ``git archive COMMIT src | tar -x -C /tmp/before``)
+copies ARCHIVE into FOLDER twice: ``before.sqlite3`` is opened by the program in SRC
+(migrated to its newest revision where older), ``after.sqlite3`` is a copy of that one
+opened by this program (migrated, its freed pages given back: the time is printed). Then,
+each beside the other:
 
-- bytes per readout of each file, and where they go (``dbstat``, the largest tables);
-- the search mix (the words, phrase, prefixes, field filter, dates, NOT/OR and Japanese
-  queries of ``bench/run.py`` and ``bench/japanese_mix.py``, and two- and three-letter
-  prefixes): first page of 100 with its snippets and the total through
-  ``Archive.search``, the two files interleaved round by round, medians and the ratio
-  after/before, and whether pages, totals and snippets are the same.
-
-The twin is left in FOLDER (``before.sqlite3``) beside the copy (``after.sqlite3``).
+- bytes per readout of each file, and where they go (``dbstat``, the largest tables and
+  indexes);
+- the search mix (the queries of ``bench/run.py``'s mix, the Japanese ones of
+  ``bench/japanese_mix.py``, two- and three-letter prefixes, one Japanese character, a
+  negative alone, no query), each through ``Archive.search``: the first page of 100 with
+  its snippets and the total, the same sorted by date and by title, and the second page.
+  Each round runs each program in a process of its own, alternating which goes first;
+  the medians and 95th percentiles of the first page's time, after ÷ before, and whether
+  every page (ids, totals, snippets) is the same in every round.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+SRC = HERE.parent / "src"
 
-from readout_desk.archive import Archive  # noqa: E402
-from readout_desk.archive.sqlite_index import (  # noqa: E402
-    FIELDS_TABLE,
-    TEXT_VIEW,
-    register_functions,
-)
-from readout_desk.archive.sqlite_search import FTS_NAMES, FTS_TABLE  # noqa: E402
-
-QUERIES = ("minister", "desalination", '"rule of law"', "energ*", "co*", "tra*",
-           "country:peru trade", "from:2020-01-01 to:2020-06-30 climate", "trade -peru",
-           "climate OR energy", "quasarglyph", "外務大臣", "会談", "銅", "CPTPP 協定",
-           "minister 会談", "")
+QUERIES = ("minister", "desalination", "quasarglyph", '"rule of law"', "energ*", "co*",
+           "tra*", "coo*", "country:peru trade", "from:2020-01-01 to:2020-06-30 climate",
+           "trade -peru", "climate OR energy", "NOT minister", "外務大臣", "会談", "銅", "会",
+           "CPTPP 協定", "minister 会談", "")
+#: Besides the first page by relevance: (sort, descending, offset).
+OTHER_PAGES = (("date", True, 0), ("title", False, 0), ("relevance", True, 100))
 
 
 def per_readout(path: Path) -> tuple[float, list[tuple[str, int]]]:
@@ -49,77 +48,112 @@ def per_readout(path: Path) -> tuple[float, list[tuple[str, int]]]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         readouts = int(conn.execute("SELECT count(*) FROM readouts").fetchone()[0])
         rows = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name "
-                            "ORDER BY 2 DESC LIMIT 8").fetchall()
+                            "ORDER BY 2 DESC LIMIT 9").fetchall()
     return path.stat().st_size / readouts, [(str(n), int(s) // readouts) for n, s in rows]
 
 
-def twin_keeping_text(after: Path, before: Path) -> float:
-    """``before``: ``after`` with a table of words that keeps its own copy of the text."""
-    shutil.copyfile(after, before)
+# ----- what a worker process does (the program on its sys.path) ----------------------
+
+
+def open_archive(path: Path) -> None:
+    from readout_desk.archive import Archive
+
     started = time.perf_counter()
-    columns = ", ".join(FTS_NAMES)
-    with sqlite3.connect(before, isolation_level=None) as conn:
-        register_functions(conn)
-        conn.execute("BEGIN")
-        conn.execute(f"CREATE TEMP TABLE kept AS SELECT id, {columns} FROM {TEXT_VIEW}")
-        conn.execute(f"DROP TABLE {FTS_TABLE}")
-        conn.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({columns}, "
-                     "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
-        conn.execute(f"INSERT INTO {FTS_TABLE}(rowid, {columns}) SELECT id, {columns} "
-                     "FROM kept")
-        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
-        conn.execute(f"DROP VIEW {TEXT_VIEW}")  # what only a table without text needs
-        conn.execute(f"DROP TABLE {FIELDS_TABLE}")
-        conn.execute("COMMIT")
-        conn.execute("VACUUM")
-    return time.perf_counter() - started
+    Archive.open(path).close()
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def search_round(path: Path) -> None:
+    """Each query once warm, timed, with its pages."""
+    from readout_desk.archive import Archive
+
+    out: dict[str, Any] = {}
+    with Archive.open(path) as archive:
+        for q in QUERIES:  # warm
+            archive.search(q, limit=100)
+        for q in QUERIES:
+            started = time.perf_counter()
+            page = archive.search(q, limit=100)
+            ms = (time.perf_counter() - started) * 1000
+            pages = [(list(page.ids), page.total, [h.snippet for h in page.hits])]
+            for sort, down, offset in OTHER_PAGES:
+                other = archive.search(q, sort=sort, descending=down, offset=offset,
+                                       limit=100)
+                pages.append((list(other.ids), other.total, [h.snippet for h in other.hits]))
+            out[q] = {"ms": ms, "pages": pages}
+    print(json.dumps(out, ensure_ascii=False))
+
+
+# ----- the driver -------------------------------------------------------------------
+
+
+def _run(src: Path, *args: str) -> Any:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    done = subprocess.run([sys.executable, __file__, *args], env=env, check=True,
+                          capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path, required=True, help="the archive to measure")
-    parser.add_argument("--work", type=Path, required=True, help="a folder of one's own")
+    parser.add_argument("--db", type=Path, help="the archive to measure")
+    parser.add_argument("--work", type=Path, help="a folder of one's own")
+    parser.add_argument("--before", type=Path, help="the src folder of the program before")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--open", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--search", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.open:
+        open_archive(args.open)
+        return 0
+    if args.search:
+        search_round(args.search)
+        return 0
+    if not (args.db and args.work and args.before):
+        parser.error("--db, --work and --before are needed")
     args.work.mkdir(parents=True, exist_ok=True)
-    after, before = args.work / "after.sqlite3", args.work / "before.sqlite3"
-    shutil.copyfile(args.db, after)
-    started = time.perf_counter()
-    Archive.open(after).close()
-    print(f"opened (migrated where older, pages given back): "
-          f"{time.perf_counter() - started:.1f} s")
-    print(f"twin keeping its text made in {twin_keeping_text(after, before):.1f} s")
-    for name, path in (("before (text kept)", before), ("after", after)):
+    files = {"before": args.work / "before.sqlite3", "after": args.work / "after.sqlite3"}
+    programs = {"before": args.before.resolve(), "after": SRC}
+    shutil.copyfile(args.db, files["before"])
+    opened = _run(programs["before"], "--open", str(files["before"]))["seconds"]
+    print(f"before opened in {opened:.1f} s")
+    shutil.copyfile(files["before"], files["after"])
+    print(f"after opened (migrated, pages given back) in "
+          f"{_run(programs['after'], '--open', str(files['after']))['seconds']:.1f} s")
+    for name, path in files.items():
+        for backup in path.parent.glob(f"{path.stem}.before-migration-*"):
+            backup.unlink()
         size, tables = per_readout(path)
-        print(f"{name}: {size:,.0f} B per readout; "
-              + ", ".join(f"{t} {b:,}" for t, b in tables))
-    archives = {"before": Archive.open(before), "after": Archive.open(after)}
+        print(f"{name}: {size:,.0f} B per readout; " + ", ".join(f"{t} {b:,}" for t, b in tables))
     times: dict[tuple[str, str], list[float]] = {}
-    same: dict[str, bool] = {}
-    try:
-        for q in QUERIES:  # warm both
-            for archive in archives.values():
-                archive.search(q, limit=100)
-        for i in range(args.rounds):
+    pages: dict[str, Any] = {}
+    same = dict.fromkeys(QUERIES, True)
+    for i in range(args.rounds):
+        order = ["before", "after"] if i % 2 == 0 else ["after", "before"]
+        for name in order:
+            got = _run(programs[name], "--search", str(files[name]))
             for q in QUERIES:
-                pages = {}
-                order = list(archives.items())
-                for name, archive in order if i % 2 == 0 else order[::-1]:
-                    t = time.perf_counter()
-                    page = archive.search(q, limit=100)
-                    times.setdefault((q, name), []).append((time.perf_counter() - t) * 1000)
-                    pages[name] = (page.ids, page.total, [h.snippet for h in page.hits])
-                same[q] = same.get(q, True) and pages["before"] == pages["after"]
-    finally:
-        for archive in archives.values():
-            archive.close()
-    print(f"\n{'query':40} {'before ms':>10} {'after ms':>10} {'ratio':>6}  same page")
+                times.setdefault((q, name), []).append(got[q]["ms"])
+                first = pages.setdefault(q, got[q]["pages"])
+                same[q] = same[q] and got[q]["pages"] == first
+    print(f"\n{'query':40} {'p50 before':>10} {'p50 after':>10} {'ratio':>6} "
+          f"{'p95 before':>10} {'p95 after':>10}  same pages")
     ratios = []
     for q in QUERIES:
-        b, a = (statistics.median(times[(q, n)]) for n in ("before", "after"))
-        ratios.append(a / b)
-        print(f"{q or '(no query)':40} {b:10.1f} {a:10.1f} {a / b:6.2f}  {same[q]}")
-    print(f"geometric mean of the ratios: {statistics.geometric_mean(ratios):.2f}")
+        b, a = (times[(q, n)] for n in ("before", "after"))
+        ratios.append(statistics.median(a) / statistics.median(b))
+        print(f"{q or '(no query)':40} {statistics.median(b):10.1f} {statistics.median(a):10.1f} "
+              f"{ratios[-1]:6.2f} {_p95(b):10.1f} {_p95(a):10.1f}  {same[q]}")
+    every = [t for q in QUERIES for t in times[(q, "before")]]
+    after = [t for q in QUERIES for t in times[(q, "after")]]
+    print(f"all queries: p50 {statistics.median(every):.1f} → {statistics.median(after):.1f} ms, "
+          f"p95 {_p95(every):.1f} → {_p95(after):.1f} ms; geometric mean of the ratios "
+          f"{statistics.geometric_mean(ratios):.2f}; every page the same: {all(same.values())}")
     return 0
 
 
