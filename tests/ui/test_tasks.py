@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+import time
 
-from PySide6.QtCore import QCoreApplication
+import pytest
+from PySide6.QtCore import QCoreApplication, QRunnable
 from pytestqt.qtbot import QtBot
 
 from readout_desk.ui.tasks import CancelFn, ProgressFn, TaskRunner
@@ -90,3 +92,32 @@ def test_a_runner_gives_the_ui_thread_the_interpreter_back_within_a_millisecond(
         runner.shutdown()
     finally:
         sys.setswitchinterval(before)
+
+
+def test_a_job_starts_once_the_thread_that_started_it_is_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool hands the job a thread while the UI thread is still inside ``start()``,
+    without the interpreter: the job must not take the interpreter then and keep the UI
+    thread waiting for it when ``start()`` returns."""
+    runner = TaskRunner(max_threads=1)
+    inside_start = threading.Event()
+    start = runner._pool.start
+
+    def slow_start(job: QRunnable) -> None:
+        inside_start.set()
+        start(job)
+        time.sleep(0.05)  # still inside start(), the interpreter free for the job
+        inside_start.clear()
+
+    monkeypatch.setattr(runner._pool, "start", slow_start)
+    seen: list[bool] = []
+    done = threading.Event()
+
+    def work() -> None:
+        seen.append(inside_start.is_set())
+        done.set()
+
+    runner.run(work)
+    assert done.wait(WAIT_MS / 1000)
+    assert seen == [False]
+    runner.shutdown()

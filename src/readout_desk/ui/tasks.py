@@ -139,8 +139,15 @@ class _Job(QRunnable, Generic[T]):
         self.setAutoDelete(True)
         self._work = work
         self._relay = relay
+        #: Set once the thread that started the job has the interpreter back.
+        self.started = threading.Event()
 
     def run(self) -> None:  # QRunnable.run
+        # The pool gives the job a thread while the UI thread is still inside start(),
+        # without the interpreter: running at once, the job would hold the interpreter
+        # and keep the UI thread waiting for it (under load, for as long as a whole
+        # share of a core). Waiting here gives the interpreter back at once.
+        self.started.wait()
         relay, handle = self._relay, self._relay.handle
         for attempt in range(INTERRUPTED_RETRIES + 1):
             if handle.cancelled() and handle.interruptible:
@@ -221,7 +228,11 @@ class TaskRunner(QObject):
 
     def _start(self, work: Callable[[], T], relay: _Relay) -> None:
         self._pending.add(relay)  # keeps the relay alive until it has delivered
-        self._pool.start(_Job(work, relay))
+        job = _Job(work, relay)
+        try:
+            self._pool.start(job)
+        finally:
+            job.started.set()
 
     def accepting(self) -> bool:
         """Whether answers are still wanted: not shut down, and its owner still exists."""
