@@ -80,10 +80,12 @@ def startup(db: Path, runs: int, before: Path | None,
     # its round's ratio out rather than shifting every later pair.
     pairs: dict[str, list[float]] = {"app": [], "before": []}
     failed = 0
-    for _ in range(runs):
+    for run in range(runs):
         this_round: dict[str, float] = {}
-        for name, mode, src in (("bare", "bare", None), ("app", "app", after),
-                                ("before", "app", before)):
+        programs = [("app", "app", after), ("before", "app", before)]
+        if run % 2:  # the program and the one before take turns at following the bare one
+            programs.reverse()
+        for name, mode, src in (("bare", "bare", None), *programs):
             if name == "before" and before is None:
                 continue
             answer = probe(mode, None if mode == "bare" else db, src=src)
