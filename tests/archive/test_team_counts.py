@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from readout_desk.archive import Archive
 from readout_desk.archive.postgres_search import build_search
 from readout_desk.domain.query import parse_query
@@ -18,6 +20,14 @@ def test_words_alone_are_counted_without_the_readouts_table() -> None:
     for query, trash in (("minister", True), ("minister from:2020-01-01", False),
                          ("in:trash minister", False)):
         assert build_search(parse_query(query), trash_present=trash).index_from_where == ""
+
+
+def test_a_rendered_search_is_made_once_and_cannot_be_changed() -> None:
+    first = build_search(parse_query("country:peru trade"), trash_present=True)
+    assert build_search(parse_query("country:peru trade"), trash_present=True) is first
+    assert build_search(parse_query("country:peru trade"), trash_present=False) != first
+    with pytest.raises(TypeError):  # shared by every search of the query: read-only
+        first.params["match"] = "'other'"  # type: ignore[index]
 
 
 def test_counts_leave_out_the_trash(pg_url: str) -> None:

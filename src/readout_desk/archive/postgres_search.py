@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from readout_desk.archive.backend import HIT_COLUMNS
@@ -153,11 +154,10 @@ def _column_positions(tokens: Sequence[str], start: int,
         spots += (marks[_MAX_POSITION],) * (len(tokens) - len(spots))
     found: dict[str, list[str]] = {}
     for token, spot in zip(tokens, spots, strict=True):
-        entry = found.get(token)
-        if entry is None:
-            found[token] = [spot]
+        if token in found:
+            found[token].append(spot)
         else:
-            entry.append(spot)
+            found[token] = [spot]
     return found
 
 
@@ -187,9 +187,11 @@ def document(fields: Mapping[str, str]) -> str:
                     entry.extend(spots)
             within.append((f"@{index}@", found))
         start += max(len(tokens), len(run_tokens)) + 2
-    parts = [f"{_lexeme(k)}:{','.join(v[:256])}" for k, v in positions.items()]
+    # No word or run holds a quote or a backslash (letters and numbers only, folded), so
+    # a lexeme needs no escaping here (as :func:`_lexeme` would do).
+    parts = [f"'{k}':{','.join(v[:256])}" for k, v in positions.items()]
     for column, found in within:
-        parts.extend(f"{_lexeme(column + k)}:{','.join(v[:256])}" for k, v in found.items())
+        parts.extend(f"'{column}{k}':{','.join(v[:256])}" for k, v in found.items())
     return " ".join(parts)
 
 
@@ -243,7 +245,7 @@ class PgSearch:
     """A search rendered to SQL: the FROM/WHERE part and its parameters."""
 
     from_where: str
-    params: dict[str, Any]
+    params: Mapping[str, Any]
     has_match: bool
     empty: bool
     has_prefix: bool = False
@@ -262,7 +264,15 @@ class PgSearch:
 
 
 def build_search(query: ParsedQuery, *, trash_present: bool) -> PgSearch:
-    """The FROM ... WHERE ... of a search, shared by the page query, the count and facets."""
+    """The FROM ... WHERE ... of a search, shared by the page query, the count and facets.
+
+    Made once per query and trash (a search asks for it three times; a light one's whole
+    page costs a few times one rendering), and read-only: its parameters cannot change."""
+    return _built(query, trash_present)
+
+
+@functools.lru_cache(maxsize=256)
+def _built(query: ParsedQuery, trash_present: bool) -> PgSearch:
     runs: list[str] = []
     clauses: list[str] = []
     for clause in query.required:
@@ -295,8 +305,8 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> PgSearch:
     has_prefix = any(t.prefix for c in query.required for t in c) or any(
         len(r) == 1 for r in runs)
     alone = f"FROM {FTS_TABLE} f WHERE {where[0]}" if clauses and len(where) == 1 else ""
-    return PgSearch(f"FROM {source}{clause_sql}", params, bool(clauses), empty, has_prefix,
-                    tuple(dict.fromkeys(runs)), alone)
+    return PgSearch(f"FROM {source}{clause_sql}", MappingProxyType(params), bool(clauses),
+                    empty, has_prefix, tuple(dict.fromkeys(runs)), alone)
 
 
 def snippet_sql(search: PgSearch) -> tuple[str, str]:
