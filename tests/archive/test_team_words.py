@@ -8,6 +8,7 @@ import random
 
 from readout_desk.archive import postgres_search
 from readout_desk.archive.postgres_search import words
+from readout_desk.domain import scripts
 
 
 def _by_character(text: str) -> list[str]:
@@ -51,3 +52,16 @@ def test_words_of_plain_ascii_text_agree_with_the_rule() -> None:
     for text in texts:
         assert text.isascii()
         assert words(text) == _by_character(text), repr(text)
+
+
+def test_no_word_or_run_holds_what_a_lexeme_would_escape() -> None:
+    # An index entry writes its lexemes without escaping (postgres_search.document): that
+    # holds while no character of a word (as folded) or of a run is a quote or a backslash.
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        kept = [postgres_search._fold_char(char)] if postgres_search._is_token_char(char) else []
+        if scripts.RUN.fullmatch(char):
+            kept.append(char)
+        assert not any("'" in k or "\\" in k for k in kept), hex(code)
