@@ -21,6 +21,11 @@ each process's run.
 ``--before SRC`` adds the import of another version of the program (``SRC``: the ``src``
 folder of an earlier checkout, e.g. ``git archive COMMIT src | tar -x -C /tmp/before``)
 to every round, so a change is measured against what it changed in the same run.
+
+``--into ARCHIVE`` adds, to every round, the same import into a copy of an archive that
+already holds readouts (copied before the clock starts; the document must not hold them,
+e.g. ``bench/corpus.py --seed 7``), to see what grows with the archive. Each run prints
+the load average beside it.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,11 +66,16 @@ def texts(value: Any) -> list[str]:
     return []
 
 
-def run_import(corpus: Path, folder: Path) -> dict[str, Any]:
+def run_import(corpus: Path, folder: Path, into: Path | None = None) -> dict[str, Any]:
     from readout_desk.archive import Archive, import_files
 
+    target = folder / "archive.sqlite3"
+    if into is not None:
+        for suffix in ("", ".tally"):
+            if Path(f"{into}{suffix}").exists():
+                shutil.copyfile(f"{into}{suffix}", f"{target}{suffix}")
     started, cpu = time.perf_counter(), time.process_time()
-    with Archive.open(folder / "archive.sqlite3") as archive:
+    with Archive.open(target) as archive:
         summary = import_files(archive, [corpus])
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if summary.failed:
@@ -91,17 +102,18 @@ def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
             "readouts": len(document["readouts"])}
 
 
-def child(kind: str, corpus: Path) -> None:
+def child(kind: str, corpus: Path, into: Path | None = None) -> None:
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as folder:
-        result = (run_import(corpus, Path(folder)) if kind.startswith("import")
-                  else run_load(corpus, Path(folder), kind))
+        result = (run_import(corpus, Path(folder), into if kind == "import-into" else None)
+                  if kind.startswith("import") else run_load(corpus, Path(folder), kind))
     result["peak_rss_mb"] = _peak_rss_mb()
     print(json.dumps(result))
 
 
-def measure(corpus: Path, rounds: int, before: Path | None = None
+def measure(corpus: Path, rounds: int, before: Path | None = None, into: Path | None = None
             ) -> dict[str, list[dict[str, Any]]]:
-    kinds = ["import", *TABLES, *(["import-before"] if before else [])]
+    kinds = ["import", *TABLES, *(["import-before"] if before else []),
+             *(["import-into"] if into else [])]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for i in range(rounds):
         order = kinds[i % len(kinds):] + kinds[:i % len(kinds)]
@@ -110,12 +122,15 @@ def measure(corpus: Path, rounds: int, before: Path | None = None
             if kind == "import-before" and before:
                 env["PYTHONPATH"] = os.pathsep.join(
                     [str(before.resolve()), *filter(None, [env.get("PYTHONPATH")])])
-            out = subprocess.run([sys.executable, __file__, "--child", kind, str(corpus)],
-                                 capture_output=True, text=True, check=True, env=env)
+            command = [sys.executable, __file__, "--child", kind, str(corpus),
+                       *(["--into", str(into)] if into else [])]
+            out = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
             runs[kind].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            runs[kind][-1]["load"] = os.getloadavg()[0]
             print(f"  {kind:<14} {runs[kind][-1]['seconds']:8.2f} s  "
                   f"{runs[kind][-1]['cpu']:8.2f} s CPU  "
-                  f"{runs[kind][-1]['peak_rss_mb']:6.0f} MB", file=sys.stderr, flush=True)
+                  f"{runs[kind][-1]['peak_rss_mb']:6.0f} MB  "
+                  f"load {runs[kind][-1]['load']:.1f}", file=sys.stderr, flush=True)
     return runs
 
 
@@ -129,14 +144,15 @@ def report(corpus: Path, runs: dict[str, list[dict[str, Any]]]) -> str:
     for kind, seconds in med.items():
         lines.append(f"  {kind:<14} {seconds:8.2f} s  {n / seconds:8,.0f} readouts/s  "
                      f"{cpu[kind]:8.2f} s CPU  peak RSS {rss[kind]:6.0f} MB")
-    imports = [k for k in ("import", "import-before") if k in med]
+    imports = [k for k in ("import", "import-before", "import-into") if k in med]
     for kind in imports:
         for table in TABLES:
             lines.append(f"  {kind} ÷ {table:<13} {med[table] / med[kind]:6.2f}x wall  "
                          f"{cpu[table] / cpu[kind]:6.2f}x CPU")
-    if len(imports) == 2:
-        lines.append(f"  import ÷ import-before       {med['import-before'] / med['import']:6.2f}x "
-                     f"wall  {cpu['import-before'] / cpu['import']:6.2f}x CPU")
+    for other in ("import-before", "import-into"):
+        if other in med:
+            lines.append(f"  import ÷ {other:<13}       {med[other] / med['import']:6.2f}x "
+                         f"wall  {cpu[other] / cpu['import']:6.2f}x CPU")
     return "\n".join(lines)
 
 
@@ -148,11 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the runs here")
     parser.add_argument("--before", type=Path, metavar="SRC",
                         help="also import with the program in SRC (an earlier src folder)")
+    parser.add_argument("--into", type=Path, metavar="ARCHIVE",
+                        help="also import into a copy of ARCHIVE (an archive file)")
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child, args.corpus)
+        child(args.child, args.corpus, args.into)
         return 0
-    runs = measure(args.corpus, args.rounds, args.before)
+    runs = measure(args.corpus, args.rounds, args.before, args.into)
     print(report(args.corpus, runs))
     if args.json:
         args.json.write_text(json.dumps(runs, indent=2) + "\n")
