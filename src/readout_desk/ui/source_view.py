@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -72,16 +73,21 @@ class SourcePane(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.reread_button)
+        self._text_laid_out = True
         self.show_readout(None)
 
     def show_readout(self, readout: Readout | None) -> None:
-        """Show the source of ``readout`` (or say there is none)."""
+        """Show the source of ``readout`` (or say there is none). Behind the Readout tab,
+        its text is laid out when the tab is first shown: a page's snapshot can take
+        longer to lay out than the readout, and the reading pane follows every row."""
         self.readout = readout
+        self._text_laid_out = False
+        if self.isVisible():
+            self._lay_out_text()
         source = readout.source if readout is not None else None
         if source is None:
             self.about.setText(self.tr("This readout keeps no source: it was typed in or "
                                        "imported without one.") if readout is not None else "")
-            self.text.setHtml("")
             self.reread_button.setEnabled(False)
             return
         facts = [QCoreApplication.translate("SourcePane", KIND_WORDS[source.kind])
@@ -95,12 +101,23 @@ class SourcePane(QWidget):
                 date=format_date(source.retrieved_at.date(), "long"),
                 time=f"{source.retrieved_at:%H:%M}"))
         self.about.setText(" · ".join(facts))
-        self.text.setHtml(marked_html(source))
         self.reread_button.setEnabled(not self.window_.archive.read_only
                                       and readout is not None and readout.id is not None)
 
+    def _lay_out_text(self) -> None:
+        if not self._text_laid_out:
+            self._text_laid_out = True
+            source = self.readout.source if self.readout is not None else None
+            self.text.setHtml(marked_html(source) if source is not None else "")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """QWidget.showEvent: the text of the readout shown meanwhile is laid out now."""
+        self._lay_out_text()
+        super().showEvent(event)
+
     def plain_text(self) -> str:
         """The source text as shown."""
+        self._lay_out_text()
         return self.text.toPlainText()
 
     def _reread(self) -> None:
