@@ -16,10 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
 
 from readout_desk.archive import Archive
 from readout_desk.archive.mapping import index_fields
@@ -33,6 +30,7 @@ from readout_desk.archive.sqlite_index import (
 from readout_desk.archive.sqlite_search import FTS_NAMES, FTS_TABLE
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Photo, Readout, SummaryPoint
+from tests.archive.full_text import agrees_with_readouts, answers, to_revision
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import corpus_ja  # noqa: E402
@@ -62,19 +60,6 @@ def readouts() -> list[Readout]:
     return made
 
 
-def _alembic(path: Path, revision: str, up: bool) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location",
-                           str(resources.files("readout_desk.archive") / "migrations"))
-    try:
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            (command.upgrade if up else command.downgrade)(config, revision)
-    finally:
-        engine.dispose()
-
-
 def _before_this_revision() -> str:
     scripts = ScriptDirectory(str(resources.files("readout_desk.archive") / "migrations"))
     return str(scripts.get_revision("0010").down_revision)
@@ -94,33 +79,6 @@ def _text_kept(path: Path, texts: dict[int, dict[str, str]], *, external: bool) 
             f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(FTS_NAMES)}) "
             f"VALUES (?, {', '.join('?' for _n in FTS_NAMES)})",
             [(i, *(fields[n] for n in FTS_NAMES)) for i, fields in texts.items()])
-
-
-#: What a page shows: the query and sort, the ids in order, the total, the snippets.
-Answer = tuple[str, str, int, tuple[int, ...], int, tuple[str, ...], str]
-
-
-def _agrees_with_readouts(path: Path) -> bool:
-    """FTS5's check of the index against the text the view gives (rank 1), which the
-    archive's own check leaves out."""
-    with sqlite3.connect(path) as conn:
-        register_functions(conn)
-        try:
-            conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "
-                         "VALUES ('integrity-check', 1)")
-        except sqlite3.DatabaseError:
-            return False
-    return True
-
-
-def _answers(archive: Archive) -> list[Answer]:
-    answers = []
-    for q in QUERIES:
-        for sort, down, offset in SORTS:
-            page = archive.search(q, sort=sort, descending=down, offset=offset, limit=20)
-            answers.append((q, sort, offset, page.ids, page.total,
-                            tuple(h.snippet for h in page.hits), page.message))
-    return answers
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +113,7 @@ def test_a_migrated_archive_answers_as_one_keeping_its_text(
     before, migrated = tmp_path / "before.sqlite3", tmp_path / "migrated.sqlite3"
     migrated.write_bytes(source.read_bytes())
     # The file as the revision before left it, its index text as that revision wrote it.
-    _alembic(migrated, _before_this_revision(), up=False)
+    to_revision(migrated, _before_this_revision(), up=False)
     _text_kept(migrated, texts, external=False)
     with sqlite3.connect(migrated) as conn:
         assert conn.execute(f"SELECT count(*) FROM {FTS_TABLE}_content").fetchone()[0] == 90
@@ -163,13 +121,13 @@ def test_a_migrated_archive_answers_as_one_keeping_its_text(
     before.write_bytes(source.read_bytes())
     _text_kept(before, texts, external=True)
     with Archive.open(before) as archive:
-        expected = _answers(archive)
+        expected = answers(archive, QUERIES, SORTS, 20)
     told: list[tuple[int, int]] = []
     with Archive.open(migrated, progress=lambda done, total: told.append((done, total))) as archive:
         assert told[-1] == (90, 90)
-        got = _answers(archive)
+        got = answers(archive, QUERIES, SORTS, 20)
         assert archive.integrity_problems() == []
-    assert _agrees_with_readouts(migrated)
+    assert agrees_with_readouts(migrated)
     assert got == expected
     assert sum(1 for answer in expected for s in answer[5] if "\x02" in s) > 100
     with sqlite3.connect(migrated) as conn:
@@ -195,17 +153,17 @@ def test_edits_the_trash_purges_and_a_rebuild_keep_the_index_sound(
         archive.purge([ids[1], ids[2]])
         archive.delete(ids[4])
         archive.restore(ids[4])
-        assert archive.integrity_problems() == [] and _agrees_with_readouts(path)
+        assert archive.integrity_problems() == [] and agrees_with_readouts(path)
         assert archive.search_ids("desalination") == [ids[0]]
         assert archive.search_ids("mangroves") == [ids[0]]
         assert archive.search_ids("淡水") == [ids[0]]
-        answers = _answers(archive)
+        before_damage = answers(archive, QUERIES, SORTS, 20)
         with sqlite3.connect(path) as conn:  # the index damaged
             conn.execute(f"DELETE FROM {FTS_TABLE}_data WHERE id > 10")
         assert archive.integrity_problems() != []
         archive.rebuild_index()
-        assert archive.integrity_problems() == [] and _agrees_with_readouts(path)
-        assert _answers(archive) == answers
+        assert archive.integrity_problems() == [] and agrees_with_readouts(path)
+        assert answers(archive, QUERIES, SORTS, 20) == before_damage
 
 
 def test_a_file_that_cannot_be_compacted_stays_as_it_is(

@@ -16,13 +16,9 @@ import random
 import sqlite3
 import sys
 import zlib
-from importlib import resources
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 from sqlalchemy.dialects import postgresql, sqlite
 
 from readout_desk.archive import Archive
@@ -33,6 +29,7 @@ from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_TABLE
 from readout_desk.archive.transfer.exporting import export_readouts
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Readout, Source, SummaryPoint
+from tests.archive.full_text import agrees_with_readouts, answers, to_revision
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import corpus_ja  # noqa: E402
@@ -94,34 +91,10 @@ def _readouts() -> list[Readout]:
     return made
 
 
-def _alembic(path: Path, revision: str, up: bool) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location",
-                           str(resources.files("readout_desk.archive") / "migrations"))
-    try:
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            (command.upgrade if up else command.downgrade)(config, revision)
-    finally:
-        engine.dispose()
 
 
 class Stopped(Exception):
     """The person closed the program while the archive was migrating."""
-
-
-Answer = tuple[str, str, int, tuple[int, ...], int, tuple[str, ...], str]
-
-
-def _answers(archive: Archive) -> list[Answer]:
-    answers = []
-    for q in QUERIES:
-        for sort, down, offset in SORTS:
-            page = archive.search(q, sort=sort, descending=down, offset=offset, limit=15)
-            answers.append((q, sort, offset, page.ids, page.total,
-                            tuple(h.snippet for h in page.hits), page.message))
-    return answers
 
 
 def _stored_kinds(path: Path) -> dict[str, set[str]]:
@@ -138,17 +111,6 @@ def _definitions(path: Path) -> dict[str, str]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         return {str(n): str(s) for n, s in conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE name IN (?, ?)", (FTS_TABLE, CJK_TABLE))}
-
-
-def _agrees_with_readouts(path: Path) -> bool:
-    with sqlite3.connect(path) as conn:
-        register_functions(conn)
-        try:
-            conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "
-                         "VALUES ('integrity-check', 1)")
-        except sqlite3.DatabaseError:
-            return False
-    return True
 
 
 @pytest.fixture(scope="module")
@@ -184,16 +146,16 @@ def test_long_text_is_stored_packed_and_every_reader_gets_it_back(
     exported = json.loads(target.read_text(encoding="utf-8"))
     points = [r["points"] for r in exported["readouts"]]
     assert points == [jsonformat.readout_to_dict(r)["points"] for r in given[:12]]
-    assert _agrees_with_readouts(path)
+    assert agrees_with_readouts(path)
 
 
 def test_a_migrated_archive_answers_as_before_and_is_smaller(
         made: tuple[Path, list[Readout], list[int]], tmp_path: Path) -> None:
     with Archive.open(made[0], read_only=True) as archive:  # written packed at head
-        expected = _answers(archive)
+        expected = answers(archive, QUERIES, SORTS, 15)
     before = tmp_path / "before.sqlite3"
     before.write_bytes(made[0].read_bytes())
-    _alembic(before, "0014", up=False)  # the file as the revision before left it
+    to_revision(before, "0014", up=False)  # the file as the revision before left it
     assert _stored_kinds(before)["summary_points.text"] == {"text"}
     assert "prefix = '2 3'" in _definitions(before)[FTS_TABLE]
     assert "prefix = '1'" in _definitions(before)[CJK_TABLE]
@@ -201,7 +163,7 @@ def test_a_migrated_archive_answers_as_before_and_is_smaller(
     migrated.write_bytes(before.read_bytes())
     told: list[tuple[int, int]] = []
     with Archive.open(migrated, progress=lambda done, total: told.append((done, total))) as a:
-        got = _answers(a)
+        got = answers(a, QUERIES, SORTS, 15)
         assert a.integrity_problems() == []
     assert got == expected
     assert sum(1 for answer in expected for s in answer[5] if "\x02" in s) > 50
@@ -210,16 +172,16 @@ def test_a_migrated_archive_answers_as_before_and_is_smaller(
     definitions = _definitions(migrated)
     assert "prefix = '2')" in definitions[FTS_TABLE] and "prefix" not in definitions[CJK_TABLE]
     assert migrated.stat().st_size < before.stat().st_size
-    assert _agrees_with_readouts(migrated)
+    assert agrees_with_readouts(migrated)
 
 
 def test_a_migration_stopped_half_way_leaves_the_file_as_it_was(
         made: tuple[Path, list[Readout], list[int]], tmp_path: Path) -> None:
     with Archive.open(made[0], read_only=True) as archive:
-        expected = _answers(archive)
+        expected = answers(archive, QUERIES, SORTS, 15)
     path = tmp_path / "stopped.sqlite3"
     path.write_bytes(made[0].read_bytes())
-    _alembic(path, "0014", up=False)
+    to_revision(path, "0014", up=False)
 
     def stop(done: int, total: int) -> None:
         if done == total:  # the index written again, the transaction not yet committed
@@ -231,7 +193,7 @@ def test_a_migration_stopped_half_way_leaves_the_file_as_it_was(
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0014"
     assert _stored_kinds(path)["summary_points.text"] == {"text"}
     with Archive.open(path) as archive:  # and the next opening migrates it
-        assert _answers(archive) == expected
+        assert answers(archive, QUERIES, SORTS, 15) == expected
         assert archive.integrity_problems() == []
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         register_functions(conn)
