@@ -19,8 +19,10 @@ which it tokenizes again to find where fragments may start and where each highli
 token lies. No other row and no total of the index enters it. Both tables derive all of
 these from the same text with the same tokenizer for the same query, so the output is the
 same (the tests compare the two on generated English, Japanese and accented texts, every
-column, words, phrases, prefixes and fields). A row that the page's index does not find (an
-index left stale by another program) is read as before.
+column, words, phrases, prefixes and fields). Where the index no longer matches a readout's
+text (another program changed its rows behind the index's back), the table of words would
+mark the old text's positions in the new text and the page's index marks the words the text
+holds; a row the page's index does not find at all is read from the table of words as before.
 """
 
 from __future__ import annotations
