@@ -307,8 +307,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="after the table of pages, move this many readouts to the trash "
                              "and time the prefixes' pages with their count")
     parser.add_argument("--only-pages", action="store_true",
-                        help="stop after the table of pages (no writes to the archive but "
-                             "the kept rankings)")
+                        help="stop after the table of pages (and --trash): nothing else is "
+                             "written to the archive but the kept rankings")
     args = parser.parse_args(argv)
     archive = Archive.open(args.archive)
     conn = sqlite3.connect(f"file:{args.archive}?mode=ro", uri=True)
