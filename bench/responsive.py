@@ -120,6 +120,12 @@ def typing(db: Path, runs: int, before: Path | None = None, before_db: Path | No
     bare: list[float] = []
     old: list[float] = []
     tops: list[list[float]] = []
+    load = [os.getloadavg()[0]]
+    # One round untimed: a program's first start after a change compiles its modules
+    # (in whichever thread imports them first), which no installed program does.
+    probe("typing-bare", None, WORD)
+    for src, archive in ((before, before_db or db), (after, db)) if before else ((after, db),):
+        probe("typing", archive, WORD, src=src)
     for _ in range(runs):  # interleaved with the baseline
         floor = probe("typing-bare", None, WORD)
         then = probe("typing", before_db or db, WORD, src=before) if before else {}
@@ -130,10 +136,12 @@ def typing(db: Path, runs: int, before: Path | None = None, before_db: Path | No
             tops.append(got["top_stalls_ms"])
             if "max_stall_ms" in then:
                 old.append(then["max_stall_ms"])
+    load.append(os.getloadavg()[0])
     out = {"max_stall_ms": stalls, "p50_ms": percentile(stalls, 0.5),
            "p95_ms": percentile(stalls, 0.95), "max_ms": max(stalls), "top_stalls_ms": tops,
            "bare_max_stall_ms": bare, "bare_p50_ms": percentile(bare, 0.5),
-           "bare_p95_ms": percentile(bare, 0.95), "bare_max_ms": max(bare)}
+           "bare_p95_ms": percentile(bare, 0.95), "bare_max_ms": max(bare),
+           "load_average": load}
     if old:
         out.update(before_max_stall_ms=old, before_p50_ms=percentile(old, 0.5),
                    before_p95_ms=percentile(old, 0.95), before_max_ms=max(old))
@@ -200,7 +208,9 @@ def report(result: dict[str, Any]) -> str:
                          f"p50 {t['p50_ms']:.1f} ms, p95 {t['p95_ms']:.1f} ms, "
                          f"max {t['max_ms']:.1f} ms over {len(t['max_stall_ms'])} runs; "
                          f"a bare window the same runs: p50 {t['bare_p50_ms']:.1f}, "
-                         f"p95 {t['bare_p95_ms']:.1f}, max {t['bare_max_ms']:.1f} ms")
+                         f"p95 {t['bare_p95_ms']:.1f}, max {t['bare_max_ms']:.1f} ms"
+                         + (" (load average {:.1f} to {:.1f})".format(*t["load_average"])
+                            if "load_average" in t else ""))
             if "before_p50_ms" in t:
                 lines.append(f"    the program before (--before): p50 {t['before_p50_ms']:.1f}, "
                              f"p95 {t['before_p95_ms']:.1f}, max {t['before_max_ms']:.1f} ms "

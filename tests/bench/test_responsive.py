@@ -34,3 +34,29 @@ def test_a_failed_run_drops_its_round_and_keeps_the_others_paired(
     assert out["app_ratio_p50"] == pytest.approx(2.0)
     assert out["failed_runs"] == 1
     assert out["app_s"] == [2.0, 4.0]
+
+
+def test_typing_starts_each_program_once_untimed_and_says_the_load(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A program's first start compiles its modules: that round is run and not counted.
+    started: list[tuple[str, Path | None]] = []
+    stalls = iter([900.0, 20.0, 30.0, 40.0])  # the first start of each program is slow
+    before_stalls = iter([800.0, 50.0, 60.0, 70.0])
+
+    def probe(mode: str, db: Path | None, text: str = "",
+              src: Path | None = None) -> dict[str, Any]:
+        started.append((mode, src))
+        if mode == "typing-bare":
+            return {"max_stall_ms": 10.0}
+        got = next(before_stalls if src == tmp_path / "old" else stalls)
+        return {"max_stall_ms": got, "top_stalls_ms": [got]}
+
+    monkeypatch.setattr(responsive, "probe", probe)
+    monkeypatch.setattr("os.getloadavg", lambda: (3.5, 3.0, 2.5))
+    out = responsive.typing(tmp_path / "a.sqlite3", runs=3, before=tmp_path / "old")
+    assert started[:3] == [("typing-bare", None), ("typing", tmp_path / "old"),
+                           ("typing", None)]
+    assert out["max_stall_ms"] == [20.0, 30.0, 40.0]
+    assert out["before_max_stall_ms"] == [50.0, 60.0, 70.0]
+    assert out["load_average"] == [3.5, 3.5]
+    assert "(load average 3.5 to 3.5)" in responsive.report({"typing": out})
