@@ -73,15 +73,20 @@ def startup(db: Path, runs: int, before: Path | None,
     """Bare window and the program interleaved (and the program as it was in ``before``;
     the program measured from ``after``, when given, else this checkout). Beside the
     first page painted, when the archive had opened and the window's own search shown
-    its first page (``*_ready_s``; the same moment unless the page was painted first)."""
+    its first page (``*_ready_s``; the same moment unless the page was painted first),
+    and each process's processor time at its paint (``*_cpu_s``), which a loaded
+    machine's waits for a core do not stretch."""
     got: dict[str, list[float]] = {"bare": [], "app": [], "before": []}
+    cpu: dict[str, list[float]] = {"bare": [], "app": [], "before": []}
     ready: dict[str, list[float]] = {"app": [], "before": []}
     # Each round's program runs over that round's bare window: a run that failed leaves
     # its round's ratio out rather than shifting every later pair.
     pairs: dict[str, list[float]] = {"app": [], "before": []}
+    cpu_pairs: dict[str, list[float]] = {"app": [], "before": []}
     failed = 0
     for run in range(runs):
         this_round: dict[str, float] = {}
+        this_cpu: dict[str, float] = {}
         programs = [("app", "app", after), ("before", "app", before)]
         if run % 2:  # the program and the one before take turns at following the bare one
             programs.reverse()
@@ -94,12 +99,18 @@ def startup(db: Path, runs: int, before: Path | None,
                 continue
             this_round[name] = answer["startup_s"]
             got[name].append(answer["startup_s"])
+            if "cpu_s" in answer:
+                this_cpu[name] = answer["cpu_s"]
+                cpu[name].append(answer["cpu_s"])
             if name in ready:
                 ready[name].append(answer.get("ready_s", answer["startup_s"]))
         for name in pairs:
             if name in this_round and "bare" in this_round:
                 pairs[name].append(this_round[name] / this_round["bare"])
+            if name in this_cpu and "bare" in this_cpu:
+                cpu_pairs[name].append(this_cpu[name] / this_cpu["bare"])
     out: dict[str, Any] = {f"{k}_s": v for k, v in got.items()}
+    out.update({f"{k}_cpu_s": v for k, v in cpu.items()})
     out.update({f"{k}_ready_s": v for k, v in ready.items()})
     out["failed_runs"] = failed
     for name in ("app", "before"):
@@ -108,6 +119,8 @@ def startup(db: Path, runs: int, before: Path | None,
             out[f"{name}_ratio_p50"] = statistics.median(ratios)
             out[f"{name}_p50_s"] = statistics.median(got[name])
             out[f"{name}_ready_p50_s"] = statistics.median(ready[name])
+        if cpu_pairs[name]:
+            out[f"{name}_cpu_ratio_p50"] = statistics.median(cpu_pairs[name])
     out["bare_p50_s"] = statistics.median(got["bare"])
     return out
 
@@ -197,10 +210,15 @@ def report(result: dict[str, Any]) -> str:
                      f"window's {s['bare_p50_s']:.2f} s: {s['app_ratio_p50']:.2f}x (p50 of "
                      f"{len(s['app_s'])} interleaved runs); the archive open and its own "
                      f"search shown: {s['app_ready_p50_s']:.2f} s")
+        if "app_cpu_ratio_p50" in s:
+            lines.append(f"    processor time at that moment: "
+                         f"{s['app_cpu_ratio_p50']:.2f}x the bare window's (p50 of pairs)")
         if "before_p50_s" in s:
             lines.append(f"    the program before (--before): {s['before_p50_s']:.2f} s, "
                          f"{s['before_ratio_p50']:.2f}x; archive open and searched: "
-                         f"{s['before_ready_p50_s']:.2f} s")
+                         f"{s['before_ready_p50_s']:.2f} s"
+                         + (f"; processor time {s['before_cpu_ratio_p50']:.2f}x"
+                            if "before_cpu_ratio_p50" in s else ""))
     for name in ("typing", "typing_no_sections"):
         t = result.get(name)
         if t:
