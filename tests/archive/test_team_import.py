@@ -163,3 +163,15 @@ def test_a_contributor_imports_without_merging(pg_url: str) -> None:
         assert archive.count() == len(_readouts()) + 1
     with Archive.open(pg_url) as owner:
         assert _pending_pages(owner) >= 1
+
+
+def test_index_entries_are_kept_uncompressed(team: Archive) -> None:
+    ids = team.add_many(_readouts()[:3])  # migration 0016: every ranking reads them whole
+    with team._engine.connect() as conn:  # noqa: SLF001 - the index table itself
+        storage = conn.exec_driver_sql(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = 'readout_fts'::regclass "
+            "AND attname = 'doc'").scalar()
+        compressed = conn.exec_driver_sql(
+            "SELECT count(*) FROM readout_fts WHERE readout_id = ANY(%(ids)s) "
+            "AND pg_column_compression(doc) IS NOT NULL", {"ids": ids}).scalar()
+    assert storage == "e" and compressed == 0
