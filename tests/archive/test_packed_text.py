@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.dialects import postgresql, sqlite
 
-from readout_desk.archive import Archive, migrate
+from readout_desk.archive import Archive, ArchiveDamagedError, migrate
 from readout_desk.archive.models import PackedText
 from readout_desk.archive.packing import DEFLATE, pack, unpack
 from readout_desk.archive.sqlite_index import FIELDS_TABLE, KEPT, TEXT_VIEW, register_functions
@@ -69,8 +69,10 @@ def test_a_packed_text_reads_back_as_written_and_is_never_longer() -> None:
     assert unpack(packed) == page
     deflate = zlib.compressobj(9, zlib.DEFLATED, -15, 9)  # any window deflate allows reads back
     assert unpack(bytes((DEFLATE,)) + deflate.compress(page.encode()) + deflate.flush()) == page
-    with pytest.raises(ValueError, match="unknown method"):
+    with pytest.raises(ArchiveDamagedError, match="unknown method"):
         unpack(b"\x07abc")
+    with pytest.raises(ArchiveDamagedError, match="cannot be read"):
+        unpack(bytes((DEFLATE,)) + b"\xff\xfe not deflate")
 
 
 def test_only_an_archive_file_packs_a_team_archive_keeps_text() -> None:
@@ -147,6 +149,20 @@ def test_long_text_is_stored_packed_and_every_reader_gets_it_back(
     points = [r["points"] for r in exported["readouts"]]
     assert points == [jsonformat.readout_to_dict(r)["points"] for r in given[:12]]
     assert agrees_with_readouts(path)
+
+
+def test_a_damaged_packed_text_is_a_message_not_a_traceback(
+        made: tuple[Path, list[Readout], list[int]], tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(made[0].read_bytes())
+    ids = made[2]
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE summary_points SET text = X'01FFFE00' WHERE readout_id = ? "
+                     "AND typeof(text) = 'blob'", (ids[0],))
+    with Archive.open(path) as archive:
+        with pytest.raises(ArchiveDamagedError, match="restore it from a backup"):
+            archive.get(ids[0])
+        assert archive.get(ids[1]).points == made[1][1].points
 
 
 def test_a_migrated_archive_answers_as_before_and_is_smaller(

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import zlib
 
+from readout_desk.archive.errors import ArchiveDamagedError
+from readout_desk.domain.messages import Message
+
 #: The first byte of a packed value: raw deflate of the UTF-8 text follows.
 DEFLATE = 1
 _METHOD = bytes((DEFLATE,))
@@ -55,7 +58,16 @@ def unpack(value: object) -> str | None:
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):
         data = memoryview(value)
-        if data[:1] == _METHOD:
+        if data[:1] != _METHOD:
+            raise _unreadable(f"packed by an unknown method, {bytes(data[:1])!r}")
+        try:
             return zlib.decompress(data[1:], _WBITS).decode()
-        raise ValueError(f"a stored text packed by an unknown method ({bytes(data[:1])!r})")
+        except (zlib.error, UnicodeDecodeError) as exc:
+            raise _unreadable(str(exc)) from None
     return str(value)
+
+
+def _unreadable(problem: str) -> ArchiveDamagedError:
+    return ArchiveDamagedError(Message(
+        "A text stored in the archive cannot be read ({problem}): the archive is damaged; "
+        "restore it from a backup.", problem=problem))
