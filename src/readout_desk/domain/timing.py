@@ -18,7 +18,6 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from readout_desk.domain.clocktime import MONTH_PATTERN as MONTH_PATTERN
 from readout_desk.domain.clocktime import MONTHS as MONTHS
@@ -27,9 +26,6 @@ from readout_desk.domain.clocktime import ClockRangeError as ClockRangeError
 from readout_desk.domain.clocktime import parse_clock as parse_clock
 from readout_desk.domain.messages import Message, Moment, of_error
 from readout_desk.domain.records import MeetingSession, PrintedTime
-
-if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
 
 UTC = dt.timezone.utc
 
@@ -135,7 +131,7 @@ class DurationError(TimingError):
 
 
 @functools.lru_cache(maxsize=512)
-def get_zone(name: str) -> ZoneInfo:
+def get_zone(name: str) -> dt.tzinfo:
     """The zone called ``name``, or :class:`UnknownZoneError`."""
     # zoneinfo loads with the first zone asked for: its import finds the system's zone
     # folders through sysconfig, which the window's first page does without.
@@ -164,14 +160,9 @@ def all_zones() -> tuple[str, ...]:
     from zoneinfo import available_timezones
 
     names = available_timezones()
-    canonical = [
-        n
-        for n in names
-        if "/" in n
-        and not n.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/"))
-        and n.split("/")[0]
-        not in {"Brazil", "Canada", "Chile", "Mexico"}
-    ]
+    canonical = [n for n in names
+                 if "/" in n and not n.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/"))
+                 and n.split("/")[0] not in {"Brazil", "Canada", "Chile", "Mexico"}]
     return tuple(sorted(canonical + ["UTC"]))
 
 
@@ -186,12 +177,12 @@ def system_zone() -> str:
     return name if name and is_valid_zone(name) else "UTC"
 
 
-def _wall_roundtrip(wall: dt.datetime, zone: ZoneInfo, fold: int) -> dt.datetime:
+def _wall_roundtrip(wall: dt.datetime, zone: dt.tzinfo, fold: int) -> dt.datetime:
     aware = wall.replace(tzinfo=zone, fold=fold)
     return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
 
 
-def _gap_edges(wall: dt.datetime, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+def _gap_edges(wall: dt.datetime, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
     """The last valid wall minute before a gap and the first one after it."""
     a = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
     b = wall.replace(tzinfo=zone, fold=1).astimezone(UTC)
