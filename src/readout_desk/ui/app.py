@@ -31,9 +31,11 @@ FEATURES_AT_THE_LATEST_MS = 2_000
 PAINT_AT_THE_LATEST_MS = 500
 #: What opening an archive imports (SQLAlchemy, the ORM, the models, recovery, backups).
 ARCHIVE_LAYER = "readout_desk.archive.recovery"
-#: Modules without Qt that the first page needs. PySide6 reads the source of every module
-#: imported after it (for its ``__feature__`` switches): importing these first is cheaper.
-BEFORE_QT = ("readout_desk.archive.sqlite_first_page",)
+#: Modules without Qt that the first page needs: its read, the lock's name, the dates.
+#: PySide6 reads the source of every module named in an import after it loads (for its
+#: ``__feature__`` switches): importing these first, and what they import, is cheaper.
+BEFORE_QT = ("readout_desk.archive.sqlite_first_page", "readout_desk.ui.instance_name",
+             "readout_desk.domain.timing")
 #: Whether the system hands documents to the running application as events rather than
 #: on the command line (macOS's Finder). An application-wide event filter sees every
 #: event of every widget, so it is installed only where such events come.
