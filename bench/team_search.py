@@ -14,6 +14,9 @@ measures, interleaved round by round:
   readouts' documents into that plain table (and building its GIN index): the floor of
   any full-text import. The documents are computed before the ``COPY`` is timed, and the
   readouts of each batch before its ``add_many`` is (which computes their documents).
+  Besides the clock, each side's processor time: this program's and, when the server
+  runs on this machine, its connections' to the database (from ``/proc``), which a
+  loaded machine moves far less than the clock.
 
 It prints a table and writes ``bench/out/team-results-N.json``. The database is left
 holding the corpus (run again to measure search without importing).
@@ -22,7 +25,9 @@ holding the corpus (run again to measure search without importing).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import statistics
 import sys
 import time
@@ -73,8 +78,49 @@ def plain_connection(url: str) -> Any:
                                                    1), autocommit=True)
 
 
-def fill(archive: Archive, size: int, log: Callable[[str], None]) -> float | None:
-    """Import the corpus through the façade; seconds taken (``None`` when already there)."""
+def server_seconds(url: str) -> float | None:
+    """Processor seconds used so far by the server's connections to this database, when
+    the server runs on this machine (``None`` when its processes cannot be read)."""
+    with plain_connection(url) as conn:
+        pids = [int(r[0]) for r in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()")]
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+class ProcessorTime:
+    """This program's processor time and the server's connections', from start to stop."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.program = 0.0
+        self.server: float | None = 0.0
+
+    def __enter__(self) -> ProcessorTime:
+        self._program, self._server = time.process_time(), server_seconds(self.url)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.program += time.process_time() - self._program
+        after = server_seconds(self.url)
+        if self.server is None or self._server is None or after is None:
+            self.server = None
+        else:
+            self.server += after - self._server
+
+
+def fill(archive: Archive, size: int, log: Callable[[str], None],
+         used: ProcessorTime | None = None) -> float | None:
+    """Import the corpus through the façade; seconds taken (``None`` when already there),
+    the processor time added to ``used``."""
     held = archive.count(include_trash=True)
     if held == size:
         return None
@@ -85,15 +131,17 @@ def fill(archive: Archive, size: int, log: Callable[[str], None]) -> float | Non
         # Made untimed, as the plain COPY's rows are: the corpus is not the import.
         batch = [jsonformat.readout_from_dict(d)
                  for d in corpus.iter_readouts(min(size, start + BATCH), start=start)]
-        started = time.perf_counter()
-        archive.add_many(batch, validate=False)
-        taken += time.perf_counter() - started
+        with used or contextlib.nullcontext():  # the clock inside: its statements untimed
+            started = time.perf_counter()
+            archive.add_many(batch, validate=False)
+            taken += time.perf_counter() - started
         log(f"imported {min(size, start + BATCH)} of {size}")
     return taken
 
 
-def plain_copy(url: str, size: int) -> float:
-    """COPY the same documents into a plain table with a GIN index; seconds taken."""
+def plain_copy(url: str, size: int, used: ProcessorTime | None = None) -> float:
+    """COPY the same documents into a plain table with a GIN index; seconds taken, the
+    processor time added to ``used``."""
     rows = []
     for index, data in enumerate(corpus.iter_readouts(size)):
         r = jsonformat.readout_from_dict(data)
@@ -102,14 +150,16 @@ def plain_copy(url: str, size: int) -> float:
     with plain_connection(url) as conn:
         conn.execute("DROP TABLE IF EXISTS bench_plain")
         conn.execute("CREATE TABLE bench_plain (id integer, meeting_date date, doc tsvector)")
-        started = time.perf_counter()
-        with conn.cursor() as cur, cur.copy(
-                "COPY bench_plain (id, meeting_date, doc) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        conn.execute("CREATE INDEX bench_plain_doc ON bench_plain USING gin (doc)")
-        conn.execute("ANALYZE bench_plain")
-        return time.perf_counter() - started
+        with used or contextlib.nullcontext():
+            started = time.perf_counter()
+            with conn.cursor() as cur, cur.copy(
+                    "COPY bench_plain (id, meeting_date, doc) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            conn.execute("CREATE INDEX bench_plain_doc ON bench_plain USING gin (doc)")
+            conn.execute("ANALYZE bench_plain")
+            taken = time.perf_counter() - started
+        return taken
 
 
 def raw_sql(text: str) -> tuple[str, str, str, dict[str, Any]]:
@@ -186,6 +236,14 @@ def report(result: dict[str, Any]) -> str:
     if imp.get("facade_s") is not None:
         lines.append(f"import: façade {imp['facade_per_s']:.0f} readouts/s, plain COPY "
                      f"{imp['copy_per_s']:.0f}/s: {imp['speed_ratio']:.2f}x of COPY's speed")
+        used = imp.get("processor_s", {})
+        if used.get("facade_server") is not None and used.get("copy_server") is not None:
+            facade = used["facade_program"] + used["facade_server"]
+            copy = used["copy_program"] + used["copy_server"]
+            lines.append(f"processor time: façade {facade:.1f} s (program "
+                         f"{used['facade_program']:.1f}, server {used['facade_server']:.1f}), "
+                         f"plain COPY {copy:.1f} s (program {used['copy_program']:.1f}, "
+                         f"server {used['copy_server']:.1f}): {copy / facade:.2f}x")
     else:
         lines.append(f"import: not measured (already imported); plain COPY "
                      f"{imp['copy_per_s']:.0f} readouts/s")
@@ -204,14 +262,19 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     with Archive.open(args.db) as archive:
-        facade_s = fill(archive, args.size, log)
-        copy_s = plain_copy(args.db, args.size)
+        facade_used, copy_used = ProcessorTime(args.db), ProcessorTime(args.db)
+        facade_s = fill(archive, args.size, log, facade_used)
+        copy_s = plain_copy(args.db, args.size, copy_used)
         with plain_connection(args.db) as conn:
             server = str(conn.execute("SHOW server_version").fetchone()[0])
         result: dict[str, Any] = {"size": args.size, "server": server, "import": {
             "facade_s": facade_s, "copy_s": copy_s, "copy_per_s": args.size / copy_s,
             "facade_per_s": args.size / facade_s if facade_s else None,
-            "speed_ratio": copy_s / facade_s if facade_s else None},
+            "speed_ratio": copy_s / facade_s if facade_s else None,
+            "processor_s": {"facade_program": facade_used.program,
+                            "facade_server": facade_used.server,
+                            "copy_program": copy_used.program,
+                            "copy_server": copy_used.server}},
             "search": search(archive, args.db, args.rounds)}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"team-results-{args.size}.json").write_text(json.dumps(result, indent=2))

@@ -44,4 +44,9 @@ def test_the_raw_query_finds_what_the_archive_finds(pg_url: str, tmp_path: Path,
     result = json.loads((tmp_path / "team-results-60.json").read_text())
     assert all(r["hits"] == r["raw_hits"] for r in result["search"].values())
     assert result["import"]["facade_s"] is not None
-    assert "p95 ratio" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "p95 ratio" in printed
+    # The server runs here: each side's processor time is read, the server's too.
+    used = result["import"]["processor_s"]
+    assert used["facade_program"] > 0 and used["facade_server"] > 0
+    assert used["copy_server"] > 0 and "processor time: façade" in printed
