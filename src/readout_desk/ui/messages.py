@@ -42,6 +42,9 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "Readout {id} was saved elsewhere while it was being edited "
                                   "(version {read} was read, the archive now holds version "
                                   "{current}), so this change was not saved over it."),
+    # archive/packing.py
+    QT_TRANSLATE_NOOP("Messages", "A text stored in the archive cannot be read ({problem}): the "
+                                  "archive is damaged; restore it from a backup."),
     # archive/sqlite.py
     QT_TRANSLATE_NOOP("Messages", "The archive {location} is busy: another program (perhaps "
                                   "another Readout Desk window) is writing to it and did not let "
