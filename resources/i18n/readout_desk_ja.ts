@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>Readout Desk</source>
-        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. When the archive opens at the latest after a first page that nothing paints (a window shown minimised, say). What opening an archive imports (SQLAlchemy, the ORM, the models, recovery, backups). Modules without Qt that the first page needs. PySide6 reads the source of every module imported after it (for its ``__feature__`` switches): importing these first is cheaper. Whether the system hands documents to the running application as events rather than on the command line (macOS&apos;s Finder). An application-wide event filter sees every event of every widget, so it is installed only where such events come. Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
+        <extracomment>When the window&apos;s features are installed at the latest, if its first page is slow. When the archive opens at the latest after a first page that nothing paints (a window shown minimised, say). What opening an archive imports (SQLAlchemy, the ORM, the models, recovery, backups). Modules without Qt that the first page needs: its read, the lock&apos;s name, the dates. PySide6 reads the source of every module named in an import after it loads (for its ``__feature__`` switches): importing these first, and what they import, is cheaper. Whether the system hands documents to the running application as events rather than on the command line (macOS&apos;s Finder). An application-wide event filter sees every event of every widget, so it is installed only where such events come. Qt&apos;s own command-line options that take a value (&quot;-platform xcb&quot;); see QApplication.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
@@ -612,7 +612,7 @@ Readout Desk を終了する必要があります。下のレポートはログ�
     <name>DetailView</name>
     <message>
         <source>Readout</source>
-        <extracomment>The width a photo is shown at in the reading pane, in device-independent pixels. Each photo&apos;s image, by the address the document gives it. The readout now shown (``None`` when the pane is empty), for the panes beside it.</extracomment>
+        <extracomment>The width a photo is shown at in the reading pane, in device-independent pixels. How long after a readout is laid out the pane paints it: long enough that the event loop turns once between the two (keys and timers waiting are handled in between). A few letters, figures and signs in Latin and in Japanese script. The forms the reading pane shows text in (the tags and styles ``render.readout_html`` writes), each once: laid out when the pane is made, so the window&apos;s first readout finds the fonts, fallbacks and sizes it needs loaded. Each photo&apos;s image, by the address the document gives it. The readout now shown (``None`` when the pane is empty), for the panes beside it.</extracomment>
         <translation>会談記録</translation>
     </message>
     <message>
@@ -2010,6 +2010,10 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>The backup could not be restored: {problem}; the archive is as it was (a copy is in {copy}).</source>
         <translation>バックアップを復元できませんでした: {problem}。アーカイブは元のままです（コピーは {copy} にあります）。</translation>
+    </message>
+    <message>
+        <source>A text stored in the archive cannot be read ({problem}): the archive is damaged; restore it from a backup.</source>
+        <translation>アーカイブに保存されたテキストを読み取れません（{problem}）。アーカイブが破損しています。バックアップから復元してください。</translation>
     </message>
     <message>
         <source>The archive {location} is busy: another program (perhaps another Readout Desk window) is writing to it and did not let go within {seconds} seconds. Nothing was changed; try again in a moment.</source>
