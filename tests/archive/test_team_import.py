@@ -2,8 +2,8 @@
 
 The index entries an import makes (``postgres_search.document``, made for every readout,
 so made for speed) are compared with the rule the module states, written plainly here:
-each word at its position with its column's weight, the same word within its column, the
-pieces of Japanese runs, positions past the last a ``tsvector`` keeps at that last one.
+each word at its position with its column's weight, the same word within its column for
+the columns a field filter can name, the pieces of Japanese runs, positions past the last a ``tsvector`` keeps at that last one.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from readout_desk.archive.mapping import index_fields
 from readout_desk.archive.postgres_rows import MERGE_FROM
 from readout_desk.archive.sqlite_search import FTS_NAMES, cjk_values
 from readout_desk.domain import jsonformat
+from readout_desk.domain.query import TEXT_FIELDS
 from readout_desk.domain.records import Readout
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -47,7 +48,8 @@ def _plain_document(fields: Mapping[str, str]) -> dict[str, str]:
             for offset, token in enumerate(column_tokens):
                 spot = f"{min(start + offset, 16383)}{letter}"
                 positions.setdefault(token, []).append(spot)
-                positions.setdefault(f"@{index}@{token}", []).append(spot)
+                if FTS_NAMES[index] in TEXT_FIELDS.values():
+                    positions.setdefault(f"@{index}@{token}", []).append(spot)
         start += max(len(tokens), len(run_tokens)) + 2
     return {"'" + k.replace("\\", "\\\\").replace("'", "''") + "'": ",".join(v[:256])
             for k, v in positions.items()}
