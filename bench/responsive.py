@@ -125,36 +125,83 @@ def startup(db: Path, runs: int, before: Path | None,
     return out
 
 
+class BusyLoad:
+    """``count`` processes each spinning on a core, as a user's other programs would (at
+    the same priority as the measured ones), for as long as the ``with`` block lasts: a
+    loaded machine made the same for every program and every run."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._procs: list[subprocess.Popen[bytes]] = []
+
+    def __enter__(self) -> BusyLoad:
+        self._procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+                       for _ in range(self.count)]
+        if self._procs:
+            time.sleep(1.0)  # the load is on before the first run
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for proc in self._procs:
+            proc.kill()
+            proc.wait()
+        self._procs = []
+
+
 def typing(db: Path, runs: int, before: Path | None = None, before_db: Path | None = None,
-           after: Path | None = None) -> dict[str, Any]:
+           after: Path | None = None, busy: int = 0) -> dict[str, Any]:
     """Per run, the longest stall in the window and, just before, in a bare window (and in
-    the program as it was in ``before``, on ``before_db``, the same corpus at its schema)."""
+    the program as it was in ``before``, on ``before_db``, the same corpus at its schema).
+    With ``busy``, that many processes spin beside every run (``BusyLoad``). Beside the
+    stalls, how long the window took from the last key to its answer (``answer_ms``: the
+    search's pause for typing, then the search in its worker)."""
+    with BusyLoad(busy):
+        return _typing(db, runs, before, before_db, after) | {"busy_processes": busy}
+
+
+def _typing(db: Path, runs: int, before: Path | None, before_db: Path | None,
+            after: Path | None) -> dict[str, Any]:
     stalls: list[float] = []
     bare: list[float] = []
     old: list[float] = []
     tops: list[list[float]] = []
+    answers: dict[str, list[float]] = {"after": [], "before": []}
     load = [os.getloadavg()[0]]
     # One round untimed: a program's first start after a change compiles its modules
     # (in whichever thread imports them first), which no installed program does.
     probe("typing-bare", None, WORD)
     for src, archive in ((before, before_db or db), (after, db)) if before else ((after, db),):
         probe("typing", archive, WORD, src=src)
-    for _ in range(runs):  # interleaved with the baseline
+    for run in range(runs):  # interleaved with the baseline
         floor = probe("typing-bare", None, WORD)
-        then = probe("typing", before_db or db, WORD, src=before) if before else {}
-        got = probe("typing", db, WORD, src=after)
+        answer: dict[str, dict[str, Any]] = {"before": {}}
+        programs = [("after", db, after), ("before", before_db or db, before)]
+        if run % 2:  # the two programs take turns at following the bare one
+            programs.reverse()
+        for name, archive, src in programs:
+            if name == "after" or before is not None:
+                answer[name] = probe("typing", archive, WORD, src=src)
+        got, then = answer["after"], answer["before"]
+        load.append(os.getloadavg()[0])
         if "max_stall_ms" in got and "max_stall_ms" in floor:
             stalls.append(got["max_stall_ms"])
             bare.append(floor["max_stall_ms"])
             tops.append(got["top_stalls_ms"])
             if "max_stall_ms" in then:
                 old.append(then["max_stall_ms"])
-    load.append(os.getloadavg()[0])
+        for name in answers:
+            if answer[name].get("answer_ms") is not None:
+                answers[name].append(answer[name]["answer_ms"])
     out = {"max_stall_ms": stalls, "p50_ms": percentile(stalls, 0.5),
            "p95_ms": percentile(stalls, 0.95), "max_ms": max(stalls), "top_stalls_ms": tops,
            "bare_max_stall_ms": bare, "bare_p50_ms": percentile(bare, 0.5),
            "bare_p95_ms": percentile(bare, 0.95), "bare_max_ms": max(bare),
-           "load_average": load}
+           "load_average": load, "answer_ms": answers["after"]}
+    if answers["after"]:
+        out["answer_p50_ms"] = statistics.median(answers["after"])
+    if answers["before"]:
+        out.update(before_answer_ms=answers["before"],
+                   before_answer_p50_ms=statistics.median(answers["before"]))
     if old:
         out.update(before_max_stall_ms=old, before_p50_ms=percentile(old, 0.5),
                    before_p95_ms=percentile(old, 0.95), before_max_ms=max(old))
@@ -227,8 +274,15 @@ def report(result: dict[str, Any]) -> str:
                          f"max {t['max_ms']:.1f} ms over {len(t['max_stall_ms'])} runs; "
                          f"a bare window the same runs: p50 {t['bare_p50_ms']:.1f}, "
                          f"p95 {t['bare_p95_ms']:.1f}, max {t['bare_max_ms']:.1f} ms"
-                         + (" (load average {:.1f} to {:.1f})".format(*t["load_average"])
-                            if "load_average" in t else ""))
+                         + (" (load average {:.1f} to {:.1f})".format(
+                             min(t["load_average"]), max(t["load_average"]))
+                            if "load_average" in t else "")
+                         + (f", {t['busy_processes']} busy processes beside"
+                            if t.get("busy_processes") else ""))
+            if "answer_p50_ms" in t:
+                lines.append(f"    from the last key to the answer: p50 {t['answer_p50_ms']:.0f} ms"
+                             + (f" (the program before: {t['before_answer_p50_ms']:.0f} ms)"
+                                if "before_answer_p50_ms" in t else ""))
             if "before_p50_ms" in t:
                 lines.append(f"    the program before (--before): p50 {t['before_p50_ms']:.1f}, "
                              f"p95 {t['before_p95_ms']:.1f}, max {t['before_max_ms']:.1f} ms "
@@ -256,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db-no-sections", type=Path)
     parser.add_argument("--runs", type=int, default=10, help="typing runs per archive")
     parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--busy", type=int, default=0, metavar="N",
+                        help="N processes spinning beside every typing run (a loaded "
+                             "machine, the same for every program)")
     parser.add_argument("--before", type=Path, metavar="SRC",
                         help="the src/ folder of an older checkout, started the same way "
                              "and interleaved, for before-and-after start-up and typing "
@@ -274,11 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     if "startup" not in args.skip:
         result["startup"] = startup(args.db, args.startup_runs, args.before, args.after)
     if "typing" not in args.skip:
-        result["typing"] = typing(args.db, args.runs, args.before, args.before_db, args.after)
+        result["typing"] = typing(args.db, args.runs, args.before, args.before_db, args.after,
+                                  args.busy)
         if args.db_no_sections:
             result["typing_no_sections"] = typing(
                 args.db_no_sections, args.runs, args.before,
-                args.before_db_no_sections or args.db_no_sections, args.after)
+                args.before_db_no_sections or args.db_no_sections, args.after, args.busy)
     if "facets" not in args.skip:
         result["facets"] = facets(args.db, 3)
     if "quit" not in args.skip:

@@ -224,10 +224,12 @@ def quit_during_check(db: Path) -> dict[str, Any]:
     return {"close_ms": closed, "check_was_running": running}
 
 
-def _watch_typing(field: Any, text: str, answered: Any | None) -> tuple[list[float], list[int]]:
+def _watch_typing(field: Any, text: str, answered: Any | None
+                  ) -> tuple[list[float], list[int], float | None]:
     """Type ``text`` into ``field`` a key at a time while a 1 ms heartbeat on the UI thread
     records every gap; ends half a second after ``answered(total)`` for the whole text
-    (or, with no ``answered``, as long after the last key as a search would take)."""
+    (or, with no ``answered``, as long after the last key as a search would take). Also
+    gives the milliseconds from the last key to that answer."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -248,16 +250,21 @@ def _watch_typing(field: Any, text: str, answered: Any | None) -> tuple[list[flo
     loop = QEventLoop()
     finished: list[int] = []
     keys = list(text)
+    last_key: list[int] = []
+    answer_ms: list[float] = []
 
     def type_next() -> None:
         if keys:
             QTest.keyClicks(field, keys.pop(0))
+            last_key[:] = [clock.nsecsElapsed()]
             QTimer.singleShot(KEY_INTERVAL_MS, type_next)
         elif answered is None:
             QTimer.singleShot(BARE_ANSWER_MS + 500, loop.quit)
 
     def search_done(total: int) -> None:
         if not keys and field.text() == text:
+            if not finished and last_key:
+                answer_ms.append((clock.nsecsElapsed() - last_key[0]) / 1e6)
             finished.append(total)
             QTimer.singleShot(500, loop.quit)  # keep watching while the page is painted
 
@@ -269,7 +276,7 @@ def _watch_typing(field: Any, text: str, answered: Any | None) -> tuple[list[flo
     QTimer.singleShot(0, type_next)
     loop.exec()
     heart.stop()
-    return gaps, finished
+    return gaps, finished, answer_ms[0] if answer_ms else None
 
 
 def _stalls(gaps: list[float], text: str) -> dict[str, Any]:
@@ -288,8 +295,9 @@ def typing(t0: float, db: Path, text: str) -> dict[str, Any]:
         raise RuntimeError("the main window has no searchField")
     field.setFocus()
     app.processEvents()
-    gaps, finished = _watch_typing(field, text, win.searchFinished)
-    result = {**_stalls(gaps, text), "total": finished[-1] if finished else None}
+    gaps, finished, answer_ms = _watch_typing(field, text, win.searchFinished)
+    result = {**_stalls(gaps, text), "total": finished[-1] if finished else None,
+              "answer_ms": answer_ms}
     win.close()
     archive.close()
     return result
@@ -308,7 +316,7 @@ def typing_bare(text: str) -> dict[str, Any]:
     window.show()
     field.setFocus()
     app.processEvents()
-    gaps, _finished = _watch_typing(field, text, None)
+    gaps, _finished, _answer = _watch_typing(field, text, None)
     return _stalls(gaps, text)
 
 
