@@ -1514,8 +1514,12 @@ Readouts already in the archive are skipped.</source>
 <context>
     <name>IndexProgress</name>
     <message>
-        <source>Updating the archive&apos;s search index (Japanese text found by any part of a word)…</source>
-        <translation>アーカイブの検索索引を更新中（日本語を語の一部でも検索できるようにします）…</translation>
+        <source>Updating the archive&apos;s format…</source>
+        <translation>アーカイブの形式を更新中…</translation>
+    </message>
+    <message>
+        <source>Keeping a copy of the archive as it is before its format is updated: {percent}%…</source>
+        <translation>形式の更新前のアーカイブのコピーを保存中: {percent}%…</translation>
     </message>
     <message>
         <source>Readout Desk</source>

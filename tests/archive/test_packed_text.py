@@ -216,3 +216,38 @@ def test_a_migration_stopped_half_way_leaves_the_file_as_it_was(
         assert conn.execute(f"SELECT count(*) FROM {TEXT_VIEW}").fetchone()[0] == 60
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
             migrate.HEAD_REVISION
+
+
+def test_the_copy_kept_before_a_migration_tells_its_progress_page_by_page(
+        made: tuple[Path, list[Readout], list[int]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.archive import sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "COPY_STEP_PAGES", 8)  # a small file, many steps
+    path = tmp_path / "old.sqlite3"
+    path.write_bytes(made[0].read_bytes())
+    to_revision(path, "0014", up=False)
+    pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
+
+    class Told:
+        def __init__(self) -> None:
+            self.copied: list[tuple[int, int]] = []
+            self.readouts: list[tuple[int, int]] = []
+
+        def __call__(self, done: int, total: int) -> None:
+            self.readouts.append((done, total))
+
+        def copying(self, done: int, total: int) -> None:
+            assert not self.readouts  # the copy is taken before the migration starts
+            self.copied.append((done, total))
+
+    told = Told()
+    with Archive.open(path, progress=told) as archive:
+        kept = archive.migration_backup
+    assert kept is not None and kept.exists()
+    assert len(told.copied) == -(-pages // 8)
+    assert [done for done, _total in told.copied] == sorted(d for d, _t in told.copied)
+    assert told.copied[-1] == (pages, pages)
+    assert told.readouts[-1] == (60, 60)
+    assert sqlite3.connect(kept).execute("SELECT version_num FROM alembic_version"
+                                         ).fetchone()[0] == "0014"

@@ -3,7 +3,8 @@
 The index entries an import makes (``postgres_search.document``, made for every readout,
 so made for speed) are compared with the rule the module states, written plainly here:
 each word at its position with its column's weight, the same word within its column for
-the columns a field filter can name, the pieces of Japanese runs, positions past the last a ``tsvector`` keeps at that last one.
+the columns a field filter can name, the pieces of Japanese runs, positions past the last
+a ``tsvector`` keeps at that last one.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ with a score where lower is better.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -178,8 +178,10 @@ class Backend(Protocol):
         ``"damaged"``, ``"foreign"`` (not an archive) or ``"locked"`` (another program
         holds it), with what was found and how many readouts it holds."""
 
-    def copy_file(self, source: Path, target: Path) -> None:
-        """A consistent copy of a live database file (online backup)."""
+    def copy_file(self, source: Path, target: Path,
+                  progress: Callable[[int, int], None] | None = None) -> None:
+        """A consistent copy of a live database file (online backup); ``progress``, if
+        given, is told (done, in all) in the file's own units (pages) as it goes."""
 
     def make_self_contained(self, path: Path) -> None:
         """Make a copied file one file that opens anywhere (no side files needed)."""

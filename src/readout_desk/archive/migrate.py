@@ -71,8 +71,10 @@ def ensure_schema(engine: Engine, path: Path | None, backend: Backend,
     """Bring the archive's schema to the newest revision.
 
     ``progress`` is told (done, in all) as a migration that rewrites the full-text index
-    goes through the readouts. Returns the path of the copy taken before migrating, if
-    one was taken.
+    goes through the readouts; if it also has a ``copying`` method, that is told (done,
+    in all) as the copy of the file taken first is written (seconds for every few hundred
+    megabytes, with nothing else to show meanwhile). Returns the path of the copy taken
+    before migrating, if one was taken.
     """
     revision, tables = current_revision(engine, backend)
     if revision == HEAD_REVISION:
@@ -90,7 +92,7 @@ def ensure_schema(engine: Engine, path: Path | None, backend: Backend,
     copy: Path | None = None
     if path is not None and revision is not None and path.exists():
         copy = backup_path_for(path, revision)
-        backend.copy_file(path, copy)
+        backend.copy_file(path, copy, getattr(progress, "copying", None))
 
     from alembic import command
 

@@ -396,7 +396,8 @@ class PostgresBackend:
     def examine_file(self, path: Path) -> tuple[str, list[str], int]:
         raise self._no_file()
 
-    def copy_file(self, source: Path, target: Path) -> None:
+    def copy_file(self, source: Path, target: Path,
+                  progress: Callable[[int, int], None] | None = None) -> None:
         raise self._no_file()
 
     def make_self_contained(self, path: Path) -> None:

@@ -54,6 +54,8 @@ from readout_desk.domain.query import ParsedQuery
 
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 5.0
+#: Pages copied per step of a copy whose progress is shown (64 MB at 4 KiB pages).
+COPY_STEP_PAGES = 16384
 
 #: Where the full-text tables, the query language and snippets are written.
 __all__ = ["FTS_COLUMNS", "FTS_TABLE", "CJK_TABLE", "HIGHLIGHT_START", "HIGHLIGHT_END",
@@ -438,13 +440,23 @@ class SqliteBackend:
             return "damaged", [str(exc)], 0
         return "sound", [], readouts
 
-    def copy_file(self, source: Path, target: Path) -> None:
-        """SQLite's online backup API: a consistent copy even while the file is in use."""
+    def copy_file(self, source: Path, target: Path,
+                  progress: Callable[[int, int], None] | None = None) -> None:
+        """SQLite's online backup API: a consistent copy even while the file is in use.
+
+        Without ``progress``, in one step (a write to the file meanwhile waits for it);
+        with it, :data:`COPY_STEP_PAGES` at a time, ``progress`` told the pages done and in
+        all after each (a write from another connection between steps starts the copy
+        again, so this is for a file nothing else writes, as before a migration)."""
         target.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True,
                                      timeout=BUSY_TIMEOUT_S)) as src, \
                 closing(sqlite3.connect(str(target))) as dst:
-            src.backup(dst)
+            if progress is None:
+                src.backup(dst)
+            else:
+                src.backup(dst, pages=COPY_STEP_PAGES,
+                           progress=lambda _status, left, total: progress(total - left, total))
 
     def make_self_contained(self, path: Path) -> None:
         """Switch a copied database out of WAL mode."""

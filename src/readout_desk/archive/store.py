@@ -137,7 +137,9 @@ class Archive:
 
         ``None`` opens the in-memory archive, for tests and previews. A file that
         cannot be written is opened read-only (see :attr:`read_only`). ``progress`` is
-        told (done, in all) while an update of the file's format rewrites its index.
+        told (done, in all) while an update of the file's format rewrites its index (and
+        its ``copying`` method, if it has one, while the copy kept from before the update
+        is written: see :func:`migrate.ensure_schema`).
         """
         loc = ":memory:" if location is None else str(location)
         backend = backend_for(loc)

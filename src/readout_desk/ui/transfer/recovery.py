@@ -91,8 +91,9 @@ def ask_about_damage(damage: Damage, parent: QWidget | None = None) -> BackupCho
 
 
 class IndexProgress:
-    """A progress dialog for an update of the archive's format that rewrites its index
-    (it appears only when there are readouts to go through)."""
+    """A progress dialog for an update of the archive's format: the copy of the file kept
+    from before it, then the readouts, if the update rewrites the index (it appears only
+    when there is something to show)."""
 
     def __init__(self) -> None:
         self.dialog: QProgressDialog | None = None
@@ -100,20 +101,35 @@ class IndexProgress:
     def __call__(self, done: int, total: int) -> None:
         if total <= 0:
             return
+        self._show(done, total, translate(
+            "IndexProgress", "Updating the archive's search index: {done} of {total} "
+            "readouts…").format(done=f"{done:,}", total=f"{total:,}"))
+
+    def copying(self, done: int, total: int) -> None:
+        """The copy of the archive kept as it was before the update, as it is written."""
+        if total <= 0:
+            return
+        if done >= total:  # the update itself, until it tells its readouts (if it does)
+            self._show(0, 0, translate("IndexProgress", "Updating the archive's format…"))
+            return
+        self._show(done, total, translate(
+            "IndexProgress", "Keeping a copy of the archive as it is before its format is "
+            "updated: {percent}%…").format(percent=done * 100 // total))
+
+    def _show(self, done: int, total: int, label: str) -> None:
+        """The dialog at ``done`` of ``total`` (0 of 0: busy, with no end known)."""
         if self.dialog is None:
-            self.dialog = QProgressDialog(
-                translate("IndexProgress", "Updating the archive's search index (Japanese "
-                          "text found by any part of a word)…"), "", 0, total)
+            self.dialog = QProgressDialog(label, "", 0, total)
             self.dialog.setObjectName("indexUpdateProgress")
             self.dialog.setWindowTitle(translate("IndexProgress", "Readout Desk"))
             self.dialog.setCancelButton(None)  # a half-updated index is not an option
             self.dialog.setMinimumDuration(0)
             self.dialog.setAutoReset(False)  # closed when the archive is open, not before
             self.dialog.setAutoClose(False)
+        if self.dialog.maximum() != total:
+            self.dialog.setMaximum(total)
         self.dialog.setValue(done)
-        self.dialog.setLabelText(translate(
-            "IndexProgress", "Updating the archive's search index: {done} of {total} "
-            "readouts…").format(done=f"{done:,}", total=f"{total:,}"))
+        self.dialog.setLabelText(label)
         QApplication.processEvents()
 
     def close(self) -> None:
