@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 import time
 
@@ -11,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QRunnable
 from pytestqt.qtbot import QtBot
 
-from readout_desk.ui.tasks import WORKER_NICENESS, CancelFn, ProgressFn, TaskRunner
+from readout_desk.ui.tasks import CancelFn, ProgressFn, TaskRunner
 
 WAIT_MS = 10_000
 
@@ -122,22 +120,4 @@ def test_a_job_starts_once_the_thread_that_started_it_is_back(
     runner.run(work)
     assert done.wait(WAIT_MS / 1000)
     assert seen == [False]
-    runner.shutdown()
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value "
-                    "is Linux's; elsewhere Qt's thread priority is asked for")
-def test_work_runs_at_a_lower_priority_than_the_ui_thread(qtbot: QtBot) -> None:
-    runner = TaskRunner(max_threads=1)
-    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    seen: list[int] = []
-
-    def work(_progress: ProgressFn, _cancelled: CancelFn) -> int:
-        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-
-    runner.run_with_progress(work, lambda *_a: None, seen.append)
-    runner.run_with_progress(work, lambda *_a: None, seen.append)  # the same thread again
-    qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT_MS)
-    assert seen == [min(own + WORKER_NICENESS, 19)] * 2
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own
     runner.shutdown()

@@ -26,14 +26,13 @@ This is the one way the user interface runs work in the background.
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from readout_desk.archive import ArchiveInterruptedError
 
@@ -49,32 +48,6 @@ CancelFn = Callable[[], bool]
 INTERRUPTED_RETRIES = 3
 #: The longest the UI thread waits for the interpreter while a worker runs Python.
 UI_SWITCH_INTERVAL_S = 0.001
-#: How much nicer than the window's own thread a pool thread is on Linux (``nice``).
-WORKER_NICENESS = 10
-
-def lower_thread_priority() -> None:
-    """Put the calling thread behind the window's for a core.
-
-    On a busy machine the window's thread and its workers compete for the same cores; a
-    worker at a lower priority gives way whenever the window has something to do, and
-    still has an idle core to itself. Linux gives each thread a nice value of its own
-    (``QThread.setPriority`` does nothing under its default scheduler): the thread's is set
-    to the window's plus :data:`WORKER_NICENESS`, the same however often a pool thread runs
-    a job; Windows and macOS honour Qt's thread priority. A platform that refuses leaves
-    the thread as it was.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            thread = threading.get_native_id()
-            wanted = min(os.getpriority(os.PRIO_PROCESS, os.getpid()) + WORKER_NICENESS, 19)
-            if os.getpriority(os.PRIO_PROCESS, thread) != wanted:
-                os.setpriority(os.PRIO_PROCESS, thread, wanted)
-        except OSError:
-            pass
-    else:
-        current = QThread.currentThread()
-        if current is not None and current.priority() != QThread.Priority.LowPriority:
-            current.setPriority(QThread.Priority.LowPriority)
 
 
 class TaskHandle:
@@ -175,7 +148,6 @@ class _Job(QRunnable, Generic[T]):
         # and keep the UI thread waiting for it (under load, for as long as a whole
         # share of a core). Waiting here gives the interpreter back at once.
         self.started.wait()
-        lower_thread_priority()
         relay, handle = self._relay, self._relay.handle
         for attempt in range(INTERRUPTED_RETRIES + 1):
             if handle.cancelled() and handle.interruptible:
