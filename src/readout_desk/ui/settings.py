@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -113,10 +115,15 @@ class Settings:
 
 def format_date(day: object, key: str) -> str:
     """A date in the chosen format ("" for no date)."""
-    import datetime as dt
-
     if not isinstance(day, dt.date):
         return ""
+    return _formatted_date(day, key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_date(day: dt.date, key: str) -> str:
+    """Each date once per format: a page of results formats two hundred, most of them on
+    a few days (strftime's month name costs microseconds each)."""
     if key == "iso":
         return day.isoformat()
     if key == "day-month":
