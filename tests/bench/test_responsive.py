@@ -56,7 +56,20 @@ def test_typing_starts_each_program_once_untimed_and_says_the_load(
     out = responsive.typing(tmp_path / "a.sqlite3", runs=3, before=tmp_path / "old")
     assert started[:3] == [("typing-bare", None), ("typing", tmp_path / "old"),
                            ("typing", None)]
+    # Each round the bare window first, then the two programs, taking turns at going first.
+    old = ("typing", tmp_path / "old")
+    assert started[3:9] == [("typing-bare", None), ("typing", None), old,
+                            ("typing-bare", None), old, ("typing", None)]
     assert out["max_stall_ms"] == [20.0, 30.0, 40.0]
     assert out["before_max_stall_ms"] == [50.0, 60.0, 70.0]
-    assert out["load_average"] == [3.5, 3.5]
+    assert out["load_average"] == [3.5] * 4  # before the runs and after each
     assert "(load average 3.5 to 3.5)" in responsive.report({"typing": out})
+
+
+def test_a_busy_load_spins_while_it_lasts_and_is_gone_after() -> None:
+    with responsive.BusyLoad(2) as load:
+        procs = list(load._procs)  # noqa: SLF001
+        assert len(procs) == 2 and all(p.poll() is None for p in procs)
+    assert all(p.poll() is not None for p in procs)
+    with responsive.BusyLoad(0) as none:
+        assert none._procs == []  # noqa: SLF001
