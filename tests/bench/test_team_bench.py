@@ -46,7 +46,10 @@ def test_the_raw_query_finds_what_the_archive_finds(pg_url: str, tmp_path: Path,
     assert result["import"]["facade_s"] is not None
     printed = capsys.readouterr().out
     assert "p95 ratio" in printed
-    # The server runs here: each side's processor time is read, the server's too.
+    # The server runs here: each side's processor time is read, the server's too (in
+    # clock ticks of 10 ms: sixty readouts' COPY may take less than one).
     used = result["import"]["processor_s"]
-    assert used["facade_program"] > 0 and used["facade_server"] > 0
-    assert used["copy_server"] > 0 and "processor time: façade" in printed
+    assert used["facade_program"] > 0
+    assert all(isinstance(used[k], float) and used[k] >= 0
+               for k in ("facade_server", "copy_program", "copy_server"))
+    assert "processor time: façade" in printed
