@@ -37,7 +37,7 @@ def reference(archive: Archive, query: str, offset: int, limit: int) -> tuple[li
         trash = bool(conn.exec_driver_sql(
             "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)").scalar())
         built = build_search(parse_query(query), trash_present=trash)
-        order = f"{relevance(FTS_TABLE)}, r.meeting_date DESC, r.id DESC"
+        order = f"{relevance(built.table)}, r.meeting_date DESC, r.id DESC"
         ids = [int(r[0]) for r in conn.execute(
             text(f"SELECT r.id {built.from_where} ORDER BY {order} LIMIT :l OFFSET :o"),
             dict(built.params, l=limit, o=offset))]

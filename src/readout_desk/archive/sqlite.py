@@ -239,7 +239,7 @@ class SqliteBackend:
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
         sqlite_index.index_readouts(conn, entries)
-        sqlite_kept.entered(conn, [readout_id for readout_id, _fields in entries])
+        sqlite_kept.entered(conn, entries)
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         sqlite_kept.leaving(conn, readout_ids)

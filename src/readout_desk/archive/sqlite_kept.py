@@ -23,6 +23,12 @@ the same way, so the count costs nothing either. The trash is a filter on the li
 (an import) lets the lists go instead: it moves the average length enough to fail most
 bounds, and the next search of each query keeps it again.
 
+A run of kanji and kana (one phrase of the table of runs, :mod:`.sqlite_search`) is kept
+the same way in that table. It keeps no text for ``highlight()``, and its ``bm25()`` of a
+frequent phrase walks every hit first, so a write counts the run's occurrences in the
+pieces it has just indexed (:func:`occurrences`) and believes the count only where the
+index agrees that the row matches and is as long.
+
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
 ranking read the archive (the commit counter, ``user_version``). An entry made under
@@ -36,7 +42,7 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,12 +54,16 @@ from readout_desk.archive import sqlite_page_index
 from readout_desk.archive.phrase_score import idf, part, score, weight_of
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
+    CJK_TABLE,
     FTS_COLUMNS,
+    FTS_NAMES,
     FTS_TABLE,
     SAMPLE_RANK_PENALTY,
     SqlSearch,
     _fts_where,
+    cjk_values,
 )
+from readout_desk.domain import scripts
 
 #: How many of a frequent query's best rows are kept.
 KEEP = 2_000
@@ -70,13 +80,12 @@ MARGIN = 1e-9
 
 RANKINGS = "kept_rankings"
 ROWS = "kept_ranking_rows"
-_DATA = f"{FTS_TABLE}_data"
-_SIZES = f"{FTS_TABLE}_docsize"
 #: One phrase: a quoted string, perhaps a prefix, perhaps within a column.
-_ONE_PHRASE = re.compile(r'(?:[a-z]+ : )?"(?:[^"]|"")*"(?: \*)?')
-_WHERE_ALL = _fts_where(FTS_TABLE, [], "", [])
-_WHERE_LIVE = _fts_where(FTS_TABLE, [], "+r.deleted_at IS NULL", [])
-_SCORE = f"bm25({FTS_TABLE}, {_WEIGHTS})"
+_ONE_PHRASE = re.compile(r'(?:([a-z]+) : )?"((?:[^"]|"")*)"( \*)?')
+#: Each table's search of one phrase over every readout, and over those not in the trash.
+_WHERE = {table: (_fts_where(table, [], "", []),
+                  _fts_where(table, [], "+r.deleted_at IS NULL", []))
+          for table in (FTS_TABLE, CJK_TABLE)}
 #: A word, a prefix or a phrase of plain words (perhaps within a column).
 _PLAIN = re.compile(r'(?:[a-z]+ : )?"([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)"(?: \*)?')
 _COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
@@ -150,9 +159,19 @@ def _rows(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
         return list(cursor.fetchall())
 
 
-def totals(conn: Connection) -> tuple[int, int]:
+def table_of(match: str) -> str:
+    """The full-text table a kept query asks: a query of the words' table never holds a
+    kanji or kana (the query's runs are asked of the table of runs)."""
+    return CJK_TABLE if scripts.has_cjk(match) else FTS_TABLE
+
+
+def _score(table: str) -> str:
+    return f"bm25({table}, {_WEIGHTS})"
+
+
+def totals(conn: Connection, table: str = FTS_TABLE) -> tuple[int, int]:
     """The index's number of rows and of tokens (FTS5's ``averages`` record)."""
-    found = _rows(conn, f"SELECT block FROM {_DATA} WHERE id = 1")
+    found = _rows(conn, f"SELECT block FROM {table}_data WHERE id = 1")
     numbers = _varints(bytes(found[0][0])) if found and found[0][0] else [0]
     return numbers[0], sum(numbers[1:])
 
@@ -162,9 +181,9 @@ def _length(sizes: bytes) -> int:
     return sum(sizes) if max(sizes, default=0) < 0x80 else sum(_varints(sizes))
 
 
-def lengths(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
+def lengths(conn: Connection, ids: Sequence[int], table: str = FTS_TABLE) -> dict[int, int]:
     """Each row's length in tokens, all columns together (FTS5's table of sizes)."""
-    sql = f"SELECT id, sz FROM {_SIZES} WHERE id IN (SELECT value FROM json_each(?))"
+    sql = f"SELECT id, sz FROM {table}_docsize WHERE id IN (SELECT value FROM json_each(?))"
     return {int(i): _length(bytes(sz)) for i, sz in _rows(conn, sql, (json.dumps(
         list(ids)),))}
 
@@ -192,14 +211,17 @@ def _entries(conn: Connection, match: str | None = None) -> list[Entry]:
 
 def _kept_query(search: SqlSearch) -> tuple[str, bool] | None:
     """The MATCH of a search a kept ranking can answer, and whether trashed readouts are
-    left out; None for any other (two phrases, Japanese runs, dates, modes, the trash)."""
+    left out; None for any other (two phrases, words and runs together, dates, modes,
+    the trash). One run is one phrase of the table of runs, kept as a word is."""
     match = search.params.get("match")
-    if (search.table != FTS_TABLE or search.runs or not isinstance(match, str)
-            or len(search.params) != 1 or not _ONE_PHRASE.fullmatch(match)):
+    if (not isinstance(match, str) or len(search.params) != 1
+            or not _ONE_PHRASE.fullmatch(match) or table_of(match) != search.table
+            or bool(search.runs) != (search.table == CJK_TABLE)):
         return None
-    if search.fts_where == _WHERE_ALL:
+    every, live = _WHERE[search.table]
+    if search.fts_where == every:
         return match, False
-    return (match, True) if search.fts_where == _WHERE_LIVE else None
+    return (match, True) if search.fts_where == live else None
 
 
 def _database_file(conn: Connection) -> Path | None:
@@ -238,7 +260,7 @@ def ranked(conn: Connection, search: SqlSearch, top: int) -> list[tuple[int, flo
 def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
            live: bool) -> list[tuple[int, float]] | None:
     """The best ``top`` hits from a kept list, or None when the list cannot prove them."""
-    rows, tokens = totals(conn)
+    rows, tokens = totals(conn, table_of(entry.match))
     if rows <= 0 or entry.hits <= 0:
         return None
     avgdl = tokens / rows
@@ -290,7 +312,7 @@ def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
                                                   f"IS NOT NULL LIMIT {TRASH_PROBES + 1}")]
         if len(trashed) > TRASH_PROBES:
             return None  # finding each in the index would cost more than counting
-        if trashed and match.endswith("*"):
+        if trashed and match.endswith("*") and table_of(match) == FTS_TABLE:
             # A prefix merges the lists of every word it covers at each look-up in the
             # index: its trashed hits are found in their own text instead.
             total -= len(sqlite_page_index.matching(conn, match, trashed))
@@ -304,17 +326,18 @@ def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
     path = _database_file(conn)
     if path is None:
         return None  # an archive in memory: nothing to keep it in beyond this search
-    rows, tokens = totals(conn)
+    table = table_of(match)
+    rows, tokens = totals(conn, table)
     at_least = threshold(rows)
-    counted = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE "
-                          f"{FTS_TABLE} MATCH ? LIMIT {int(at_least)})", (match,))
+    counted = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE "
+                          f"{table} MATCH ? LIMIT {int(at_least)})", (match,))
     if int(counted[0][0]) < at_least:
         return None
-    hits = int(_rows(conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+    hits = int(_rows(conn, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
                      (match,))[0][0])
-    best = _rows(conn, f"SELECT rowid, {_SCORE} AS s FROM {FTS_TABLE} WHERE {FTS_TABLE} "
+    best = _rows(conn, f"SELECT rowid, {_score(table)} AS s FROM {table} WHERE {table} "
                        f"MATCH ? ORDER BY s LIMIT {int(KEEP)}", (match,))
-    sizes = lengths(conn, [int(i) for i, _s in best])
+    sizes = lengths(conn, [int(i) for i, _s in best], table)
     entry = Entry(0, match, rows, tokens, hits, 0.0)
     idf_ = idf(rows, hits)
     kept: list[Kept] = []
@@ -384,7 +407,8 @@ def _which(ids: Sequence[int], prefix: bool) -> str:
 
 def _matching(conn: Connection, match: str, ids: Sequence[int], what: str) -> list[Any]:
     where = _which(ids, match.endswith("*"))
-    sql = f"SELECT rowid, {what} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m AND {where}"
+    table = table_of(match)
+    sql = f"SELECT rowid, {what} FROM {table} WHERE {table} MATCH :m AND {where}"
     return _rows(conn, sql, {"m": match, "ids": json.dumps(list(ids))})
 
 
@@ -410,10 +434,56 @@ def _weights(conn: Connection, match: str, ids: Sequence[int], rows: int, avgdl:
         return {int(row[0]): sum(w * (text or "").count("\x02")
                                  for w, text in zip(_COLUMN_WEIGHTS, row[1:], strict=True))
                 for row in _matching(conn, match, ids, _MARKED)}
-    found = [(int(i), float(s)) for i, s in _matching(conn, match, ids, _SCORE)]
+    found = [(int(i), float(s)) for i, s in _matching(conn, match, ids, _score(FTS_TABLE))]
     sizes = lengths(conn, [i for i, _s in found])
     idf_ = idf(rows, hits + len(found))
     return {i: weight_of(s, sizes[i], avgdl, idf_) if i in sizes else None for i, s in found}
+
+
+def occurrences(match: str, pieces: Sequence[str]) -> float | None:
+    """The column-weighted number of times a phrase of the table of runs occurs in a
+    readout whose columns there are ``pieces`` (:func:`.sqlite_search.cjk_values`, each
+    column its tokens with a space between): FTS5 counts a phrase at every token it starts
+    from (overlapping ones too) and a prefix at every token that begins with it. None for
+    a query of another shape."""
+    found = _ONE_PHRASE.fullmatch(match)
+    if found is None:
+        return None
+    column, inside, prefix = found.groups()
+    tokens = inside.replace('""', '"').split(" ")
+    if (prefix and len(tokens) != 1) or not all(tokens):
+        return None
+    total = 0.0
+    for name, weight, value in zip(FTS_NAMES, _COLUMN_WEIGHTS, pieces, strict=True):
+        if column and name != column:
+            continue
+        words = value.split()
+        if prefix:
+            times = sum(word.startswith(tokens[0]) for word in words)
+        else:
+            times = sum(words[i:i + len(tokens)] == tokens
+                        for i in range(len(words) - len(tokens) + 1))
+        total += weight * times
+    return total
+
+
+def _runs_weights(conn: Connection, match: str,
+                  pieces: Mapping[int, Sequence[str]]) -> dict[int, float | None]:
+    """:func:`_weights` for a query of the table of runs, which keeps no text for
+    ``highlight()`` and whose ``bm25()`` of a frequent phrase first walks every hit
+    (70-350 ms a query at a million readouts): the occurrences are counted in the pieces
+    just indexed, and believed only where the index agrees that the row matches and has
+    as many tokens (None where it does not: the ranking is then made afresh)."""
+    found = {int(r[0]) for r in _matching(conn, match, list(pieces), "1")}
+    counts = {i: occurrences(match, values) for i, values in pieces.items()}
+    sizes = lengths(conn, sorted(found), CJK_TABLE)
+    weights: dict[int, float | None] = {}
+    for readout_id in found | {i for i, c in counts.items() if c}:
+        times = counts.get(readout_id)
+        told = sum(len(v.split()) for v in pieces[readout_id]) if readout_id in pieces else -1
+        weights[readout_id] = times if (readout_id in found and times
+                                        and sizes.get(readout_id) == told) else None
+    return weights
 
 
 def leaving(conn: Connection, ids: Sequence[int]) -> None:
@@ -436,15 +506,16 @@ def leaving(conn: Connection, ids: Sequence[int]) -> None:
                    "(SELECT value FROM json_each(?))", (entry.id, listed))
 
 
-def entered(conn: Connection, ids: Sequence[int]) -> None:
-    """Readouts just indexed join the kept rankings they reach (their hits counted in)."""
-    if not ids or not _kept_tables(conn):
+def entered(conn: Connection, indexed: Sequence[tuple[int, Mapping[str, str]]]) -> None:
+    """Readouts just indexed (ids and index text) join the kept rankings they reach
+    (their hits counted in)."""
+    if not indexed or not _kept_tables(conn):
         return
     entries = _entries(conn)
     if not entries:
         return
     db = _driver(conn)
-    if len(ids) > FORGET_FROM:
+    if len(indexed) > FORGET_FROM:
         # An import: it moves the average length, which soon fails the bound anyway, and
         # keeping every list true through it would cost a pass over each query's hits.
         _drop(db, [e.id for e in entries])
@@ -453,12 +524,26 @@ def entered(conn: Connection, ids: Sequence[int]) -> None:
     # the commit writes them out; bm25() counts them, so the totals read must too.
     db.execute("SAVEPOINT kept_rankings")
     db.execute("RELEASE kept_rankings")
-    rows, tokens = totals(conn)
+    ids = [readout_id for readout_id, _fields in indexed]
+    table_totals = {table: totals(conn, table) for table in {table_of(e.match)
+                                                             for e in entries}}
+    pieces: dict[int, Sequence[str]] | None = None
     for entry in entries:
-        weights = _weights(conn, entry.match, ids, rows, tokens / rows, entry.hits)
+        table = table_of(entry.match)
+        rows, tokens = table_totals[table]
+        if rows <= 0:
+            continue
+        if table == CJK_TABLE:
+            if pieces is None:
+                empty = ("",) * len(FTS_NAMES)
+                pieces = {readout_id: cjk_values([fields.get(n, "") for n in FTS_NAMES])
+                          or empty for readout_id, fields in indexed}
+            weights = _runs_weights(conn, entry.match, pieces)
+        else:
+            weights = _weights(conn, entry.match, ids, rows, tokens / rows, entry.hits)
         if not weights:
             continue
-        sizes = lengths(conn, list(weights))
+        sizes = lengths(conn, list(weights), table)
         if any(w is None or i not in sizes for i, w in weights.items()):
             _drop(db, [entry.id])  # not known exactly: rank in full next time
             continue

@@ -1,0 +1,160 @@
+"""A run of kanji and kana in most readouts is kept as a word is, and its pages stay exact.
+
+A run is one phrase of the table of runs (its two-character pieces, or one character as a
+prefix); that table keeps no text, so a save counts the run's occurrences in the pieces it
+has just indexed. The reference is the plain joined query over that table, every hit
+scored by ``bm25()`` (``test_kept_ranking.reference``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from readout_desk.archive import Archive, phrase_score
+from readout_desk.archive import sqlite_kept as kept
+from readout_desk.archive.sqlite_search import _WEIGHTS, CJK_TABLE, cjk_values
+from readout_desk.domain import jsonformat
+from readout_desk.domain.records import Readout
+from tests.archive.test_kept_ranking import reference, small_lists
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import corpus  # noqa: E402
+import corpus_ja  # noqa: E402
+
+__all__ = ["small_lists"]  # the fixture, used here by name
+
+#: A run (two pieces' phrase), a longer run, one character (a prefix), a run in one column.
+QUERIES = ("会談", "意見交換を行", "相", "title:会談")
+FILLER = ("港湾", "灯台", "果樹園", "花崗岩", "草原", "銅山", "柳", "会", "談")
+
+
+def readout(index: int) -> Readout:
+    """Four in five Japanese, the rest English (not in the table of runs at all)."""
+    if index % 5 == 0:
+        return corpus.readout(index)
+    return jsonformat.readout_from_dict(corpus_ja.japanese_readout(index))
+
+
+def text_of(rng: random.Random, pieces: int, share: float) -> str:
+    """Japanese text: runs of filler and the run ``会談`` (sometimes twice in a row, so
+    that a phrase can overlap itself), a comma now and then ending a run."""
+    out = []
+    for _i in range(pieces):
+        roll = rng.random()
+        out.append(("会談会談" if rng.random() < 0.2 else "会談") if roll < share
+                   else "、" if roll < share + 0.1 else rng.choice(FILLER))
+    return "".join(out)
+
+
+def edited(readout_: Readout, rng: random.Random) -> Readout:
+    lead = text_of(rng, rng.choice((2, 30, 300, 1200)), rng.choice((0.0, 0.03, 0.25)))
+    return dataclasses.replace(readout_, lead=lead)
+
+
+def assert_same(archive: Archive, note: str) -> None:
+    for query in QUERIES:
+        for offset, limit in ((0, 10), (0, 25), (10, 10)):
+            archive._rankings.clear()  # noqa: SLF001 - each page asks the kept path afresh
+            page = archive.search(query, offset=offset, limit=limit)
+            ids, total = reference(archive, query, offset, limit)
+            assert (list(page.ids), page.total) == (ids, total), (note, query, offset)
+
+
+@pytest.fixture
+def filled(tmp_path: Path, small_lists: dict[str, int]) -> Iterator[Archive]:
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([readout(i) for i in range(200)])
+        assert_same(archive, "filled")
+        yield archive
+
+
+def test_each_run_is_kept_and_answers_its_pages(filled: Archive,
+                                                small_lists: dict[str, int]) -> None:
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        matches = {str(r[0]) for r in conn.exec_driver_sql("SELECT match FROM kept_rankings")}
+    assert matches == {'"会談"', '"意見 見交 交換 換を を行"', '"相" *', 'title : "会談"'}
+    assert all(kept.table_of(m) == CJK_TABLE for m in matches)
+    before = dict(small_lists)
+    assert_same(filled, "again")
+    assert small_lists["filled"] == before["filled"]  # every page from the kept lists
+    assert small_lists["kept"] > before["kept"]
+
+
+def test_occurrences_counted_in_the_pieces_are_those_bm25_counts(filled: Archive) -> None:
+    rng = random.Random(11)
+    filled.add_many([edited(readout(300 + i), rng) for i in range(60)])
+    queries = ('"会談"', '"会談 談会 会談"', '"意見 見交 交換 換を を行"', '"相" *', '"会" *',
+               'title : "会談"', 'body : "会談 談会 会談"')
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        rows, tokens = kept.totals(conn, CJK_TABLE)
+        texts = {int(r[0]): [str(v or "") for v in r[1:]] for r in conn.exec_driver_sql(
+            "SELECT id, title, section, people, place, occasion, topics, kinds, countries, "
+            "body, publisher FROM readout_fts_text")}
+        for match in queries:
+            hits = conn.exec_driver_sql(
+                f"SELECT rowid, bm25({CJK_TABLE}, {_WEIGHTS}) FROM {CJK_TABLE} "
+                f"WHERE {CJK_TABLE} MATCH ?", (match,)).fetchall()
+            sizes = kept.lengths(conn, [i for i, _s in hits], CJK_TABLE)
+            idf = phrase_score.idf(rows, len(hits))
+            assert hits, match
+            for readout_id, value in hits:
+                pieces = cjk_values(texts[readout_id])
+                assert pieces is not None
+                assert sum(len(v.split()) for v in pieces) == sizes[readout_id]
+                counted = kept.occurrences(match, pieces)
+                assert counted == phrase_score.weight_of(value, sizes[readout_id],
+                                                         tokens / rows, idf), (match, readout_id)
+            # and the rows the index does not find have none
+            missing = set(texts).difference(i for i, _s in hits)
+            assert not any(kept.occurrences(match, cjk_values(texts[i]) or ("",) * 10)
+                           for i in missing), match
+    assert kept.occurrences('"会談" "外相"', ("",) * 10) is None
+
+
+def test_pages_stay_exact_through_random_writes(filled: Archive,
+                                                small_lists: dict[str, int]) -> None:
+    rng = random.Random(5)
+    next_new = 1000
+    for step in range(40):
+        live = filled.all_ids()
+        trashed = sorted(set(filled.all_ids(include_trash=True)) - set(live))
+        kind = rng.choice(("add", "add", "edit", "edit", "purge", "trash", "restore"))
+        if kind == "add":
+            batch = [edited(readout(next_new + i), rng) if rng.random() < 0.5
+                     else readout(next_new + i) for i in range(rng.choice((1, 3, 40)))]
+            next_new += len(batch)
+            filled.add_many(batch)
+        elif kind == "edit":
+            for readout_id in rng.sample(live, 2):
+                filled.update(edited(filled.get(readout_id), rng))
+        elif kind == "purge":
+            filled.purge(rng.sample(live, 2))
+        elif kind == "trash":
+            filled.delete_many(rng.sample(live, 3))
+        elif trashed:
+            filled.restore(rng.choice(trashed))
+        assert_same(filled, f"step {step}: {kind}")
+    assert small_lists["kept"] > 3 * small_lists["filled"]
+
+
+def test_a_doubt_about_a_count_ranks_in_full_again(filled: Archive,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pieces that are not what the index holds: every kept run is let go on the next
+    # save that the index and the count disagree about, never kept wrong.
+    monkeypatch.setattr(kept, "cjk_values", lambda values: ("会談 会談",) + ("",) * 9)
+    target = filled.search("会談", limit=1).ids[0]
+    filled.update(dataclasses.replace(filled.get(target), lead="草原の灯台"))
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        left = {str(r[0]) for r in conn.exec_driver_sql("SELECT match FROM kept_rankings")}
+    # The count says the readout holds the run in its title; the index, whichever it
+    # says, does not hold those pieces: both lists go.
+    assert not left & {'"会談"', 'title : "会談"'}
+    monkeypatch.undo()
+    assert_same(filled, "after a doubt")
