@@ -30,9 +30,12 @@ import corpus_ja  # noqa: E402
 
 __all__ = ["small_lists"]  # the fixture, used here by name
 
-#: A run (two pieces' phrase), a longer run, one character (a prefix), a run in one column.
-QUERIES = ("会談", "意見交換を行", "相", "title:会談")
-FILLER = ("港湾", "灯台", "果樹園", "花崗岩", "草原", "銅山", "柳", "会", "談")
+#: A run (two pieces' phrase), a longer run, one character (a prefix), a run in one column;
+#: then a word with runs, which narrow the word's kept ranking: held, not held, in one
+#: column, as a prefix, two of them.
+QUERIES = ("会談", "意見交換を行", "相", "title:会談",
+           "会談 apec", "apec -会談", "title:会談 apec", "相 apec", "apec 会談 相")
+FILLER = ("港湾", "灯台", "果樹園", "花崗岩", "草原", "銅山", "柳", "会", "談", "APEC")
 
 
 def readout(index: int) -> Readout:
@@ -79,8 +82,9 @@ def test_each_run_is_kept_and_answers_its_pages(filled: Archive,
                                                 small_lists: dict[str, int]) -> None:
     with filled._engine.connect() as conn:  # noqa: SLF001
         matches = {str(r[0]) for r in conn.exec_driver_sql("SELECT match FROM kept_rankings")}
-    assert matches == {'"会談"', '"意見 見交 交換 換を を行"', '"相" *', 'title : "会談"'}
-    assert all(kept.table_of(m) == CJK_TABLE for m in matches)
+    assert matches == {'"会談"', '"意見 見交 交換 換を を行"', '"相" *', 'title : "会談"',
+                       '"apec"'}
+    assert {m for m in matches if kept.table_of(m) == CJK_TABLE} == matches - {'"apec"'}
     before = dict(small_lists)
     assert_same(filled, "again")
     assert small_lists["filled"] == before["filled"]  # every page from the kept lists
@@ -158,3 +162,14 @@ def test_a_doubt_about_a_count_ranks_in_full_again(filled: Archive,
     assert not left & {'"会談"', 'title : "会談"'}
     monkeypatch.undo()
     assert_same(filled, "after a doubt")
+
+
+def test_a_word_with_runs_is_answered_from_the_words_kept_ranking(
+        filled: Archive, small_lists: dict[str, int]) -> None:
+    for query in ("会談 apec", "apec -銅", "相 apec"):
+        before = dict(small_lists)
+        filled._rankings.clear()  # noqa: SLF001
+        page = filled.search(query, limit=10)
+        assert (list(page.ids), page.total) == reference(filled, query, 0, 10)
+        assert small_lists["kept"] == before["kept"] + 1, query
+        assert small_lists["filled"] == before["filled"], query

@@ -82,10 +82,27 @@ RANKINGS = "kept_rankings"
 ROWS = "kept_ranking_rows"
 #: One phrase: a quoted string, perhaps a prefix, perhaps within a column.
 _ONE_PHRASE = re.compile(r'(?:([a-z]+) : )?"((?:[^"]|"")*)"( \*)?')
+_LIVE = "+r.deleted_at IS NULL"
 #: Each table's search of one phrase over every readout, and over those not in the trash.
-_WHERE = {table: (_fts_where(table, [], "", []),
-                  _fts_where(table, [], "+r.deleted_at IS NULL", []))
+_WHERE = {table: (_fts_where(table, [], "", []), _fts_where(table, [], _LIVE, []))
           for table in (FTS_TABLE, CJK_TABLE)}
+#: The runs of a query that also has words narrow the words' hits, with or without them.
+_RUNS = f"(SELECT rowid FROM {CJK_TABLE} WHERE {CJK_TABLE} MATCH :m0)"
+_NARROWED = {(f"IN {_RUNS}", trash): _fts_where(FTS_TABLE, [], trash, [f"IN {_RUNS}"])
+             for trash in ("", _LIVE)} | {
+             (f"NOT IN {_RUNS}", trash): _fts_where(FTS_TABLE, [], trash, [f"NOT IN {_RUNS}"])
+             for trash in ("", _LIVE)}
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A search a kept ranking answers: one phrase, perhaps only the readouts not in the
+    trash, perhaps only those that hold (or lack) some runs."""
+
+    match: str
+    live: bool
+    runs: str | None = None  # the runs' MATCH of the table of runs
+    with_runs: bool = True  # the hits must hold them (else: must not)
 #: A word, a prefix or a phrase of plain words (perhaps within a column).
 _PLAIN = re.compile(r'(?:[a-z]+ : )?"([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)"(?: \*)?')
 _COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
@@ -209,19 +226,28 @@ def _entries(conn: Connection, match: str | None = None) -> list[Entry]:
 # ----- which searches -------------------------------------------------------------------
 
 
-def _kept_query(search: SqlSearch) -> tuple[str, bool] | None:
-    """The MATCH of a search a kept ranking can answer, and whether trashed readouts are
-    left out; None for any other (two phrases, words and runs together, dates, modes,
-    the trash). One run is one phrase of the table of runs, kept as a word is."""
+def _kept_query(search: SqlSearch) -> _Query | None:
+    """The search as a kept ranking can answer it; None for any other (two phrases of
+    words, dates, modes, the trash). One run is one phrase of the table of runs, kept
+    as a word is; a phrase of words with runs (``会談 APEC``) is its words' ranking with
+    the readouts that do not hold the runs (or do) left out: ``bm25()`` scores the
+    words' hits alike whatever else narrows them."""
     match = search.params.get("match")
-    if (not isinstance(match, str) or len(search.params) != 1
-            or not _ONE_PHRASE.fullmatch(match) or table_of(match) != search.table
-            or bool(search.runs) != (search.table == CJK_TABLE)):
+    if (not isinstance(match, str) or not _ONE_PHRASE.fullmatch(match)
+            or table_of(match) != search.table):
         return None
-    every, live = _WHERE[search.table]
-    if search.fts_where == every:
-        return match, False
-    return (match, True) if search.fts_where == live else None
+    if len(search.params) == 1 and bool(search.runs) == (search.table == CJK_TABLE):
+        every, live = _WHERE[search.table]
+        if search.fts_where in (every, live):
+            return _Query(match, search.fts_where == live)
+        return None
+    runs = search.params.get("m0")
+    if search.table != FTS_TABLE or len(search.params) != 2 or not isinstance(runs, str):
+        return None
+    for (narrowing, trash), where in _NARROWED.items():
+        if search.fts_where == where:
+            return _Query(match, bool(trash), runs, not narrowing.startswith("NOT"))
+    return None
 
 
 def _database_file(conn: Connection) -> Path | None:
@@ -245,21 +271,33 @@ def ranked(conn: Connection, search: SqlSearch, top: int) -> list[tuple[int, flo
     query = _kept_query(search)
     if query is None or top > KEEP or not _kept_tables(conn):
         return None
-    match, live = query
-    for entry in _entries(conn, match):
+    entries = _entries(conn, query.match)
+    for entry in entries:
         kept = [(int(i), float(f), int(d)) for i, f, d in _rows(
             conn, f"SELECT readout_id, weight, length FROM {ROWS} WHERE ranking_id = ?",
             (entry.id,))]
-        page = answer(conn, entry, kept, top, live=live)
+        page = answer(conn, entry, _narrowed(conn, query, kept), top, live=query.live)
         if page is not None:
             return page
-    made = _fill(conn, match)
-    return None if made is None else answer(conn, made[0], made[1], top, live=live)
+    if entries and query.runs is not None:
+        return None  # too few of the list hold the runs: the list is kept as it is
+    made = _fill(conn, query.match)
+    return None if made is None else answer(conn, made[0], _narrowed(conn, query, made[1]),
+                                            top, live=query.live)
+
+
+def _narrowed(conn: Connection, query: _Query, kept: Sequence[Kept]) -> Sequence[Kept]:
+    """The rows of a kept list the query's runs leave in (all of them, without runs)."""
+    if query.runs is None or not kept:
+        return kept
+    holding = {int(r[0]) for r in _matching(conn, query.runs, [k[0] for k in kept], "1")}
+    return [k for k in kept if (k[0] in holding) == query.with_runs]
 
 
 def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
            live: bool) -> list[tuple[int, float]] | None:
-    """The best ``top`` hits from a kept list, or None when the list cannot prove them."""
+    """The best ``top`` hits from a kept list (or the part of it a query's runs leave
+    in), or None when the list cannot prove them."""
     rows, tokens = totals(conn, table_of(entry.match))
     if rows <= 0 or entry.hits <= 0:
         return None
@@ -300,9 +338,9 @@ def _trashed(conn: Connection, ids: Sequence[int]) -> set[int]:
 def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
     """The number of hits from a kept ranking, or None without one."""
     query = _kept_query(search)
-    if query is None or not _kept_tables(conn):
-        return None
-    match, live = query
+    if query is None or query.runs is not None or not _kept_tables(conn):
+        return None  # with runs too: only the words' hits are counted in the list
+    match, live = query.match, query.live
     entries = _entries(conn, match)
     if not entries:
         return None
