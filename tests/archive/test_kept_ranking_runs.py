@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from readout_desk.archive import Archive, phrase_score
+from readout_desk.archive import Archive, phrase_score, search
 from readout_desk.archive import sqlite_kept as kept
+from readout_desk.archive.backend import Proven
 from readout_desk.archive.sqlite_search import _WEIGHTS, CJK_TABLE, cjk_values
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Readout
@@ -173,3 +174,25 @@ def test_a_word_with_runs_is_answered_from_the_words_kept_ranking(
         assert (list(page.ids), page.total) == reference(filled, query, 0, 10)
         assert small_lists["kept"] == before["kept"] + 1, query
         assert small_lists["filled"] == before["filled"], query
+
+
+def test_a_list_that_proves_only_the_page_serves_it(filled: Archive, small_lists: dict[str, int],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # The ranking asks for a whole list's worth of rows ahead; the rows holding the run
+    # are fewer, but they prove the page and the rows past it that ties need.
+    monkeypatch.setattr(search, "RANK_AHEAD", kept.KEEP)
+    for query in ("会談 apec", "相 apec"):
+        filled._rankings.clear()  # noqa: SLF001
+        before = dict(small_lists)
+        page = filled.search(query, limit=10)
+        assert (list(page.ids), page.total) == reference(filled, query, 0, 10)
+        assert small_lists["kept"] == before["kept"] + 1, query
+        assert small_lists["filled"] == before["filled"], query
+        rankings = [value for key, (_token, value) in
+                    filled._rankings._entries.items() if key[0] == "rank"]  # noqa: SLF001
+        assert len(rankings) == 1
+        ranked, more = rankings[0]
+        assert isinstance(ranked, Proven) and more and 14 <= len(ranked) < kept.KEEP
+        # The next page: from the same rows, or ranked again where they do not reach.
+        page = filled.search(query, offset=10, limit=10)
+        assert (list(page.ids), page.total) == reference(filled, query, 10, 10)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_desk.archive import Archive
+from readout_desk.archive import Archive, search
 from readout_desk.archive.hits import hit
 from readout_desk.domain import jsonformat
 from readout_desk.domain.query import parse_query
@@ -108,3 +108,32 @@ def test_a_results_row_becomes_the_hit_it_shows(city: str | None, country: str |
                              place=place, mode=mode, session_count=0, total_minutes=15,
                              publisher="MOFA", snippet=snippet, is_sample=True,
                              filed_under="Japan-Peru Relations")
+
+
+def test_a_page_that_needs_the_exact_count_counts_once(light_archive: Archive,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # More hits than the ranking reads: the page is full and its total must be counted.
+    # Deciding how to read the page's rows needs a count capped at 30,000; the exact
+    # count the page needs anyway tells that too, so it is the only one.
+    monkeypatch.setattr(search, "RANK_AHEAD", 45)
+    backend = light_archive.backend
+    asked: list[int | None] = []
+    count = backend.count
+
+    def counted(conn: object, rendered: object, cap: int | None) -> int:
+        asked.append(cap)
+        return count(conn, rendered, cap)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backend, "count", counted)
+    for query in ("会談 APEC", "minister -trade", "from:2015-01-01 会談"):
+        total = one_statement(light_archive, query, 0, 10)[1]
+        light_archive._rankings.clear()  # noqa: SLF001
+        asked.clear()
+        assert light_archive.search(query, limit=10).total == total > 45
+        assert asked == [None], query
+        light_archive._rankings.clear()  # noqa: SLF001
+        asked.clear()
+        # A capped total: the count capped at 30,000, as before; below it, it is exact
+        # and serves the page's total too.
+        light_archive.search(query, limit=10, count_cap=40)
+        assert asked == [search.ONE_BY_ONE_FROM], query

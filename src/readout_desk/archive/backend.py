@@ -67,6 +67,11 @@ class FacetRows:
     modes: Sequence[tuple[str, int]]  # mode value, readouts
 
 
+class Proven(list[tuple[int, float]]):
+    """The best hits of a ranking, fewer than were asked for, with more hits after them:
+    what a backend could prove without ranking every hit (:meth:`Backend.ranked_ids`)."""
+
+
 class Backend(Protocol):
     """One kind of database behind an archive."""
 
@@ -147,9 +152,12 @@ class Backend(Protocol):
     def count(self, conn: Connection, rendered: RenderedQuery, cap: int | None) -> int:
         """How many hits, stopping at ``cap`` when given."""
 
-    def ranked_ids(self, conn: Connection, rendered: RenderedQuery,
-                   top: int) -> list[tuple[int, float]]:
-        """The best ``top`` hits of an indexed query as (id, score), best (lowest) first."""
+    def ranked_ids(self, conn: Connection, rendered: RenderedQuery, top: int, *,
+                   least: int | None = None) -> list[tuple[int, float]]:
+        """The best ``top`` hits of an indexed query as (id, score), best (lowest) first
+        (fewer only when there are no more). With ``least``, a backend that can prove the
+        best ``least`` or more, but not ``top``, without ranking every hit may return
+        those as a :class:`Proven` list instead."""
 
     def meeting_dates(self, conn: Connection, ids: Sequence[int]) -> dict[int, str]:
         """The ISO meeting date of each of ``ids`` that has one."""

@@ -338,7 +338,8 @@ class PostgresBackend:
                else f"SELECT count(*) FROM (SELECT 1 {hits} LIMIT {int(cap)}) AS capped")
         return int(conn.execute(text(sql), search.params).scalar() or 0)
 
-    def ranked_ids(self, conn: Connection, rendered: Any, top: int) -> list[tuple[int, float]]:
+    def ranked_ids(self, conn: Connection, rendered: Any, top: int, *,
+                   least: int | None = None) -> list[tuple[int, float]]:
         search: PgSearch = rendered
         _index_first(conn)
         if search.index_from_where:  # words alone: rank the index, the few samples last

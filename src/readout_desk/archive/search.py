@@ -24,7 +24,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import Connection, Engine
 
-from readout_desk.archive.backend import Backend, RenderedQuery
+from readout_desk.archive.backend import Backend, Proven, RenderedQuery
 from readout_desk.archive.hits import as_date, country_name, hit
 from readout_desk.domain.query import ParsedQuery
 from readout_desk.domain.records import NameOrder, Person, SearchHit, SearchPage
@@ -148,7 +148,8 @@ class Search:
         # Asked once: the ranking and the count are kept under the same token.
         token = self.backend.change_token(conn) if rendered.indexed else None
         if sort == "relevance" and rendered.indexed and limit:
-            hits = self._ranked_page(conn, rendered, offset, limit, token)
+            hits = self._ranked_page(conn, rendered, offset, limit, token,
+                                     exact_count=count_cap is None)
         if hits is None:
             rows = self.backend.page_rows(conn, rendered, sort=sort, descending=descending,
                                           limit=limit, offset=offset)
@@ -259,7 +260,8 @@ class Search:
         return int(total)
 
     def _ranked_page(self, conn: Connection, rendered: RenderedQuery, offset: int,
-                     limit: int, token: Hashable) -> tuple[SearchHit, ...] | None:
+                     limit: int, token: Hashable, *,
+                     exact_count: bool = False) -> tuple[SearchHit, ...] | None:
         """One page in relevance order, reading readouts and snippets for its rows only.
 
         The order is the backend's score, then the later meeting, then the higher id,
@@ -272,9 +274,12 @@ class Search:
         key = ("rank", rendered.index_key)
         cached = self.rankings.get(key, token)
         if cached is None or (cached[1] and len(cached[0]) < want + TIE_MARGIN):
-            count = max(want + TIE_MARGIN, RANK_AHEAD)
-            top = self.backend.ranked_ids(conn, rendered, count)
-            more = len(top) == count  # there may be hits past the ranked ones
+            least = want + TIE_MARGIN
+            count = max(least, RANK_AHEAD)
+            top = self.backend.ranked_ids(conn, rendered, count,
+                                          least=least if least < count else None)
+            # there may be hits past the ranked ones
+            more = len(top) == count or isinstance(top, Proven)
             self.rankings.put(key, token, (top, more))
             if not more:  # every hit was ranked: that is the count too
                 self.rankings.put(("count", None, rendered.index_key), token, len(top))
@@ -295,9 +300,10 @@ class Search:
         # Fetching the page id by id (a prefix's: from the page's own text) pays off only
         # when the words are in very many readouts (else one pass over the matches is
         # cheaper); the capped count says which, and below the cap it is the exact total
-        # the page needs anyway.
-        one_by_one = (more and self._count(conn, rendered, ONE_BY_ONE_FROM, token)
-                      >= ONE_BY_ONE_FROM)
+        # the page needs anyway. With more hits than were ranked the page is full, so a
+        # page that needs the exact count counts once, exactly, and decides from that.
+        cap = None if exact_count else ONE_BY_ONE_FROM
+        one_by_one = more and self._count(conn, rendered, cap, token) >= ONE_BY_ONE_FROM
         rows = self.backend.hit_rows(conn, rendered, page_ids, one_by_one=one_by_one)
         # The page's own rows carry the meeting dates that order its ties.
         score = dict(candidates)

@@ -294,10 +294,11 @@ class SqliteBackend:
                else f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {int(cap)})")
         return int(_fetch(conn, sql, search.driver_params)[0][0] or 0)
 
-    def ranked_ids(self, conn: Connection, rendered: Any, top: int) -> list[tuple[int, float]]:
+    def ranked_ids(self, conn: Connection, rendered: Any, top: int, *,
+                   least: int | None = None) -> list[tuple[int, float]]:
         """Ids and scores from the index alone: :meth:`hit_rows` reads the page's rows."""
         search: SqlSearch = rendered
-        if (kept_top := sqlite_kept.ranked(conn, search, top)) is not None:
+        if (kept_top := sqlite_kept.ranked(conn, search, top, least)) is not None:
             return kept_top  # a word in most readouts: its kept ranking, when it is exact
         sql = ranking_sql(search, samples=_fetch(conn, ANY_SAMPLE)[0][0] == 1)
         return [(int(i), float(score)) for i, score in _fetch(

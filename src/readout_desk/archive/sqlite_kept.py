@@ -51,6 +51,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from readout_desk.archive import sqlite_page_index
+from readout_desk.archive.backend import Proven
 from readout_desk.archive.phrase_score import idf, part, score, weight_of
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
@@ -264,10 +265,13 @@ def _database_file(conn: Connection) -> Path | None:
 # ----- searching ------------------------------------------------------------------------
 
 
-def ranked(conn: Connection, search: SqlSearch, top: int) -> list[tuple[int, float]] | None:
+def ranked(conn: Connection, search: SqlSearch, top: int,
+           least: int | None = None) -> list[tuple[int, float]] | None:
     """The best ``top`` hits as (id, score) exactly as the full ranking gives them, from
     a kept ranking (made now, if the query is frequent and none holds); None when the
-    query is not one to keep, the bound fails or nothing can be kept: rank in full."""
+    query is not one to keep, the bound fails or nothing can be kept: rank in full.
+    With ``least``, the best ``least`` or more, fewer than ``top``, when the list proves
+    only those (a :class:`~.backend.Proven` list)."""
     query = _kept_query(search)
     if query is None or top > KEEP or not _kept_tables(conn):
         return None
@@ -276,14 +280,15 @@ def ranked(conn: Connection, search: SqlSearch, top: int) -> list[tuple[int, flo
         kept = [(int(i), float(f), int(d)) for i, f, d in _rows(
             conn, f"SELECT readout_id, weight, length FROM {ROWS} WHERE ranking_id = ?",
             (entry.id,))]
-        page = answer(conn, entry, _narrowed(conn, query, kept), top, live=query.live)
+        page = answer(conn, entry, _narrowed(conn, query, kept), top, live=query.live,
+                      least=least)
         if page is not None:
             return page
     if entries and query.runs is not None:
         return None  # too few of the list hold the runs: the list is kept as it is
     made = _fill(conn, query.match)
     return None if made is None else answer(conn, made[0], _narrowed(conn, query, made[1]),
-                                            top, live=query.live)
+                                            top, live=query.live, least=least)
 
 
 def _narrowed(conn: Connection, query: _Query, kept: Sequence[Kept]) -> Sequence[Kept]:
@@ -295,9 +300,10 @@ def _narrowed(conn: Connection, query: _Query, kept: Sequence[Kept]) -> Sequence
 
 
 def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
-           live: bool) -> list[tuple[int, float]] | None:
+           live: bool, least: int | None = None) -> list[tuple[int, float]] | None:
     """The best ``top`` hits from a kept list (or the part of it a query's runs leave
-    in), or None when the list cannot prove them."""
+    in), or None when the list cannot prove them; with ``least``, as many as it proves
+    from ``least`` up (a :class:`~.backend.Proven` list when fewer than ``top``)."""
     rows, tokens = totals(conn, table_of(entry.match))
     if rows <= 0 or entry.hits <= 0:
         return None
@@ -313,15 +319,20 @@ def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
         value = score(weight, length, avgdl, idf_)
         scored.append((value + SAMPLE_RANK_PENALTY if readout_id in samples else value,
                        readout_id, weight, length))
-    if len(scored) < top:
-        return None
     scored.sort(key=lambda s: s[0])
-    last_score, last_id, weight, length = scored[top - 1]
     # Any hit outside the list has g <= floor * max(1, r) now; the last row must beat it.
     bound = entry.floor * max(1.0, avgdl / entry.avgdl) * (1.0 + MARGIN)
-    if last_id in samples or not part(weight, length, avgdl) > bound:
+
+    def proven(rows: int) -> bool:
+        _score, last_id, weight, length = scored[rows - 1]
+        return last_id not in samples and part(weight, length, avgdl) > bound
+
+    if len(scored) >= top and proven(top):
+        return [(readout_id, value) for value, readout_id, _w, _d in scored[:top]]
+    if least is None or len(scored) < least or not proven(least):
         return None
-    return [(readout_id, value) for value, readout_id, _w, _d in scored[:top]]
+    rows = max(n for n in (least, min(len(scored), top - 1)) if proven(n))
+    return Proven((readout_id, value) for value, readout_id, _w, _d in scored[:rows])
 
 
 def _trashed(conn: Connection, ids: Sequence[int]) -> set[int]:
