@@ -181,7 +181,7 @@ def _count_as_before(count: Callable[..., int | None]) -> Callable[..., int | No
 
     def counted(conn: Any, search: Any, cap: int | None) -> int | None:
         query = kept._kept_query(search)  # noqa: SLF001
-        if query and query[1] and query[0].endswith("*") and conn.exec_driver_sql(
+        if query and query.live and query.match.endswith("*") and conn.exec_driver_sql(
                 "SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at IS NOT NULL)").scalar():
             return None
         return count(conn, search, cap)
