@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -84,8 +84,8 @@ def edited(readout: Readout, rng: random.Random) -> Readout:
     return dataclasses.replace(readout, lead=lead)
 
 
-def assert_same(archive: Archive, note: str) -> None:
-    for query in QUERIES:
+def assert_same(archive: Archive, note: str, queries: Sequence[str] = QUERIES) -> None:
+    for query in queries:
         for offset, limit in ((0, 10), (0, 25), (10, 10)):
             archive._rankings.clear()  # noqa: SLF001 - each page asks the kept path afresh
             page = archive.search(query, offset=offset, limit=limit)
@@ -160,28 +160,36 @@ def test_pages_stay_exact_through_random_writes(filled: Archive, small_lists: di
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 few: int) -> None:
     monkeypatch.setattr(kept, "FEW", few)
-    rng = random.Random(7)
+    write_at_random(filled, random.Random(7), corpus.readout, edited, (1, 3, 12),
+                    lambda note: assert_same(filled, note))
+    assert small_lists["kept"] > 3 * small_lists["filled"]
+
+
+def write_at_random(archive: Archive, rng: random.Random, make: Callable[[int], Readout],
+                    edit: Callable[[Readout, random.Random], Readout],
+                    batches: Sequence[int], check: Callable[[str], None]) -> None:
+    """40 random adds (batches of ``batches`` readouts, half of them edited), edits,
+    purges, trashes and restores, ``check`` called after each."""
     next_new = 1000
     for step in range(40):
-        live = filled.all_ids()
-        trashed = sorted(set(filled.all_ids(include_trash=True)) - set(live))
+        live = archive.all_ids()
+        trashed = sorted(set(archive.all_ids(include_trash=True)) - set(live))
         kind = rng.choice(("add", "add", "edit", "edit", "purge", "trash", "restore"))
         if kind == "add":
-            batch = [edited(corpus.readout(next_new + i), rng) if rng.random() < 0.5
-                     else corpus.readout(next_new + i) for i in range(rng.choice((1, 3, 12)))]
+            batch = [edit(make(next_new + i), rng) if rng.random() < 0.5
+                     else make(next_new + i) for i in range(rng.choice(batches))]
             next_new += len(batch)
-            filled.add_many(batch)
+            archive.add_many(batch)
         elif kind == "edit":
             for readout_id in rng.sample(live, 2):
-                filled.update(edited(filled.get(readout_id), rng))
+                archive.update(edit(archive.get(readout_id), rng))
         elif kind == "purge":
-            filled.purge(rng.sample(live, 2))
+            archive.purge(rng.sample(live, 2))
         elif kind == "trash":
-            filled.delete_many(rng.sample(live, 3))
+            archive.delete_many(rng.sample(live, 3))
         elif trashed:
-            filled.restore(rng.choice(trashed))
-        assert_same(filled, f"step {step}: {kind}")
-    assert small_lists["kept"] > 3 * small_lists["filled"]
+            archive.restore(rng.choice(trashed))
+        check(f"step {step}: {kind}")
 
 
 def test_a_write_that_moves_the_average_length_a_lot_ranks_in_full_again(

@@ -22,7 +22,8 @@ from readout_desk.archive.backend import Proven
 from readout_desk.archive.sqlite_search import _WEIGHTS, CJK_TABLE, cjk_values
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Readout
-from tests.archive.test_kept_ranking import reference, small_lists
+from tests.archive.test_kept_ranking import assert_same as same_pages
+from tests.archive.test_kept_ranking import reference, small_lists, write_at_random
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -63,12 +64,7 @@ def edited(readout_: Readout, rng: random.Random) -> Readout:
 
 
 def assert_same(archive: Archive, note: str) -> None:
-    for query in QUERIES:
-        for offset, limit in ((0, 10), (0, 25), (10, 10)):
-            archive._rankings.clear()  # noqa: SLF001 - each page asks the kept path afresh
-            page = archive.search(query, offset=offset, limit=limit)
-            ids, total = reference(archive, query, offset, limit)
-            assert (list(page.ids), page.total) == (ids, total), (note, query, offset)
+    same_pages(archive, note, QUERIES)
 
 
 @pytest.fixture
@@ -125,27 +121,8 @@ def test_occurrences_counted_in_the_pieces_are_those_bm25_counts(filled: Archive
 
 def test_pages_stay_exact_through_random_writes(filled: Archive,
                                                 small_lists: dict[str, int]) -> None:
-    rng = random.Random(5)
-    next_new = 1000
-    for step in range(40):
-        live = filled.all_ids()
-        trashed = sorted(set(filled.all_ids(include_trash=True)) - set(live))
-        kind = rng.choice(("add", "add", "edit", "edit", "purge", "trash", "restore"))
-        if kind == "add":
-            batch = [edited(readout(next_new + i), rng) if rng.random() < 0.5
-                     else readout(next_new + i) for i in range(rng.choice((1, 3, 40)))]
-            next_new += len(batch)
-            filled.add_many(batch)
-        elif kind == "edit":
-            for readout_id in rng.sample(live, 2):
-                filled.update(edited(filled.get(readout_id), rng))
-        elif kind == "purge":
-            filled.purge(rng.sample(live, 2))
-        elif kind == "trash":
-            filled.delete_many(rng.sample(live, 3))
-        elif trashed:
-            filled.restore(rng.choice(trashed))
-        assert_same(filled, f"step {step}: {kind}")
+    write_at_random(filled, random.Random(5), readout, edited, (1, 3, 40),
+                    lambda note: assert_same(filled, note))
     assert small_lists["kept"] > 3 * small_lists["filled"]
 
 

@@ -529,7 +529,7 @@ def _runs_weights(conn: Connection, match: str,
     weights: dict[int, float | None] = {}
     for readout_id in found | {i for i, c in counts.items() if c}:
         times = counts.get(readout_id)
-        told = sum(len(v.split()) for v in pieces[readout_id]) if readout_id in pieces else -1
+        told = sum(len(v.split()) for v in pieces[readout_id])  # found only among them
         weights[readout_id] = times if (readout_id in found and times
                                         and sizes.get(readout_id) == told) else None
     return weights
