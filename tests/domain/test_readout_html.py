@@ -55,6 +55,18 @@ def test_search_words_are_highlighted_at_word_starts_ignoring_case() -> None:
     assert "sub" + HIT not in html
 
 
+def test_a_word_is_highlighted_in_any_width_as_the_search_finds_it() -> None:
+    r = Readout(title="ＣＰＴＰＰ協定に関する会談", lead="ｶﾞｽと銅の供給、Echeverría氏の発言",
+                points=(SummaryPoint("CPTPP and ガス, echeverria"),))
+    html = readout_html(r, "UTC", ("CPTPP", "ガス", "Echeverria"))
+    assert f"{HIT}ＣＰＴＰＰ</span>協定" in html  # full-width letters, as typed half-width
+    assert f"{HIT}ｶﾞｽ</span>と銅" in html  # half-width kana with their voicing mark
+    assert f"{HIT}Echeverría</span>氏" in html
+    assert f"{HIT}CPTPP</span> and {HIT}ガス</span>, {HIT}echeverria</span>" in html
+    typed_wide = readout_html(r, "UTC", ("ＣＰＴＰＰ", "ｶﾞｽ"))
+    assert typed_wide.count(HIT) == 4
+
+
 def test_only_http_links_are_links() -> None:
     assert safe_link("https://www.mofa.go.jp/a.html") == "https://www.mofa.go.jp/a.html"
     assert safe_link("javascript:alert(1)") is None

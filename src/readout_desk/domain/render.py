@@ -273,31 +273,48 @@ def _highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(anywhere + bounded), re.IGNORECASE | re.UNICODE)
 
 
-def _unaccented(text: str) -> tuple[str, list[int]]:
-    """``text`` without accents ("Echeverría" → "Echeverria"), with the index in ``text`` of
-    each character kept, so a hit in the plain text marks the accented original."""
+def _unaccented(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` as the search reads it: accents left out ("Echeverría" → "Echeverria") and
+    widths normalised ("ＣＰＴＰＰ" → "CPTPP", "ｶﾞｽ" → "ガス"); with where in ``text`` each
+    character kept starts and ends, so a hit in the plain text marks the original."""
+    if text.isascii():
+        return text, list(range(len(text))), list(range(1, len(text) + 1))
     plain: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(text):
-        base = char if scripts.has_cjk(char) else "".join(  # kana keep their voicing marks
-            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)) or char
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and text[j] in _HALF_WIDTH_MARKS:  # ｶﾞ is one kana: ガ
+            j += 1
+        wide = scripts.normalise_width(text[i:j])
+        base = wide if scripts.has_cjk(wide) else "".join(  # kana keep their voicing marks
+            c for c in unicodedata.normalize("NFD", wide) if not unicodedata.combining(c)) or wide
         plain.append(base)
-        origin.extend([i] * len(base))
-    return "".join(plain), origin
+        starts.extend([i] * len(base))
+        ends.extend([j] * len(base))
+        i = j
+    return "".join(plain), starts, ends
+
+
+#: The half-width voicing marks, written after the half-width kana they voice.
+_HALF_WIDTH_MARKS = "\uff9e\uff9f"
 
 
 def _text(value: str, pattern: re.Pattern[str] | None) -> str:
-    """Archive text made safe for HTML, with the search words highlighted (accents aside,
-    as the search itself ignores them)."""
+    """Archive text made safe for HTML, with the search words highlighted (accents and
+    widths aside, as the search itself ignores them)."""
     if pattern is None:
         return html.escape(value)
-    plain, origin = _unaccented(value)
+    plain, starts, ends = _unaccented(value)
     out = []
     last = 0
     for m in pattern.finditer(plain):
         if m.end() == m.start():
             continue
-        start, end = origin[m.start()], origin[m.end() - 1] + 1
+        start, end = starts[m.start()], ends[m.end() - 1]
+        if start < last:  # inside a character already marked
+            continue
         out.append(html.escape(value[last:start]))
         out.append(f'<span style="{_HIT_STYLE}">{html.escape(value[start:end])}</span>')
         last = end
