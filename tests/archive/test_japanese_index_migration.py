@@ -18,6 +18,7 @@ from sqlalchemy import create_engine
 
 from readout_desk.archive import Archive, migrate
 from readout_desk.archive import mapping as mapping_module
+from readout_desk.archive.sqlite_index import register_functions
 from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE
 from readout_desk.domain import jsonformat, scripts
 
@@ -75,8 +76,11 @@ def test_migration_keeps_every_readout_and_finds_japanese(
     try:
         assert archive.migration_backup is not None and archive.migration_backup.exists()
         with sqlite3.connect(path) as conn:
+            register_functions(conn)  # the leads are stored packed since 0017
+            unpacked = ", ".join("readout_text(lead)" if c == "lead" else c
+                                 for c in columns.split(", "))
             assert conn.execute(
-                f"SELECT {columns} FROM readouts ORDER BY id").fetchall() == rows_before
+                f"SELECT {unpacked} FROM readouts ORDER BY id").fetchall() == rows_before
             version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         assert version == migrate.HEAD_REVISION
         assert told[0] == (0, len(ids)) and told[-1] == (len(ids), len(ids))

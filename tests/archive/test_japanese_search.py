@@ -21,8 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readout_desk.archive import Archive
+from readout_desk.archive.snippets import HIGHLIGHT_START, cjk_snippet
 from readout_desk.archive.sqlite_index import register_functions
-from readout_desk.archive.sqlite_search import FTS_NAMES, FTS_TABLE, HIGHLIGHT_START
+from readout_desk.archive.sqlite_search import COLUMN_WEIGHTS, FTS_NAMES, FTS_TABLE
 from readout_desk.domain import jsonformat, scripts
 from readout_desk.domain.records import Readout, SummaryPoint
 
@@ -206,3 +207,19 @@ def test_runs_of_the_index_text_are_cut_as_the_query_is() -> None:
         "協定と", "首脳会議", "令和5年"]
     assert scripts.pieces("林CPTPP") == (("林",), "CPTPP")
     assert re.fullmatch(r"[^\u200b]+", scripts.normalise_width("ＡＢＣ")) is not None
+
+
+def test_a_snippet_starts_close_enough_to_its_run_to_show_it() -> None:
+    def shown(text: str, run: str) -> str:
+        return cjk_snippet((None, text), (run,), COLUMN_WEIGHTS,
+                           lambda t: t.replace(run, f"[{run}]"))
+
+    clause = "両外相は、気候変動と海洋の問題に加え、銅をめぐる欧州の動きについて意見交換を行った。"
+    # The clause the run is in begins the snippet.
+    assert shown(clause, "銅").startswith("…[銅]をめぐる欧州")
+    long_clause = ("日本国と中南米諸国の外務大臣は経済安全保障と重要鉱物の"
+                   "供給網の強靱化に向けた協力を確認した")
+    # Without a clause's start near, some twenty columns: ten kanji or kana.
+    assert shown(long_clause, "協力").startswith("…給網の強靱化に向けた[協力]")
+    latin = "The two ministers exchanged views on the supply of copper and 銅の供給について"
+    assert shown(latin, "銅").startswith("…upply of copper and [銅]")

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from readout_desk.archive import Archive, sqlite_search
+from readout_desk.archive import Archive, snippets
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Mode, Readout, SearchHit
 
@@ -47,7 +47,7 @@ def cuts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
 
     def counting(name: str) -> Callable[..., str]:
-        original = getattr(sqlite_search, name)
+        original = getattr(snippets, name)
 
         def counted(*args: Any) -> str:
             made.append(name)
@@ -55,7 +55,7 @@ def cuts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return counted
 
     for name in ("cjk_snippet", "_mark_words"):
-        monkeypatch.setattr(sqlite_search, name, counting(name))
+        monkeypatch.setattr(snippets, name, counting(name))
     return made
 
 
@@ -67,7 +67,7 @@ def test_a_pages_snippets_are_cut_when_asked_once_each(archive: Archive, cuts: l
     assert len(page.hits) > 3
     assert cuts == []  # read, ranked, counted and made hits: nothing cut yet
     shown = [h.snippet for h in page.hits[:3]]  # the rows a window paints
-    assert all(sqlite_search.HIGHLIGHT_START in s for s in shown)
+    assert all(snippets.HIGHLIGHT_START in s for s in shown)
     assert len(cuts) == (0 if query == "minister" else 3)  # whole from SQLite, or cut here
     assert [h.snippet for h in page.hits[:3]] == shown  # asked again: not cut again
     assert len(cuts) == (0 if query == "minister" else 3)

@@ -49,8 +49,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "location_file": ("sqlite", "file_path"),
     "read_first_page": ("sqlite_first_page", "read_first_page"),
     # marks around the matched words of a snippet
-    "HIGHLIGHT_START": ("sqlite_search", "HIGHLIGHT_START"),
-    "HIGHLIGHT_END": ("sqlite_search", "HIGHLIGHT_END"),
+    "HIGHLIGHT_START": ("snippets", "HIGHLIGHT_START"),
+    "HIGHLIGHT_END": ("snippets", "HIGHLIGHT_END"),
     # the demo
     "load_demo": ("demo", "load_demo"),
     # backups and recovery
@@ -255,10 +255,10 @@ if TYPE_CHECKING:
     )
     from readout_desk.archive.recovery import Choice as BackupChoice
     from readout_desk.archive.search import FacetCount, Facets
+    from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START
     from readout_desk.archive.sqlite import file_path as location_file
     from readout_desk.archive.sqlite import is_sqlite_url
     from readout_desk.archive.sqlite_first_page import read_first_page
-    from readout_desk.archive.sqlite_search import HIGHLIGHT_END, HIGHLIGHT_START
     from readout_desk.archive.store import Archive
     from readout_desk.archive.transfer.common import CancelFn, Cancelled, ProgressFn
     from readout_desk.archive.transfer.csvio import CSV_FIELDS, CsvFormatError

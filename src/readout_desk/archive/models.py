@@ -126,7 +126,7 @@ class ReadoutRow(Base):
     # As a Japanese readout prints it; NULL (in rows older than the column) reads as "".
     place_city_ja: Mapped[str | None] = mapped_column(default="")
     occasion: Mapped[str] = mapped_column(default="")
-    lead: Mapped[str] = mapped_column(default="")
+    lead: Mapped[str] = mapped_column(PackedText, default="")
     notes: Mapped[str] = mapped_column(default="")
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime]
@@ -227,8 +227,9 @@ class SessionRow(_ReadoutPart, Base):
     printed_local: Mapped[dt.datetime | None] = mapped_column(WallTime)
     # Derived from start_local + zone + fold, for sorting and ranges.
     start_utc: Mapped[dt.datetime | None]
-    # Derived: the printed second time disagrees with the zone rules.
-    printed_mismatch: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Derived: the printed second time disagrees with the zone rules. Indexed where true
+    # only (the archive's timing flags ask for those alone).
+    printed_mismatch: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class PointRow(_ReadoutPart, Base):
@@ -264,6 +265,9 @@ class ReadoutTopicRow(Base):
 Index("ix_readout_topics_topic", ReadoutTopicRow.topic_id)
 # Only sample readouts: lets a search rank them after the user's own at no cost.
 Index("ix_readouts_sample_ids", ReadoutRow.id, sqlite_where=ReadoutRow.is_sample == 1)
+Index("ix_meeting_sessions_printed_mismatch", SessionRow.printed_mismatch,
+      sqlite_where=SessionRow.printed_mismatch == 1,
+      postgresql_where=SessionRow.printed_mismatch)
 
 
 class PhotoRow(_ReadoutPart, Base):

@@ -22,6 +22,9 @@ import zlib
 from readout_desk.archive.errors import ArchiveDamagedError
 from readout_desk.domain.messages import Message
 
+#: The SQL function every SQLite connection of the archive registers to read a stored
+#: text (:func:`unpack`).
+SQL_FUNCTION = "readout_text"
 #: The first byte of a packed value: raw deflate of the UTF-8 text follows.
 DEFLATE = 1
 _METHOD = bytes((DEFLATE,))

@@ -48,10 +48,7 @@ from readout_desk.archive.postgres_search import (
     snippet_sql,
 )
 from readout_desk.archive.search import PageAtOnce
-from readout_desk.archive.sqlite_search import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
-)
+from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START
 from readout_desk.domain.query import ParsedQuery
 
 #: The URL schemes of a team archive.

@@ -33,13 +33,14 @@ from types import MappingProxyType
 from typing import Any
 
 from readout_desk.archive.backend import HIT_COLUMNS
+from readout_desk.archive.snippets import later
 from readout_desk.archive.sqlite_search import (
+    COLUMN_WEIGHTS,
     FTS_COLUMNS,
     FTS_NAMES,
     cjk_values,
     filter_sql,
     hits_page_sql,
-    later,
     run_pieces,
 )
 from readout_desk.archive.sqlite_search import facet_sql as sqlite_facet_sql
@@ -354,5 +355,5 @@ def finish_rows(search: PgSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[A
     width = len(HIT_COLUMNS) - 1
     if search.runs:
         return later([(*r[:width], *(str(v or "") for v in r[width:])) for r in rows],
-                     search.runs)
+                     search.runs, COLUMN_WEIGHTS)
     return [(*r[:width], str(r[width] or "").replace(scripts.EDGE, "")) for r in rows]

@@ -27,6 +27,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from readout_desk.archive import errors, sqlite_index, sqlite_kept, sqlite_page_index
 from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watch_lent
 from readout_desk.archive.errors import ArchiveError
+from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START
 from readout_desk.archive.sqlite_first_page import SQLITE_HEADER as _SQLITE_HEADER
 from readout_desk.archive.sqlite_first_page import length_problems as _length_problems
 from readout_desk.archive.sqlite_search import (
@@ -35,8 +36,6 @@ from readout_desk.archive.sqlite_search import (
     CJK_TABLE,
     FTS_COLUMNS,
     FTS_TABLE,
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
     RELEVANCE,
     SAMPLE_RANK_PENALTY,
     SORT_COLUMNS,

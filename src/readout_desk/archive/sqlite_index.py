@@ -37,7 +37,7 @@ from contextlib import closing
 
 from sqlalchemy import Connection, Engine
 
-from readout_desk.archive.packing import pack, unpack
+from readout_desk.archive.packing import SQL_FUNCTION, pack, unpack
 from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE, cjk_values
 from readout_desk.domain.scripts import index_text
 
@@ -49,7 +49,7 @@ KEPT = ("people", "place", "topics", "kinds", "countries")
 #: The SQL function that normalises text as the index holds it.
 TEXT_FUNCTION = "readout_index_text"
 #: The SQL function that reads a stored text that may be packed (``packing.py``).
-UNPACK_FUNCTION = "readout_text"
+UNPACK_FUNCTION = SQL_FUNCTION
 
 _COLUMNS = ", ".join(FTS_NAMES)
 _MARKS = ", ".join("?" for _n in FTS_NAMES)

@@ -15,20 +15,20 @@ substring gives), one character is a prefix of a piece (``"銅" *``: every place
 character starts a piece or ends a run). Words and runs mix in one query: the table that
 holds the query's own words ranks (bm25, the archive's column weights, samples last) and
 the other table narrows by rowid. Snippets of Japanese hits are cut from the first table's
-text in Python (:func:`cjk_snippet`), since the second has none.
+text in Python (:func:`.snippets.cjk_snippet`), since the second has none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from typing import Any
 
+from readout_desk.archive import packing
 from readout_desk.archive.backend import HIT_COLUMNS
-from readout_desk.archive.hits import tidy
+from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START, later
 from readout_desk.domain import scripts
 from readout_desk.domain.query import ParsedQuery, Term
 
@@ -41,11 +41,9 @@ FTS_TABLE = "readout_fts"
 CJK_TABLE = "readout_cjk"
 _WEIGHTS = ", ".join(str(w) for _c, w in FTS_COLUMNS)
 FTS_NAMES = tuple(c for c, _w in FTS_COLUMNS)
+#: The weights alone, in table order.
+COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
 
-#: Marks around highlighted words in snippets; control characters no readout contains,
-#: so a view can escape the text first and then turn the marks into highlighting.
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
 
 #: Added to a sample readout's BM25 score (lower is better; BM25 scores here are small
 #: negative numbers), so that illustrative samples rank after the user's own readouts.
@@ -335,7 +333,7 @@ def snippet_sql(search: SqlSearch) -> tuple[str, str]:
         return SNIPPET, ""
     if search.runs:
         return TEXT_COLUMNS, f" JOIN {FTS_TABLE} f ON f.rowid = r.id"
-    return "substr(r.lead, 1, 160)", ""
+    return f"substr({packing.SQL_FUNCTION}(r.lead), 1, 160)", ""
 
 
 def page_sql(search: SqlSearch, sort: str, descending: bool, *, ids_only: bool = False) -> str:
@@ -386,75 +384,6 @@ def hit_rows_sql(search: SqlSearch, listed: str, bounds: tuple[int, int] | None)
             f"{join} WHERE {table} MATCH :match AND {which}")
 
 
-# ----- snippets of Japanese hits ------------------------------------------------------
-
-#: Characters of context before the first run found, and the most a snippet shows.
-_BEFORE, _WIDTH = 20, 80
-
-
-def _marker(runs: Sequence[str]) -> Callable[[str], str]:
-    """A function that marks every run in a text (the longest first where they overlap)."""
-    pattern = re.compile("|".join(re.escape(r) for r in sorted(set(runs), key=len,
-                                                                reverse=True)))
-    return lambda text: pattern.sub(lambda m: HIGHLIGHT_START + m.group() + HIGHLIGHT_END,
-                                    text)
-
-
-_COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
-
-
-def cjk_snippet(columns: Sequence[str | None], runs: Sequence[str],
-                mark: Callable[[str], str] | None = None) -> str:
-    """A window of the column where the runs occur most (by the columns' weights; the
-    first such column on a tie, the first with text if none holds a run), with every run
-    marked; where the ranking table is the table of words, its own snippet gets the runs
-    marked instead (:func:`finish_rows`). Cut for each row shown, so it keeps to the
-    string methods."""
-    if len(runs) == 1:
-        run = runs[0]
-        scores = [text.count(run) * w if text else 0 for text, w in zip(columns, _COLUMN_WEIGHTS,
-                                                                          strict=False)]
-    else:
-        scores = [sum(map(text.count, runs)) * w if text else 0
-                  for text, w in zip(columns, _COLUMN_WEIGHTS, strict=False)]
-    top = max(scores, default=0)
-    text = (columns[scores.index(top)] if top > 0 else next((c for c in columns if c), "")) or ""
-    found = [i for i in map(text.find, runs) if i >= 0]
-    start = max(0, min(found) - _BEFORE) if found else 0
-    cut = text[start:start + _WIDTH]
-    if scripts.EDGE in cut:
-        cut = cut.replace(scripts.EDGE, "")
-    if "\n" in cut:
-        cut = cut.replace("\n", " ")
-    # The ellipses hold no run: marking the cut alone marks the same places.
-    return (("…" if start else "") + (mark or _marker(runs))(cut)
-            + ("…" if start + _WIDTH < len(text) else ""))
-
-
-def _cut_cjk(columns: Sequence[str | None], runs: Sequence[str],
-             mark: Callable[[str], str]) -> str:
-    """A Japanese hit's snippet as its hit shows it (:func:`cjk_snippet`, lines joined)."""
-    return tidy(cjk_snippet(columns, runs, mark))
-
-
-def _mark_words(snippet: str | None, mark: Callable[[str], str]) -> str:
-    """The table of words' own snippet with the runs marked, as its hit shows it."""
-    return tidy(mark(str(snippet or "").replace(scripts.EDGE, "")))
-
-
-def later(rows: Sequence[Sequence[Any]], runs: Sequence[str],
-          words_snippet: bool = False) -> list[tuple[Any, ...]]:
-    """Results rows as :data:`HIT_COLUMNS` whose snippet is a function that cuts it
-    (:class:`~readout_desk.domain.records.SearchHit` calls it when first asked): the
-    window shows a few rows of a page, and only those are cut. ``words_snippet``: the
-    rows end with the table of words' snippet, to be marked, not with texts to cut from."""
-    width = len(HIT_COLUMNS) - 1
-    mark = _marker(runs)
-    if words_snippet:
-        return [(*r[:width], partial(_mark_words, r[width], mark)) for r in rows]
-    return [(*r[:width], partial(_cut_cjk, tuple(r[width:]), runs, mark)) for r in rows]
-
-
 def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """Results rows as :data:`HIT_COLUMNS`: a snippet to cut when asked for Japanese hits
     (:func:`later`), the invisible edges between Latin words and Japanese text taken out."""
@@ -462,7 +391,8 @@ def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[
     if not search.runs:
         return [(*r[:width], r[width].replace(scripts.EDGE, "")) if isinstance(r[width], str)
                 else tuple(r) for r in rows]
-    return later(rows, search.runs, search.has_match and search.table == FTS_TABLE)
+    return later(rows, search.runs, COLUMN_WEIGHTS,
+                 search.has_match and search.table == FTS_TABLE)
 
 
 #: The year of a meeting date, as SQLite reads it from the stored text.

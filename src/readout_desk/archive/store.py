@@ -558,7 +558,8 @@ class Archive:
 
         stmt = (select(SessionRow, ReadoutRow.title, ReadoutRow.meeting_date)
                 .join(ReadoutRow, ReadoutRow.id == SessionRow.readout_id)
-                .where(SessionRow.printed_mismatch.is_(True), ReadoutRow.deleted_at.is_(None))
+                # As the partial index of these sessions says it (models.py), to be used.
+                .where(SessionRow.printed_mismatch, ReadoutRow.deleted_at.is_(None))
                 .order_by(ReadoutRow.meeting_date, SessionRow.readout_id, SessionRow.position))
         return self._read(lambda db: [timing_flag(srow, title, day)
                                       for srow, title, day in db.execute(stmt)])
