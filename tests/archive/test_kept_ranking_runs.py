@@ -19,6 +19,7 @@ import pytest
 from readout_desk.archive import Archive, phrase_score, search
 from readout_desk.archive import sqlite_kept as kept
 from readout_desk.archive.backend import Proven
+from readout_desk.archive.sqlite_kept import PAIR
 from readout_desk.archive.sqlite_search import _WEIGHTS, CJK_TABLE, cjk_values
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Readout
@@ -78,10 +79,13 @@ def filled(tmp_path: Path, small_lists: dict[str, int]) -> Iterator[Archive]:
 def test_each_run_is_kept_and_answers_its_pages(filled: Archive,
                                                 small_lists: dict[str, int]) -> None:
     with filled._engine.connect() as conn:  # noqa: SLF001
-        matches = {str(r[0]) for r in conn.exec_driver_sql("SELECT match FROM kept_rankings")}
+        every = {str(r[0]) for r in conn.exec_driver_sql("SELECT match FROM kept_rankings")}
+    matches = {m for m in every if PAIR not in m}
     assert matches == {'"会談"', '"意見 見交 交換 換を を行"', '"相" *', 'title : "会談"',
                        '"apec"'}
     assert {m for m in matches if kept.table_of(m) == CJK_TABLE} == matches - {'"apec"'}
+    # The word beside runs keeps its number of hits (and no list) once the word's list is.
+    assert {f'"apec"{PAIR}+"会談"', f'"apec"{PAIR}-"会談"', f'"apec"{PAIR}+"相" *'} <= every
     before = dict(small_lists)
     assert_same(filled, "again")
     assert small_lists["filled"] == before["filled"]  # every page from the kept lists
@@ -151,6 +155,45 @@ def test_a_word_with_runs_is_answered_from_the_words_kept_ranking(
         assert (list(page.ids), page.total) == reference(filled, query, 0, 10)
         assert small_lists["kept"] == before["kept"] + 1, query
         assert small_lists["filled"] == before["filled"], query
+
+
+def test_the_count_of_a_word_with_runs_is_kept_and_stays_exact(
+        filled: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    queries = ("会談 apec", "apec -会談", "相 apec")
+    with filled._engine.connect() as conn:  # noqa: SLF001
+        pairs = [int(r[0]) for r in conn.exec_driver_sql(
+            f"SELECT id FROM kept_rankings WHERE instr(match, '{PAIR}')")]
+        assert pairs and not conn.exec_driver_sql(
+            "SELECT count(*) FROM kept_ranking_rows WHERE ranking_id IN "
+            f"({', '.join(map(str, pairs))})").scalar()
+    counted: list[str] = []
+
+    def counting(_conn: object, _query: object, key: str) -> list[kept.Entry]:
+        counted.append(key)
+        return []
+
+    monkeypatch.setattr(kept, "_count_pair", counting)
+    rng = random.Random(3)
+
+    def check(note: str) -> None:
+        for query in queries:
+            filled._rankings.clear()  # noqa: SLF001
+            page = filled.search(query, limit=10)
+            assert (list(page.ids), page.total) == reference(filled, query, 0, 10), (note, query)
+
+    check("kept")
+    target = filled.search("会談 apec", limit=1).ids[0]
+    filled.update(dataclasses.replace(filled.get(target), lead="草原の灯台"))
+    check("edited out")
+    filled.add_many([dataclasses.replace(edited(readout(700 + i), rng), topics=("APEC",))
+                     for i in range(3)])
+    check("added")
+    other = filled.search("apec -会談", limit=2).ids
+    filled.delete(other[0])
+    check("trashed")
+    filled.purge([other[1]])
+    check("purged")
+    assert counted == []  # every count from the kept number
 
 
 def test_a_list_that_proves_only_the_page_serves_it(filled: Archive, small_lists: dict[str, int],

@@ -29,6 +29,11 @@ frequent phrase walks every hit first, so a write counts the run's occurrences i
 pieces it has just indexed (:func:`occurrences`) and believes the count only where the
 index agrees that the row matches and is as long.
 
+A word beside runs (``会談 APEC``) is ranked from the word's list narrowed by the runs; its
+number of hits, which no list holds, is kept in an entry of its own without rows (its
+``match`` the two queries joined, :func:`_count_key`) once the word's list is kept, and
+writes keep it exact as they keep the others' (:func:`_pair_hits`).
+
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
 ranking read the archive (the commit counter, ``user_version``). An entry made under
@@ -80,6 +85,9 @@ SLACK = KEEP // 4
 MARGIN = 1e-9
 
 RANKINGS = "kept_rankings"
+#: Between the two queries of a pair entry's ``match`` (:func:`_count_key`): a control
+#: character, which no query's text keeps.
+PAIR = "\x1f"
 ROWS = "kept_ranking_rows"
 #: One phrase: a quoted string, perhaps a prefix, perhaps within a column.
 _ONE_PHRASE = re.compile(r'(?:([a-z]+) : )?"((?:[^"]|"")*)"( \*)?')
@@ -349,10 +357,15 @@ def _trashed(conn: Connection, ids: Sequence[int]) -> set[int]:
 def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
     """The number of hits from a kept ranking, or None without one."""
     query = _kept_query(search)
-    if query is None or query.runs is not None or not _kept_tables(conn):
-        return None  # with runs too: only the words' hits are counted in the list
+    if query is None or not _kept_tables(conn):
+        return None
     match, live = query.match, query.live
-    entries = _entries(conn, match)
+    if query.runs is not None:
+        key = _count_key(query.match, query.runs, query.with_runs)
+        entries = _entries(conn, key) or _count_pair(conn, query, key)
+        match = key
+    else:
+        entries = _entries(conn, match)
     if not entries:
         return None
     total = entries[0].hits
@@ -361,13 +374,62 @@ def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
                                                   f"IS NOT NULL LIMIT {TRASH_PROBES + 1}")]
         if len(trashed) > TRASH_PROBES:
             return None  # finding each in the index would cost more than counting
-        if trashed and match.endswith("*") and table_of(match) == FTS_TABLE:
+        if trashed and query.runs is not None:
+            total -= _pair_hits(conn, match, trashed)
+        elif trashed and match.endswith("*") and table_of(match) == FTS_TABLE:
             # A prefix merges the lists of every word it covers at each look-up in the
             # index: its trashed hits are found in their own text instead.
             total -= len(sqlite_page_index.matching(conn, match, trashed))
         elif trashed:
             total -= len(_matching(conn, match, trashed, "1"))
     return total if cap is None else min(total, cap)
+
+
+def _count_key(match: str, runs: str, with_runs: bool) -> str:
+    """The ``match`` of the entry that keeps the number of hits of a word beside runs:
+    the word's query, a separator no query holds, the runs' query after ``+`` (the hits
+    hold them) or ``-`` (they do not)."""
+    return f"{match}{PAIR}{'+' if with_runs else '-'}{runs}"
+
+
+def _pair(key: str) -> tuple[str, str, bool] | None:
+    """A pair entry's word query, runs query and whether the hits hold the runs; None for
+    the entry of a kept list."""
+    if PAIR not in key:
+        return None
+    match, runs = key.split(PAIR, 1)
+    return match, runs[1:], runs[0] == "+"
+
+
+def _pair_hits(conn: Connection, key: str, ids: Sequence[int]) -> int:
+    """How many of ``ids`` are hits of a pair entry's query (trashed or not)."""
+    pair = _pair(key)
+    assert pair is not None
+    match, runs, with_runs = pair
+    words = {int(r[0]) for r in _matching(conn, match, ids, "1")}
+    if not words:
+        return 0
+    holding = {int(r[0]) for r in _matching(conn, runs, sorted(words), "1")}
+    return len(words & holding) if with_runs else len(words - holding)
+
+
+def _count_pair(conn: Connection, query: _Query, key: str) -> list[Entry]:
+    """The number of hits of a word beside runs, counted now (every hit, in the trash or
+    not) and kept when the word's own list is: the page is then ranked from that list,
+    and this count would be most of the search's time. ``[]`` when there is no such list
+    or the count cannot be written."""
+    path = _database_file(conn)
+    if path is None or query.runs is None or not _entries(conn, query.match):
+        return []
+    narrowing = "IN" if query.with_runs else "NOT IN"
+    where = _NARROWED[(f"{narrowing} {_RUNS}", "")]
+    seen = int(_rows(conn, "PRAGMA user_version")[0][0])
+    hits = int(_rows(conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}",
+                     {"match": query.match, "m0": query.runs})[0][0])
+    rows, tokens = totals(conn, FTS_TABLE)
+    entry = Entry(0, key, rows, tokens, hits, 0.0)
+    entry.id = _store(path, entry, [], seen, _revision(conn))
+    return [entry] if entry.id else []
 
 
 def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
@@ -548,7 +610,8 @@ def leaving(conn: Connection, ids: Sequence[int]) -> None:
         return
     listed = json.dumps(list(ids))
     for entry in entries:
-        gone = len(_matching(conn, entry.match, ids, "1"))
+        gone = (_pair_hits(conn, entry.match, ids) if _pair(entry.match)
+                else len(_matching(conn, entry.match, ids, "1")))
         if gone:
             db.execute(f"UPDATE {RANKINGS} SET hits = hits - ? WHERE id = ?", (gone, entry.id))
         db.execute(f"DELETE FROM {ROWS} WHERE ranking_id = ? AND readout_id IN "
@@ -578,6 +641,11 @@ def entered(conn: Connection, indexed: Sequence[tuple[int, Mapping[str, str]]]) 
                                                              for e in entries}}
     pieces: dict[int, Sequence[str]] | None = None
     for entry in entries:
+        if _pair(entry.match):
+            if joined := _pair_hits(conn, entry.match, ids):
+                db.execute(f"UPDATE {RANKINGS} SET hits = hits + ? WHERE id = ?",
+                           (joined, entry.id))
+            continue
         table = table_of(entry.match)
         rows, tokens = table_totals[table]
         if rows <= 0:
