@@ -216,3 +216,21 @@ def test_a_list_that_proves_only_the_page_serves_it(filled: Archive, small_lists
         # The next page: from the same rows, or ranked again where they do not reach.
         page = filled.search(query, offset=10, limit=10)
         assert (list(page.ids), page.total) == reference(filled, query, 10, 10)
+
+
+def test_a_capped_count_of_a_word_with_runs_counts_no_further_than_asked(
+        filled: Archive) -> None:
+    def pairs() -> set[str]:
+        with filled._engine.connect() as conn:  # noqa: SLF001
+            return {str(r[0]) for r in conn.exec_driver_sql(
+                f"SELECT match FROM kept_rankings WHERE instr(match, '{PAIR}')")}
+
+    with filled._engine.begin() as conn:  # noqa: SLF001
+        conn.exec_driver_sql(f"DELETE FROM kept_rankings WHERE instr(match, '{PAIR}')")
+    filled._rankings.clear()  # noqa: SLF001
+    page = filled.search("会談 apec", limit=10, count_cap=5)
+    assert page.total == 5 and pairs() == set()
+    filled._rankings.clear()  # noqa: SLF001
+    page = filled.search("会談 apec", limit=10)
+    assert (list(page.ids), page.total) == reference(filled, "会談 apec", 0, 10)
+    assert pairs() == {f'"apec"{PAIR}+"会談"'}

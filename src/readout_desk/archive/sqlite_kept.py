@@ -362,7 +362,8 @@ def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
     match, live = query.match, query.live
     if query.runs is not None:
         key = _count_key(query.match, query.runs, query.with_runs)
-        entries = _entries(conn, key) or _count_pair(conn, query, key)
+        # Counted in full to be kept only when asked for in full (else capped, as asked).
+        entries = _entries(conn, key) or (_count_pair(conn, query, key) if cap is None else [])
         match = key
     else:
         entries = _entries(conn, match)
