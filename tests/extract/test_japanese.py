@@ -236,3 +236,23 @@ def test_the_occasion_as_printed_and_a_proposed_title_in_the_ministrys_naming() 
     d = _draft(text)
     assert d.readout.occasion == "Ｇ２０外相会合"
     assert d.readout.title == "日・ケニア外相会談"
+
+
+def test_a_paragraph_without_a_number_continues_the_point_above_it() -> None:
+    text = _lead(f"本14日午後3時から約1時間、森下浩二外務大臣は、{KENYA}と外相会談及び"
+                 "ワーキング・ランチを行いました。").replace(
+        "1　両大臣は協力で一致しました。\n",
+        "1　外相会談\n（1）森下大臣から、両国関係の発展を歓迎する旨述べました。\n"
+        "　ムワンギ長官からは、人材育成への協力に謝意が表明されました。\n"
+        "2　ワーキング・ランチ\n"
+        "　両大臣は、地域情勢について意見交換を行い、法の支配に基づく国際秩序の\n"
+        "維持に向けて連携していくことで一致しました。\n\n関連リンク\n日・ケニア関係\n")
+    points = _draft(text).readout.points
+    assert [(p.label, p.level) for p in points] == [("1", 0), ("(1)", 1), ("2", 0)]
+    assert points[0].text == "外相会談"
+    assert points[1].text == ("森下大臣から、両国関係の発展を歓迎する旨述べました。\n"
+                              "ムワンギ長官からは、人材育成への協力に謝意が表明されました。")
+    # Under a heading its paragraph, and a sentence broken over two lines joined again;
+    # the page's links after the points are not a point.
+    assert points[2].text == ("ワーキング・ランチ\n両大臣は、地域情勢について意見交換を行い、"
+                              "法の支配に基づく国際秩序の維持に向けて連携していくことで一致しました。")

@@ -100,7 +100,13 @@ def read_heading(text: str, lines: list[Span]) -> Lines:
 
 def read_points(text: str, lines: list[Span], after: int) -> tuple[list[SummaryPoint],
                                                                       dict[str, Span]]:
-    """The numbered points after the opening paragraph: ``1　…`` and ``（1）…``."""
+    """The numbered points after the opening paragraph: ``1　…`` and ``（1）…``.
+
+    A paragraph without a number continues the point before it: the text under a heading
+    (``2　ワーキング・ランチ`` and its paragraph) or a point's next paragraph, each on a
+    line of its own, and the rest of a sentence broken over two lines, joined as it was
+    written. What follows the points without a number and without a sentence's end
+    (``関連リンク``, a country's page name) ends them."""
     points: list[SummaryPoint] = []
     spans: dict[str, Span] = {}
     for a, b in lines:
@@ -111,12 +117,28 @@ def read_points(text: str, lines: list[Span], after: int) -> tuple[list[SummaryP
         sub = None if top else _SUB_POINT_RE.fullmatch(line)
         m = top or sub
         if m is None:
+            if not points:
+                continue
+            more = line.strip(" \u3000")
+            if len(more) < _SHORTEST_PARAGRAPH and not more.endswith(_SENTENCE_ENDS):
+                break
+            key = f"points[{len(points) - 1}]"
+            before = points[-1].text
+            heading = len(before) < _SHORTEST_PARAGRAPH and not before.endswith(_SENTENCE_ENDS)
+            joiner = "\n" if heading or before.endswith(_SENTENCE_ENDS) else ""
+            points[-1] = replace(points[-1], text=before + joiner + more)
+            spans[key] = (spans[key][0], b)
             continue
         label = m.group(1) if top else f"({m.group(1)})"
         spans[f"points[{len(points)}]"] = (a, b)
         points.append(SummaryPoint(text=m.group(2).strip(), label=label,
                                    level=0 if top else 1))
     return points, spans
+
+
+#: A line this short without a sentence's end is a heading, or the page after the points.
+_SHORTEST_PARAGRAPH = 25
+_SENTENCE_ENDS = ("。", "」", "）", ".")
 
 
 def find_place(text: str, a: int, b: int, remote: bool) -> tuple[Place | None, str, Span | None]:
