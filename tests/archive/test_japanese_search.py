@@ -219,7 +219,7 @@ def test_a_snippet_starts_close_enough_to_its_run_to_show_it() -> None:
     assert shown(clause, "銅").startswith("…[銅]をめぐる欧州")
     long_clause = ("日本国と中南米諸国の外務大臣は経済安全保障と重要鉱物の"
                    "供給網の強靱化に向けた協力を確認した")
-    # Without a clause's start near, some twenty columns: ten kanji or kana.
-    assert shown(long_clause, "協力").startswith("…給網の強靱化に向けた[協力]")
+    # Without a clause's start near, eight columns: four kanji or kana.
+    assert shown(long_clause, "協力").startswith("…に向けた[協力]")
     latin = "The two ministers exchanged views on the supply of copper and 銅の供給について"
-    assert shown(latin, "銅").startswith("…upply of copper and [銅]")
+    assert shown(latin, "銅").startswith("…per and [銅]")

@@ -25,16 +25,17 @@ HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 
 #: Columns of context before the first run found (a kanji or kana takes two, as on the
-#: screen), and the most characters a snippet shows.
-_BEFORE, _WIDTH = 20, 80
+#: screen: a results column some 11 kanji wide shows the run after four of them), and the
+#: most characters a snippet shows.
+_BEFORE, _WIDTH = 8, 80
 #: Where a clause of Japanese text ends: a snippet's context starts after the last one.
 _CLAUSE_ENDS = frozenset("。、，．！？\n")
 
 
 def _lead_in(text: str, at: int) -> int:
-    """Where a snippet of ``text`` starts to show the run at ``at``: some 20 columns of
-    context before it, no further back than the start of its clause, so that in a narrow
-    column the run itself is seen."""
+    """Where a snippet of ``text`` starts to show the run at ``at``: a few words of
+    context before it (:data:`_BEFORE`), no further back than the start of its clause,
+    so that in a narrow column the run itself is seen."""
     start, columns = at, 0
     while start > 0 and columns < _BEFORE:
         before = text[start - 1]
