@@ -26,7 +26,6 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from readout_desk.archive import packing
 from readout_desk.archive.hits import hit
 from readout_desk.archive.sqlite_search import build_search, finish_rows, page_sql
 from readout_desk.domain.query import parse_query
@@ -132,7 +131,6 @@ def read_first_page(location: str, *, sort: str, descending: bool,
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode={_mode(path)}", uri=True,
                                      timeout=BUSY_TIMEOUT_MS / 1000,
                                      isolation_level=None)) as conn:
-            conn.create_function(packing.SQL_FUNCTION, 1, packing.unpack, deterministic=True)
             conn.execute("BEGIN")  # one snapshot for the revision, the page and the count
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             if revision is None or revision[0] != head_revision():

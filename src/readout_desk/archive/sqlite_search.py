@@ -326,6 +326,13 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
                      has_prefix, table, tuple(dict.fromkeys(plan.runs)))
 
 
+#: A hit's snippet without words: the start of its lead, cut here when it is text and in
+#: :func:`finish_rows` when packed (only for the rows of the page: SQLite computes this
+#: for every row it sorts, and unpacking there would be a call into Python for each).
+LEAD_SNIPPET = "CASE WHEN typeof(r.lead) = 'blob' THEN r.lead ELSE substr(r.lead, 1, 160) END"
+LEAD_CHARS = 160
+
+
 def snippet_sql(search: SqlSearch) -> tuple[str, str]:
     """What a results row ends with (a snippet, or the text to cut one from), and the join
     that the text needs."""
@@ -333,7 +340,7 @@ def snippet_sql(search: SqlSearch) -> tuple[str, str]:
         return SNIPPET, ""
     if search.runs:
         return TEXT_COLUMNS, f" JOIN {FTS_TABLE} f ON f.rowid = r.id"
-    return f"substr({packing.SQL_FUNCTION}(r.lead), 1, 160)", ""
+    return LEAD_SNIPPET, ""
 
 
 def page_sql(search: SqlSearch, sort: str, descending: bool, *, ids_only: bool = False) -> str:
@@ -390,7 +397,8 @@ def finish_rows(search: SqlSearch, rows: Sequence[Sequence[Any]]) -> list[tuple[
     width = len(HIT_COLUMNS) - 1
     if not search.runs:
         return [(*r[:width], r[width].replace(scripts.EDGE, "")) if isinstance(r[width], str)
-                else tuple(r) for r in rows]
+                else (*r[:width], (packing.unpack(r[width]) or "")[:LEAD_CHARS])
+                if isinstance(r[width], bytes) else tuple(r) for r in rows]
     return later(rows, search.runs, COLUMN_WEIGHTS,
                  search.has_match and search.table == FTS_TABLE)
 
