@@ -13,7 +13,7 @@ with a score where lower is better.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -70,6 +70,15 @@ class FacetRows:
 class Proven(list[tuple[int, float]]):
     """The best hits of a ranking, fewer than were asked for, with more hits after them:
     what a backend could prove without ranking every hit (:meth:`Backend.ranked_ids`)."""
+
+
+class Counted(list[tuple[int, float]]):
+    """The best hits of a ranking with the number of all its hits (``total``), counted in
+    the same pass (:meth:`Backend.ranked_ids`): the search then asks for no count."""
+
+    def __init__(self, ranked: Iterable[tuple[int, float]], total: int) -> None:
+        super().__init__(ranked)
+        self.total = total
 
 
 class Backend(Protocol):
@@ -157,7 +166,8 @@ class Backend(Protocol):
         """The best ``top`` hits of an indexed query as (id, score), best (lowest) first
         (fewer only when there are no more). With ``least``, a backend that can prove the
         best ``least`` or more, but not ``top``, without ranking every hit may return
-        those as a :class:`Proven` list instead."""
+        those as a :class:`Proven` list instead; one that counted every hit in the same
+        pass returns a :class:`Counted` list."""
 
     def meeting_dates(self, conn: Connection, ids: Sequence[int]) -> dict[int, str]:
         """The ISO meeting date of each of ``ids`` that has one."""

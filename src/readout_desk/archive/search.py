@@ -24,7 +24,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import Connection, Engine
 
-from readout_desk.archive.backend import Backend, Proven, RenderedQuery
+from readout_desk.archive.backend import Backend, Counted, Proven, RenderedQuery
 from readout_desk.archive.hits import as_date, country_name, hit
 from readout_desk.domain.query import ParsedQuery
 from readout_desk.domain.records import NameOrder, Person, SearchHit, SearchPage
@@ -283,6 +283,8 @@ class Search:
             self.rankings.put(key, token, (top, more))
             if not more:  # every hit was ranked: that is the count too
                 self.rankings.put(("count", None, rendered.index_key), token, len(top))
+            elif isinstance(top, Counted):  # counted in the same pass
+                self.rankings.put(("count", None, rendered.index_key), token, top.total)
         else:
             top, more = cached
         if len(top) <= offset:

@@ -25,7 +25,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from readout_desk.archive import errors, sqlite_index, sqlite_kept, sqlite_page_index
-from readout_desk.archive.backend import WRITE_OPTION, FacetRows, lent_out, watch_lent
+from readout_desk.archive.backend import (
+    WRITE_OPTION,
+    Counted,
+    FacetRows,
+    lent_out,
+    watch_lent,
+)
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START
 from readout_desk.archive.sqlite_first_page import SQLITE_HEADER as _SQLITE_HEADER
@@ -299,7 +305,15 @@ class SqliteBackend:
         search: SqlSearch = rendered
         if (kept_top := sqlite_kept.ranked(conn, search, top, least)) is not None:
             return kept_top  # a word in most readouts: its kept ranking, when it is exact
-        sql = ranking_sql(search, samples=_fetch(conn, ANY_SAMPLE)[0][0] == 1)
+        samples = _fetch(conn, ANY_SAMPLE)[0][0] == 1
+        if search.filtered:
+            # The filter is tested at every match of the words: counting them in the same
+            # pass saves the count a second one (the window materialises only the hits).
+            rows = _fetch(conn, ranking_sql(search, samples=samples, counted=True),
+                          dict(search.driver_params, top=top))
+            return Counted(((int(i), float(score)) for i, score, _n in rows),
+                           int(rows[0][2]) if rows else 0)
+        sql = ranking_sql(search, samples=samples)
         return [(int(i), float(score)) for i, score in _fetch(
             conn, sql, dict(search.driver_params, top=top))]
 

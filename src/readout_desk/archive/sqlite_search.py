@@ -21,6 +21,7 @@ text in Python (:func:`.snippets.cjk_snippet`), since the second has none.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -167,6 +168,10 @@ def match_expressions(query: ParsedQuery) -> tuple[str | None, str | None]:
 # ----- a query rendered -------------------------------------------------------------
 
 
+#: The parameter of a query's runs (``m0``, ``m1``, ...).
+_RUN_PARAM = re.compile(r"m\d+")
+
+
 @dataclass(frozen=True)
 class SqlSearch:
     """A search rendered to SQL: the FROM/WHERE part and its parameters."""
@@ -186,6 +191,13 @@ class SqlSearch:
     @property
     def indexed(self) -> bool:
         return bool(self.fts_where)
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the readouts' own columns narrow the hits (dates, mode, ...): then the
+        index walks every match of the words to test the filter, for the ranking and for
+        the count alike."""
+        return any(key != "match" and not _RUN_PARAM.fullmatch(key) for key in self.params)
 
     @cached_property
     def driver_params(self) -> dict[str, Any]:
@@ -369,11 +381,16 @@ def hits_page_sql(from_where: str, snippet: str, join: str, order: str) -> str:
             "LIMIT :limit OFFSET :offset")
 
 
-def ranking_sql(search: SqlSearch, *, samples: bool) -> str:
-    """SELECT the ids and scores of the best ``:top`` hits, best (lowest) first."""
+def ranking_sql(search: SqlSearch, *, samples: bool, counted: bool = False) -> str:
+    """SELECT the ids and scores of the best ``:top`` hits, best (lowest) first; with
+    ``counted``, each row with the number of all hits too (one pass for both: ``bm25()``
+    cannot stand beside a window function, so it is scored in a subquery)."""
     table = search.table
-    return (f"SELECT {table}.rowid, {relevance(table, samples=samples)} AS score "
-            f"FROM {table} WHERE {search.fts_where} ORDER BY score LIMIT :top")
+    scored = (f"SELECT {table}.rowid AS id, {relevance(table, samples=samples)} AS score "
+              f"FROM {table} WHERE {search.fts_where}")
+    if counted:
+        return f"SELECT id, score, count(*) OVER () FROM ({scored}) ORDER BY score LIMIT :top"
+    return f"{scored} ORDER BY score LIMIT :top"
 
 
 def hit_rows_sql(search: SqlSearch, listed: str, bounds: tuple[int, int] | None) -> str:
