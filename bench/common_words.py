@@ -229,6 +229,8 @@ def slack(archive: Archive) -> None:
             lists = conn.exec_driver_sql(
                 "SELECT weight, length FROM kept_ranking_rows WHERE ranking_id = ?",
                 (entry.id,)).fetchall()
+            if not lists or entry.floor <= 0:
+                continue  # a count kept alone (a word beside runs), or a list of every hit
             parts = sorted((phrase_score.part(w, d, tokens / rows) for w, d in lists), reverse=True)
             edge = parts[min(len(parts), 500) - 1]  # the 500th row: a first page reads 500
             print(f"  {entry.match:<22} {entry.hits:>7,} hits, {len(lists):,} kept: the "
