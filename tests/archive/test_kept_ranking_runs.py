@@ -13,6 +13,7 @@ import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -234,3 +235,22 @@ def test_a_capped_count_of_a_word_with_runs_counts_no_further_than_asked(
     page = filled.search("会談 apec", limit=10)
     assert (list(page.ids), page.total) == reference(filled, "会談 apec", 0, 10)
     assert pairs() == {f'"apec"{PAIR}+"会談"'}
+
+
+def test_a_count_of_a_word_with_runs_that_cannot_be_kept_still_answers_once(
+        filled: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    with filled._engine.begin() as conn:  # noqa: SLF001
+        conn.exec_driver_sql(f"DELETE FROM kept_rankings WHERE instr(match, '{PAIR}')")
+    monkeypatch.setattr(kept, "_store", lambda *args: 0)  # another process is writing
+    answered: list[int | None] = []
+    count = kept.count
+
+    def counting(*args: Any) -> int | None:
+        answered.append(count(*args))
+        return answered[-1]
+
+    monkeypatch.setattr(kept, "count", counting)
+    filled._rankings.clear()  # noqa: SLF001
+    page = filled.search("会談 apec", limit=10)
+    assert (list(page.ids), page.total) == reference(filled, "会談 apec", 0, 10)
+    assert answered == [page.total]  # counted once, here: the backend counts no more

@@ -418,7 +418,8 @@ def _count_pair(conn: Connection, query: _Query, key: str) -> list[Entry]:
     """The number of hits of a word beside runs, counted now (every hit, in the trash or
     not) and kept when the word's own list is: the page is then ranked from that list,
     and this count would be most of the search's time. ``[]`` when there is no such list
-    or the count cannot be written."""
+    (the caller counts as for any query); a count that cannot be written (another
+    process writing) still answers this search, which it was counted for."""
     path = _database_file(conn)
     if path is None or query.runs is None or not _entries(conn, query.match):
         return []
@@ -430,7 +431,7 @@ def _count_pair(conn: Connection, query: _Query, key: str) -> list[Entry]:
     rows, tokens = totals(conn, FTS_TABLE)
     entry = Entry(0, key, rows, tokens, hits, 0.0)
     entry.id = _store(path, entry, [], seen, _revision(conn))
-    return [entry] if entry.id else []
+    return [entry]
 
 
 def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
