@@ -160,3 +160,30 @@ def test_both_ways_of_fetching_a_page_agree(corpus_archive: Archive, query: str,
         assert list(page.ids) == ids
         assert page.total == total
         assert all(hit.snippet for hit in page.hits)
+
+
+@pytest.mark.parametrize("query", ["from:2015-01-01 to:2016-12-31 minister",
+                                   "mode:telephone minister", "from:2015-01-01 climate"])
+def test_a_filtered_page_of_a_frequent_word_is_read_id_by_id(
+        corpus_archive: Archive, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pass over the matches walks every match of the words, the filtered-out ones too:
+    with more of them than the threshold the page is read id by id, even when the hits
+    that pass the filter are few (all of them ranked at once), and it is the same page."""
+    from readout_desk.archive import search
+
+    words = query.split()[-1]
+    monkeypatch.setattr(search, "ONE_BY_ONE_FROM", corpus_archive.search(words).total - 1)
+    corpus_archive._rankings.clear()  # noqa: SLF001
+    passes: list[object] = []
+    real = sqlite_sql.hit_rows_sql  # type: ignore[attr-defined]
+
+    def spy(search_: object, listed: str, bounds: tuple[int, int] | None) -> str:
+        passes.append(bounds)
+        return real(search_, listed, bounds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite_sql, "hit_rows_sql", spy)
+    page = corpus_archive.search(query, limit=100)
+    assert page.total < search.ONE_BY_ONE_FROM
+    assert passes == [None]  # one statement, the ids looked up one by one
+    assert (list(page.ids), page.total) == plain_page(corpus_archive, query, 0, 100)
+    assert all(hit.snippet for hit in page.hits)

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from readout_desk.archive import errors, sqlite_index, sqlite_kept, sqlite_page_index
+from readout_desk.archive import search as searching
 from readout_desk.archive.backend import (
     WRITE_OPTION,
     Counted,
@@ -114,6 +115,14 @@ def file_path(location: str) -> Path | None:
 
 def _listed(ids: Sequence[int]) -> str:
     return ", ".join(str(int(i)) for i in ids)
+
+
+def _matches(conn: Connection, search: SqlSearch, cap: int) -> int:
+    """How many readouts the words of ``search`` match, its filters aside, up to ``cap``."""
+    table = search.table
+    sql = (f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :match "
+           f"LIMIT {int(cap)})")
+    return int(_fetch(conn, sql, {"match": search.params["match"]})[0][0] or 0)
 
 
 def _fetch(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
@@ -331,6 +340,12 @@ class SqliteBackend:
         index (:mod:`.sqlite_page_index`), whose cost is the page's."""
         search: SqlSearch = rendered
         params = {} if search.table == CJK_TABLE else search.driver_params
+        if not one_by_one and search.filtered and search.table == FTS_TABLE:
+            # The pass walks every match of the words, those the filter (a date range)
+            # leaves out too: at 1M readouts, a word in 345,000 of them with 10,000 in the
+            # range took 30 ms to pass over against 15 ms for 200 lookups.
+            least = searching.ONE_BY_ONE_FROM
+            one_by_one = _matches(conn, search, least) >= least
         if one_by_one and sqlite_page_index.applies(search):
             found = sqlite_page_index.hit_rows(conn, search, ids)
             # A row its own text does not find (an index another program left stale) is
