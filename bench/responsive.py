@@ -69,9 +69,11 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def startup(db: Path, runs: int, before: Path | None,
-            after: Path | None = None) -> dict[str, Any]:
-    """Bare window and the program interleaved (and the program as it was in ``before``;
-    the program measured from ``after``, when given, else this checkout). Beside the
+            after: Path | None = None, before_db: Path | None = None) -> dict[str, Any]:
+    """Bare window and the program interleaved (and the program as it was in ``before``,
+    on ``before_db`` when given: an older program asked to open an archive of a later
+    schema would wait on its message about it; the program measured from ``after``, when
+    given, else this checkout). Beside the
     first page painted, when the archive had opened and the window's own search shown
     its first page (``*_ready_s``; the same moment unless the page was painted first),
     and each process's processor time at its paint (``*_cpu_s``), which a loaded
@@ -93,7 +95,8 @@ def startup(db: Path, runs: int, before: Path | None,
         for name, mode, src in (("bare", "bare", None), *programs):
             if name == "before" and before is None:
                 continue
-            answer = probe(mode, None if mode == "bare" else db, src=src)
+            archive = before_db if name == "before" and before_db is not None else db
+            answer = probe(mode, None if mode == "bare" else archive, src=src)
             if "startup_s" not in answer:
                 failed += 1
                 continue
@@ -329,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result: dict[str, Any] = {"db": str(args.db), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
     if "startup" not in args.skip:
-        result["startup"] = startup(args.db, args.startup_runs, args.before, args.after)
+        result["startup"] = startup(args.db, args.startup_runs, args.before, args.after,
+                                    args.before_db)
     if "typing" not in args.skip:
         result["typing"] = typing(args.db, args.runs, args.before, args.before_db, args.after,
                                   args.busy)
