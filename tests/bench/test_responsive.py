@@ -36,6 +36,26 @@ def test_a_failed_run_drops_its_round_and_keeps_the_others_paired(
     assert out["app_s"] == [2.0, 4.0]
 
 
+def test_the_program_before_starts_on_its_own_archive(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # An older program asked to open an archive of a later schema waits on its message
+    # about it: the program before gets the archive at its own schema.
+    opened: list[tuple[Path | None, Path | None]] = []
+
+    def probe(mode: str, db: Path | None, text: str = "",
+              src: Path | None = None) -> dict[str, Any]:
+        if mode != "bare":
+            opened.append((src, db))
+        return {"startup_s": 1.0}
+
+    monkeypatch.setattr(responsive, "probe", probe)
+    new, old = tmp_path / "new.sqlite3", tmp_path / "old.sqlite3"
+    out = responsive.startup(new, runs=2, before=tmp_path / "src", before_db=old)
+    assert sorted(opened, key=str) == sorted([(None, new), (tmp_path / "src", old)] * 2,
+                                             key=str)
+    assert out["before_ratio_p50"] == pytest.approx(1.0)
+
+
 def test_typing_starts_each_program_once_untimed_and_says_the_load(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # A program's first start compiles its modules: that round is run and not counted.
