@@ -171,8 +171,8 @@ def test_a_filtered_page_of_a_frequent_word_is_read_id_by_id(
     that pass the filter are few (all of them ranked at once), and it is the same page."""
     from readout_desk.archive import search
 
-    words = query.split()[-1]
-    monkeypatch.setattr(search, "ONE_BY_ONE_FROM", corpus_archive.search(words).total - 1)
+    # More hits than the filtered ones: the page is read in one statement below this.
+    monkeypatch.setattr(search, "ONE_BY_ONE_FROM", corpus_archive.search(query).total + 1)
     corpus_archive._rankings.clear()  # noqa: SLF001
     passes: list[object] = []
     real = sqlite_sql.hit_rows_sql  # type: ignore[attr-defined]
@@ -187,3 +187,104 @@ def test_a_filtered_page_of_a_frequent_word_is_read_id_by_id(
     assert passes == [None]  # one statement, the ids looked up one by one
     assert (list(page.ids), page.total) == plain_page(corpus_archive, query, 0, 100)
     assert all(hit.snippet for hit in page.hits)
+
+
+@pytest.fixture(scope="module")
+def dated_archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    """An archive kept as its meetings happened: ids in the order of meeting dates."""
+    path = tmp_path_factory.mktemp("dated") / "archive.sqlite3"
+    archive = Archive.open(path)
+    readouts = [jsonformat.readout_from_dict(d) for d in corpus.iter_readouts(600)]
+    readouts.sort(key=lambda r: (r.meeting_date is None, r.meeting_date))
+    archive.add_many(readouts)
+    archive.delete_many(list(range(5, 600, 11)))
+    return archive
+
+
+DATED_QUERIES = ("from:2018-01-01 to:2018-12-31 minister", "from:2019-03-01 to:2020-06-30 climate",
+                 "from:2016-01-01 to:2016-12-31 minister -trade", "from:2021-01-01 energ*",
+                 "to:2015-12-31 minister", "in:trash from:2018-01-01 to:2019-12-31 minister",
+                 "mode:telephone from:2017-01-01 to:2020-12-31 minister",
+                 "from:1990-01-01 to:1990-12-31 minister")
+
+
+def _bounds_taken(archive: Archive, query: str) -> str:
+    """The WHERE on the table of words that a search of ``query`` walks."""
+    with archive._engine.connect() as conn:  # noqa: SLF001
+        built = sqlite_sql.build_search(parse_query(query), trash_present=True)
+        return sqlite_sql._within_ids(conn, built).fts_where  # noqa: SLF001
+
+
+@pytest.mark.parametrize("query", DATED_QUERIES)
+def test_a_date_range_is_searched_between_its_readouts_ids(
+        dated_archive: Archive, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In an archive numbered by date a range's matches are read between the lowest and
+    highest ids of its readouts, and the pages and counts are those of the plain query."""
+    from readout_desk.archive import search
+
+    monkeypatch.setattr(search, "ONE_BY_ONE_FROM", 10)
+    monkeypatch.setattr(sqlite_sql, "ID_SPREAD_SAMPLE", 20)
+    parsed = parse_query(query)
+    with dated_archive._engine.connect() as conn:  # noqa: SLF001
+        ids = [int(i) for (i,) in conn.exec_driver_sql(
+            "SELECT id FROM readouts WHERE meeting_date BETWEEN ? AND ?",
+            (str(parsed.date_from or "0001-01-01"), str(parsed.date_to or "9999-12-31")))]
+    where = _bounds_taken(dated_archive, query)
+    if ids:
+        assert where.endswith(f"rowid BETWEEN {min(ids)} AND {max(ids)}")
+        assert max(ids) - min(ids) < 600 // 2  # a stretch of the archive
+    else:
+        assert where.endswith("rowid BETWEEN 1 AND 0")
+    dated_archive._rankings.clear()  # noqa: SLF001
+    for offset in (0, 30):
+        page = dated_archive.search(query, offset=offset, limit=30)
+        assert (list(page.ids), page.total) == plain_page(dated_archive, query, offset, 30)
+    total = plain_page(dated_archive, query, 0, 1)[1]
+    dated_archive._rankings.clear()  # noqa: SLF001 - counted alone, not from a ranking
+    assert dated_archive.search(query, limit=0).total == total
+    assert dated_archive.search(query, limit=0, count_cap=5).total == min(total, 5)
+
+
+def test_ids_spread_over_the_archive_or_a_range_too_long_are_not_bounded(
+        corpus_archive: Archive, dated_archive: Archive,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout_desk.archive import search
+
+    monkeypatch.setattr(search, "ONE_BY_ONE_FROM", 10)
+    monkeypatch.setattr(sqlite_sql, "ID_SPREAD_SAMPLE", 20)
+    query = "from:2018-01-01 to:2019-12-31 minister"
+    assert "rowid BETWEEN" not in _bounds_taken(corpus_archive, query)  # numbered at random
+    assert "rowid BETWEEN" in _bounds_taken(dated_archive, query)
+    monkeypatch.setattr(sqlite_sql, "ID_SPREAD_LIMIT", 30)
+    assert "rowid BETWEEN" not in _bounds_taken(dated_archive, query)
+    monkeypatch.setattr(sqlite_sql, "ID_SPREAD_LIMIT", 100_000)
+    monkeypatch.setattr(search, "ONE_BY_ONE_FROM", 10**6)  # words in few readouts
+    assert "rowid BETWEEN" not in _bounds_taken(dated_archive, query)
+
+
+def test_a_date_ranges_page_in_a_stretch_of_ids_is_read_in_one_pass(
+        dated_archive: Archive, corpus_archive: Archive,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass over the matches goes from the page's first id to its last: in an archive
+    numbered by date that is a stretch with few matches, so the page is read in one pass
+    where the same search in an archive numbered at random reads it id by id."""
+    from readout_desk.archive import search
+
+    query = "from:2018-01-01 to:2018-12-31 minister"
+    passes: list[object] = []
+    real = sqlite_sql.hit_rows_sql  # type: ignore[attr-defined]
+
+    def spy(search_: object, listed: str, bounds: tuple[int, int] | None) -> str:
+        passes.append(bounds)
+        return real(search_, listed, bounds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite_sql, "hit_rows_sql", spy)
+    for archive, one_pass in ((dated_archive, True), (corpus_archive, False)):
+        total = archive.search(query).total
+        # Between the hits in the range and the word's matches from the first to the last.
+        monkeypatch.setattr(search, "ONE_BY_ONE_FROM", total + 10)
+        archive._rankings.clear()  # noqa: SLF001
+        passes.clear()
+        page = archive.search(query, limit=100)
+        assert (passes[0] is not None) is one_pass
+        assert (list(page.ids), page.total) == plain_page(archive, query, 0, 100)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -187,6 +187,11 @@ class SqlSearch:
     has_prefix: bool = False  # some word ends in "*"
     table: str = FTS_TABLE  # the full-text table that matches and ranks
     runs: tuple[str, ...] = field(default=())  # runs to highlight in snippets
+    #: The date range alone, as conditions on ``r`` (readouts) that its index answers.
+    dated: str = ""
+    #: Figures the backend read for this search (how many readouts its words match),
+    #: shared with the searches made from it by :meth:`between`.
+    known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def indexed(self) -> bool:
@@ -208,6 +213,13 @@ class SqlSearch:
     @cached_property
     def index_key(self) -> Hashable:
         return self.fts_where, tuple(sorted(self.driver_params.items()))
+
+    def between(self, lowest: int, highest: int) -> SqlSearch:
+        """The same search with its matches looked for between two readout ids only (FTS5
+        seeks to the first and stops after the last): the same hits when every hit's id
+        lies between them."""
+        where = f"{self.fts_where} AND {self.table}.rowid BETWEEN {int(lowest)} AND {int(highest)}"
+        return replace(self, fts_where=where)
 
 
 def _trash_filter(query: ParsedQuery, trash_present: bool) -> str:
@@ -334,8 +346,9 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
     # A one-character run is a prefix query too (every piece it starts).
     has_prefix = any(t.prefix for clause in query.required for t in clause) or any(
         len(r) == 1 for r in plan.runs)
+    dated = " AND ".join(f for f in filters if f.startswith("r.meeting_date "))
     return SqlSearch(f"FROM {source}{clause}", params, bool(plan.match), empty, fts_where,
-                     has_prefix, table, tuple(dict.fromkeys(plan.runs)))
+                     has_prefix, table, tuple(dict.fromkeys(plan.runs)), dated)
 
 
 #: A hit's snippet without words: the start of its lead, cut here when it is text and in
