@@ -31,7 +31,7 @@ import functools
 import json
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -445,6 +445,17 @@ def iter_batches(size: int, batch: int, seed: int = SEED, start: int = 0
     """``(first index, JSON objects)`` for consecutive batches of the corpus from ``start``."""
     for first in range(start, size, batch):
         yield first, list(iter_readouts(min(first + batch, size), seed, first))
+
+
+def in_date_order(size: int, item: Callable[[int], dict[str, Any]], batch: int,
+                  start: int = 0) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Batches of the corpus made by ``item(index)``, numbered as an archive kept as its
+    meetings happen numbers them: by meeting date (undated last), then index. Each
+    readout is made twice (once for its date): memory holds dates, not readouts."""
+    dates = [str(item(i).get("meeting_date") or "9999") for i in range(size)]
+    order = sorted(range(size), key=lambda i: (dates[i], i))
+    for first in range(start, size, batch):
+        yield first, [item(i) for i in order[first:first + batch]]
 
 
 def write_document(out: TextIO, size: int, seed: int = SEED) -> None:

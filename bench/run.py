@@ -93,6 +93,10 @@ QUERY_MIX: tuple[BenchQuery, ...] = (
                f"+{FTS}.rowid IN (SELECT id FROM readouts "
                "WHERE meeting_date BETWEEN '2020-01-01' AND '2020-06-30')",
                "rg -l -i -w climate {dir}/2020 -g '2020-0[1-6]-*'"),
+    BenchQuery("date range + common word", "from:2020-01-01 to:2020-06-30 minister",
+               "minister", f"+{FTS}.rowid IN (SELECT id FROM readouts "
+               "WHERE meeting_date BETWEEN '2020-01-01' AND '2020-06-30')",
+               "rg -l -i -w minister {dir}/2020 -g '2020-0[1-6]-*'"),
     BenchQuery("no hits", corpus.ABSENT_WORD, corpus.ABSENT_WORD, "",
                f"rg -l -i -w {corpus.ABSENT_WORD} {{dir}}"),
 )
@@ -358,8 +362,11 @@ def table_counts(path: Path) -> dict[str, int]:
 
 def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = False,
           resume: bool = False, japanese_share: float = 0.0,
-          no_sections: bool = False) -> dict[str, Any]:
+          no_sections: bool = False, in_date_order: bool = False) -> dict[str, Any]:
     """Import the corpus both ways (timed) and write the text files (untimed).
+
+    ``in_date_order`` numbers the readouts by their meeting dates, as an archive kept as
+    its meetings happen numbers them (the corpus's own order is random in time).
 
     ``no_sections`` leaves every readout's section empty (an untitled one takes it as its
     title): each is then filed under its relation ("Japan-Peru Relations"), which the
@@ -392,8 +399,15 @@ def build(size: int, data: Path, log: Callable[[str], None], drop_plain: bool = 
     made: set[str] = set()
     started = time.monotonic()
     try:
-        batches = (corpus_ja.iter_batches(size, BATCH, japanese_share, start=start)
-                   if japanese_share else corpus.iter_batches(size, BATCH, start=start))
+        if in_date_order:
+            def item(index: int) -> dict[str, Any]:
+                return (corpus_ja.mixed(index, japanese_share) if japanese_share else
+                        jsonformat.readout_to_dict(corpus.readout(index)))
+
+            batches = corpus.in_date_order(size, item, BATCH, start=start)
+        else:
+            batches = (corpus_ja.iter_batches(size, BATCH, japanese_share, start=start)
+                       if japanese_share else corpus.iter_batches(size, BATCH, start=start))
         for first, items in batches:
             if no_sections:  # an untitled readout is then known by what its section said
                 for d in items:
@@ -781,14 +795,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sections", action="store_true",
                         help="a corpus whose readouts have no section of their own (each is "
                              "filed under its relation)")
+    parser.add_argument("--in-date-order", action="store_true",
+                        help="readouts numbered by meeting date, as in an archive kept as "
+                             "its meetings happen (the corpus's own order is random in time)")
     parser.add_argument("--gui-path", action=argparse.BooleanOptionalAction, default=True,
                         help="time the main window's own search path (its search controller "
                              "and results model) beside Archive.search and raw FTS5 "
                              "(the default; --no-gui-path leaves it out)")
     args = parser.parse_args(argv)
     share = args.japanese_share
-    suffix = (f"-ja{round(share * 100)}" if share else "") + ("-nosec" if args.no_sections
-                                                               else "")
+    suffix = ((f"-ja{round(share * 100)}" if share else "")
+              + ("-nosec" if args.no_sections else "")
+              + ("-dated" if args.in_date_order else ""))
 
     size = args.size
     rounds = args.rounds or (20 if size <= 20_000 else 10 if size <= 200_000 else 5)
@@ -801,6 +819,7 @@ def main(argv: list[str] | None = None) -> int:
 
     result: dict[str, Any] = {"size": size, "seed": corpus.SEED, "japanese_share": share,
                               "no_sections": args.no_sections,
+                              "in_date_order": args.in_date_order,
                               "when": dt.datetime.now(dt.timezone.utc).isoformat(
                                   timespec="seconds"),
                               "machine": machine()}
@@ -812,7 +831,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         log(f"building {size:,} readouts in {data}")
         built = build(size, data, log, drop_plain=size >= 500_000, resume=args.resume,
-                      japanese_share=share, no_sections=args.no_sections)
+                      japanese_share=share, no_sections=args.no_sections,
+                      in_date_order=args.in_date_order)
     result["import"] = built
     db = data / "archive.sqlite3"
     built.setdefault("plain_bytes", file_size(data / "plain.sqlite3"))

@@ -124,3 +124,24 @@ def test_run_py_with_a_japanese_share_prints_the_japanese_mix_beside_raw(
     assert 1.0 < japanese["disk"]["growth"] < 1.6
     for label, q in result["search"]["queries"].items():
         assert q["same_page"], label
+
+
+def test_run_py_in_date_order_numbers_the_readouts_by_their_meeting_dates(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run.main(["--size", "300", "--japanese-share", "0.2", "--in-date-order",
+                     "--rounds", "2", "--skip", "ui", "--skip", "rg", "--out", str(tmp_path)])
+    assert code == 0
+    result = json.loads((tmp_path / "results-300-ja20-dated.json").read_text())
+    assert result["in_date_order"] is True
+    assert result["import"]["same_rows"] is True
+    for label, q in result["search"]["queries"].items():
+        assert q["same_page"], label
+    with Archive.open(tmp_path / "data-300-ja20-dated" / "archive.sqlite3") as archive:
+        dates = [r.meeting_date for r in archive.get_many(range(1, 301))]
+        titles = {r.title for r in archive.get_many(range(1, 301))}
+    known = [d for d in dates if d is not None]
+    assert len(dates) == 300 and known == sorted(known) and dates[:len(known)] == known
+    import corpus_ja
+
+    assert titles == {str(corpus_ja.mixed(i, 0.2)["title"]) for i in range(300)}
+    capsys.readouterr()
