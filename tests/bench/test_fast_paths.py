@@ -162,6 +162,20 @@ def test_both_ways_of_fetching_a_page_agree(corpus_archive: Archive, query: str,
         assert all(hit.snippet for hit in page.hits)
 
 
+def _page_passes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int] | None]:
+    """The id bounds of each statement that reads a page's rows through the table of words
+    from now on: ``None`` where the ids are looked up one by one."""
+    passes: list[tuple[int, int] | None] = []
+    real = sqlite_sql.hit_rows_sql  # type: ignore[attr-defined]
+
+    def spy(search_: object, listed: str, bounds: tuple[int, int] | None) -> str:
+        passes.append(bounds)
+        return real(search_, listed, bounds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite_sql, "hit_rows_sql", spy)
+    return passes
+
+
 @pytest.mark.parametrize("query", ["from:2015-01-01 to:2016-12-31 minister",
                                    "mode:telephone minister", "from:2015-01-01 climate"])
 def test_a_filtered_page_of_a_frequent_word_is_read_id_by_id(
@@ -174,14 +188,7 @@ def test_a_filtered_page_of_a_frequent_word_is_read_id_by_id(
     # More hits than the filtered ones: the page is read in one statement below this.
     monkeypatch.setattr(search, "ONE_BY_ONE_FROM", corpus_archive.search(query).total + 1)
     corpus_archive._rankings.clear()  # noqa: SLF001
-    passes: list[object] = []
-    real = sqlite_sql.hit_rows_sql  # type: ignore[attr-defined]
-
-    def spy(search_: object, listed: str, bounds: tuple[int, int] | None) -> str:
-        passes.append(bounds)
-        return real(search_, listed, bounds)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(sqlite_sql, "hit_rows_sql", spy)
+    passes = _page_passes(monkeypatch)
     page = corpus_archive.search(query, limit=100)
     assert page.total < search.ONE_BY_ONE_FROM
     assert passes == [None]  # one statement, the ids looked up one by one
@@ -271,14 +278,7 @@ def test_a_date_ranges_page_in_a_stretch_of_ids_is_read_in_one_pass(
     from readout_desk.archive import search
 
     query = "from:2018-01-01 to:2018-12-31 minister"
-    passes: list[object] = []
-    real = sqlite_sql.hit_rows_sql  # type: ignore[attr-defined]
-
-    def spy(search_: object, listed: str, bounds: tuple[int, int] | None) -> str:
-        passes.append(bounds)
-        return real(search_, listed, bounds)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(sqlite_sql, "hit_rows_sql", spy)
+    passes = _page_passes(monkeypatch)
     for archive, one_pass in ((dated_archive, True), (corpus_archive, False)):
         total = archive.search(query).total
         # Between the hits in the range and the word's matches from the first to the last.
