@@ -354,3 +354,23 @@ def test_a_file_the_system_asks_to_open_reaches_the_window(qtbot: QtBot,
         assert got.args == [[str(export)]]
     finally:
         app.removeEventFilter(opens)
+
+
+@pytest.mark.parametrize("environment", [
+    {"LOGNAME": "ana"}, {"USER": "ben"}, {"LNAME": "chi"}, {"USERNAME": "dai"},
+    {"LOGNAME": "", "USER": "eve"}, {}])
+def test_the_instance_name_is_the_one_getpass_and_hashlib_give(
+        monkeypatch: pytest.MonkeyPatch, environment: dict[str, str]) -> None:
+    """Another version of the program running on the same archive must find this one."""
+    import getpass
+    import hashlib
+
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    location = "/tmp/some archive.sqlite3"
+    user = getpass.getuser()
+    expected = hashlib.sha256(f"{user}\0{instance_name.archive_key(location)}".encode())
+    assert instance_name._user() == user  # noqa: SLF001
+    assert instance_name.server_name(location) == f"readout-desk-{expected.hexdigest()[:24]}"

@@ -41,10 +41,11 @@ PROBE = textwrap.dedent("""
     # importlib.resources (the package's files are found without it), the time zones
     # (zoneinfo finds the system's through sysconfig), the rotating log file (offscreen,
     # Qt writes a warning before the paint), the socket module (the wake-up on a signal
-    # is a pipe).
+    # is a pipe), the record classes (a page is made of results rows), hashlib (OpenSSL,
+    # for the instance's name) and getpass (for the login name).
     LATER = ("PySide6.QtNetwork", "pycountry", "readout_desk.domain.render",
              "readout_desk.ui.about", "importlib.resources", "zoneinfo", "logging.handlers",
-             "socket")
+             "socket", "readout_desk.domain.records", "hashlib", "getpass")
     seen = {}
 
     def rows(window):

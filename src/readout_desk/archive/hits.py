@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from readout_desk.domain import geography
-from readout_desk.domain.records import Mode, SearchHit
+from readout_desk.domain.modes import Mode
+from readout_desk.domain.results import SearchHit
 
 country_name = functools.lru_cache(maxsize=1024)(geography.country_name)
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from readout_desk.archive.hits import hit
 from readout_desk.archive.sqlite_search import build_search, finish_rows, page_sql
 from readout_desk.domain.query import parse_query
-from readout_desk.domain.records import SearchPage
+from readout_desk.domain.results import SearchPage
 
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"

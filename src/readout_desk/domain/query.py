@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from readout_desk.domain.records import Mode
+from readout_desk.domain.modes import Mode
 from readout_desk.domain.scripts import normalise_width
 
 #: Field filters matched against the full-text index, with the index column each uses.

@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readout_desk.domain.clocktime import MONTH_PATTERN as MONTH_PATTERN
 from readout_desk.domain.clocktime import MONTHS as MONTHS
@@ -25,7 +26,9 @@ from readout_desk.domain.clocktime import ClockError as ClockError
 from readout_desk.domain.clocktime import ClockRangeError as ClockRangeError
 from readout_desk.domain.clocktime import parse_clock as parse_clock
 from readout_desk.domain.messages import Message, Moment, of_error
-from readout_desk.domain.records import MeetingSession, PrintedTime
+
+if TYPE_CHECKING:  # the window's first page needs this module, not the records
+    from readout_desk.domain.records import MeetingSession, PrintedTime
 
 UTC = dt.timezone.utc
 

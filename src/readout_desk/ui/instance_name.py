@@ -9,8 +9,7 @@ already open needs Qt's local sockets, to hand its request over.
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -41,15 +40,32 @@ def archive_key(location: str) -> str:
 
 
 def _user() -> str:
+    """The login name as ``getpass.getuser`` gives it (the environment, then the password
+    database), without importing ``getpass`` and the terminal modules it needs."""
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if name := os.environ.get(variable):
+            return name
     try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (containers); the uid will do
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except Exception:  # noqa: BLE001 - no login name (containers, Windows); the uid will do
         return str(os.getuid()) if hasattr(os, "getuid") else "user"
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 in hex, from Python's own implementation where it has one: ``hashlib``
+    loads OpenSSL first (2 ms of a start that waits for this name)."""
+    for module in ("_sha2", "_sha256", "hashlib"):  # Python 3.12+, 3.10-3.11, any
+        with contextlib.suppress(ImportError, AttributeError):
+            sha256 = importlib.import_module(module).sha256
+            break
+    return str(sha256(data).hexdigest())
 
 
 def server_name(location: str) -> str:
     """The local-socket name for ``location``, private to this user."""
-    digest = hashlib.sha256(f"{_user()}\0{archive_key(location)}".encode()).hexdigest()
+    digest = _sha256_hex(f"{_user()}\0{archive_key(location)}".encode())
     return f"readout-desk-{digest[:24]}"
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_desk.archive import ArchiveError
-from readout_desk.domain.records import Readout, SearchPage
+from readout_desk.domain.results import SearchPage
 from readout_desk.ui import parts
 from readout_desk.ui.banner import Banner
 from readout_desk.ui.empty_state import EmptyState
@@ -45,6 +45,7 @@ from readout_desk.ui.window_layout import READING_SIZES, WindowLayout
 
 if TYPE_CHECKING:
     from readout_desk.archive import Archive, Facets
+    from readout_desk.domain.records import Readout
     from readout_desk.ui.detail_view import DetailView, ReadoutPage
 
 log = logging.getLogger(__name__)

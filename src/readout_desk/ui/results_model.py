@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 
 from readout_desk.domain import timing
-from readout_desk.domain.records import SearchHit, SearchPage
+from readout_desk.domain.results import SearchHit, SearchPage
 from readout_desk.ui.language import QT_TRANSLATE_NOOP, mode_label, translate
 from readout_desk.ui.settings import format_date
 

@@ -42,12 +42,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from readout_desk.archive import ArchiveError
-from readout_desk.domain.records import Readout, SearchPage
+from readout_desk.domain.results import SearchPage
 from readout_desk.ui.results_model import PAGE_SIZE, RELEVANCE, ResultsModel, search_page
 from readout_desk.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from readout_desk.archive import Archive, Facets
+    from readout_desk.domain.records import Readout
 
 log = logging.getLogger(__name__)
 
