@@ -97,6 +97,8 @@ QUERY_MIX: tuple[BenchQuery, ...] = (
                "minister", f"+{FTS}.rowid IN (SELECT id FROM readouts "
                "WHERE meeting_date BETWEEN '2020-01-01' AND '2020-06-30')",
                "rg -l -i -w minister {dir}/2020 -g '2020-0[1-6]-*'"),
+    BenchQuery("two common words", "minister cooperation", "minister AND cooperation", "",
+               r"rg -l -i -w minister {dir} | xargs -r -d '\n' rg -l -i -w cooperation"),
     BenchQuery("no hits", corpus.ABSENT_WORD, corpus.ABSENT_WORD, "",
                f"rg -l -i -w {corpus.ABSENT_WORD} {{dir}}"),
 )
