@@ -1613,7 +1613,7 @@ Readouts already in the archive are skipped.</source>
     </message>
     <message>
         <source>Readout Desk</source>
-        <extracomment>How long the current row rests before the reading pane reads its readout. How long typing must have paused before the reading pane follows the results of what was typed (a row a person moves to is followed after :data:`DETAIL_DELAY_MS`). Pages of the central stack.</extracomment>
+        <extracomment>How long the current row rests before the reading pane reads its readout. How long typing must have paused before the reading pane follows the results of what was typed (a row a person moves to is followed after :data:`DETAIL_DELAY_MS`). How long a search runs before the status bar says it is searching: a quicker answer replaces the count without the notice flashing in between. Pages of the central stack.</extracomment>
         <translation>Readout Desk</translation>
     </message>
     <message>
@@ -1643,6 +1643,10 @@ Readouts already in the archive are skipped.</source>
     <message>
         <source>This archive is open read-only: you can search and read, but changes cannot be saved.</source>
         <translation>このアーカイブは読み取り専用で開かれています。検索と閲覧はできますが、変更は保存できません。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
     </message>
     <message>
         <source>Load De&amp;mo Readouts</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive, ArchiveLockedError
 from readout_desk.archive.demo import demo_readouts
+from readout_desk.domain.messages import Message
 from readout_desk.ui import main_window as main_window_module
 from readout_desk.ui.facets import COUNTRIES, FacetsView
 from readout_desk.ui.main_window import PAGE_BROWSE, PAGE_EMPTY, MainWindow
@@ -435,3 +437,58 @@ def test_a_read_only_archive_says_so_in_the_banner(
         assert window.model.total == demo_archive.search("").total
     finally:
         read_only.close()
+
+
+@pytest.fixture
+def held_search(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Searches for "Gervasi" wait until the event is set; for "broken", then fail."""
+    release = threading.Event()
+    search = Archive.search
+
+    def held(self: Archive, query: object, **kwargs: object) -> object:
+        if query in ("Gervasi", "broken"):
+            release.wait(WAIT_MS / 1000)
+            if query == "broken":
+                raise ArchiveLockedError(Message("The archive is busy."))
+        return search(self, query, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Archive, "search", held)
+    return release
+
+
+def test_a_slow_search_says_so_until_its_results_come(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive,
+        held_search: threading.Event) -> None:
+    window = open_window(demo_archive)
+    everything = window.model.total
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "Gervasi")
+    qtbot.waitUntil(lambda: window.status_hits.text() == "Searching…", timeout=WAIT_MS)
+    assert window.model.total == everything  # the last results stay meanwhile
+    held_search.set()
+    expected = demo_archive.search("Gervasi").total
+    qtbot.waitUntil(lambda: window.model.total == expected, timeout=WAIT_MS)
+    noun = "readout" if expected == 1 else "readouts"
+    assert window.status_hits.text().startswith(f"{expected} {noun} · ")
+
+
+def test_a_slow_search_that_fails_gives_the_status_back_to_the_results_shown(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive,
+        held_search: threading.Event) -> None:
+    window = open_window(demo_archive)
+    shown = window.status_hits.text()
+    assert shown.endswith(" ms")
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "broken")
+    qtbot.waitUntil(lambda: window.status_hits.text() == "Searching…", timeout=WAIT_MS)
+    held_search.set()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT_MS)
+    assert window.status_hits.text() == shown
+
+
+def test_a_quick_search_leaves_its_count_in_the_status_bar(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    window = open_window(demo_archive)
+    type_query(qtbot, window, "CPTPP")
+    qtbot.wait(2 * main_window_module.SEARCHING_NOTICE_MS)  # no notice comes after it
+    assert window.status_hits.text().endswith(" ms")

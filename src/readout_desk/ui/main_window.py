@@ -72,6 +72,9 @@ DETAIL_DELAY_MS = 40
 #: How long typing must have paused before the reading pane follows the results of what
 #: was typed (a row a person moves to is followed after :data:`DETAIL_DELAY_MS`).
 TYPING_PAUSE_MS = 400
+#: How long a search runs before the status bar says it is searching: a quicker answer
+#: replaces the count without the notice flashing in between.
+SEARCHING_NOTICE_MS = 250
 
 #: Pages of the central stack.
 PAGE_EMPTY, PAGE_BROWSE = 0, 1
@@ -168,6 +171,12 @@ class MainWindow(QMainWindow):
         self.status_hits.setToolTip(
             self.tr("How many readouts were found and how long the search took"))
         self.statusBar().addPermanentWidget(self.status_hits)
+        # While a slow search runs, the results shown are the last query's: said so.
+        self._searching = QTimer(self)
+        self._searching.setSingleShot(True)
+        self._searching.setInterval(SEARCHING_NOTICE_MS)
+        self._searching.timeout.connect(
+            lambda: self.status_hits.setText(self.tr("Searching…")))
 
         self.search_field.forward_to(self.results)
         self.search_field.textEdited.connect(lambda _text: self._typed.start())
@@ -208,7 +217,9 @@ class MainWindow(QMainWindow):
         self.search_controller = SearchController(archive, self.model, self.current_query,
                                                   self.runner, self)
         searches = self.search_controller
+        searches.searchStarted.connect(lambda _query: self._searching.start())
         searches.pageReady.connect(self._search_done)
+        searches.searchFailed.connect(self._search_failed)
         searches.facetsReady.connect(self._facets_done)
         searches.readoutReady.connect(self._readout_ready)
         searches.failed.connect(self.show_problem)
@@ -434,8 +445,14 @@ class MainWindow(QMainWindow):
         self.search_controller.search_now()
 
     def _search_done(self, query: str, page: SearchPage) -> None:
+        self._searching.stop()
         self._show_results(query, page)
         self.searchFinished.emit(page.total)
+
+    def _search_failed(self) -> None:
+        """The results shown stay, and so does what the status bar said of them."""
+        self._searching.stop()
+        self.status_hits.setText(hits_text(self.last_page) if self.last_page else "")
 
     def _show_results(self, query: str, page: SearchPage) -> None:
         self._showing_results = True

@@ -69,7 +69,9 @@ _SEARCH, _SHOWN, _READOUT = "search", "shown", "readout"
 class SearchController(QObject):
     """Runs the searches of one window and its follow-ups, dropping stale answers."""
 
+    searchStarted = Signal(str)  # noqa: N815 - the query searched for
     pageReady = Signal(str, object)  # noqa: N815 - query, SearchPage
+    searchFailed = Signal()  # noqa: N815 - the latest search failed (said through failed)
     moreReady = Signal(int, object)  # noqa: N815 - offset, SearchPage
     facetsReady = Signal(object)  # noqa: N815 - Facets
     readoutReady = Signal(object, object, object)  # noqa: N815 - Readout, words, prepared
@@ -171,12 +173,14 @@ class SearchController(QObject):
         self._search_task = self.runner.run(
             work, done, lambda exc: self._fail_if_current(_SEARCH, ticket, exc),
             interrupt=lambda: self._interrupt("search"))
+        self.searchStarted.emit(query)
 
     def _fail_if_current(self, kind: str, ticket: int, exc: BaseException) -> None:
         if self._is_current(kind, ticket):
             self.failed.emit(exc)
             if kind == _SEARCH:  # the results shown stay: their counts, put off, come now
                 self._facets_timer.start()
+                self.searchFailed.emit()
 
     def fetch_more(self, offset: int) -> None:
         """Read the page of the results shown that starts at ``offset`` (for the model)."""
