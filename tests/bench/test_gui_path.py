@@ -64,3 +64,16 @@ def test_the_window_path_leaves_the_windows_facet_delay_as_it_was(
     path = gui_path.WindowPath(small)
     path.close()
     assert before == search_controller.FACETS_DELAY_MS
+
+
+def test_the_report_gives_window_over_facade_query_by_query() -> None:
+    def q(window: float, facade: float) -> dict[str, float]:
+        return {"window_ms": window, "facade_ms": facade}
+
+    result = {"queries": {"minister": q(20.0, 18.0), "energ*": q(13.0, 12.0),
+                          '"rule of law"': q(33.0, 30.0), "quasarglyph": q(0.4, 0.1)}}
+    line = gui_path.per_query_line(result)
+    # The median of 1.11x, 1.08x, 1.10x and 4.00x; the highest of those of 1 ms or more.
+    assert "median 1.11x" in line
+    assert "highest 1.11x (minister)" in line
+    assert "under 1 ms: quasarglyph 4.00x (0.1 ms)" in line
