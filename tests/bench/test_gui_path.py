@@ -77,3 +77,11 @@ def test_the_report_gives_window_over_facade_query_by_query() -> None:
     assert "median 1.11x" in line
     assert "highest 1.11x (minister)" in line
     assert "under 1 ms: quasarglyph 4.00x (0.1 ms)" in line
+
+
+def test_the_raw_statement_ends_every_round_and_the_others_take_turns_first() -> None:
+    rounds = [gui_path.round_order(["window", "call", "facade", "raw"], i) for i in range(6)]
+    assert all(order[-1] == "raw" and sorted(order[:3]) == ["call", "facade", "window"]
+               for order in rounds)
+    firsts = [order[0] for order in rounds]
+    assert sorted(firsts) == ["call", "call", "facade", "facade", "window", "window"]
