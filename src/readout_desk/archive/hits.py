@@ -1,4 +1,4 @@
-"""A results row as the :class:`~readout_desk.domain.records.SearchHit` a table shows.
+"""A results row as the :class:`~readout_desk.domain.results.SearchHit` a table shows.
 
 Kept apart from :mod:`.mapping` (which maps the ORM's rows) so that reading a page of
 results needs no SQLAlchemy: the window's first page is read with the ``sqlite3`` driver

@@ -97,7 +97,7 @@ def _mark_words(snippet: str | None, mark: Callable[[str], str]) -> str:
 def later(rows: Sequence[Sequence[Any]], runs: Sequence[str], weights: Sequence[float],
           words_snippet: bool = False) -> list[tuple[Any, ...]]:
     """Results rows as :data:`HIT_COLUMNS` whose snippet is a function that cuts it
-    (:class:`~readout_desk.domain.records.SearchHit` calls it when first asked): the
+    (:class:`~readout_desk.domain.results.SearchHit` calls it when first asked): the
     window shows a few rows of a page, and only those are cut. ``words_snippet``: the
     rows end with the table of words' snippet, to be marked, not with texts to cut from."""
     width = len(HIT_COLUMNS) - 1
