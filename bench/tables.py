@@ -106,7 +106,7 @@ def render(results: list[dict[str, Any]]) -> str:
         ("**import façade / plain**",
          lambda r: "**" + _x(r["import"]["facade_per_s"], r["import"]["plain_per_s"]) + "**"),
         ("start-up: bare QMainWindow", lambda r: f"{_ui(r, 'bare', 'startup_s'):.2f} s"),
-        ("start-up: main window with first page",
+        ("start-up: the program to its first page",
          lambda r: f"{_ui(r, 'window', 'startup_s'):.2f} s"),
         ("**start-up ratio**", lambda r: "**" + _x(_ui(r, "window", "startup_s"),
                                                      _ui(r, "bare", "startup_s")) + "**"),

@@ -93,3 +93,25 @@ def test_a_busy_load_spins_while_it_lasts_and_is_gone_after() -> None:
     assert all(p.poll() is not None for p in procs)
     with responsive.BusyLoad(0) as none:
         assert none._procs == []  # noqa: SLF001
+
+
+def test_run_times_the_programs_own_start_up_beside_a_bare_window(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``run.py`` prints the start-up ratio the target is put in: the program through its
+    own ``main()`` (not a window made on an archive opened first), paired run by run."""
+    import run
+
+    asked: list[str] = []
+
+    def probe(mode: str, db: Path | None, text: str = "",
+              src: Path | None = None) -> dict[str, Any]:
+        asked.append(mode)
+        return {"startup_s": 1.0 if mode == "bare" else 1.8, "peak_rss_mb": 50.0,
+                "max_stall_ms": 3.0, "query": text}
+
+    monkeypatch.setattr(responsive, "probe", probe)
+    result = run.ui(tmp_path, 2)
+    assert asked == ["bare", "app", "bare", "app", "typing"]
+    assert result["window"]["startup_s"] == 1.8
+    assert "1.80x" in run.report({"size": 10, "machine": {"cores": 2, "cpu": "x"},
+                                  "ui": result})
