@@ -13,7 +13,7 @@ from sqlalchemy import text
 from readout_desk.archive import Archive, ArchiveReadOnlyError, NotFoundError
 from readout_desk.archive import sqlite as sqlite_sql
 from readout_desk.domain import jsonformat
-from readout_desk.domain.records import Mode, Readout
+from readout_desk.domain.records import Mode, Person, Readout
 from readout_desk.domain.validation import InvalidReadoutError
 from tests.archive.helpers import brazil_readout, lima_readout, telephone_readout
 
@@ -206,6 +206,26 @@ def test_facets_count_the_hits(three: Archive) -> None:
     assert {f.value: f.count for f in facets.modes} == {"in person": 2, "telephone": 1}
     assert "HAYASHI Yoshimasa" in {f.label for f in facets.people}
     assert {f.value for f in three.facets("country:peru").topics} == {"CPTPP", "APEC", "Ukraine"}
+
+
+def test_a_countrys_facet_counts_what_clicking_it_finds(three: Archive) -> None:
+    """``country:`` finds the readouts that involve a country: the relation's, a
+    participant's, the place's; its facet counts the same readouts."""
+    lima = lima_readout()
+    abroad = dataclasses.replace(
+        lima, title="Japan-Peru Meeting on the Margins of the Summit in Brasilia",
+        place=dataclasses.replace(lima.place, city="Brasilia", country="BR",
+                                  zone="America/Sao_Paulo") if lima.place else None,
+        participants=(*lima.participants, dataclasses.replace(
+            lima.participants[0], person=Person("Soto", "Ines"), country="CL")))
+    three.add(abroad)
+    counts = {f.value: f.count for f in three.facets("minister").countries}
+    for code in ("JP", "PE", "BR", "CL"):
+        assert counts[code] == three.search(f"minister country:{code}").total, code
+    assert counts["CL"] == 1 and counts["BR"] == 2  # the Brazil summit, and the margins
+    # A sample of the newest hits counts them the same way.
+    sampled = {f.value: f.count for f in three.facets("minister", sample=2).countries}
+    assert sampled["CL"] == 1
 
 
 def test_timing_flags_list_the_mismatch(three: Archive) -> None:
