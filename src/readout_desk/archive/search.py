@@ -42,9 +42,21 @@ TIE_MARGIN = 32
 class FacetCount:
     """One value of a facet with the number of hits that have it."""
 
-    value: str  # what goes into the query ("PE", "2023", "CPTPP")
+    value: str  # what goes into the query ("PE", "2023", "CPTPP", "ONO Haruka")
     label: str  # what a person reads ("Peru")
     count: int
+    #: The same value written otherwise, which the query must find as well: a person's
+    #: name the other way round ("Haruka ONO"), as readouts in other languages print it.
+    also: tuple[str, ...] = ()
+
+
+def _person_count(family: str, given: str, order: NameOrder, count: int) -> FacetCount:
+    """A person by the whole name, in both orders: readouts print it either way round
+    ("ONO Haruka", "Haruka Ono"), and other people share the family name."""
+    name = Person(family, given, order).display_name
+    other = Person(family, given, NameOrder.GIVEN_FIRST if order is NameOrder.FAMILY_FIRST
+                   else NameOrder.FAMILY_FIRST).display_name
+    return FacetCount(name, name, count, (other,) if other != name else ())
 
 
 @dataclass(frozen=True)
@@ -237,9 +249,8 @@ class Search:
                             for c, n in rows.countries),
             years=plain(rows.years),
             topics=plain(rows.topics),
-            people=tuple(FacetCount(str(family), Person(str(family), str(given),
-                                                        NameOrder(str(order))).display_name,
-                                    int(n)) for family, given, order, n in rows.people),
+            people=tuple(_person_count(str(family), str(given), NameOrder(str(order)), int(n))
+                         for family, given, order, n in rows.people),
             modes=plain(rows.modes),
             sampled=sampled,
         )
