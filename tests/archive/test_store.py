@@ -228,6 +228,26 @@ def test_a_countrys_facet_counts_what_clicking_it_finds(three: Archive) -> None:
     assert sampled["CL"] == 1
 
 
+def test_a_persons_facet_counts_what_its_filter_finds(three: Archive) -> None:
+    """The window's filter for a person (the whole name in either order) finds as many
+    readouts as the facet counts, on both backends: Ono Haruka printed given name first in
+    one readout, family name first in another, and an Ono who is someone else."""
+    from readout_desk.ui.facets import PEOPLE, facet_token
+
+    lima = lima_readout()
+    hayashi = lima.participants[0]
+    three.add(dataclasses.replace(lima, title="Call with Yoshimasa Hayashi", participants=(
+        dataclasses.replace(hayashi, person=Person("Hayashi", "Yoshimasa")),)))
+    three.add(dataclasses.replace(lima, title="Call with Kenji Hayashi", participants=(
+        dataclasses.replace(hayashi, person=Person("Hayashi", "Kenji")),)))
+    facets = three.facets("")
+    for person in facets.people:
+        token = facet_token(PEOPLE, person.value, person.also)
+        assert three.search(token).total == person.count, (person, token)
+    counts = {p.label: p.count for p in facets.people}
+    assert counts["HAYASHI Yoshimasa"] == 2 and counts["Kenji Hayashi"] == 1
+
+
 def test_timing_flags_list_the_mismatch(three: Archive) -> None:
     flags = three.timing_flags()
     assert len(flags) == 1
