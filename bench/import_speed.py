@@ -13,6 +13,13 @@ one text, inserted with ``executemany`` in one transaction. Two tables are loade
   indexes (``unicode61 remove_diacritics 2``, ``prefix = '2 3'``) — what indexing this
   text the archive's way costs at the least.
 
+``--split`` adds, to every round, the same import with the processor time of every SQL
+statement it runs summed apart (``sqlite3``'s calls, from SQLAlchemy's cursor events, the
+commit included): what the import spends in SQLite and what it spends in Python around
+it. The Python side alone, against the whole raw load, says how near the import can come
+to the load on one core whatever the database does (the raw load spends most of its time
+in SQLite too).
+
 Each run is its own process, so its peak memory (``VmHWM``) is its own. The ratios are
 import speed ÷ load speed (1.0: as fast as the load; higher is better), from the median
 wall time and, less disturbed by other work on a shared machine, the median CPU time of
@@ -66,7 +73,8 @@ def texts(value: Any) -> list[str]:
     return []
 
 
-def run_import(corpus: Path, folder: Path, into: Path | None = None) -> dict[str, Any]:
+def run_import(corpus: Path, folder: Path, into: Path | None = None, *,
+               split: bool = False) -> dict[str, Any]:
     from readout_desk.archive import Archive, import_files
 
     target = folder / "archive.sqlite3"
@@ -76,11 +84,46 @@ def run_import(corpus: Path, folder: Path, into: Path | None = None) -> dict[str
                 shutil.copyfile(f"{into}{suffix}", f"{target}{suffix}")
     started, cpu = time.perf_counter(), time.process_time()
     with Archive.open(target) as archive:
+        in_sql = _time_statements(archive) if split else None
         summary = import_files(archive, [corpus])
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if summary.failed:
         raise SystemExit(summary.lines())
-    return {"seconds": seconds, "cpu": cpu, "readouts": len(summary.imported_ids)}
+    result = {"seconds": seconds, "cpu": cpu, "readouts": len(summary.imported_ids)}
+    if in_sql is not None:
+        result["sql_cpu"] = in_sql[0]
+        result["statements"] = in_sql[1]
+    return result
+
+
+def _time_statements(archive: Any) -> list[float]:
+    """Sum, into the list returned (processor seconds, statements), the time of every
+    statement and commit the archive's engine runs from now on."""
+    from sqlalchemy import event
+
+    total = [0.0, 0]
+    began: list[float] = []
+
+    def before(*_args: Any) -> None:
+        began.append(time.process_time())
+
+    def after(*_args: Any) -> None:
+        total[0] += time.process_time() - began.pop()
+        total[1] += 1
+
+    engine = archive._engine  # noqa: SLF001 - the benchmark looks inside on purpose
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+
+    @event.listens_for(engine, "commit")
+    def commit(conn: Any) -> None:
+        # The event comes before the commit: commit the driver's transaction here, timed,
+        # and the driver's own commit after it finds nothing left to do.
+        began.append(time.process_time())
+        conn.connection.dbapi_connection.commit()
+        after()
+
+    return total
 
 
 def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
@@ -104,16 +147,17 @@ def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
 
 def child(kind: str, corpus: Path, into: Path | None = None) -> None:
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as folder:
-        result = (run_import(corpus, Path(folder), into if kind == "import-into" else None)
+        result = (run_import(corpus, Path(folder), into if kind == "import-into" else None,
+                             split=kind == "import-split")
                   if kind.startswith("import") else run_load(corpus, Path(folder), kind))
     result["peak_rss_mb"] = _peak_rss_mb()
     print(json.dumps(result))
 
 
-def measure(corpus: Path, rounds: int, before: Path | None = None, into: Path | None = None
-            ) -> dict[str, list[dict[str, Any]]]:
+def measure(corpus: Path, rounds: int, before: Path | None = None, into: Path | None = None,
+            split: bool = False) -> dict[str, list[dict[str, Any]]]:
     kinds = ["import", *TABLES, *(["import-before"] if before else []),
-             *(["import-into"] if into else [])]
+             *(["import-into"] if into else []), *(["import-split"] if split else [])]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for i in range(rounds):
         order = kinds[i % len(kinds):] + kinds[:i % len(kinds)]
@@ -153,7 +197,27 @@ def report(corpus: Path, runs: dict[str, list[dict[str, Any]]]) -> str:
         if other in med:
             lines.append(f"  import ÷ {other:<13}       {med[other] / med['import']:6.2f}x "
                          f"wall  {cpu[other] / cpu['import']:6.2f}x CPU")
+    if "import-split" in runs:
+        lines.extend(split_lines(runs))
     return "\n".join(lines)
+
+
+def split_lines(runs: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """The split import's time in SQL statements and outside them, and the time outside
+    against the raw loads': the best ratio the import could reach on one core if its
+    statements cost nothing."""
+    split = runs["import-split"]
+    sql = statistics.median(r["sql_cpu"] for r in split)
+    total = statistics.median(r["cpu"] for r in split)
+    python = statistics.median(r["cpu"] - r["sql_cpu"] for r in split)
+    lines = [f"  import-split: {total:.2f} s CPU, {sql:.2f} s of it in "
+             f"{split[0]['statements']:,} SQL statements and commits, {python:.2f} s outside "
+             "them"]
+    for table in TABLES:
+        load = statistics.median(r["cpu"] for r in runs[table])
+        lines.append(f"  {table} ÷ the import's time outside SQL {load / python:6.2f}x "
+                     "(the import's ratio if its statements took no time)")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,11 +230,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="also import with the program in SRC (an earlier src folder)")
     parser.add_argument("--into", type=Path, metavar="ARCHIVE",
                         help="also import into a copy of ARCHIVE (an archive file)")
+    parser.add_argument("--split", action="store_true",
+                        help="also import with the time in SQL statements summed apart")
     args = parser.parse_args(argv)
     if args.child:
         child(args.child, args.corpus, args.into)
         return 0
-    runs = measure(args.corpus, args.rounds, args.before, args.into)
+    runs = measure(args.corpus, args.rounds, args.before, args.into, args.split)
     print(report(args.corpus, runs))
     if args.json:
         args.json.write_text(json.dumps(runs, indent=2) + "\n")

@@ -1,0 +1,33 @@
+"""``bench/import_speed.py --split`` sums the time of the import's SQL apart from the rest."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import corpus  # noqa: E402
+import import_speed  # noqa: E402
+
+
+def test_the_split_import_times_its_statements_apart(tmp_path: Path) -> None:
+    document = tmp_path / "corpus.json"
+    with document.open("w", encoding="utf-8") as out:
+        corpus.write_document(out, 60)
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "split").mkdir()
+    plain = import_speed.run_import(document, tmp_path / "plain")
+    split = import_speed.run_import(document, tmp_path / "split", split=True)
+    assert plain["readouts"] == split["readouts"] == 60
+    assert "sql_cpu" not in plain
+    # One batch: the names looked up, the rows and both index tables written, committed.
+    assert split["statements"] >= 8
+    assert 0 < split["sql_cpu"] < split["cpu"]
+
+    runs = {"import-split": [split],
+            **{table: [{"cpu": split["cpu"] / 4}] for table in import_speed.TABLES}}
+    lines = import_speed.split_lines(runs)
+    assert f"{split['statements']:,} SQL statements" in lines[0]
+    outside = split["cpu"] - split["sql_cpu"]
+    assert f"{split['cpu'] / 4 / outside:6.2f}x" in lines[1]
