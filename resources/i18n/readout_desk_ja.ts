@@ -3188,8 +3188,8 @@ Readouts already in the archive are skipped.</source>
 <context>
     <name>SearchBar</name>
     <message>
-        <source>Search the archive. Words must all match; &quot;exact phrase&quot;, prefix*, a OR b, -word; filters: country:peru person:hayashi topic:cptpp place:lima mode:telephone year:2023 from:2023-01 to:2023-06. Esc clears.</source>
-        <translation>アーカイブを検索します。語はすべて一致する必要があります。&quot;完全一致の語句&quot;、前方一致*、a OR b、-除外語。絞り込み: country:peru person:hayashi topic:cptpp place:lima mode:telephone year:2023 from:2023-01 to:2023-06。Esc でクリアします。</translation>
+        <source>Search the archive. Words must all match; &quot;exact phrase&quot;, prefix*, a OR b, -word; filters: country:peru person:hayashi topic:cptpp place:lima mode:telephone year:2023 from:2023-01 to:2023-06; a whole topic or person: topic=&quot;Indo-Pacific&quot; person=&quot;ONO Haruka&quot;. Esc clears.</source>
+        <translation>アーカイブを検索します。語はすべて一致する必要があります。&quot;完全一致の語句&quot;、前方一致*、a OR b、-除外語。絞り込み: country:peru person:hayashi topic:cptpp place:lima mode:telephone year:2023 from:2023-01 to:2023-06。トピックや人物の名前全体で絞り込むには topic=&quot;Indo-Pacific&quot; person=&quot;ONO Haruka&quot;。Esc でクリアします。</translation>
     </message>
     <message>
         <source>Search</source>

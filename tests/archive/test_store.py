@@ -229,9 +229,10 @@ def test_a_countrys_facet_counts_what_clicking_it_finds(three: Archive) -> None:
 
 
 def test_a_persons_facet_counts_what_its_filter_finds(three: Archive) -> None:
-    """The window's filter for a person (the whole name in either order) finds as many
-    readouts as the facet counts, on both backends: Ono Haruka printed given name first in
-    one readout, family name first in another, and an Ono who is someone else."""
+    """The window's filter for a person (``person=`` and the whole name) finds as many
+    readouts as the facet counts, on both backends: Hayashi's name printed family name
+    first in one readout and given name first in another, another Hayashi, and a name
+    inside a double-barrelled one ("Li Green" in "Li Green-Cerny")."""
     from readout_desk.ui.facets import PEOPLE, facet_token
 
     lima = lima_readout()
@@ -240,12 +241,54 @@ def test_a_persons_facet_counts_what_its_filter_finds(three: Archive) -> None:
         dataclasses.replace(hayashi, person=Person("Hayashi", "Yoshimasa")),)))
     three.add(dataclasses.replace(lima, title="Call with Kenji Hayashi", participants=(
         dataclasses.replace(hayashi, person=Person("Hayashi", "Kenji")),)))
+    three.add(dataclasses.replace(lima, title="Call with Li Green", participants=(
+        dataclasses.replace(hayashi, person=Person("Green", "Li")),)))
+    three.add(dataclasses.replace(lima, title="Call with Li Green-Cerny", participants=(
+        dataclasses.replace(hayashi, person=Person("Green-Cerny", "Li")),)))
     facets = three.facets("")
     for person in facets.people:
-        token = facet_token(PEOPLE, person.value, person.also)
+        token = facet_token(PEOPLE, person.value)
         assert three.search(token).total == person.count, (person, token)
     counts = {p.label: p.count for p in facets.people}
     assert counts["HAYASHI Yoshimasa"] == 2 and counts["Kenji Hayashi"] == 1
+    assert counts["Li Green"] == 1 and three.search('person:"Li Green"').total == 2
+    # Either order, any case, with words beside it and ranked by them; excluded.
+    assert titles(three, 'person="yoshimasa hayashi"') == titles(
+        three, 'person="HAYASHI Yoshimasa"')
+    assert titles(three, 'call person="Li Green"') == ["Call with Li Green"]
+    assert three.search('person="Li Green" OR person="Kenji Hayashi"').total == 2
+    assert three.search('call -person="Li Green"').total == 3
+
+
+def test_a_topics_facet_counts_what_clicking_it_finds(three: Archive) -> None:
+    """A topic's filter (``topic=``) finds the readouts filed under that topic, as its
+    facet counts them, not those of a longer topic holding its words, which ``topic:``
+    finds."""
+    from readout_desk.ui.facets import TOPICS, facet_token
+
+    lima = lima_readout()
+    for title, topics in (("Talks on the Free and Open Indo-Pacific",
+                           ("Free and Open Indo-Pacific",)),
+                          ("Talks on the region", ("Indo-Pacific", "Free and Open Indo-Pacific")),
+                          ("Economic talks", ("Indo-Pacific",))):
+        three.add(dataclasses.replace(lima, title=title, topics=topics))
+    facets = three.facets("")
+    for topic in facets.topics:
+        token = facet_token(TOPICS, topic.value)
+        assert three.search(token).total == topic.count, (topic, token)
+        assert len(three.search_ids(token)) == topic.count
+    counts = {t.label: t.count for t in facets.topics}
+    assert counts["Indo-Pacific"] == 2 and counts["Free and Open Indo-Pacific"] == 2
+    assert three.search('topic:"Indo-Pacific"').total == 3
+    assert sorted(titles(three, 'talks topic="indo-pacific"')) == [
+        "Economic talks", "Talks on the region"]
+    assert titles(three, 'topic="Free and Open Indo-Pacific" -topic="Indo-Pacific"') == [
+        "Talks on the Free and Open Indo-Pacific"]
+    assert three.search('topic="Indo-Pacific" OR topic="CPTPP"').total == 2 + 1
+    assert three.search('topic="Indo"').total == 0
+    # The facets of a filtered search count within it.
+    within = {t.label: t.count for t in three.facets('topic="Indo-Pacific"').topics}
+    assert within == {"Indo-Pacific": 2, "Free and Open Indo-Pacific": 1}
 
 
 def test_timing_flags_list_the_mismatch(three: Archive) -> None:

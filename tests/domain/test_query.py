@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readout_desk.domain.query import Term, parse_query
+from readout_desk.domain.query import Exact, Term, parse_query
 from readout_desk.domain.records import Mode
 
 
@@ -34,6 +34,35 @@ def test_exclusions_and_fields() -> None:
     assert (Term("plenary", column="kinds"),) in q.required
     assert q.modes == (Mode.VIDEO,)
     assert q.date_from == dt.date(2023, 1, 1) and q.date_to == dt.date(2023, 12, 31)
+
+
+def test_whole_topics_and_people() -> None:
+    """``topic=`` and ``person=`` take a whole value (a facet's filter), beside words."""
+    q = parse_query('topic="Indo-Pacific" cptpp Person=ONO -who="Li Green"')
+    assert q.exact == (Exact("topic", ("Indo-Pacific",)), Exact("person", ("ONO",)))
+    assert q.exact_excluded == (Exact("person", ("Li Green",)),)
+    assert q.required == ((Term("cptpp"),),) and q.notes == ()
+    assert not q.is_empty and not parse_query('NOT topic="Trade"').is_empty
+    # OR joins values of one field; a word or another field beside OR is required too.
+    q = parse_query('person="ONO Haruka" OR person="Haruka Ono" OR person=Kim')
+    assert q.exact == (Exact("person", ("ONO Haruka", "Haruka Ono", "Kim")),)
+    q = parse_query('topic=APEC OR person=Kim')
+    assert q.exact == (Exact("topic", ("APEC",)), Exact("person", ("Kim",)))
+    assert "OR joins two person= values only" in q.notes[0]
+    q = parse_query('topic=APEC OR trade')
+    assert q.exact == (Exact("topic", ("APEC",)),) and q.required == ((Term("trade"),),)
+    assert "OR joins" in q.notes[0]
+    q = parse_query('trade OR topic=APEC')
+    assert q.required == ((Term("trade"),),) and "OR joins" in q.notes[0]
+    q = parse_query('topic=APEC year:2023 OR topic=G7')  # the year stands between them
+    assert q.exact == (Exact("topic", ("APEC",)), Exact("topic", ("G7",)))
+    # Spaces inside a value are one space; a * is no prefix here; no letters, no filter.
+    q = parse_query('topic="  Free   and Open* " topic="--"')
+    assert q.exact == (Exact("topic", ("Free and Open",)),)
+    assert "the * was ignored" in q.notes[0] and "no letters" in q.notes[1]
+    # Other words with "=" are words as before.
+    assert parse_query("e=mc2").required == ((Term("e=mc2"),),)
+    assert parse_query("place=lima").exact == ()
 
 
 def test_date_ranges() -> None:

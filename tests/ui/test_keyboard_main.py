@@ -152,3 +152,14 @@ def test_highlighting_ignores_accents_and_reads_country_codes(
     wait_for_search(qtbot, window)
     qtbot.waitUntil(lambda: "Peru" in _highlighted(window), timeout=5000)
     assert all(word == "Peru" for word in _highlighted(window))  # not "Pe" in "People"
+
+
+def test_a_whole_person_is_highlighted_in_either_order(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    """``person="Haruka ONO"`` finds ONO Haruka's readouts and marks her name as each
+    prints it."""
+    window = open_window(demo_archive)
+    _typed(qtbot, window, 'person="Haruka ONO"')
+    assert window.model.total == demo_archive.search("person:ono").total > 0
+    qtbot.waitUntil(lambda: any(word.casefold() in ("onoharuka", "harukaono")
+                                for word in _highlighted(window)), timeout=5000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from readout_desk.archive import Archive, ArchiveLockedError
 from readout_desk.archive.demo import demo_readouts
 from readout_desk.domain.messages import Message
 from readout_desk.ui import main_window as main_window_module
-from readout_desk.ui.facets import COUNTRIES, PEOPLE, FacetsView
+from readout_desk.ui.facets import COUNTRIES, PEOPLE, TOPICS, FacetsView
 from readout_desk.ui.main_window import PAGE_BROWSE, PAGE_EMPTY, MainWindow
 from readout_desk.ui.results_model import COL_DATE, COL_MODE, COL_PLACE, COL_TITLE
 from readout_desk.ui.search_field import FilterChip
@@ -182,11 +183,36 @@ def test_a_persons_facet_finds_the_readouts_printing_the_name_either_way_round(
     qtbot.mouseClick(facets.viewport(), Qt.MouseButton.LeftButton,
                      pos=_facet_value_rect(facets, PEOPLE, row))
     wait_for_search(qtbot, window)
-    assert window.current_query() == 'person:"ONO Haruka" OR person:"Haruka ONO"'
+    assert window.current_query() == 'person="ONO Haruka"'
     assert window.model.total == count
     assert any(str(window.model.index(r, COL_TITLE).data()).startswith(
         "Foreign Secretary's video call with Japanese Foreign Minister Ono")
         for r in range(window.model.rowCount()))
+
+
+def test_a_topics_facet_finds_the_readouts_it_counted(
+        qtbot: QtBot, open_window: OpenWindow, archive: Archive) -> None:
+    """Clicking "Indo-Pacific" shows the readouts filed under it, not those filed under
+    "Free and Open Indo-Pacific" alone, whose words ``topic:`` would find too."""
+    lima = next(r for r in demo_readouts() if r.place and r.place.city == "Lima")
+    for title, filed in (("Talks on the Free and Open Indo-Pacific",
+                          ("Free and Open Indo-Pacific",)),
+                         ("Talks on the region", ("Indo-Pacific",))):
+        archive.add(dataclasses.replace(lima.with_id(None), title=title, topics=filed))
+    window = open_window(archive)
+    facets = window.findChild(FacetsView, "facetsView")
+    assert facets is not None
+    model = facets.model()
+    topics = model.index(TOPICS, 0)
+    qtbot.waitUntil(lambda: model.rowCount(topics) > 1, timeout=WAIT_MS)
+    labels = [str(model.index(r, 0, topics).data()) for r in range(model.rowCount(topics))]
+    row = next(r for r, label in enumerate(labels) if label.startswith("Indo-Pacific"))
+    qtbot.mouseClick(facets.viewport(), Qt.MouseButton.LeftButton,
+                     pos=_facet_value_rect(facets, TOPICS, row))
+    wait_for_search(qtbot, window)
+    assert window.current_query() == 'topic="Indo-Pacific"'
+    assert window.model.total == 1 == int(labels[row].rsplit("(", 1)[1].rstrip(")"))
+    assert str(window.model.index(0, COL_TITLE).data()) == "Talks on the region"
 
 
 def test_clicking_the_date_header_sorts_by_date_in_sql(

@@ -18,6 +18,7 @@ from typing import Any
 from readout_desk.archive.hits import country_name
 from readout_desk.archive.models import ReadoutRow, SessionRow, SourceRow, VersionRow
 from readout_desk.domain import geography, jsonformat, scripts, timing
+from readout_desk.domain.query import Exact
 from readout_desk.domain.records import (
     MeetingSession,
     Mode,
@@ -67,6 +68,21 @@ def _country_search_names(code: str) -> tuple[str, ...]:
 def name_key(family: str, given: str) -> str:
     """How a person is recognised again: normalised family and given names."""
     return f"{match_key(family)}|{match_key(given)}"
+
+
+def exact_keys(exact: Exact) -> list[str]:
+    """The name keys a whole-value filter finds (``topic=``, ``person=``): a topic's own;
+    for a person, the name split into family and given names at each space, either way
+    round, as a readout may print it ("ONO Haruka", "Haruka Ono")."""
+    if exact.field == "topic":
+        return list(dict.fromkeys(match_key(v) for v in exact.values))
+    keys: list[str] = []
+    for value in exact.values:
+        parts = value.split()
+        for i in range(len(parts) + 1):
+            first, last = " ".join(parts[:i]), " ".join(parts[i:])
+            keys += [name_key(first, last), name_key(last, first)]
+    return list(dict.fromkeys(keys))
 
 
 def session_record(s: SessionRow | Any) -> MeetingSession:

@@ -45,18 +45,13 @@ class FacetCount:
     value: str  # what goes into the query ("PE", "2023", "CPTPP", "ONO Haruka")
     label: str  # what a person reads ("Peru")
     count: int
-    #: The same value written otherwise, which the query must find as well: a person's
-    #: name the other way round ("Haruka ONO"), as readouts in other languages print it.
-    also: tuple[str, ...] = ()
 
 
 def _person_count(family: str, given: str, order: NameOrder, count: int) -> FacetCount:
-    """A person by the whole name, in both orders: readouts print it either way round
-    ("ONO Haruka", "Haruka Ono"), and other people share the family name."""
+    """A person by the whole name as the archive prints it (``person="ONO Haruka"`` finds
+    the readouts of that person, whichever order they print the name in)."""
     name = Person(family, given, order).display_name
-    other = Person(family, given, NameOrder.GIVEN_FIRST if order is NameOrder.FAMILY_FIRST
-                   else NameOrder.FAMILY_FIRST).display_name
-    return FacetCount(name, name, count, (other,) if other != name else ())
+    return FacetCount(name, name, count)
 
 
 @dataclass(frozen=True)

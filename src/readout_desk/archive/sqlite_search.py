@@ -31,7 +31,7 @@ from readout_desk.archive import packing
 from readout_desk.archive.backend import HIT_COLUMNS
 from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START, later
 from readout_desk.domain import scripts
-from readout_desk.domain.query import ParsedQuery, Term
+from readout_desk.domain.query import Exact, ParsedQuery, Term
 
 #: The full-text index columns and their BM25 weights, in table order (both tables).
 FTS_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -303,10 +303,33 @@ class _Plan:
         return " INTERSECT ".join(parts)
 
 
+#: The readouts filed under a whole topic or person (``topic=``, ``person=``): the ids
+#: from the table that links them, by the name keys the archive recognises them by.
+_EXACT_SQL = {
+    "topic": "SELECT rt.readout_id FROM readout_topics rt JOIN topics t ON t.id = rt.topic_id "
+             "WHERE t.name_key IN ({keys})",
+    "person": "SELECT pa.readout_id FROM participants pa JOIN people pe "
+              "ON pe.id = pa.person_id WHERE pe.name_key IN ({keys})",
+}
+
+
+def _exact_sql(exact: Exact, name: str, params: dict[str, Any]) -> str:
+    from readout_desk.archive.mapping import exact_keys  # not before the first page
+
+    marks = []
+    for i, key in enumerate(exact_keys(exact)):
+        params[f"{name}_{i}"] = key
+        marks.append(f":{name}_{i}")
+    return _EXACT_SQL[exact.field].format(keys=", ".join(marks))
+
+
 def filter_sql(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
-    """The conditions on ``r`` (readouts) of the query's modes and dates, their values
-    added to ``params``."""
-    filters: list[str] = []
+    """The conditions on ``r`` (readouts) of the query's whole topics and people, modes
+    and dates, their values added to ``params``."""
+    filters = [f"r.id IN ({_exact_sql(e, f'exact{i}', params)})"
+               for i, e in enumerate(query.exact)]
+    filters += [f"r.id NOT IN ({_exact_sql(e, f'unlike{i}', params)})"
+                for i, e in enumerate(query.exact_excluded)]
     if query.modes:
         names = []
         for i, mode in enumerate(query.modes):

@@ -10,6 +10,9 @@ Syntax (documented in the README):
 - ``country:peru``, ``person:hayashi``, ``topic:cptpp``, ``place:lima``, ``kind:plenary``
   (values may be quoted or end in ``*``), ``mode:telephone``, ``year:2023``,
   ``from:2023-01-01``, ``to:2023-12-31`` (``from:2023`` and ``to:2023-05`` work too)
+- ``topic="Indo-Pacific"``, ``person="ONO Haruka"``: a whole topic or person, as the
+  archive files them (a facet's filter); ``topic:`` finds the words inside longer topics
+  too. ``OR`` joins values of one such field; ``-`` or ``NOT`` excludes one.
 
 Input is normalised first (NFKC: ``ＣＰＴＰＰ`` is ``CPTPP``, ``ｶﾀｶﾅ`` is ``カタカナ``), as the
 index text is. Any input is a valid query: an unbalanced quote closes at the end, stray operators
@@ -41,6 +44,9 @@ TEXT_FIELDS: dict[str, str] = {
     "publisher": "publisher",
 }
 OTHER_FIELDS = frozenset({"mode", "year", "from", "to", "in"})
+#: Fields that take a whole value after ``=`` (:class:`Exact`), by the names typed.
+EXACT_FIELDS: dict[str, str] = {"topic": "topic", "person": "person", "people": "person",
+                                "who": "person"}
 
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -81,6 +87,16 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Exact:
+    """A whole value a readout must file under: one of ``values`` of ``field`` ("topic", or
+    "person": a participant's name in either order), compared as names are (case and
+    accents aside), never a word inside a longer value."""
+
+    field: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
     """A query as the archive evaluates it.
 
@@ -89,6 +105,8 @@ class ParsedQuery:
 
     required: tuple[tuple[Term, ...], ...] = ()
     excluded: tuple[Term, ...] = ()
+    exact: tuple[Exact, ...] = ()  # every one must hold
+    exact_excluded: tuple[Exact, ...] = ()  # none may hold
     modes: tuple[Mode, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -100,7 +118,8 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         """Whether the query matches everything (no condition at all)."""
         return not (
-            self.required or self.excluded or self.modes or self.date_from or self.date_to
+            self.required or self.excluded or self.exact or self.exact_excluded
+            or self.modes or self.date_from or self.date_to
         )
 
     @property
@@ -133,7 +152,7 @@ def _parse_date(value: str, end: bool) -> dt.date | None:
 _TOKEN = re.compile(
     r"""
     (?P<neg>-)?
-    (?:(?P<field>[A-Za-z]+):)?
+    (?:(?P<field>[A-Za-z]+):|(?P<exact>(?i:topic|person|people|who))=)?
     (?:
         "(?P<phrase>[^"]*)(?P<close>"?)
       | (?P<word>[^\s"]+)
@@ -178,12 +197,19 @@ class _QueryReader:
         self.include_trash = self.only_trash = False
         self.pending_or = self.pending_not = False
         self.terms = 0
+        self.exact: list[Exact] = []
+        self.exact_excluded: list[Exact] = []
+        self.last_exact = False  # whether the last thing read was a whole-value filter
 
     def token(self, m: re.Match[str]) -> None:
         neg = bool(m.group("neg"))
         fname = (m.group("field") or "").lower()
         phrase = m.group("phrase")
         word = m.group("word")
+        if m.group("exact"):
+            self._exact(m.group(0), neg, EXACT_FIELDS[m.group("exact").lower()],
+                        phrase if phrase is not None else word or "")
+            return
         if phrase is None and word is not None and not fname and not neg and \
                 self._operator(word):
             return
@@ -198,14 +224,14 @@ class _QueryReader:
                 word = None
         if fname in OTHER_FIELDS:
             self._filter(fname, (phrase if phrase is not None else word or "").strip())
-            self.pending_or = self.pending_not = False
+            self.pending_or = self.pending_not = self.last_exact = False
             return
         self._term(m.group(0), neg, fname, phrase, word)
 
     def _operator(self, word: str) -> bool:
         """Take ``word`` as OR, AND or NOT; ``False`` when it is none of them."""
         if word in ("OR", "|"):
-            if self.clauses:
+            if self.clauses or self.exact:
                 self.pending_or = True
             else:
                 self.notes.append("OR needs something on its left; it was ignored.")
@@ -247,6 +273,35 @@ class _QueryReader:
             else:
                 self._narrow(None, day)
 
+    def _exact(self, token: str, neg: bool, fname: str, value: str) -> None:
+        """A whole-value filter (``topic="Indo-Pacific"``): joined by OR to the one
+        before it when that is of the same field, else required (or excluded)."""
+        value = " ".join(value.split())
+        if value.endswith("*"):
+            value = value.rstrip("*").rstrip()
+            self.notes.append(f"{fname}= takes a whole {fname}; the * was ignored.")
+        if not _WORD.search(value):
+            self.notes.append(f"{token!s} has no letters or digits to search for; ignored.")
+            self.pending_or = self.pending_not = False
+            return
+        if self.terms == MAX_TERMS:
+            self.notes.append(f"Only the first {MAX_TERMS} words of the query are searched.")
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            self.pending_or = self.pending_not = False
+            return
+        excluded = neg or self.pending_not
+        if self.pending_or and self.last_exact and not excluded and \
+                self.exact[-1].field == fname:
+            self.exact[-1] = Exact(fname, (*self.exact[-1].values, value))
+        else:
+            if self.pending_or:
+                self.notes.append(f"OR joins two {fname}= values only; {token} is required "
+                                  "as well.")
+            (self.exact_excluded if excluded else self.exact).append(Exact(fname, (value,)))
+        self.pending_or = self.pending_not = False
+        self.last_exact = not excluded
+
     def _narrow(self, start: dt.date | None, end: dt.date | None) -> None:
         if start is not None:
             self.date_from = max(self.date_from, start) if self.date_from else start
@@ -286,11 +341,15 @@ class _QueryReader:
             self.excluded.append(term)
             self.pending_not = self.pending_or = False
             return
-        if self.pending_or and self.clauses:
+        if self.pending_or and self.last_exact:
+            self.notes.append(f"OR joins two topic= or person= values only; {token} is "
+                              "required as well.")
+            self.clauses.append([term])
+        elif self.pending_or and self.clauses:
             self.clauses[-1].append(term)
         else:
             self.clauses.append([term])
-        self.pending_or = False
+        self.pending_or = self.last_exact = False
 
     def parsed(self) -> ParsedQuery:
         notes = list(self.notes)
@@ -303,6 +362,8 @@ class _QueryReader:
         return ParsedQuery(
             required=tuple(tuple(c) for c in self.clauses),
             excluded=tuple(self.excluded),
+            exact=tuple(self.exact),
+            exact_excluded=tuple(self.exact_excluded),
             modes=tuple(dict.fromkeys(self.modes)),
             date_from=self.date_from,
             date_to=self.date_to,

@@ -62,17 +62,19 @@ def _label(group: int, value: FacetCount) -> str:
     return value.label
 
 
-def facet_token(group: int, value: str, also: tuple[str, ...] = ()) -> str:
-    """The query filter for one facet value: country:PE, year:2023, topic:"CPTPP",
-    person:"ONO Haruka" OR person:"Haruka ONO" (``also``: the value written otherwise)…"""
+def facet_token(group: int, value: str) -> str:
+    """The query filter for one facet value: country:PE, year:2023, and for a topic or a
+    person the whole value (topic="CPTPP", person="ONO Haruka"): the readouts the facet
+    counted, not those with its words inside a longer topic ("Free and Open
+    Indo-Pacific") or another name ("Li Green-Cerny" for "Li Green")."""
     if group == COUNTRIES:
         return f"country:{value}"
     if group == YEARS:
         return f"year:{value}"
     if group == TOPICS:
-        return 'topic:"' + value.replace('"', "") + '"'
-    if group == PEOPLE:  # the whole name, in whichever order the readout prints it
-        return " OR ".join(f"person:{quote_value(name)}" for name in (value, *also))
+        return 'topic="' + value.replace('"', "") + '"'
+    if group == PEOPLE:
+        return 'person="' + value.replace('"', "") + '"'
     if group == MODES:
         return f"mode:{quote_value(value)}"
     raise ValueError(f"no facet group {group}")
@@ -115,7 +117,7 @@ class FacetsModel(QStandardItemModel):
             label = _label(group, value)
             item = QStandardItem(f"{label}  ({shown})")
             item.setEditable(False)
-            token = facet_token(group, value.value, value.also)
+            token = facet_token(group, value.value)
             item.setData(token, TOKEN_ROLE)
             item.setData(self.tr(CHIP_TEXT[group]).format(value=label), LABEL_ROLE)
             item.setData("facet", KIND_ROLE)

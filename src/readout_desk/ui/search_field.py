@@ -26,7 +26,8 @@ SEARCH_HELP = QT_TRANSLATE_NOOP(
     "SearchBar",
     "Search the archive. Words must all match; \"exact phrase\", prefix*, a OR b, -word; "
     "filters: country:peru person:hayashi topic:cptpp place:lima mode:telephone "
-    "year:2023 from:2023-01 to:2023-06. Esc clears.")
+    "year:2023 from:2023-01 to:2023-06; a whole topic or person: topic=\"Indo-Pacific\" "
+    "person=\"ONO Haruka\". Esc clears.")
 
 
 def search_help() -> str:
@@ -201,10 +202,16 @@ class SearchBar(QWidget):
         not as the letters "Pe" wherever they stand.
         """
         words = []
-        for clause in parse_query(self.query()).required:
+        parsed = parse_query(self.query())
+        for clause in parsed.required:
             for term in clause:
                 code = geography.find_country(term.text) if term.column == "countries" else None
                 words.append(geography.country_name(code) if code else term.text)
+        for exact in parsed.exact:  # a whole topic, a person's name in either order
+            for value in exact.values:
+                words.append(value)
+                if exact.field == "person" and len(value.split()) == 2:
+                    words.append(" ".join(reversed(value.split())))
         return tuple(words)
 
     def set_hint(self, message: str) -> None:
