@@ -18,9 +18,11 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "readout_desk"
 #: Where SQL may be written: the SQLite backend (``sqlite.py`` and its search language,
 #: ``sqlite_search.py``), the PostgreSQL backend (``postgres.py``, ``postgres_search.py``,
 #: ``postgres_page.py``, ``postgres_changes.py``, ``postgres_photos.py`` and
-#: ``postgres_rows.py``), and the
-#: migrations (their own history).
+#: ``postgres_rows.py``), the conditions on whole topics and people both backends share
+#: (``exact_filters.py``, plain SQL either server runs), and the migrations (their own
+#: history).
 ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/sqlite_index.py",
+           "archive/exact_filters.py",
            "archive/sqlite_first_page.py",
            "archive/sqlite_kept.py",
            "archive/sqlite_page_index.py",

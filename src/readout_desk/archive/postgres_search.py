@@ -32,7 +32,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from readout_desk.archive import exact_filters
 from readout_desk.archive.backend import HIT_COLUMNS
+from readout_desk.archive.exact_filters import with_supersets
 from readout_desk.archive.snippets import later
 from readout_desk.archive.sqlite_search import (
     COLUMN_WEIGHTS,
@@ -281,6 +283,7 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> PgSearch:
 
 @functools.lru_cache(maxsize=256)
 def _built(query: ParsedQuery, trash_present: bool) -> PgSearch:
+    query = with_supersets(query)
     runs: list[str] = []
     clauses: list[str] = []
     for clause in query.required:
@@ -308,6 +311,7 @@ def _built(query: ParsedQuery, trash_present: bool) -> PgSearch:
     elif not query.include_trash and trash_present:
         where.append("r.deleted_at IS NULL")
     where += filter_sql(query, params)
+    where += [f"r.id {n}" for n in exact_filters.narrowing(exact_filters.linked(query, params))]
     empty = bool(query.date_from and query.date_to and query.date_from > query.date_to)
     clause_sql = f" WHERE {' AND '.join(where)}" if where else ""
     has_prefix = any(t.prefix for c in query.required for t in c) or any(

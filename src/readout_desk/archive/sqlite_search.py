@@ -27,11 +27,12 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from readout_desk.archive import packing
+from readout_desk.archive import exact_filters, packing
 from readout_desk.archive.backend import HIT_COLUMNS
+from readout_desk.archive.exact_filters import with_supersets
 from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START, later
 from readout_desk.domain import scripts
-from readout_desk.domain.query import Exact, ParsedQuery, Term
+from readout_desk.domain.query import ParsedQuery, Term
 
 #: The full-text index columns and their BM25 weights, in table order (both tables).
 FTS_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -189,6 +190,15 @@ class SqlSearch:
     runs: tuple[str, ...] = field(default=())  # runs to highlight in snippets
     #: The date range alone, as conditions on ``r`` (readouts) that its index answers.
     dated: str = ""
+    #: A search without words narrowed by whole topics or people: the ids each of those
+    #: links (SELECTs), and the FROM ... WHERE ... that tests them on readouts read in
+    #: the page's order instead of reading their readouts first (:func:`.sqlite.page_rows`
+    #: picks it when they are many).
+    sets: tuple[str, ...] = ()
+    walking_from_where: str = ""
+    #: Whether those ids are the whole search (nothing else narrows it, no trash to leave
+    #: out): then they are counted without reading a readout.
+    sets_alone: bool = False
     #: Figures the backend read for this search (how many readouts its words match),
     #: shared with the searches made from it by :meth:`between`.
     known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -303,33 +313,10 @@ class _Plan:
         return " INTERSECT ".join(parts)
 
 
-#: The readouts filed under a whole topic or person (``topic=``, ``person=``): the ids
-#: from the table that links them, by the name keys the archive recognises them by.
-_EXACT_SQL = {
-    "topic": "SELECT rt.readout_id FROM readout_topics rt JOIN topics t ON t.id = rt.topic_id "
-             "WHERE t.name_key IN ({keys})",
-    "person": "SELECT pa.readout_id FROM participants pa JOIN people pe "
-              "ON pe.id = pa.person_id WHERE pe.name_key IN ({keys})",
-}
-
-
-def _exact_sql(exact: Exact, name: str, params: dict[str, Any]) -> str:
-    from readout_desk.archive.mapping import exact_keys  # not before the first page
-
-    marks = []
-    for i, key in enumerate(exact_keys(exact)):
-        params[f"{name}_{i}"] = key
-        marks.append(f":{name}_{i}")
-    return _EXACT_SQL[exact.field].format(keys=", ".join(marks))
-
-
 def filter_sql(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
-    """The conditions on ``r`` (readouts) of the query's whole topics and people, modes
-    and dates, their values added to ``params``."""
-    filters = [f"r.id IN ({_exact_sql(e, f'exact{i}', params)})"
-               for i, e in enumerate(query.exact)]
-    filters += [f"r.id NOT IN ({_exact_sql(e, f'unlike{i}', params)})"
-                for i, e in enumerate(query.exact_excluded)]
+    """The conditions on ``r`` (readouts) of the query's modes and dates, their values
+    added to ``params``."""
+    filters: list[str] = []
     if query.modes:
         names = []
         for i, mode in enumerate(query.modes):
@@ -347,8 +334,11 @@ def filter_sql(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
 
 def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
     """The FROM ... WHERE ... of a search, shared by the page query, the count and facets."""
+    query = with_supersets(query)
     plan = _Plan(query)
     params: dict[str, Any] = dict(plan.params)
+    exact = exact_filters.linked(query, params)
+    plan.narrowing += exact_filters.narrowing(exact)
     where: list[str] = []
     table = plan.table or FTS_TABLE
     if plan.match:
@@ -370,8 +360,14 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
     has_prefix = any(t.prefix for clause in query.required for t in clause) or any(
         len(r) == 1 for r in plan.runs)
     dated = " AND ".join(f for f in filters if f.startswith("r.meeting_date "))
+    linked = [f for f in exact if not f.excluded] if not plan.match else []
+    probes = {f"r.id IN ({f.ids})": f.probe for f in linked}
+    walking = " AND ".join(probes.get(w, w) for w in where)
     return SqlSearch(f"FROM {source}{clause}", params, bool(plan.match), empty, fts_where,
-                     has_prefix, table, tuple(dict.fromkeys(plan.runs)), dated)
+                     has_prefix, table, tuple(dict.fromkeys(plan.runs)), dated,
+                     sets=tuple(f.ids for f in linked),
+                     walking_from_where=f"FROM {source} WHERE {walking}" if linked else "",
+                     sets_alone=len(linked) == len(where) == 1)
 
 
 #: A hit's snippet without words: the start of its lead, cut here when it is text and in
