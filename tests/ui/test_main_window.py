@@ -166,17 +166,22 @@ def test_clicking_a_facet_narrows_and_the_chip_removes_the_filter(
     assert window.model.total == everything
 
 
+def _facet_labels(qtbot: QtBot, window: MainWindow, group: int) -> tuple[FacetsView, list[str]]:
+    """The facets sidebar and what one group's values say, once it has more than one."""
+    facets = window.findChild(FacetsView, "facetsView")
+    assert facets is not None
+    model = facets.model()
+    parent = model.index(group, 0)
+    qtbot.waitUntil(lambda: model.rowCount(parent) > 1, timeout=WAIT_MS)
+    return facets, [str(model.index(r, 0, parent).data()) for r in range(model.rowCount(parent))]
+
+
 def test_a_persons_facet_finds_the_readouts_printing_the_name_either_way_round(
         qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
     """ONO Haruka is printed "Haruka Ono" in the British readout; another person shares
     neither order of her name."""
     window = open_window(demo_archive)
-    facets = window.findChild(FacetsView, "facetsView")
-    assert facets is not None
-    model = facets.model()
-    people = model.index(PEOPLE, 0)
-    qtbot.waitUntil(lambda: model.rowCount(people) > 1, timeout=WAIT_MS)
-    labels = [str(model.index(r, 0, people).data()) for r in range(model.rowCount(people))]
+    facets, labels = _facet_labels(qtbot, window, PEOPLE)
     row = next(r for r, label in enumerate(labels) if label.startswith("ONO Haruka"))
     count = int(labels[row].rsplit("(", 1)[1].rstrip(")"))
     assert count == demo_archive.search("person:ono").total  # every Ono of the demo is she
@@ -200,12 +205,7 @@ def test_a_topics_facet_finds_the_readouts_it_counted(
                          ("Talks on the region", ("Indo-Pacific",))):
         archive.add(dataclasses.replace(lima.with_id(None), title=title, topics=filed))
     window = open_window(archive)
-    facets = window.findChild(FacetsView, "facetsView")
-    assert facets is not None
-    model = facets.model()
-    topics = model.index(TOPICS, 0)
-    qtbot.waitUntil(lambda: model.rowCount(topics) > 1, timeout=WAIT_MS)
-    labels = [str(model.index(r, 0, topics).data()) for r in range(model.rowCount(topics))]
+    facets, labels = _facet_labels(qtbot, window, TOPICS)
     row = next(r for r, label in enumerate(labels) if label.startswith("Indo-Pacific"))
     qtbot.mouseClick(facets.viewport(), Qt.MouseButton.LeftButton,
                      pos=_facet_value_rect(facets, TOPICS, row))

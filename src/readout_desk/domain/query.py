@@ -273,6 +273,16 @@ class _QueryReader:
             else:
                 self._narrow(None, day)
 
+    def _counted(self) -> bool:
+        """Count one more term; ``False`` (with a note, once) past :data:`MAX_TERMS`."""
+        if self.terms == MAX_TERMS:
+            self.notes.append(f"Only the first {MAX_TERMS} words of the query are searched.")
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            self.pending_not = self.pending_or = False
+            return False
+        return True
+
     def _exact(self, token: str, neg: bool, fname: str, value: str) -> None:
         """A whole-value filter (``topic="Indo-Pacific"``): joined by OR to the one
         before it when that is of the same field, else required (or excluded)."""
@@ -284,11 +294,7 @@ class _QueryReader:
             self.notes.append(f"{token!s} has no letters or digits to search for; ignored.")
             self.pending_or = self.pending_not = False
             return
-        if self.terms == MAX_TERMS:
-            self.notes.append(f"Only the first {MAX_TERMS} words of the query are searched.")
-        self.terms += 1
-        if self.terms > MAX_TERMS:
-            self.pending_or = self.pending_not = False
+        if not self._counted():
             return
         excluded = neg or self.pending_not
         if self.pending_or and self.last_exact and not excluded and \
@@ -331,11 +337,7 @@ class _QueryReader:
         if term in self.excluded or [term] in self.clauses:
             self.pending_not = self.pending_or = False
             return  # asked already
-        if self.terms == MAX_TERMS:
-            self.notes.append(f"Only the first {MAX_TERMS} words of the query are searched.")
-        self.terms += 1
-        if self.terms > MAX_TERMS:
-            self.pending_not = self.pending_or = False
+        if not self._counted():
             return
         if neg or self.pending_not:
             self.excluded.append(term)
