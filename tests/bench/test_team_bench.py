@@ -16,6 +16,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 
 import team_load  # noqa: E402
+import team_pending  # noqa: E402
 import team_search  # noqa: E402
 
 
@@ -53,3 +54,18 @@ def test_the_raw_query_finds_what_the_archive_finds(pg_url: str, tmp_path: Path,
     assert all(isinstance(used[k], float) and used[k] >= 0
                for k in ("facade_server", "copy_program", "copy_server"))
     assert "processor time: façade" in printed
+
+
+def test_the_pending_list_is_measured_beside_a_merged_one(pg_url: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    figures = tmp_path / "pending.json"
+    assert team_pending.main(["--db", pg_url, "--size", "40", "--saves", "30",
+                              "--rounds", "2", "--json", str(figures)]) == 0
+    result = json.loads(figures.read_text())
+    assert set(result["queries"]) == {"no hits", "rare word", "common word"}
+    assert len(result["saves_ms"]) == 2 * 30
+    pages = result["pages"]
+    if pages["pending"] is not None:  # pgstattuple at hand (the test server has it)
+        assert pages["pending"] > 0 and pages["merged"] == 0
+    assert "saved one at a time" in capsys.readouterr().out
