@@ -66,6 +66,17 @@ def narrowing(found: list[Linked]) -> list[str]:
     return [f"{'NOT IN' if f.excluded else 'IN'} ({f.ids})" for f in found]
 
 
+def _folds_alike(value: str) -> bool:
+    """Whether every spelling whose name key is ``value``'s holds ``value``'s words as the
+    index reads them: ASCII (accents are taken off by both) without "ss" (the key folds
+    "ß" to "ss", the index keeps it), kanji, the middle dot and spaces. Kana are left out:
+    the key takes the voicing marks off ("ガ" is "カ" to it), the index does not. (Other
+    compatibility forms the key unfolds, ligatures and superscripts, are not written in
+    names.)"""
+    return "ss" not in value.casefold() and all(
+        c.isascii() or "\u3400" <= c <= "\u9fff" or c == "\u30fb" for c in value)
+
+
 def with_supersets(query: ParsedQuery) -> ParsedQuery:
     """``query`` with the words of each whole topic or person also asked of its index
     column (``topic="G20"`` also as ``topic:"G20"``; a person's name in every order it
@@ -76,15 +87,14 @@ def with_supersets(query: ParsedQuery) -> ParsedQuery:
     its readouts are the linked ones, in date order, with no ranking to make.
 
     Only where the index's folding of the words finds every spelling the name's key
-    does: a value in ASCII without "ss" (the key folds "ß" to "ss", the index keeps it;
-    other compatibility forms, ligatures and superscripts, which the key also unfolds,
-    are left aside as no name is written with them). Any other value is found by its
-    exact condition alone, the same readouts more slowly."""
+    does (:func:`_folds_alike`); any other value is found by its exact condition alone,
+    the same readouts more slowly (1M readouts, a third in Japanese: ``会談
+    person="ユリア・ザントス"`` 42 ms against 35 for ``person:``)."""
     if not query.required:
         return query  # nothing else to intersect with: the linked readouts in date order
     added: list[tuple[Term, ...]] = []
     for exact in query.exact:
-        if not all(v.isascii() and "ss" not in v.casefold() for v in exact.values):
+        if not all(_folds_alike(v) for v in exact.values):
             continue
         column = _EXACT_COLUMNS[exact.field]
         phrases: list[str] = []
