@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -21,6 +22,18 @@ BOTH_BACKENDS = True
 
 @pytest.fixture
 def filed(archive: Archive) -> Archive:
+    return _filed(archive)
+
+
+@pytest.fixture
+def filed_file(archive_path: Path) -> Iterator[Archive]:
+    """:func:`_filed` in an archive file (SQLite alone: the walk is its plan; the server's
+    planner picks its own)."""
+    with Archive.open(archive_path) as opened:
+        yield _filed(opened)
+
+
+def _filed(archive: Archive) -> Archive:
     """Sixty readouts over sixty days: every third filed under "Trade" and with Ana
     Gervasi (named twice, as minister and as chair), every fifth under "Trade policy";
     a few in the trash."""
@@ -65,13 +78,13 @@ def test_whole_values_find_the_readouts_they_link(filed: Archive, query: str,
 
 
 @pytest.fixture
-def statements(filed: Archive) -> Iterator[list[str]]:
+def statements(filed_file: Archive) -> Iterator[list[str]]:
     said: list[str] = []
 
     def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         said.append(statement)
 
-    engine = filed._engine  # noqa: SLF001 - the statements the search runs
+    engine = filed_file._engine  # noqa: SLF001 - the statements the search runs
     event.listen(engine, "before_cursor_execute", note)
     yield said
     event.remove(engine, "before_cursor_execute", note)
@@ -82,10 +95,10 @@ def statements(filed: Archive) -> Iterator[list[str]]:
     'person="Ana Gervasi" topic="Trade policy"', 'topic="Trade" -topic="Trade policy"',
 ])
 def test_a_walked_page_is_the_page_read_and_sorted(
-        filed: Archive, statements: list[str], monkeypatch: pytest.MonkeyPatch,
+        filed_file: Archive, statements: list[str], monkeypatch: pytest.MonkeyPatch,
         query: str) -> None:
-    if not isinstance(filed.backend, sqlite_sql.SqliteBackend):
-        pytest.skip("the walk is SQLite's plan; the server's planner picks its own")
+    filed = filed_file
+    assert isinstance(filed.backend, sqlite_sql.SqliteBackend)
     monkeypatch.setattr(sqlite_sql, "WALK_COST", 1e9)  # never walks
     read = _pages(filed, query)
     assert not any("EXISTS" in s for s in statements)
