@@ -65,12 +65,21 @@ _EXTRA_NAMES: dict[str, str] = {
 }
 
 
+#: The voicing marks of kana as they decompose (゛, ゜): part of the letter, not an accent
+#: ("ビザ", a visa, is not "ピザ" nor "ヒサ").
+KANA_MARKS = frozenset("\u3099\u309a")
+
+
 def match_key(text: str) -> str:
-    """Lower case without diacritics, for matching names: "Perú" -> "peru"."""
+    """Lower case without diacritics, for matching names: "Perú" -> "peru"; full and half
+    width alike ("ｶﾞｽ" -> "ガス"); a kana's voicing kept ("ガス" is not "カス")."""
     if text.isascii():  # no diacritics, nothing to decompose: the same, twenty times as fast
         return text.lower().strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c in KANA_MARKS)
+    if KANA_MARKS.intersection(kept):
+        kept = unicodedata.normalize("NFC", kept)  # the marks back on their kana
+    return kept.casefold().strip()
 
 
 def _countries() -> ExistingCountries:
