@@ -66,15 +66,23 @@ def narrowing(found: list[Linked]) -> list[str]:
     return [f"{'NOT IN' if f.excluded else 'IN'} ({f.ids})" for f in found]
 
 
+#: Latin letters whose key the index does not find as their words: "ß" (the key makes it
+#: "ss"), "ſ", "ŉ", and the ligatures "Ĳ", "Ŀ" (the key spells them out), checked against
+#: FTS5's ``unicode61 remove_diacritics 2`` for every letter from U+00C0 to U+017F.
+_LATIN_APART = frozenset("ßſŉĲĳĿŀ")
+
+
 def _folds_alike(value: str) -> bool:
     """Whether every spelling whose name key is ``value``'s holds ``value``'s words as the
-    index reads them: ASCII (accents are taken off by both) without "ss" (the key folds
-    "ß" to "ss", the index keeps it), kanji, the middle dot and spaces. Kana are left out:
-    the key takes the voicing marks off ("ガ" is "カ" to it), the index does not. (Other
-    compatibility forms the key unfolds, ligatures and superscripts, are not written in
-    names.)"""
+    index reads them: ASCII and the accented Latin letters (accents are taken off by both;
+    not :data:`_LATIN_APART`, nor "ss", which the key also makes of "ß"), kanji and kana,
+    full or half width (both read "ｶﾞｽ", and "カ" with a combining voicing mark, as "ガス"),
+    and spaces. (Other compatibility forms the key unfolds, superscripts and
+    circled letters, are not written in names.)"""
     return "ss" not in value.casefold() and all(
-        c.isascii() or "\u3400" <= c <= "\u9fff" or c == "\u30fb" for c in value)
+        c.isascii() or ("\u00c0" <= c <= "\u017f" and c not in _LATIN_APART)
+        or "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff"
+        or "\uff66" <= c <= "\uff9f" for c in value)
 
 
 def with_supersets(query: ParsedQuery) -> ParsedQuery:
