@@ -20,9 +20,14 @@ from readout_desk.archive.sqlite_search import FTS_TABLE
 Answer = tuple[str, str, int, tuple[int, ...], int, tuple[str, ...], str]
 
 
-def to_revision(path: Path, revision: str, *, up: bool) -> None:
-    """The archive file at ``path`` upgraded or downgraded to ``revision``."""
-    engine = create_engine(f"sqlite:///{path}")
+def to_revision(path: Path | str, revision: str, *, up: bool) -> None:
+    """The archive file at ``path`` (or the team archive at a server URL) upgraded or
+    downgraded to ``revision``."""
+    from readout_desk.archive.postgres import driver_url
+
+    location = str(path)
+    engine = create_engine(driver_url(location) if "://" in location
+                           else f"sqlite:///{location}")
     config = Config()
     config.set_main_option("script_location",
                            str(resources.files("readout_desk.archive") / "migrations"))

@@ -4,16 +4,14 @@ both backends, and migration 0018 moves an archive's keys to that and back."""
 from __future__ import annotations
 
 import dataclasses
-from importlib import resources
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 from readout_desk.archive import Archive
 from readout_desk.archive.postgres import driver_url
 from readout_desk.domain.geography import match_key
 from readout_desk.domain.records import Person
+from tests.archive.full_text import to_revision
 from tests.archive.helpers import lima_readout
 
 BOTH_BACKENDS = True
@@ -47,20 +45,6 @@ def test_voiced_kana_are_other_topics_and_people(archive: Archive) -> None:
     assert archive.search('person="アントニー ブリンケン"').total == 2
 
 
-def _to(location: str, revision: str, *, up: bool) -> None:
-    url = driver_url(location) if "://" in location else f"sqlite:///{location}"
-    engine = create_engine(url)
-    config = Config()
-    config.set_main_option("script_location",
-                           str(resources.files("readout_desk.archive") / "migrations"))
-    try:
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            (command.upgrade if up else command.downgrade)(config, revision)
-    finally:
-        engine.dispose()
-
-
 def _rows(location: str, sql: str) -> list[tuple[object, ...]]:
     url = driver_url(location) if "://" in location else f"sqlite:///{location}"
     engine = create_engine(url)
@@ -80,14 +64,14 @@ def test_the_migration_moves_the_keys_and_back(archive: Archive) -> None:
     location = archive.location
     archive.close()
 
-    _to(location, "0017", up=False)
+    to_revision(location, "0017", up=False)
     assert _rows(location, "SELECT name, name_key FROM topics ORDER BY id") == [("ビザ", "ヒサ")]
     assert _rows(location, "SELECT family_name, name_key FROM people ORDER BY id") == [
         ("ブリンケン", "フリンケン|アントニー")]
     assert _rows(location, "SELECT count(DISTINCT topic_id), count(*) FROM readout_topics") \
         == [(1, 3)]
 
-    _to(location, "head", up=True)
+    to_revision(location, "head", up=True)
     assert _rows(location, "SELECT name, name_key FROM topics ORDER BY id") == [("ビザ", "ビザ")]
     assert sorted(_rows(location, "SELECT family_name, name_key FROM people")) == [
         ("フリンケン", "フリンケン|アントニー"), ("ブリンケン", "ブリンケン|アントニー")]
