@@ -130,3 +130,20 @@ def test_a_japanese_topic_is_found_whole(archive: Archive) -> None:
     assert _folds_alike("Perú") and _folds_alike("Łukasz")
     assert _folds_alike("ガス") and _folds_alike("ﾋﾞｻﾞ") and _folds_alike("ユリア・ザントス")
     assert not _folds_alike("Strasse") and not _folds_alike("Straße") and not _folds_alike("①")
+
+
+def test_the_index_narrows_first_where_it_folds_as_the_key() -> None:
+    """Beside other words, a whole value's words are asked of the index column too (its
+    intersection narrows before the exact condition is tested); not a value the index
+    reads otherwise than the key ("Straße"), and not with no other words."""
+    from readout_desk.archive.sqlite_search import build_search
+    from readout_desk.domain.query import parse_query
+
+    def match(query: str) -> object:
+        return build_search(parse_query(query), trash_present=False).params.get("match")
+
+    assert match('economy topic="Trade"') == '"economy" AND topics : "Trade"'
+    assert match('economy person="Ana Gervasi"') == (
+        '"economy" AND (people : "Ana Gervasi" OR people : "Gervasi Ana")')
+    assert match('economy topic="Straße"') == '"economy"'
+    assert match('topic="Trade"') is None
