@@ -16,13 +16,14 @@ from readout_desk.archive.sqlite import SqliteBackend
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "readout_desk"
 #: Where SQL may be written: the SQLite backend (``sqlite.py`` and its search language,
-#: ``sqlite_search.py``), the PostgreSQL backend (``postgres.py``, ``postgres_search.py``,
+#: ``sqlite_search.py``, its index and its bulk rows, ``sqlite_rows.py``), the PostgreSQL
+#: backend (``postgres.py``, ``postgres_search.py``,
 #: ``postgres_page.py``, ``postgres_changes.py``, ``postgres_photos.py`` and
 #: ``postgres_rows.py``), the conditions on whole topics and people both backends share
 #: (``exact_filters.py``, plain SQL either server runs), and the migrations (their own
 #: history).
 ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/sqlite_index.py",
-           "archive/exact_filters.py",
+           "archive/sqlite_rows.py", "archive/exact_filters.py",
            "archive/sqlite_first_page.py",
            "archive/sqlite_kept.py",
            "archive/sqlite_page_index.py",

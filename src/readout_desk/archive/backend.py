@@ -13,7 +13,7 @@ with a score where lower is better.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine, Table
 
     from readout_desk.archive.errors import ArchiveError
+    from readout_desk.archive.writes import Prepared
     from readout_desk.domain.query import ParsedQuery
 
 #: The columns of a results row, in the order :meth:`Backend.page_rows` and
@@ -121,17 +122,30 @@ class Backend(Protocol):
     # ----- writing rows and the full-text index -------------------------------------
 
     def insert_rows(self, conn: Connection, table: Table, columns: Sequence[str],
-                    rows: Sequence[Sequence[Any]]) -> None:
-        """Insert many rows at once; values go through the columns' types."""
+                    rows: Sequence[Sequence[Any]], stored: Collection[str] = ()) -> None:
+        """Insert many rows at once; values go through the columns' types, but those of
+        the columns ``stored``, which are already as stored (:meth:`ahead`)."""
 
     def insert_new_rows(self, conn: Connection, table: Table,
-                        rows: Sequence[Mapping[str, Any]]) -> list[int]:
+                        rows: Sequence[Mapping[str, Any]], stored: Collection[str] = ()
+                        ) -> list[int]:
         """Insert new rows (every column but ``id``, the same columns in each) whose ids
-        the database gives; returns their ids, in the rows' order."""
+        the database gives; returns their ids, in the rows' order. ``stored``: as for
+        :meth:`insert_rows`."""
 
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
         """Add full-text entries: readout id and its :func:`.mapping.index_fields`."""
+
+    def ahead(self, prepared: Prepared) -> Prepared:
+        """A prepared readout (:func:`.writes.prepare`) with what can be done before the
+        database is reached done: its values as this database stores them, its index
+        entry made (:attr:`~.writes.Prepared.stored`). It needs no connection: an
+        import's readers (:mod:`.transfer.readers`) call it in their own processes."""
+
+    def index_prepared(self, conn: Connection, entries: Sequence[tuple[int, Prepared]]
+                       ) -> None:
+        """Add the full-text entries of prepared readouts (made :meth:`ahead` or not)."""
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         """Drop the full-text entries of readouts, before their rows change or go (an
@@ -233,6 +247,20 @@ def watch_lent(engine: Engine) -> None:
 def lent_out(engine: Engine) -> tuple[Any, ...]:
     """The driver connections of ``engine`` in use now (by a unit of work or a check)."""
     return tuple(_LENT.get(engine, ()))
+
+
+def backend_named(name: str) -> Backend:
+    """A backend by its :attr:`Backend.name`, with no archive: for work done apart from
+    any connection (:meth:`Backend.ahead`)."""
+    if name == "sqlite":
+        from readout_desk.archive import sqlite
+
+        return sqlite.BACKEND
+    from readout_desk.archive import postgres
+
+    if name == postgres.PostgresBackend.name:
+        return postgres.PostgresBackend("postgresql://")
+    raise ValueError(f"no backend named {name!r}")
 
 
 def backend_for(location: str | Path) -> Backend:

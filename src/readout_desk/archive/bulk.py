@@ -21,7 +21,7 @@ from readout_desk.archive.backend import Backend
 from readout_desk.archive.fingerprints import fingerprint
 from readout_desk.archive.mapping import row_to_record
 from readout_desk.archive.models import ReadoutRow
-from readout_desk.archive.writes import insert_readouts, table
+from readout_desk.archive.writes import Prepared, prepare, table, write_prepared
 from readout_desk.domain.records import Readout
 
 
@@ -36,7 +36,7 @@ class Present:
 
 #: Told after each batch: the batch, the ids given to the readouts it added (in order),
 #: and the readouts it left out as already present.
-BatchReport = Callable[[Sequence[Readout], list[int], list[Present]], None]
+BatchReport = Callable[[Sequence[Readout | Prepared], list[int], list[Present]], None]
 
 _LOOKUP = 500  # fingerprints asked for in one statement
 
@@ -72,43 +72,44 @@ def fill_fingerprints(db: DbSession, batch: int = 500) -> int:
         done += len(values)
 
 
-def add_batches(db: DbSession, backend: Backend, batches: Iterable[Sequence[Readout]],
-                now: dt.datetime, *, skip_present: bool, report: BatchReport) -> None:
+def add_batches(db: DbSession, backend: Backend,
+                batches: Iterable[Sequence[Readout | Prepared]], now: dt.datetime, *,
+                skip_present: bool, report: BatchReport) -> None:
     """Write each batch of new readouts as it comes, inside ``db``'s transaction.
 
-    With ``skip_present``, a readout whose whole record is already in the archive (in an
+    A batch holds readouts, or readouts already turned into their rows
+    (:func:`.writes.prepare`, as an import's reading processes do). With
+    ``skip_present``, a readout whose whole record is already in the archive (in an
     earlier batch too, or earlier in the same batch) is left out and reported instead.
     """
     if skip_present:
         fill_fingerprints(db)
     conn = db.connection()
-    for readouts in batches:
-        prints = [fingerprint(r) for r in readouts]
-        fresh: list[Readout] = []
-        fresh_prints: list[int] = []
+    for batch in batches:
+        rows = [r if isinstance(r, Prepared) else prepare(r) for r in batch]
+        fresh: list[Prepared] = []
         present: list[Present] = []
         if skip_present:
-            known = _present(db, prints)
+            known = _present(db, [p.fingerprint for p in rows])
             new_here: dict[int, int] = {}  # fingerprint → index of its first readout here
-            for i, (r, key) in enumerate(zip(readouts, prints, strict=True)):
+            for i, p in enumerate(rows):
+                key = p.fingerprint
                 if key in known:
                     present.append(Present(i, *known[key]))
                 elif key in new_here:
                     present.append(Present(i, -1 - new_here[key], False))
                 else:
                     new_here[key] = i
-                    fresh.append(r if r.id is None else r.with_id(None))
-                    fresh_prints.append(key)
+                    fresh.append(p)
         else:
-            fresh = [r if r.id is None else r.with_id(None) for r in readouts]
-            fresh_prints = prints
-        ids = (insert_readouts(conn, backend, fresh, now, fingerprints=fresh_prints)
-               if fresh else [])
+            fresh = rows
+        ids = write_prepared(conn, backend, fresh, now) if fresh else []
         if any(p.readout_id < 0 for p in present):
             # A readout repeated within the batch points at the id its first copy got.
             left_out = {p.index for p in present}
-            added = [i for i in range(len(readouts)) if i not in left_out]
+            added = [i for i in range(len(rows)) if i not in left_out]
             id_of = dict(zip(added, ids, strict=True))
             present = [p if p.readout_id >= 0 else
                        Present(p.index, id_of[-1 - p.readout_id], False) for p in present]
-        report(readouts, ids, present)
+        report(batch, ids, present)
+        del batch, rows, fresh  # gone before the next is read (its collection is cheap)

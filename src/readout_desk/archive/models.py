@@ -78,8 +78,10 @@ class PackedText(TypeDecorator[str]):
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
-        return pack(value) if dialect.name == "sqlite" else value
+    def process_bind_param(self, value: str | bytes | None, dialect: Dialect) -> Any:
+        if dialect.name == "sqlite":
+            return pack(value)  # a value packed ahead (``writes.prepare``) as it is
+        return unpack(value) if isinstance(value, bytes) else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         return unpack(value)

@@ -35,9 +35,10 @@ _WBITS = -15
 SHORTEST = 64
 
 
-def pack(text: str | None) -> str | bytes | None:
-    """``text`` as stored: deflated behind its method byte when that is shorter."""
-    if text is None or len(text) < SHORTEST // 4:
+def pack(text: str | bytes | None) -> str | bytes | None:
+    """``text`` as stored: deflated behind its method byte when that is shorter. A value
+    already packed (bytes) is returned as it is."""
+    if text is None or isinstance(text, bytes) or len(text) < SHORTEST // 4:
         return text
     raw = text.encode()
     if len(raw) < SHORTEST:

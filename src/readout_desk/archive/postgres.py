@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -58,6 +58,9 @@ HEADLINE = (f'StartSel="{HIGHLIGHT_START}", StopSel="{HIGHLIGHT_END}", MaxWords=
             "MinWords=5, MaxFragments=1, FragmentDelimiter=\"…\"")
 
 __all__ = ["PostgresBackend", "is_postgres_url", "SCHEMES"]
+
+if TYPE_CHECKING:
+    from readout_desk.archive.writes import Prepared
 
 
 def is_postgres_url(location: str) -> bool:
@@ -259,16 +262,24 @@ class PostgresBackend:
     # ----- writing ------------------------------------------------------------------
 
     def insert_rows(self, conn: Connection, table: Table, columns: Sequence[str],
-                    rows: Sequence[Sequence[Any]]) -> None:
-        postgres_rows.insert_rows(conn, table, columns, rows)
+                    rows: Sequence[Sequence[Any]], stored: Collection[str] = ()) -> None:
+        postgres_rows.insert_rows(conn, table, columns, rows, stored)
 
     def insert_new_rows(self, conn: Connection, table: Table,
-                        rows: Sequence[Mapping[str, Any]]) -> list[int]:
-        return postgres_rows.insert_new_rows(conn, table, rows)
+                        rows: Sequence[Mapping[str, Any]], stored: Collection[str] = ()
+                        ) -> list[int]:
+        return postgres_rows.insert_new_rows(conn, table, rows, stored)
 
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
         postgres_rows.index_readouts(conn, entries)
+
+    def ahead(self, prepared: Prepared) -> Prepared:
+        return prepared  # the values go through the driver's own adaptation
+
+    def index_prepared(self, conn: Connection, entries: Sequence[tuple[int, Prepared]]
+                       ) -> None:
+        self.index_readouts(conn, [(rid, p.index_text) for rid, p in entries])
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         if readout_ids:

@@ -10,7 +10,7 @@ psycopg's hands the rows made so far to the server, so the two cores work at onc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -36,20 +36,22 @@ QUEUED_FROM = 50
 
 
 def insert_rows(conn: Connection, table: Table, columns: Sequence[str],
-                rows: Sequence[Sequence[Any]]) -> None:
+                rows: Sequence[Sequence[Any]], stored: Collection[str] = ()) -> None:
     """The rows in one ``COPY`` inside the transaction under way, each value through its
-    column's type first (a wall time made naive, a JSON value wrapped)."""
+    column's type first (a wall time made naive, a JSON value wrapped), but those of the
+    columns ``stored``."""
     if not rows:
         return
-    processors = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type
-                  .dialect_impl(conn.dialect).bind_processor(conn.dialect)) is not None]
+    processors = [(i, p) for i, c in enumerate(columns) if c not in stored and (
+        p := table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
+        is not None]
     if processors:
         rows = [_processed(row, processors) for row in rows]
     copy_rows(conn, table.name, columns, rows, queued=len(rows) >= QUEUED_FROM)
 
 
-def insert_new_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
-                    ) -> list[int]:
+def insert_new_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]],
+                    stored: Collection[str] = ()) -> list[int]:
     """New rows with ids from the table's own sequence (taken in one statement, in
     ascending order as the rows come), written by :func:`insert_rows`; their ids."""
     if not rows:
@@ -59,7 +61,8 @@ def insert_new_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, 
         f"FROM generate_series(1, {len(rows)})"))
     columns = tuple(rows[0])
     insert_rows(conn, table, ("id", *columns),
-                [(rid, *(row[c] for c in columns)) for rid, row in zip(ids, rows, strict=True)])
+                [(rid, *(row[c] for c in columns)) for rid, row in zip(ids, rows, strict=True)],
+                stored)
     return ids
 
 

@@ -14,18 +14,24 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from contextlib import closing, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from readout_desk.archive import errors, sqlite_index, sqlite_kept, sqlite_page_index
+from readout_desk.archive import (
+    errors,
+    sqlite_index,
+    sqlite_kept,
+    sqlite_page_index,
+    sqlite_rows,
+)
 from readout_desk.archive import search as searching
 from readout_desk.archive.backend import (
     WRITE_OPTION,
@@ -58,6 +64,9 @@ from readout_desk.archive.sqlite_search import (
 )
 from readout_desk.domain.messages import Message
 from readout_desk.domain.query import ParsedQuery
+
+if TYPE_CHECKING:
+    from readout_desk.archive.writes import Prepared
 
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 5.0
@@ -234,9 +243,6 @@ class SqliteBackend:
     side_suffixes: tuple[str, ...] = ("-wal", "-shm", "-journal")
     written_suffixes: tuple[str, ...] = ("-wal",)
 
-    def __init__(self) -> None:
-        self._inserts: dict[tuple[str, tuple[str, ...]], tuple[str, Any]] = {}
-
     # ----- opening ------------------------------------------------------------------
 
     def file_path(self, location: str) -> Path | None:
@@ -292,38 +298,25 @@ class SqliteBackend:
     # ----- writing ------------------------------------------------------------------
 
     def insert_rows(self, conn: Connection, table: Table, columns: Sequence[str],
-                    rows: Sequence[Sequence[Any]]) -> None:
-        # Straight to the driver: through SQLAlchemy, building and type-processing a
-        # parameter dict per row costs more than SQLite's own work. The values still go
-        # through the columns' types (the processors that turn a wall time into text).
-        if not rows:
-            return
-        key = (table.name, tuple(columns))
-        plan = self._inserts.get(key)
-        if plan is None:
-            dialect = conn.dialect
-            # dialect_impl: the type as this dialect stores it (SQLite's DATETIME text
-            # with microseconds), not the generic type's pass-through.
-            processors = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type
-                          .dialect_impl(dialect).bind_processor(dialect)) is not None]
-            sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
-                   f"VALUES ({', '.join('?' for _c in columns)})")
-            plan = self._inserts[key] = (sql, processors)
-        sql, processors = plan
-        if processors:
-            rows = [_processed(row, processors) for row in rows]
-        conn.exec_driver_sql(sql, list(rows))
+                    rows: Sequence[Sequence[Any]], stored: Collection[str] = ()) -> None:
+        sqlite_rows.insert_rows(conn, table, columns, rows, stored)
 
     def insert_new_rows(self, conn: Connection, table: Table,
-                        rows: Sequence[Mapping[str, Any]]) -> list[int]:
-        if not rows:
-            return []
-        return [int(i) for (i,) in conn.execute(insert(table).returning(table.c.id), rows)]
+                        rows: Sequence[Mapping[str, Any]], stored: Collection[str] = ()
+                        ) -> list[int]:
+        return sqlite_rows.insert_new_rows(conn, table, rows, stored)
 
     def index_readouts(self, conn: Connection,
                        entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
         sqlite_index.index_readouts(conn, entries)
         sqlite_kept.entered(conn, entries)
+
+    def ahead(self, prepared: Prepared) -> Prepared:
+        return sqlite_rows.ahead(prepared)
+
+    def index_prepared(self, conn: Connection, entries: Sequence[tuple[int, Prepared]]
+                       ) -> None:
+        sqlite_rows.index_prepared(conn, entries)
 
     def unindex(self, conn: Connection, readout_ids: Sequence[int]) -> None:
         sqlite_kept.leaving(conn, readout_ids)
@@ -576,13 +569,6 @@ class SqliteBackend:
         """``sqlite3_interrupt`` on every connection in use (safe from any thread)."""
         for dbapi_connection in lent_out(engine):
             dbapi_connection.interrupt()
-
-
-def _processed(row: Sequence[Any], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:
-    values = list(row)
-    for i, process in processors:
-        values[i] = process(values[i])
-    return tuple(values)
 
 
 #: The one SQLite backend (it keeps only compiled statements, no connection).

@@ -70,17 +70,33 @@ def register_functions(dbapi_connection: sqlite3.Connection) -> None:
     dbapi_connection.create_function(UNPACK_FUNCTION, 1, unpack, deterministic=True)
 
 
+#: A readout's index entry as its rows are written: the columns kept (packed), the text
+#: of the table of words (in :data:`FTS_NAMES` order) and that of the table of runs
+#: (``None`` without Japanese or Chinese text).
+EntryRows = tuple[tuple[object, ...], list[str], "tuple[str, ...] | None"]
+
+
+def entry_rows(fields: Mapping[str, str]) -> EntryRows:
+    """The rows of a readout's index entry, from its :func:`.mapping.index_fields`."""
+    values = [fields.get(n, "") for n in FTS_NAMES]
+    return tuple(pack(fields.get(c, "")) for c in KEPT), values, cjk_values(values)
+
+
 def index_readouts(conn: Connection, entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
     """Index readouts whose rows are written: the columns kept, then both tables."""
+    index_entries(conn, [(rid, entry_rows(fields)) for rid, fields in entries])
+
+
+def index_entries(conn: Connection, entries: Sequence[tuple[int, EntryRows]]) -> None:
+    """Index readouts whose rows are written, their entries made (:func:`entry_rows`)."""
     if not entries:
         return
-    texts = [(rid, [fields.get(n, "") for n in FTS_NAMES]) for rid, fields in entries]
     conn.exec_driver_sql(
         f"INSERT INTO {FIELDS_TABLE}(readout_id, {', '.join(KEPT)}) "
         f"VALUES (?, {', '.join('?' for _c in KEPT)})",
-        [(rid, *(pack(fields.get(c, "")) for c in KEPT)) for rid, fields in entries])
-    runs = [(rid, *pieces) for rid, values in texts if (pieces := cjk_values(values))]
-    for table, rows in ((FTS_TABLE, [(rid, *values) for rid, values in texts]),
+        [(rid, *kept) for rid, (kept, _values, _runs) in entries])
+    runs = [(rid, *pieces) for rid, (_kept, _values, pieces) in entries if pieces]
+    for table, rows in ((FTS_TABLE, [(rid, *values) for rid, (_k, values, _r) in entries]),
                         (CJK_TABLE, runs)):
         if len(rows) >= LARGE_BATCH:
             _insert_with_room(conn, table, rows)

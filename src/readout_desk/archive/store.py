@@ -55,6 +55,7 @@ from readout_desk.archive.reconnect import retried
 from readout_desk.archive.search import Facets, RankingCache, Search
 from readout_desk.archive.tally import Tally
 from readout_desk.archive.writes import (
+    Prepared,
     check_all,
     insert_readouts,
     photo_names,
@@ -287,10 +288,10 @@ class Archive:
 
         return self._write(work)
 
-    def add_batches(self, batches: Iterable[Sequence[Readout]], *, skip_present: bool = True,
-                    report: BatchReport,
-                    prepare: Callable[[Connection, Sequence[Readout]], Sequence[Readout]]
-                    | None = None) -> None:
+    def add_batches(self, batches: Iterable[Sequence[Readout | Prepared]], *,
+                    skip_present: bool = True, report: BatchReport,
+                    prepare: Callable[[Connection, Sequence[Readout | Prepared]],
+                                      Sequence[Readout | Prepared]] | None = None) -> None:
         """Save batches of new (already checked) readouts as they come, all in one
         transaction; a readout whose whole record the archive holds is left out when
         ``skip_present``. ``report`` is told what became of each batch (see

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -97,12 +97,43 @@ def ids_for_keys(conn: Connection, model: type[PersonRow] | type[TopicRow],
     return found
 
 
-def _main_row(r: Readout, now: dt.datetime, existing: tuple[int, dt.datetime, int] | None,
-              print_: int | None = None) -> dict[str, Any]:
+class Prepared(NamedTuple):
+    """A readout as the rows it is stored as, but for the ids the archive gives (its own,
+    its people's and its topics'): everything :func:`write_prepared` needs, in plain values,
+    so it can be made apart from the database (in another process, for an import).
+
+    Child rows are in :data:`CHILD_COLUMNS` order without ``readout_id`` (and, for a
+    participant, without ``person_id``: :attr:`people` gives the name key at the same
+    place); a topic is its name key, name and position.
+    """
+
+    fingerprint: int
+    main: dict[str, Any]  # the readout's own row, but for its bookkeeping
+    created_at: dt.datetime | None
+    updated_at: dt.datetime | None
+    version: int
+    people: tuple[tuple[str, str, str, str], ...]  # key, family, given, order: a participant
+    topics: tuple[tuple[str, str, int], ...]  # key, name, position
+    countries: tuple[tuple[Any, ...], ...]
+    participants: tuple[tuple[Any, ...], ...]
+    sessions: tuple[tuple[Any, ...], ...]
+    points: tuple[tuple[Any, ...], ...]
+    photos: tuple[tuple[Any, ...], ...]
+    source: tuple[Any, ...] | None  # :data:`SOURCE_COLUMNS` without ``readout_id``
+    index_text: dict[str, str]  # :func:`.mapping.index_fields`
+    #: Whether the values are as the database stores them, and the index entry made
+    #: (:meth:`.backend.Backend.ahead`): the rows go in as they are.
+    stored: bool = False
+    index_rows: Any = None  # the backend's own form of the index entry, made ahead
+
+
+def prepare(r: Readout, fingerprint_: int | None = None) -> Prepared:
+    """The rows of a readout (see :class:`Prepared`), its values as Python values.
+    ``fingerprint_`` is its own, when already known."""
     starts = [timing.session_start_utc(s) for s in r.sessions]
     first = min((s for s in starts if s is not None), default=None)
     place = r.place or Place()
-    return {
+    main = {
         "title": r.title, "section": r.section, "publisher": r.publisher,
         "source_url": r.source_url, "language": language(r),
         "published_date": r.published_date, "retrieved_date": r.retrieved_date,
@@ -111,68 +142,94 @@ def _main_row(r: Readout, now: dt.datetime, existing: tuple[int, dt.datetime, in
         "place_venue": place.venue, "place_zone": place.zone, "place_city_ja": place.city_ja,
         "occasion": r.occasion, "lead": r.lead, "notes": r.notes,
         "is_sample": r.is_sample,
-        "created_at": existing[1] if existing else (r.created_at or now),
-        "updated_at": now if existing else (r.updated_at or now),
-        "version": existing[2] if existing else max(r.version, 1),
-        "deleted_at": None,
         "filed_under": display_section(r),
         "session_count": len(r.sessions), "total_minutes": timing.total_minutes(r.sessions),
         "first_start_utc": first,
-        "fingerprint": fingerprint(r) if print_ is None else print_,
+    }
+    people = tuple((name_key(p.person.family_name, p.person.given_name),
+                    p.person.family_name, p.person.given_name, p.person.name_order.value)
+                   for p in r.participants)
+    topics: dict[str, tuple[str, str, int]] = {}
+    for pos, t in enumerate(dict.fromkeys(r.topics)):
+        # "TPP" and "tpp" are one topic: keep its first spelling and position only.
+        key = match_key(t)
+        topics.setdefault(key, (key, t.strip(), pos))
+    sessions = []
+    for pos, (ms, start) in enumerate(zip(r.sessions, starts, strict=True)):
+        check = timing.check_printed(ms)
+        printed = ms.printed_other
+        sessions.append((
+            pos, ms.kind, ms.start, ms.zone, ms.fold, ms.time_hedge, ms.zone_label,
+            ms.duration_minutes, ms.duration_hedge, ms.end,
+            printed.text if printed else None, printed.zone if printed else None,
+            printed.local if printed else None, start, bool(check and not check.ok)))
+    s = r.source
+    return Prepared(
+        fingerprint=fingerprint(r) if fingerprint_ is None else fingerprint_,
+        main=main, created_at=r.created_at, updated_at=r.updated_at, version=r.version,
+        people=people, topics=tuple(topics.values()),
+        countries=tuple((pos, code.upper())
+                        for pos, code in enumerate(dict.fromkeys(r.relation))),
+        participants=tuple((pos, p.person.family_name, p.person.given_name,
+                            p.person.name_order.value, p.honorific, p.office, p.country,
+                            p.organisation, p.side, p.printed_name, p.office_ja)
+                           for pos, p in enumerate(r.participants)),
+        sessions=tuple(sessions),
+        points=tuple((pos, pt.text, pt.speaker, pt.label, pt.level)
+                     for pos, pt in enumerate(r.points)),
+        photos=tuple((pos, ph.caption, ph.file) for pos, ph in enumerate(r.photos)),
+        source=None if s is None else (
+            s.kind, s.text, s.original, s.name, s.url, s.retrieved_at,
+            [list(span) for span in s.spans]),
+        index_text=index_fields(r),
+    )
+
+
+def _main_row(p: Prepared, now: dt.datetime,
+              existing: tuple[int, dt.datetime, int] | None) -> dict[str, Any]:
+    return {
+        **p.main,
+        "created_at": existing[1] if existing else (p.created_at or now),
+        "updated_at": now if existing else (p.updated_at or now),
+        "version": existing[2] if existing else max(p.version, 1),
+        "deleted_at": None,
+        "fingerprint": p.fingerprint,
     }
 
 
-def _name_ids(conn: Connection, readouts: Sequence[Readout]
+def _name_ids(conn: Connection, prepared: Sequence[Prepared]
               ) -> tuple[dict[str, int], dict[str, int]]:
     """The person ids and topic ids the readouts refer to, by name key."""
     people_wanted: dict[str, dict[str, Any]] = {}
     topics_wanted: dict[str, dict[str, Any]] = {}
-    for r in readouts:
-        for p in r.participants:
-            key = name_key(p.person.family_name, p.person.given_name)
-            people_wanted.setdefault(key, {
-                "family_name": p.person.family_name, "given_name": p.person.given_name,
-                "name_order": p.person.name_order.value, "name_key": key})
-        for t in r.topics:
-            tkey = match_key(t)
-            topics_wanted.setdefault(tkey, {"name": t.strip(), "name_key": tkey})
+    for p in prepared:
+        for key, family, given, order in p.people:
+            if key not in people_wanted:
+                people_wanted[key] = {"family_name": family, "given_name": given,
+                                      "name_order": order, "name_key": key}
+        for key, name, _pos in p.topics:
+            if key not in topics_wanted:
+                topics_wanted[key] = {"name": name, "name_key": key}
     person_ids = ids_for_keys(conn, PersonRow, people_wanted) if people_wanted else {}
     topic_ids = ids_for_keys(conn, TopicRow, topics_wanted) if topics_wanted else {}
     return person_ids, topic_ids
 
 
-def _child_rows(ids: Sequence[int], readouts: Sequence[Readout], person_ids: dict[str, int],
+def _child_rows(ids: Sequence[int], prepared: Sequence[Prepared], person_ids: dict[str, int],
                 topic_ids: dict[str, int]) -> dict[type[Any], list[tuple[Any, ...]]]:
     """The rows of every child table, in :data:`CHILD_COLUMNS` order."""
     rows: dict[type[Any], list[tuple[Any, ...]]] = {model: [] for model in CHILD_COLUMNS}
-    topic_links: dict[tuple[int, int], tuple[Any, ...]] = {}
-    for rid, r in zip(ids, readouts, strict=True):
-        for pos, code in enumerate(dict.fromkeys(r.relation)):
-            rows[ReadoutCountryRow].append((rid, pos, code.upper()))
-        for pos, p in enumerate(r.participants):
-            person = p.person
-            rows[ParticipantRow].append((
-                rid, person_ids[name_key(person.family_name, person.given_name)], pos,
-                person.family_name, person.given_name, person.name_order.value, p.honorific,
-                p.office, p.country, p.organisation, p.side, p.printed_name, p.office_ja))
-        for pos, ms in enumerate(r.sessions):
-            check = timing.check_printed(ms)
-            printed = ms.printed_other
-            rows[SessionRow].append((
-                rid, pos, ms.kind, ms.start, ms.zone, ms.fold, ms.time_hedge,
-                ms.zone_label, ms.duration_minutes, ms.duration_hedge, ms.end,
-                printed.text if printed else None, printed.zone if printed else None,
-                printed.local if printed else None, timing.session_start_utc(ms),
-                bool(check and not check.ok)))
-        for pos, pt in enumerate(r.points):
-            rows[PointRow].append((rid, pos, pt.text, pt.speaker, pt.label, pt.level))
-        for pos, t in enumerate(dict.fromkeys(r.topics)):
-            # "TPP" and "tpp" are one topic: keep its first position only.
-            link = (rid, topic_ids[match_key(t)])
-            topic_links.setdefault(link, (*link, pos))
-        for pos, ph in enumerate(r.photos):
-            rows[PhotoRow].append((rid, pos, ph.caption, ph.file))
-    rows[ReadoutTopicRow] = list(topic_links.values())
+    countries, participants = rows[ReadoutCountryRow], rows[ParticipantRow]
+    sessions, points = rows[SessionRow], rows[PointRow]
+    topics, photos = rows[ReadoutTopicRow], rows[PhotoRow]
+    for rid, p in zip(ids, prepared, strict=True):
+        countries.extend((rid, *row) for row in p.countries)
+        participants.extend((rid, person_ids[person[0]], *row)
+                            for person, row in zip(p.people, p.participants, strict=True))
+        sessions.extend((rid, *row) for row in p.sessions)
+        points.extend((rid, *row) for row in p.points)
+        topics.extend((rid, topic_ids[key], pos) for key, _name, pos in p.topics)
+        photos.extend((rid, *row) for row in p.photos)
     return rows
 
 
@@ -205,9 +262,21 @@ def insert_readouts(
     the backend's ``unindex``, first). ``fingerprints``
     are the readouts' own (:func:`.fingerprints.fingerprint`), when already known.
     """
-    person_ids, topic_ids = _name_ids(conn, readouts)
     prints: Sequence[int | None] = fingerprints or [None] * len(readouts)
-    main_rows = [_main_row(r, now, existing, p) for r, p in zip(readouts, prints, strict=True)]
+    return write_prepared(conn, backend, [prepare(r, p) for r, p in
+                                          zip(readouts, prints, strict=True)], now, existing)
+
+
+def write_prepared(conn: Connection, backend: Backend, prepared: Sequence[Prepared],
+                   now: dt.datetime, existing: tuple[int, dt.datetime, int] | None = None
+                   ) -> list[int]:
+    """Write prepared readouts (:func:`prepare`) as :func:`insert_readouts` does; those not
+    made ready ahead (:meth:`.backend.Backend.ahead`) are made ready here."""
+    if existing is None:
+        prepared = [p if p.stored else backend.ahead(p) for p in prepared]
+    stored = bool(prepared) and prepared[0].stored
+    person_ids, topic_ids = _name_ids(conn, prepared)
+    main_rows = [_main_row(p, now, existing) for p in prepared]
     readouts_table = table(ReadoutRow)
     if existing:
         ids = [existing[0]]
@@ -216,14 +285,15 @@ def insert_readouts(
         conn.execute(update(readouts_table).where(readouts_table.c.id == existing[0])
                      .values(**values))
     else:
-        ids = backend.insert_new_rows(conn, readouts_table, main_rows)
-        if len(ids) != len(readouts):  # a driver that loses the order of RETURNING
+        ids = backend.insert_new_rows(conn, readouts_table, main_rows,
+                                      stored=tuple(prepared[0].main) if stored else ())
+        if len(ids) != len(prepared):  # a driver that loses the order of RETURNING
             raise ArchiveError("the database did not return an id for every readout")
-    for model, rows in _child_rows(ids, readouts, person_ids, topic_ids).items():
-        backend.insert_rows(conn, table(model), CHILD_COLUMNS[model], rows)
-    _write_sources(conn, backend, ids, readouts)
-    backend.index_readouts(conn, [(rid, index_fields(r))
-                                  for rid, r in zip(ids, readouts, strict=True)])
+    for model, rows in _child_rows(ids, prepared, person_ids, topic_ids).items():
+        columns = CHILD_COLUMNS[model]
+        backend.insert_rows(conn, table(model), columns, rows, stored=columns if stored else ())
+    _write_sources(conn, backend, ids, prepared, stored)
+    backend.index_prepared(conn, list(zip(ids, prepared, strict=True)))
     return ids
 
 
@@ -232,17 +302,17 @@ SOURCE_COLUMNS = ("readout_id", "kind", "text", "original", "name", "url", "retr
 
 
 def _write_sources(conn: Connection, backend: Backend, ids: Sequence[int],
-                   readouts: Sequence[Readout]) -> None:
+                   prepared: Sequence[Prepared], stored: bool) -> None:
     """Keep each readout's source; a readout given without one keeps the one it has (the
     editor never changes a source, so saving an edit must not lose it)."""
-    rows = [(rid, s.kind, s.text, s.original, s.name, s.url, s.retrieved_at,
-             [list(span) for span in s.spans])
-            for rid, r in zip(ids, readouts, strict=True) if (s := r.source) is not None]
+    rows = [(rid, *p.source) for rid, p in zip(ids, prepared, strict=True)
+            if p.source is not None]
     if not rows:
         return
     sources = table(SourceRow)
     conn.execute(delete(sources).where(sources.c.readout_id.in_([r[0] for r in rows])))
-    backend.insert_rows(conn, sources, SOURCE_COLUMNS, rows)
+    backend.insert_rows(conn, sources, SOURCE_COLUMNS, rows,
+                        stored=SOURCE_COLUMNS if stored else ())
 
 
 def replace_readout(db: DbSession, backend: Backend, readout: Readout, now: dt.datetime,

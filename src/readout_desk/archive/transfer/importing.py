@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import csv
 import gc
-import io
 import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -32,7 +31,7 @@ from readout_desk import paths
 from readout_desk.archive.bulk import Present
 from readout_desk.archive.errors import ArchiveError, ArchiveFullError, ArchiveReadOnlyError
 from readout_desk.archive.store import Archive
-from readout_desk.archive.transfer import csvio, jsonstream
+from readout_desk.archive.transfer import csvio
 from readout_desk.archive.transfer.attached import bring_photos
 from readout_desk.archive.transfer.common import (
     CancelFn,
@@ -43,8 +42,17 @@ from readout_desk.archive.transfer.common import (
     no_progress,
 )
 from readout_desk.archive.transfer.drafts import DraftQueue
+from readout_desk.archive.transfer.jsonfile import (
+    FileProblem,
+    Problems,
+    describe,
+    iter_json,
+    utf16,
+)
 from readout_desk.archive.transfer.outcomes import FileOutcome, ImportSummary
-from readout_desk.domain import extract, jsonformat, jsonread, sources, validation
+from readout_desk.archive.transfer.readers import Readers, readers_for
+from readout_desk.archive.writes import Prepared
+from readout_desk.domain import extract, sources, validation
 from readout_desk.domain.messages import Message, of_error
 from readout_desk.domain.records import Readout
 
@@ -60,14 +68,10 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 #: Readouts checked and written together; a file's batches share its one transaction.
 BATCH = 2_000
+#: A JSON file this large or larger is read by other processes (:mod:`.readers`).
+SMALLEST_FOR_READERS = 8 << 20
 #: Lines kept per file saying which readouts were skipped as duplicates (all are counted).
 DUPLICATE_LINES = 1_000
-
-
-def describe(r: Readout) -> str:
-    """A readout as one short line for a summary: "2023-05-03 Japan-Peru Foreign …"."""
-    day = r.meeting_date.isoformat() if r.meeting_date else "undated"
-    return f"{day} {r.title or r.section or '(untitled)'}"
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -86,84 +90,31 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-class _FileProblem(Exception):
-    """A file that cannot be imported; the message says why in one sentence."""
-
-
-def _utf16(raw: bytes) -> str | None:
-    """The UTF-16 codec a file is written in (by its byte order mark, or by the zero
-    bytes that Latin letters have in UTF-16), or ``None`` for other text."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    sample = raw[:4096]
-    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        return "utf-16-le" if odd > even else "utf-16-be"
-    return None
-
-
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise _FileProblem("the file does not exist.") from None
+        raise FileProblem("the file does not exist.") from None
     except OSError as exc:
-        raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
+        raise FileProblem(f"the file cannot be read ({exc.strerror}).") from None
     if size > MAX_FILE_BYTES:
-        raise _FileProblem(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB.")
+        raise FileProblem(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB.")
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
-    wide = _utf16(raw)
+        raise FileProblem(f"the file cannot be read ({exc.strerror}).") from None
+    wide = utf16(raw)
     if wide:
         try:
             return raw.decode(wide)
         except UnicodeDecodeError:
-            raise _FileProblem(f"the file looks like {wide.upper()} text but is not.") from None
+            raise FileProblem(f"the file looks like {wide.upper()} text but is not.") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         if path.suffix.lower() in CSV_SUFFIXES | TEXT_SUFFIXES:
             return raw.decode("cp1252", errors="replace")
-        raise _FileProblem("the file is not UTF-8 text.") from None
-
-
-def _json_stream(path: Path, opened: list[IO[bytes]] | None = None) -> io.TextIOWrapper:
-    """The file as text in its encoding (UTF-8, with or without a byte order mark, or
-    UTF-16), read as it is consumed; the file itself is added to ``opened``."""
-    try:
-        raw = path.open("rb")
-    except FileNotFoundError:
-        raise _FileProblem("the file does not exist.") from None
-    except OSError as exc:
-        raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
-    wide = _utf16(raw.peek(4096)[:4096])
-    if opened is not None:
-        opened.append(raw)
-    return io.TextIOWrapper(raw, encoding=wide or "utf-8-sig", newline="")
-
-
-def iter_json(path: Path, opened: list[IO[bytes]] | None = None
-              ) -> Iterator[tuple[Readout, bool]]:
-    """A JSON file's readouts, one at a time (the file goes into ``opened``: how far?), each
-    with whether its text is plain (:func:`.jsonstream.readout_objects`)."""
-    with _json_stream(path, opened) as handle:
-        try:
-            for where, data, plain in jsonstream.readout_objects(handle):
-                yield jsonread.readout_from_dict(data, where), plain
-        except jsonstream.JsonSyntaxError as exc:
-            raise _FileProblem(f"not valid JSON (line {exc.line}, column {exc.column}: "
-                               f"{exc.msg}).") from None
-        except RecursionError:
-            raise _FileProblem("the JSON is nested too deeply to be a readout document.") from None
-        except jsonformat.FormatError as exc:
-            raise _FileProblem(f"{exc}.") from None
-        except UnicodeDecodeError as exc:
-            what = "UTF-8" if "utf-8" in exc.encoding else exc.encoding.upper()
-            raise _FileProblem(f"the file is not {what} text.") from None
-        except ValueError as exc:  # an integer of thousands of digits
-            raise _FileProblem(f"the JSON cannot be read: {exc}.") from None
+        raise FileProblem("the file is not UTF-8 text.") from None
 
 
 def read_csv(path: Path, mapping: Mapping[str, str] | None) -> list[Readout]:
@@ -171,7 +122,7 @@ def read_csv(path: Path, mapping: Mapping[str, str] | None) -> list[Readout]:
     try:
         return csvio.readouts_from_csv(_read_text(path), mapping)
     except csvio.CsvFormatError as exc:
-        raise _FileProblem(f"{exc}.") from None
+        raise FileProblem(f"{exc}.") from None
 
 
 @dataclass(frozen=True)
@@ -188,15 +139,15 @@ def read_text_draft(path: Path) -> TextDraft:
     try:
         size = path.stat().st_size
         if size > extract.MAX_INPUT_BYTES:
-            raise _FileProblem(f"the file is larger than {extract.MAX_INPUT_BYTES // 2**20} MB.")
+            raise FileProblem(f"the file is larger than {extract.MAX_INPUT_BYTES // 2**20} MB.")
         raw = path.read_bytes()
     except OSError as exc:
-        raise _FileProblem(f"the file cannot be read ({exc.strerror}).") from None
+        raise FileProblem(f"the file cannot be read ({exc.strerror}).") from None
     try:
         draft = extract.extract(raw, topic_file=paths.topic_file(),
                                 kind_file=paths.kind_file())
     except (extract.ExtractionError, extract.TopicListError, extract.KindListError) as exc:
-        raise _FileProblem(f"{exc}".rstrip(".") + ".") from None
+        raise FileProblem(f"{exc}".rstrip(".") + ".") from None
     readout = sources.with_source(draft, raw, kind="file", name=path.name)
     return TextDraft(readout, draft.source, tuple(draft.notes))
 
@@ -207,9 +158,12 @@ class _Imported:
 
     files: list[tuple[str, array[int]]] = field(default_factory=list)
     reading: list[IO[bytes]] = field(default_factory=list)  # the file being read
+    readers: Readers | None = None  # the processes reading it, if others read it
 
     def share_read(self) -> str:
         """How much of the file being read has been read, as " (27%)", or ""."""
+        if self.readers is not None:
+            return f" ({self.readers.read:.0%})"
         try:
             raw = self.reading[-1]
             return f" ({raw.tell() / max(1, os.fstat(raw.fileno()).st_size):.0%})"
@@ -237,24 +191,17 @@ def _checked(readouts: Iterable[tuple[Readout, bool]]) -> Iterator[list[Readout]
     a file with any problem is refused as a whole, naming its first problem and counting
     the others."""
     batch: list[Readout] = []
-    problems: list[str] = []
-    more = 0
+    problems = Problems()
     for i, (r, plain) in enumerate(readouts, start=1):
-        found = validation.problems(r, plain=plain)
-        if found and not problems:
-            problems = [f"readout {i} ({describe(r)}): {found[0]}"]
-            more += len(found) - 1
-        elif found:
-            more += len(found)
-        if problems:
+        problems.add(i, r, validation.problems(r, plain=plain))
+        if problems.first is not None:
             continue  # read on, only to count what else is wrong
         batch.append(r)
         if len(batch) >= BATCH:
             yield batch
             batch = []
-    if problems:
-        extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        raise _FileProblem(problems[0] + extra)
+    if problems.first is not None:
+        raise problems.problem()
     if batch:
         yield batch
 
@@ -266,19 +213,20 @@ def _read(path: Path, csv_mapping: Mapping[str, str] | None,
         return ((r, False) for r in read_csv(path, csv_mapping))
     if suffix in JSON_SUFFIXES:
         return iter_json(path, opened)
-    raise _FileProblem("Readout Desk imports .json, .csv, .txt and .html files.")
+    raise FileProblem("Readout Desk imports .json, .csv, .txt and .html files.")
 
 
 def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] | None = None,
                 imported: _Imported | None = None, skip_duplicates: bool = True,
                 draft_queue: DraftQueue | None = None,
-                between: CancelFn = never_cancelled) -> FileOutcome:
+                between: CancelFn = never_cancelled, readers: int | None = None) -> FileOutcome:
     """Import one file in one transaction; returns what became of it.
 
     Text files become drafts in ``draft_queue``. ``between`` is asked between batches; True
     stops the file (:class:`Cancelled`, nothing of it kept). Raises :class:`ArchiveFullError`
     and :class:`ArchiveReadOnlyError` (after which no further file can succeed); any other
-    problem is reported in the outcome.
+    problem is reported in the outcome. A large JSON file is read by ``readers`` other
+    processes (:mod:`.readers`; ``None``: as many as :func:`.readers.readers_for` says).
     """
     imported = imported or _Imported()
     ids = imported.add(path.name)
@@ -286,22 +234,39 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
     skipped: list[str] = []
     skip_count = 0
     copied: list[Path] = []
+    reading = imported.readers = _start_readers(archive, path, readers)
 
-    def batches() -> Iterator[list[Readout]]:
-        for n, batch in enumerate(_checked(_read(path, csv_mapping, opened))):
-            if n and between():
-                raise Cancelled()
-            if n:
+    def batches() -> Iterator[Sequence[Readout | Prepared]]:
+        source: Iterator[Sequence[Readout | Prepared]] = (
+            reading.batches() if reading is not None
+            else _checked(_read(path, csv_mapping, opened)))
+        first = True
+        while True:
+            if not first:
+                # Between one batch written and the next read: the collector walks what
+                # little is left, not the next batch's hundred thousand objects.
                 gc.collect(0)
                 give_back_memory()
+            batch = next(source, None)
+            if batch is None:
+                return
+            if not first and between():
+                raise Cancelled()
+            first = False
             yield batch
+            del batch
 
-    def name_photos(conn: Connection, batch: Sequence[Readout]) -> list[Readout]:
-        brought, files = bring_photos(archive, path, batch, conn)
+    def name_photos(conn: Connection, batch: Sequence[Readout | Prepared]
+                    ) -> Sequence[Readout | Prepared]:
+        readouts = [r for r in batch if isinstance(r, Readout)]
+        if len(readouts) < len(batch):
+            return batch  # prepared apart: a file without photos beside it
+        brought, files = bring_photos(archive, path, readouts, conn)
         copied.extend(files)
         return brought
 
-    def report(_batch: Sequence[Readout], added: list[int], present: list[Present]) -> None:
+    def report(_batch: Sequence[Readout | Prepared], added: list[int],
+               present: list[Present]) -> None:
         nonlocal skip_count
         ids.extend(added)
         skip_count += len(present)
@@ -317,13 +282,38 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
         with _collected_between_batches():
             archive.add_batches(batches(), skip_present=skip_duplicates, report=report,
                                 prepare=name_photos)
-    except _FileProblem as exc:
+    except FileProblem as exc:
         _forget(copied, ids)
         return FileOutcome(path, error=str(exc))
     except BaseException:
         _forget(copied, ids)
         raise
+    finally:
+        if reading is not None:
+            reading.close()
+            imported.readers = None
     return FileOutcome(path, imported=ids, duplicates=tuple(skipped), skipped=skip_count)
+
+
+def _start_readers(archive: Archive, path: Path, wanted: int | None) -> Readers | None:
+    """The processes that will read ``path`` (:mod:`.readers`), started, or ``None`` when
+    this process reads it: a file that is not JSON, a small one, or one with photos beside
+    it (the import brings those into the archive as it reads, and renames some)."""
+    if path.suffix.lower() not in JSON_SUFFIXES or wanted == 0:
+        return None
+    if path.with_name(path.stem + "-attachments").is_dir():
+        return None
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # this process reads it, and says what is wrong
+    shares = wanted if wanted is not None else readers_for(size, SMALLEST_FOR_READERS)
+    if not shares:
+        return None
+    try:
+        return Readers(path, shares, BATCH, archive.backend.name)
+    except OSError:
+        return None  # no process could be started: this one reads the file
 
 
 @contextmanager
@@ -366,8 +356,10 @@ def import_files(
     draft_queue: DraftQueue | None = None,
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
+    readers: int | None = None,
 ) -> ImportSummary:
-    """Import files and folders one file at a time; see the module text for the rules."""
+    """Import files and folders one file at a time; see the module text for the rules.
+    ``readers``: how many other processes read a large JSON file (:func:`import_file`)."""
     files = expand_paths(paths)
     outcomes: list[FileOutcome] = []
     imported = _Imported()
@@ -386,7 +378,7 @@ def import_files(
         try:
             outcome = import_file(archive, path, csv_mapping=csv_mapping, imported=imported,
                                   skip_duplicates=skip_duplicates, draft_queue=draft_queue,
-                                  between=between)
+                                  between=between, readers=readers)
         except Cancelled:
             return ImportSummary(tuple(outcomes), True, tuple(files[index:]))
         except (ArchiveFullError, ArchiveReadOnlyError) as exc:
