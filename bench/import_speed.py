@@ -13,8 +13,13 @@ one text, inserted with ``executemany`` in one transaction. Two tables are loade
   indexes (``unicode61 remove_diacritics 2``, ``prefix = '2 3'``) — what indexing this
   text the archive's way costs at the least.
 
-``--split`` adds, to every round, the same import with the processor time of every SQL
-statement it runs summed apart (``sqlite3``'s calls, from SQLAlchemy's cursor events, the
+Two imports run in every round: *import*, as the program runs it (a large file read by
+reader processes while the import writes, ``transfer/readers.py``), and *import-alone*,
+the same file read in the import's own process (``readers=0``). An import's CPU time
+includes its readers'; their peak memory is printed beside the import's own.
+
+``--split`` adds, to every round, the import reading alone with the processor time of every
+SQL statement it runs summed apart (``sqlite3``'s calls, from SQLAlchemy's cursor events, the
 commit included): what the import spends in SQLite and what it spends in Python around
 it. The Python side alone, against the whole raw load, says how near the import can come
 to the load on one core whatever the database does (the raw load spends most of its time
@@ -73,8 +78,19 @@ def texts(value: Any) -> list[str]:
     return []
 
 
+def _children_cpu() -> float:
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def _children_peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def run_import(corpus: Path, folder: Path, into: Path | None = None, *,
-               split: bool = False) -> dict[str, Any]:
+               split: bool = False, readers: int | None = None) -> dict[str, Any]:
     from readout_desk.archive import Archive, import_files
 
     target = folder / "archive.sqlite3"
@@ -82,14 +98,17 @@ def run_import(corpus: Path, folder: Path, into: Path | None = None, *,
         for suffix in ("", ".tally"):
             if Path(f"{into}{suffix}").exists():
                 shutil.copyfile(f"{into}{suffix}", f"{target}{suffix}")
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, apart = time.perf_counter(), time.process_time(), _children_cpu()
     with Archive.open(target) as archive:
         in_sql = _time_statements(archive) if split else None
-        summary = import_files(archive, [corpus])
+        summary = import_files(archive, [corpus], readers=readers)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    apart = _children_cpu() - apart
     if summary.failed:
         raise SystemExit(summary.lines())
-    result = {"seconds": seconds, "cpu": cpu, "readouts": len(summary.imported_ids)}
+    result = {"seconds": seconds, "cpu": cpu + apart, "readers_cpu": apart,
+              "readers_peak_rss_mb": _children_peak_rss_mb() if apart else 0.0,
+              "readouts": len(summary.imported_ids)}
     if in_sql is not None:
         result["sql_cpu"] = in_sql[0]
         result["statements"] = in_sql[1]
@@ -148,7 +167,8 @@ def run_load(corpus: Path, folder: Path, table: str) -> dict[str, Any]:
 def child(kind: str, corpus: Path, into: Path | None = None) -> None:
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as folder:
         result = (run_import(corpus, Path(folder), into if kind == "import-into" else None,
-                             split=kind == "import-split")
+                             split=kind == "import-split",
+                             readers=0 if kind in ("import-alone", "import-split") else None)
                   if kind.startswith("import") else run_load(corpus, Path(folder), kind))
     result["peak_rss_mb"] = _peak_rss_mb()
     print(json.dumps(result))
@@ -156,7 +176,7 @@ def child(kind: str, corpus: Path, into: Path | None = None) -> None:
 
 def measure(corpus: Path, rounds: int, before: Path | None = None, into: Path | None = None,
             split: bool = False) -> dict[str, list[dict[str, Any]]]:
-    kinds = ["import", *TABLES, *(["import-before"] if before else []),
+    kinds = ["import", "import-alone", *TABLES, *(["import-before"] if before else []),
              *(["import-into"] if into else []), *(["import-split"] if split else [])]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     for i in range(rounds):
@@ -174,6 +194,7 @@ def measure(corpus: Path, rounds: int, before: Path | None = None, into: Path | 
             print(f"  {kind:<14} {runs[kind][-1]['seconds']:8.2f} s  "
                   f"{runs[kind][-1]['cpu']:8.2f} s CPU  "
                   f"{runs[kind][-1]['peak_rss_mb']:6.0f} MB  "
+                  f"{_readers(runs[kind][-1])}  "
                   f"load {runs[kind][-1]['load']:.1f}", file=sys.stderr, flush=True)
     return runs
 
@@ -184,22 +205,33 @@ def report(corpus: Path, runs: dict[str, list[dict[str, Any]]]) -> str:
     cpu = {k: statistics.median(r["cpu"] for r in v) for k, v in runs.items()}
     rss = {k: max(r["peak_rss_mb"] for r in v) for k, v in runs.items()}
     lines = [f"Import of {corpus.name}: {n:,} readouts, {len(runs['import'])} rounds "
-             "(median wall and CPU time, highest peak RSS)"]
+             "(median wall and CPU time, the readers' processes' CPU included; highest peak "
+             "RSS)"]
     for kind, seconds in med.items():
         lines.append(f"  {kind:<14} {seconds:8.2f} s  {n / seconds:8,.0f} readouts/s  "
-                     f"{cpu[kind]:8.2f} s CPU  peak RSS {rss[kind]:6.0f} MB")
-    imports = [k for k in ("import", "import-before", "import-into") if k in med]
+                     f"{cpu[kind]:8.2f} s CPU  peak RSS {rss[kind]:6.0f} MB  "
+                     f"{_readers(max(runs[kind], key=lambda r: r.get('readers_cpu', 0)))}")
+    imports = [k for k in ("import", "import-alone", "import-before", "import-into")
+               if k in med]
     for kind in imports:
         for table in TABLES:
             lines.append(f"  {kind} ÷ {table:<13} {med[table] / med[kind]:6.2f}x wall  "
                          f"{cpu[table] / cpu[kind]:6.2f}x CPU")
-    for other in ("import-before", "import-into"):
+    for other in ("import-alone", "import-before", "import-into"):
         if other in med:
             lines.append(f"  import ÷ {other:<13}       {med[other] / med['import']:6.2f}x "
                          f"wall  {cpu[other] / cpu['import']:6.2f}x CPU")
     if "import-split" in runs:
         lines.extend(split_lines(runs))
     return "\n".join(lines)
+
+
+def _readers(run: dict[str, Any]) -> str:
+    """What the run's readers (other processes) took, or "" when it had none."""
+    if not run.get("readers_cpu"):
+        return ""
+    return (f"(readers: {run['readers_cpu']:.2f} s CPU, largest peak RSS "
+            f"{run['readers_peak_rss_mb']:.0f} MB)")
 
 
 def split_lines(runs: dict[str, list[dict[str, Any]]]) -> list[str]:

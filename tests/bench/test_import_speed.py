@@ -31,3 +31,18 @@ def test_the_split_import_times_its_statements_apart(tmp_path: Path) -> None:
     assert f"{split['statements']:,} SQL statements" in lines[0]
     outside = split["cpu"] - split["sql_cpu"]
     assert f"{split['cpu'] / 4 / outside:6.2f}x" in lines[1]
+
+
+def test_an_import_read_by_readers_counts_their_time(tmp_path: Path) -> None:
+    document = tmp_path / "corpus.json"
+    with document.open("w", encoding="utf-8") as out:
+        corpus.write_document(out, 60)
+    (tmp_path / "apart").mkdir()
+    (tmp_path / "alone").mkdir()
+    apart = import_speed.run_import(document, tmp_path / "apart", readers=2)
+    alone = import_speed.run_import(document, tmp_path / "alone", readers=0)
+    assert apart["readouts"] == alone["readouts"] == 60
+    assert 0 < apart["readers_cpu"] < apart["cpu"] and apart["readers_peak_rss_mb"] > 0
+    assert alone["readers_cpu"] == 0
+    assert import_speed._readers(apart).startswith("(readers: ")  # noqa: SLF001
+    assert import_speed._readers(alone) == ""  # noqa: SLF001

@@ -186,7 +186,9 @@ def test_a_file_with_photos_beside_it_is_read_by_the_import_itself(
     assert not summary.failed and len(summary.imported_ids) == 61  # 62, one a duplicate
 
 
-def test_how_many_readers_a_file_gets() -> None:
-    assert readers_for(1_000, 8 << 20) == 0
-    wanted = readers_for(8 << 20, 8 << 20)
-    assert wanted == max(1, min(3, (os.cpu_count() or 1) - 1))
+@pytest.mark.parametrize(("cores", "readers"), [(1, 0), (2, 2), (4, 3), (16, 4)])
+def test_how_many_readers_a_file_gets(monkeypatch: pytest.MonkeyPatch, cores: int,
+                                      readers: int) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert readers_for(1_000, 32 << 20) == 0
+    assert readers_for(32 << 20, 32 << 20) == readers

@@ -58,11 +58,14 @@ WAITING = 2
 
 def readers_for(size: int, smallest: int) -> int:
     """How many readers a file of ``size`` bytes gets: none under ``smallest`` bytes (a
-    process takes about half a second to start), else one per processor but the one the
-    import writes on, at least one and at most three."""
-    if size < smallest:
+    reader takes most of a second to start, and the first batch waits for it) or on one
+    processor; else one per processor but the import's own, and at least two, since
+    reading costs about twice what writing does; at most four (each reader cuts the
+    whole file into objects)."""
+    cores = os.cpu_count() or 1
+    if size < smallest or cores < 2:
         return 0
-    return max(1, min(3, (os.cpu_count() or 1) - 1))
+    return min(4, max(2, cores - 1))
 
 
 def _share_read(opened: list[IO[bytes]]) -> float:
