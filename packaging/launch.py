@@ -45,6 +45,11 @@ def close_after_first_page(report: Path) -> None:
 
 
 def main() -> int:
+    # A large import's readers are this program started again by ``multiprocessing``
+    # (``archive/transfer/readers.py``): in the bundle, that start runs the reader here.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     if started_as_cli(sys.argv[0]):
         from readout_desk.cli import main as cli_main
 

@@ -178,3 +178,22 @@ def test_index_entries_are_kept_uncompressed(team: Archive) -> None:
             "SELECT count(*) FROM readout_fts WHERE readout_id = ANY(%(ids)s) "
             "AND pg_column_compression(doc) IS NOT NULL", {"ids": ids}).scalar()
     assert storage == "e" and compressed == 0
+
+
+def test_a_file_read_by_readers_writes_what_reading_alone_writes(
+        team: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from readout_desk.archive import import_files
+    from readout_desk.archive.transfer import importing
+
+    monkeypatch.setattr(importing, "BATCH", 30)  # batches for each of two readers
+    readouts = _readouts()
+    source = tmp_path / "readouts.json"
+    source.write_text(json.dumps(jsonformat.document(readouts), ensure_ascii=False),
+                      encoding="utf-8")
+    alone = import_files(team, [source], readers=0)
+    apart = import_files(team, [source], readers=2, skip_duplicates=False)
+    assert not alone.failed and not apart.failed
+    assert len(apart.imported_ids) == len(alone.imported_ids) == len(readouts)
+    assert _stored(team, apart.imported_ids) == _stored(team, alone.imported_ids)

@@ -20,3 +20,15 @@ launch = load("launch")
 ])
 def test_the_name_started_by_chooses_the_command_line(argv0: str, cli: bool) -> None:
     assert launch.started_as_cli(argv0) is cli
+
+
+def test_a_reader_started_again_by_multiprocessing_is_run_before_anything_else(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    calls: list[str] = []
+    monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("freeze"))
+    monkeypatch.setattr(launch, "started_as_cli", lambda _argv0: calls.append("name") or True)
+    monkeypatch.setattr("readout_desk.cli.main", lambda: 0)
+    assert launch.main() == 0
+    assert calls == ["freeze", "name"]

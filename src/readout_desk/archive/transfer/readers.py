@@ -1,8 +1,9 @@
 """Reading a large JSON import in other processes, while this one writes.
 
 Turning a readout object into the rows it is stored as (decoding it, checking it, its
-fingerprint, its index text, its long texts packed: :func:`.writes.prepare`) costs this
-program about twice what writing the rows costs the database. A large file is therefore
+fingerprint, its index text, its values as stored and its long texts packed:
+:func:`.writes.prepare`, :meth:`.backend.Backend.ahead`) costs this program about twice
+what writing the rows costs the database. A large file is therefore
 read by *readers*, processes of their own (Python runs one thread at a time in a
 process), while the import's transaction writes what they have read:
 
@@ -10,9 +11,11 @@ process), while the import's transaction writes what they have read:
   in C), and turns only its share of the batches into rows: with two readers, the first
   takes batches 0, 2, 4… and the second 1, 3, 5…. The import takes the batches from the
   readers in turn, so they are written in file order, exactly as when this process reads
-  the file (:func:`.importing.import_file` compares the two in its tests).
-- A reader keeps at most two batches waiting (its queue is bounded): the memory of an
-  import stays that of a few batches, whatever the file's size.
+  the file (``tests/transfer/test_import_readers.py`` compares the two).
+- A reader sends its batches through a pipe of its own, from a thread, keeping at most
+  two waiting: the memory of an import stays that of a few batches, whatever the file's
+  size. Only the reader holds the pipe's sending end, so a reader that ends in any way
+  ends its pipe, and the import is never left waiting.
 - What stops the reading (text that is not JSON, an object that is not a readout) and the
   problems of readouts that fail their checks are told at the end, merged, the way one
   process reading the file tells them: the first thing that stopped the reading, in file
