@@ -11,12 +11,18 @@ import corpus  # noqa: E402
 import import_speed  # noqa: E402
 
 
-def test_the_split_import_times_its_statements_apart(tmp_path: Path) -> None:
+def _document(tmp_path: Path, *folders: str) -> Path:
+    """A corpus of 60 readouts, and empty folders to import it into."""
     document = tmp_path / "corpus.json"
     with document.open("w", encoding="utf-8") as out:
         corpus.write_document(out, 60)
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "split").mkdir()
+    for name in folders:
+        (tmp_path / name).mkdir()
+    return document
+
+
+def test_the_split_import_times_its_statements_apart(tmp_path: Path) -> None:
+    document = _document(tmp_path, "plain", "split")
     plain = import_speed.run_import(document, tmp_path / "plain")
     split = import_speed.run_import(document, tmp_path / "split", split=True)
     assert plain["readouts"] == split["readouts"] == 60
@@ -34,11 +40,7 @@ def test_the_split_import_times_its_statements_apart(tmp_path: Path) -> None:
 
 
 def test_an_import_read_by_readers_counts_their_time(tmp_path: Path) -> None:
-    document = tmp_path / "corpus.json"
-    with document.open("w", encoding="utf-8") as out:
-        corpus.write_document(out, 60)
-    (tmp_path / "apart").mkdir()
-    (tmp_path / "alone").mkdir()
+    document = _document(tmp_path, "apart", "alone")
     apart = import_speed.run_import(document, tmp_path / "apart", readers=2)
     alone = import_speed.run_import(document, tmp_path / "alone", readers=0)
     assert apart["readouts"] == alone["readouts"] == 60
