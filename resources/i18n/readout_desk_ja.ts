@@ -2080,6 +2080,10 @@ Readouts already in the archive are skipped.</source>
         <translation>開始時刻とタイムゾーンのない会合 {n} 件はカレンダーに含めませんでした。</translation>
     </message>
     <message>
+        <source>The process reading the file stopped unexpectedly (exit code {code}); nothing of the file was imported.</source>
+        <translation>ファイルを読み込むプロセスが予期せず終了しました（終了コード {code}）。このファイルからは何も取り込まれていません。</translation>
+    </message>
+    <message>
         <source>{n} file(s) were not started.</source>
         <translation>{n} 個のファイルは処理していません。</translation>
     </message>

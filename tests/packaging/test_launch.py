@@ -28,7 +28,11 @@ def test_a_reader_started_again_by_multiprocessing_is_run_before_anything_else(
 
     calls: list[str] = []
     monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("freeze"))
-    monkeypatch.setattr(launch, "started_as_cli", lambda _argv0: calls.append("name") or True)
+    def by_name(_argv0: str) -> bool:
+        calls.append("name")
+        return True
+
+    monkeypatch.setattr(launch, "started_as_cli", by_name)
     monkeypatch.setattr("readout_desk.cli.main", lambda: 0)
     assert launch.main() == 0
     assert calls == ["freeze", "name"]

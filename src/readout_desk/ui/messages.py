@@ -74,6 +74,9 @@ TEMPLATES = frozenset({
                                   "the calendar."),
     QT_TRANSLATE_NOOP("Messages", "{n} sessions without a start time and zone were left out of "
                                   "the calendar."),
+    # archive/transfer/readers.py
+    QT_TRANSLATE_NOOP("Messages", "The process reading the file stopped unexpectedly (exit "
+                                  "code {code}); nothing of the file was imported."),
     # archive/transfer/importing.py
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} file."),
     QT_TRANSLATE_NOOP("Messages", "Imported {n} readout from {done} of {files} files."),
