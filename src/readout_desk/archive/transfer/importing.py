@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import csv
 import gc
-import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -47,6 +46,7 @@ from readout_desk.archive.transfer.jsonfile import (
     Problems,
     describe,
     iter_json,
+    share_read,
     utf16,
 )
 from readout_desk.archive.transfer.outcomes import FileOutcome, ImportSummary
@@ -164,13 +164,8 @@ class _Imported:
 
     def share_read(self) -> str:
         """How much of the file being read has been read, as " (27%)", or ""."""
-        if self.readers is not None:
-            return f" ({self.readers.read:.0%})"
-        try:
-            raw = self.reading[-1]
-            return f" ({raw.tell() / max(1, os.fstat(raw.fileno()).st_size):.0%})"
-        except (IndexError, OSError, ValueError):
-            return ""
+        read = self.readers.read if self.readers is not None else share_read(self.reading)
+        return "" if read is None else f" ({read:.0%})"
 
     def add(self, name: str) -> array[int]:
         ids: array[int] = array("q")

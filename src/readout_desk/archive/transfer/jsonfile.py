@@ -14,6 +14,7 @@ same pieces.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,6 +66,16 @@ def json_stream(path: Path, opened: list[IO[bytes]] | None = None) -> io.TextIOW
     if opened is not None:
         opened.append(raw)
     return io.TextIOWrapper(raw, encoding=wide or "utf-8-sig", newline="")
+
+
+def share_read(opened: list[IO[bytes]]) -> float | None:
+    """How much of the file last opened (:func:`json_stream`) has been read, from 0 to 1,
+    or ``None`` when that cannot be told."""
+    try:
+        raw = opened[-1]
+        return raw.tell() / max(1, os.fstat(raw.fileno()).st_size)
+    except (IndexError, OSError, ValueError):
+        return None
 
 
 @contextmanager

@@ -50,6 +50,7 @@ from readout_desk.archive.transfer.jsonfile import (
     Problems,
     readout_objects,
     readout_of,
+    share_read,
 )
 from readout_desk.archive.writes import Prepared, prepare
 from readout_desk.domain import validation
@@ -69,14 +70,6 @@ def readers_for(size: int, smallest: int) -> int:
     if size < smallest or cores < 2:
         return 0
     return min(4, max(2, cores - 1))
-
-
-def _share_read(opened: list[IO[bytes]]) -> float:
-    try:
-        raw = opened[-1]
-        return raw.tell() / max(1, os.fstat(raw.fileno()).st_size)
-    except (IndexError, OSError, ValueError):
-        return 0.0
 
 
 def _sendable(exc: BaseException) -> BaseException:
@@ -146,7 +139,7 @@ def _read_share(path: str, share: int, shares: int, batch_size: int, backend_nam
                 continue
             batch.append(backend.ahead(prepare(r)))
             if len(batch) == batch_size:
-                put(("batch", batch, _share_read(opened)))
+                put(("batch", batch, share_read(opened) or 0.0))
                 batch = []
     except FileProblem as exc:  # not JSON: after the last readout read
         stopped = (number + 1, 1, str(exc))
