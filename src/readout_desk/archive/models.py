@@ -367,11 +367,15 @@ class KeptRankingRow(Base):
     token_count: Mapped[int]
     hits: Mapped[int]
     floor: Mapped[float]
+    # A query of several phrases: each phrase's hits now and when it was ranked.
+    phrase_hits: Mapped[str | None] = mapped_column(Text)
+    reference_hits: Mapped[str | None] = mapped_column(Text)
 
 
 class KeptRankingRowsRow(Base):
     """One kept row of a kept ranking: the readout, its column-weighted number of
-    occurrences of the query, its length in tokens."""
+    occurrences of the query (of each phrase, for a query of several), its length in
+    tokens."""
 
     __tablename__ = "kept_ranking_rows"
 
@@ -379,3 +383,4 @@ class KeptRankingRowsRow(Base):
     readout_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     weight: Mapped[float]
     length: Mapped[int]
+    weights: Mapped[str | None] = mapped_column(Text)

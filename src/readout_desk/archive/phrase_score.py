@@ -1,4 +1,5 @@
-"""FTS5's ``bm25()`` for a query of one phrase, computed in Python exactly as SQLite does.
+"""FTS5's ``bm25()`` for a query of one phrase, or of several a row must all hold,
+computed in Python exactly as SQLite does.
 
 For a row with ``f`` the column-weighted number of times the phrase occurs in it and ``D``
 its length in tokens (``fts5Bm25Function`` in SQLite's ``fts5_aux.c``)::
@@ -11,6 +12,10 @@ When ``avgdl`` becomes ``r`` times what it was, the part after ``idf`` (``g``,
 :func:`part`) of any row grows by a factor of at most ``max(1, r)`` (and shrinks by at
 most ``min(1, r)``): its denominator is ``f + k1 * (1 - b)`` plus ``k1 * b * D / avgdl``,
 and only the second term moves, by ``1 / r``. :mod:`.sqlite_kept` rests on that bound.
+
+For several phrases FTS5 adds each phrase's ``idf * g`` (each phrase's own ``idf``, from
+the rows that hold it) and returns the sum negated; the sum of a row moves by at most
+``max(1, r)`` times the largest factor by which one phrase's ``idf`` moved.
 
 The operations are SQLite's, in its order, on doubles: the same inputs give the same
 double (``tests/archive/test_kept_ranking.py`` compares every hit with ``bm25()``).
@@ -49,3 +54,20 @@ def weight_of(score_: float, length: int, avgdl: float, idf_: float) -> float | 
         return None
     weight = float(round(x * K1 * (1 - B + B * length / avgdl) / (K1 + 1.0 - x)))
     return weight if weight > 0 and score(weight, length, avgdl, idf_) == score_ else None
+
+
+def reach(weights: tuple[float, ...], length: int, avgdl: float,
+          idfs: tuple[float, ...]) -> float:
+    """A row's ``bm25()`` for a query of several phrases, as a positive number: the
+    phrases' ``idf * g`` added up in their order, as FTS5 adds them (its result is
+    ``-1.0`` times this)."""
+    total = 0.0
+    for weight, idf_ in zip(weights, idfs, strict=True):
+        total += idf_ * part(weight, length, avgdl)
+    return total
+
+
+def scores(weights: tuple[float, ...], length: int, avgdl: float,
+           idfs: tuple[float, ...]) -> float:
+    """A row's ``bm25()`` for a query of several phrases: the same double SQLite returns."""
+    return -1.0 * reach(weights, length, avgdl, idfs)

@@ -29,6 +29,14 @@ frequent phrase walks every hit first, so a write counts the run's occurrences i
 pieces it has just indexed (:func:`occurrences`) and believes the count only where the
 index agrees that the row matches and is as long.
 
+A query of two or more words (or phrases, prefixes) a hit must all hold (``minister
+cooperation``) is kept the same way: ``bm25()`` adds each phrase's ``idf * g``, each
+phrase with its own ``idf``, so a kept row holds its occurrences of every phrase and the
+entry each phrase's number of hits, now and when it was ranked (:func:`phrases`). The
+floor is then that sum under the reference, and when the average length moves by ``r``
+and each phrase's ``idf`` by its own factor, no row's sum grows by more than ``max(1, r)``
+times the largest of those factors.
+
 A word beside runs (``会談 APEC``) is ranked from the word's list narrowed by the runs; its
 number of hits, which no list holds, is kept in an entry of its own without rows (its
 ``match`` the two queries joined, :func:`_count_key`) once the word's list is kept, and
@@ -57,7 +65,7 @@ from sqlalchemy import Connection
 
 from readout_desk.archive import sqlite_page_index
 from readout_desk.archive.backend import Proven
-from readout_desk.archive.phrase_score import idf, part, score, weight_of
+from readout_desk.archive.phrase_score import idf, part, reach, score, scores, weight_of
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
     CJK_TABLE,
@@ -91,6 +99,11 @@ PAIR = "\x1f"
 ROWS = "kept_ranking_rows"
 #: One phrase: a quoted string, perhaps a prefix, perhaps within a column.
 _ONE_PHRASE = re.compile(r'(?:([a-z]+) : )?"((?:[^"]|"")*)"( \*)?')
+#: Between the phrases a hit must all hold, in a query's ``MATCH``.
+_AND = " AND "
+#: A query of more phrases than this is ranked in full (each costs a pass at its first
+#: ranking and a look-up at each save).
+MOST_PHRASES = 4
 _LIVE = "+r.deleted_at IS NULL"
 #: Each table's search of one phrase over every readout, and over those not in the trash.
 _WHERE = {table: (_fts_where(table, [], "", []), _fts_where(table, [], _LIVE, []))
@@ -143,14 +156,57 @@ class Entry:
     tokens: int
     hits: int
     floor: float
+    # A query of several phrases: each phrase's number of hits, now and at the reference.
+    phrase_hits: tuple[int, ...] = ()
+    reference_hits: tuple[int, ...] = ()
 
     @property
     def avgdl(self) -> float:
         return self.tokens / self.rows
 
+    def reach(self, row: Kept) -> float:
+        """A row's place under the reference: its ``g`` for one phrase, its summed
+        ``idf * g`` for several (what the floor is)."""
+        if not self.reference_hits:
+            return part(row[1], row[2], self.avgdl)
+        return reach(row[3], row[2], self.avgdl,
+                     tuple(idf(self.rows, h) for h in self.reference_hits))
 
-#: A kept row: readout id, f, D.
-Kept = tuple[int, float, int]
+
+#: A kept row: readout id, f, D, and for a query of several phrases each phrase's f
+#: (``()`` for one; f is then the first phrase's).
+Kept = tuple[int, float, int, tuple[float, ...]]
+
+
+def _numbers(text: str | None) -> tuple[float, ...]:
+    return tuple(float(n) for n in text.split()) if text else ()
+
+
+def _text(numbers: Sequence[float]) -> str | None:
+    return " ".join(repr(n) for n in numbers) or None
+
+
+def phrases(match: str) -> tuple[str, ...] | None:
+    """The phrases of a query of words a hit must all hold (``"a" AND "b" *``), each of a
+    kept query's shape and distinct, from two to :data:`MOST_PHRASES`; None for any other
+    query."""
+    found: list[str] = []
+    at = 0
+    while True:
+        phrase = _ONE_PHRASE.match(match, at)
+        if phrase is None:
+            return None
+        found.append(phrase.group(0))
+        at = phrase.end()
+        if at == len(match):
+            break
+        if not match.startswith(_AND, at):
+            return None
+        at += len(_AND)
+    if (not 2 <= len(found) <= MOST_PHRASES or len(set(found)) != len(found)
+            or table_of(match) != FTS_TABLE):
+        return None
+    return tuple(found)
 
 
 # ----- reading the index's own numbers --------------------------------------------------
@@ -225,26 +281,41 @@ def _kept_tables(conn: Connection) -> bool:
 
 def _entries(conn: Connection, match: str | None = None) -> list[Entry]:
     """The kept rankings (of ``match`` only, if given) made under the current revision."""
-    sql = (f"SELECT id, match, row_count, token_count, hits, floor FROM {RANKINGS} "
-           "WHERE revision = ?" + (" AND match = ?" if match is not None else ""))
+    sql = (f"SELECT id, match, row_count, token_count, hits, floor, phrase_hits, "
+           f"reference_hits FROM {RANKINGS} WHERE revision = ?"
+           + (" AND match = ?" if match is not None else ""))
     params = (_revision(conn),) + ((match,) if match is not None else ())
-    return [Entry(int(i), str(m), int(r), int(t), int(h), float(f))
-            for i, m, r, t, h, f in _rows(conn, sql, params)]
+    return [Entry(int(i), str(m), int(r), int(t), int(h), float(f),
+                  tuple(int(n) for n in _numbers(now)), tuple(int(n) for n in _numbers(then)))
+            for i, m, r, t, h, f, now, then in _rows(conn, sql, params)]
+
+
+def _kept_rows(db: Any, entry: Entry) -> list[Kept]:
+    """A kept ranking's list."""
+    with closing(db.execute(f"SELECT readout_id, weight, length, weights FROM {ROWS} "
+                            "WHERE ranking_id = ?", (entry.id,))) as cursor:
+        return [(int(i), float(f), int(d), _numbers(w)) for i, f, d, w in cursor.fetchall()]
 
 
 # ----- which searches -------------------------------------------------------------------
 
 
 def _kept_query(search: SqlSearch) -> _Query | None:
-    """The search as a kept ranking can answer it; None for any other (two phrases of
-    words, dates, modes, the trash). One run is one phrase of the table of runs, kept
-    as a word is; a phrase of words with runs (``会談 APEC``) is its words' ranking with
+    """The search as a kept ranking can answer it; None for any other (dates, modes, the
+    trash, phrases some of which a hit need not hold). Several phrases a hit must all
+    hold are kept as one query (:func:`phrases`). One run is one phrase of the table of
+    runs, kept as a word is; a phrase of words with runs (``会談 APEC``) is its words' ranking with
     the readouts that do not hold the runs (or do) left out: ``bm25()`` scores the
     words' hits alike whatever else narrows them."""
     match = search.params.get("match")
-    if (not isinstance(match, str) or not _ONE_PHRASE.fullmatch(match)
-            or table_of(match) != search.table):
+    if not isinstance(match, str) or table_of(match) != search.table:
         return None
+    if not _ONE_PHRASE.fullmatch(match):
+        if phrases(match) is None or len(search.params) != 1 or search.runs:
+            return None
+        every, live = _WHERE[FTS_TABLE]
+        return _Query(match, search.fts_where == live) if search.fts_where in (every,
+                                                                             live) else None
     if len(search.params) == 1 and bool(search.runs) == (search.table == CJK_TABLE):
         every, live = _WHERE[search.table]
         if search.fts_where in (every, live):
@@ -285,9 +356,7 @@ def ranked(conn: Connection, search: SqlSearch, top: int,
         return None
     entries = _entries(conn, query.match)
     for entry in entries:
-        kept = [(int(i), float(f), int(d)) for i, f, d in _rows(
-            conn, f"SELECT readout_id, weight, length FROM {ROWS} WHERE ranking_id = ?",
-            (entry.id,))]
+        kept = _kept_rows(_driver(conn), entry)
         page = answer(conn, entry, _narrowed(conn, query, kept), top, live=query.live,
                       least=least)
         if page is not None:
@@ -313,34 +382,42 @@ def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
     in), or None when the list cannot prove them; with ``least``, as many as it proves
     from ``least`` up (a :class:`~.backend.Proven` list when fewer than ``top``)."""
     rows, tokens = totals(conn, table_of(entry.match))
-    if rows <= 0 or entry.hits <= 0:
+    if rows <= 0 or entry.hits <= 0 or 0 in entry.phrase_hits:
         return None
     avgdl = tokens / rows
     idf_ = idf(rows, entry.hits)
+    idfs = tuple(idf(rows, h) for h in entry.phrase_hits)
     # Both from an index (samples have a partial one); a list's readouts are not read.
     samples = {int(r[0]) for r in _rows(conn, "SELECT id FROM readouts WHERE is_sample = 1")}
     trashed = _trashed(conn, [k[0] for k in kept]) if live else set()
-    scored: list[tuple[float, int, float, int]] = []
-    for readout_id, weight, length in kept:
+    scored: list[tuple[float, int, float]] = []  # score, id, place (g, or the summed idf * g)
+    for readout_id, weight, length, weights in kept:
         if readout_id in trashed:
             continue
-        value = score(weight, length, avgdl, idf_)
+        if idfs:
+            place = reach(weights, length, avgdl, idfs)
+            value = scores(weights, length, avgdl, idfs)
+        else:
+            place, value = part(weight, length, avgdl), score(weight, length, avgdl, idf_)
         scored.append((value + SAMPLE_RANK_PENALTY if readout_id in samples else value,
-                       readout_id, weight, length))
+                       readout_id, place))
     scored.sort(key=lambda s: s[0])
-    # Any hit outside the list has g <= floor * max(1, r) now; the last row must beat it.
-    bound = entry.floor * max(1.0, avgdl / entry.avgdl) * (1.0 + MARGIN)
+    # Any hit outside the list has g <= floor * max(1, r) now (for several phrases, times
+    # the largest factor by which a phrase's idf grew); the last row must beat it.
+    grown = max((now / then for now, then in zip(
+        idfs, (idf(entry.rows, h) for h in entry.reference_hits), strict=True)), default=1.0)
+    bound = entry.floor * max(1.0, avgdl / entry.avgdl) * max(1.0, grown) * (1.0 + MARGIN)
 
     def proven(rows: int) -> bool:
-        _score, last_id, weight, length = scored[rows - 1]
-        return last_id not in samples and part(weight, length, avgdl) > bound
+        _score, last_id, place = scored[rows - 1]
+        return last_id not in samples and place > bound
 
     if len(scored) >= top and proven(top):
-        return [(readout_id, value) for value, readout_id, _w, _d in scored[:top]]
+        return [(readout_id, value) for value, readout_id, _p in scored[:top]]
     if least is None or len(scored) < least or not proven(least):
         return None
     rows = max(n for n in (least, min(len(scored), top - 1)) if proven(n))
-    return Proven((readout_id, value) for value, readout_id, _w, _d in scored[:rows])
+    return Proven((readout_id, value) for value, readout_id, _p in scored[:rows])
 
 
 def _trashed(conn: Connection, ids: Sequence[int]) -> set[int]:
@@ -377,7 +454,8 @@ def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
             return None  # finding each in the index would cost more than counting
         if trashed and query.runs is not None:
             total -= _pair_hits(conn, match, trashed)
-        elif trashed and match.endswith("*") and table_of(match) == FTS_TABLE:
+        elif (trashed and match.endswith("*") and table_of(match) == FTS_TABLE
+              and phrases(match) is None):
             # A prefix merges the lists of every word it covers at each look-up in the
             # index: its trashed hits are found in their own text instead.
             total -= len(sqlite_page_index.matching(conn, match, trashed))
@@ -452,19 +530,61 @@ def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
                        f"MATCH ? ORDER BY s LIMIT {int(KEEP)}", (match,))
     sizes = lengths(conn, [int(i) for i, _s in best], table)
     entry = Entry(0, match, rows, tokens, hits, 0.0)
-    idf_ = idf(rows, hits)
-    kept: list[Kept] = []
-    for readout_id, value in best:
-        length = sizes.get(int(readout_id))
-        weight = None if length is None else weight_of(float(value), length, entry.avgdl,
-                                                       idf_)
-        if weight is None or length is None:
-            return None
-        kept.append((int(readout_id), weight, length))
-    entry.floor = part(kept[-1][1], kept[-1][2], entry.avgdl) if len(kept) == KEEP else 0.0
+    several = phrases(match)
+    kept = (_kept_of(best, sizes, entry.avgdl, idf(rows, hits)) if several is None
+            else _kept_of_several(conn, entry, several, best, sizes))
+    if kept is None:
+        return None
+    entry.floor = entry.reach(kept[-1]) if len(kept) == KEEP else 0.0
     seen = int(_rows(conn, "PRAGMA user_version")[0][0])
     entry.id = _store(path, entry, kept, seen, _revision(conn))
     return entry, kept
+
+
+def _kept_of(best: Sequence[Any], sizes: Mapping[int, int], avgdl: float,
+             idf_: float) -> list[Kept] | None:
+    """The list of a query of one phrase from its best rows and their scores, each row's
+    occurrences told by its score inverted; None if one cannot be told exactly."""
+    kept: list[Kept] = []
+    for readout_id, value in best:
+        length = sizes.get(int(readout_id))
+        weight = None if length is None else weight_of(float(value), length, avgdl, idf_)
+        if weight is None or length is None:
+            return None
+        kept.append((int(readout_id), weight, length, ()))
+    return kept
+
+
+def _kept_of_several(conn: Connection, entry: Entry, several: Sequence[str],
+                     best: Sequence[Any], sizes: Mapping[int, int]) -> list[Kept] | None:
+    """The list of a query of several phrases from its best rows and their scores: each
+    phrase's occurrences counted from ``highlight()`` (a score of several phrases cannot
+    be inverted), each phrase's hits counted, and every row's score computed again and
+    compared with SQLite's; None if a phrase cannot be counted or a score differs."""
+    if not all(counted(phrase) for phrase in several):
+        return None
+    ids = [int(i) for i, _s in best]
+    entry.phrase_hits = entry.reference_hits = tuple(
+        int(_rows(conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                  (phrase,))[0][0]) for phrase in several)
+    idfs = tuple(idf(entry.rows, h) for h in entry.phrase_hits)
+    found = [_marked(conn, phrase, ids) for phrase in several]
+    kept: list[Kept] = []
+    for readout_id, value in best:
+        length = sizes.get(int(readout_id))
+        weights = tuple(f.get(int(readout_id), 0.0) for f in found)
+        if length is None or scores(weights, length, entry.avgdl, idfs) != float(value):
+            return None
+        kept.append((int(readout_id), weights[0], length, weights))
+    return kept
+
+
+def _marked(conn: Connection, match: str, ids: Sequence[int]) -> dict[int, float]:
+    """The column-weighted occurrences of ``match`` in those of ``ids`` it matches, each
+    occurrence marked by ``highlight()`` (a query :func:`counted` can tell)."""
+    return {int(row[0]): sum(w * (text or "").count("\x02")
+                             for w, text in zip(_COLUMN_WEIGHTS, row[1:], strict=True))
+            for row in _matching(conn, match, ids, _MARKED)}
 
 
 def _store(path: Path, entry: Entry, kept: Sequence[Kept], seen: int, revision: str) -> int:
@@ -485,11 +605,11 @@ def _store(path: Path, entry: Entry, kept: Sequence[Kept], seen: int, revision: 
                 _drop(db, old)
                 cursor = db.execute(
                     f"INSERT INTO {RANKINGS} (match, revision, row_count, token_count, hits, "
-                    "floor) VALUES (?, ?, ?, ?, ?, ?)", (entry.match, revision, entry.rows,
-                                                         entry.tokens, entry.hits, entry.floor))
+                    "floor, phrase_hits, reference_hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (entry.match, revision, entry.rows, entry.tokens, entry.hits,
+                     entry.floor, _text(entry.phrase_hits), _text(entry.reference_hits)))
                 new_id = int(cursor.lastrowid or 0)
-                db.executemany(f"INSERT INTO {ROWS} (ranking_id, readout_id, weight, length) "
-                               "VALUES (?, ?, ?, ?)", [(new_id, *k) for k in kept])
+                _insert_rows(db, new_id, kept)
                 db.execute("COMMIT")
                 return new_id
             except BaseException:
@@ -497,6 +617,12 @@ def _store(path: Path, entry: Entry, kept: Sequence[Kept], seen: int, revision: 
                 raise
     except sqlite3.Error:
         return 0  # busy, read-only or gone: the next full ranking tries again
+
+
+def _insert_rows(db: Any, ranking_id: int, kept: Sequence[Kept]) -> None:
+    db.executemany(f"INSERT OR REPLACE INTO {ROWS} (ranking_id, readout_id, weight, length, "
+                   "weights) VALUES (?, ?, ?, ?, ?)",
+                   [(ranking_id, i, f, d, _text(w)) for i, f, d, w in kept])
 
 
 def _drop(db: Any, ids: Sequence[int]) -> None:
@@ -544,9 +670,7 @@ def _weights(conn: Connection, match: str, ids: Sequence[int], rows: int, avgdl:
     ``bm25()`` needs the phrase's number of hits over the whole index first (a pass over
     its list), so it pays only for many rows, inverted and checked."""
     if len(ids) <= FEW and counted(match):
-        return {int(row[0]): sum(w * (text or "").count("\x02")
-                                 for w, text in zip(_COLUMN_WEIGHTS, row[1:], strict=True))
-                for row in _matching(conn, match, ids, _MARKED)}
+        return dict(_marked(conn, match, ids))
     found = [(int(i), float(s)) for i, s in _matching(conn, match, ids, _score(FTS_TABLE))]
     sizes = lengths(conn, [i for i, _s in found])
     idf_ = idf(rows, hits + len(found))
@@ -616,6 +740,11 @@ def leaving(conn: Connection, ids: Sequence[int]) -> None:
                 else len(_matching(conn, entry.match, ids, "1")))
         if gone:
             db.execute(f"UPDATE {RANKINGS} SET hits = hits - ? WHERE id = ?", (gone, entry.id))
+        if several := phrases(entry.match) if entry.phrase_hits else None:
+            each = tuple(h - len(_matching(conn, phrase, ids, "1"))
+                         for phrase, h in zip(several, entry.phrase_hits, strict=True))
+            db.execute(f"UPDATE {RANKINGS} SET phrase_hits = ? WHERE id = ?",
+                       (_text(each), entry.id))
         db.execute(f"DELETE FROM {ROWS} WHERE ranking_id = ? AND readout_id IN "
                    "(SELECT value FROM json_each(?))", (entry.id, listed))
 
@@ -652,6 +781,9 @@ def entered(conn: Connection, indexed: Sequence[tuple[int, Mapping[str, str]]]) 
         rows, tokens = table_totals[table]
         if rows <= 0:
             continue
+        if entry.phrase_hits:
+            _enter_several(conn, db, entry, ids, rows, tokens / rows)
+            continue
         if table == CJK_TABLE:
             if pieces is None:
                 empty = ("",) * len(FTS_NAMES)
@@ -666,26 +798,49 @@ def entered(conn: Connection, indexed: Sequence[tuple[int, Mapping[str, str]]]) 
         if any(w is None or i not in sizes for i, w in weights.items()):
             _drop(db, [entry.id])  # not known exactly: rank in full next time
             continue
-        joining = [(i, float(w or 0), sizes[i]) for i, w in weights.items()
-                   if part(float(w or 0), sizes[i], entry.avgdl) > entry.floor]
+        joining = [k for k in ((i, float(w or 0), sizes[i], ()) for i, w in weights.items())
+                   if entry.reach(k) > entry.floor]
         db.execute(f"UPDATE {RANKINGS} SET hits = ? WHERE id = ?",
                    (entry.hits + len(weights), entry.id))
-        db.executemany(f"INSERT OR REPLACE INTO {ROWS} (ranking_id, readout_id, weight, "
-                       "length) VALUES (?, ?, ?, ?)", [(entry.id, *k) for k in joining])
+        _insert_rows(db, entry.id, joining)
         if joining:
             _trim(db, entry)
+
+
+def _enter_several(conn: Connection, db: Any, entry: Entry, ids: Sequence[int], rows: int,
+                   avgdl: float) -> None:
+    """:func:`entered` for a query of several phrases: each phrase's hits counted in, and
+    the rows that hold them all join the list when their sum beats the floor."""
+    several = phrases(entry.match)
+    assert several is not None
+    each = [_weights(conn, phrase, ids, rows, avgdl, hits)
+            for phrase, hits in zip(several, entry.phrase_hits, strict=True)]
+    holding = [int(r[0]) for r in _matching(conn, entry.match, ids, "1")]
+    sizes = lengths(conn, holding)
+    if any(None in weights.values() for weights in each) or any(
+            i not in sizes or not all(i in weights for weights in each) for i in holding):
+        _drop(db, [entry.id])  # not known exactly: rank in full next time
+        return
+    joining = [k for k in ((i, float(each[0][i] or 0), sizes[i],
+                            tuple(float(weights[i] or 0) for weights in each))
+                           for i in holding) if entry.reach(k) > entry.floor]
+    db.execute(f"UPDATE {RANKINGS} SET hits = ?, phrase_hits = ? WHERE id = ?",
+               (entry.hits + len(holding), _text([h + len(weights) for h, weights in zip(
+                   entry.phrase_hits, each, strict=True)]), entry.id))
+    _insert_rows(db, entry.id, joining)
+    if joining:
+        _trim(db, entry)
 
 
 def _trim(db: Any, entry: Entry) -> None:
     """Cut a list grown past :data:`KEEP` + :data:`SLACK` back to :data:`KEEP`, raising
     the floor to the best of the rows it lets go."""
-    kept = [(int(i), float(f), int(d)) for i, f, d in db.execute(
-        f"SELECT readout_id, weight, length FROM {ROWS} WHERE ranking_id = ?", (entry.id,))]
+    kept = _kept_rows(db, entry)
     if len(kept) <= KEEP + SLACK:
         return
-    kept.sort(key=lambda k: part(k[1], k[2], entry.avgdl), reverse=True)
+    kept.sort(key=entry.reach, reverse=True)
     going = kept[KEEP:]
-    floor = max(entry.floor, part(going[0][1], going[0][2], entry.avgdl))
+    floor = max(entry.floor, entry.reach(going[0]))
     db.execute(f"UPDATE {RANKINGS} SET floor = ? WHERE id = ?", (floor, entry.id))
     db.executemany(f"DELETE FROM {ROWS} WHERE ranking_id = ? AND readout_id = ?",
                    [(entry.id, k[0]) for k in going])
