@@ -1510,6 +1510,10 @@ Readouts already in the archive are skipped.</source>
         <source>The import stopped: {exc}</source>
         <translation>インポートを中断しました: {exc}</translation>
     </message>
+    <message>
+        <source>Finished.</source>
+        <translation>完了しました。</translation>
+    </message>
 </context>
 <context>
     <name>IndexProgress</name>
@@ -2084,6 +2088,14 @@ Readouts already in the archive are skipped.</source>
         <translation>ファイルを読み込むプロセスが予期せず終了しました（終了コード {code}）。このファイルからは何も取り込まれていません。</translation>
     </message>
     <message>
+        <source>{name}: {done} readouts so far</source>
+        <translation>{name}: これまでに {done} 件</translation>
+    </message>
+    <message>
+        <source>{name}: {done} readouts so far ({read:.0%})</source>
+        <translation>{name}: これまでに {done} 件（{read:.0%}）</translation>
+    </message>
+    <message>
         <source>{n} file(s) were not started.</source>
         <translation>{n} 個のファイルは処理していません。</translation>
     </message>
@@ -2573,6 +2585,7 @@ Readouts already in the archive are skipped.</source>
     <name>ProgressPanel</name>
     <message>
         <source>Progress</source>
+        <extracomment>Parts of a step the bar can show.</extracomment>
         <translation>進行状況</translation>
     </message>
     <message>

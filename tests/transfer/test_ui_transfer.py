@@ -21,6 +21,9 @@ from readout_desk.ui import transfer
 from readout_desk.ui.main_window import MainWindow
 from readout_desk.ui.settings import Settings
 from tests.archive.helpers import lima_readout
+from tests.ui.translation import japanese
+
+__all__ = ["japanese"]  # the fixture, used by name
 
 WAIT_MS = 15_000
 _Found = TypeVar("_Found", bound=QObject)
@@ -182,7 +185,9 @@ def test_import_a_folder_with_progress_and_cancel_halfway(
     assert dialog.file_list.count() == 40
     bar = dialog.progress.bar
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bar.maximum() == 40 and bar.value() >= 3, timeout=WAIT_MS)
+    parts = dialog.progress.PARTS
+    qtbot.waitUntil(lambda: bar.maximum() == 40 * parts and bar.value() >= 3 * parts,
+                    timeout=WAIT_MS)
     assert dialog.progress.isVisible()
     with qtbot.waitSignal(dialog.finishedImport, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(dialog.progress.cancel_button, Qt.MouseButton.LeftButton)
@@ -195,6 +200,38 @@ def test_import_a_folder_with_progress_and_cancel_halfway(
         assert set(batch) <= present or not (set(batch) & present)
     assert archive.count() == 15 * (40 - len(summary.not_started))
     assert "Cancelled" in dialog.summary_view.toPlainText()
+    dialog.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_one_large_file_moves_the_bar_as_it_is_read(
+        qtbot: QtBot, archive: Archive, tmp_path: Path, request: pytest.FixtureRequest,
+        window_on: Callable[[Archive], MainWindow], language: str) -> None:
+    if language == "ja":
+        request.getfixturevalue("japanese")
+    readouts = [dataclasses.replace(lima_readout(), title=f"Talk {i}") for i in range(5_000)]
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(jsonformat.document(readouts)), "utf-8")
+    window = window_on(archive)
+    _action(window, "actionImport").trigger()
+    dialog = _dialog(window, transfer.ImportDialog, "importDialog")
+    qtbot.waitExposed(dialog)
+    dialog.set_paths([path])
+    seen: list[tuple[int, int, str]] = []
+    bar = dialog.progress.bar
+    bar.valueChanged.connect(
+        lambda value: seen.append((value, bar.maximum(), dialog.progress.label.text())))
+    with qtbot.waitSignal(dialog.finishedImport, timeout=60_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    within = [(v, label) for v, top, label in seen if 0 < v < top]
+    assert within, seen  # the bar moved while the one file was read (batches of 2,000)
+    so_far = "これまでに 2,000 件（" if language == "ja" else "large.json: 2,000 readouts so far ("
+    assert any(so_far in label for _v, label in within), within
+    assert bar.value() == bar.maximum()
+    summary = dialog.summary_view.toPlainText()
+    assert ("会談記録を 5,000 件インポート" if language == "ja" else "Imported 5,000 readouts"
+            ) in summary
+    assert dialog.progress.label.text() == ("完了しました。" if language == "ja" else "Finished.")
     dialog.close()
 
 

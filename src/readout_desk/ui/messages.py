@@ -89,6 +89,8 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("Messages", "{n} drafts extracted from text files wait for review (File > "
                                   "Review Drafts)."),
     QT_TRANSLATE_NOOP("Messages", "Nothing imported from {name}: {error}"),
+    QT_TRANSLATE_NOOP("Messages", "{name}: {done} readouts so far"),
+    QT_TRANSLATE_NOOP("Messages", "{name}: {done} readouts so far ({read:.0%})"),
     QT_TRANSLATE_NOOP("Messages", "Cancelled: every file listed above was finished completely; "
                                   "{left} file was not imported (nothing of the one in progress "
                                   "was kept)."),

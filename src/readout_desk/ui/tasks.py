@@ -87,7 +87,7 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
     dropped = Signal()
-    progressed = Signal(int, int, str)
+    progressed = Signal(int, int, object)  # a Message keeps its values
 
     def __init__(self, runner: TaskRunner, handle: TaskHandle,
                  on_done: Callable[[Any], None] | None,

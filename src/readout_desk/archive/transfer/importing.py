@@ -162,10 +162,16 @@ class _Imported:
     reading: list[IO[bytes]] = field(default_factory=list)  # the file being read
     readers: Readers | None = None  # the processes reading it, if others read it
 
-    def share_read(self) -> str:
-        """How much of the file being read has been read, as " (27%)", or ""."""
+    def so_far(self, name: str) -> Message:
+        """How far the import of the file ``name`` has got: the readouts stored so far
+        and, when it can be told, the share of the file read (its value ``read``, from 0
+        to 1, which a progress bar shows)."""
+        done = f"{len(self.files[-1][1]):,}"
         read = self.readers.read if self.readers is not None else share_read(self.reading)
-        return "" if read is None else f" ({read:.0%})"
+        if read is None:
+            return Message("{name}: {done} readouts so far", name=name, done=done)
+        return Message("{name}: {done} readouts so far ({read:.0%})", name=name, done=done,
+                       read=read)
 
     def add(self, name: str) -> array[int]:
         ids: array[int] = array("q")
@@ -367,9 +373,7 @@ def import_files(
         progress(index, len(files), path.name)
 
         def between(index: int = index, path: Path = path) -> bool:
-            done = len(imported.files[-1][1])
-            progress(index, len(files),
-                     f"{path.name}: {done:,} readouts so far{imported.share_read()}")
+            progress(index, len(files), imported.so_far(path.name))
             return cancelled()
 
         try:

@@ -64,15 +64,15 @@ class ImportSummary:
              "Imported {n} readouts from {done} of {files} file.") if files == 1 else
             ("Imported {n} readout from {done} of {files} files." if n == 1 else
              "Imported {n} readouts from {done} of {files} files."),
-            n=n, done=done, files=files)]
+            n=f"{n:,}", done=done, files=files)]
         if self.duplicate_count:
             out.append(Message("Skipped {n} already in the archive (the same record, every "
-                               "field alike).", n=self.duplicate_count))
+                               "field alike).", n=f"{self.duplicate_count:,}"))
         if self.drafts:
             out.append(Message(
                 "{n} draft extracted from text files wait for review (File > Review Drafts)."
                 if len(self.drafts) == 1 else "{n} drafts extracted from text files wait for "
-                "review (File > Review Drafts).", n=len(self.drafts)))
+                "review (File > Review Drafts).", n=f"{len(self.drafts):,}"))
         for f in self.failed:
             out.append(Message("Nothing imported from {name}: {error}", name=f.path.name,
                                error=f.error))

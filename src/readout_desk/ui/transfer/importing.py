@@ -211,5 +211,5 @@ class ImportDialog(ProgressDialog):
     def _show_summary(self, text: str) -> None:
         self.summary_view.setPlainText(text)
         self.summary_view.show()
-        self.progress.label.setText("Finished.")
+        self.progress.label.setText(self.tr("Finished."))
         self.import_button.setEnabled(bool(self.files))

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readout_desk.domain.messages import Message
 from readout_desk.ui.language import translate
+from readout_desk.ui.messages import message_text
 from readout_desk.ui.tasks import CancelFn, ProgressFn, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
@@ -52,7 +54,16 @@ def side_by_side(left: QWidget, right: QWidget) -> QHBoxLayout:
 
 
 class ProgressPanel(QWidget):
-    """A progress bar with what is being done and a Cancel button."""
+    """A progress bar with what is being done and a Cancel button.
+
+    The work tells how many of its steps (files) are done; a label that is a
+    :class:`~readout_desk.domain.messages.Message` with a value ``read`` (from 0 to 1)
+    also tells how far into the current step it is, and the bar moves within the step:
+    one large file does not leave it at 0 % until the end.
+    """
+
+    #: Parts of a step the bar can show.
+    PARTS = 100
 
     cancelRequested = Signal()  # noqa: N815
 
@@ -84,12 +95,16 @@ class ProgressPanel(QWidget):
         self.show()
 
     def update_progress(self, done: int, total: int, label: str) -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(done)
         if label:
+            text = message_text(label)
             self.label.setText(self.tr("{done} of {total}: {label}").format(
-                done=min(done + 1, total), total=total, label=label) if total else label)
+                done=min(done + 1, total), total=total, label=text) if total else text)
+        if total > 0:
+            read = label.values.get("read") if isinstance(label, Message) else None
+            within = (min(self.PARTS, max(0, int(read * self.PARTS)))
+                      if isinstance(read, float) and done < total else 0)
+            self.bar.setRange(0, total * self.PARTS)
+            self.bar.setValue(done * self.PARTS + within)
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
