@@ -14,6 +14,10 @@ measures, interleaved round by round:
   readouts' documents into that plain table (and building its GIN index): the floor of
   any full-text import. The documents are computed before the ``COPY`` is timed, and the
   readouts of each batch before its ``add_many`` is (which computes their documents).
+  With ``--from-file`` the corpus is written to a JSON file first (untimed) and imported
+  as the window and ``readout-desk-cli import`` import a file (``import_files``: from
+  32 MB, reader processes prepare the rows while the import writes them); the readers'
+  processor time is counted in the program's.
   Besides the clock, each side's processor time: this program's and, when the server
   runs on this machine, its connections' to the database (from ``/proc``), which a
   loaded machine moves far less than the clock.
@@ -30,6 +34,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +49,7 @@ from readout_desk.archive.mapping import index_fields  # noqa: E402
 from readout_desk.archive.postgres import driver_url  # noqa: E402
 from readout_desk.archive.postgres_search import build_search, document  # noqa: E402
 from readout_desk.archive.sqlite_search import FTS_NAMES  # noqa: E402
+from readout_desk.archive.transfer.importing import import_files  # noqa: E402
 from readout_desk.domain import jsonformat  # noqa: E402
 from readout_desk.domain.query import parse_query  # noqa: E402
 
@@ -96,6 +102,12 @@ def server_seconds(url: str) -> float | None:
     return total
 
 
+def _program_seconds() -> float:
+    """This program's processor time, its finished child processes' (readers) included."""
+    used = os.times()
+    return used.user + used.system + used.children_user + used.children_system
+
+
 class ProcessorTime:
     """This program's processor time and the server's connections', from start to stop."""
 
@@ -105,11 +117,11 @@ class ProcessorTime:
         self.server: float | None = 0.0
 
     def __enter__(self) -> ProcessorTime:
-        self._program, self._server = time.process_time(), server_seconds(self.url)
+        self._program, self._server = _program_seconds(), server_seconds(self.url)
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self.program += time.process_time() - self._program
+        self.program += _program_seconds() - self._program
         after = server_seconds(self.url)
         if self.server is None or self._server is None or after is None:
             self.server = None
@@ -136,6 +148,29 @@ def fill(archive: Archive, size: int, log: Callable[[str], None],
             archive.add_many(batch, validate=False)
             taken += time.perf_counter() - started
         log(f"imported {min(size, start + BATCH)} of {size}")
+    return taken
+
+
+def fill_from_file(archive: Archive, size: int, log: Callable[[str], None],
+                   used: ProcessorTime | None = None) -> float | None:
+    """Import the corpus from one JSON file as the window does; seconds taken (``None``
+    when already there), the processor time added to ``used``."""
+    held = archive.count(include_trash=True)
+    if held == size:
+        return None
+    if held:
+        raise SystemExit(f"the database holds {held} readouts, not {size}: give an empty one")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"corpus-{size}.json"
+        with path.open("w", encoding="utf-8") as out:
+            corpus.write_document(out, size)
+        log(f"importing {path.stat().st_size / 1e6:.0f} MB")
+        with used or contextlib.nullcontext():
+            started = time.perf_counter()
+            summary = import_files(archive, [path])
+            taken = time.perf_counter() - started
+    if len(summary.imported_ids) != size:
+        raise SystemExit("the import did not take every readout: " + " ".join(summary.lines()))
     return taken
 
 
@@ -234,7 +269,8 @@ def report(result: dict[str, Any]) -> str:
                      f"{r['raw_p50']:>10.1f}{r['raw_p95']:>8.1f}{r['ratio_p95']:>10.2f}x")
     imp = result["import"]
     if imp.get("facade_s") is not None:
-        lines.append(f"import: façade {imp['facade_per_s']:.0f} readouts/s, plain COPY "
+        through = "a file's import" if imp.get("through") == "import_files" else "façade"
+        lines.append(f"import ({through}): {imp['facade_per_s']:.0f} readouts/s, plain COPY "
                      f"{imp['copy_per_s']:.0f}/s: {imp['speed_ratio']:.2f}x of COPY's speed")
         used = imp.get("processor_s", {})
         if used.get("facade_server") is not None and used.get("copy_server") is not None:
@@ -256,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=corpus.parse_size, default=10_000)
     parser.add_argument("--rounds", type=int, default=20, help="search rounds per query")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--from-file", action="store_true",
+                        help="import the corpus from a JSON file as the window does "
+                             "(readers included), not through add_many")
     args, _rest = parser.parse_known_args(argv)
 
     def log(message: str) -> None:
@@ -263,11 +302,13 @@ def main(argv: list[str] | None = None) -> int:
 
     with Archive.open(args.db) as archive:
         facade_used, copy_used = ProcessorTime(args.db), ProcessorTime(args.db)
-        facade_s = fill(archive, args.size, log, facade_used)
+        facade_s = (fill_from_file if args.from_file else fill)(archive, args.size, log,
+                                                                 facade_used)
         copy_s = plain_copy(args.db, args.size, copy_used)
         with plain_connection(args.db) as conn:
             server = str(conn.execute("SHOW server_version").fetchone()[0])
         result: dict[str, Any] = {"size": args.size, "server": server, "import": {
+            "through": "import_files" if args.from_file else "add_many",
             "facade_s": facade_s, "copy_s": copy_s, "copy_per_s": args.size / copy_s,
             "facade_per_s": args.size / facade_s if facade_s else None,
             "speed_ratio": copy_s / facade_s if facade_s else None,

@@ -56,6 +56,21 @@ def test_the_raw_query_finds_what_the_archive_finds(pg_url: str, tmp_path: Path,
     assert "processor time: façade" in printed
 
 
+def test_the_import_of_a_file_is_measured_beside_copy(pg_url: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    assert team_search.main(["--db", pg_url, "--size", "50", "--rounds", "1", "--from-file",
+                             "--out", str(tmp_path)]) == 0
+    result = json.loads((tmp_path / "team-results-50.json").read_text())
+    assert result["import"]["through"] == "import_files"
+    assert result["import"]["facade_s"] > 0 and result["import"]["copy_s"] > 0
+    with Archive.open(pg_url) as archive:
+        assert archive.count() == 50
+    printed = capsys.readouterr()
+    assert "import (a file's import):" in printed.out
+    assert "importing 0 MB" in printed.err  # the corpus went through a file
+
+
 def test_the_pending_list_is_measured_beside_a_merged_one(pg_url: str, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]
                                                           ) -> None:
