@@ -60,6 +60,8 @@ QUERIES = (
     ("prefix", "energ*"),
     ("wide prefix", "minist*"),
     ("field", "title:meeting"),
+    ("two words", "minister cooperation"),
+    ("three words", "minister cooperation support"),
     ("rare word", "desalination"),
 )
 
@@ -226,12 +228,18 @@ def slack(archive: Archive) -> None:
     with archive._engine.connect() as conn:  # noqa: SLF001 - the bench reads the lists
         rows, tokens = kept.totals(conn)
         for entry in kept._entries(conn):  # noqa: SLF001
-            lists = conn.exec_driver_sql(
-                "SELECT weight, length FROM kept_ranking_rows WHERE ranking_id = ?",
-                (entry.id,)).fetchall()
+            lists = [(int(i), float(w), int(d), kept._numbers(ws))  # noqa: SLF001
+                     for i, w, d, ws in conn.exec_driver_sql(
+                         "SELECT readout_id, weight, length, weights FROM kept_ranking_rows "
+                         "WHERE ranking_id = ?", (entry.id,)).fetchall()]
             if not lists or entry.floor <= 0:
                 continue  # a count kept alone (a word beside runs), or a list of every hit
-            parts = sorted((phrase_score.part(w, d, tokens / rows) for w, d in lists), reverse=True)
+            # Each row's place now (for several words, under each word's idf now) against
+            # the floor as it was ranked.
+            idfs = tuple(phrase_score.idf(rows, h) for h in entry.phrase_hits)
+            parts = sorted((phrase_score.reach(k[3], k[2], tokens / rows, idfs) if idfs
+                            else phrase_score.part(k[1], k[2], tokens / rows) for k in lists),
+                           reverse=True)
             edge = parts[min(len(parts), 500) - 1]  # the 500th row: a first page reads 500
             print(f"  {entry.match:<22} {entry.hits:>7,} hits, {len(lists):,} kept: the "
                   f"500th row beats the floor by {100 * (edge / entry.floor - 1):.1f} %")
