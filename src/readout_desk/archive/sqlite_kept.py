@@ -396,7 +396,7 @@ def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
             continue
         if idfs:
             place = reach(weights, length, avgdl, idfs)
-            value = scores(weights, length, avgdl, idfs)
+            value = -1.0 * place  # phrase_score.scores, without adding it up again
         else:
             place, value = part(weight, length, avgdl), score(weight, length, avgdl, idf_)
         scored.append((value + SAMPLE_RANK_PENALTY if readout_id in samples else value,
