@@ -111,6 +111,20 @@ def test_a_query_of_several_words_is_kept_and_answers_its_pages(
     assert small_lists["kept"] > before["kept"]
 
 
+def test_occurrences_marked_where_a_score_cannot_be_inverted(
+        tmp_path: Path, small_lists: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    # A list is made from each phrase's bm25() inverted; where that is not exact, the
+    # phrase's occurrences are marked with highlight() instead.
+    monkeypatch.setattr(kept, "weight_of", lambda *_args: None)
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([corpus.readout(i) for i in range(160)])
+        assert_same(archive, "marked")
+        with archive._engine.connect() as conn:  # noqa: SLF001
+            matches = {str(r[0]) for r in conn.exec_driver_sql(
+                "SELECT match FROM kept_rankings")}
+    assert matches == set(MATCHES)
+
+
 @pytest.mark.parametrize("few", [32, 0])  # occurrences from highlight(), from bm25()
 def test_pages_stay_exact_through_random_writes(filled: Archive, small_lists: dict[str, int],
                                                 monkeypatch: pytest.MonkeyPatch,
