@@ -3,7 +3,9 @@ their pages stay the full ranking's.
 
 ``bm25()`` adds each phrase's ``idf * g``, each phrase with its own ``idf``; a kept row
 holds its occurrences of each phrase. The reference is the plain joined query, every hit
-scored by ``bm25()`` (``test_kept_ranking.reference``), after any sequence of writes.
+scored by ``bm25()`` (``test_kept_ranking.reference``), after any sequence of writes; and
+no hit outside a list reaches its floor, one phrase's lists included (a list cut back
+must raise its floor to the best row it lets go).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from readout_desk.archive import Archive, phrase_score
 from readout_desk.archive import sqlite_kept as kept
 from readout_desk.archive.sqlite_search import _WEIGHTS, FTS_TABLE
 from readout_desk.domain.records import Readout, SummaryPoint
+from tests.archive.test_kept_ranking import QUERIES as ONE_PHRASE
 from tests.archive.test_kept_ranking import assert_same as same_pages
 from tests.archive.test_kept_ranking import edited, small_lists, write_at_random
 
@@ -39,6 +42,38 @@ MATCHES = ('"minister" AND "cooperation"', 'title : "meeting" AND "minister"',
 def assert_same(archive: Archive, note: str) -> None:
     same_pages(archive, note, QUERIES)
     assert_counts(archive, note)
+    assert_floors(archive, note)
+
+
+def assert_floors(archive: Archive, note: str) -> None:
+    """No hit outside a kept list reaches its floor (under the list's reference): what the
+    bound rests on."""
+    with archive._engine.connect() as conn:  # noqa: SLF001
+        rows, tokens = kept.totals(conn)
+
+        def told(match: str) -> dict[int, float | None]:
+            hits = conn.exec_driver_sql(
+                f"SELECT rowid, bm25({FTS_TABLE}, {_WEIGHTS}) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH ?", (match,)).fetchall()
+            sizes = kept.lengths(conn, [int(i) for i, _s in hits])
+            idf = phrase_score.idf(rows, len(hits))
+            return {int(i): phrase_score.weight_of(float(v), sizes[int(i)], tokens / rows, idf)
+                    for i, v in hits}
+
+        for entry in kept._entries(conn):  # noqa: SLF001
+            listed = {int(r[0]) for r in conn.exec_driver_sql(
+                "SELECT readout_id FROM kept_ranking_rows WHERE ranking_id = ?", (entry.id,))}
+            several = kept.phrases(entry.match) or (entry.match,)
+            each = [told(phrase) for phrase in several]
+            outside = set(told(entry.match)) - listed
+            sizes = kept.lengths(conn, sorted(outside))
+            for readout_id in outside:
+                weights = tuple(w[readout_id] for w in each)
+                assert None not in weights, (note, entry.match, readout_id)
+                row = (readout_id, float(weights[0] or 0), sizes[readout_id],
+                       tuple(float(w or 0) for w in weights) if len(several) > 1 else ())
+                assert entry.reach(row) <= entry.floor * (1 + 1e-9), (note, entry.match,
+                                                                    readout_id)
 
 
 def assert_counts(archive: Archive, note: str) -> None:
@@ -177,6 +212,44 @@ def test_a_write_that_moves_the_average_length_a_lot_ranks_in_full_again(
             12_000)), points=(SummaryPoint("Granite and copper."),)) for i in range(30)])
     assert_same(filled, "average length moved")
     assert small_lists["refused"] > refused  # the bound failed and the query was ranked again
+
+
+def short_readouts() -> list[Readout]:
+    """Short readouts that say all the words: each joins every list."""
+    words = "minister cooperation support meeting prime minister"
+    return [dataclasses.replace(corpus.readout(7000 + i), title="Prime Minister meeting",
+                                lead=" ".join([words] * (2 + i % 3))) for i in range(24)]
+
+
+def assert_trimmed(archive: Archive) -> None:
+    with archive._engine.connect() as conn:  # noqa: SLF001
+        sizes = [int(n) for (n,) in conn.exec_driver_sql(
+            "SELECT count(*) FROM kept_ranking_rows GROUP BY ranking_id")]
+    assert sizes and max(sizes) <= 50
+
+
+def test_a_list_grown_past_its_slack_raises_its_floor(filled: Archive,
+                                                     small_lists: dict[str, int]) -> None:
+    # The lists grow past 50 rows and are cut back to 40: the rows let go must stay
+    # under the floor.
+    short = short_readouts()
+    for start in range(0, 24, 6):
+        filled.add_many(short[start:start + 6])
+        assert_same(filled, f"short readouts from {start}")
+    assert_trimmed(filled)
+
+
+def test_a_list_of_one_phrase_grown_past_its_slack_raises_its_floor(
+        tmp_path: Path, small_lists: dict[str, int]) -> None:
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([corpus.readout(i) for i in range(160)])
+        short = short_readouts()
+        for start in range(-6, 24, 6):
+            if start >= 0:
+                archive.add_many(short[start:start + 6])
+            same_pages(archive, f"short readouts from {start}", ONE_PHRASE)
+            assert_floors(archive, f"short readouts from {start}")
+        assert_trimmed(archive)
 
 
 def test_samples_and_the_trash(filled: Archive, small_lists: dict[str, int]) -> None:
