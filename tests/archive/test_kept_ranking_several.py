@@ -24,7 +24,7 @@ from readout_desk.archive.sqlite_search import _WEIGHTS, FTS_TABLE
 from readout_desk.domain.records import Readout, SummaryPoint
 from tests.archive.test_kept_ranking import QUERIES as ONE_PHRASE
 from tests.archive.test_kept_ranking import assert_same as same_pages
-from tests.archive.test_kept_ranking import edited, small_lists, write_at_random
+from tests.archive.test_kept_ranking import small_lists, stays_exact
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -164,10 +164,8 @@ def test_occurrences_marked_where_a_score_cannot_be_inverted(
 def test_pages_stay_exact_through_random_writes(filled: Archive, small_lists: dict[str, int],
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 few: int) -> None:
-    monkeypatch.setattr(kept, "FEW", few)
-    write_at_random(filled, random.Random(11), corpus.readout, edited, (1, 3, 12),
-                    lambda note: assert_same(filled, note))
-    assert small_lists["kept"] > 3 * small_lists["filled"]
+    stays_exact(filled, small_lists, monkeypatch, few, 11,
+                lambda note: assert_same(filled, note))
 
 
 def without_minister(index: int) -> Readout:
