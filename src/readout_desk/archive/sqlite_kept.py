@@ -819,15 +819,16 @@ def entered(conn: Connection, indexed: Sequence[tuple[int, Mapping[str, str]]]) 
 def _enter_several(conn: Connection, db: Any, entry: Entry, ids: Sequence[int], rows: int,
                    avgdl: float) -> None:
     """:func:`entered` for a query of several phrases: each phrase's hits counted in, and
-    the rows that hold them all join the list when their sum beats the floor."""
+    the rows that hold them all (the query's hits) join the list when their sum beats
+    the floor."""
     several = phrases(entry.match)
     assert several is not None
     each = [_weights(conn, phrase, ids, rows, avgdl, hits)
             for phrase, hits in zip(several, entry.phrase_hits, strict=True)]
-    holding = [int(r[0]) for r in _matching(conn, entry.match, ids, "1")]
+    holding = sorted(set(each[0]).intersection(*each[1:]))
     sizes = lengths(conn, holding)
     if any(None in weights.values() for weights in each) or any(
-            i not in sizes or not all(i in weights for weights in each) for i in holding):
+            i not in sizes for i in holding):
         _drop(db, [entry.id])  # not known exactly: rank in full next time
         return
     joining = [k for k in ((i, float(each[0][i] or 0), sizes[i],
