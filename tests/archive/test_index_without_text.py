@@ -19,15 +19,16 @@ import pytest
 from alembic.script import ScriptDirectory
 
 from readout_desk.archive import Archive
-from readout_desk.archive.mapping import index_fields
+from readout_desk.archive.mapping import MEETING_DATE, index_fields
 from readout_desk.archive.sqlite import BACKEND
+from readout_desk.archive.sqlite_dates import date_words
 from readout_desk.archive.sqlite_index import (
     FIELDS_TABLE,
     TEXT_VIEW,
     reclaim,
     register_functions,
 )
-from readout_desk.archive.sqlite_search import FTS_NAMES, FTS_TABLE
+from readout_desk.archive.sqlite_search import FTS_NAMES, FTS_TABLE, WORD_NAMES
 from readout_desk.domain import jsonformat
 from readout_desk.domain.records import Photo, Readout, SummaryPoint
 from tests.archive.full_text import agrees_with_readouts, answers, to_revision
@@ -67,18 +68,22 @@ def _before_this_revision() -> str:
 
 def _text_kept(path: Path, texts: dict[int, dict[str, str]], *, external: bool) -> None:
     """The table of words as the revision before made it: its own copy of ``texts``."""
+    # At head (``external``), the table has the date words too (revision 0020).
+    names = WORD_NAMES if external else FTS_NAMES
+    rows = [(i, *(fields[n] for n in FTS_NAMES),
+             *([date_words(fields[MEETING_DATE])] if external else []))
+            for i, fields in texts.items()]
     with sqlite3.connect(path) as conn:
         register_functions(conn)
         if external:
             conn.execute(f"DROP TABLE {FTS_TABLE}")
-            conn.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_NAMES)}, "
+            conn.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(names)}, "
                          "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
         else:
             conn.execute(f"DELETE FROM {FTS_TABLE}")
         conn.executemany(
-            f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(FTS_NAMES)}) "
-            f"VALUES (?, {', '.join('?' for _n in FTS_NAMES)})",
-            [(i, *(fields[n] for n in FTS_NAMES)) for i, fields in texts.items()])
+            f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(names)}) "
+            f"VALUES (?, {', '.join('?' for _n in names)})", rows)
 
 
 @pytest.fixture(scope="module")
@@ -100,9 +105,13 @@ def test_the_view_gives_the_text_each_readout_was_indexed_with(
     path, texts = made
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         register_functions(conn)
-        rows = conn.execute(f"SELECT id, {', '.join(FTS_NAMES)} FROM {TEXT_VIEW}").fetchall()
+        rows = conn.execute(f"SELECT id, {', '.join(WORD_NAMES)} FROM {TEXT_VIEW}").fetchall()
         kept = conn.execute(f"SELECT count(*) FROM {FIELDS_TABLE}").fetchone()[0]
-    assert {int(r[0]): dict(zip(FTS_NAMES, r[1:], strict=True)) for r in rows} == texts
+    # The words as indexed, and the date words the view computes in SQL as written.
+    assert {int(r[0]): dict(zip(WORD_NAMES, r[1:], strict=True)) for r in rows} == {
+        i: {**{n: t[n] for n in FTS_NAMES}, "dated": date_words(t[MEETING_DATE])}
+        for i, t in texts.items()}
+    assert all(r[-1] for r in rows)  # every readout here has a date, so date words
     assert kept == len(texts)
     assert any("\n" in t["body"] and "外相会談の冒頭" in t["body"] for t in texts.values())
 
@@ -135,10 +144,10 @@ def test_a_migrated_archive_answers_as_one_keeping_its_text(
         free = conn.execute("PRAGMA freelist_count").fetchone()[0]
     assert f"{FTS_TABLE}_content" not in names and TEXT_VIEW in names
     # The pages the text took are given back to the disk (VACUUM), with its progress;
-    # before it, this revision and 0015 each told theirs as they made the index again,
-    # and 0017 as it packed the leads.
+    # before it, this revision, 0015 and 0020 each told theirs as they made the index
+    # again, and 0017 as it packed the leads.
     assert free == 0
-    assert told.count((0, 90)) == 4 and told[-1] == (90, 90)
+    assert told.count((0, 90)) == 5 and told[-1] == (90, 90)
 
 
 def test_edits_the_trash_purges_and_a_rebuild_keep_the_index_sound(

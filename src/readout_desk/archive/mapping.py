@@ -167,8 +167,13 @@ def display_section(r: Readout) -> str:
         [code.upper() for code in dict.fromkeys(r.relation)])
 
 
+#: The key of :func:`index_fields` that holds the meeting date (``YYYY-MM-DD`` or empty).
+MEETING_DATE = "meeting_date"
+
+
 def index_fields(r: Readout) -> dict[str, str]:
-    """What the full-text index holds for a readout, column by column."""
+    """What the full-text index holds for a readout, column by column, and its meeting
+    date (:data:`MEETING_DATE`)."""
     country_codes = list(r.relation)
     country_codes += [p.country for p in r.participants if p.country]
     if r.place and r.place.country:
@@ -201,4 +206,7 @@ def index_fields(r: Readout) -> dict[str, str]:
     }
     # Widths normalised (full-width and half-width forms as the usual ones), so that what a person
     # types in either width finds it; a Latin word touching Japanese text stays a word.
-    return {name: scripts.index_text(value) for name, value in fields.items()}
+    indexed = {name: scripts.index_text(value) for name, value in fields.items()}
+    # The meeting date as stored, for an index that keeps it beside the words.
+    indexed[MEETING_DATE] = r.meeting_date.isoformat() if r.meeting_date else ""
+    return indexed

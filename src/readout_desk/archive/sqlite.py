@@ -9,6 +9,7 @@ not the archive package.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -27,6 +28,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from readout_desk.archive import (
     errors,
+    sqlite_dates,
     sqlite_index,
     sqlite_kept,
     sqlite_page_index,
@@ -166,6 +168,39 @@ def _within_ids(conn: Connection, search: SqlSearch) -> SqlSearch:
         if seen > ID_SPREAD_LIMIT:
             return search
     return search.between(lowest, highest)
+
+
+def _narrowed(conn: Connection, search: SqlSearch) -> SqlSearch:
+    """A search of words in a date range, its range asked of the table of words as date
+    words (:mod:`.sqlite_dates`) where the range has them, else its matches looked for
+    between the range's ids where those lie close (:func:`_within_ids`). A range open at
+    one end reaches the archive's first or last meeting date (two probes of the date
+    index)."""
+    if not search.dated or search.table != FTS_TABLE or not search.undated_where:
+        return _within_ids(conn, search)
+    first, last = search.params.get("date_from"), search.params.get("date_to")
+    if first is None or last is None:
+        known = _fetch(conn, "SELECT (SELECT min(meeting_date) FROM readouts), "
+                             "(SELECT max(meeting_date) FROM readouts)")[0]
+        if known[0] is None:
+            return search.between(1, 0)  # no readout has a date: no hit
+        first = first if first is not None else dt.date.fromisoformat(str(known[0]))
+        last = last if last is not None else dt.date.fromisoformat(str(known[1]))
+    words = sqlite_dates.range_words(first, last)
+    if words is None:
+        return _within_ids(conn, search)
+    if not words:
+        return search.between(1, 0)  # an empty range: no hit
+    return with_date_words(search, words)
+
+
+def with_date_words(search: SqlSearch, words: list[str]) -> SqlSearch:
+    """``search`` with its date range asked of the table of words as the range's date words
+    beside the query's words: FTS5 reads only the matches in the range, and ``bm25()``
+    scores them as before (the date words weigh nothing)."""
+    match = f"({search.params['match']}) AND {sqlite_dates.range_match(words)}"
+    return replace(search, params=dict(search.params, match=match),
+                   fts_where=search.undated_where, known={})
 
 
 #: What testing one readout met in the date index costs against reading one linked
@@ -369,7 +404,7 @@ class SqliteBackend:
         if (kept := sqlite_kept.count(conn, search, cap)) is not None:
             return kept
         if search.fts_where:
-            search = _within_ids(conn, search)
+            search = _narrowed(conn, search)
         source = (f"FROM {search.table} WHERE {search.fts_where}" if search.fts_where
                   else search.from_where)
         if search.sets_alone:  # every readout they link, each once, none read
@@ -388,7 +423,7 @@ class SqliteBackend:
         if search.filtered:
             # The filter is tested at every match of the words: counting them in the same
             # pass saves the count a second one (the window materialises only the hits).
-            search = _within_ids(conn, search)
+            search = _narrowed(conn, search)
             rows = _fetch(conn, ranking_sql(search, samples=samples, counted=True),
                           dict(search.driver_params, top=top))
             return Counted(((int(i), float(score)) for i, score, _n in rows),

@@ -37,8 +37,16 @@ from contextlib import closing
 
 from sqlalchemy import Connection, Engine
 
+from readout_desk.archive.mapping import MEETING_DATE
 from readout_desk.archive.packing import SQL_FUNCTION, pack, unpack
-from readout_desk.archive.sqlite_search import CJK_TABLE, FTS_NAMES, FTS_TABLE, cjk_values
+from readout_desk.archive.sqlite_dates import date_words
+from readout_desk.archive.sqlite_search import (
+    CJK_TABLE,
+    FTS_NAMES,
+    FTS_TABLE,
+    WORD_NAMES,
+    cjk_values,
+)
 from readout_desk.domain.scripts import index_text
 
 #: The view the table of words reads its text from, and the table of the columns kept.
@@ -51,8 +59,9 @@ TEXT_FUNCTION = "readout_index_text"
 #: The SQL function that reads a stored text that may be packed (``packing.py``).
 UNPACK_FUNCTION = SQL_FUNCTION
 
-_COLUMNS = ", ".join(FTS_NAMES)
-_MARKS = ", ".join("?" for _n in FTS_NAMES)
+_COLUMNS = {FTS_TABLE: ", ".join(WORD_NAMES), CJK_TABLE: ", ".join(FTS_NAMES)}
+_MARKS = {FTS_TABLE: ", ".join("?" for _n in WORD_NAMES),
+          CJK_TABLE: ", ".join("?" for _n in FTS_NAMES)}
 
 #: FTS5 keeps a transaction's new words in memory and writes them out as a segment each
 #: time they pass ``hashsize`` (1 MB unless set), merging segments as they pile up. A batch
@@ -71,15 +80,16 @@ def register_functions(dbapi_connection: sqlite3.Connection) -> None:
 
 
 #: A readout's index entry as its rows are written: the columns kept (packed), the text
-#: of the table of words (in :data:`FTS_NAMES` order) and that of the table of runs
-#: (``None`` without Japanese or Chinese text).
+#: of the table of words (in :data:`WORD_NAMES` order: the date words last) and that of
+#: the table of runs (``None`` without Japanese or Chinese text).
 EntryRows = tuple[tuple[object, ...], list[str], "tuple[str, ...] | None"]
 
 
 def entry_rows(fields: Mapping[str, str]) -> EntryRows:
     """The rows of a readout's index entry, from its :func:`.mapping.index_fields`."""
     values = [fields.get(n, "") for n in FTS_NAMES]
-    return tuple(pack(fields.get(c, "")) for c in KEPT), values, cjk_values(values)
+    return (tuple(pack(fields.get(c, "")) for c in KEPT),
+            [*values, date_words(fields.get(MEETING_DATE))], cjk_values(values))
 
 
 def index_readouts(conn: Connection, entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
@@ -105,7 +115,7 @@ def index_entries(conn: Connection, entries: Sequence[tuple[int, EntryRows]]) ->
 
 
 def _insert_sql(table: str) -> str:
-    return f"INSERT INTO {table}(rowid, {_COLUMNS}) VALUES (?, {_MARKS})"
+    return f"INSERT INTO {table}(rowid, {_COLUMNS[table]}) VALUES (?, {_MARKS[table]})"
 
 
 def _insert_with_room(conn: Connection, table: str, rows: list[tuple[object, ...]]) -> None:
@@ -128,16 +138,16 @@ def unindex(conn: Connection, readout_ids: Sequence[int]) -> None:
     Neither table keeps the text, so each forgets a row only when told the values it
     indexed: the view's, which are the readout's as it is still stored."""
     for readout_id in readout_ids:
-        row = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM {TEXT_VIEW} WHERE id = ?",
-                                   (readout_id,)).first()
+        row = conn.exec_driver_sql(f"SELECT {_COLUMNS[FTS_TABLE]} FROM {TEXT_VIEW} "
+                                   "WHERE id = ?", (readout_id,)).first()
         if row is None:
             continue  # never indexed
         values = [str(v or "") for v in row]
-        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) "
-                             f"VALUES ('delete', ?, {_MARKS})", (readout_id, *values))
-        if pieces := cjk_values(values):
-            conn.exec_driver_sql(f"INSERT INTO {CJK_TABLE}({CJK_TABLE}, rowid, {_COLUMNS}) "
-                                 f"VALUES ('delete', ?, {_MARKS})", (readout_id, *pieces))
+        for table, indexed in ((FTS_TABLE, values), (CJK_TABLE, cjk_values(values[:-1]))):
+            if indexed:
+                conn.exec_driver_sql(f"INSERT INTO {table}({table}, rowid, {_COLUMNS[table]}) "
+                                     f"VALUES ('delete', ?, {_MARKS[table]})",
+                                     (readout_id, *indexed))
         conn.exec_driver_sql(f"DELETE FROM {FIELDS_TABLE} WHERE readout_id = ?", (readout_id,))
 
 

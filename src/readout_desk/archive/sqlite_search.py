@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from readout_desk.archive import exact_filters, packing
+from readout_desk.archive import exact_filters, packing, sqlite_dates
 from readout_desk.archive.backend import HIT_COLUMNS
 from readout_desk.archive.exact_filters import with_supersets
 from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START, later
@@ -54,14 +54,23 @@ COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
 SAMPLE_RANK_PENALTY = 1_000_000
 
 
+#: The columns of the table of words: those of both tables, then the readout's date as
+#: words (:mod:`.sqlite_dates`), which the table of runs has not.
+WORD_NAMES = (*FTS_NAMES, sqlite_dates.DATED)
+
+
+def _weights(table: str) -> str:
+    return _WEIGHTS + (f", {sqlite_dates.WEIGHT}" if table == FTS_TABLE else "")
+
+
 def relevance(table: str, *, samples: bool = True) -> str:
     """The score of a hit of ``table``: bm25 with the column weights, samples last.
 
     ``samples=False`` (the archive holds no sample) leaves out the test, which would
     add zero to every score: the same scores, without a probe per hit."""
     if not samples:
-        return f"bm25({table}, {_WEIGHTS})"
-    return (f"(bm25({table}, {_WEIGHTS}) + CASE WHEN {table}.rowid IN "
+        return f"bm25({table}, {_weights(table)})"
+    return (f"(bm25({table}, {_weights(table)}) + CASE WHEN {table}.rowid IN "
             f"(SELECT id FROM readouts WHERE is_sample = 1) THEN {SAMPLE_RANK_PENALTY} "
             "ELSE 0 END)")
 
@@ -130,7 +139,7 @@ class _Split:
 
 
 def _term(term: Term) -> str:
-    body = _quote(term.text) + (" *" if term.prefix else "")
+    body = _quote(sqlite_dates.typed(term.text)) + (" *" if term.prefix else "")
     return f"{term.column} : {body}" if term.column else body
 
 
@@ -199,6 +208,8 @@ class SqlSearch:
     #: Whether those ids are the whole search (nothing else narrows it, no trash to leave
     #: out): then they are counted without reading a readout.
     sets_alone: bool = False
+    #: ``fts_where`` without the date range (set when there is one: :mod:`.sqlite_dates`).
+    undated_where: str = ""
     #: Figures the backend read for this search (how many readouts its words match),
     #: shared with the searches made from it by :meth:`between`.
     known: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -356,10 +367,12 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
     empty = bool(query.date_from and query.date_to and query.date_from > query.date_to)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     fts_where = _fts_where(table, filters, trash, plan.narrowing) if plan.match else ""
+    dated = " AND ".join(f for f in filters if f.startswith("r.meeting_date "))
+    undated = (_fts_where(table, [f for f in filters if not f.startswith("r.meeting_date ")],
+                          trash, plan.narrowing) if plan.match and dated else "")
     # A one-character run is a prefix query too (every piece it starts).
     has_prefix = any(t.prefix for clause in query.required for t in clause) or any(
         len(r) == 1 for r in plan.runs)
-    dated = " AND ".join(f for f in filters if f.startswith("r.meeting_date "))
     linked = [f for f in exact if not f.excluded] if not plan.match else []
     probes = {f"r.id IN ({f.ids})": f.probe for f in linked}
     walking = " AND ".join(probes.get(w, w) for w in where)
@@ -367,7 +380,7 @@ def build_search(query: ParsedQuery, *, trash_present: bool) -> SqlSearch:
                      has_prefix, table, tuple(dict.fromkeys(plan.runs)), dated,
                      sets=tuple(f.ids for f in linked),
                      walking_from_where=f"FROM {source} WHERE {walking}" if linked else "",
-                     sets_alone=len(linked) == len(where) == 1)
+                     sets_alone=len(linked) == len(where) == 1, undated_where=undated)
 
 
 #: A hit's snippet without words: the start of its lead, cut here when it is text and in

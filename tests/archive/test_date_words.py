@@ -1,0 +1,235 @@
+"""A date range is asked of the table of words as date words, and finds what the filter finds.
+
+Each readout of the table of words holds its meeting date as three one-character words
+(``archive/sqlite_dates.py``); a range becomes the words that cover it. The references are
+plain: each day of a window tested against the range, the view's SQL against the Python
+that indexes a readout, and the plain joined query (the range as a condition on the
+readouts, every hit scored) for pages and counts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from readout_desk.archive import Archive, sqlite_dates
+from readout_desk.archive.sqlite_dates import FIRST_YEAR, LAST_YEAR, date_words, range_words
+from readout_desk.archive.sqlite_index import TEXT_VIEW, register_functions
+from readout_desk.archive import sqlite as sqlite_backend
+from readout_desk.archive.sqlite_search import SqlSearch
+from tests.archive.full_text import agrees_with_readouts, answers, to_revision
+from tests.archive.test_kept_ranking import reference
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import corpus  # noqa: E402
+import corpus_ja  # noqa: E402
+from readout_desk.domain import jsonformat  # noqa: E402
+
+D = dt.date
+#: The day whose word is the first of the second plane, and the days beside it.
+PLANE_DAY = D(FIRST_YEAR, 1, 1) + dt.timedelta(0xFFFE - 300 - 3600)
+
+
+def covered(words: list[str], day: dt.date) -> bool:
+    return any(w in words for w in date_words(day).split())
+
+
+def days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
+    while first <= last:
+        yield first
+        first += dt.timedelta(1)
+
+
+@pytest.mark.parametrize(("first", "last", "count"), [
+    (D(2020, 1, 1), D(2020, 6, 30), 6),
+    (D(2020, 1, 1), D(2020, 12, 31), 1),
+    (D(2018, 1, 1), D(2020, 12, 31), 3),
+    (D(2020, 2, 29), D(2020, 2, 29), 1),
+    (D(2019, 12, 31), D(2020, 1, 1), 2),
+    (D(2019, 3, 15), D(2021, 8, 10), 17 + 9 + 1 + 7 + 10),
+    (D(1900, 1, 1), D(1900, 1, 31), 1),
+    (D(2199, 12, 1), D(2199, 12, 31), 1),
+    (PLANE_DAY - dt.timedelta(2), PLANE_DAY + dt.timedelta(2), 5),
+])
+def test_a_range_s_words_cover_exactly_its_days(first: dt.date, last: dt.date,
+                                                 count: int) -> None:
+    words = range_words(first, last)
+    assert words is not None and len(words) == count
+    low, high = max(D(FIRST_YEAR, 1, 1), first - dt.timedelta(400)), min(
+        D(LAST_YEAR, 12, 31), last + dt.timedelta(400))
+    assert [d for d in days(low, high) if covered(words, d)] == list(days(first, last))
+
+
+def test_random_ranges_are_covered_exactly_or_left_to_the_filter() -> None:
+    rng = random.Random(20261201)
+    answered = 0
+    for _ in range(300):
+        first = D(2015, 1, 1) + dt.timedelta(rng.randrange(3000))
+        last = first + dt.timedelta(rng.choice([0, 1, 5, 30, 200, 800, 2500]))
+        words = range_words(first, last)
+        if words is None:  # too many words: the filter tests each match instead
+            assert last - first > dt.timedelta(sqlite_dates.MOST_WORDS)
+            continue
+        answered += 1
+        assert len(words) <= sqlite_dates.MOST_WORDS and len(set(words)) == len(words)
+        window = days(first - dt.timedelta(40), last + dt.timedelta(40))
+        assert all(covered(words, d) == (first <= d <= last) for d in window)
+    assert answered > 200
+    # Beyond the years that have words, and a range that ends before it starts.
+    assert range_words(D(1899, 12, 31), D(1900, 1, 5)) is None
+    assert range_words(D(2199, 12, 30), D(2200, 1, 1)) is None
+    assert range_words(D(2020, 1, 2), D(2020, 1, 1)) == []
+    # Every day of three centuries has its own three words, none another day's.
+    everyday = [date_words(d) for d in days(D(FIRST_YEAR, 1, 1), D(LAST_YEAR, 12, 31))]
+    assert len({w.split()[2] for w in everyday}) == len(everyday)
+    assert date_words(D(1899, 12, 31)) == date_words(D(2200, 1, 1)) == date_words(None) == ""
+
+
+def _dated(readout_dates: list[dt.date | None]) -> list:  # type: ignore[type-arg]
+    return [dataclasses.replace(corpus.readout(i), meeting_date=day)
+            for i, day in enumerate(readout_dates)]
+
+
+def test_the_view_gives_the_words_a_readout_was_indexed_with(tmp_path: Path) -> None:
+    edges = [D(1900, 1, 1), D(1899, 12, 31), D(2199, 12, 31), D(2000, 2, 29), D(1970, 1, 1),
+             PLANE_DAY - dt.timedelta(1), PLANE_DAY, PLANE_DAY + dt.timedelta(1), None]
+    rng = random.Random(5)
+    edges += [D(1900, 1, 1) + dt.timedelta(rng.randrange(109_500)) for _ in range(60)]
+    path = tmp_path / "archive.sqlite3"
+    with Archive.open(path) as archive:
+        ids = archive.add_many(_dated(edges))
+    with sqlite3.connect(path) as conn:
+        register_functions(conn)
+        got = dict(conn.execute(f"SELECT id, dated FROM {TEXT_VIEW}").fetchall())
+    assert got == {i: date_words(day) for i, day in zip(ids, edges, strict=True)}
+    assert sum(1 for w in got.values() if w) == len(edges) - 2  # 1899 and no date
+    assert agrees_with_readouts(path)  # the index holds what the view gives
+
+
+QUERIES = ("minister", "climate", "minist*", "title:meeting", "minister -trade",
+           "trade OR energy", '"prime minister"', "minister 会談", "会談")
+RANGES = (("2020-01-01", "2020-06-30"), ("2019-03-15", "2021-08-10"), (None, "2019-12-31"),
+          ("2022-02-01", None), ("1899-12-31", "1900-01-01"), ("2020-02-29", "2020-02-29"),
+          ("2018-01-01", "2023-12-31"), ("2021-07-01", "2021-06-30"), ("1890-01-01", None))
+
+
+@pytest.fixture(scope="module")
+def spread(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """600 readouts met from 2017 to 2024 (some on the days a range starts or ends), a
+    third Japanese, some without a date or before 1900, some in the trash."""
+    rng = random.Random(11)
+    path = tmp_path_factory.mktemp("dates") / "archive.sqlite3"
+    made = [jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3)) if i % 3 == 0
+            else corpus.readout(i) for i in range(600)]
+    ends = [D(2020, 1, 1), D(2020, 6, 30), D(2020, 7, 1), D(2019, 12, 31), D(2020, 2, 29),
+            D(1899, 12, 31), D(1900, 1, 1)]
+    dates: list[dt.date | None] = [
+        ends[i % len(ends)] if i % 9 == 0 else None if i % 50 == 7
+        else D(2017, 1, 1) + dt.timedelta(rng.randrange(8 * 365)) for i in range(600)]
+    with Archive.open(path) as archive:
+        ids = archive.add_many([dataclasses.replace(r, meeting_date=d)
+                                for r, d in zip(made, dates, strict=True)])
+        for i in ids[::23]:
+            archive.delete(i)
+    return path
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The date words each search asked the table of words for."""
+    seen: list[list[str]] = []
+    original = sqlite_backend.with_date_words
+
+    def spy(search: SqlSearch, words: list[str]) -> SqlSearch:
+        seen.append(words)
+        return original(search, words)
+
+    monkeypatch.setattr(sqlite_backend, "with_date_words", spy)
+    return seen
+
+
+@pytest.mark.parametrize("words", QUERIES)
+def test_pages_and_counts_are_the_date_filter_s(spread: Path, asked: list[list[str]],
+                                               words: str) -> None:
+    with Archive.open(spread) as archive:
+        for first, last in RANGES:
+            query = " ".join(x for x in (first and f"from:{first}", last and f"to:{last}",
+                                         words) if x)
+            for trash in ("", " in:trash"):
+                for offset in (0, 20):
+                    page = archive.search(query + trash, limit=20, offset=offset)
+                    assert (list(page.ids), page.total) == reference(
+                        archive, query + trash, offset, 20), query + trash
+    if words != "会談":  # runs alone are asked of the table of runs: the filter alone
+        # Five ranges have words; the others start before 1900 (two open ones reach the
+        # readout met in 1899) or end before they start.
+        assert len({tuple(w) for w in asked}) == 5
+    else:
+        assert asked == []
+
+
+def test_a_readout_moved_to_another_day_moves_between_ranges(spread: Path,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "moved.sqlite3"
+    path.write_bytes(spread.read_bytes())
+    with Archive.open(path) as archive:
+        before = archive.search_ids("from:2016-01-01 to:2016-12-31 minister")
+        moved = archive.get(archive.search_ids("from:2020-01-01 to:2020-06-30 minister")[0])
+        archive.update(dataclasses.replace(moved, meeting_date=D(2016, 5, 4)))
+        assert archive.search_ids("from:2016-01-01 to:2016-12-31 minister") == [
+            *before, moved.id]
+        assert moved.id not in archive.search_ids("from:2020-01-01 to:2020-06-30 minister")
+        assert moved.id is not None
+        archive.update(dataclasses.replace(archive.get(moved.id), meeting_date=None))
+        assert moved.id not in archive.search_ids("from:2000-01-01 minister")
+    assert agrees_with_readouts(path)
+
+
+def test_a_pasted_date_character_is_no_part_of_a_query(spread: Path) -> None:
+    """Pasted into a word or a phrase, a character of the date words is dropped (the
+    query parser drops one alone), so it neither finds a date's readouts nor loses the
+    word's."""
+    year = date_words(D(2020, 3, 3)).split()[0]
+    with Archive.open(spread) as archive:
+        minister = archive.search_ids("minister")
+        assert minister
+        assert archive.search_ids(f"minister{year}") == minister
+        assert archive.search_ids(f'"{year} minister"') == minister
+        assert archive.search_ids(f'"{year}"') == archive.search_ids("")
+
+
+def _columns(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return [str(r[1]) for r in conn.execute("PRAGMA table_info(readout_fts)")]
+
+
+def test_the_migration_adds_the_words_and_the_answers_stay(spread: Path,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "before.sqlite3"
+    path.write_bytes(spread.read_bytes())
+    queries = [f"from:{a} to:{b} {w}" for a, b in RANGES[:3] if a and b
+               for w in ("minister", "climate", "minister 会談")] + ["minister", "会談"]
+    sorts = (("relevance", True, 0), ("date", True, 0), ("relevance", True, 20))
+    with Archive.open(spread) as archive:
+        expected = answers(archive, queries, sorts, 20)
+    to_revision(path, "0019", up=False)
+    assert "dated" not in _columns(path) and agrees_with_readouts(path)
+    with sqlite3.connect(path) as conn:  # a setting of the table is kept through both ways
+        conn.execute("INSERT INTO readout_fts(readout_fts, rank) VALUES ('automerge', 6)")
+    told: list[tuple[int, int]] = []
+    with Archive.open(path, progress=lambda done, total: told.append((done, total))) as archive:
+        assert answers(archive, queries, sorts, 20) == expected
+        assert archive.integrity_problems() == []
+    assert told[0] == (0, 600) and told[-1] == (600, 600)
+    assert _columns(path)[-1] == "dated" and agrees_with_readouts(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT v FROM readout_fts_config WHERE k = 'automerge'"
+                            ).fetchone() == (6,)
