@@ -24,7 +24,8 @@ with N readouts in the trash, their count as before beside it), it then prints w
 costs: the first search of a frequent query (it ranks in full and writes the list), how far
 the average length may move before a list must be ranked again, a save and an import with
 the part of each spent keeping the lists true, and the pages compared again after those
-writes.
+writes. ``--ranges`` instead times words in date ranges: the plain date filter, the date
+words of the index, and the words' kept list narrowed to the range.
 """
 
 from __future__ import annotations
@@ -305,6 +306,61 @@ def write_costs(archive: Archive, conn: sqlite3.Connection, rounds: int, extra: 
               f"the kept lists ({spent[0] / max(entries, 1):.1f} ms a kept query)")
 
 
+#: (label, words, first day, last day or None): date ranges of the words above.
+RANGES = (
+    ("half a year", "minister", "2020-01-01", "2020-06-30"),
+    ("three years", "minister", "2018-01-01", "2020-12-31"),
+    ("since 2015", "minister", "2015-01-01", None),
+    ("since 2015", "minister cooperation", "2015-01-01", None),
+    ("since 2010", "minist*", "2010-01-01", None),
+    ("half a year", "climate", "2020-01-01", "2020-06-30"),
+)
+
+
+def filter_page(conn: sqlite3.Connection, match: str, first: str, last: str | None) -> Page:
+    """The plain statement: the range as a condition on the readouts, every hit scored."""
+    within = "r.meeting_date >= ?" + (" AND r.meeting_date <= ?" if last else "")
+    source = (f"FROM {FTS} JOIN readouts r ON r.id = {FTS}.rowid WHERE {FTS} MATCH ? "
+              f"AND {within}")
+    params = (match, first, *([last] if last else []))
+    ids = [int(r[0]) for r in conn.execute(
+        f"SELECT r.id {source} ORDER BY bm25({FTS}, {_WEIGHTS}), r.meeting_date DESC, "
+        f"r.id DESC LIMIT {PAGE}", params)]
+    return ids, int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0]), []
+
+
+def compare_ranges(archive: Archive, conn: sqlite3.Connection, rounds: int) -> None:
+    """Words in a date range, interleaved: the plain statement (the range tested at each
+    match), ``Archive.search`` with the kept rankings off (the range asked of the index as
+    date words, every hit in it scored) and as it is (the words' kept list narrowed to the
+    range, where it holds the page)."""
+    designs: list[tuple[str, Callable[[str, str, str, str | None], Page]]] = [
+        ("date filter", lambda m, _q, a, b: filter_page(conn, m, a, b)),
+        ("date words", lambda _m, q, _a, _b: archive_page(archive, q, use_kept=False)),
+        ("kept, narrowed", lambda _m, q, _a, _b: archive_page(archive, q, use_kept=True)),
+    ]
+    print(f"\n{'range':<34}{'hits':>9}" + "".join(f"{n:>26}" for n, _f in designs)
+          + "   (ms p50 / p95 / max; = the filter's page and count)")
+    for label, words, first, last in RANGES:
+        archive_page(archive, words, use_kept=True)  # the words alone keep their list
+        query = f"from:{first}" + (f" to:{last}" if last else "") + f" {words}"
+        match = build_search(parse_query(words), trash_present=False).params["match"]
+        times: dict[str, list[float]] = {n: [] for n, _f in designs}
+        values: dict[str, Page] = {}
+        for i in range(rounds):
+            for name, fn in designs[i % len(designs):] + designs[:i % len(designs)]:
+                ms, values[name] = timed(functools.partial(fn, match, query, first, last))
+                times[name].append(ms)
+        cells = []
+        for name, _fn in designs:
+            same = "" if name == "date filter" else (
+                " =" if values[name][:2] == values["date filter"][:2] else " ≠")
+            t = times[name]
+            cells.append(f"{statistics.median(t):.1f} / {p(t, 0.95):.1f} / {max(t):.1f}{same}"
+                         .rjust(26))
+        print(f"{label + ': ' + words:<34}{values['date filter'][1]:>9,}" + "".join(cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--archive", type=Path, required=True,
@@ -316,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trash", type=int, default=0,
                         help="after the table of pages, move this many readouts to the trash "
                              "and time the prefixes' pages with their count")
+    parser.add_argument("--ranges", action="store_true",
+                        help="time only words in date ranges (nothing is written to the "
+                             "archive but the kept rankings)")
     parser.add_argument("--only-pages", action="store_true",
                         help="stop after the table of pages (and --trash): nothing else is "
                              "written to the archive but the kept rankings")
@@ -326,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{archive.count(include_trash=True):,} readouts; "
               f"kept from {kept.threshold(archive.count(include_trash=True)):,} hits, "
               f"{kept.KEEP:,} rows a query")
+        if args.ranges:
+            compare_ranges(archive, conn, args.rounds)
+            return 0
         compare_pages(archive, conn, args.rounds)
         if args.trash:
             trash_count(archive, args.rounds, args.trash)

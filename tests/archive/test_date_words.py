@@ -14,24 +14,32 @@ import datetime as dt
 import random
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from readout_desk.archive import Archive, sqlite_dates
+from readout_desk.archive import sqlite as sqlite_backend
+from readout_desk.archive import sqlite_kept as kept
 from readout_desk.archive.sqlite_dates import FIRST_YEAR, LAST_YEAR, date_words, range_words
 from readout_desk.archive.sqlite_index import TEXT_VIEW, register_functions
-from readout_desk.archive import sqlite as sqlite_backend
 from readout_desk.archive.sqlite_search import SqlSearch
 from tests.archive.full_text import agrees_with_readouts, answers, to_revision
-from tests.archive.test_kept_ranking import reference
+from tests.archive.test_kept_ranking import (  # noqa: F401 - small_lists is a fixture
+    edited,
+    reference,
+    small_lists,
+    write_at_random,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import corpus  # noqa: E402
 import corpus_ja  # noqa: E402
 from readout_desk.domain import jsonformat  # noqa: E402
+from readout_desk.domain.records import Readout  # noqa: E402
 
 D = dt.date
 #: The day whose word is the first of the second plane, and the days beside it.
@@ -233,3 +241,62 @@ def test_the_migration_adds_the_words_and_the_answers_stay(spread: Path,
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT v FROM readout_fts_config WHERE k = 'automerge'"
                             ).fetchone() == (6,)
+
+
+WIDE = ("from:2017-06-01 minister", "from:2017-01-01 to:2023-12-31 minister",
+        "to:2022-12-31 minist*", "from:2018-01-01 title:meeting",
+        "from:2020-01-01 to:2020-06-30 minister", "from:2017-06-01 minister cooperation")
+
+
+def _with_dates(rng: random.Random) -> Callable[[int], Readout]:
+    ends = [D(2017, 6, 1), D(2017, 5, 31), D(2018, 1, 1), D(2020, 1, 1), D(2020, 6, 30),
+            D(2022, 12, 31), D(2023, 1, 1)]  # the ranges' first and last days, and beside
+
+    def make(i: int) -> Readout:
+        day = (rng.choice(ends) if rng.random() < 0.2
+               else D(2017, 1, 1) + dt.timedelta(rng.randrange(8 * 365)))
+        return dataclasses.replace(corpus.readout(i), meeting_date=day)
+    return make
+
+
+def test_a_kept_list_narrowed_to_a_range_gives_the_range_s_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
+    """A range wide enough that the words' kept list holds the page: served from the list,
+    the same page and count as the date filter's, through random writes (some of them
+    moving readouts between dates); a narrow range is ranked in full."""
+    rng = random.Random(8)
+    make = _with_dates(rng)
+    read: list[object] = []
+    kept_rows = kept._kept_rows  # noqa: SLF001
+
+    def counted_rows(*args: Any) -> Any:
+        read.append(args)
+        return kept_rows(*args)
+
+    monkeypatch.setattr(kept, "_kept_rows", counted_rows)
+
+    def check(note: str) -> None:
+        for query in WIDE:
+            for offset, limit in ((0, 10), (0, 25), (10, 10)):
+                archive._rankings.clear()  # noqa: SLF001 - each page asks afresh
+                page = archive.search(query, offset=offset, limit=limit)
+                assert (list(page.ids), page.total) == reference(
+                    archive, query, offset, limit), (note, query, offset)
+
+    def moved(readout: Readout, edit_rng: random.Random) -> Readout:
+        if edit_rng.random() < 0.5:
+            return dataclasses.replace(readout, meeting_date=make(0).meeting_date)
+        return edited(readout, edit_rng)
+
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([make(i) for i in range(200)])
+        for words in ("minister", "minist*", "title:meeting", "minister cooperation"):
+            archive.search(words, limit=10)  # the words alone make their lists
+        served, lists_read = small_lists["kept"], len(read)
+        archive.search("from:2020-01-01 to:2020-06-30 minister", limit=10)
+        # A narrow range: its hits ranked in full, no list read for it.
+        assert small_lists["kept"] == served and len(read) == lists_read
+        check("made")
+        assert small_lists["kept"] > served
+        write_at_random(archive, rng, make, moved, (1, 3, 12), check)

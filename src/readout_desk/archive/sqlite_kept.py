@@ -42,6 +42,14 @@ number of hits, which no list holds, is kept in an entry of its own without rows
 ``match`` the two queries joined, :func:`_count_key`) once the word's list is kept, and
 writes keep it exact as they keep the others' (:func:`_pair_hits`).
 
+Words in a date range (``from:2015-01-01 minister``) are ranked from the words' list
+narrowed to the readouts met in the range, when the range holds enough readouts for the
+list to hold its page (:func:`_range_may_fill`) and a list of the words alone is kept:
+``bm25()`` scores a hit alike whatever narrows the hits, so the range's best rows in the
+list are its best hits when the last of them beats the floor. Such a search never makes a
+list (a narrow range's would cost a full ranking of the words to serve few of its hits)
+and its count comes from the index (the range's date words, :mod:`.sqlite_dates`).
+
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
 ranking read the archive (the commit counter, ``user_version``). An entry made under
@@ -57,7 +65,7 @@ import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +133,8 @@ class _Query:
     live: bool
     runs: str | None = None  # the runs' MATCH of the table of runs
     with_runs: bool = True  # the hits must hold them (else: must not)
+    #: Only the readouts met from the first date to the last (stored text; None: open).
+    dates: tuple[str | None, str | None] | None = None
 #: A word, a prefix or a phrase of plain words (perhaps within a column).
 _PLAIN = re.compile(r'(?:[a-z]+ : )?"([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)"(?: \*)?')
 _COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
@@ -310,6 +320,8 @@ def _kept_query(search: SqlSearch) -> _Query | None:
     match = search.params.get("match")
     if not isinstance(match, str) or table_of(match) != search.table:
         return None
+    if search.dated:
+        return _dated_query(search)
     if not _ONE_PHRASE.fullmatch(match):
         if phrases(match) is None or len(search.params) != 1 or search.runs:
             return None
@@ -328,6 +340,21 @@ def _kept_query(search: SqlSearch) -> _Query | None:
         if search.fts_where == where:
             return _Query(match, bool(trash), runs, not narrowing.startswith("NOT"))
     return None
+
+
+def _dated_query(search: SqlSearch) -> _Query | None:
+    """A search of words in a date range as their kept ranking narrowed to the readouts
+    met in the range: ``bm25()`` scores a hit alike whatever else narrows the hits, so
+    the range's best hits in the list are its best hits when the list proves them. A
+    range with anything else (modes, runs) is ranked in full."""
+    params = search.driver_params
+    if not set(params) <= {"match", "date_from", "date_to"} or search.runs:
+        return None
+    words = _kept_query(replace(search, params={"match": params["match"]}, dated="",
+                                fts_where=search.undated_where, undated_where=""))
+    if words is None or words.runs is not None:
+        return None
+    return replace(words, dates=(params.get("date_from"), params.get("date_to")))
 
 
 def _database_file(conn: Connection) -> Path | None:
@@ -354,6 +381,8 @@ def ranked(conn: Connection, search: SqlSearch, top: int,
     query = _kept_query(search)
     if query is None or top > KEEP or not _kept_tables(conn):
         return None
+    if query.dates is not None and not _range_may_fill(conn, query.dates, least or top):
+        return None
     entries = _entries(conn, query.match)
     for entry in entries:
         kept = _kept_rows(_driver(conn), entry)
@@ -363,13 +392,40 @@ def ranked(conn: Connection, search: SqlSearch, top: int,
             return page
     if entries and query.runs is not None:
         return None  # too few of the list hold the runs: the list is kept as it is
+    if query.dates is not None:
+        return None  # made only by a search of the words alone (a narrow range's would
+        # cost a full ranking of the words, to serve few of its hits)
     made = _fill(conn, query.match)
     return None if made is None else answer(conn, made[0], _narrowed(conn, query, made[1]),
                                             top, live=query.live, least=least)
 
 
+def _range_may_fill(conn: Connection, dates: tuple[str | None, str | None], want: int) -> bool:
+    """Whether a date range holds enough of the archive's readouts that a kept list may
+    hold ``want`` of its hits: half the share a list of :data:`KEEP` would need if the
+    words were spread evenly in time (at 1M readouts and 500 wanted, 125,000), counted in
+    the date index only that far. A narrower range's hits are ranked in full at once
+    (through the index's date words, cheaply), not after reading a list for nothing."""
+    enough = math.ceil(totals(conn)[0] * want / KEEP / 2)
+    first, last = dates
+    within = " AND ".join(f"meeting_date {op} ?" for op, day in ((">=", first), ("<=", last))
+                          if day is not None)
+    found = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM readouts WHERE {within} "
+                        f"LIMIT {enough})", tuple(d for d in (first, last) if d is not None))
+    return int(found[0][0]) >= enough
+
+
 def _narrowed(conn: Connection, query: _Query, kept: Sequence[Kept]) -> Sequence[Kept]:
-    """The rows of a kept list the query's runs leave in (all of them, without runs)."""
+    """The rows of a kept list the query's runs or date range leave in (all of them,
+    without either)."""
+    if query.dates is not None and kept:
+        first, last = query.dates
+        within = "".join(f" AND meeting_date {op} ?" for op, day in ((">=", first), ("<=", last))
+                         if day is not None)
+        inside = {int(r[0]) for r in _rows(
+            conn, f"SELECT id FROM readouts WHERE id IN (SELECT value FROM json_each(?)){within}",
+            (json.dumps([k[0] for k in kept]), *(d for d in (first, last) if d is not None)))}
+        return [k for k in kept if k[0] in inside]
     if query.runs is None or not kept:
         return kept
     holding = {int(r[0]) for r in _matching(conn, query.runs, [k[0] for k in kept], "1")}
@@ -434,8 +490,8 @@ def _trashed(conn: Connection, ids: Sequence[int]) -> set[int]:
 def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
     """The number of hits from a kept ranking, or None without one."""
     query = _kept_query(search)
-    if query is None or not _kept_tables(conn):
-        return None
+    if query is None or query.dates is not None or not _kept_tables(conn):
+        return None  # a date range's hits are counted by the index (its date words)
     match, live = query.match, query.live
     if query.runs is not None:
         key = _count_key(query.match, query.runs, query.with_runs)
