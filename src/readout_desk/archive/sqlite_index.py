@@ -13,7 +13,10 @@ the text). The view gives exactly the text the index was made from
   a connection, and every connection that reads the view needs it);
 - people, place, topics, kinds and countries, which are put together from several tables
   and reference data (a person's shown name, a country's names), as they were indexed, in
-  the small table ``readout_fts_fields`` (a few hundred bytes a readout).
+  the small table ``readout_fts_fields`` (a few hundred bytes a readout);
+- last, ``dated``: the readout's meeting date as three words (:mod:`.sqlite_dates`),
+  computed in SQL from ``readouts.meeting_date`` (migration ``0020_dates_as_words``). The
+  table of runs has no such column.
 
 Long stored texts (the points, the columns kept) may be packed (:mod:`.packing`): the view
 reads them through the SQL function ``readout_text``, registered beside the other.
