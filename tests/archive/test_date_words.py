@@ -123,7 +123,7 @@ def test_the_view_gives_the_words_a_readout_was_indexed_with(tmp_path: Path) -> 
 
 
 QUERIES = ("minister", "climate", "minist*", "title:meeting", "minister -trade",
-           "trade OR energy", '"prime minister"', "minister 会談", "会談")
+           "trade OR energy", '"prime minister"', "会談 APEC", "会談")
 RANGES = (("2020-01-01", "2020-06-30"), ("2019-03-15", "2021-08-10"), (None, "2019-12-31"),
           ("2022-02-01", None), ("1899-12-31", "1900-01-01"), ("2020-02-29", "2020-02-29"),
           ("2018-01-01", "2023-12-31"), ("2021-07-01", "2021-06-30"), ("1890-01-01", None))
@@ -135,8 +135,8 @@ def spread(tmp_path_factory: pytest.TempPathFactory) -> Path:
     third Japanese, some without a date or before 1900, some in the trash."""
     rng = random.Random(11)
     path = tmp_path_factory.mktemp("dates") / "archive.sqlite3"
-    made = [jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3)) if i % 3 == 0
-            else corpus.readout(i) for i in range(600)]
+    made = [jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3)) for i in range(600)]
+    assert 150 < sum(corpus_ja.is_japanese(i, 1 / 3) for i in range(600)) < 250
     ends = [D(2020, 1, 1), D(2020, 6, 30), D(2020, 7, 1), D(2019, 12, 31), D(2020, 2, 29),
             D(1899, 12, 31), D(1900, 1, 1)]
     dates: list[dt.date | None] = [
@@ -167,21 +167,21 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 @pytest.mark.parametrize("words", QUERIES)
 def test_pages_and_counts_are_the_date_filter_s(spread: Path, asked: list[list[str]],
                                                words: str) -> None:
+    totals = []
     with Archive.open(spread) as archive:
         for first, last in RANGES:
             query = " ".join(x for x in (first and f"from:{first}", last and f"to:{last}",
                                          words) if x)
+            totals.append(archive.search(query, limit=1).total)
             for trash in ("", " in:trash"):
                 for offset in (0, 20):
                     page = archive.search(query + trash, limit=20, offset=offset)
                     assert (list(page.ids), page.total) == reference(
                         archive, query + trash, offset, 20), query + trash
-    if words != "会談":  # runs alone are asked of the table of runs: the filter alone
-        # Five ranges have words; the others start before 1900 (two open ones reach the
-        # readout met in 1899) or end before they start.
-        assert len({tuple(w) for w in asked}) == 5
-    else:
-        assert asked == []
+    # Five ranges have words (in either table); the others start before 1900 (two open
+    # ones reach the readout met in 1899) or end before they start.
+    assert len({tuple(w) for w in asked}) == 5
+    assert min(totals[:4]) > 0 and totals[7] == 0  # hits in the ranges, none in the empty
 
 
 def test_a_readout_moved_to_another_day_moves_between_ranges(spread: Path,
@@ -224,7 +224,7 @@ def test_the_migration_adds_the_words_and_the_answers_stay(spread: Path,
     path = tmp_path / "before.sqlite3"
     path.write_bytes(spread.read_bytes())
     queries = [f"from:{a} to:{b} {w}" for a, b in RANGES[:3] if a and b
-               for w in ("minister", "climate", "minister 会談")] + ["minister", "会談"]
+               for w in ("minister", "climate", "会談 APEC", "会談")] + ["minister", "会談"]
     sorts = (("relevance", True, 0), ("date", True, 0), ("relevance", True, 20))
     with Archive.open(spread) as archive:
         expected = answers(archive, queries, sorts, 20)
@@ -236,7 +236,10 @@ def test_the_migration_adds_the_words_and_the_answers_stay(spread: Path,
     with Archive.open(path, progress=lambda done, total: told.append((done, total))) as archive:
         assert answers(archive, queries, sorts, 20) == expected
         assert archive.integrity_problems() == []
-    assert told[0] == (0, 600) and told[-1] == (600, 600)
+    # 0020 told its progress over every readout, 0021 over those with Japanese text.
+    japanese = sum(corpus_ja.is_japanese(i, 1 / 3) for i in range(600))
+    assert told[:1] == [(0, 600)] and (600, 600) in told
+    assert told[-1] == (japanese, japanese) and (0, japanese) in told
     assert _columns(path)[-1] == "dated" and agrees_with_readouts(path)
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT v FROM readout_fts_config WHERE k = 'automerge'"
@@ -245,7 +248,8 @@ def test_the_migration_adds_the_words_and_the_answers_stay(spread: Path,
 
 WIDE = ("from:2017-06-01 minister", "from:2017-01-01 to:2023-12-31 minister",
         "to:2022-12-31 minist*", "from:2018-01-01 title:meeting",
-        "from:2020-01-01 to:2020-06-30 minister", "from:2017-06-01 minister cooperation")
+        "from:2020-01-01 to:2020-06-30 minister", "from:2017-06-01 minister cooperation",
+        "from:2017-06-01 会談", "to:2022-12-31 会談")
 
 
 def _with_dates(rng: random.Random) -> Callable[[int], Readout]:
@@ -255,7 +259,8 @@ def _with_dates(rng: random.Random) -> Callable[[int], Readout]:
     def make(i: int) -> Readout:
         day = (rng.choice(ends) if rng.random() < 0.2
                else D(2017, 1, 1) + dt.timedelta(rng.randrange(8 * 365)))
-        return dataclasses.replace(corpus.readout(i), meeting_date=day)
+        made = jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3))
+        return dataclasses.replace(made, meeting_date=day)
     return make
 
 
@@ -290,8 +295,8 @@ def test_a_kept_list_narrowed_to_a_range_gives_the_range_s_page(
         return edited(readout, edit_rng)
 
     with Archive.open(tmp_path / "archive.sqlite3") as archive:
-        archive.add_many([make(i) for i in range(200)])
-        for words in ("minister", "minist*", "title:meeting", "minister cooperation"):
+        archive.add_many([make(i) for i in range(300)])
+        for words in ("minister", "minist*", "title:meeting", "minister cooperation", "会談"):
             archive.search(words, limit=10)  # the words alone make their lists
         served, lists_read = small_lists["kept"], len(read)
         archive.search("from:2020-01-01 to:2020-06-30 minister", limit=10)
@@ -299,4 +304,7 @@ def test_a_kept_list_narrowed_to_a_range_gives_the_range_s_page(
         assert small_lists["kept"] == served and len(read) == lists_read
         check("made")
         assert small_lists["kept"] > served
+        served = small_lists["kept"]
+        archive.search("from:2017-06-01 会談", limit=10)  # runs alone: their own list
+        assert small_lists["kept"] == served + 1
         write_at_random(archive, rng, make, moved, (1, 3, 12), check)

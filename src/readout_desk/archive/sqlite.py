@@ -176,7 +176,7 @@ def _narrowed(conn: Connection, search: SqlSearch) -> SqlSearch:
     between the range's ids where those lie close (:func:`_within_ids`). A range open at
     one end reaches the archive's first or last meeting date (two probes of the date
     index)."""
-    if not search.dated or search.table != FTS_TABLE or not search.undated_where:
+    if not search.dated or not search.undated_where:
         return _within_ids(conn, search)
     first, last = search.params.get("date_from"), search.params.get("date_to")
     if first is None or last is None:

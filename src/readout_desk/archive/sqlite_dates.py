@@ -5,8 +5,8 @@ FTS5 keeps each word's matches in rowid order, and the archive numbers readouts 
 order they were added, not by date: a date range narrowed a word's hits only by testing
 each of its matches against the range (at a million readouts, a word in 945,000 and half a
 year's 28,000 hits: 945,000 tests before ``bm25()`` scored a single hit). So each readout
-of the table of words also holds its meeting date as three words in a column of its own,
-``dated``: its year, its month and its day, each one character of the supplementary
+of both full-text tables (the table of words, and the table of runs for Japanese text)
+also holds its meeting date as three words in a last column of its own, ``dated``: its year, its month and its day, each one character of the supplementary
 private-use planes (U+F0000 on: no text typed or pasted holds them, and
 :func:`.sqlite_search.build_search` drops any from a query). A range becomes the fewest
 such words that cover it (whole years, whole months, days at the ends), and the query
@@ -22,8 +22,9 @@ longer, reading only matches that lie in the range.
   reaches beyond them is tested match by match as before, as is one that needs more than
   :data:`MOST_WORDS` words.
 
-The view the table reads its text from computes the same words in SQL (made by the
-migration ``0020_dates_as_words``); a test holds the two in step.
+The view the table of words reads its text from computes the same words in SQL (made by
+the migration ``0020_dates_as_words``; the table of runs has them from 0021); a test
+holds the two in step.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ the text). The view gives exactly the text the index was made from
   and reference data (a person's shown name, a country's names), as they were indexed, in
   the small table ``readout_fts_fields`` (a few hundred bytes a readout);
 - last, ``dated``: the readout's meeting date as three words (:mod:`.sqlite_dates`),
-  computed in SQL from ``readouts.meeting_date`` (migration ``0020_dates_as_words``). The
-  table of runs has no such column.
+  computed in SQL from ``readouts.meeting_date`` (migration ``0020_dates_as_words``); the
+  table of runs has the same column (``0021_dates_as_runs_words``).
 
 Long stored texts (the points, the columns kept) may be packed (:mod:`.packing`): the view
 reads them through the SQL function ``readout_text``, registered beside the other.
@@ -62,9 +62,8 @@ TEXT_FUNCTION = "readout_index_text"
 #: The SQL function that reads a stored text that may be packed (``packing.py``).
 UNPACK_FUNCTION = SQL_FUNCTION
 
-_COLUMNS = {FTS_TABLE: ", ".join(WORD_NAMES), CJK_TABLE: ", ".join(FTS_NAMES)}
-_MARKS = {FTS_TABLE: ", ".join("?" for _n in WORD_NAMES),
-          CJK_TABLE: ", ".join("?" for _n in FTS_NAMES)}
+_COLUMNS = ", ".join(WORD_NAMES)
+_MARKS = ", ".join("?" for _n in WORD_NAMES)
 
 #: FTS5 keeps a transaction's new words in memory and writes them out as a segment each
 #: time they pass ``hashsize`` (1 MB unless set), merging segments as they pile up. A batch
@@ -83,16 +82,18 @@ def register_functions(dbapi_connection: sqlite3.Connection) -> None:
 
 
 #: A readout's index entry as its rows are written: the columns kept (packed), the text
-#: of the table of words (in :data:`WORD_NAMES` order: the date words last) and that of
-#: the table of runs (``None`` without Japanese or Chinese text).
+#: of the table of words and that of the table of runs (``None`` without Japanese or
+#: Chinese text), each in :data:`WORD_NAMES` order (the date words last).
 EntryRows = tuple[tuple[object, ...], list[str], "tuple[str, ...] | None"]
 
 
 def entry_rows(fields: Mapping[str, str]) -> EntryRows:
     """The rows of a readout's index entry, from its :func:`.mapping.index_fields`."""
     values = [fields.get(n, "") for n in FTS_NAMES]
-    return (tuple(pack(fields.get(c, "")) for c in KEPT),
-            [*values, date_words(fields.get(MEETING_DATE))], cjk_values(values))
+    dated = date_words(fields.get(MEETING_DATE))
+    runs = cjk_values(values)
+    return (tuple(pack(fields.get(c, "")) for c in KEPT), [*values, dated],
+            None if runs is None else (*runs, dated))
 
 
 def index_readouts(conn: Connection, entries: Sequence[tuple[int, Mapping[str, str]]]) -> None:
@@ -118,7 +119,7 @@ def index_entries(conn: Connection, entries: Sequence[tuple[int, EntryRows]]) ->
 
 
 def _insert_sql(table: str) -> str:
-    return f"INSERT INTO {table}(rowid, {_COLUMNS[table]}) VALUES (?, {_MARKS[table]})"
+    return f"INSERT INTO {table}(rowid, {_COLUMNS}) VALUES (?, {_MARKS})"
 
 
 def _insert_with_room(conn: Connection, table: str, rows: list[tuple[object, ...]]) -> None:
@@ -141,16 +142,17 @@ def unindex(conn: Connection, readout_ids: Sequence[int]) -> None:
     Neither table keeps the text, so each forgets a row only when told the values it
     indexed: the view's, which are the readout's as it is still stored."""
     for readout_id in readout_ids:
-        row = conn.exec_driver_sql(f"SELECT {_COLUMNS[FTS_TABLE]} FROM {TEXT_VIEW} "
-                                   "WHERE id = ?", (readout_id,)).first()
+        row = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM {TEXT_VIEW} WHERE id = ?",
+                                   (readout_id,)).first()
         if row is None:
             continue  # never indexed
         values = [str(v or "") for v in row]
-        for table, indexed in ((FTS_TABLE, values), (CJK_TABLE, cjk_values(values[:-1]))):
+        runs = cjk_values(values[:-1])
+        for table, indexed in ((FTS_TABLE, values),
+                               (CJK_TABLE, None if runs is None else (*runs, values[-1]))):
             if indexed:
-                conn.exec_driver_sql(f"INSERT INTO {table}({table}, rowid, {_COLUMNS[table]}) "
-                                     f"VALUES ('delete', ?, {_MARKS[table]})",
-                                     (readout_id, *indexed))
+                conn.exec_driver_sql(f"INSERT INTO {table}({table}, rowid, {_COLUMNS}) "
+                                     f"VALUES ('delete', ?, {_MARKS})", (readout_id, *indexed))
         conn.exec_driver_sql(f"DELETE FROM {FIELDS_TABLE} WHERE readout_id = ?", (readout_id,))
 
 

@@ -73,7 +73,9 @@ from sqlalchemy import Connection
 
 from readout_desk.archive import sqlite_page_index
 from readout_desk.archive.backend import Proven
+from readout_desk.archive.mapping import MEETING_DATE
 from readout_desk.archive.phrase_score import idf, part, reach, score, scores, weight_of
+from readout_desk.archive.sqlite_dates import date_words
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
     CJK_TABLE,
@@ -346,9 +348,10 @@ def _dated_query(search: SqlSearch) -> _Query | None:
     """A search of words in a date range as their kept ranking narrowed to the readouts
     met in the range: ``bm25()`` scores a hit alike whatever else narrows the hits, so
     the range's best hits in the list are its best hits when the list proves them. A
-    range with anything else (modes, runs) is ranked in full."""
+    range with anything else (modes, runs beside words) is ranked in full."""
     params = search.driver_params
-    if not set(params) <= {"match", "date_from", "date_to"} or search.runs:
+    if not set(params) <= {"match", "date_from", "date_to"} or (
+            search.runs and search.table != CJK_TABLE):
         return None
     words = _kept_query(replace(search, params={"match": params["match"]}, dated="",
                                 fts_where=search.undated_where, undated_where=""))
@@ -775,9 +778,10 @@ def _runs_weights(conn: Connection, match: str,
     ``highlight()`` and whose ``bm25()`` of a frequent phrase first walks every hit
     (70-350 ms a query at a million readouts): the occurrences are counted in the pieces
     just indexed, and believed only where the index agrees that the row matches and has
-    as many tokens (None where it does not: the ranking is then made afresh)."""
+    as many tokens (None where it does not: the ranking is then made afresh). Each
+    readout's ``pieces`` are its row of the table: the runs' columns, then its date words."""
     found = {int(r[0]) for r in _matching(conn, match, list(pieces), "1")}
-    counts = {i: occurrences(match, values) for i, values in pieces.items()}
+    counts = {i: occurrences(match, values[:len(FTS_NAMES)]) for i, values in pieces.items()}
     sizes = lengths(conn, sorted(found), CJK_TABLE)
     weights: dict[int, float | None] = {}
     for readout_id in found | {i for i, c in counts.items() if c}:
@@ -852,8 +856,9 @@ def entered(conn: Connection, indexed: Sequence[tuple[int, Mapping[str, str]]]) 
         if table == CJK_TABLE:
             if pieces is None:
                 empty = ("",) * len(FTS_NAMES)
-                pieces = {readout_id: cjk_values([fields.get(n, "") for n in FTS_NAMES])
-                          or empty for readout_id, fields in indexed}
+                pieces = {readout_id: (*(cjk_values([fields.get(n, "") for n in FTS_NAMES])
+                                         or empty), date_words(fields.get(MEETING_DATE)))
+                          for readout_id, fields in indexed}
             weights = _runs_weights(conn, entry.match, pieces)
         else:
             weights = _weights(conn, entry.match, ids, rows, tokens / rows, entry.hits)

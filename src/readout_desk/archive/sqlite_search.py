@@ -54,13 +54,13 @@ COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
 SAMPLE_RANK_PENALTY = 1_000_000
 
 
-#: The columns of the table of words: those of both tables, then the readout's date as
-#: words (:mod:`.sqlite_dates`), which the table of runs has not.
+#: The columns of both tables: the text's, then the readout's date as words
+#: (:mod:`.sqlite_dates`), which weigh nothing.
 WORD_NAMES = (*FTS_NAMES, sqlite_dates.DATED)
 
 
-def _weights(table: str) -> str:
-    return _WEIGHTS + (f", {sqlite_dates.WEIGHT}" if table == FTS_TABLE else "")
+def _weights(_table: str) -> str:
+    return f"{_WEIGHTS}, {sqlite_dates.WEIGHT}"
 
 
 def relevance(table: str, *, samples: bool = True) -> str:

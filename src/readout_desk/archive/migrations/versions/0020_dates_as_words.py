@@ -19,6 +19,7 @@ Create Date: 2026-12-01
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from alembic import op
@@ -73,8 +74,11 @@ def _remake(conn: Connection, old: str, new: str, columns: tuple[str, ...]) -> N
     again over it with ``columns``, its settings kept, its rows written from the view."""
     raw = conn.connection.dbapi_connection
     assert raw is not None  # a connection in use
-    raw.create_function("readout_index_text", 1, index_text, deterministic=True)
-    raw.create_function(SQL_FUNCTION, 1, unpack, deterministic=True)
+    try:  # made already when another revision ran on this connection
+        raw.execute(f"SELECT readout_index_text(''), {SQL_FUNCTION}('')").fetchall()
+    except sqlite3.OperationalError:
+        raw.create_function("readout_index_text", 1, index_text, deterministic=True)
+        raw.create_function(SQL_FUNCTION, 1, unpack, deterministic=True)
     view = conn.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'readout_fts_text'"
     ).scalar()
