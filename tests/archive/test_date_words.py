@@ -308,3 +308,20 @@ def test_a_kept_list_narrowed_to_a_range_gives_the_range_s_page(
         archive.search("from:2017-06-01 会談", limit=10)  # runs alone: their own list
         assert small_lists["kept"] == served + 1
         write_at_random(archive, rng, make, moved, (1, 3, 12), check)
+
+
+def test_a_wide_range_makes_the_words_list_and_a_narrow_one_does_not(
+        tmp_path: Path, small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
+    make = _with_dates(random.Random(4))
+    steps = (("from:2020-01-01 to:2020-06-30 minister", 0, 0),  # narrow: no list at all
+             ("from:2017-06-01 minister", 1, 1),  # wide: the words' list made, then used
+             ("from:2017-06-01 minister", 0, 1))  # again: from the list kept
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([make(i) for i in range(300)])
+        for query, made, used in steps:
+            filled, served = small_lists["filled"], small_lists["kept"]
+            archive._rankings.clear()  # noqa: SLF001 - each search asks afresh
+            page = archive.search(query, limit=10)
+            assert (list(page.ids), page.total) == reference(archive, query, 0, 10)
+            assert (small_lists["filled"] - filled, small_lists["kept"] - served) == (
+                made, used), query

@@ -6,12 +6,12 @@ order they were added, not by date: a date range narrowed a word's hits only by 
 each of its matches against the range (at a million readouts, a word in 945,000 and half a
 year's 28,000 hits: 945,000 tests before ``bm25()`` scored a single hit). So each readout
 of both full-text tables (the table of words, and the table of runs for Japanese text)
-also holds its meeting date as three words in a last column of its own, ``dated``: its year, its month and its day, each one character of the supplementary
-private-use planes (U+F0000 on: no text typed or pasted holds them, and
-:func:`.sqlite_search.build_search` drops any from a query). A range becomes the fewest
-such words that cover it (whole years, whole months, days at the ends), and the query
-``(words) AND dated : (y OR m OR d ...)``: FTS5 walks the shorter lists and seeks in the
-longer, reading only matches that lie in the range.
+also holds its meeting date as three words in a last column of its own, ``dated``: its
+year, its month and its day, each one character of the supplementary private-use planes
+(U+F0000 on: no text typed holds them, and :func:`typed` drops any pasted into a query).
+A range becomes the fewest such words that cover it (whole years, whole months, days at
+the ends), and the query ``(words) AND dated : (y OR m OR d ...)``: FTS5 walks the
+shorter lists and seeks in the longer, reading only matches that lie in the range.
 
 - One character a word, so FTS5's prefix indexes (of two and three characters) hold
   nothing of them: about 13 bytes a readout.

@@ -44,11 +44,12 @@ writes keep it exact as they keep the others' (:func:`_pair_hits`).
 
 Words in a date range (``from:2015-01-01 minister``) are ranked from the words' list
 narrowed to the readouts met in the range, when the range holds enough readouts for the
-list to hold its page (:func:`_range_may_fill`) and a list of the words alone is kept:
-``bm25()`` scores a hit alike whatever narrows the hits, so the range's best rows in the
-list are its best hits when the last of them beats the floor. Such a search never makes a
-list (a narrow range's would cost a full ranking of the words to serve few of its hits)
-and its count comes from the index (the range's date words, :mod:`.sqlite_dates`).
+list to hold its page (:func:`_range_may_fill`): ``bm25()`` scores a hit alike whatever
+narrows the hits, so the range's best rows in the list are its best hits when the last of
+them beats the floor. Such a search makes the words' list when none is kept (ranking a
+wide range's hits costs about what ranking all of them does); a narrower range is never
+looked for in a list. Its count comes from the index (the range's date words,
+:mod:`.sqlite_dates`).
 
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
@@ -395,9 +396,10 @@ def ranked(conn: Connection, search: SqlSearch, top: int,
             return page
     if entries and query.runs is not None:
         return None  # too few of the list hold the runs: the list is kept as it is
-    if query.dates is not None:
-        return None  # made only by a search of the words alone (a narrow range's would
-        # cost a full ranking of the words, to serve few of its hits)
+    if entries and query.dates is not None:
+        return None  # the list holds too few of the range's hits: kept as it is
+    # A range here is wide (_range_may_fill): ranking its hits costs about what ranking
+    # the words' every hit does, and the list made then serves the range and the rest.
     made = _fill(conn, query.match)
     return None if made is None else answer(conn, made[0], _narrowed(conn, query, made[1]),
                                             top, live=query.live, least=least)
