@@ -41,7 +41,9 @@ FTS_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 FTS_TABLE = "readout_fts"
 CJK_TABLE = "readout_cjk"
-_WEIGHTS = ", ".join(str(w) for _c, w in FTS_COLUMNS)
+#: bm25()'s weights for either table: the text's columns, then the date words (which
+#: weigh nothing, :mod:`.sqlite_dates`).
+_WEIGHTS = ", ".join(str(w) for _c, w in FTS_COLUMNS) + f", {sqlite_dates.WEIGHT}"
 FTS_NAMES = tuple(c for c, _w in FTS_COLUMNS)
 #: The weights alone, in table order.
 COLUMN_WEIGHTS = tuple(w for _c, w in FTS_COLUMNS)
@@ -59,18 +61,14 @@ SAMPLE_RANK_PENALTY = 1_000_000
 WORD_NAMES = (*FTS_NAMES, sqlite_dates.DATED)
 
 
-def _weights(_table: str) -> str:
-    return f"{_WEIGHTS}, {sqlite_dates.WEIGHT}"
-
-
 def relevance(table: str, *, samples: bool = True) -> str:
     """The score of a hit of ``table``: bm25 with the column weights, samples last.
 
     ``samples=False`` (the archive holds no sample) leaves out the test, which would
     add zero to every score: the same scores, without a probe per hit."""
     if not samples:
-        return f"bm25({table}, {_weights(table)})"
-    return (f"(bm25({table}, {_weights(table)}) + CASE WHEN {table}.rowid IN "
+        return f"bm25({table}, {_WEIGHTS})"
+    return (f"(bm25({table}, {_WEIGHTS}) + CASE WHEN {table}.rowid IN "
             f"(SELECT id FROM readouts WHERE is_sample = 1) THEN {SAMPLE_RANK_PENALTY} "
             "ELSE 0 END)")
 
