@@ -412,24 +412,28 @@ def _range_may_fill(conn: Connection, dates: tuple[str | None, str | None], want
     the date index only that far. A narrower range's hits are ranked in full at once
     (through the index's date words, cheaply), not after reading a list for nothing."""
     enough = math.ceil(totals(conn)[0] * want / KEEP / 2)
-    first, last = dates
-    within = " AND ".join(f"meeting_date {op} ?" for op, day in ((">=", first), ("<=", last))
-                          if day is not None)
+    within, days = _within(dates)
     found = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM readouts WHERE {within} "
-                        f"LIMIT {enough})", tuple(d for d in (first, last) if d is not None))
+                        f"LIMIT {enough})", days)
     return int(found[0][0]) >= enough
+
+
+def _within(dates: tuple[str | None, str | None]) -> tuple[str, tuple[str, ...]]:
+    """A date range as conditions on ``meeting_date`` (an end that is None left open),
+    and their parameters."""
+    ends = [(op, day) for op, day in ((">=", dates[0]), ("<=", dates[1])) if day is not None]
+    return (" AND ".join(f"meeting_date {op} ?" for op, _d in ends),
+            tuple(day for _op, day in ends))
 
 
 def _narrowed(conn: Connection, query: _Query, kept: Sequence[Kept]) -> Sequence[Kept]:
     """The rows of a kept list the query's runs or date range leave in (all of them,
     without either)."""
     if query.dates is not None and kept:
-        first, last = query.dates
-        within = "".join(f" AND meeting_date {op} ?" for op, day in ((">=", first), ("<=", last))
-                         if day is not None)
+        within, days = _within(query.dates)
         inside = {int(r[0]) for r in _rows(
-            conn, f"SELECT id FROM readouts WHERE id IN (SELECT value FROM json_each(?)){within}",
-            (json.dumps([k[0] for k in kept]), *(d for d in (first, last) if d is not None)))}
+            conn, f"SELECT id FROM readouts WHERE id IN (SELECT value FROM json_each(?)) "
+                  f"AND {within}", (json.dumps([k[0] for k in kept]), *days))}
         return [k for k in kept if k[0] in inside]
     if query.runs is None or not kept:
         return kept
