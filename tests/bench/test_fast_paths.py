@@ -177,12 +177,14 @@ def _page_passes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int] | None
 
 
 @pytest.mark.parametrize("query", ["from:2015-01-01 to:2016-12-31 minister",
-                                   "mode:telephone minister", "from:2015-01-01 climate"])
+                                   "mode:telephone minister", "from:2015-01-01 climate",
+                                   "会談 APEC"])
 def test_a_filtered_page_of_a_frequent_word_is_read_id_by_id(
         corpus_archive: Archive, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A pass over the matches walks every match of the words, the filtered-out ones too:
-    with more of them than the threshold the page is read id by id, even when the hits
-    that pass the filter are few (all of them ranked at once), and it is the same page."""
+    """A pass over the matches walks every match of the words, the filtered-out ones too
+    (and those without the runs beside them): with more of them than the threshold the
+    page is read id by id, even when the hits that pass the filter are few (all of them
+    ranked at once), and it is the same page."""
     from readout_desk.archive import search
 
     # More hits than the filtered ones: the page is read in one statement below this.

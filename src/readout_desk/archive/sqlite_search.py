@@ -223,6 +223,13 @@ class SqlSearch:
         the count alike."""
         return any(key != "match" and not _RUN_PARAM.fullmatch(key) for key in self.params)
 
+    @property
+    def narrowed_by_runs(self) -> bool:
+        """Whether the table of words' hits are narrowed by runs of the table of runs
+        (words beside kanji or kana): the words alone then match more readouts."""
+        return self.table == FTS_TABLE and any(_RUN_PARAM.fullmatch(key)
+                                               for key in self.params)
+
     @cached_property
     def driver_params(self) -> dict[str, Any]:
         """The parameters as the sqlite3 driver takes them (dates as their stored text)."""
