@@ -325,3 +325,75 @@ def test_a_wide_range_makes_the_words_list_and_a_narrow_one_does_not(
             assert (list(page.ids), page.total) == reference(archive, query, 0, 10)
             assert (small_lists["filled"] - filled, small_lists["kept"] - served) == (
                 made, used), query
+
+
+#: Ranges within one year, too narrow for the words' own list, and one across two years.
+IN_A_YEAR = ("from:2020-01-01 to:2020-06-30 minister", "from:2020-03-15 to:2020-11-30 minister",
+             "from:2020-01-01 to:2020-12-31 minister cooperation",
+             "from:2020-02-01 to:2020-09-30 title:meeting", "from:2020-01-01 to:2020-08-31 minist*")
+
+
+def _mostly_in(year: int, rng: random.Random) -> Callable[[int], Readout]:
+    """Readouts over eight years, half of them met in ``year`` (some on its first and
+    last days and beside them)."""
+    edges = [D(year, 1, 1), D(year, 12, 31), D(year - 1, 12, 31), D(year + 1, 1, 1),
+             D(year, 6, 30), D(year, 7, 1)]
+
+    def make(i: int) -> Readout:
+        roll = rng.random()
+        day = (rng.choice(edges) if roll < 0.15
+               else D(year, 1, 1) + dt.timedelta(rng.randrange(366)) if roll < 0.5
+               else D(year - 3, 1, 1) + dt.timedelta(rng.randrange(8 * 365)))
+        made = jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3))
+        return dataclasses.replace(made, meeting_date=day)
+    return make
+
+
+def test_a_range_within_a_year_is_ranked_from_the_words_list_of_that_year(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
+    """A range too narrow for the words' own list, within one year, is ranked from the
+    list of the words in that year (made by its first search, used by every range in the
+    year): the same page and count as the date filter's, through random writes that also
+    move readouts between years; a range across two years reads no list."""
+    rng = random.Random(11)
+    make = _mostly_in(2020, rng)
+    read: list[int] = []
+    kept_rows = kept._kept_rows  # noqa: SLF001
+
+    def counted_rows(db: Any, entry: kept.Entry) -> Any:
+        read.append(entry.id)
+        return kept_rows(db, entry)
+
+    monkeypatch.setattr(kept, "_kept_rows", counted_rows)
+
+    def check(note: str) -> None:
+        for query in IN_A_YEAR:
+            for offset, limit in ((0, 10), (10, 10)):
+                archive._rankings.clear()  # noqa: SLF001 - each page asks afresh
+                page = archive.search(query, offset=offset, limit=limit)
+                assert (list(page.ids), page.total) == reference(
+                    archive, query, offset, limit), (note, query, offset)
+
+    def moved(readout: Readout, edit_rng: random.Random) -> Readout:
+        if edit_rng.random() < 0.5:
+            return dataclasses.replace(readout, meeting_date=make(0).meeting_date)
+        return edited(readout, edit_rng)
+
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([make(i) for i in range(600)])
+        archive.search("minister", limit=10)  # the words' own list: too few of 2020's
+        steps = (("from:2020-01-01 to:2020-06-30 minister", 1, 1),  # the year's list made
+                 ("from:2020-03-15 to:2020-11-30 minister", 0, 1),  # and used
+                 ("from:2020-11-01 to:2021-01-31 minister", 0, 0))  # two years: in full
+        for query, made, used in steps:
+            filled, served, lists_read = small_lists["filled"], small_lists["kept"], len(read)
+            archive._rankings.clear()  # noqa: SLF001
+            page = archive.search(query, limit=10)
+            assert (list(page.ids), page.total) == reference(archive, query, 0, 10)
+            assert (small_lists["filled"] - filled, small_lists["kept"] - served,
+                    len(read) > lists_read) == (made, used, bool(used)), query
+        check("made")
+        served = small_lists["kept"]
+        write_at_random(archive, rng, make, moved, (1, 3, 12), check)
+        assert small_lists["kept"] > served  # the lists kept serving through the writes

@@ -126,3 +126,30 @@ def test_zone_list_model_passes_the_model_tester(qtmodeltester: ModelTester) -> 
     row = model.zones.index("Asia/Tokyo")
     assert model.index(row, 0).data() == "Asia/Tokyo (UTC+9, JST)"
     assert model.index(row, 0).data(ZONE_ROLE) == "Asia/Tokyo"
+
+
+def test_a_table_taller_than_a_page_loads_pages_until_it_is_full(
+        qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page holds fewer rows than a tall window shows: the table asks for the next
+    pages by itself until its rows reach the bottom (or every hit is loaded)."""
+    monkeypatch.setattr(results_model, "PAGE_SIZE", 3)
+    monkeypatch.setattr("readout_desk.ui.search_controller.PAGE_SIZE", 3)
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    window.resize(900, 800)
+    window.show()
+    wait_for_search(qtbot, window)
+    view = window.results
+
+    def full() -> bool:
+        rows = window.model.rowCount()
+        if rows == window.model.total:
+            return True
+        last = view.visualRect(window.model.index(rows - 1, 0))
+        return last.bottom() >= view.viewport().height() - 1
+
+    qtbot.waitUntil(full, timeout=10_000)
+    assert window.model.rowCount() > 3
+    assert window.model.loaded_ids() == demo_archive.search_ids(
+        "", sort="date")[:window.model.rowCount()]
+    window.close()

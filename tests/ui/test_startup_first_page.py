@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from readout_desk.archive import Archive
 from readout_desk.domain.records import Mode
+from readout_desk.ui.results_model import PAGE_SIZE
 from tests.archive.helpers import lima_readout
 
 #: Runs the program through its own main() and reports, as JSON, what the window showed
@@ -128,7 +129,7 @@ def test_the_first_page_is_painted_before_sqlalchemy_loads(tmp_path: Path) -> No
     assert seen["later"] == []  # ... nor what only comes after the paint
     assert seen["patterns"] == [0, 0]  # nor the patterns of Japanese text (10-20 ms)
     assert seen["viewports"] == []  # nor the type of the table's viewport (10-20 ms)
-    assert len(seen["first_rows"]) == 200  # type: ignore[arg-type]
+    assert len(seen["first_rows"]) == PAGE_SIZE  # type: ignore[arg-type]
     assert seen["first_total"] == 229
     # The page shown once the archive has opened is the same, cell for cell, with the
     # same row current: nothing moves.

@@ -115,6 +115,20 @@ def range_words(first: dt.date, last: dt.date) -> list[str] | None:
     return words
 
 
+def year_match(year: int) -> str | None:
+    """The phrase of the ``dated`` column that every readout met in ``year`` holds (its
+    year word), or None for a year without words."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return f'{DATED} : "{_year(year)}"'
+
+
+def is_date_phrase(phrase: str) -> bool:
+    """Whether a phrase of a query is asked of the ``dated`` column: a hit's occurrences of
+    it weigh nothing in its score (:data:`WEIGHT`)."""
+    return phrase.startswith(f"{DATED} : ")
+
+
 def range_match(words: list[str]) -> str:
     """The MATCH clause of the ``dated`` column for a range's words (one or more)."""
     return f"{DATED} : (" + " OR ".join(f'"{w}"' for w in words) + ")"

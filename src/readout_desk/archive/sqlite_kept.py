@@ -51,6 +51,14 @@ wide range's hits costs about what ranking all of them does); a narrower range i
 looked for in a list. Its count comes from the index (the range's date words,
 :mod:`.sqlite_dates`).
 
+A range within one year that is too narrow for the words' list (half a year at a million
+readouts holds about 2 % of them) is ranked from the list of the words *in that year*, a
+query of several phrases like any other: ``"minister" AND dated : "<2020>"``, the year's
+word weighing nothing (its occurrences are 0 in every row, known without asking). The
+year's best rows narrowed to the range are the range's best hits under the same proof,
+and the list, made by the first such search, serves every range of the year. A range
+across two years is ranked in full.
+
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
 ranking read the archive (the commit counter, ``user_version``). An entry made under
@@ -76,7 +84,7 @@ from readout_desk.archive import sqlite_page_index
 from readout_desk.archive.backend import Proven
 from readout_desk.archive.mapping import MEETING_DATE
 from readout_desk.archive.phrase_score import idf, part, reach, score, scores, weight_of
-from readout_desk.archive.sqlite_dates import date_words
+from readout_desk.archive.sqlite_dates import date_words, is_date_phrase, year_match
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
     CJK_TABLE,
@@ -385,9 +393,20 @@ def ranked(conn: Connection, search: SqlSearch, top: int,
     query = _kept_query(search)
     if query is None or top > KEEP or not _kept_tables(conn):
         return None
-    if query.dates is not None and not _range_may_fill(conn, query.dates, least or top):
-        return None
-    entries = _entries(conn, query.match)
+    if query.dates is None:
+        return _ranked_from(conn, query, query.match, top, least)
+    if _range_may_fill(conn, query.dates, least or top):
+        page = _ranked_from(conn, query, query.match, top, least)
+        if page is not None:
+            return page
+    return _ranked_in_year(conn, query, top, least)
+
+
+def _ranked_from(conn: Connection, query: _Query, match: str, top: int,
+                 least: int | None) -> list[tuple[int, float]] | None:
+    """:func:`ranked` from the kept list of ``match`` (the query's own, or its words' in
+    the year of its range), made now if none is kept."""
+    entries = _entries(conn, match)
     for entry in entries:
         kept = _kept_rows(_driver(conn), entry)
         page = answer(conn, entry, _narrowed(conn, query, kept), top, live=query.live,
@@ -398,20 +417,50 @@ def ranked(conn: Connection, search: SqlSearch, top: int,
         return None  # too few of the list hold the runs: the list is kept as it is
     if entries and query.dates is not None:
         return None  # the list holds too few of the range's hits: kept as it is
-    # A range here is wide (_range_may_fill): ranking its hits costs about what ranking
-    # the words' every hit does, and the list made then serves the range and the rest.
-    made = _fill(conn, query.match)
+    # A range here is wide for its list (_range_may_fill): ranking its hits costs about
+    # what ranking the list's every hit does, and the list made then serves the range
+    # and the rest.
+    made = _fill(conn, match)
     return None if made is None else answer(conn, made[0], _narrowed(conn, query, made[1]),
                                             top, live=query.live, least=least)
 
 
-def _range_may_fill(conn: Connection, dates: tuple[str | None, str | None], want: int) -> bool:
-    """Whether a date range holds enough of the archive's readouts that a kept list may
-    hold ``want`` of its hits: half the share a list of :data:`KEEP` would need if the
-    words were spread evenly in time (at 1M readouts and 500 wanted, 125,000), counted in
-    the date index only that far. A narrower range's hits are ranked in full at once
+def _ranked_in_year(conn: Connection, query: _Query, top: int,
+                    least: int | None) -> list[tuple[int, float]] | None:
+    """A range within one year, too narrow for the words' own list, from the list of the
+    words in that year (``"minister" AND dated : "<2020>"``): its best rows are the year's
+    best hits, ``bm25()`` scoring a hit alike whatever date words the query names, so the
+    range's best rows in it are the range's best hits when the last of them beats the
+    floor. None (rank in full) for a range across years, or one holding too few of its
+    year's readouts for the list to hold its page."""
+    assert query.dates is not None
+    first, last = query.dates
+    if first is None or last is None or first[:4] != last[:4] or not first[:4].isdigit():
+        return None
+    year = int(first[:4])
+    match = year_match(year)
+    if match is None or phrases(f"{query.match}{_AND}{match}") is None:
+        return None
+    if not _range_may_fill(conn, query.dates, least or top,
+                           (f"{year:04d}-01-01", f"{year:04d}-12-31")):
+        return None
+    return _ranked_from(conn, query, f"{query.match}{_AND}{match}", top, least)
+
+
+def _range_may_fill(conn: Connection, dates: tuple[str | None, str | None], want: int,
+                    year: tuple[str, str] | None = None) -> bool:
+    """Whether a date range holds enough of the archive's readouts (or of those met in
+    the ``year`` it lies in, for the list of that year) that a kept list may hold
+    ``want`` of its hits: half the share a list of :data:`KEEP` would need if the words
+    were spread evenly in time (at 1M readouts and 500 wanted, 125,000), counted in the
+    date index only that far. A narrower range's hits are ranked in full at once
     (through the index's date words, cheaply), not after reading a list for nothing."""
-    enough = math.ceil(totals(conn)[0] * want / KEEP / 2)
+    if year is None:
+        among = totals(conn)[0]
+    else:
+        within, days = _within(year)
+        among = int(_rows(conn, f"SELECT count(*) FROM readouts WHERE {within}", days)[0][0])
+    enough = math.ceil(among * want / KEEP / 2)
     within, days = _within(dates)
     found = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM readouts WHERE {within} "
                         f"LIMIT {enough})", days)
@@ -635,6 +684,9 @@ def _kept_of_several(conn: Connection, entry: Entry, several: Sequence[str],
     idfs = tuple(idf(entry.rows, h) for h in entry.phrase_hits)
     found: list[Mapping[int, float | None]] = []
     for phrase, idf_ in zip(several, idfs, strict=True):
+        if is_date_phrase(phrase):  # every hit holds it, and it weighs nothing
+            found.append(dict.fromkeys(ids, 0.0))
+            continue
         scored = [(int(i), float(v)) for i, v in _matching(conn, phrase, ids, _score(FTS_TABLE))]
         told = {i: weight_of(v, sizes[i], entry.avgdl, idf_) if i in sizes else None
                 for i, v in scored}
@@ -742,7 +794,10 @@ def _weights(conn: Connection, match: str, ids: Sequence[int], rows: int, avgdl:
     where that cannot be told exactly). ``highlight()`` marks each occurrence, column by
     column, from the index's own positions, and costs a few rows no more than they are;
     ``bm25()`` needs the phrase's number of hits over the whole index first (a pass over
-    its list), so it pays only for many rows, inverted and checked."""
+    its list), so it pays only for many rows, inverted and checked. A date word (the
+    year of a list kept for a year) weighs nothing wherever it is."""
+    if is_date_phrase(match):
+        return {int(r[0]): 0.0 for r in _matching(conn, match, ids, "1")}
     if len(ids) <= FEW and counted(match):
         return dict(_marked(conn, match, ids))
     found = [(int(i), float(s)) for i, s in _matching(conn, match, ids, _score(FTS_TABLE))]
