@@ -682,12 +682,17 @@ def _kept_of_several(conn: Connection, entry: Entry, several: Sequence[str],
         int(_rows(conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
                   (phrase,))[0][0]) for phrase in several)
     idfs = tuple(idf(entry.rows, h) for h in entry.phrase_hits)
+    # Words in a year (one phrase beside the year's word, which adds ``idf × 0``): the
+    # score is the words' own, inverted as one phrase's is, with no second ranking.
+    alone = [k for k, phrase in enumerate(several) if not is_date_phrase(phrase)]
     found: list[Mapping[int, float | None]] = []
-    for phrase, idf_ in zip(several, idfs, strict=True):
+    for k, (phrase, idf_) in enumerate(zip(several, idfs, strict=True)):
         if is_date_phrase(phrase):  # every hit holds it, and it weighs nothing
             found.append(dict.fromkeys(ids, 0.0))
             continue
-        scored = [(int(i), float(v)) for i, v in _matching(conn, phrase, ids, _score(FTS_TABLE))]
+        scored = ([(int(i), float(v)) for i, v in best] if alone == [k] else
+                  [(int(i), float(v)) for i, v in _matching(conn, phrase, ids,
+                                                             _score(FTS_TABLE))])
         told = {i: weight_of(v, sizes[i], entry.avgdl, idf_) if i in sizes else None
                 for i, v in scored}
         if None in told.values() or len(told) < len(ids):
