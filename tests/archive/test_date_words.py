@@ -327,45 +327,58 @@ def test_a_wide_range_makes_the_words_list_and_a_narrow_one_does_not(
                 made, used), query
 
 
-#: Ranges within one year, too narrow for the words' own list, and one across two years.
+#: Ranges within one year or two, too narrow for the words' own list.
 IN_A_YEAR = ("from:2020-01-01 to:2020-06-30 minister", "from:2020-03-15 to:2020-11-30 minister",
              "from:2020-01-01 to:2020-12-31 minister cooperation",
-             "from:2020-02-01 to:2020-09-30 title:meeting", "from:2020-01-01 to:2020-08-31 minist*")
+             "from:2020-02-01 to:2020-09-30 title:meeting", "from:2020-01-01 to:2020-08-31 minist*",
+             "from:2020-11-01 to:2021-02-28 minister", "from:2021-03-01 to:2021-09-30 minister")
 
 
-def _mostly_in(year: int, rng: random.Random) -> Callable[[int], Readout]:
-    """Readouts over eight years, half of them met in ``year`` (some on its first and
+def _mostly_in(years: tuple[int, int], rng: random.Random) -> Callable[[int], Readout]:
+    """Readouts over ten years, half of them met in ``years`` (some on their first and
     last days and beside them)."""
-    edges = [D(year, 1, 1), D(year, 12, 31), D(year - 1, 12, 31), D(year + 1, 1, 1),
-             D(year, 6, 30), D(year, 7, 1)]
+    first, last = years
+    edges = [D(first, 1, 1), D(last, 12, 31), D(first - 1, 12, 31), D(last + 1, 1, 1),
+             D(first, 12, 31), D(last, 1, 1)]
+    span = (D(last, 12, 31) - D(first, 1, 1)).days + 1
 
     def make(i: int) -> Readout:
         roll = rng.random()
         day = (rng.choice(edges) if roll < 0.15
-               else D(year, 1, 1) + dt.timedelta(rng.randrange(366)) if roll < 0.5
-               else D(year - 3, 1, 1) + dt.timedelta(rng.randrange(8 * 365)))
+               else D(first, 1, 1) + dt.timedelta(rng.randrange(span)) if roll < 0.5
+               else D(first - 4, 1, 1) + dt.timedelta(rng.randrange(10 * 365)))
         made = jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3))
         return dataclasses.replace(made, meeting_date=day)
     return make
 
 
-def test_a_range_within_a_year_is_ranked_from_the_words_list_of_that_year(
+def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_years(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
-    """A range too narrow for the words' own list, within one year, is ranked from the
-    list of the words in that year (made by its first search, used by every range in the
-    year): the same page and count as the date filter's, through random writes that also
-    move readouts between years; a range across two years reads no list."""
+    """A range too narrow for the words' own list, within one year or two, is ranked from
+    the lists of the words in those years (each made by the first search that needs it,
+    used by every range in its year, two ranked together): the same page and count as the
+    date filter's, through random writes that also move readouts between years; a range
+    over a year whose words are too few to keep, or over more years than are looked at,
+    reads no list."""
     rng = random.Random(11)
-    make = _mostly_in(2020, rng)
+    make = _mostly_in((2020, 2021), rng)
     read: list[int] = []
-    kept_rows = kept._kept_rows  # noqa: SLF001
+    kept_rows, answer_lists = kept._kept_rows, kept.answer_lists  # noqa: SLF001
+    served: list[int] = []
 
     def counted_rows(db: Any, entry: kept.Entry) -> Any:
         read.append(entry.id)
         return kept_rows(db, entry)
 
+    def counted_answer(conn: Any, lists: Any, *args: Any, **kwargs: Any) -> Any:
+        page = answer_lists(conn, lists, *args, **kwargs)
+        if page is not None:
+            served.append(len(lists))
+        return page
+
     monkeypatch.setattr(kept, "_kept_rows", counted_rows)
+    monkeypatch.setattr(kept, "answer_lists", counted_answer)
 
     def check(note: str) -> None:
         for query in IN_A_YEAR:
@@ -380,20 +393,50 @@ def test_a_range_within_a_year_is_ranked_from_the_words_list_of_that_year(
             return dataclasses.replace(readout, meeting_date=make(0).meeting_date)
         return edited(readout, edit_rng)
 
+    def step(query: str, made: int, lists: int) -> None:
+        """``query``'s page, with ``made`` lists made for it and ``lists`` ranked together
+        (the others, kept before, read)."""
+        filled, lists_read, answers = small_lists["filled"], len(read), len(served)
+        archive._rankings.clear()  # noqa: SLF001
+        page = archive.search(query, limit=10)
+        assert (list(page.ids), page.total) == reference(archive, query, 0, 10)
+        assert (small_lists["filled"] - filled, served[answers:],
+                len(read) > lists_read) == (made, [lists] if lists else [], lists > made), query
+
     with Archive.open(tmp_path / "archive.sqlite3") as archive:
         archive.add_many([make(i) for i in range(600)])
-        archive.search("minister", limit=10)  # the words' own list: too few of 2020's
-        steps = (("from:2020-01-01 to:2020-06-30 minister", 1, 1),  # the year's list made
-                 ("from:2020-03-15 to:2020-11-30 minister", 0, 1),  # and used
-                 ("from:2020-11-01 to:2021-01-31 minister", 0, 0))  # two years: in full
-        for query, made, used in steps:
-            filled, served, lists_read = small_lists["filled"], small_lists["kept"], len(read)
-            archive._rankings.clear()  # noqa: SLF001
-            page = archive.search(query, limit=10)
-            assert (list(page.ids), page.total) == reference(archive, query, 0, 10)
-            assert (small_lists["filled"] - filled, small_lists["kept"] - served,
-                    len(read) > lists_read) == (made, used, bool(used)), query
+        archive.search("minister", limit=10)  # the words' own list: too few of a year's
+        step("from:2020-01-01 to:2020-06-30 minister", 1, 1)  # 2020's list made
+        step("from:2020-03-15 to:2020-11-30 minister", 0, 1)  # and used
+        step("from:2020-11-01 to:2021-02-28 minister", 1, 2)  # 2021's made, both used
+        step("from:2021-03-01 to:2021-09-30 minister", 0, 1)  # 2021's used
+        step("from:2021-12-01 to:2022-01-31 minister", 0, 0)  # too few in 2022: in full
+        monkeypatch.setattr(kept, "MOST_YEARS", 1)
+        step("from:2020-11-01 to:2021-02-28 minister", 0, 0)  # two years, one looked at
+        monkeypatch.setattr(kept, "MOST_YEARS", 3)
         check("made")
-        served = small_lists["kept"]
+        answers = len(served)
         write_at_random(archive, rng, make, moved, (1, 3, 12), check)
-        assert small_lists["kept"] > served  # the lists kept serving through the writes
+        assert 2 in served[answers:]  # two years' lists kept serving through the writes
+
+
+def test_lists_ranked_together_are_proven_against_the_highest_floor(
+        tmp_path: Path, small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
+    """A hit outside two years' lists is outside its own year's list: the rows of both
+    are proven only above both lists' floors, whichever list is the higher."""
+    make = _mostly_in((2020, 2021), random.Random(5))
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([make(i) for i in range(600)])
+        for query in ("from:2020-01-01 to:2020-06-30 minister",
+                      "from:2021-01-01 to:2021-06-30 minister"):
+            archive.search(query, limit=10)  # each year's list made
+        with archive._engine.connect() as conn:  # noqa: SLF001
+            years = [e for e in kept._entries(conn) if " AND dated : " in e.match]  # noqa: SLF001
+            assert len(years) == 2
+            lists = [(e, kept._kept_rows(kept._driver(conn), e))  # noqa: SLF001
+                     for e in years]
+            assert kept.answer_lists(conn, lists, 5, live=False) is not None
+            for raised in range(2):  # either list's floor above every row of both
+                higher = [(dataclasses.replace(e, floor=1.0) if i == raised else e, rows)
+                          for i, (e, rows) in enumerate(lists)]
+                assert kept.answer_lists(conn, higher, 5, live=False) is None, raised

@@ -57,7 +57,10 @@ query of several phrases like any other: ``"minister" AND dated : "<2020>"``, th
 word weighing nothing (its occurrences are 0 in every row, known without asking). The
 year's best rows narrowed to the range are the range's best hits under the same proof,
 and the list, made by the first such search, serves every range of the year. A range
-across two years is ranked in full.
+over two or three years is ranked from the lists of each of its years together
+(:func:`answer_lists`): a hit outside them all is outside its own year's list, so the
+rows are proven against the highest of their floors. A year's word changes no score
+whatever its ``idf``, so its ``idf`` moving does not widen the bound.
 
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
@@ -120,6 +123,9 @@ ROWS = "kept_ranking_rows"
 _ONE_PHRASE = re.compile(r'(?:([a-z]+) : )?"((?:[^"]|"")*)"( \*)?')
 #: Between the phrases a hit must all hold, in a query's ``MATCH``.
 _AND = " AND "
+#: A date range over more years than this, too narrow for its words' own list, is ranked
+#: in full, not from the lists of its words in each year.
+MOST_YEARS = 3
 #: A query of more phrases than this is ranked in full (each costs a pass at its first
 #: ranking and a look-up at each save).
 MOST_PHRASES = 4
@@ -399,7 +405,7 @@ def ranked(conn: Connection, search: SqlSearch, top: int,
         page = _ranked_from(conn, query, query.match, top, least)
         if page is not None:
             return page
-    return _ranked_in_year(conn, query, top, least)
+    return _ranked_in_years(conn, query, top, least)
 
 
 def _ranked_from(conn: Connection, query: _Query, match: str, top: int,
@@ -425,42 +431,61 @@ def _ranked_from(conn: Connection, query: _Query, match: str, top: int,
                                             top, live=query.live, least=least)
 
 
-def _ranked_in_year(conn: Connection, query: _Query, top: int,
-                    least: int | None) -> list[tuple[int, float]] | None:
-    """A range within one year, too narrow for the words' own list, from the list of the
-    words in that year (``"minister" AND dated : "<2020>"``): its best rows are the year's
-    best hits, ``bm25()`` scoring a hit alike whatever date words the query names, so the
-    range's best rows in it are the range's best hits when the last of them beats the
-    floor. None (rank in full) for a range across years, or one holding too few of its
-    year's readouts for the list to hold its page."""
+def _ranked_in_years(conn: Connection, query: _Query, top: int,
+                     least: int | None) -> list[tuple[int, float]] | None:
+    """A range too narrow for the words' own list, within at most :data:`MOST_YEARS`
+    years, from the lists of the words in each of its years (``"minister" AND dated :
+    "<2020>"``): a year's list holds its best hits, ``bm25()`` scoring a hit alike
+    whatever date words the query names, so the range's best rows in them together are
+    the range's best hits when the last of them beats every list's floor. Each list is
+    made by the first search that needs it and serves every range in its year. None
+    (rank in full) for a range open at an end or over more years, one whose years hold
+    too few hits to keep, or one holding too few of its years' readouts for the lists
+    to hold its page."""
     assert query.dates is not None
     first, last = query.dates
-    if first is None or last is None or first[:4] != last[:4] or not first[:4].isdigit():
+    if first is None or last is None or not (first[:4].isdigit() and last[:4].isdigit()):
         return None
-    year = int(first[:4])
-    match = year_match(year)
-    if match is None or phrases(f"{query.match}{_AND}{match}") is None:
+    years = range(int(first[:4]), int(last[:4]) + 1)
+    if not 1 <= len(years) <= MOST_YEARS:
         return None
+    matches = []
+    for year in years:
+        word = year_match(year)
+        match = None if word is None else f"{query.match}{_AND}{word}"
+        if match is None or phrases(match) is None:
+            return None
+        matches.append(match)
     if not _range_may_fill(conn, query.dates, least or top,
-                           (f"{year:04d}-01-01", f"{year:04d}-12-31")):
+                           (f"{years[0]:04d}-01-01", f"{years[-1]:04d}-12-31"), len(years)):
         return None
-    return _ranked_from(conn, query, f"{query.match}{_AND}{match}", top, least)
+    found: list[tuple[Entry, Sequence[Kept] | None]] = []
+    for match in matches:
+        entries = _entries(conn, match)
+        made = (entries[0], None) if entries else _fill(conn, match)
+        if made is None:
+            return None  # a year with too few hits to keep: rank the range in full
+        found.append(made)
+    lists = [(entry, _narrowed(conn, query, _kept_rows(_driver(conn), entry) if kept is None
+                               else kept)) for entry, kept in found]
+    # None when the lists hold too few of the range's hits: they are kept as they are.
+    return answer_lists(conn, lists, top, live=query.live, least=least)
 
 
 def _range_may_fill(conn: Connection, dates: tuple[str | None, str | None], want: int,
-                    year: tuple[str, str] | None = None) -> bool:
+                    years: tuple[str, str] | None = None, lists: int = 1) -> bool:
     """Whether a date range holds enough of the archive's readouts (or of those met in
-    the ``year`` it lies in, for the list of that year) that a kept list may hold
-    ``want`` of its hits: half the share a list of :data:`KEEP` would need if the words
-    were spread evenly in time (at 1M readouts and 500 wanted, 125,000), counted in the
-    date index only that far. A narrower range's hits are ranked in full at once
+    the ``years`` it lies in, for the ``lists`` lists of those years) that the kept lists
+    may hold ``want`` of its hits: half the share lists of :data:`KEEP` would need if the
+    words were spread evenly in time (at 1M readouts and 500 wanted, 125,000), counted in
+    the date index only that far. A narrower range's hits are ranked in full at once
     (through the index's date words, cheaply), not after reading a list for nothing."""
-    if year is None:
+    if years is None:
         among = totals(conn)[0]
     else:
-        within, days = _within(year)
+        within, days = _within(years)
         among = int(_rows(conn, f"SELECT count(*) FROM readouts WHERE {within}", days)[0][0])
-    enough = math.ceil(among * want / KEEP / 2)
+    enough = math.ceil(among * want / (KEEP * lists) / 2)
     within, days = _within(dates)
     found = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM readouts WHERE {within} "
                         f"LIMIT {enough})", days)
@@ -495,36 +520,56 @@ def answer(conn: Connection, entry: Entry, kept: Sequence[Kept], top: int, *,
     """The best ``top`` hits from a kept list (or the part of it a query's runs leave
     in), or None when the list cannot prove them; with ``least``, as many as it proves
     from ``least`` up (a :class:`~.backend.Proven` list when fewer than ``top``)."""
-    rows, tokens = totals(conn, table_of(entry.match))
-    if rows <= 0 or entry.hits <= 0 or 0 in entry.phrase_hits:
-        return None
-    avgdl = tokens / rows
-    idf_ = idf(rows, entry.hits)
-    idfs = tuple(idf(rows, h) for h in entry.phrase_hits)
-    # Both from an index (samples have a partial one); a list's readouts are not read.
-    samples = {int(r[0]) for r in _rows(conn, "SELECT id FROM readouts WHERE is_sample = 1")}
-    trashed = _trashed(conn, [k[0] for k in kept]) if live else set()
+    return answer_lists(conn, [(entry, kept)], top, live=live, least=least)
+
+
+def answer_lists(conn: Connection, lists: Sequence[tuple[Entry, Sequence[Kept]]], top: int,
+                 *, live: bool, least: int | None = None) -> list[tuple[int, float]] | None:
+    """:func:`answer` from several kept lists of one query's hits that no readout is in
+    two of (the lists of its words in each year of a range): their rows ranked together,
+    proven against the highest of their bounds, since a hit outside every list is
+    outside its own year's and scores no more than that list's bound."""
     scored: list[tuple[float, int, float]] = []  # score, id, place (g, or the summed idf * g)
-    for readout_id, weight, length, weights in kept:
-        if readout_id in trashed:
-            continue
-        if idfs:
-            place = reach(weights, length, avgdl, idfs)
-            value = -1.0 * place  # phrase_score.scores, without adding it up again
-        else:
-            place, value = part(weight, length, avgdl), score(weight, length, avgdl, idf_)
-        scored.append((value + SAMPLE_RANK_PENALTY if readout_id in samples else value,
-                       readout_id, place))
+    bound = 0.0
+    samples: set[int] | None = None
+    for entry, kept in lists:
+        rows, tokens = totals(conn, table_of(entry.match))
+        if rows <= 0 or entry.hits <= 0 or 0 in entry.phrase_hits:
+            return None
+        avgdl = tokens / rows
+        idf_ = idf(rows, entry.hits)
+        idfs = tuple(idf(rows, h) for h in entry.phrase_hits)
+        if samples is None:
+            # Both from an index (samples have a partial one); a list's readouts are not read.
+            samples = {int(r[0]) for r in _rows(conn, "SELECT id FROM readouts "
+                                                      "WHERE is_sample = 1")}
+        trashed = _trashed(conn, [k[0] for k in kept]) if live else set()
+        for readout_id, weight, length, weights in kept:
+            if readout_id in trashed:
+                continue
+            if idfs:
+                place = reach(weights, length, avgdl, idfs)
+                value = -1.0 * place  # phrase_score.scores, without adding it up again
+            else:
+                place, value = part(weight, length, avgdl), score(weight, length, avgdl, idf_)
+            scored.append((value + SAMPLE_RANK_PENALTY if readout_id in samples else value,
+                           readout_id, place))
+        # Any hit outside the list has g <= floor * max(1, r) now (for several phrases,
+        # times the largest factor by which a phrase's idf grew: not a year's word, which
+        # adds idf * 0 whatever its idf); the last row must beat it.
+        weighed = ([not is_date_phrase(ph) for ph in phrases(entry.match) or ()]
+                   or [True] * len(idfs))
+        grown = max((now / then for now, then, counts in zip(
+            idfs, (idf(entry.rows, h) for h in entry.reference_hits), weighed, strict=True)
+            if counts), default=1.0)
+        bound = max(bound, entry.floor * max(1.0, avgdl / entry.avgdl) * max(1.0, grown)
+                    * (1.0 + MARGIN))
     scored.sort(key=lambda s: s[0])
-    # Any hit outside the list has g <= floor * max(1, r) now (for several phrases, times
-    # the largest factor by which a phrase's idf grew); the last row must beat it.
-    grown = max((now / then for now, then in zip(
-        idfs, (idf(entry.rows, h) for h in entry.reference_hits), strict=True)), default=1.0)
-    bound = entry.floor * max(1.0, avgdl / entry.avgdl) * max(1.0, grown) * (1.0 + MARGIN)
+    shown = samples or set()
 
     def proven(rows: int) -> bool:
         _score, last_id, place = scored[rows - 1]
-        return last_id not in samples and place > bound
+        return last_id not in shown and place > bound
 
     if len(scored) >= top and proven(top):
         return [(readout_id, value) for value, readout_id, _p in scored[:top]]
