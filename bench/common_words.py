@@ -25,7 +25,8 @@ costs: the first search of a frequent query (it ranks in full and writes the lis
 the average length may move before a list must be ranked again, a save and an import with
 the part of each spent keeping the lists true, and the pages compared again after those
 writes. ``--ranges`` instead times words in date ranges: the plain date filter, the date
-words of the index, and the words' kept list narrowed to the range.
+words of the index, and the words' kept list narrowed to the range (for a narrower range,
+the lists of the words in each of its years, ranked together).
 """
 
 from __future__ import annotations
@@ -321,7 +322,11 @@ RANGES = (
     ("a year", "minister", "2020-01-01", "2020-12-31"),
     ("half a year", "minister cooperation", "2020-01-01", "2020-06-30"),
     ("half a year", "minist*", "2020-01-01", "2020-06-30"),
+    # Over two or three years: the lists of the words in each year, ranked together.
     ("across two years", "minister", "2019-10-01", "2020-03-31"),
+    ("twelve months", "minister", "2019-07-01", "2020-06-30"),
+    ("two years", "minister", "2019-01-01", "2020-12-31"),
+    ("across three years", "minister", "2018-12-01", "2020-01-31"),
 )
 
 
