@@ -53,6 +53,7 @@ from readout_desk.archive.sqlite_search import (
     FTS_COLUMNS,
     FTS_TABLE,
     RELEVANCE,
+    RUN_PARAM,
     SAMPLE_RANK_PENALTY,
     SORT_COLUMNS,
     SqlSearch,
@@ -446,8 +447,8 @@ class SqliteBackend:
         index (:mod:`.sqlite_page_index`), whose cost is the page's."""
         search: SqlSearch = rendered
         params = {} if search.table == CJK_TABLE else search.driver_params
-        if not one_by_one and search.table == FTS_TABLE and (search.filtered
-                                                             or search.narrowed_by_runs):
+        if not one_by_one and search.table == FTS_TABLE and (
+                search.filtered or any(map(RUN_PARAM.fullmatch, search.params))):
             # The pass walks every match of the words from the page's first id to its
             # last, those the filter (a date range) or the runs beside them (``会談 APEC``)
             # leave out too: at 1M readouts, a word in 345,000 of them with 10,000 in the

@@ -177,7 +177,7 @@ def match_expressions(query: ParsedQuery) -> tuple[str | None, str | None]:
 
 
 #: The parameter of a query's runs (``m0``, ``m1``, ...).
-_RUN_PARAM = re.compile(r"m\d+")
+RUN_PARAM = re.compile(r"m\d+")
 
 
 @dataclass(frozen=True)
@@ -221,14 +221,7 @@ class SqlSearch:
         """Whether the readouts' own columns narrow the hits (dates, mode, ...): then the
         index walks every match of the words to test the filter, for the ranking and for
         the count alike."""
-        return any(key != "match" and not _RUN_PARAM.fullmatch(key) for key in self.params)
-
-    @property
-    def narrowed_by_runs(self) -> bool:
-        """Whether the table of words' hits are narrowed by runs of the table of runs
-        (words beside kanji or kana): the words alone then match more readouts."""
-        return self.table == FTS_TABLE and any(_RUN_PARAM.fullmatch(key)
-                                               for key in self.params)
+        return any(key != "match" and not RUN_PARAM.fullmatch(key) for key in self.params)
 
     @cached_property
     def driver_params(self) -> dict[str, Any]:
