@@ -76,3 +76,31 @@ def test_cyclic_garbage_lives_one_batch(tmp_path: Path, source: Path, collector:
         summary = import_files(archive, [source])
     assert not summary.failed and len(left) == 5
     assert paused == [True] * 5 and gone == [True] * 5
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_reader_pauses_the_collector_while_it_makes_batches(
+        source: Path, collector: None, enabled: bool) -> None:
+    """A reader process makes its batches with the collector paused, the young
+    generation collected after each batch sent, and leaves it as it found it."""
+    from readout_desk.archive.transfer import readers
+
+    (gc.enable if enabled else gc.disable)()
+    seen: list[bool] = []
+    cycles: list[weakref.ref[_Cycle]] = []
+
+    def put(message: tuple[Any, ...]) -> None:
+        seen.append(gc.isenabled())
+        # Cyclic garbage left behind as a batch is sent: gone by the next one.
+        assert all(ref() is None for ref in cycles[:-1])
+        cycles.append(weakref.ref(_Cycle()))
+
+    class _Never:
+        def is_set(self) -> bool:
+            return False
+
+    end = readers._read_share(str(source), 0, 1, 20, "sqlite", put, _Never())  # noqa: SLF001
+    assert end[0] == "end" and end[1] is None
+    # 90 readouts: four batches of 20 made paused; the last 10 sent once it is done
+    assert len(seen) == 5 and not any(seen[:4])
+    assert gc.isenabled() is enabled
