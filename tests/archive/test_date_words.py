@@ -252,15 +252,39 @@ WIDE = ("from:2017-06-01 minister", "from:2017-01-01 to:2023-12-31 minister",
         "from:2017-06-01 会談", "to:2022-12-31 会談")
 
 
+def _same_pages(archive: Archive, queries: tuple[str, ...],
+                pages: tuple[tuple[int, int], ...], note: str) -> None:
+    """Each query's pages (offset, limit) are the date filter's, each asked afresh."""
+    for query in queries:
+        for offset, limit in pages:
+            archive._rankings.clear()  # noqa: SLF001 - each page asks afresh
+            page = archive.search(query, offset=offset, limit=limit)
+            assert (list(page.ids), page.total) == reference(
+                archive, query, offset, limit), (note, query, offset)
+
+
+def _moving(make: Callable[[int], Readout]) -> Callable[[Readout, random.Random], Readout]:
+    """An edit that moves a readout to another meeting date half the time."""
+    def moved(readout: Readout, edit_rng: random.Random) -> Readout:
+        if edit_rng.random() < 0.5:
+            return dataclasses.replace(readout, meeting_date=make(0).meeting_date)
+        return edited(readout, edit_rng)
+    return moved
+
+
+def _met_on(i: int, day: dt.date) -> Readout:
+    """The ``i``-th readout of a corpus a third Japanese, met on ``day``."""
+    return dataclasses.replace(jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3)),
+                               meeting_date=day)
+
+
 def _with_dates(rng: random.Random) -> Callable[[int], Readout]:
     ends = [D(2017, 6, 1), D(2017, 5, 31), D(2018, 1, 1), D(2020, 1, 1), D(2020, 6, 30),
             D(2022, 12, 31), D(2023, 1, 1)]  # the ranges' first and last days, and beside
 
     def make(i: int) -> Readout:
-        day = (rng.choice(ends) if rng.random() < 0.2
-               else D(2017, 1, 1) + dt.timedelta(rng.randrange(8 * 365)))
-        made = jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3))
-        return dataclasses.replace(made, meeting_date=day)
+        return _met_on(i, rng.choice(ends) if rng.random() < 0.2
+                       else D(2017, 1, 1) + dt.timedelta(rng.randrange(8 * 365)))
     return make
 
 
@@ -282,17 +306,7 @@ def test_a_kept_list_narrowed_to_a_range_gives_the_range_s_page(
     monkeypatch.setattr(kept, "_kept_rows", counted_rows)
 
     def check(note: str) -> None:
-        for query in WIDE:
-            for offset, limit in ((0, 10), (0, 25), (10, 10)):
-                archive._rankings.clear()  # noqa: SLF001 - each page asks afresh
-                page = archive.search(query, offset=offset, limit=limit)
-                assert (list(page.ids), page.total) == reference(
-                    archive, query, offset, limit), (note, query, offset)
-
-    def moved(readout: Readout, edit_rng: random.Random) -> Readout:
-        if edit_rng.random() < 0.5:
-            return dataclasses.replace(readout, meeting_date=make(0).meeting_date)
-        return edited(readout, edit_rng)
+        _same_pages(archive, WIDE, ((0, 10), (0, 25), (10, 10)), note)
 
     with Archive.open(tmp_path / "archive.sqlite3") as archive:
         archive.add_many([make(i) for i in range(300)])
@@ -307,7 +321,7 @@ def test_a_kept_list_narrowed_to_a_range_gives_the_range_s_page(
         served = small_lists["kept"]
         archive.search("from:2017-06-01 会談", limit=10)  # runs alone: their own list
         assert small_lists["kept"] == served + 1
-        write_at_random(archive, rng, make, moved, (1, 3, 12), check)
+        write_at_random(archive, rng, make, _moving(make), (1, 3, 12), check)
 
 
 def test_a_wide_range_makes_the_words_list_and_a_narrow_one_does_not(
@@ -344,11 +358,9 @@ def _mostly_in(years: tuple[int, int], rng: random.Random) -> Callable[[int], Re
 
     def make(i: int) -> Readout:
         roll = rng.random()
-        day = (rng.choice(edges) if roll < 0.15
-               else D(first, 1, 1) + dt.timedelta(rng.randrange(span)) if roll < 0.5
-               else D(first - 4, 1, 1) + dt.timedelta(rng.randrange(10 * 365)))
-        made = jsonformat.readout_from_dict(corpus_ja.mixed(i, 1 / 3))
-        return dataclasses.replace(made, meeting_date=day)
+        return _met_on(i, rng.choice(edges) if roll < 0.15
+                       else D(first, 1, 1) + dt.timedelta(rng.randrange(span)) if roll < 0.5
+                       else D(first - 4, 1, 1) + dt.timedelta(rng.randrange(10 * 365)))
     return make
 
 
@@ -381,17 +393,7 @@ def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_ye
     monkeypatch.setattr(kept, "answer_lists", counted_answer)
 
     def check(note: str) -> None:
-        for query in IN_A_YEAR:
-            for offset, limit in ((0, 10), (10, 10)):
-                archive._rankings.clear()  # noqa: SLF001 - each page asks afresh
-                page = archive.search(query, offset=offset, limit=limit)
-                assert (list(page.ids), page.total) == reference(
-                    archive, query, offset, limit), (note, query, offset)
-
-    def moved(readout: Readout, edit_rng: random.Random) -> Readout:
-        if edit_rng.random() < 0.5:
-            return dataclasses.replace(readout, meeting_date=make(0).meeting_date)
-        return edited(readout, edit_rng)
+        _same_pages(archive, IN_A_YEAR, ((0, 10), (10, 10)), note)
 
     def step(query: str, made: int, lists: int) -> None:
         """``query``'s page, with ``made`` lists made for it and ``lists`` ranked together
@@ -416,7 +418,7 @@ def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_ye
         monkeypatch.setattr(kept, "MOST_YEARS", 3)
         check("made")
         answers = len(served)
-        write_at_random(archive, rng, make, moved, (1, 3, 12), check)
+        write_at_random(archive, rng, make, _moving(make), (1, 3, 12), check)
         assert 2 in served[answers:]  # two years' lists kept serving through the writes
 
 
