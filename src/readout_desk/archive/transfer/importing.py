@@ -19,7 +19,6 @@ import csv
 import gc
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -36,6 +35,7 @@ from readout_desk.archive.transfer.common import (
     CancelFn,
     Cancelled,
     ProgressFn,
+    collector_paused,
     give_back_memory,
     never_cancelled,
     no_progress,
@@ -282,7 +282,7 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
             if draft_queue is not None:
                 draft_queue.add(found.readout, path.name, found.source_text, found.notes)
             return FileOutcome(path, drafts=(found.readout,))
-        with _collected_between_batches():
+        with collector_paused():
             archive.add_batches(batches(), skip_present=skip_duplicates, report=report,
                                 prepare=name_photos)
     except FileProblem as exc:
@@ -317,26 +317,6 @@ def _start_readers(archive: Archive, path: Path, wanted: int | None) -> Readers 
         return Readers(path, shares, BATCH, archive.backend.name)
     except OSError:
         return None  # no process could be started: this one reads the file
-
-
-@contextmanager
-def _collected_between_batches() -> Iterator[None]:
-    """Python's collector of reference cycles paused while a file is imported (the batches
-    collect what they leave, :func:`import_file`), then as it was.
-
-    A batch holds a hundred thousand small objects alive until it is written (records,
-    rows, index texts), and the collector, started every 700 new objects, walks them
-    over and over to find no cycle: an eighth of the processor time of an import of
-    10,000 readouts (measured). Objects without cycles are freed as before, the moment
-    they are no longer used; the young generation is collected between batches, so
-    cyclic garbage (of the import or of another thread meanwhile) lives one batch."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _forget(copied: list[Path], ids: array[int]) -> None:

@@ -46,6 +46,7 @@ from typing import IO, Any
 
 from readout_desk.archive.backend import backend_named
 from readout_desk.archive.errors import ArchiveError
+from readout_desk.archive.transfer.common import collector_paused
 from readout_desk.archive.transfer.jsonfile import (
     FileProblem,
     Problems,
@@ -125,35 +126,30 @@ def _read_share(path: str, share: int, shares: int, batch_size: int, backend_nam
     number = 0  # readouts read so far
     opened: list[IO[bytes]] = []
     objects = readout_objects(Path(path), opened)
-    # As in the import's own process (importing._collected_between_batches): the batch
-    # being made holds a hundred thousand objects without a cycle, which the collector
-    # would walk every 700 new ones; the young ones are collected once a batch is sent.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for where, data, plain in objects:
-            number += 1
-            if ((number - 1) // batch_size) % shares != share:
-                continue
-            try:
-                r = readout_of(data, where)
-            except FileProblem as exc:  # not a readout: the reading stops at it
-                stopped = (number, 0, str(exc))
-                break
-            problems.add(number, r, validation.problems(r, plain=plain))
-            if problems.first is not None or only_count.is_set():
-                continue
-            batch.append(backend.ahead(prepare(r)))
-            if len(batch) == batch_size:
-                put(("batch", batch, share_read(opened) or 0.0))
-                batch = []
-                gc.collect(0)
-    except FileProblem as exc:  # not JSON: after the last readout read
-        stopped = (number + 1, 1, str(exc))
-    finally:
-        objects.close()
-        if collecting:
-            gc.enable()
+    # As in the import's own process: the young generation collected once a batch is sent.
+    with collector_paused():
+        try:
+            for where, data, plain in objects:
+                number += 1
+                if ((number - 1) // batch_size) % shares != share:
+                    continue
+                try:
+                    r = readout_of(data, where)
+                except FileProblem as exc:  # not a readout: the reading stops at it
+                    stopped = (number, 0, str(exc))
+                    break
+                problems.add(number, r, validation.problems(r, plain=plain))
+                if problems.first is not None or only_count.is_set():
+                    continue
+                batch.append(backend.ahead(prepare(r)))
+                if len(batch) == batch_size:
+                    put(("batch", batch, share_read(opened) or 0.0))
+                    batch = []
+                    gc.collect(0)
+        except FileProblem as exc:  # not JSON: after the last readout read
+            stopped = (number + 1, 1, str(exc))
+        finally:
+            objects.close()
     if batch and stopped is None and problems.first is None:
         put(("batch", batch, 1.0))
     return ("end", stopped, problems)
