@@ -159,6 +159,8 @@ class ReadoutRow(Base):
 
 class ReadoutCountryRow(Base):
     __tablename__ = "readout_countries"
+    # A few small rows a readout: the primary key's B-tree is the table (migration 0022).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     readout_id: Mapped[int] = mapped_column(
         ForeignKey("readouts.id", ondelete="CASCADE"), primary_key=True
@@ -254,6 +256,8 @@ class TopicRow(Base):
 
 class ReadoutTopicRow(Base):
     __tablename__ = "readout_topics"
+    # A few small rows a readout: the primary key's B-tree is the table (migration 0022).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     readout_id: Mapped[int] = mapped_column(
         ForeignKey("readouts.id", ondelete="CASCADE"), primary_key=True
