@@ -2,7 +2,7 @@
 
 A summary point's text is most of what a readout stores beside its index. On SQLite it
 is kept as a ``BLOB``: one byte naming the method (:data:`DEFLATE`), then the UTF-8 text
-compressed with raw deflate (no header), about 0.6 of the text. A text that
+compressed with raw deflate (``zlib``, no header), about 0.6 of the text. A text that
 would not get shorter (a short one) stays as it was, as ``TEXT``, so a column holds both
 and the storage class says which each value is: what an older version of the program
 wrote reads as before, and a value is packed again only when it is written again.
@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import zlib
 
-from isal import isal_zlib
-
 from readout_desk.archive.errors import ArchiveDamagedError
 from readout_desk.domain.messages import Message
 
@@ -31,12 +29,8 @@ SQL_FUNCTION = "readout_text"
 DEFLATE = 1
 _METHOD = bytes((DEFLATE,))
 #: Raw deflate (no zlib header or checksum: the database checks its pages), read with the
-#: largest window, so that a text packed with any window reads back (``zlib``'s own, as
-#: the program before packed them, or ISA-L's).
+#: largest window, so that a text packed with any window reads back.
 _WBITS = -15
-#: ISA-L's level for a packed text (its default; its levels 1-3 give the same size on
-#: summary points).
-_LEVEL = 2
 #: Texts shorter than this many bytes stay text (deflate seldom makes them shorter).
 SHORTEST = 64
 
@@ -49,12 +43,17 @@ def pack(text: str | bytes | None) -> str | bytes | None:
     raw = text.encode()
     if len(raw) < SHORTEST:
         return text
-    # Deflated by ISA-L (the ``isal`` package): the same raw deflate that ``zlib`` reads
-    # back, made in 6-7 µs for a summary point of 380 bytes where ``zlib`` takes 14-17 µs
-    # at any level or window (for a short stream its set-up and code tables are most of
-    # the cost), and as small (0.569 of the text against 0.573).
-    packed = _METHOD + isal_zlib.compress(raw, _LEVEL, _WBITS)
+    window = _window_bits(len(raw))
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -window, min(8, window - 6))
+    packed = _METHOD + deflate.compress(raw) + deflate.flush()
     return packed if len(packed) < len(raw) else text
+
+
+def _window_bits(size: int) -> int:
+    """The window for a text of ``size`` bytes: room for all of it, up to deflate's 32 kB.
+    A window (and match table) no larger than the text needs is what makes packing a
+    short text cheap: deflate's full-size state is a quarter of a megabyte to set up."""
+    return min(15, max(10, (size + 300).bit_length()))
 
 
 def unpack(value: object) -> str | None:
