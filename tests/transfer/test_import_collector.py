@@ -1,5 +1,5 @@
-"""An import pauses Python's cycle collector while a file goes in, collects between
-batches, and leaves the collector as it found it."""
+"""An import pauses Python's cycle collector while a file goes in, collects the young
+generation every few batches, and leaves the collector as it found it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from readout_desk.archive import Archive, import_files
-from readout_desk.archive.transfer import importing
+from readout_desk.archive.transfer import common, importing
 from readout_desk.archive.transfer.attached import bring_photos
 from tests.transfer.test_import_content import _document
 
@@ -57,50 +57,56 @@ def test_the_collector_is_left_as_it_was(tmp_path: Path, source: Path, collector
         assert summary.cancelled and gc.isenabled() is enabled
 
 
-def test_cyclic_garbage_lives_one_batch(tmp_path: Path, source: Path, collector: None,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cyclic_garbage_lives_a_few_batches(tmp_path: Path, source: Path, collector: None,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     gc.enable()
-    monkeypatch.setattr(importing, "BATCH", 20)
+    monkeypatch.setattr(importing, "BATCH", 10)
+    monkeypatch.setattr(common, "COLLECT_EVERY", 3)
     left: list[weakref.ref[_Cycle]] = []
     paused: list[bool] = []
-    gone: list[bool] = []
+    alive: list[int] = []
 
     def bring_leaving_a_cycle(archive: Archive, path: Path, batch: Any, conn: Any) -> Any:
         paused.append(not gc.isenabled())
-        gone.append(all(ref() is None for ref in left))  # the batches' before this one
+        alive.append(sum(ref() is not None for ref in left))  # the batches' before this one
         left.append(weakref.ref(_Cycle()))
         return bring_photos(archive, path, batch, conn)
 
     monkeypatch.setattr(importing, "bring_photos", bring_leaving_a_cycle)
     with Archive.open(tmp_path / "a.sqlite3") as archive:
         summary = import_files(archive, [source])
-    assert not summary.failed and len(left) == 5
-    assert paused == [True] * 5 and gone == [True] * 5
+    assert not summary.failed and len(left) == 10  # 92 readouts
+    # Collected after the third, the sixth and the ninth batch: each cycle lived three
+    # batches at most.
+    assert paused == [True] * 10 and alive == [0, 1, 2, 0, 1, 2, 0, 1, 2, 0]
 
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_a_reader_pauses_the_collector_while_it_makes_batches(
-        source: Path, collector: None, enabled: bool) -> None:
+        source: Path, collector: None, enabled: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """A reader process makes its batches with the collector paused, the young
-    generation collected after each batch sent, and leaves it as it found it."""
+    generation collected after every few batches sent, and leaves it as it found it."""
     from readout_desk.archive.transfer import readers
 
     (gc.enable if enabled else gc.disable)()
     seen: list[bool] = []
     cycles: list[weakref.ref[_Cycle]] = []
+    alive: list[int] = []
 
     def put(message: tuple[Any, ...]) -> None:
         seen.append(gc.isenabled())
-        # Cyclic garbage left behind as a batch is sent: gone by the next one.
-        assert all(ref() is None for ref in cycles[:-1])
-        cycles.append(weakref.ref(_Cycle()))
+        alive.append(sum(ref() is not None for ref in cycles))
+        cycles.append(weakref.ref(_Cycle()))  # cyclic garbage left as a batch is sent
 
     class _Never:
         def is_set(self) -> bool:
             return False
 
-    end = readers._read_share(str(source), 0, 1, 20, "sqlite", put, _Never())  # noqa: SLF001
+    monkeypatch.setattr(common, "COLLECT_EVERY", 2)
+    end = readers._read_share(str(source), 0, 1, 10, "sqlite", put, _Never())  # noqa: SLF001
     assert end[0] == "end" and end[1] is None
-    # 90 readouts: four batches of 20 made paused; the last 10 sent once it is done
-    assert len(seen) == 5 and not any(seen[:4])
+    # 92 readouts: nine batches of 10 made paused, collected after the second, the
+    # fourth…; the last two readouts sent once it is done.
+    assert len(seen) == 10 and not any(seen[:9])
+    assert alive == [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
     assert gc.isenabled() is enabled

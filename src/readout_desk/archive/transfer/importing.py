@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import gc
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from readout_desk.archive.transfer.attached import bring_photos
 from readout_desk.archive.transfer.common import (
     CancelFn,
     Cancelled,
+    PausedCollector,
     ProgressFn,
     collector_paused,
     give_back_memory,
@@ -239,16 +239,14 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
     copied: list[Path] = []
     reading = imported.readers = _start_readers(archive, path, readers)
 
-    def batches() -> Iterator[Sequence[Readout | Prepared]]:
+    def batches(collector: PausedCollector) -> Iterator[Sequence[Readout | Prepared]]:
         source: Iterator[Sequence[Readout | Prepared]] = (
             reading.batches() if reading is not None
             else _checked(_read(path, csv_mapping, opened)))
         first = True
         while True:
             if not first:
-                # Between one batch written and the next read: the collector walks what
-                # little is left, not the next batch's hundred thousand objects.
-                gc.collect(0)
+                collector.batch_done()
                 give_back_memory()
             batch = next(source, None)
             if batch is None:
@@ -282,8 +280,8 @@ def import_file(archive: Archive, path: Path, *, csv_mapping: Mapping[str, str] 
             if draft_queue is not None:
                 draft_queue.add(found.readout, path.name, found.source_text, found.notes)
             return FileOutcome(path, drafts=(found.readout,))
-        with collector_paused():
-            archive.add_batches(batches(), skip_present=skip_duplicates, report=report,
+        with collector_paused() as collector:
+            archive.add_batches(batches(collector), skip_present=skip_duplicates, report=report,
                                 prepare=name_photos)
     except FileProblem as exc:
         _forget(copied, ids)

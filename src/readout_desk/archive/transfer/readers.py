@@ -31,7 +31,6 @@ runs Qt's threads), and the bundle's launcher calls ``multiprocessing.freeze_sup
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -126,8 +125,8 @@ def _read_share(path: str, share: int, shares: int, batch_size: int, backend_nam
     number = 0  # readouts read so far
     opened: list[IO[bytes]] = []
     objects = readout_objects(Path(path), opened)
-    # As in the import's own process: the young generation collected once a batch is sent.
-    with collector_paused():
+    # As in the import's own process: the collector told of every batch sent.
+    with collector_paused() as collector:
         try:
             for where, data, plain in objects:
                 number += 1
@@ -145,7 +144,7 @@ def _read_share(path: str, share: int, shares: int, batch_size: int, backend_nam
                 if len(batch) == batch_size:
                     put(("batch", batch, share_read(opened) or 0.0))
                     batch = []
-                    gc.collect(0)
+                    collector.batch_done()
         except FileProblem as exc:  # not JSON: after the last readout read
             stopped = (number + 1, 1, str(exc))
         finally:
