@@ -4,7 +4,7 @@
 position or a code). As rowid tables each kept its rows twice: once by rowid and once in
 the index of its primary key, which every lookup by readout goes through. Made again
 ``WITHOUT ROWID``, the primary key's B-tree is the table: the same rows, the same
-constraints and indexes, about 65 bytes a readout less (of some 5,000), and a readout's
+constraints and indexes, about 80 bytes a readout less (of some 5,000), and a readout's
 topics read in one seek instead of two. The rows are copied in primary-key order; the
 pages the old tables took stay free in the file, for later writes.
 
