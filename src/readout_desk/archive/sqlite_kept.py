@@ -557,8 +557,8 @@ def answer_lists(conn: Connection, lists: Sequence[tuple[Entry, Sequence[Kept]]]
         # Any hit outside the list has g <= floor * max(1, r) now (for several phrases,
         # times the largest factor by which a phrase's idf grew: not a year's word, which
         # adds idf * 0 whatever its idf); the last row must beat it.
-        weighed = ([not is_date_phrase(ph) for ph in phrases(entry.match) or ()]
-                   or [True] * len(idfs))
+        # (A list of one phrase has no idfs of its phrases, nor phrases: nothing grew.)
+        weighed = [not is_date_phrase(ph) for ph in phrases(entry.match) or ()]
         grown = max((now / then for now, then, counts in zip(
             idfs, (idf(entry.rows, h) for h in entry.reference_hits), weighed, strict=True)
             if counts), default=1.0)
