@@ -288,8 +288,49 @@ def _with_dates(rng: random.Random) -> Callable[[int], Readout]:
     return make
 
 
+@pytest.fixture(params=["by date", "by id"])
+def narrowing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A kept list narrowed to a range either way: its ids tested in the date index, or
+    each one's date looked up (whatever the range's size)."""
+    monkeypatch.setattr(kept, "_DATES_PER_ROW", 10**9 if request.param == "by date" else 0)
+    return str(request.param)
+
+
+def test_a_list_is_narrowed_through_the_date_index_where_the_range_holds_few_readouts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The date index is read for a range holding fewer than ``_DATES_PER_ROW`` readouts
+    for each of the list's rows, each row's date looked up for a larger one; the rows
+    left in are the same either way."""
+    statements: list[str] = []
+    rows = kept._rows  # noqa: SLF001
+
+    def spy(conn: Any, sql: str, params: Any = ()) -> Any:
+        statements.append(sql)
+        return rows(conn, sql, params)
+
+    monkeypatch.setattr(kept, "_rows", spy)
+    monkeypatch.setattr(kept, "_DATES_PER_ROW", 1)  # 300 readouts: a year and eight
+    make = _with_dates(random.Random(3))
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([make(i) for i in range(300)])
+        with archive._engine.connect() as conn:  # noqa: SLF001
+            met: dict[int, Any] = dict(conn.exec_driver_sql(
+                "SELECT id, meeting_date FROM readouts").all())
+            listed = [(i, 1.0, 10, ()) for i in sorted(met)[::3]]  # 100 rows
+            for dates, by_date in ((("2020-01-01", "2020-12-31"), True),
+                                   (("2017-01-01", "2024-12-31"), False)):
+                in_range = sum(dates[0] <= str(d) <= dates[1] for d in met.values())
+                assert (in_range < kept._DATES_PER_ROW * len(listed)) == by_date  # noqa: SLF001
+                statements.clear()
+                left = kept._narrowed(  # noqa: SLF001
+                    conn, kept._Query('"minister"', False, dates=dates), listed)  # noqa: SLF001
+                assert [k[0] for k in left] == [
+                    i for i, *_r in listed if dates[0] <= str(met[i]) <= dates[1]]
+                assert any("+id IN" in sql for sql in statements) == by_date, dates
+
+
 def test_a_kept_list_narrowed_to_a_range_gives_the_range_s_page(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, narrowing: str,
         small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
     """A range wide enough that the words' kept list holds the page: served from the list,
     the same page and count as the date filter's, through random writes (some of them
@@ -364,8 +405,25 @@ def _mostly_in(years: tuple[int, int], rng: random.Random) -> Callable[[int], Re
     return make
 
 
+def _year_lists_counted(archive: Archive, note: str) -> None:
+    """Each year's list counts the hits of its query and of each of its phrases as the
+    index does (some of the counts taken from the words' own lists when made)."""
+    with archive._engine.connect() as conn:  # noqa: SLF001
+        def hits(match: str) -> int:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM readout_fts WHERE "
+                                            "readout_fts MATCH ?", (match,)).scalar() or 0)
+
+        years = [e for e in kept._entries(conn) if " AND dated : " in e.match]  # noqa: SLF001
+        assert years, note
+        for entry in years:
+            several = kept.phrases(entry.match)
+            assert several is not None
+            assert (entry.hits, entry.phrase_hits) == (
+                hits(entry.match), tuple(hits(p) for p in several)), (note, entry.match)
+
+
 def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_years(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, narrowing: str,
         small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
     """A range too narrow for the words' own list, within one year or two, is ranked from
     the lists of the words in those years (each made by the first search that needs it,
@@ -394,6 +452,7 @@ def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_ye
 
     def check(note: str) -> None:
         _same_pages(archive, IN_A_YEAR, ((0, 10), (10, 10)), note)
+        _year_lists_counted(archive, note)
 
     def step(query: str, made: int, lists: int) -> None:
         """``query``'s page, with ``made`` lists made for it and ``lists`` ranked together
