@@ -26,7 +26,10 @@ the average length may move before a list must be ranked again, a save and an im
 the part of each spent keeping the lists true, and the pages compared again after those
 writes. ``--ranges`` instead times words in date ranges: the plain date filter, the date
 words of the index, and the words' kept list narrowed to the range (for a narrower range,
-the lists of the words in each of its years, ranked together).
+the lists of the words in each of its years, ranked together). The lists of words in a
+year are let go first, so that "first" (each range's first search, timed alone) makes the
+lists it needs as a user's first search of a year does; with ``--cold`` the system's file
+cache is emptied before it (Linux, as root), as after a restart.
 """
 
 from __future__ import annotations
@@ -342,7 +345,25 @@ def filter_page(conn: sqlite3.Connection, match: str, first: str, last: str | No
     return ids, int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0]), []
 
 
-def compare_ranges(archive: Archive, conn: sqlite3.Connection, rounds: int) -> None:
+def _let_year_lists_go(path: Path) -> int:
+    """Delete the kept lists of words in a year (made by ranges' first searches); how many."""
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        ids = [int(r[0]) for r in db.execute(
+            f"SELECT id FROM {kept.RANKINGS} WHERE match LIKE '% AND dated : %'")]
+        db.executemany(f"DELETE FROM {kept.ROWS} WHERE ranking_id = ?", [(i,) for i in ids])
+        db.executemany(f"DELETE FROM {kept.RANKINGS} WHERE id = ?", [(i,) for i in ids])
+    return len(ids)
+
+
+def _drop_file_cache() -> None:
+    """Empty the system's file cache (Linux, as root): the archive read from disk again."""
+    import subprocess  # noqa: PLC0415 - only for --cold
+    subprocess.run(["sync"], check=True)
+    Path("/proc/sys/vm/drop_caches").write_text("1\n")
+
+
+def compare_ranges(archive: Archive, conn: sqlite3.Connection, rounds: int,
+                   cold: bool = False) -> None:
     """Words in a date range, interleaved: the plain statement (the range tested at each
     match), ``Archive.search`` with the kept rankings off (the range asked of the index as
     date words, every hit in it scored) and as it is (the words' kept list narrowed to the
@@ -360,6 +381,8 @@ def compare_ranges(archive: Archive, conn: sqlite3.Connection, rounds: int) -> N
         archive_page(archive, words, use_kept=True)  # the words alone keep their list
         query = f"from:{first}" + (f" to:{last}" if last else "") + f" {words}"
         match = build_search(parse_query(words), trash_present=False).params["match"]
+        if cold:
+            _drop_file_cache()
         first_ms = timed(functools.partial(archive_page, archive, query, use_kept=True))[0]
         times: dict[str, list[float]] = {n: [] for n, _f in designs}
         values: dict[str, Page] = {}
@@ -392,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ranges", action="store_true",
                         help="time only words in date ranges (nothing is written to the "
                              "archive but the kept rankings)")
+    parser.add_argument("--cold", action="store_true",
+                        help="with --ranges: empty the system's file cache before each "
+                             "range's first search (Linux, as root)")
     parser.add_argument("--only-pages", action="store_true",
                         help="stop after the table of pages (and --trash): nothing else is "
                              "written to the archive but the kept rankings")
@@ -403,7 +429,8 @@ def main(argv: list[str] | None = None) -> int:
               f"kept from {kept.threshold(archive.count(include_trash=True)):,} hits, "
               f"{kept.KEEP:,} rows a query")
         if args.ranges:
-            compare_ranges(archive, conn, args.rounds)
+            print(f"{_let_year_lists_go(args.archive)} lists of words in a year let go")
+            compare_ranges(archive, conn, args.rounds, args.cold)
             return 0
         compare_pages(archive, conn, args.rounds)
         if args.trash:

@@ -309,7 +309,7 @@ def test_a_list_is_narrowed_through_the_date_index_where_the_range_holds_few_rea
         return rows(conn, sql, params)
 
     monkeypatch.setattr(kept, "_rows", spy)
-    monkeypatch.setattr(kept, "_DATES_PER_ROW", 1)  # 300 readouts: a year and eight
+    monkeypatch.setattr(kept, "_DATES_PER_ROW", 1)  # 300 readouts: a year and eight years
     make = _with_dates(random.Random(3))
     with Archive.open(tmp_path / "archive.sqlite3") as archive:
         archive.add_many([make(i) for i in range(300)])

@@ -165,10 +165,11 @@ FEW = 32
 TRASH_PROBES = 16
 #: A kept list is narrowed to a date range through the date index (its ids tested in it)
 #: when the range holds fewer than this many readouts for each of the list's rows, else
-#: by looking up each row's date. At a million readouts, 2,000 rows against a year of
-#: 56,000: 12 ms through the index against 7 ms by id with the rows in memory, 52 against
-#: 220 ms with them on disk (as after a start, and for a list just made).
-_DATES_PER_ROW = 30
+#: by looking up each row's date. At a million readouts, a list of 2,000 rows and half a
+#: year (28,000 readouts): 7 ms either way with the rows in memory, 23 against 330 ms
+#: with them on disk (as after a start, and for a list just made); a year (56,000):
+#: 12 against 7 ms in memory, 52 against 220 ms on disk.
+_DATES_PER_ROW = 15
 #: A write of more readouts than this (an import's batch) lets every kept ranking go:
 #: the next search of each ranks in full and keeps it again.
 FORGET_FROM = 200
