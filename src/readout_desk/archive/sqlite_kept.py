@@ -167,7 +167,7 @@ TRASH_PROBES = 16
 #: when the range holds fewer than this many readouts for each of the list's rows, else
 #: by looking up each row's date. At a million readouts, a list of 2,000 rows and half a
 #: year (28,000 readouts): 7 ms either way with the rows in memory, 23 against 330 ms
-#: with them on disk (as after a start, and for a list just made); a year (56,000):
+#: with them on disk (as after a start, and for a list just made); a year (52,000):
 #: 12 against 7 ms in memory, 52 against 220 ms on disk.
 _DATES_PER_ROW = 15
 #: A write of more readouts than this (an import's batch) lets every kept ranking go:
