@@ -515,9 +515,10 @@ def _narrowed(conn: Connection, query: _Query, kept: Sequence[Kept]) -> Sequence
         # A date looked up by id reads a page of the readouts' table for each row,
         # scattered over the file; a range holding few readouts for the list is read
         # from the date index instead, its pages in a run (_DATES_PER_ROW).
-        by_date = int(_rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM readouts WHERE "
-                                  f"{within} LIMIT ?)", (*days, _DATES_PER_ROW * len(kept)))[0][0]
-                      ) < _DATES_PER_ROW * len(kept)
+        few = _DATES_PER_ROW * len(kept)
+        found = _rows(conn, f"SELECT count(*) FROM (SELECT 1 FROM readouts WHERE {within} "
+                            f"LIMIT ?)", (*days, few))
+        by_date = int(found[0][0]) < few
         inside = {int(r[0]) for r in _rows(
             conn, f"SELECT id FROM readouts WHERE {'+id' if by_date else 'id'} IN "
                   f"(SELECT value FROM json_each(?)) AND {within}",
