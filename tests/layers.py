@@ -34,6 +34,7 @@ SQL_BACKEND_MODULES: tuple[str, ...] = (
     "readout_desk.archive.sqlite_first_page",
     "readout_desk.archive.sqlite_kept",
     "readout_desk.archive.sqlite_page_index",
+    "readout_desk.archive.sqlite_terms",
     "readout_desk.archive.postgres",
     "readout_desk.archive.postgres_search",
 )

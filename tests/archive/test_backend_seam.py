@@ -27,6 +27,7 @@ ALLOWED = ("archive/sqlite.py", "archive/sqlite_search.py", "archive/sqlite_inde
            "archive/sqlite_first_page.py",
            "archive/sqlite_kept.py",
            "archive/sqlite_page_index.py",
+           "archive/sqlite_terms.py",
            "archive/postgres.py",
            "archive/postgres_search.py", "archive/postgres_page.py", "archive/postgres_changes.py",
            "archive/postgres_photos.py", "archive/postgres_rows.py", "archive/migrations/")

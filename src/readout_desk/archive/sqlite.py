@@ -33,6 +33,7 @@ from readout_desk.archive import (
     sqlite_kept,
     sqlite_page_index,
     sqlite_rows,
+    sqlite_terms,
 )
 from readout_desk.archive import search as searching
 from readout_desk.archive.backend import (
@@ -231,13 +232,25 @@ def _matches(conn: Connection, search: SqlSearch, cap: int,
     """How many readouts the words of ``search`` match, its filters aside, up to ``cap``
     (with ``ids``, only those from the first id to the last)."""
     key = f"matches up to {cap} in {ids}"
-    if key not in search.known:  # a prefix's terms are merged first: 17 ms at 1M readouts
+    if key not in search.known:
         table = search.table
         within = f" AND rowid BETWEEN {int(ids[0])} AND {int(ids[1])}" if ids else ""
         sql = (f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :match"
                f"{within} LIMIT {int(cap)})")
-        search.known[key] = int(_fetch(conn, sql, {"match": search.params["match"]})[0][0] or 0)
+        search.known[key] = int(_fetch(conn, sql, {"match": _counting(conn, search)})[0][0]
+                                or 0)
     return search.known[key]
+
+
+def _counting(conn: Connection, search: SqlSearch) -> str:
+    """The ``MATCH`` of a search's words for counting them: a prefix of the table of words
+    as the words it covers (:mod:`.sqlite_terms`: the same readouts without merging the
+    words' lists first, 400-800 ms at a million readouts)."""
+    match = str(search.params["match"])
+    if not search.has_prefix or search.table != FTS_TABLE:
+        return match
+    _fetch(conn, "SELECT 1")  # the search's transaction begun
+    return sqlite_terms.for_counting(conn.connection.driver_connection, FTS_TABLE, match)
 
 
 def _fetch(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
@@ -406,6 +419,9 @@ class SqliteBackend:
             return kept
         if search.fts_where:
             search = _narrowed(conn, search)
+        if search.fts_where and search.has_prefix:
+            search = replace(search, params=dict(search.params,
+                                                 match=_counting(conn, search)))
         source = (f"FROM {search.table} WHERE {search.fts_where}" if search.fts_where
                   else search.from_where)
         if search.sets_alone:  # every readout they link, each once, none read

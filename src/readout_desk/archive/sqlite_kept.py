@@ -83,7 +83,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from readout_desk.archive import sqlite_page_index
+from readout_desk.archive import sqlite_page_index, sqlite_terms
 from readout_desk.archive.backend import Proven
 from readout_desk.archive.mapping import MEETING_DATE
 from readout_desk.archive.phrase_score import idf, part, reach, score, scores, weight_of
@@ -694,7 +694,7 @@ def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
     table = table_of(match)
     rows, tokens = totals(conn, table)
     hits = int(_rows(conn, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
-                     (match,))[0][0])
+                     (sqlite_terms.for_counting(_driver(conn), table, match),))[0][0])
     if hits < threshold(rows):
         return None
     best = _rows(conn, f"SELECT rowid, {_score(table)} AS s FROM {table} WHERE {table} "
@@ -742,7 +742,8 @@ def _kept_of_several(conn: Connection, entry: Entry, several: Sequence[str],
     entry.phrase_hits = entry.reference_hits = tuple(
         known[phrase] if phrase in known else int(_rows(
             conn, f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
-            (phrase,))[0][0]) for phrase in several)
+            (sqlite_terms.for_counting(_driver(conn), FTS_TABLE, phrase),))[0][0])
+        for phrase in several)
     idfs = tuple(idf(entry.rows, h) for h in entry.phrase_hits)
     # Words in a year (one phrase beside the year's word, which adds ``idf × 0``): the
     # score is the words' own, inverted as one phrase's is, with no second ranking.
