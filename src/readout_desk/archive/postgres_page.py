@@ -85,12 +85,20 @@ def page_statement(search: PgSearch, query: ParsedQuery, *, capped: bool) -> str
     ident, score, hits = _hits(search, query)
     snippet, join = snippet_sql(search)
     row = ", ".join(f"r.{c}" for c in HIT_COLUMNS[:-1])
-    cap = " LIMIT :cap" if capped else ""
+    # Hits found by joining the readouts (a date range, a filter) are counted as they are
+    # ranked, every one of them passing through the ranking anyway: a count of its own
+    # joined them again (100,000 readouts, a word in a date range: 57 ms → 43 ms). Words
+    # alone are counted on their own, where the cap stops the count early (counting
+    # every hit of a phrase as it was ranked took 720 ms against 590).
+    windowed = not search.index_from_where
+    hits_column = ", count(*) OVER () AS hits" if windowed else ", 0 AS hits"
+    counted = (("LEAST(k.hits, :cap)" if capped else "k.hits") if windowed else
+               f"(SELECT count(*) FROM (SELECT 1 {hits}{' LIMIT :cap' if capped else ''}) AS c)")
     return (
         "WITH state AS MATERIALIZED (SELECT EXISTS(SELECT 1 FROM readouts WHERE deleted_at "
         "IS NOT NULL) AS trash, pg_current_snapshot()::text AS token), "
-        f"ranked AS MATERIALIZED (SELECT {ident} AS id, {score} AS score {hits} "
-        "ORDER BY score LIMIT :top), "
+        f"ranked AS MATERIALIZED (SELECT {ident} AS id, {score} AS score{hits_column} "
+        f"{hits} ORDER BY score LIMIT :top), "
         # The page's edge: no hit past the want-th score can be in the page.
         "edge AS (SELECT score FROM ranked ORDER BY score OFFSET :edge LIMIT 1), "
         "page AS MATERIALIZED (SELECT k.id, row_number() OVER (ORDER BY k.score, "
@@ -102,11 +110,10 @@ def page_statement(search: PgSearch, query: ParsedQuery, *, capped: bool) -> str
         "SELECT s.trash, s.token, "
         "CASE WHEN h.hit_order IS NOT DISTINCT FROM k.first THEN k.ids END, "
         "CASE WHEN h.hit_order IS NOT DISTINCT FROM k.first THEN k.scores END, "
-        "CASE WHEN h.hit_order IS NOT DISTINCT FROM k.first AND k.n = :top THEN "
-        f"(SELECT count(*) FROM (SELECT 1 {hits}{cap}) AS c) END, h.* "
-        "FROM state s CROSS JOIN (SELECT array_agg(id ORDER BY score, id) AS ids, "
-        "array_agg(score ORDER BY score, id) AS scores, "
-        "count(*) AS n, (SELECT min(hit_order) FROM page) AS first FROM ranked) k "
+        f"CASE WHEN h.hit_order IS NOT DISTINCT FROM k.first AND k.n = :top THEN {counted} "
+        "END, h.* FROM state s CROSS JOIN (SELECT array_agg(id ORDER BY score, id) AS ids, "
+        "array_agg(score ORDER BY score, id) AS scores, count(*) AS n, max(hits) AS hits, "
+        "(SELECT min(hit_order) FROM page) AS first FROM ranked) k "
         "LEFT JOIN found h ON true ORDER BY h.hit_order")
 
 
