@@ -98,6 +98,10 @@ QUERY_MIX: tuple[BenchQuery, ...] = (
                "minister", f"+{FTS}.rowid IN (SELECT id FROM readouts "
                "WHERE meeting_date BETWEEN '2020-01-01' AND '2020-06-30')",
                "rg -l -i -w minister {dir}/2020 -g '2020-0[1-6]-*'"),
+    BenchQuery("date range + prefix", "from:2020-01-01 to:2020-06-30 minist*", "minist*",
+               f"+{FTS}.rowid IN (SELECT id FROM readouts "
+               "WHERE meeting_date BETWEEN '2020-01-01' AND '2020-06-30')",
+               r"rg -l -i '\bminist' {dir}/2020 -g '2020-0[1-6]-*'"),
     BenchQuery("two common words", "minister cooperation", "minister AND cooperation", "",
                r"rg -l -i -w minister {dir} | xargs -r -d '\n' rg -l -i -w cooperation"),
     BenchQuery("no hits", corpus.ABSENT_WORD, corpus.ABSENT_WORD, "",
