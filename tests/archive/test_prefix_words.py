@@ -124,7 +124,8 @@ def test_the_words_of_a_transaction_of_its_own_are_counted(written: Path) -> Non
 def test_a_prefix_the_index_answers_at_once_or_not_plain_stays_a_prefix(
         written: Path) -> None:
     with closing(sqlite3.connect(f"file:{written}?mode=ro", uri=True)) as db:
-        for match in ('"mi" *', '"ministé" *', '"zzq" *', '"minist" AND "coop"'):
+        for match in ('"mi" *', '"ministé" *', '"zzq" *', '"minist" AND "coop"',
+                      '"a ""minist" *'):  # a phrase whose last word follows a quote
             assert sqlite_terms.for_counting(db, FTS_TABLE, match) == match
         words = " OR ".join(f'"{w}"' for w in _vocabulary(db, "minist"))
         assert sqlite_terms.for_counting(db, FTS_TABLE, 'title : "Minist" * AND "x"') == (

@@ -693,8 +693,10 @@ def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
         return None  # an archive in memory: nothing to keep it in beyond this search
     table = table_of(match)
     rows, tokens = totals(conn, table)
+    counting = (match if table != FTS_TABLE
+                else sqlite_terms.for_counting(_driver(conn), table, match))
     hits = int(_rows(conn, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
-                     (sqlite_terms.for_counting(_driver(conn), table, match),))[0][0])
+                     (counting,))[0][0])
     if hits < threshold(rows):
         return None
     best = _rows(conn, f"SELECT rowid, {_score(table)} AS s FROM {table} WHERE {table} "

@@ -38,8 +38,9 @@ MOST_WORDS = 100
 #: The prefix lengths the table of words keeps an index of (``prefix = '2'``): such a
 #: prefix is one list already.
 INDEXED_LENGTHS = frozenset({2})
-#: A phrase that is one plain word with a prefix, as the query builder writes it.
-_PREFIX_PHRASE = re.compile(r'"([A-Za-z0-9]+)" \*')
+#: A phrase that is one plain word with a prefix, as the query builder writes it (not
+#: the end of a phrase holding a quote, which the builder doubles: ``"a ""b" *``).
+_PREFIX_PHRASE = re.compile(r'(?<!")"([A-Za-z0-9]+)" \*')
 #: The first byte of the main index's words (a prefix index's are ``1``, ``2``, ...).
 _MAIN = b"0"
 #: A segment's leaves in ``<table>_data``: id = segment id << 37 + page number.
