@@ -2,9 +2,9 @@
 
 For a prefix (``"minist" *``) FTS5 merges the list of every word the prefix covers into
 one list before it reads a single hit, at every statement: at a million readouts
-``minist*`` (four words, 810,000 readouts) took 400-800 ms to count, beside a date range
-as alone. The same readouts are the hits of those words joined by ``OR``, which FTS5
-reads side by side, skipping to the range's readouts: 50-125 ms. A count does not depend
+``minist*`` (four words, 810,000 readouts) took 400-800 ms to count, alone or beside a
+date range. The same readouts are the hits of those words joined by ``OR``, which FTS5
+reads side by side, skipping to a range's readouts: 50-125 ms in a year. A count does not depend
 on how hits are scored, so a count asks for the words (:func:`for_counting`); a ranking
 keeps the prefix, whose ``bm25()`` differs from that of its words.
 
