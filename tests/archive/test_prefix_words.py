@@ -20,6 +20,7 @@ import pytest
 
 from readout_desk.archive import Archive, sqlite_terms
 from readout_desk.archive.sqlite_search import FTS_TABLE
+from readout_desk.domain.query import parse_query
 from tests.archive.test_kept_ranking import reference
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -106,6 +107,20 @@ def test_counts_with_the_words_are_the_prefix_s(written: Path) -> None:
             assert (list(page.ids), page.total) == reference(archive, query, 0, 10), query
             capped = archive.search(query, limit=10, count_cap=25)
             assert capped.total == min(page.total, 25), query
+
+
+def test_facets_with_the_words_are_the_prefix_s(written: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result's facets (of every hit, and of its newest few) are the same whether its
+    prefix is read as the words it covers or as a prefix."""
+    with Archive.open(written) as archive:
+        def facets() -> list[object]:
+            return [archive.facets(parse_query(q), sample=sample)
+                    for q in COUNTED for sample in (None, 7)]
+
+        as_words = facets()
+        monkeypatch.setattr(sqlite_terms, "for_counting", lambda _db, _table, match: match)
+        assert as_words == facets()
 
 
 def test_the_words_of_a_transaction_of_its_own_are_counted(written: Path) -> None:
