@@ -4,9 +4,10 @@ For a prefix (``"minist" *``) FTS5 merges the list of every word the prefix cove
 one list before it reads a single hit, at every statement: at a million readouts
 ``minist*`` (four words, 810,000 readouts) took 400-800 ms to count, alone or beside a
 date range. The same readouts are the hits of those words joined by ``OR``, which FTS5
-reads side by side, skipping to a range's readouts: 50-125 ms in a year. A count does not depend
-on how hits are scored, so a count asks for the words (:func:`for_counting`); a ranking
-keeps the prefix, whose ``bm25()`` differs from that of its words.
+reads side by side, skipping to a range's readouts: 50-125 ms in a year. A count, or a
+set of hits (a result's facets), does not depend on how hits are scored, so it asks for
+the words (:func:`for_counting`); a ranking keeps the prefix, whose ``bm25()`` differs
+from that of its words.
 
 FTS5 offers the list of its words only through ``fts5vocab``, which counts each word's
 readouts as it lists it (1.2 s for those four words). The words are read instead where
