@@ -249,18 +249,21 @@ def _counting(conn: Connection, search: SqlSearch) -> str:
     match = str(search.params.get("match", ""))
     if not (match and search.has_prefix and search.table == FTS_TABLE):
         return match
-    _fetch(conn, "SELECT 1")  # the search's transaction begun
-    return sqlite_terms.for_counting(conn.connection.driver_connection, FTS_TABLE, match)
+    return sqlite_terms.for_counting(_driver(conn), FTS_TABLE, match)
 
 
 def _fetch(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
     """A search statement's rows as the driver gives them, in the connection's transaction:
     SQLAlchemy's result objects cost more per row than a light query's own work."""
+    with closing(_driver(conn).execute(sql, params)) as cursor:
+        return list(cursor.fetchall())
+
+
+def _driver(conn: Connection) -> Any:
+    """The driver's connection, in the connection's transaction (begun if need be)."""
     if not conn.in_transaction():
         conn.begin()
-    driver: Any = conn.connection.driver_connection
-    with closing(driver.execute(sql, params)) as cursor:
-        return list(cursor.fetchall())
+    return conn.connection.driver_connection
 
 
 _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]], ...] = (

@@ -250,16 +250,7 @@ def _varints(blob: bytes) -> list[int]:
     """SQLite's variable-length integers, one after another."""
     values, i = [], 0
     while i < len(blob):
-        value = 0
-        for j in range(9):
-            byte = blob[i]
-            i += 1
-            if j == 8:
-                value = (value << 8) | byte
-                break
-            value = (value << 7) | (byte & 0x7F)
-            if not byte & 0x80:
-                break
+        value, i = sqlite_terms.varint(blob, i)
         values.append(value)
     return values
 

@@ -113,14 +113,14 @@ def _leaf_words(leaf: bytes) -> list[bytes]:
     words: list[bytes] = []
     offset, i = 0, footer
     while i < len(leaf):
-        step, i = _varint(leaf, i)
+        step, i = varint(leaf, i)
         offset += step
         if words:
-            shared, at = _varint(leaf, offset)
-            size, at = _varint(leaf, at)
+            shared, at = varint(leaf, offset)
+            size, at = varint(leaf, at)
             word = words[-1][:shared] + leaf[at:at + size]
         else:
-            size, at = _varint(leaf, offset)
+            size, at = varint(leaf, offset)
             word = leaf[at:at + size]
         if at + size > footer:
             raise _Unreadable("a word past its leaf")
@@ -128,7 +128,7 @@ def _leaf_words(leaf: bytes) -> list[bytes]:
     return words
 
 
-def _varint(data: bytes, i: int) -> tuple[int, int]:
+def varint(data: bytes, i: int) -> tuple[int, int]:
     """SQLite's variable-length integer at ``i``, and the offset after it."""
     value = 0
     for j in range(9):
