@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import random
 import sqlite3
 import sys
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import corpus  # noqa: E402
 import corpus_ja  # noqa: E402
 from readout_desk.domain import jsonformat  # noqa: E402
+from readout_desk.domain.query import parse_query  # noqa: E402
 from readout_desk.domain.records import Readout  # noqa: E402
 
 D = dt.date
@@ -407,11 +409,17 @@ def _mostly_in(years: tuple[int, int], rng: random.Random) -> Callable[[int], Re
 
 def _year_lists_counted(archive: Archive, note: str) -> None:
     """Each year's list counts the hits of its query and of each of its phrases as the
-    index does (some of the counts taken from the words' own lists when made)."""
+    index does (some of the counts taken from the words' own lists when made), and its
+    hits on each day of its year as the index finds them, each looked up by id."""
     with archive._engine.connect() as conn:  # noqa: SLF001
         def hits(match: str) -> int:
             return int(conn.exec_driver_sql("SELECT count(*) FROM readout_fts WHERE "
                                             "readout_fts MATCH ?", (match,)).scalar() or 0)
+
+        def days(match: str) -> dict[str, int]:
+            return {str(day): int(n) for day, n in conn.exec_driver_sql(
+                "SELECT r.meeting_date, count(*) FROM readout_fts JOIN readouts r "
+                "ON r.id = readout_fts.rowid WHERE readout_fts MATCH ? GROUP BY 1", (match,))}
 
         years = [e for e in kept._entries(conn) if " AND dated : " in e.match]  # noqa: SLF001
         assert years, note
@@ -420,6 +428,8 @@ def _year_lists_counted(archive: Archive, note: str) -> None:
             assert several is not None
             assert (entry.hits, entry.phrase_hits) == (
                 hits(entry.match), tuple(hits(p) for p in several)), (note, entry.match)
+            assert entry.days is not None
+            assert json.loads(entry.days) == days(entry.match), (note, entry.match)
 
 
 def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_years(
@@ -449,6 +459,15 @@ def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_ye
 
     monkeypatch.setattr(kept, "_kept_rows", counted_rows)
     monkeypatch.setattr(kept, "answer_lists", counted_answer)
+    count_in_years = kept._count_in_years  # noqa: SLF001
+    summed: list[bool] = []  # each range's count: summed from the lists' days or not
+
+    def counted_in_years(*args: Any) -> int | None:
+        total = count_in_years(*args)
+        summed.append(total is not None)
+        return total
+
+    monkeypatch.setattr(kept, "_count_in_years", counted_in_years)
 
     def check(note: str) -> None:
         _same_pages(archive, IN_A_YEAR, ((0, 10), (10, 10)), note)
@@ -475,10 +494,37 @@ def test_a_range_within_a_year_or_two_is_ranked_from_the_words_lists_of_those_ye
         monkeypatch.setattr(kept, "MOST_YEARS", 1)
         step("from:2020-11-01 to:2021-02-28 minister", 0, 0)  # two years, one looked at
         monkeypatch.setattr(kept, "MOST_YEARS", 3)
+        # The four ranges within the lists' years counted from their days, the first
+        # and third by the search that made the list (the last two: every hit ranked).
+        assert summed == [True] * 4, summed
         check("made")
-        answers = len(served)
+        answers, sums = len(served), len(summed)
         write_at_random(archive, rng, make, _moving(make), (1, 3, 12), check)
         assert 2 in served[answers:]  # two years' lists kept serving through the writes
+        assert sum(summed[sums:]) > len(summed[sums:]) / 2  # and counting their ranges
+
+
+def test_a_list_that_was_not_written_counts_only_while_nothing_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        small_lists: dict[str, int]) -> None:  # noqa: F811 - the fixture
+    """A year's list that could not be written (another program writing) counts its
+    range from its days for the search that made it, and for no search after a save."""
+    make = _mostly_in((2020, 2021), random.Random(7))
+    monkeypatch.setattr(kept, "_store", lambda *args: 0)  # every write of a list refused
+    query = "from:2020-01-01 to:2020-06-30 minister"
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.add_many([make(i) for i in range(600)])
+        search = archive._search.backend.render(  # noqa: SLF001
+            parse_query(query), trash_present=False)
+        with archive._engine.connect() as conn:  # noqa: SLF001
+            assert kept.ranked(conn, search, 10) is not None  # made, not written
+            assert kept.count(conn, search, None) == reference(archive, query, 0, 10)[1]
+            conn.rollback()
+            archive.add_many([dataclasses.replace(make(700 + i), meeting_date=D(2020, 3, 2))
+                              for i in range(3)])
+            assert kept.count(conn, search, None) is None  # counted in the index instead
+            total = reference(archive, query, 0, 10)[1]
+            assert archive.search(query, limit=10).total == total
 
 
 def test_lists_ranked_together_are_proven_against_the_highest_floor(

@@ -20,10 +20,10 @@ from readout_desk.archive.backend import Backend
 from readout_desk.archive.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
 
 #: The newest revision in ``migrations/versions``; a test keeps the two in step.
-HEAD_REVISION = "0022"
+HEAD_REVISION = "0023"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0011",
                    "0009", "0010", "0012", "0013", "0014", "0015", "0016",
-                   "0017", "0018", "0019", "0020", "0021", "0022")
+                   "0017", "0018", "0019", "0020", "0021", "0022", "0023")
 
 #: The last revision after which an archive file holds much less (0010: the index's copy
 #: of the text gone; 0015: text packed, lighter prefix indexes): the pages are given back.

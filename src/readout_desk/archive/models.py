@@ -374,6 +374,8 @@ class KeptRankingRow(Base):
     # A query of several phrases: each phrase's hits now and when it was ranked.
     phrase_hits: Mapped[str | None] = mapped_column(Text)
     reference_hits: Mapped[str | None] = mapped_column(Text)
+    # The list of words in a year: its hits by meeting day (a JSON object), else empty.
+    day_hits: Mapped[str | None] = mapped_column(Text)
 
 
 class KeptRankingRowsRow(Base):

@@ -123,6 +123,15 @@ def year_match(year: int) -> str | None:
     return f'{DATED} : "{_year(year)}"'
 
 
+def year_of(phrase: str) -> int | None:
+    """The year whose word ``phrase`` is (as :func:`year_match` writes it), else None."""
+    head = f'{DATED} : "'
+    if len(phrase) != len(head) + 2 or not phrase.startswith(head) or phrase[-1] != '"':
+        return None
+    n = ord(phrase[-2]) - _PLANE_15
+    return FIRST_YEAR + n if 0 <= n < _YEARS else None
+
+
 def is_date_phrase(phrase: str) -> bool:
     """Whether a phrase of a query is asked of the ``dated`` column: a hit's occurrences of
     it weigh nothing in its score (:data:`WEIGHT`)."""

@@ -49,7 +49,7 @@ narrows the hits, so the range's best rows in the list are its best hits when th
 them beats the floor. Such a search makes the words' list when none is kept (ranking a
 wide range's hits costs about what ranking all of them does); a narrower range is never
 looked for in a list. Its count comes from the index (the range's date words,
-:mod:`.sqlite_dates`).
+:mod:`.sqlite_dates`), or from the days of the years' lists below.
 
 A range within one year that is too narrow for the words' list (half a year at a million
 readouts holds about 2 % of them) is ranked from the list of the words *in that year*, a
@@ -60,7 +60,9 @@ and the list, made by the first such search, serves every range of the year. A r
 over two or three years is ranked from the lists of each of its years together
 (:func:`answer_lists`): a hit outside them all is outside its own year's list, so the
 rows are proven against the highest of their floors. A year's word changes no score
-whatever its ``idf``, so its ``idf`` moving does not widen the bound.
+whatever its ``idf``, so its ``idf`` moving does not widen the bound. A year's list also
+keeps its hits by meeting day (:func:`_days_of_hits`), exact through writes as its number
+of hits is, so the count of a range within its years is a sum (:func:`_count_in_years`).
 
 Lists are filled by the first full ranking of a query with at least :func:`threshold` hits
 and written from a connection of their own, only when nothing was committed since the
@@ -87,7 +89,7 @@ from readout_desk.archive import sqlite_page_index, sqlite_terms
 from readout_desk.archive.backend import Proven
 from readout_desk.archive.mapping import MEETING_DATE
 from readout_desk.archive.phrase_score import idf, part, reach, score, scores, weight_of
-from readout_desk.archive.sqlite_dates import date_words, is_date_phrase, year_match
+from readout_desk.archive.sqlite_dates import date_words, is_date_phrase, year_match, year_of
 from readout_desk.archive.sqlite_search import (
     _WEIGHTS,
     CJK_TABLE,
@@ -119,6 +121,8 @@ RANKINGS = "kept_rankings"
 #: character, which no query's text keeps.
 PAIR = "\x1f"
 ROWS = "kept_ranking_rows"
+#: Where a connection keeps the days of the years' lists it made (:func:`_days_made`).
+_MADE_DAYS = "readout_desk.kept_days"
 #: One phrase: a quoted string, perhaps a prefix, perhaps within a column.
 _ONE_PHRASE = re.compile(r'(?:([a-z]+) : )?"((?:[^"]|"")*)"( \*)?')
 #: Between the phrases a hit must all hold, in a query's ``MATCH``.
@@ -193,6 +197,8 @@ class Entry:
     # A query of several phrases: each phrase's number of hits, now and at the reference.
     phrase_hits: tuple[int, ...] = ()
     reference_hits: tuple[int, ...] = ()
+    #: The list of words in a year: its hits by meeting day, as stored (JSON), else None.
+    days: str | None = None
 
     @property
     def avgdl(self) -> float:
@@ -307,12 +313,13 @@ def _kept_tables(conn: Connection) -> bool:
 def _entries(conn: Connection, match: str | None = None) -> list[Entry]:
     """The kept rankings (of ``match`` only, if given) made under the current revision."""
     sql = (f"SELECT id, match, row_count, token_count, hits, floor, phrase_hits, "
-           f"reference_hits FROM {RANKINGS} WHERE revision = ?"
+           f"reference_hits, day_hits FROM {RANKINGS} WHERE revision = ?"
            + (" AND match = ?" if match is not None else ""))
     params = (_revision(conn),) + ((match,) if match is not None else ())
     return [Entry(int(i), str(m), int(r), int(t), int(h), float(f),
-                  tuple(int(n) for n in _numbers(now)), tuple(int(n) for n in _numbers(then)))
-            for i, m, r, t, h, f, now, then in _rows(conn, sql, params)]
+                  tuple(int(n) for n in _numbers(now)), tuple(int(n) for n in _numbers(then)),
+                  None if days is None else str(days))
+            for i, m, r, t, h, f, now, then, days in _rows(conn, sql, params)]
 
 
 def _kept_rows(db: Any, entry: Entry) -> list[Kept]:
@@ -599,8 +606,10 @@ def _trashed(conn: Connection, ids: Sequence[int]) -> set[int]:
 def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
     """The number of hits from a kept ranking, or None without one."""
     query = _kept_query(search)
-    if query is None or query.dates is not None or not _kept_tables(conn):
-        return None  # a date range's hits are counted by the index (its date words)
+    if query is None or not _kept_tables(conn):
+        return None
+    if query.dates is not None:
+        return _count_in_years(conn, query, cap)
     match, live = query.match, query.live
     if query.runs is not None:
         key = _count_key(query.match, query.runs, query.with_runs)
@@ -619,13 +628,65 @@ def count(conn: Connection, search: SqlSearch, cap: int | None) -> int | None:
             return None  # finding each in the index would cost more than counting
         if trashed and query.runs is not None:
             total -= _pair_hits(conn, match, trashed)
-        elif (trashed and match.endswith("*") and table_of(match) == FTS_TABLE
-              and phrases(match) is None):
-            # A prefix merges the lists of every word it covers at each look-up in the
-            # index: its trashed hits are found in their own text instead.
-            total -= len(sqlite_page_index.matching(conn, match, trashed))
         elif trashed:
-            total -= len(_matching(conn, match, trashed, "1"))
+            total -= _hits_among(conn, match, trashed)
+    return total if cap is None else min(total, cap)
+
+
+def _days_made(conn: Connection, match: str) -> str | None:
+    """The days of a year's list this connection made (:func:`_fill`), while nothing has
+    been committed since."""
+    made = conn.info.get(_MADE_DAYS, {}).get(match)
+    if made is None or made[0] != int(_rows(conn, "PRAGMA user_version")[0][0]):
+        return None
+    return str(made[1])
+
+
+def _hits_among(conn: Connection, match: str, ids: Sequence[int]) -> int:
+    """How many of ``ids`` are hits of ``match``."""
+    if match.endswith("*") and table_of(match) == FTS_TABLE and phrases(match) is None:
+        # A prefix merges the lists of every word it covers at each look-up in the
+        # index: its hits are found in their own text instead.
+        return len(sqlite_page_index.matching(conn, match, ids))
+    return len(_matching(conn, match, ids, "1"))
+
+
+def _count_in_years(conn: Connection, query: _Query, cap: int | None) -> int | None:
+    """The number of hits of words in a date range within at most :data:`MOST_YEARS`
+    years, summed over the range's days from the lists of the words in each of those
+    years (:func:`_days_of_hits`), the range's readouts in the trash counted off when
+    the search leaves them out; None (count in the index, through the range's date words)
+    when a year has no such list, for a range open at an end, or with more readouts in
+    the trash than :data:`TRASH_PROBES` in the range."""
+    assert query.dates is not None
+    first, last = query.dates
+    if (query.runs is not None or first is None or last is None
+            or not (first[:4].isdigit() and last[:4].isdigit())):
+        return None
+    years = range(int(first[:4]), int(last[:4]) + 1)
+    if not 1 <= len(years) <= MOST_YEARS:
+        return None
+    total = 0
+    for year in years:
+        word = year_match(year)
+        if word is None:
+            return None
+        match = f"{query.match}{_AND}{word}"
+        entries = _entries(conn, match)
+        stored = entries[0].days if entries else _days_made(conn, match)
+        if stored is None:
+            return None
+        days: dict[str, int] = json.loads(stored)
+        total += sum(n for day, n in days.items() if first <= day <= last)
+    if query.live:
+        within, ends = _within(query.dates)
+        trashed = [int(r[0]) for r in _rows(
+            conn, f"SELECT id FROM readouts WHERE deleted_at IS NOT NULL AND {within} "
+                  f"LIMIT {TRASH_PROBES + 1}", ends)]
+        if len(trashed) > TRASH_PROBES:
+            return None  # finding each in the index would cost more than counting
+        if trashed:
+            total -= _hits_among(conn, query.match, trashed)
     return total if cap is None else min(total, cap)
 
 
@@ -686,14 +747,16 @@ def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
     rows, tokens = totals(conn, table)
     counting = (match if table != FTS_TABLE
                 else sqlite_terms.for_counting(_driver(conn), table, match))
-    hits = int(_rows(conn, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
-                     (counting,))[0][0])
+    year = _list_year(match)
+    days = None if year is None else _days_of_hits(conn, counting, year)
+    hits = (sum(days.values()) if days is not None else int(_rows(
+        conn, f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (counting,))[0][0]))
     if hits < threshold(rows):
         return None
     best = _rows(conn, f"SELECT rowid, {_score(table)} AS s FROM {table} WHERE {table} "
                        f"MATCH ? ORDER BY s LIMIT {int(KEEP)}", (match,))
     sizes = lengths(conn, [int(i) for i, _s in best], table)
-    entry = Entry(0, match, rows, tokens, hits, 0.0)
+    entry = Entry(0, match, rows, tokens, hits, 0.0, days=_days_text(days))
     several = phrases(match)
     kept = (_kept_of(best, sizes, entry.avgdl, idf(rows, hits)) if several is None
             else _kept_of_several(conn, entry, several, best, sizes))
@@ -702,7 +765,53 @@ def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
     entry.floor = entry.reach(kept[-1]) if len(kept) == KEEP else 0.0
     seen = int(_rows(conn, "PRAGMA user_version")[0][0])
     entry.id = _store(path, entry, kept, seen, _revision(conn))
+    if entry.days is not None:
+        # Written from a connection of its own, the list is not seen by this one's
+        # transaction: the count of the search that made it sums these days.
+        made = conn.info.setdefault(_MADE_DAYS, {})
+        if len(made) >= MOST_KEPT:
+            made.clear()
+        made[match] = (seen, entry.days)
     return entry, kept
+
+
+def _list_year(match: str) -> int | None:
+    """The year of a list of words in a year (``"minister" AND dated : "<2020>"``, as
+    :func:`_ranked_in_years` names it), else None."""
+    several = phrases(match)
+    return None if several is None else year_of(several[-1])
+
+
+def _days_of_hits(conn: Connection, counting: str, year: int) -> dict[str, int]:
+    """How many hits of a list of words in ``year`` (its ``MATCH``, a prefix perhaps as
+    the words it covers) were met on each day: its hits' ids tested in the date index's
+    stretch of the year, whose pages lie in a run, grouped as they are read. At a
+    million readouts, ``minist*`` in 2020: 105 ms against 50 ms for counting alone."""
+    sql = (f"SELECT meeting_date, count(*) FROM readouts WHERE meeting_date BETWEEN ? AND ? "
+           f"AND +id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) "
+           "GROUP BY meeting_date")
+    return {str(day): int(n) for day, n in _rows(
+        conn, sql, (f"{year:04d}-01-01", f"{year:04d}-12-31", counting))}
+
+
+def _days_text(days: Mapping[str, int] | None) -> str | None:
+    return None if days is None else json.dumps(
+        {day: n for day, n in sorted(days.items()) if n}, separators=(",", ":"))
+
+
+def _move_days(conn: Connection, db: Any, entry: Entry, ids: Sequence[int],
+               step: int) -> None:
+    """The hits ``ids`` of a list of words in a year, entering (``step`` 1) or leaving
+    (-1), counted in or off their meeting days (read before a leaving readout's row
+    changes, as its index entry is)."""
+    if entry.days is None or not ids:
+        return
+    days: dict[str, int] = json.loads(entry.days)
+    for (day,) in _rows(conn, "SELECT meeting_date FROM readouts WHERE id IN "
+                              "(SELECT value FROM json_each(?))", (json.dumps(list(ids)),)):
+        days[str(day)] = days.get(str(day), 0) + step
+    entry.days = _days_text(days)
+    db.execute(f"UPDATE {RANKINGS} SET day_hits = ? WHERE id = ?", (entry.days, entry.id))
 
 
 def _kept_of(best: Sequence[Any], sizes: Mapping[int, int], avgdl: float,
@@ -792,9 +901,11 @@ def _store(path: Path, entry: Entry, kept: Sequence[Kept], seen: int, revision: 
                 _drop(db, old)
                 cursor = db.execute(
                     f"INSERT INTO {RANKINGS} (match, revision, row_count, token_count, hits, "
-                    "floor, phrase_hits, reference_hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "floor, phrase_hits, reference_hits, day_hits) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (entry.match, revision, entry.rows, entry.tokens, entry.hits,
-                     entry.floor, _text(entry.phrase_hits), _text(entry.reference_hits)))
+                     entry.floor, _text(entry.phrase_hits), _text(entry.reference_hits),
+                     entry.days))
                 new_id = int(cursor.lastrowid or 0)
                 _insert_rows(db, new_id, kept)
                 db.execute("COMMIT")
@@ -927,10 +1038,12 @@ def leaving(conn: Connection, ids: Sequence[int]) -> None:
         return
     listed = json.dumps(list(ids))
     for entry in entries:
-        gone = (_pair_hits(conn, entry.match, ids) if _pair(entry.match)
-                else len(_matching(conn, entry.match, ids, "1")))
+        going = ([] if _pair(entry.match)
+                 else [int(r[0]) for r in _matching(conn, entry.match, ids, "1")])
+        gone = _pair_hits(conn, entry.match, ids) if _pair(entry.match) else len(going)
         if gone:
             db.execute(f"UPDATE {RANKINGS} SET hits = hits - ? WHERE id = ?", (gone, entry.id))
+            _move_days(conn, db, entry, going, -1)
         if several := phrases(entry.match) if entry.phrase_hits else None:
             each = tuple(h - len(_matching(conn, phrase, ids, "1"))
                          for phrase, h in zip(several, entry.phrase_hits, strict=True))
@@ -1020,6 +1133,7 @@ def _enter_several(conn: Connection, db: Any, entry: Entry, ids: Sequence[int], 
     db.execute(f"UPDATE {RANKINGS} SET hits = ?, phrase_hits = ? WHERE id = ?",
                (entry.hits + len(holding), _text([h + len(weights) for h, weights in zip(
                    entry.phrase_hits, each, strict=True)]), entry.id))
+    _move_days(conn, db, entry, holding, 1)
     _insert_rows(db, entry.id, joining)
     if joining:
         _trim(db, entry)
