@@ -26,7 +26,7 @@ from readout_desk.archive import sqlite as sqlite_backend
 from readout_desk.archive import sqlite_kept as kept
 from readout_desk.archive.sqlite_dates import FIRST_YEAR, LAST_YEAR, date_words, range_words
 from readout_desk.archive.sqlite_index import TEXT_VIEW, register_functions
-from readout_desk.archive.sqlite_search import SqlSearch
+from readout_desk.archive.sqlite_search import SqlSearch, build_search
 from tests.archive.full_text import agrees_with_readouts, answers, to_revision
 from tests.archive.test_kept_ranking import (  # noqa: F401 - small_lists is a fixture
     edited,
@@ -514,8 +514,7 @@ def test_a_list_that_was_not_written_counts_only_while_nothing_changed(
     query = "from:2020-01-01 to:2020-06-30 minister"
     with Archive.open(tmp_path / "archive.sqlite3") as archive:
         archive.add_many([make(i) for i in range(600)])
-        search = archive._search.backend.render(  # noqa: SLF001
-            parse_query(query), trash_present=False)
+        search = build_search(parse_query(query), trash_present=False)
         with archive._engine.connect() as conn:  # noqa: SLF001
             assert kept.ranked(conn, search, 10) is not None  # made, not written
             assert kept.count(conn, search, None) == reference(archive, query, 0, 10)[1]
