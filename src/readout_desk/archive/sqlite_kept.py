@@ -739,7 +739,8 @@ def _count_pair(conn: Connection, query: _Query, key: str) -> list[Entry]:
 
 
 def _fill(conn: Connection, match: str) -> tuple[Entry, list[Kept]] | None:
-    """A new kept ranking of ``match``, ranked in full now and written if it may be."""
+    """A new kept ranking of ``match``, ranked in full now and written if it may be (a
+    year's list with its hits by day)."""
     path = _database_file(conn)
     if path is None:
         return None  # an archive in memory: nothing to keep it in beyond this search
@@ -1038,9 +1039,11 @@ def leaving(conn: Connection, ids: Sequence[int]) -> None:
         return
     listed = json.dumps(list(ids))
     for entry in entries:
-        going = ([] if _pair(entry.match)
-                 else [int(r[0]) for r in _matching(conn, entry.match, ids, "1")])
-        gone = _pair_hits(conn, entry.match, ids) if _pair(entry.match) else len(going)
+        if _pair(entry.match):
+            going, gone = [], _pair_hits(conn, entry.match, ids)
+        else:
+            going = [int(r[0]) for r in _matching(conn, entry.match, ids, "1")]
+            gone = len(going)
         if gone:
             db.execute(f"UPDATE {RANKINGS} SET hits = hits - ? WHERE id = ?", (gone, entry.id))
             _move_days(conn, db, entry, going, -1)
