@@ -1021,6 +1021,10 @@ Start with the demo archive — the Japan-Peru Foreign Ministers&apos; Meeting i
         <source>Filter</source>
         <translation>絞り込み</translation>
     </message>
+    <message>
+        <source>Counted for the results before; the counts of the results shown are on their way</source>
+        <translation>前の結果の件数です。表示中の結果の件数を数えています</translation>
+    </message>
     <message numerus="yes">
         <source>{count} readout; click to add the filter {token}</source>
         <translation>
@@ -2977,7 +2981,7 @@ Readouts already in the archive are skipped.</source>
     <name>ResultsModel</name>
     <message>
         <source>Date</source>
-        <extracomment>Sort key meaning &quot;most relevant first&quot; (the index&apos;s ranking), or newest first without words.</extracomment>
+        <extracomment>Rows of a page: the first page is what the table shows at once (a tall window shows about 50), and more come as the table is scrolled (:meth:`ResultsModel.fetchMore`). A page&apos;s rows and snippets cost in proportion to its size: at a million readouts a page of 200 took 27 ms for a word in most readouts where 100 took 19. Sort key meaning &quot;most relevant first&quot; (the index&apos;s ranking), or newest first without words.</extracomment>
         <translation>日付</translation>
     </message>
     <message>

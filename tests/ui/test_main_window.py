@@ -176,6 +176,38 @@ def _facet_labels(qtbot: QtBot, window: MainWindow, group: int) -> tuple[FacetsV
     return facets, [str(model.index(r, 0, parent).data()) for r in range(model.rowCount(parent))]
 
 
+def test_the_counts_of_the_results_before_are_greyed_until_the_new_ones_come(
+        qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
+    """New results are shown before their counts are made: meanwhile the sidebar's values,
+    counted for the results before, are greyed and a click on one does nothing; then the
+    new results' counts replace them, and can be clicked."""
+    window = open_window(demo_archive)
+    facets, before = _facet_labels(qtbot, window, COUNTRIES)
+    model = facets.model()
+    countries = model.index(COUNTRIES, 0)
+
+    def enabled() -> list[bool]:
+        return [bool(model.index(r, 0, countries).flags() & Qt.ItemFlag.ItemIsEnabled)
+                for r in range(model.rowCount(countries))]
+
+    assert all(enabled())
+    window.search_field.setFocus()
+    with qtbot.waitSignal(window.search_controller.pageReady, timeout=WAIT_MS):
+        qtbot.keyClicks(window.search_field, "Gervasi")
+    assert window.model.query == "Gervasi"
+    labels = [str(model.index(r, 0, countries).data()) for r in range(model.rowCount(countries))]
+    assert labels == before and not any(enabled())  # the counts of every readout, greyed
+    qtbot.mouseClick(facets.viewport(), Qt.MouseButton.LeftButton,
+                     pos=_facet_value_rect(facets, COUNTRIES, 1))
+    assert window.current_query() == "Gervasi"  # a greyed value adds no filter
+    with qtbot.waitSignal(window.facetsFinished, timeout=WAIT_MS):
+        pass
+    expected = demo_archive.facets("Gervasi").countries
+    assert model.rowCount(countries) == len(expected) and all(enabled())
+    assert [str(model.index(r, 0, countries).data()).rsplit("  (", 1)[1]
+            for r in range(len(expected))] == [f"{c.count:,})" for c in expected]
+
+
 def test_a_persons_facet_finds_the_readouts_printing_the_name_either_way_round(
         qtbot: QtBot, open_window: OpenWindow, demo_archive: Archive) -> None:
     """ONO Haruka is printed "Haruka Ono" in the British readout; another person shares

@@ -109,6 +109,21 @@ class FacetsModel(QStandardItemModel):
                               (MODES, facets.modes)):
             self._fill(group, values, facets.sampled)
 
+    def set_counting(self) -> None:
+        """New results are shown and their counts are still being made: the values shown,
+        counted for the results before, are greyed and cannot be clicked until
+        :meth:`set_facets` brings the new ones (a value the new results may not hold
+        would narrow them to nothing)."""
+        tip = self.tr("Counted for the results before; the counts of the results shown "
+                      "are on their way")
+        for group in (COUNTRIES, YEARS, TOPICS, PEOPLE, MODES):
+            parent = self.group(group)
+            for row in range(parent.rowCount()):
+                item = parent.child(row)
+                if item is not None and item.isEnabled():
+                    item.setEnabled(False)
+                    item.setToolTip(tip)
+
     def _fill(self, group: int, values: tuple[FacetCount, ...], sampled: int = 0) -> None:
         parent = self.group(group)
         parent.removeRows(0, parent.rowCount())
@@ -186,6 +201,9 @@ class FacetsView(QTreeView):
     def set_saved(self, saved: list[tuple[str, str]]) -> None:
         self.facets_model.set_saved(saved)
 
+    def set_counting(self) -> None:
+        self.facets_model.set_counting()
+
     def find_value(self, token: str) -> QModelIndex:
         """The index of the value carrying ``token`` (invalid when none)."""
         model = self.facets_model
@@ -198,6 +216,8 @@ class FacetsView(QTreeView):
         return QModelIndex()
 
     def _choose(self, index: QModelIndex) -> None:
+        if not index.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return  # a count of the results before
         kind = index.data(KIND_ROLE)
         if kind == "facet":
             self.filterChosen.emit(str(index.data(TOKEN_ROLE)), str(index.data(LABEL_ROLE)))

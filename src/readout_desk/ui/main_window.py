@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self._pending_select: int | None = None
         self._closed = False
         self.last_page: SearchPage | None = None
+        self._facets_query: str | None = None  # the query the sidebar's counts are of
         self._detail_wanted: int | None = None
         self._showing_results = False  # the selection moves because new results came
         self._pane_follows_typing = False  # the readout wanted is a typed search's first
@@ -470,6 +471,8 @@ class MainWindow(QMainWindow):
         self._pending_select = None
         self.last_page = page
         self.model.reset_to(query, page)
+        if query != self._facets_query:  # the sidebar's counts are of other results now
+            self.facets.set_counting()
         self.search_bar.set_hint(page.message)
         self.status_hits.setText(hits_text(page))
         if page.total == 0 and not query.strip():
@@ -486,6 +489,7 @@ class MainWindow(QMainWindow):
             self.results.select_row(row)
 
     def _facets_done(self, facets: Facets) -> None:
+        self._facets_query = self.model.query  # the counts are of the results shown
         self.facets.set_facets(facets)
         self.facets.expandAll()
         self.facetsFinished.emit()
