@@ -264,6 +264,27 @@ def test_an_archive_opened_read_only_is_not_written(tmp_path: Path,
     assert path.read_bytes() == before
 
 
+def test_a_reading_connection_beside_a_writable_archive_keeps_rankings(
+        tmp_path: Path, small_lists: dict[str, int]) -> None:
+    """A window reads on read-only connections of its own beside its writable one: their
+    searches keep their rankings (written from a connection of their own), and the next
+    search, on any connection, is served from them."""
+    path = tmp_path / "archive.sqlite3"
+    with Archive.open(path) as archive:
+        archive.add_many([corpus.readout(i) for i in range(120)])
+        with Archive.open(path, read_only=True, write_caches=True) as reading:
+            assert reading.read_only
+            assert_same(reading, "reading beside")
+            assert small_lists["filled"] > 0
+        with archive._engine.connect() as conn:  # noqa: SLF001
+            stored = {str(r[0]) for r in conn.exec_driver_sql(
+                f"SELECT match FROM {kept.RANKINGS}")}
+        assert '"minister"' in stored
+        filled, served = small_lists["filled"], small_lists["kept"]
+        assert_same(archive, "after")
+        assert small_lists["filled"] == filled and small_lists["kept"] > served
+
+
 def test_without_a_file_nothing_is_kept(small_lists: dict[str, int]) -> None:
     with Archive.open(None) as archive:
         archive.add_many([corpus.readout(i) for i in range(120)])

@@ -101,8 +101,11 @@ class Backend(Protocol):
     def can_write(self, path: Path) -> bool:
         """Whether an existing archive file can be written (else it opens read-only)."""
 
-    def make_engine(self, path: Path | None, *, read_only: bool = False) -> Engine:
-        """An engine with the backend's connection settings."""
+    def make_engine(self, path: Path | None, *, read_only: bool = False,
+                    write_caches: bool = False) -> Engine:
+        """An engine with the backend's connection settings. ``write_caches``: a
+        read-only engine of a writable archive may still keep what the backend caches
+        for its searches (SQLite's kept rankings), through a connection of its own."""
 
     def check_opens(self, engine: Engine) -> None:
         """Touch the database so that a damaged file shows up now, not mid-search."""

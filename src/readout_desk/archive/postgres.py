@@ -141,8 +141,10 @@ class PostgresBackend:
     def can_write(self, path: Path) -> bool:
         return True
 
-    def make_engine(self, path: Path | None, *, read_only: bool = False) -> Engine:
-        """An engine on the server; a read-only archive's transactions are read-only."""
+    def make_engine(self, path: Path | None, *, read_only: bool = False,
+                    write_caches: bool = False) -> Engine:
+        """An engine on the server; a read-only archive's transactions are read-only (a
+        team archive caches nothing for its searches: ``write_caches`` changes nothing)."""
         connect_args: dict[str, Any] = {"connect_timeout": 10}
         password, _source = credentials.password_for(self.location)
         if password is not None:  # typed into the form, or from the keyring

@@ -304,8 +304,11 @@ class SqliteBackend:
         # SQLite writes its journal beside the file, so the folder must be writable too.
         return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
-    def make_engine(self, path: Path | None, *, read_only: bool = False) -> Engine:
-        """An engine on a SQLite file with WAL, foreign keys and a busy timeout."""
+    def make_engine(self, path: Path | None, *, read_only: bool = False,
+                    write_caches: bool = False) -> Engine:
+        """An engine on a SQLite file with WAL, foreign keys and a busy timeout; with
+        ``write_caches``, a read-only one whose searches may keep their rankings
+        (:func:`.sqlite_kept.may_keep`)."""
         if path is None:
             url = "sqlite+pysqlite:///:memory:"
             connect_args: dict[str, Any] = {"check_same_thread": False}
@@ -319,6 +322,8 @@ class SqliteBackend:
             connect_args = {"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
         engine = create_engine(url, connect_args=connect_args)
         event.listen(engine, "connect", _on_connect)
+        if path is not None and read_only and write_caches and "immutable" not in url:
+            event.listen(engine, "connect", sqlite_kept.may_keep)
         event.listen(engine, "begin", _on_begin)
         watch_lent(engine)
         return engine

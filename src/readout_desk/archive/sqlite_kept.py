@@ -123,6 +123,8 @@ PAIR = "\x1f"
 ROWS = "kept_ranking_rows"
 #: Where a connection keeps the days of the years' lists it made (:func:`_days_made`).
 _MADE_DAYS = "readout_desk.kept_days"
+#: Set on a read-only connection that may keep rankings (:func:`may_keep`).
+_KEEPS = "readout_desk.keeps_rankings"
 #: One phrase: a quoted string, perhaps a prefix, perhaps within a column.
 _ONE_PHRASE = re.compile(r'(?:([a-z]+) : )?"((?:[^"]|"")*)"( \*)?')
 #: Between the phrases a hit must all hold, in a query's ``MATCH``.
@@ -380,10 +382,18 @@ def _dated_query(search: SqlSearch) -> _Query | None:
     return replace(words, dates=(params.get("date_from"), params.get("date_to")))
 
 
+def may_keep(_dbapi_connection: Any, record: Any) -> None:
+    """Let a read-only connection keep its searches' rankings (a ``connect`` listener):
+    one of the connections a window reads on beside its own, writable one. The lists
+    are written from a connection of their own (:func:`_store`), never from this one."""
+    record.info[_KEEPS] = True
+
+
 def _database_file(conn: Connection) -> Path | None:
-    """The archive's file, if this connection may write it (an archive opened read-only
-    is never written, not even its kept rankings)."""
-    if conn.engine.url.query.get("mode") != "rwc":
+    """The archive's file, if this connection may write it, or keep its rankings in it
+    (:func:`may_keep`): an archive opened read-only is never written, not even its kept
+    rankings."""
+    if conn.engine.url.query.get("mode") != "rwc" and not conn.info.get(_KEEPS):
         return None
     for _seq, name, file in _rows(conn, "PRAGMA database_list"):
         if name == "main" and file:

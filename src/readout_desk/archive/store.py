@@ -133,11 +133,15 @@ class Archive:
 
     @classmethod
     def open(cls, location: str | Path | None = None, *, read_only: bool = False,
-             progress: Callable[[int, int], None] | None = None) -> Archive:
+             progress: Callable[[int, int], None] | None = None,
+             write_caches: bool = False) -> Archive:
         """Open (creating if needed) the archive at a file path or SQLAlchemy URL.
 
         ``None`` opens the in-memory archive, for tests and previews. A file that
-        cannot be written is opened read-only (see :attr:`read_only`). ``progress`` is
+        cannot be written is opened read-only (see :attr:`read_only`); nothing is written
+        to a read-only archive, except, with ``write_caches``, what its searches cache
+        for the next ones (a window's reading connections, beside its own writable
+        one: its searches keep their rankings as the window's own would). ``progress`` is
         told (done, in all) while an update of the file's format rewrites its index (and
         its ``copying`` method, if it has one, while the copy kept from before the update
         is written: see :func:`migrate.ensure_schema`).
@@ -147,7 +151,7 @@ class Archive:
         path = backend.file_path(loc)
         if path is not None:
             read_only = _check_file(backend, path, read_only)
-        engine = backend.make_engine(path, read_only=read_only)
+        engine = backend.make_engine(path, read_only=read_only, write_caches=write_caches)
         archive = cls(engine, loc, path, read_only, backend)
         try:
             backend.check_opens(engine)

@@ -283,7 +283,11 @@ class SearchController(QObject):
                 if self.archive.path is None or self._closed:
                     return self.archive
                 try:
-                    side = type(self.archive).open(self.archive.location, read_only=True)
+                    # Its searches keep their rankings when the window's archive may
+                    # be written: the next search of a common word reads its list.
+                    side = type(self.archive).open(
+                        self.archive.location, read_only=True,
+                        write_caches=not self.archive.read_only)
                 except ArchiveError as exc:
                     log.info("reading %s on the main connection: %s", purpose, exc)
                     side = self.archive
