@@ -7,6 +7,7 @@ must give the same page and count, and the raw statements the same count.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -42,6 +43,36 @@ def test_every_path_gives_the_window_the_same_page(qtbot: QtBot, small: Path) ->
     assert queries["minister"]["hits"] > 200  # a full page, and a count past it
     lines = gui_path.report(result, "Search")
     assert any(line.strip().startswith("common word: minister") for line in lines)
+    assert all(q["first_ms"] > 0 for q in queries.values())
+    assert any("the window's first search of each query" in line for line in lines)
+
+
+def test_the_window_path_makes_its_own_kept_lists(
+        qtbot: QtBot, small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lists kept before are let go, and the window's first searches keep them
+    again, on its own read-only connection (small lists, so that 300 readouts make
+    one for a page of 20)."""
+    from readout_desk.archive import search, sqlite_kept
+    from readout_desk.ui import search_controller
+
+    monkeypatch.setattr(sqlite_kept, "KEEP", 60)
+    monkeypatch.setattr(sqlite_kept, "KEEP_FROM_HITS", 60)
+    monkeypatch.setattr(search, "RANK_AHEAD", 30)
+    monkeypatch.setattr(search_controller, "PAGE_SIZE", 20)
+    with Archive.open(small) as archive:
+        archive.search("minist*", limit=20)  # a list the bench lets go
+
+    def lists() -> set[str]:
+        with sqlite3.connect(small) as db:
+            found = {str(m) for (m,) in db.execute("SELECT match FROM kept_rankings")}
+        db.close()
+        return found
+
+    assert lists() == {'"minist" *'}
+    mix = [q for q in run.window_queries() if q[1] in ("minister", "energ*")]
+    result = gui_path.measure(small, mix, 1, lambda _line: None)
+    assert lists() == {'"minister"', '"energ" *'}  # made by the window's searches
+    assert result["lists_made"] == 2
 
 
 def test_the_window_path_shows_the_relation_for_a_readout_without_a_section(
