@@ -45,6 +45,8 @@ from readout_desk.archive.backend import (
 )
 from readout_desk.archive.errors import ArchiveError
 from readout_desk.archive.snippets import HIGHLIGHT_END, HIGHLIGHT_START
+from readout_desk.archive.sqlite_driver import driver as _driver
+from readout_desk.archive.sqlite_driver import rows as _fetch
 from readout_desk.archive.sqlite_first_page import SQLITE_HEADER as _SQLITE_HEADER
 from readout_desk.archive.sqlite_first_page import length_problems as _length_problems
 from readout_desk.archive.sqlite_search import (
@@ -250,20 +252,6 @@ def _counting(conn: Connection, search: SqlSearch) -> str:
     if not (match and search.has_prefix and search.table == FTS_TABLE):
         return match
     return sqlite_terms.for_counting(_driver(conn), FTS_TABLE, match)
-
-
-def _fetch(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
-    """A search statement's rows as the driver gives them, in the connection's transaction:
-    SQLAlchemy's result objects cost more per row than a light query's own work."""
-    with closing(_driver(conn).execute(sql, params)) as cursor:
-        return list(cursor.fetchall())
-
-
-def _driver(conn: Connection) -> Any:
-    """The driver's connection, in the connection's transaction (begun if need be)."""
-    if not conn.in_transaction():
-        conn.begin()
-    return conn.connection.driver_connection
 
 
 _TRANSLATIONS: tuple[tuple[tuple[str, ...], Callable[[str, str], ArchiveError]], ...] = (

@@ -85,7 +85,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from readout_desk.archive import sqlite_page_index, sqlite_terms
+from readout_desk.archive import sqlite_driver, sqlite_page_index, sqlite_terms
 from readout_desk.archive.backend import Proven
 from readout_desk.archive.mapping import MEETING_DATE
 from readout_desk.archive.phrase_score import idf, part, reach, score, scores, weight_of
@@ -251,6 +251,10 @@ def phrases(match: str) -> tuple[str, ...] | None:
     return tuple(found)
 
 
+_driver = sqlite_driver.driver
+_rows = sqlite_driver.rows
+
+
 # ----- reading the index's own numbers --------------------------------------------------
 
 
@@ -261,17 +265,6 @@ def _varints(blob: bytes) -> list[int]:
         value, i = sqlite_terms.varint(blob, i)
         values.append(value)
     return values
-
-
-def _driver(conn: Connection) -> Any:
-    if not conn.in_transaction():
-        conn.begin()
-    return conn.connection.driver_connection
-
-
-def _rows(conn: Connection, sql: str, params: Any = ()) -> list[Any]:
-    with closing(_driver(conn).execute(sql, params)) as cursor:
-        return list(cursor.fetchall())
 
 
 def table_of(match: str) -> str:

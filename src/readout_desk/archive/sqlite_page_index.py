@@ -36,6 +36,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from readout_desk.archive.sqlite_driver import driver as _driver
 from readout_desk.archive.sqlite_index import TEXT_VIEW
 from readout_desk.archive.sqlite_search import (
     FTS_NAMES,
@@ -58,12 +59,6 @@ def applies(search: SqlSearch) -> bool:
     match = search.params.get("match")
     return (search.table == FTS_TABLE and search.has_prefix and isinstance(match, str)
             and "*" in match)
-
-
-def _driver(conn: Connection) -> Any:
-    if not conn.in_transaction():
-        conn.begin()
-    return conn.connection.driver_connection
 
 
 def _options(db: Any) -> str:
